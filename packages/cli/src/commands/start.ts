@@ -1,0 +1,81 @@
+/**
+ * `evident start`: the whole app in one process. On first run (no clinic in the database) it
+ * seeds the demo clinic, so a newcomer has something to look at; set EVIDENT_DEMO_PATIENTS=0 to
+ * start empty.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { tables } from "@evident/db";
+import { loadConfig, startServer } from "@evident/server";
+import { DEMO_PASSWORD, demoSignIns, seedDemo } from "../demo/seed";
+import { progressBar } from "../progress";
+
+export const webDist = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "..",
+  "..",
+  "web",
+  "dist",
+);
+
+export async function runStart(): Promise<number> {
+  const started = Date.now();
+  const config = loadConfig(process.env, {
+    webDist: existsSync(path.join(webDist, "index.html")) ? webDist : null,
+  });
+  if (!config.webDist)
+    console.warn("warning: the web app is not built (run `npm run build`); serving the API only");
+  let seeded = false;
+  const server = await startServer(config, {
+    log: (l) => console.log(l),
+    beforeListen: async (database) => {
+      const [clinic] = await database.db.select({ id: tables.clinics.id }).from(tables.clinics).limit(1);
+      if (clinic || config.demoPatients === 0) return;
+      console.log(`first run: seeding a demo clinic with ${config.demoPatients} synthetic patients`);
+      const bar = progressBar("demo data");
+      await seedDemo(database, {
+        patients: config.demoPatients,
+        seed: 1,
+        onProgress: (d, t) => bar.update(d, t),
+      });
+      bar.done();
+      seeded = true;
+    },
+  });
+
+  const lines = [
+    "",
+    `Evident ${config.version} is running at ${server.url}  (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    `  database: ${server.database.mode === "embedded" ? `embedded PostgreSQL in ${config.dataDir}` : "external (DATABASE_URL)"}`,
+    `  API docs: ${server.url}/api/docs`,
+    `  e-mail:   ${config.smtpUrl ? "sent through SMTP_URL" : "not configured; messages wait in the outbox (Messages page)"}`,
+  ];
+  if (seeded || config.demoPatients > 0) {
+    lines.push("", `Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
+    for (const s of demoSignIns) lines.push(`  ${s.role.padEnd(12)} ${s.email}`);
+  }
+  lines.push("", "Press Ctrl+C to stop.");
+  console.log(lines.join("\n"));
+
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) {
+        console.error("forced exit");
+        process.exit(1);
+      }
+      stopping = true;
+      console.log(`\n${signal}: stopping…`);
+      server.close().then(resolve, (e) => {
+        console.error(`error while stopping: ${(e as Error).message}`);
+        resolve();
+      });
+    };
+    process.on("SIGINT", () => stop("SIGINT"));
+    process.on("SIGTERM", () => stop("SIGTERM"));
+  });
+  console.log("stopped");
+  return 0;
+}

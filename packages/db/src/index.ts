@@ -1,0 +1,21 @@
+/**
+ * @evident/db — PostgreSQL: the embedded cluster, the schema and migrations, and repositories.
+ * Handlers get repositories already scoped to a clinic (and, for a patient, to one record).
+ */
+export * from "./audit";
+export * from "./connect";
+export * from "./embedded";
+export * from "./errors";
+export * from "./ids";
+export * from "./repos/auth";
+export * from "./repos/clinics";
+export * from "./repos/invitations";
+export * from "./repos/outbox";
+export * from "./repos/outcomes";
+export * from "./repos/patients";
+export * from "./repos/portal";
+export * from "./repos/responses";
+export * from "./repos/scope";
+export * from "./repos/tokens";
+export * from "./repos/treatments";
+export * as tables from "./schema";

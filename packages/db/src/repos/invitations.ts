@@ -1,0 +1,100 @@
+/**
+ * Portal invitations: a one-time link with an expiring token, queued in the outbox in the same
+ * transaction that creates it (so a committed invitation always has its message, and a rolled
+ * back one never does). Issuing a new invitation withdraws the earlier unused ones.
+ */
+import { and, eq, isNull } from "drizzle-orm";
+import { uuidv7 } from "../ids";
+import { invitations, outboxMessages, patientAccounts } from "../schema";
+import { audit, type Scope, type Tx } from "./scope";
+import { hashToken, newToken } from "./tokens";
+
+export const INVITATION_DAYS = 7;
+
+export type InvitationTarget = {
+  patientId: string;
+  givenName: string;
+  email: string;
+  clinicName: string;
+};
+
+export function invitationMessage(
+  t: InvitationTarget,
+  link: string,
+  expiresAt: Date,
+): { subject: string; body: string } {
+  return {
+    subject: `${t.clinicName}: your Evident patient portal`,
+    body: [
+      `Dear ${t.givenName},`,
+      "",
+      `${t.clinicName} has invited you to the Evident patient portal, where you can answer short questionnaires about your back pain before and after treatment. Your answers help your care team, and help find out honestly which treatments work.`,
+      "",
+      `Open this link to set your password (it works once, until ${expiresAt.toUTCString()}):`,
+      link,
+      "",
+      "If you did not expect this message, you can ignore it.",
+    ].join("\n"),
+  };
+}
+
+export async function issueInvitation(
+  tx: Tx,
+  scope: Scope,
+  t: InvitationTarget,
+  baseUrl: string,
+): Promise<{ id: string }> {
+  const now = scope.now();
+  // One account per patient; keep its e-mail current.
+  const existing = await tx.select().from(patientAccounts).where(eq(patientAccounts.patientId, t.patientId));
+  if (existing[0]) {
+    if (existing[0].email !== t.email) {
+      await tx.update(patientAccounts).set({ email: t.email }).where(eq(patientAccounts.id, existing[0].id));
+    }
+  } else {
+    await tx.insert(patientAccounts).values({
+      id: uuidv7(),
+      clinicId: scope.clinicId,
+      patientId: t.patientId,
+      email: t.email,
+      createdAt: now,
+    });
+  }
+  await tx
+    .update(invitations)
+    .set({ usedAt: now })
+    .where(and(eq(invitations.patientId, t.patientId), isNull(invitations.usedAt)));
+
+  const token = newToken();
+  const id = uuidv7();
+  const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
+  await tx.insert(invitations).values({
+    id,
+    clinicId: scope.clinicId,
+    patientId: t.patientId,
+    tokenHash: hashToken(token),
+    expiresAt,
+    createdBy: scope.actor.id,
+    createdAt: now,
+  });
+  const link = `${baseUrl.replace(/\/$/, "")}/portal/welcome#${token}`;
+  const msg = invitationMessage(t, link, expiresAt);
+  await tx.insert(outboxMessages).values({
+    id: uuidv7(),
+    clinicId: scope.clinicId,
+    patientId: t.patientId,
+    kind: "portal-invitation",
+    toAddress: t.email,
+    subject: msg.subject,
+    body: msg.body,
+    dedupeKey: `invitation:${id}`,
+    createdAt: now,
+  });
+  await audit(tx, scope, {
+    action: "invite",
+    entityType: "invitation",
+    entityId: id,
+    patientId: t.patientId,
+  });
+  return { id };
+}

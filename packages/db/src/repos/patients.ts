@@ -1,0 +1,282 @@
+/**
+ * Patients of one clinic: search, the full record, creation (with the first episode, the baseline
+ * follow-up and, if asked, the portal invitation, all in one transaction) and re-invitation.
+ */
+import {
+  addDays,
+  badRequest,
+  defaultInstruments,
+  followUpStatus,
+  notFound,
+  toIsoDate,
+} from "@evident/domain";
+import type {
+  FollowUpView,
+  PatientCreateParsed,
+  PatientDetail,
+  PatientSummary,
+  ResponseView,
+  TreatmentView,
+} from "@evident/domain/api";
+import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
+import type { Db } from "../connect";
+import { uuidv7 } from "../ids";
+import {
+  clinics,
+  episodes,
+  followUps,
+  patientAccounts,
+  patients,
+  questionnaireResponses,
+  treatments,
+} from "../schema";
+import { issueInvitation } from "./invitations";
+import { audit, auditedRead, inTx, type Scope, type Tx } from "./scope";
+
+/** Baseline stays open this long unless a treatment closes it first. */
+export const BASELINE_WINDOW_DAYS = 90;
+
+const portalState = sql<"none" | "invited" | "active">`case
+  when ${patientAccounts.activatedAt} is not null then 'active'
+  when ${patientAccounts.id} is not null then 'invited'
+  else 'none' end`;
+
+const latestCondition = sql<string | null>`(select e.condition from ${episodes} e
+  where e.patient_id = ${patients.id} and e.clinic_id = ${patients.clinicId} order by e.created_at desc limit 1)`;
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function patientRepository(db: Db, scope: Scope, opts: { baseUrl: string }) {
+  const inClinic = eq(patients.clinicId, scope.clinicId);
+
+  async function list(q: {
+    q?: string | undefined;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: PatientSummary[]; total: number }> {
+    const terms = (q.q ?? "").split(/\s+/).filter(Boolean).slice(0, 4);
+    const where = and(
+      inClinic,
+      ...terms.map((t) => {
+        const p = `%${escapeLike(t)}%`;
+        return or(ilike(patients.givenName, p), ilike(patients.familyName, p), ilike(patients.mrn, p));
+      }),
+    );
+    return auditedRead(
+      db,
+      scope,
+      async (tx) => {
+        const rows = await tx
+          .select({
+            id: patients.id,
+            givenName: patients.givenName,
+            familyName: patients.familyName,
+            birthDate: patients.birthDate,
+            mrn: patients.mrn,
+            condition: latestCondition,
+            portal: portalState,
+            createdAt: patients.createdAt,
+          })
+          .from(patients)
+          .leftJoin(patientAccounts, eq(patientAccounts.patientId, patients.id))
+          .where(where)
+          .orderBy(asc(patients.familyName), asc(patients.givenName), asc(patients.id))
+          .limit(q.limit)
+          .offset(q.offset);
+        const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(patients).where(where);
+        return {
+          items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+          total: count?.n ?? 0,
+        };
+      },
+      (r) => ({
+        action: "search",
+        entityType: "patient",
+        detail: { query: q.q ?? "", returned: r.items.map((i) => i.id) },
+      }),
+    );
+  }
+
+  async function detailIn(tx: Tx | Db, id: string): Promise<PatientDetail> {
+    const [p] = await tx
+      .select({ patient: patients, portal: portalState })
+      .from(patients)
+      .leftJoin(patientAccounts, eq(patientAccounts.patientId, patients.id))
+      .where(and(inClinic, eq(patients.id, id)));
+    if (!p) throw notFound("patient");
+    const scoped = <T extends { clinicId: unknown; patientId: unknown }>(t: T) =>
+      and(
+        eq(t.clinicId as typeof patients.clinicId, scope.clinicId),
+        eq(t.patientId as typeof patients.id, id),
+      );
+    const [eps, resps, txs, fus] = await Promise.all([
+      tx.select().from(episodes).where(scoped(episodes)).orderBy(desc(episodes.createdAt)),
+      tx
+        .select()
+        .from(questionnaireResponses)
+        .where(scoped(questionnaireResponses))
+        .orderBy(desc(questionnaireResponses.completedAt)),
+      tx.select().from(treatments).where(scoped(treatments)).orderBy(desc(treatments.treatmentDate)),
+      tx.select().from(followUps).where(scoped(followUps)).orderBy(asc(followUps.dueDate)),
+    ]);
+    const today = toIsoDate(scope.now());
+    return {
+      id: p.patient.id,
+      givenName: p.patient.givenName,
+      familyName: p.patient.familyName,
+      birthDate: p.patient.birthDate,
+      sex: p.patient.sex,
+      email: p.patient.email,
+      phone: p.patient.phone,
+      mrn: p.patient.mrn,
+      portal: p.portal,
+      condition: eps[0]?.condition ?? null,
+      createdAt: p.patient.createdAt.toISOString(),
+      episodes: eps.map((e) => ({
+        id: e.id,
+        condition: e.condition,
+        spinalLevels: e.spinalLevels,
+        onsetDate: e.onsetDate,
+        createdAt: e.createdAt.toISOString(),
+      })),
+      responses: resps.map(presentResponse),
+      treatments: txs.map(presentTreatment),
+      followUps: fus.map((f) => presentFollowUp(f, today)),
+    };
+  }
+
+  async function get(id: string): Promise<PatientDetail> {
+    return auditedRead(
+      db,
+      scope,
+      (tx) => detailIn(tx, id),
+      () => ({ action: "read", entityType: "patient", entityId: id, patientId: id }),
+    );
+  }
+
+  async function create(input: PatientCreateParsed): Promise<PatientDetail> {
+    return inTx(db, async (tx) => {
+      const now = scope.now();
+      const today = toIsoDate(now);
+      const id = uuidv7();
+      await tx.insert(patients).values({
+        id,
+        clinicId: scope.clinicId,
+        givenName: input.givenName,
+        familyName: input.familyName,
+        birthDate: input.birthDate,
+        sex: input.sex,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        mrn: input.mrn ?? null,
+        createdBy: scope.actor.id,
+        createdAt: now,
+      });
+      const episodeId = uuidv7();
+      await tx.insert(episodes).values({
+        id: episodeId,
+        clinicId: scope.clinicId,
+        patientId: id,
+        condition: input.episode.condition,
+        spinalLevels: input.episode.spinalLevels,
+        onsetDate: input.episode.onsetDate ?? null,
+        createdAt: now,
+      });
+      await tx.insert(followUps).values({
+        id: uuidv7(),
+        clinicId: scope.clinicId,
+        patientId: id,
+        episodeId,
+        treatmentId: null,
+        timepoint: "baseline",
+        dueDate: today,
+        windowStart: today,
+        windowEnd: addDays(today, BASELINE_WINDOW_DAYS),
+        instruments: [...defaultInstruments],
+        createdAt: now,
+      });
+      await audit(tx, scope, { action: "create", entityType: "patient", entityId: id, patientId: id });
+      if (input.email && input.invite !== false) {
+        await issueInvitation(tx, scope, await invitationTarget(tx, id), opts.baseUrl);
+      }
+      return detailIn(tx, id);
+    });
+  }
+
+  async function invitationTarget(tx: Tx, id: string) {
+    const [row] = await tx
+      .select({
+        patientId: patients.id,
+        givenName: patients.givenName,
+        email: patients.email,
+        clinicName: clinics.name,
+      })
+      .from(patients)
+      .innerJoin(clinics, eq(clinics.id, patients.clinicId))
+      .where(and(inClinic, eq(patients.id, id)));
+    if (!row) throw notFound("patient");
+    return { ...row, email: row.email ?? "" };
+  }
+
+  /** Sends (again) a portal invitation; the patient needs an e-mail address. */
+  async function invite(id: string, email?: string): Promise<{ invitationId: string }> {
+    return inTx(db, async (tx) => {
+      const target = await invitationTarget(tx, id);
+      if (email && email !== target.email) {
+        await tx
+          .update(patients)
+          .set({ email })
+          .where(and(inClinic, eq(patients.id, id)));
+        target.email = email;
+      }
+      if (!target.email) {
+        throw badRequest("the patient has no e-mail address; add one to invite them", "email");
+      }
+      const { id: invitationId } = await issueInvitation(tx, scope, target, opts.baseUrl);
+      return { invitationId };
+    });
+  }
+
+  return { list, get, create, invite };
+}
+
+export function presentResponse(r: typeof questionnaireResponses.$inferSelect): ResponseView {
+  return {
+    id: r.id,
+    instrument: r.instrument,
+    instrumentVersion: r.instrumentVersion,
+    timepoint: r.timepoint,
+    answers: r.answers,
+    score: r.score ?? null,
+    scoreDetail: r.scoreDetail,
+    completedAt: r.completedAt.toISOString(),
+    source: r.source,
+  };
+}
+
+export function presentTreatment(t: typeof treatments.$inferSelect): TreatmentView {
+  return {
+    id: t.id,
+    episodeId: t.episodeId,
+    kind: t.kind,
+    date: t.treatmentDate,
+    details: t.details,
+    createdAt: t.createdAt.toISOString(),
+  };
+}
+
+export function presentFollowUp(f: typeof followUps.$inferSelect, today: string): FollowUpView {
+  return {
+    id: f.id,
+    treatmentId: f.treatmentId,
+    timepoint: f.timepoint,
+    dueDate: f.dueDate,
+    windowStart: f.windowStart,
+    windowEnd: f.windowEnd,
+    status: followUpStatus(f, today),
+    instruments: f.instruments,
+    completedAt: f.completedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,62 @@
+/** What a signed-in patient sees: their own due and upcoming follow-ups and completed answers. */
+import { notFound, toIsoDate } from "@evident/domain";
+import type { PortalHome } from "@evident/domain/api";
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { Db } from "../connect";
+import { clinics, followUps, patients, questionnaireResponses } from "../schema";
+import { presentFollowUp, presentResponse } from "./patients";
+import { type ResponseBatchInput, responseRepository } from "./responses";
+import { auditedRead, type Scope } from "./scope";
+
+export function portalRepository(db: Db, scope: Scope) {
+  if (!scope.patientId) throw new Error("portal repository needs a patient scope");
+  const patientId: string = scope.patientId;
+  const own = <T extends { clinicId: unknown; patientId: unknown }>(t: T) =>
+    and(
+      eq(t.clinicId as typeof patients.clinicId, scope.clinicId),
+      eq(t.patientId as typeof patients.id, patientId),
+    );
+
+  async function home(): Promise<PortalHome> {
+    return auditedRead(
+      db,
+      scope,
+      async (tx) => {
+        const [p] = await tx
+          .select({
+            givenName: patients.givenName,
+            familyName: patients.familyName,
+            clinicName: clinics.name,
+          })
+          .from(patients)
+          .innerJoin(clinics, eq(clinics.id, patients.clinicId))
+          .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)));
+        if (!p) throw notFound("patient");
+        const today = toIsoDate(scope.now());
+        const fus = (
+          await tx.select().from(followUps).where(own(followUps)).orderBy(asc(followUps.dueDate))
+        ).map((f) => presentFollowUp(f, today));
+        const completed = await tx
+          .select()
+          .from(questionnaireResponses)
+          .where(own(questionnaireResponses))
+          .orderBy(desc(questionnaireResponses.completedAt))
+          .limit(50);
+        return {
+          patient: { givenName: p.givenName, familyName: p.familyName },
+          clinic: { name: p.clinicName },
+          due: fus.filter((f) => f.status === "open"),
+          upcoming: fus.filter((f) => f.status === "upcoming").slice(0, 3),
+          completed: completed.map(presentResponse),
+        };
+      },
+      () => ({ action: "read", entityType: "portal-home", patientId, entityId: patientId }),
+    );
+  }
+
+  async function submit(batch: ResponseBatchInput) {
+    return responseRepository(db, scope).submit(patientId, batch, "portal");
+  }
+
+  return { home, submit };
+}

@@ -1,0 +1,173 @@
+/**
+ * Questionnaire answers: validated and scored by the instrument library, stored verbatim with the
+ * instrument version and the score, and attached to the follow-up they answer. A follow-up is
+ * completed when every instrument it asks for has an answer.
+ */
+import { badRequest, type Issue, notFound, toIsoDate } from "@evident/domain";
+import type { ResponseView } from "@evident/domain/api";
+import { scoreAnswers } from "@evident/domain/instruments";
+import { and, asc, eq, gte, isNull, lte } from "drizzle-orm";
+import type { Db } from "../connect";
+import { uuidv7 } from "../ids";
+import { episodes, followUps, patients, questionnaireResponses } from "../schema";
+import { presentResponse } from "./patients";
+import { audit, inTx, type Scope, type Tx } from "./scope";
+
+export type ResponseBatchInput = {
+  followUpId?: string | undefined;
+  responses: { instrument: string; answers: Record<string, number | boolean | null> }[];
+};
+
+type FollowUpRow = typeof followUps.$inferSelect;
+
+async function targetFollowUp(
+  tx: Tx,
+  scope: Scope,
+  patientId: string,
+  followUpId: string | undefined,
+  today: string,
+) {
+  if (followUpId) {
+    const [f] = await tx
+      .select()
+      .from(followUps)
+      .where(
+        and(
+          eq(followUps.clinicId, scope.clinicId),
+          eq(followUps.patientId, patientId),
+          eq(followUps.id, followUpId),
+        ),
+      );
+    if (!f) throw badRequest("no such follow-up for this patient", "followUpId");
+    if (f.cancelledAt) throw badRequest("this follow-up was cancelled", "followUpId");
+    if (f.completedAt) throw badRequest("this follow-up is already completed", "followUpId");
+    if (today < f.windowStart || today > f.windowEnd) {
+      throw badRequest(
+        `this follow-up can be answered from ${f.windowStart} to ${f.windowEnd}`,
+        "followUpId",
+      );
+    }
+    return f;
+  }
+  // Without an explicit target, answers count for the open follow-up due soonest.
+  const [open] = await tx
+    .select()
+    .from(followUps)
+    .where(
+      and(
+        eq(followUps.clinicId, scope.clinicId),
+        eq(followUps.patientId, patientId),
+        isNull(followUps.completedAt),
+        isNull(followUps.cancelledAt),
+        lte(followUps.windowStart, today),
+        gte(followUps.windowEnd, today),
+      ),
+    )
+    .orderBy(asc(followUps.dueDate))
+    .limit(1);
+  return open ?? null;
+}
+
+export function responseRepository(db: Db, scope: Scope) {
+  async function submit(
+    patientId: string,
+    batch: ResponseBatchInput,
+    source: "portal" | "clinic",
+  ): Promise<{ responses: ResponseView[]; followUp: FollowUpRow | null }> {
+    // Validate and score everything before writing anything.
+    const issues: Issue[] = [];
+    const scored = batch.responses.map((r, i) => {
+      try {
+        return scoreAnswers(r.instrument, r.answers, `responses.${i}.answers`);
+      } catch (e) {
+        const errIssues = (e as { issues?: Issue[] }).issues ?? [];
+        issues.push(
+          ...errIssues.map((x) =>
+            x.path === "instrument" ? { ...x, path: `responses.${i}.instrument` } : x,
+          ),
+        );
+        return null;
+      }
+    });
+    const seen = new Set<string>();
+    batch.responses.forEach((r, i) => {
+      if (seen.has(r.instrument))
+        issues.push({ path: `responses.${i}.instrument`, message: "answered twice in one submission" });
+      seen.add(r.instrument);
+    });
+    if (issues.length > 0) throw badRequest(issues);
+
+    return inTx(db, async (tx) => {
+      const [patient] = await tx
+        .select({ id: patients.id })
+        .from(patients)
+        .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)))
+        .for("update");
+      if (!patient) throw notFound("patient");
+      const now = scope.now();
+      const today = toIsoDate(now);
+      const followUp = await targetFollowUp(tx, scope, patientId, batch.followUpId, today);
+      const [episode] = followUp
+        ? [{ id: followUp.episodeId }]
+        : await tx
+            .select({ id: episodes.id })
+            .from(episodes)
+            .where(and(eq(episodes.clinicId, scope.clinicId), eq(episodes.patientId, patientId)))
+            .orderBy(asc(episodes.createdAt))
+            .limit(1);
+      const rows = await tx
+        .insert(questionnaireResponses)
+        .values(
+          scored.map((s) => ({
+            id: uuidv7(),
+            clinicId: scope.clinicId,
+            patientId,
+            episodeId: episode?.id ?? null,
+            followUpId: followUp?.id ?? null,
+            instrument: s!.instrument.id,
+            instrumentVersion: s!.instrument.version,
+            timepoint: followUp?.timepoint ?? "unscheduled",
+            answers: s!.answers,
+            score: s!.result.score,
+            scoreDetail: {
+              ...(s!.result.extras ?? {}),
+              ...(s!.result.reason ? { reason: s!.result.reason } : {}),
+            },
+            completedAt: now,
+            source,
+            enteredBy: source === "clinic" ? scope.actor.id : null,
+            createdAt: now,
+          })),
+        )
+        .returning();
+      let updated: FollowUpRow | null = followUp;
+      if (followUp) {
+        const answered = await tx
+          .select({ instrument: questionnaireResponses.instrument })
+          .from(questionnaireResponses)
+          .where(eq(questionnaireResponses.followUpId, followUp.id));
+        const done = followUp.instruments.every((i) => answered.some((a) => a.instrument === i));
+        if (done) {
+          const [completed] = await tx
+            .update(followUps)
+            .set({ status: "completed", completedAt: now })
+            .where(eq(followUps.id, followUp.id))
+            .returning();
+          updated = completed ?? null;
+        }
+      }
+      for (const r of rows) {
+        await audit(tx, scope, {
+          action: "create",
+          entityType: "questionnaire-response",
+          entityId: r.id,
+          patientId,
+          detail: { instrument: r.instrument, timepoint: r.timepoint, source },
+        });
+      }
+      return { responses: rows.map(presentResponse), followUp: updated };
+    });
+  }
+
+  return { submit };
+}

@@ -1,0 +1,107 @@
+/**
+ * Recording a treatment schedules its follow-ups (pure rules in @evident/domain/pathway) in the
+ * same transaction, and closes the episode's baseline window at the treatment date: an answer
+ * given after treatment is no longer a baseline.
+ */
+import { badRequest, defaultInstruments, notFound, scheduleFollowUps } from "@evident/domain";
+import type { TreatmentView } from "@evident/domain/api";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db } from "../connect";
+import { uuidv7 } from "../ids";
+import { episodes, followUps, patients, treatments } from "../schema";
+import { presentTreatment } from "./patients";
+import { audit, inTx, type Scope } from "./scope";
+
+export type TreatmentInput = {
+  kind: string;
+  date: string;
+  episodeId?: string | undefined;
+  notes?: string | undefined;
+  details?: Record<string, unknown>;
+};
+
+export function treatmentRepository(db: Db, scope: Scope) {
+  async function record(patientId: string, input: TreatmentInput): Promise<TreatmentView> {
+    return inTx(db, async (tx) => {
+      const [patient] = await tx
+        .select({ id: patients.id })
+        .from(patients)
+        .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)))
+        .for("update");
+      if (!patient) throw notFound("patient");
+      const [episode] = await tx
+        .select()
+        .from(episodes)
+        .where(
+          and(
+            eq(episodes.clinicId, scope.clinicId),
+            eq(episodes.patientId, patientId),
+            input.episodeId ? eq(episodes.id, input.episodeId) : undefined,
+          ),
+        )
+        .orderBy(desc(episodes.createdAt))
+        .limit(1);
+      if (!episode) {
+        throw input.episodeId
+          ? badRequest("no such episode for this patient", "episodeId")
+          : notFound("episode");
+      }
+      const now = scope.now();
+      const id = uuidv7();
+      const details = { ...(input.details ?? {}), ...(input.notes ? { notes: input.notes } : {}) };
+      const [row] = await tx
+        .insert(treatments)
+        .values({
+          id,
+          clinicId: scope.clinicId,
+          patientId,
+          episodeId: episode.id,
+          kind: input.kind,
+          treatmentDate: input.date,
+          details,
+          recordedBy: scope.actor.id,
+          createdAt: now,
+        })
+        .returning();
+      const schedule = scheduleFollowUps(input.date);
+      await tx.insert(followUps).values(
+        schedule.map((f) => ({
+          id: uuidv7(),
+          clinicId: scope.clinicId,
+          patientId,
+          episodeId: episode.id,
+          treatmentId: id,
+          timepoint: f.timepoint,
+          dueDate: f.dueDate,
+          windowStart: f.windowStart,
+          windowEnd: f.windowEnd,
+          instruments: [...defaultInstruments],
+          createdAt: now,
+        })),
+      );
+      // The baseline can no longer be answered once treatment has happened.
+      await tx
+        .update(followUps)
+        .set({ windowEnd: sql`least(${followUps.windowEnd}, ${input.date}::date)` })
+        .where(
+          and(
+            eq(followUps.clinicId, scope.clinicId),
+            eq(followUps.episodeId, episode.id),
+            eq(followUps.timepoint, "baseline"),
+            isNull(followUps.completedAt),
+            gt(followUps.windowEnd, input.date),
+          ),
+        );
+      await audit(tx, scope, {
+        action: "create",
+        entityType: "treatment",
+        entityId: id,
+        patientId,
+        detail: { kind: input.kind, date: input.date, followUps: schedule.length },
+      });
+      return presentTreatment(row!);
+    });
+  }
+
+  return { record };
+}

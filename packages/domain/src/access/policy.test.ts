@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { type Actor, can, permissions, roles } from "./policy";
+
+const staff = (role: (typeof roles)[number]): Actor => ({
+  kind: "staff",
+  userId: "u",
+  clinicId: "c",
+  role,
+  name: "n",
+});
+
+describe("access policy", () => {
+  it("gives researchers no permission on identified records", () => {
+    const r = staff("researcher");
+    expect(permissions.filter((p) => can(r, p))).toEqual(["outcomes:read"]);
+  });
+  it("lets only clinicians and admins record treatments", () => {
+    expect(roles.filter((role) => can(staff(role), "treatments:write"))).toEqual(["admin", "clinician"]);
+  });
+  it("lets only admins read the audit trail", () => {
+    expect(roles.filter((role) => can(staff(role), "audit:read"))).toEqual(["admin"]);
+  });
+  it("grants patients no staff permission", () => {
+    const p: Actor = { kind: "patient", accountId: "a", patientId: "p", clinicId: "c", name: "n" };
+    expect(permissions.some((perm) => can(p, perm))).toBe(false);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Who may do what: small pure policies (after Outline's server/policies). The server checks them
+ * before a handler runs; repositories are additionally scoped to the actor's clinic (and, for a
+ * patient, to their own record), so a handler cannot reach another clinic's rows at all.
+ *
+ * Researchers see only de-identified, aggregated data: they hold no permission on identified
+ * records.
+ */
+
+export const roles = ["admin", "clinician", "coordinator", "researcher"] as const;
+export type Role = (typeof roles)[number];
+
+export type Actor =
+  | { kind: "staff"; userId: string; clinicId: string; role: Role; name: string }
+  | { kind: "patient"; accountId: string; patientId: string; clinicId: string; name: string };
+
+export const permissions = [
+  "patients:read",
+  "patients:write",
+  "patients:invite",
+  "treatments:write",
+  "responses:write",
+  "outbox:read",
+  "outcomes:read",
+  "audit:read",
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const grants: Record<Role, readonly Permission[]> = {
+  admin: [
+    "patients:read",
+    "patients:write",
+    "patients:invite",
+    "treatments:write",
+    "responses:write",
+    "outbox:read",
+    "outcomes:read",
+    "audit:read",
+  ],
+  clinician: [
+    "patients:read",
+    "patients:write",
+    "patients:invite",
+    "treatments:write",
+    "responses:write",
+    "outbox:read",
+    "outcomes:read",
+  ],
+  coordinator: [
+    "patients:read",
+    "patients:write",
+    "patients:invite",
+    "responses:write",
+    "outbox:read",
+    "outcomes:read",
+  ],
+  researcher: ["outcomes:read"],
+};
+
+export function can(actor: Actor, permission: Permission): boolean {
+  if (actor.kind === "patient") return false;
+  return grants[actor.role].includes(permission);
+}
+
+export function grantsOf(role: Role): readonly Permission[] {
+  return grants[role];
+}

@@ -1,0 +1,7 @@
+export * from "./auth";
+export * from "./common";
+export * from "./outcomes";
+export * from "./patients";
+export * from "./portal";
+export * from "./responses";
+export * from "./treatments";

@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { conditionIds, spinalLevels } from "../catalogue/conditions";
+import { email, isoDate, optionalText, text } from "./common";
+
+export const sexes = ["female", "male", "other", "unknown"] as const;
+
+export const EpisodeInput = z
+  .object({
+    condition: z.enum(conditionIds, { error: `must be one of ${conditionIds.join(", ")}` }),
+    spinalLevels: z
+      .array(z.enum(spinalLevels, { error: `must be one of ${spinalLevels.join(", ")}` }))
+      .max(spinalLevels.length)
+      .default([]),
+    onsetDate: isoDate.optional(),
+  })
+  .strict();
+export type EpisodeInput = z.input<typeof EpisodeInput>;
+
+export const PatientCreate = z
+  .object({
+    givenName: text(100),
+    familyName: text(100),
+    birthDate: isoDate,
+    sex: z.enum(sexes, { error: `must be one of ${sexes.join(", ")}` }).default("unknown"),
+    email: email.optional(),
+    phone: optionalText(40),
+    mrn: optionalText(64),
+    episode: EpisodeInput,
+    /** Send a portal invitation now (needs an e-mail address). Defaults to yes when one is given. */
+    invite: z.boolean({ error: "must be true or false" }).optional(),
+  })
+  .strict();
+export type PatientCreate = z.input<typeof PatientCreate>;
+export type PatientCreateParsed = z.output<typeof PatientCreate>;
+
+export const PatientListQuery = z.object({
+  q: z.string().trim().max(100, "must be at most 100 characters").optional(),
+  limit: z.coerce.number({ error: "must be a number" }).int().min(1).max(200).default(50),
+  offset: z.coerce.number({ error: "must be a number" }).int().min(0).default(0),
+});
+
+export const PatientSummary = z.object({
+  id: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  birthDate: z.string(),
+  mrn: z.string().nullable(),
+  condition: z.string().nullable(),
+  portal: z.enum(["none", "invited", "active"]),
+  createdAt: z.string(),
+});
+export type PatientSummary = z.infer<typeof PatientSummary>;
+
+export const PatientList = z.object({ items: z.array(PatientSummary), total: z.number().int() });
+export type PatientList = z.infer<typeof PatientList>;
+
+export const Episode = z.object({
+  id: z.string(),
+  condition: z.string(),
+  spinalLevels: z.array(z.string()),
+  onsetDate: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const ResponseView = z.object({
+  id: z.string(),
+  instrument: z.string(),
+  instrumentVersion: z.string(),
+  timepoint: z.string(),
+  answers: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
+  score: z.number().nullable(),
+  scoreDetail: z.record(z.string(), z.unknown()),
+  completedAt: z.string(),
+  source: z.string(),
+});
+export type ResponseView = z.infer<typeof ResponseView>;
+
+export const TreatmentView = z.object({
+  id: z.string(),
+  episodeId: z.string(),
+  kind: z.string(),
+  date: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
+export type TreatmentView = z.infer<typeof TreatmentView>;
+
+export const FollowUpView = z.object({
+  id: z.string(),
+  treatmentId: z.string().nullable(),
+  timepoint: z.string(),
+  dueDate: z.string(),
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  status: z.enum(["upcoming", "open", "completed", "missed", "cancelled"]),
+  instruments: z.array(z.string()),
+  completedAt: z.string().nullable(),
+});
+export type FollowUpView = z.infer<typeof FollowUpView>;
+
+export const PatientDetail = PatientSummary.extend({
+  sex: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  episodes: z.array(Episode),
+  responses: z.array(ResponseView),
+  treatments: z.array(TreatmentView),
+  followUps: z.array(FollowUpView),
+});
+export type PatientDetail = z.infer<typeof PatientDetail>;

@@ -1,0 +1,64 @@
+/**
+ * Treatment kinds a clinic records. Ids are a public contract (API, CLI, exports): add, never
+ * rename. Cell therapies carry their regulatory status so no screen can present them as approved:
+ * no stem-cell or orthobiologic product is FDA-approved for back pain (FDA consumer page, 2021).
+ */
+import type { CitationKey } from "../citations";
+
+export const TreatmentCategory = {
+  conservative: "conservative",
+  injection: "injection",
+  cellTherapy: "cell-therapy",
+  surgery: "surgery",
+  other: "other",
+} as const;
+export type TreatmentCategory = (typeof TreatmentCategory)[keyof typeof TreatmentCategory];
+
+export type TreatmentKindInfo = {
+  id: string;
+  label: string;
+  category: TreatmentCategory;
+  /** Shown wherever the kind is offered or reported. */
+  regulatoryNote?: string;
+  sources: readonly CitationKey[];
+};
+
+const INVESTIGATIONAL =
+  "Investigational: no stem-cell or other cell product is FDA-approved for back pain. Offer only with informed consent that says so.";
+
+export const treatmentKinds = [
+  { id: "exercise_physiotherapy", label: "Exercise / physiotherapy", category: "conservative", sources: [] },
+  { id: "medication", label: "Medication", category: "conservative", sources: [] },
+  {
+    id: "epidural_steroid_injection",
+    label: "Epidural steroid injection",
+    category: "injection",
+    sources: [],
+  },
+  {
+    id: "bone_marrow_concentrate",
+    label: "Bone-marrow concentrate injection",
+    category: "cell-therapy",
+    regulatoryNote: INVESTIGATIONAL,
+    sources: ["fdaConsumer2021", "levi2025"],
+  },
+  {
+    id: "adipose_derived_cells",
+    label: "Adipose-derived cell injection",
+    category: "cell-therapy",
+    regulatoryNote: INVESTIGATIONAL,
+    sources: ["fdaConsumer2021"],
+  },
+  { id: "discectomy", label: "Discectomy", category: "surgery", sources: [] },
+  { id: "fusion", label: "Spinal fusion", category: "surgery", sources: [] },
+  { id: "other", label: "Other", category: "other", sources: [] },
+] as const satisfies readonly TreatmentKindInfo[];
+
+export type TreatmentKind = (typeof treatmentKinds)[number]["id"];
+export const treatmentKindIds = treatmentKinds.map((k) => k.id) as [TreatmentKind, ...TreatmentKind[]];
+
+export function treatmentKind(id: string): TreatmentKindInfo | undefined {
+  return treatmentKinds.find((k) => k.id === id);
+}
+
+export const isSurgery = (kind: string): boolean => treatmentKind(kind)?.category === "surgery";

@@ -1,0 +1,12 @@
+/**
+ * @evident/domain — pure clinical logic. No I/O, no database, no HTTP, no React: everything here
+ * is a function of its inputs, tested beside its source.
+ */
+export * from "./access/policy";
+export * from "./catalogue/conditions";
+export * from "./catalogue/treatments";
+export * from "./citations";
+export * from "./clock";
+export * from "./dates";
+export * from "./errors";
+export * from "./pathway/schedule";

@@ -1,0 +1,136 @@
+/**
+ * The HTTP application, built from its dependencies (database, clock, mailer, config) with no
+ * module-level state, so tests build one per database and drive it with `app.request()`.
+ *
+ *   /api/health         liveness + database check
+ *   /api/v1/…           the JSON API (zod-validated; errors as problem+json)
+ *   /api/openapi.json   OpenAPI 3.1 generated from the same zod schemas
+ *   /api/docs           API docs page
+ *   everything else     the built web app
+ */
+
+import { uuidv7 } from "@evident/db";
+import { ErrorCode, EvidentError, notFound } from "@evident/domain";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import { csrfGuard } from "./auth/csrf";
+import { loadSession } from "./auth/session";
+import { docsRoutes } from "./http/docs";
+import type { AppDeps, AppEnv } from "./http/env";
+import { onError } from "./http/problem";
+import { serveWeb } from "./http/static";
+import { validationHook } from "./http/validation";
+import { authRoutes } from "./routes/auth";
+import { instrumentRoutes } from "./routes/instruments";
+import { outboxRoutes } from "./routes/outbox";
+import { outcomeRoutes } from "./routes/outcomes";
+import { patientRoutes } from "./routes/patients";
+import { portalRoutes } from "./routes/portal";
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function createApi(): OpenAPIHono<AppEnv> {
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  authRoutes(api);
+  patientRoutes(api);
+  portalRoutes(api);
+  outcomeRoutes(api);
+  outboxRoutes(api);
+  instrumentRoutes(api);
+  return api;
+}
+
+export function openApiDocument(api: OpenAPIHono<AppEnv>, version: string) {
+  return api.getOpenAPI31Document({
+    openapi: "3.1.0",
+    info: {
+      title: "Evident API",
+      version,
+      description:
+        "Back-pain care pathway and outcomes registry. Sign in with POST /auth/staff/sign-in; the session is an HttpOnly cookie. Errors are application/problem+json with `issues: [{path, message}]`.",
+    },
+    servers: [{ url: "/api/v1" }],
+  });
+}
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use("*", async (c, next) => {
+    const incoming = c.req.header("x-request-id");
+    const id = incoming && REQUEST_ID.test(incoming) ? incoming : uuidv7();
+    c.set("requestId", id);
+    c.set("deps", deps);
+    await next();
+    c.header("x-request-id", id);
+  });
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: "no-referrer",
+    }),
+  );
+  app.onError(onError);
+
+  app.get("/api/health", async (c) => {
+    try {
+      await deps.database.db.execute(sql`select 1`);
+      return c.json({ status: "ok", database: deps.database.mode, version: deps.config.version });
+    } catch {
+      return c.json(
+        { status: "unavailable", database: deps.database.mode, version: deps.config.version },
+        503,
+      );
+    }
+  });
+
+  const api = createApi();
+  app.use(
+    "/api/v1/*",
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: () => {
+        throw new EvidentError(
+          ErrorCode.payloadTooLarge,
+          `Request body is larger than ${Math.round(deps.config.bodyLimitBytes / 1024)} KiB`,
+          [{ path: "", message: "request body too large" }],
+        );
+      },
+    }),
+  );
+  app.use("/api/v1/*", async (c, next) => {
+    // API responses carry patient data: never cache them.
+    await next();
+    c.header("cache-control", "no-store");
+  });
+  app.use("/api/v1/*", csrfGuard);
+  app.use("/api/v1/*", loadSession);
+  app.route("/api/v1", api);
+
+  const document = openApiDocument(api, deps.config.version);
+  app.get("/api/openapi.json", (c) => c.json(document));
+  docsRoutes(app as unknown as Hono<never>);
+
+  app.all("/api/*", () => {
+    throw notFound("API route");
+  });
+  if (deps.config.webDist) {
+    const web = serveWeb(deps.config.webDist);
+    app.get("*", web);
+  }
+  return app;
+}

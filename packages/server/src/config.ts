@@ -1,0 +1,78 @@
+/**
+ * Configuration from environment variables, validated once at start. Every variable has a safe
+ * default for the embedded mode, so `npm start` needs none. README.md lists them all.
+ */
+import path from "node:path";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  EVIDENT_PUBLIC_URL: z.url().optional(),
+  EVIDENT_DATA_DIR: z.string().default(".evident"),
+  EVIDENT_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  DATABASE_URL: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().default("Evident <no-reply@evident.invalid>"),
+  EVIDENT_DEMO_PATIENTS: z.coerce.number().int().min(0).max(1_000_000).default(300),
+  EVIDENT_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  EVIDENT_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+});
+
+export type AppConfig = {
+  port: number;
+  host: string;
+  /** Origin used in links sent to patients and for the CSRF origin check. */
+  publicUrl: string;
+  dataDir: string;
+  embeddedPgPort: number | undefined;
+  databaseUrl: string | undefined;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  demoPatients: number;
+  session: { idleMinutes: number; maxHours: number };
+  bodyLimitBytes: number;
+  version: string;
+  /** Built web app (index.html and assets), served when present. */
+  webDist: string | null;
+};
+
+export const VERSION = "0.1.0";
+
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<AppConfig> = {},
+): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.EVIDENT_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    dataDir: path.resolve(e.EVIDENT_DATA_DIR),
+    embeddedPgPort: e.EVIDENT_PG_PORT,
+    databaseUrl: e.DATABASE_URL || undefined,
+    smtpUrl: e.SMTP_URL || undefined,
+    smtpFrom: e.SMTP_FROM,
+    demoPatients: e.EVIDENT_DEMO_PATIENTS,
+    session: { idleMinutes: e.EVIDENT_SESSION_IDLE_MINUTES, maxHours: e.EVIDENT_SESSION_MAX_HOURS },
+    bodyLimitBytes: 1024 * 1024,
+    version: VERSION,
+    webDist: null,
+    ...overrides,
+  };
+}

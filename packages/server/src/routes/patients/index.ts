@@ -1,0 +1,158 @@
+/**
+ * Clinic staff: the patient list and record, adding a patient (with the first episode, the
+ * baseline follow-up and the portal invitation), re-inviting, recording a treatment, and entering
+ * questionnaire answers on a patient's behalf.
+ */
+
+import { badRequest, isIsoDate, toIsoDate } from "@evident/domain";
+import {
+  email,
+  idParam,
+  PatientCreate,
+  PatientDetail,
+  PatientList,
+  PatientListQuery,
+  ResponseBatch,
+  ResponseView,
+  TreatmentCreate,
+  TreatmentView,
+} from "@evident/domain/api";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "zod";
+import type { AppEnv } from "../../http/env";
+import { clinicRepositories, requirePermission } from "../../http/scoped";
+import { json, problems } from "../common";
+import { checkBirthDate, checkTreatmentDate } from "./rules";
+
+const tag = ["Patients"];
+
+const list = createRoute({
+  method: "get",
+  path: "/patients",
+  tags: tag,
+  summary: "Search the clinic's patients by name or record number",
+  middleware: [requirePermission("patients:read")] as const,
+  request: { query: PatientListQuery },
+  responses: { 200: json(PatientList, "Matching patients"), ...problems(400, 401, 403) },
+});
+
+const get = createRoute({
+  method: "get",
+  path: "/patients/{id}",
+  tags: tag,
+  summary: "A patient's record: episodes, answers with scores, treatments, follow-ups",
+  middleware: [requirePermission("patients:read")] as const,
+  request: { params: idParam },
+  responses: { 200: json(PatientDetail, "The patient"), ...problems(400, 401, 403, 404) },
+});
+
+const create = createRoute({
+  method: "post",
+  path: "/patients",
+  tags: tag,
+  summary: "Add a patient with their back-pain episode; invites them to the portal when an e-mail is given",
+  middleware: [requirePermission("patients:write")] as const,
+  request: { body: { content: { "application/json": { schema: PatientCreate } }, required: true } },
+  responses: { 201: json(PatientDetail, "Created"), ...problems(400, 401, 403, 409, 413) },
+});
+
+const invite = createRoute({
+  method: "post",
+  path: "/patients/{id}/invitations",
+  tags: tag,
+  summary: "Send (again) a portal invitation",
+  middleware: [requirePermission("patients:invite")] as const,
+  request: {
+    params: idParam,
+    body: {
+      content: { "application/json": { schema: z.object({ email: email.optional() }).strict() } },
+      required: false,
+    },
+  },
+  responses: {
+    201: json(z.object({ invitationId: z.string() }), "Invitation queued in the outbox"),
+    ...problems(400, 401, 403, 404),
+  },
+});
+
+const recordTreatment = createRoute({
+  method: "post",
+  path: "/patients/{id}/treatments",
+  tags: tag,
+  summary: "Record a treatment; schedules follow-ups at 2 and 6 weeks, 3, 6 and 12 months",
+  middleware: [requirePermission("treatments:write")] as const,
+  request: {
+    params: idParam,
+    body: { content: { "application/json": { schema: TreatmentCreate } }, required: true },
+  },
+  responses: { 201: json(TreatmentView, "Recorded"), ...problems(400, 401, 403, 404) },
+});
+
+const enterResponses = createRoute({
+  method: "post",
+  path: "/patients/{id}/responses",
+  tags: tag,
+  summary: "Enter questionnaire answers on the patient's behalf (e.g. by phone)",
+  middleware: [requirePermission("responses:write")] as const,
+  request: {
+    params: idParam,
+    body: { content: { "application/json": { schema: ResponseBatch } }, required: true },
+  },
+  responses: {
+    201: json(z.object({ responses: z.array(ResponseView) }), "Stored and scored"),
+    ...problems(400, 401, 403, 404),
+  },
+});
+
+export function patientRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(list, async (c) =>
+    c.json(await clinicRepositories(c).patients.list(c.req.valid("query")), 200),
+  );
+
+  app.openapi(get, async (c) =>
+    c.json(await clinicRepositories(c).patients.get(c.req.valid("param").id), 200),
+  );
+
+  app.openapi(create, async (c) => {
+    const input = c.req.valid("json");
+    const repos = clinicRepositories(c);
+    const today = toIsoDate(c.get("deps").clock.now());
+    const issues = [
+      ...checkBirthDate(input.birthDate, today),
+      ...checkOnset(input.episode.onsetDate, input.birthDate, today),
+    ];
+    if (input.invite === true && !input.email)
+      issues.push({ path: "email", message: "is needed to send a portal invitation" });
+    if (issues.length) throw badRequest(issues);
+    return c.json(await repos.patients.create(input), 201);
+  });
+
+  app.openapi(invite, async (c) => {
+    const body = c.req.header("content-type")?.includes("json") ? c.req.valid("json") : {};
+    return c.json(await clinicRepositories(c).patients.invite(c.req.valid("param").id, body?.email), 201);
+  });
+
+  app.openapi(recordTreatment, async (c) => {
+    const input = c.req.valid("json");
+    const issues = checkTreatmentDate(input.date, toIsoDate(c.get("deps").clock.now()));
+    if (issues.length) throw badRequest(issues);
+    return c.json(await clinicRepositories(c).treatments.record(c.req.valid("param").id, input), 201);
+  });
+
+  app.openapi(enterResponses, async (c) => {
+    const input = c.req.valid("json");
+    const { responses } = await clinicRepositories(c).responses.submit(
+      c.req.valid("param").id,
+      input,
+      "clinic",
+    );
+    return c.json({ responses }, 201);
+  });
+}
+
+function checkOnset(onset: string | undefined, birthDate: string, today: string) {
+  if (!onset || !isIsoDate(onset) || !isIsoDate(birthDate)) return [];
+  if (onset > today) return [{ path: "episode.onsetDate", message: "cannot be in the future" }];
+  if (onset < birthDate) return [{ path: "episode.onsetDate", message: "cannot be before the birth date" }];
+  return [];
+}

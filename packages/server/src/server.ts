@@ -1,0 +1,76 @@
+/**
+ * Running Evident: open (or start) the database, build the app, listen, work the outbox, and shut
+ * down cleanly on SIGINT/SIGTERM: stop accepting, let requests in flight finish, close the pool,
+ * stop the embedded cluster.
+ */
+import type { AddressInfo } from "node:net";
+import { type Database, openDatabase } from "@evident/db";
+import { type Clock, systemClock } from "@evident/domain";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app";
+import type { AppConfig } from "./config";
+import { startDispatcher } from "./mail/dispatcher";
+import { smtpMailer } from "./mail/mailer";
+
+export type RunningServer = {
+  url: string;
+  port: number;
+  database: Database;
+  close(): Promise<void>;
+};
+
+export async function startServer(
+  config: AppConfig,
+  opts: { clock?: Clock; log?: (line: string) => void; beforeListen?: (db: Database) => Promise<void> } = {},
+): Promise<RunningServer> {
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    embeddedPort: config.embeddedPgPort,
+    log,
+  });
+  try {
+    await opts.beforeListen?.(database);
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.smtpFrom) : null;
+  const deps = { database, clock: opts.clock ?? systemClock, mailer, config };
+  const app = createApp(deps);
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    s.once("error", reject);
+  }).catch(async (e) => {
+    await database.close();
+    throw (e as NodeJS.ErrnoException).code === "EADDRINUSE"
+      ? new Error(`Port ${config.port} is in use. Set PORT to another port.`)
+      : e;
+  });
+  const port = (server.address() as AddressInfo).port;
+  const dispatcher = startDispatcher(deps);
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: ["127.0.0.1", "0.0.0.0", "localhost", "::1", "::"].includes(config.host)
+      ? `http://localhost:${port}`
+      : `http://${config.host}:${port}`,
+    port,
+    database,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Idle keep-alive connections would hold close() open.
+          (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        });
+        await dispatcher.stop();
+        mailer?.close();
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+}
