@@ -17,7 +17,7 @@
 import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, chown, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, chown, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
@@ -220,6 +220,11 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedClus
   const bin = await binaries();
   const owner = await clusterOwner();
   await mkdir(dataDir, { recursive: true, mode: 0o755 });
+  if (owner) {
+    // The `postgres` user must be able to pass through the data directory to reach pg/.
+    const { mode } = await stat(dataDir);
+    if ((mode & 0o011) !== 0o011) await chmod(dataDir, mode | 0o011);
+  }
 
   let creds: Credentials;
   const credFile = path.join(dataDir, "credentials.json");

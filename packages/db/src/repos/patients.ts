@@ -111,16 +111,19 @@ export function patientRepository(db: Db, scope: Scope, opts: { baseUrl: string 
         eq(t.clinicId as typeof patients.clinicId, scope.clinicId),
         eq(t.patientId as typeof patients.id, id),
       );
-    const [eps, resps, txs, fus] = await Promise.all([
-      tx.select().from(episodes).where(scoped(episodes)).orderBy(desc(episodes.createdAt)),
-      tx
-        .select()
-        .from(questionnaireResponses)
-        .where(scoped(questionnaireResponses))
-        .orderBy(desc(questionnaireResponses.completedAt)),
-      tx.select().from(treatments).where(scoped(treatments)).orderBy(desc(treatments.treatmentDate)),
-      tx.select().from(followUps).where(scoped(followUps)).orderBy(asc(followUps.dueDate)),
-    ]);
+    // One connection runs one query at a time: these run in sequence inside the transaction.
+    const eps = await tx.select().from(episodes).where(scoped(episodes)).orderBy(desc(episodes.createdAt));
+    const resps = await tx
+      .select()
+      .from(questionnaireResponses)
+      .where(scoped(questionnaireResponses))
+      .orderBy(desc(questionnaireResponses.completedAt));
+    const txs = await tx
+      .select()
+      .from(treatments)
+      .where(scoped(treatments))
+      .orderBy(desc(treatments.treatmentDate));
+    const fus = await tx.select().from(followUps).where(scoped(followUps)).orderBy(asc(followUps.dueDate));
     const today = toIsoDate(scope.now());
     return {
       id: p.patient.id,

@@ -1,0 +1,141 @@
+/**
+ * Test harness: a real app on a fresh PostgreSQL database, driven in-process with `app.request()`
+ * (the real Hono stack: validation, sessions, CSRF, problem+json). Factories create what a test
+ * does not care about (after Outline's server/test/factories.ts).
+ */
+
+import { createClinic, createStaffUser, type Database } from "@evident/db";
+import { fixedClock } from "@evident/domain";
+import { freshDatabase } from "../../db/test/database";
+import { createApp } from "../src/app";
+import { hashPassword } from "../src/auth/passwords";
+import { loadConfig } from "../src/config";
+import type { AppDeps } from "../src/http/env";
+import type { Mailer } from "../src/mail/mailer";
+
+export const PASSWORD = "correct horse battery staple";
+let cachedHash: Promise<string> | null = null;
+const passwordHash = () => (cachedHash ??= hashPassword(PASSWORD));
+
+export type Harness = Awaited<ReturnType<typeof createHarness>>;
+type Role = "admin" | "clinician" | "coordinator" | "researcher";
+
+export async function createHarness(opts: { now?: string; mailer?: Mailer | null } = {}) {
+  const database = (await freshDatabase()) as Database & { close(): Promise<void> };
+  const clock = fixedClock(opts.now ?? "2026-03-02T09:00:00Z");
+  const config = loadConfig({}, { publicUrl: "http://evident.test", dataDir: "/nonexistent" });
+  const deps: AppDeps = { database, clock, mailer: opts.mailer ?? null, config };
+  const app = createApp(deps);
+  let emails = 0;
+
+  /** A request as a browser would send it from our own origin. */
+  async function call(
+    method: string,
+    path: string,
+    init: {
+      body?: unknown;
+      cookie?: string | undefined;
+      headers?: Record<string, string>;
+      raw?: string;
+    } = {},
+  ) {
+    const headers: Record<string, string> = { ...init.headers };
+    if (init.body !== undefined || init.raw !== undefined) headers["content-type"] ??= "application/json";
+    if (init.cookie) headers.cookie = init.cookie;
+    const res = await app.request(`http://evident.test${path}`, {
+      method,
+      headers,
+      body: init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
+    });
+    const text = await res.text();
+    let json: any = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = null;
+    }
+    return { status: res.status, headers: res.headers, json, text };
+  }
+
+  function cookieFrom(res: { headers: Headers }): string {
+    const set = res.headers.get("set-cookie") ?? "";
+    const m = /evident_session=([^;]*)/.exec(set);
+    if (!m) throw new Error(`no session cookie in: ${set}`);
+    return `evident_session=${m[1]}`;
+  }
+
+  async function clinic(name = "Clinic") {
+    return createClinic(database.db, name, clock.now());
+  }
+
+  async function staff(role: Role = "clinician", clinicId?: string) {
+    const c = clinicId ?? (await clinic()).id;
+    const email = `${role}${++emails}@clinic.test`;
+    const { id } = await createStaffUser(database.db, {
+      clinicId: c,
+      email,
+      name: `Test ${role}`,
+      role,
+      passwordHash: await passwordHash(),
+    });
+    const res = await call("POST", "/api/v1/auth/staff/sign-in", { body: { email, password: PASSWORD } });
+    if (res.status !== 200) throw new Error(`sign-in failed: ${res.text}`);
+    return { id, email, clinicId: c, cookie: cookieFrom(res) };
+  }
+
+  const patientBody = (over: Record<string, unknown> = {}) => ({
+    givenName: "Ada",
+    familyName: "Lovelace",
+    birthDate: "1970-05-01",
+    sex: "female",
+    episode: { condition: "degenerative_disc_disease", spinalLevels: ["L4-L5"] },
+    ...over,
+  });
+
+  async function patient(cookie: string, over: Record<string, unknown> = {}) {
+    const res = await call("POST", "/api/v1/patients", { cookie, body: patientBody(over) });
+    if (res.status !== 201) throw new Error(`create patient failed: ${res.text}`);
+    return res.json as { id: string; followUps: { id: string; timepoint: string }[] };
+  }
+
+  /** Invites a patient and signs them in through the invitation link, as the portal would. */
+  async function portalPatient(staffCookie: string, email = `p${++emails}@mail.test`) {
+    const p = await patient(staffCookie, { email });
+    const token = await latestInvitationToken(p.id);
+    const res = await call("POST", "/api/v1/invitations/accept", { body: { token, password: PASSWORD } });
+    if (res.status !== 200) throw new Error(`accept failed: ${res.text}`);
+    return { ...p, email, cookie: cookieFrom(res) };
+  }
+
+  async function latestInvitationToken(patientId: string): Promise<string> {
+    const { rows } = await database.pool.query<{ body: string }>(
+      "select body from outbox_messages where patient_id = $1 order by created_at desc, id desc limit 1",
+      [patientId],
+    );
+    const m = /\/portal\/welcome#([A-Za-z0-9_-]+)/.exec(rows[0]?.body ?? "");
+    if (!m?.[1]) throw new Error("no invitation link in the outbox");
+    return m[1];
+  }
+
+  async function count(table: string): Promise<number> {
+    const { rows } = await database.pool.query<{ n: number }>(`select count(*)::int as n from ${table}`);
+    return rows[0]?.n ?? 0;
+  }
+
+  return {
+    app,
+    deps,
+    database,
+    clock,
+    call,
+    cookieFrom,
+    clinic,
+    staff,
+    patient,
+    patientBody,
+    portalPatient,
+    latestInvitationToken,
+    count,
+    close: () => database.close(),
+  };
+}

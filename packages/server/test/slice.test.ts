@@ -1,0 +1,145 @@
+/**
+ * The thin slice through the real API, with a real SMTP server: a clinician adds a patient, the
+ * invitation is mailed, the patient sets a password and answers the baseline, the clinician
+ * records a treatment, follow-ups are scheduled, the patient answers at 3 months, and the
+ * outcomes report shows the change.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dispatchOnce } from "../src/mail/dispatcher";
+import { smtpMailer } from "../src/mail/mailer";
+import { createHarness, type Harness, PASSWORD } from "./harness";
+import { decodeQuotedPrintable, startSmtp } from "./smtp";
+
+let h: Harness;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+
+beforeAll(async () => {
+  smtp = await startSmtp();
+  h = await createHarness({
+    now: "2026-01-05T10:00:00Z",
+    mailer: smtpMailer(smtp.url, "Evident <no-reply@evident.test>"),
+  });
+});
+afterAll(async () => {
+  h.deps.mailer?.close();
+  await h.close();
+  await smtp.close();
+});
+
+const odi = (v: number) => Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`odi_${i + 1}`, v]));
+
+describe("the thin slice", () => {
+  it("runs from adding a patient to the outcomes report", async () => {
+    const clinician = await h.staff("clinician");
+    const created = await h.call("POST", "/api/v1/patients", {
+      cookie: clinician.cookie,
+      body: h.patientBody({ email: "ada@mail.test" }),
+    });
+    expect(created.status).toBe(201);
+    const patientId = created.json.id;
+
+    // The invitation goes out through SMTP, once.
+    expect(await dispatchOnce(h.deps)).toEqual({ sent: 1, failed: 0 });
+    expect(await dispatchOnce(h.deps)).toEqual({ sent: 0, failed: 0 });
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]?.to).toEqual(["ada@mail.test"]);
+    const token = /\/portal\/welcome#([A-Za-z0-9_-]+)/.exec(
+      decodeQuotedPrintable(smtp.received[0]!.raw),
+    )?.[1];
+    expect(token).toBeTruthy();
+    const outbox = await h.call("GET", "/api/v1/outbox", { cookie: clinician.cookie });
+    expect(outbox.json.items[0]).toMatchObject({ status: "sent", attempts: 1 });
+
+    // The patient sets a password and answers the baseline.
+    const accepted = await h.call("POST", "/api/v1/invitations/accept", {
+      body: { token, password: PASSWORD },
+    });
+    const patient = h.cookieFrom(accepted);
+    const home = await h.call("GET", "/api/v1/portal/home", { cookie: patient });
+    expect(home.json.due).toHaveLength(1);
+    expect(home.json.due[0]).toMatchObject({ timepoint: "baseline", instruments: ["nrs_back", "odi"] });
+    const baseline = await h.call("POST", "/api/v1/portal/responses", {
+      cookie: patient,
+      body: {
+        followUpId: home.json.due[0].id,
+        responses: [
+          { instrument: "nrs_back", answers: { nrs_back: 7 } },
+          { instrument: "odi", answers: { ...odi(2), odi_1: 4, odi_8: null } }, // 9 sections, sum 20
+        ],
+      },
+    });
+    expect(baseline.status).toBe(201);
+    expect(baseline.json.followUpCompleted).toBe(true);
+    expect(baseline.json.responses.map((r: { score: number }) => r.score)).toEqual([7, (100 * 20) / 45]);
+    expect(baseline.json.responses[1].scoreDetail).toMatchObject({
+      band: "severe disability",
+      sectionsAnswered: 9,
+    });
+
+    // The clinician records the treatment; follow-ups are scheduled.
+    const t = await h.call("POST", `/api/v1/patients/${patientId}/treatments`, {
+      cookie: clinician.cookie,
+      body: { kind: "bone_marrow_concentrate", date: "2026-01-12" },
+    });
+    expect(t.status).toBe(201);
+    const record = await h.call("GET", `/api/v1/patients/${patientId}`, { cookie: clinician.cookie });
+    expect(
+      record.json.followUps.map((f: { timepoint: string; dueDate: string }) => [f.timepoint, f.dueDate]),
+    ).toEqual([
+      ["baseline", "2026-01-05"],
+      ["2w", "2026-01-26"],
+      ["6w", "2026-02-23"],
+      ["3m", "2026-04-12"],
+      ["6m", "2026-07-12"],
+      ["12m", "2027-01-12"],
+    ]);
+    expect(record.json.responses).toHaveLength(2);
+
+    // Three months on, the patient answers; the 2- and 6-week follow-ups were missed.
+    h.clock.set("2026-04-14T08:00:00Z");
+    const patient2 = h.cookieFrom(
+      await h.call("POST", "/api/v1/auth/patient/sign-in", {
+        body: { email: "ada@mail.test", password: PASSWORD },
+      }),
+    );
+    const later = await h.call("GET", "/api/v1/portal/home", { cookie: patient2 });
+    expect(later.json.due.map((f: { timepoint: string }) => f.timepoint)).toEqual(["3m"]);
+    const threeMonths = await h.call("POST", "/api/v1/portal/responses", {
+      cookie: patient2,
+      body: {
+        responses: [
+          { instrument: "nrs_back", answers: { nrs_back: 4 } },
+          { instrument: "odi", answers: odi(1) },
+        ],
+      },
+    });
+    expect(threeMonths.status).toBe(201);
+    expect(threeMonths.json.responses[0].timepoint).toBe("3m");
+
+    // The clinician's session from January has long expired: sign in again.
+    const again = await h.call("POST", "/api/v1/auth/staff/sign-in", {
+      body: { email: clinician.email, password: PASSWORD },
+    });
+    const report = await h.call("GET", "/api/v1/outcomes", { cookie: h.cookieFrom(again) });
+    expect(report.status).toBe(200);
+    const row = (tp: string) => report.json.rows.find((r: { timepoint: string }) => r.timepoint === tp);
+    expect(row("2w")).toMatchObject({
+      treatmentKind: "bone_marrow_concentrate",
+      due: 1,
+      responded: 0,
+      missed: 1,
+    });
+    expect(row("3m")).toMatchObject({ due: 1, responded: 1, missed: 0, pending: 0 });
+    const [nrs, odiSummary] = row("3m").measures;
+    expect(nrs).toMatchObject({
+      instrument: "nrs_back",
+      n: 1,
+      meanChange: -3,
+      responders: 1,
+      responderShare: 1,
+    });
+    expect(odiSummary.instrument).toBe("odi");
+    expect(odiSummary.meanChange).toBeCloseTo(20 - (100 * 20) / 45, 10);
+    expect(row("6m")).toMatchObject({ due: 0, responded: 0 });
+  });
+});
