@@ -13,6 +13,7 @@
  *   probabilities follow quantile.survfit. See ./survival-quantiles.
  */
 
+import { badRequest } from "../errors";
 import { normalQuantile } from "./distributions";
 import { checkLevel } from "./proportions";
 import { checkSurvivalData, orderByTime, type SurvivalData } from "./survival-data";
@@ -87,6 +88,7 @@ export function kaplanMeierByGroup(
   level = 0.95,
 ): { readonly group: string; readonly curve: KaplanMeierCurve }[] {
   checkSurvivalData(data);
+  if (data.group.length !== data.time.length) throw badRequest("group and time differ in length", "group");
   const groups = [...new Set(data.group)];
   return groups.map((group) => {
     const rows = data.group.flatMap((g, i) => (g === group ? [i] : []));

@@ -40,7 +40,7 @@ export function leastSquares(
   if (n <= p) throw badRequest(`need more observations (${n}) than coefficients (${p})`, "covariates");
   const a = x.map((row) => [...row]);
   const b = [...y];
-  const colNorms = names.map((_, j) => Math.hypot(...a.map((row) => row[j] as number)));
+  const colNorms = names.map((_, j) => Math.sqrt(a.reduce((s, row) => s + (row[j] as number) ** 2, 0)));
   for (let k = 0; k < p; k++) {
     let norm = 0;
     for (let i = k; i < n; i++) norm += get(a, i, k) ** 2;

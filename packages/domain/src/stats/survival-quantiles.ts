@@ -76,16 +76,18 @@ function smallestAtLeast(values: readonly (number | null)[], p: number): number 
 function findQuantile(times: readonly number[], curve: readonly (number | null)[], p: number): number | null {
   const allX = [0, ...times];
   const allY = [0, ...curve.map((s) => (s === null ? null : 1 - s))];
-  const present = allY.filter((y): y is number => y !== null);
-  if (Math.max(...present) < p) return null;
+  const highest = allY.reduce<number>((m, y) => (y !== null && y > m ? y : m), Number.NEGATIVE_INFINITY);
+  if (highest < p) return null;
   const xmax = allX[allX.length - 1] as number;
+  // R's duplicated(): keep the first time at which each distinct value is reached.
+  const seen = new Set<number | null>();
   const x: number[] = [];
   const y: (number | null)[] = [];
   allY.forEach((v, i) => {
-    if (!y.includes(v)) {
-      y.push(v);
-      x.push(allX[i] as number);
-    }
+    if (seen.has(v)) return;
+    seen.add(v);
+    y.push(v);
+    x.push(allX[i] as number);
   });
   if (p === 0) return x[0] as number;
   const i1 = smallestAtLeast(
