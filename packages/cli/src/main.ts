@@ -3,6 +3,7 @@
  * Exit codes: 0 success, 1 failure, 2 bad usage or invalid input (with a JSON error on stdout for
  * commands whose output is JSON).
  */
+import { runClinic, runUser } from "./commands/accounts";
 import { runAudit } from "./commands/audit";
 import { runDemo } from "./commands/demo";
 import { runMigrate } from "./commands/migrate";
@@ -16,6 +17,10 @@ Commands:
   migrate                    Apply database migrations and exit
   demo --patients N --seed S Write a synthetic demo registry (deterministic for a given seed)
   audit verify               Recompute the audit hash chain and name the first broken event
+  clinic add --name NAME     Create a clinic
+  user add --clinic C --email E --name N --role R
+                             Create a staff user (admin, clinician, coordinator, researcher);
+                             the password is read from standard input
 
 Environment: PORT, HOST, DATABASE_URL, EVIDENT_DATA_DIR, EVIDENT_PUBLIC_URL, SMTP_URL, SMTP_FROM,
 EVIDENT_DEMO_PATIENTS, EVIDENT_PG_PORT (see README.md).`;
@@ -25,6 +30,8 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   migrate: runMigrate,
   demo: runDemo,
   audit: runAudit,
+  clinic: runClinic,
+  user: runUser,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,104 @@
+/**
+ * Setting up a real (non-demo) installation from the command line:
+ *   evident clinic add --name "Harbour Spine Clinic"
+ *   evident user add --clinic "Harbour Spine Clinic" --email a@b.org --name "Dr A" --role admin
+ * The password is read from standard input (or EVIDENT_NEW_PASSWORD), never from an argument,
+ * so it does not end up in shell history or the process list.
+ */
+import { text } from "node:stream/consumers";
+import { parseArgs } from "node:util";
+import {
+  createClinic,
+  createStaffUser,
+  findClinicByName,
+  mapDbError,
+  openDatabase,
+  tables,
+} from "@evident/db";
+import { roles } from "@evident/domain";
+import { email as emailSchema, newPassword } from "@evident/domain/api";
+import { hashPassword, loadConfig } from "@evident/server";
+import { eq } from "drizzle-orm";
+
+async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    embeddedPort: config.embeddedPgPort,
+    log: (l) => console.error(l),
+  });
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function fail(message: string): number {
+  console.error(`evident: ${message}`);
+  return 2;
+}
+
+export async function runClinic(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== "add") return fail('usage: evident clinic add --name "Clinic name"');
+  const { values } = parseArgs({ args: rest, options: { name: { type: "string" } } });
+  const name = values.name?.trim();
+  if (!name || name.length > 200) return fail("--name is required (at most 200 characters)");
+  return withDatabase(async (database) => {
+    if (await findClinicByName(database.db, name)) return fail(`a clinic named "${name}" already exists`);
+    console.log(JSON.stringify(await createClinic(database.db, name)));
+    return 0;
+  });
+}
+
+export async function runUser(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const usage = `usage: evident user add --clinic <name or id> --email <address> --name <full name> --role <${roles.join("|")}>  (password on stdin)`;
+  if (sub !== "add") return fail(usage);
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      clinic: { type: "string" },
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+    },
+  });
+  const problems: string[] = [];
+  if (!values.clinic) problems.push("--clinic is required");
+  if (!values.email || !emailSchema.safeParse(values.email).success)
+    problems.push("--email must be an e-mail address");
+  if (!values.name?.trim()) problems.push("--name is required");
+  const role = roles.find((r) => r === values.role);
+  if (!role) problems.push(`--role must be one of ${roles.join(", ")}`);
+  const password = (
+    process.env.EVIDENT_NEW_PASSWORD ?? (process.stdin.isTTY ? "" : await text(process.stdin))
+  ).replace(/\r?\n$/, "");
+  const pw = newPassword.safeParse(password);
+  if (!pw.success) problems.push(`password (stdin): ${pw.error.issues[0]?.message ?? "invalid"}`);
+  if (problems.length > 0 || !role) return fail(`${problems.join("; ")}\n${usage}`);
+  return withDatabase(async (database) => {
+    const key = values.clinic!;
+    const byId = /^[0-9a-f-]{36}$/i.test(key)
+      ? (await database.db.select().from(tables.clinics).where(eq(tables.clinics.id, key)))[0]
+      : null;
+    const clinic = byId ?? (await findClinicByName(database.db, key));
+    if (!clinic) return fail(`no clinic "${key}"; create it with: evident clinic add --name "${key}"`);
+    try {
+      const { id } = await createStaffUser(database.db, {
+        clinicId: clinic.id,
+        email: values.email!,
+        name: values.name!.trim(),
+        role,
+        passwordHash: await hashPassword(password),
+      });
+      console.log(JSON.stringify({ id, clinicId: clinic.id, email: values.email, role }));
+      return 0;
+    } catch (e) {
+      const mapped = mapDbError(e) as Error;
+      return fail(mapped.message);
+    }
+  });
+}

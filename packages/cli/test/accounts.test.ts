@@ -1,0 +1,103 @@
+/** Setting up a real installation: `evident clinic add` and `evident user add`. */
+import { verify } from "@node-rs/argon2";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase } from "../../db/test/database";
+import { runCli } from "./run-cli";
+
+let db: Awaited<ReturnType<typeof freshDatabase>>;
+beforeAll(async () => {
+  db = await freshDatabase();
+});
+afterAll(() => db.close());
+
+describe("evident clinic add / user add", () => {
+  it("creates a clinic and an admin whose password (from the environment, not argv) signs in", async () => {
+    const clinic = await runCli(["clinic", "add", "--name", "Harbour Spine Clinic"], {
+      DATABASE_URL: db.url,
+    });
+    expect(clinic.code).toBe(0);
+    expect(JSON.parse(clinic.stdout)).toMatchObject({ name: "Harbour Spine Clinic" });
+    const user = await runCli(
+      [
+        "user",
+        "add",
+        "--clinic",
+        "Harbour Spine Clinic",
+        "--email",
+        "lead@harbour.test",
+        "--name",
+        "Dr Lead",
+        "--role",
+        "admin",
+      ],
+      { DATABASE_URL: db.url, EVIDENT_NEW_PASSWORD: "a long enough password" },
+    );
+    expect(user.code, user.stderr).toBe(0);
+    const { rows } = await db.pool.query(
+      "select role, password_hash from staff_users where email = 'lead@harbour.test'",
+    );
+    expect(rows[0].role).toBe("admin");
+    expect(await verify(rows[0].password_hash, "a long enough password")).toBe(true);
+  });
+
+  it("refuses a duplicate clinic, a weak password, a bad role and an unknown clinic with exit 2", async () => {
+    const env = { DATABASE_URL: db.url, EVIDENT_NEW_PASSWORD: "a long enough password" };
+    expect((await runCli(["clinic", "add", "--name", "Harbour Spine Clinic"], env)).code).toBe(2);
+    const weak = await runCli(
+      [
+        "user",
+        "add",
+        "--clinic",
+        "Harbour Spine Clinic",
+        "--email",
+        "x@h.test",
+        "--name",
+        "X",
+        "--role",
+        "admin",
+      ],
+      { ...env, EVIDENT_NEW_PASSWORD: "short" },
+    );
+    expect(weak.code).toBe(2);
+    expect(weak.stderr).toMatch(/at least 12 characters/);
+    const role = await runCli(
+      [
+        "user",
+        "add",
+        "--clinic",
+        "Harbour Spine Clinic",
+        "--email",
+        "x@h.test",
+        "--name",
+        "X",
+        "--role",
+        "boss",
+      ],
+      env,
+    );
+    expect(role.stderr).toMatch(/--role must be one of/);
+    const unknown = await runCli(
+      ["user", "add", "--clinic", "Nowhere", "--email", "x@h.test", "--name", "X", "--role", "admin"],
+      env,
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no clinic "Nowhere"/);
+    const dup = await runCli(
+      [
+        "user",
+        "add",
+        "--clinic",
+        "Harbour Spine Clinic",
+        "--email",
+        "LEAD@harbour.test",
+        "--name",
+        "Again",
+        "--role",
+        "clinician",
+      ],
+      env,
+    );
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toMatch(/staff user with this e-mail address exists/);
+  });
+});
