@@ -4,6 +4,7 @@
  * commands whose output is JSON).
  */
 import { runClinic, runUser } from "./commands/accounts";
+import { runAnalyze } from "./commands/analyze";
 import { runAudit } from "./commands/audit";
 import { runDemo } from "./commands/demo";
 import { runMigrate } from "./commands/migrate";
@@ -21,6 +22,7 @@ Commands:
   user add --clinic C --email E --name N --role R
                              Create a staff user (admin, clinician, coordinator, researcher);
                              the password is read from standard input
+  analyze <subcommand> …     Outcome statistics on a CSV file, as JSON (evident analyze --help)
 
 Environment: PORT, HOST, DATABASE_URL, EVIDENT_DATA_DIR, EVIDENT_PUBLIC_URL, SMTP_URL, SMTP_FROM,
 EVIDENT_DEMO_PATIENTS, EVIDENT_PG_PORT (see README.md).`;
@@ -32,6 +34,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   audit: runAudit,
   clinic: runClinic,
   user: runUser,
+  analyze: runAnalyze,
 };
 
 async function main(argv: string[]): Promise<number> {
