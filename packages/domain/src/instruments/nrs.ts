@@ -1,8 +1,15 @@
 /**
  * Numeric rating scales for back and leg pain: one item, 0 (no pain) to 10 (worst imaginable),
  * average over the past 7 days. Responder: ≥ 2 points or ≥ 30% improvement (Ostelo 2008).
+ * `score` is the rating itself. Public domain.
  */
-import type { InstrumentDefinition } from "./types";
+import { type Coding, codeSystems, type InstrumentDefinition } from "./types";
+
+const pain: Coding = {
+  system: codeSystems.loinc,
+  code: "72514-3",
+  display: "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
+};
 
 function nrs(id: "nrs_back" | "nrs_leg", where: "back" | "leg"): InstrumentDefinition {
   return {
@@ -22,12 +29,48 @@ function nrs(id: "nrs_back" | "nrs_leg", where: "back" | "leg"): InstrumentDefin
         anchors: { min: "No pain", max: "Worst pain imaginable" },
       },
     ],
+    scoreMeaning: `The ${where} pain rating itself, 0 (no pain) to 10 (worst pain imaginable).`,
+    scoringRule: "The rating as answered.",
+    missingDataRule: "One item: unanswered means no score.",
     scoreRange: { min: 0, max: 10 },
     direction: "higher-worse",
     responder: { absolute: 2, relative: 0.3, source: "ostelo2008" },
-    loinc: "72514-3",
+    responderRules: [
+      {
+        outcome: "score",
+        description: "Clinically important: ≥ 2 points or ≥ 30% improvement (LBP consensus)",
+        absolute: 2,
+        relative: 0.3,
+        source: "ostelo2008",
+      },
+      {
+        outcome: "score",
+        description: "≥ 30% reduction ≈ 'much improved' on the PGIC (about 2 points)",
+        relative: 0.3,
+        source: "farrar2001",
+      },
+      {
+        outcome: "score",
+        description: "IMMPACT moderate improvement: ≥ 30% (10–20% is minimal)",
+        relative: 0.3,
+        source: "dworkin2008",
+      },
+      {
+        outcome: "score",
+        description: "IMMPACT substantial improvement: ≥ 50%",
+        relative: 0.5,
+        source: "dworkin2008",
+      },
+    ],
+    codes: {
+      form: pain,
+      outputs: { score: pain },
+      items: { [id]: pain },
+      provenance:
+        "LOINC 72514-3 as used by HL7 BE/EU FHIR guides; it codes a 0–10 pain rating, not the body site, so the local code tells back from leg.",
+    },
     licence: { holder: "Public domain", terms: "Free to use.", agreementNeeded: false },
-    sources: ["ostelo2008", "farrar2001"],
+    sources: ["ostelo2008", "farrar2001", "dworkin2008"],
     score(answers) {
       const v = answers[id];
       if (typeof v !== "number") return { score: null, reason: "not answered" };

@@ -2,13 +2,14 @@
  * Oswestry Disability Index v2.1a (Fairbank & Pynsent 2000). Ten sections scored 0–5;
  * score = 100 × sum / (5 × sections answered), reported 0–100, higher = more disability.
  * Missing-data rule: at most one section may be unanswered (the AO Foundation algorithm);
- * with two or more missing there is no score.
+ * with two or more missing there is no score. `score` is the unrounded percentage; the band is
+ * Fairbank's.
  *
  * The section statements below are our own paraphrase of the scale's content. The official
  * wording is licensed by Mapi Research Trust: a clinic must register with them before
  * administering the ODI, and may replace these texts with the licensed ones.
  */
-import type { InstrumentDefinition, Item } from "./types";
+import { codeSystems, type InstrumentDefinition, type Item } from "./types";
 
 const sections: readonly [title: string, statements: readonly string[]][] = [
   [
@@ -153,18 +154,51 @@ export const odi: InstrumentDefinition = {
   instructions:
     "These questions ask how your back or leg pain affects your everyday life today. In each section, choose the one statement that fits you best.",
   items,
+  scoreMeaning:
+    "Disability as a percentage of the maximum, 0–100, unrounded (e.g. 66.67 with one section missing).",
+  scoringRule: "100 × sum of section scores / (5 × sections answered); each section 0–5.",
+  missingDataRule:
+    "At most one section may be unanswered (the denominator becomes 45); with two or more missing there is no score.",
   scoreRange: { min: 0, max: 100 },
   direction: "higher-worse",
   unit: "%",
   bands: odiBands,
   responder: { absolute: 10, relative: 0.3, source: "ostelo2008" },
+  responderRules: [
+    {
+      outcome: "score",
+      description: "Clinically important: ≥ 10 points or ≥ 30% improvement (LBP consensus)",
+      absolute: 10,
+      relative: 0.3,
+      source: "ostelo2008",
+    },
+    {
+      outcome: "score",
+      description: "Good outcome 6 months after surgery: ≥ 18% reduction (about 8 points), German ODI 2.1",
+      relative: 0.18,
+      source: "mannionOdi",
+    },
+    {
+      outcome: "score",
+      description: "Success 12 months after disc herniation surgery: ≥ 22 points",
+      absolute: 22,
+      source: "norspine2024",
+    },
+  ],
+  codes: {
+    form: { system: codeSystems.loinc, code: "97908-8", display: "Oswestry Disability Index" },
+    outputs: {
+      score: { system: codeSystems.loinc, code: "97909-6", display: "Oswestry disability index score ODI" },
+    },
+    provenance: "loinc.org pages for 97908-8 (panel) and 97909-6 (score), LOINC 2.70.",
+  },
   licence: {
     holder: "J. Fairbank; distributed by Mapi Research Trust (ePROVIDE)",
     terms:
       "Registration with Mapi is required before use; commercial and electronic use may be charged. The texts here are a paraphrase to be replaced by the licensed wording.",
     agreementNeeded: true,
   },
-  sources: ["fairbank2000", "ostelo2008"],
+  sources: ["fairbank2000", "ostelo2008", "mannionOdi", "norspine2024"],
   score(answers) {
     const values = items.map((it) => answers[it.id]).filter((v): v is number => typeof v === "number");
     const missing = items.length - values.length;
