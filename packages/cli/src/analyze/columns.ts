@@ -5,7 +5,7 @@
  * only `paired` accepts missing values (it drops the pair), elsewhere they are an error, because
  * silently dropping patients changes who is being described.
  */
-import { ErrorCode, EvidentError } from "@evident/domain";
+import { ErrorCode, EvidentError } from "@evident/domain/errors";
 import type { CsvTable } from "./csv";
 
 export type Table = CsvTable & {

@@ -9,7 +9,7 @@
  * Rows are numbered from 1 after the header; `lines` keeps the file line each row starts on, so
  * a message can name both (a quoted newline makes them differ).
  */
-import { ErrorCode, EvidentError } from "@evident/domain";
+import { ErrorCode, EvidentError } from "@evident/domain/errors";
 
 export type CsvTable = {
   readonly header: readonly string[];

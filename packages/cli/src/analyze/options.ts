@@ -4,7 +4,7 @@
  * named.
  */
 import { readFileSync } from "node:fs";
-import { isEvidentError } from "@evident/domain";
+import { isEvidentError } from "@evident/domain/errors";
 import { problem, type Table } from "./columns";
 import { parseCsv } from "./csv";
 

@@ -6,7 +6,7 @@
  * are @evident/domain/stats; the subcommands in ../analyze only read columns and present results.
  */
 import { parseArgs } from "node:util";
-import { ErrorCode, EvidentError, isEvidentError } from "@evident/domain";
+import { ErrorCode, EvidentError, isEvidentError } from "@evident/domain/errors";
 import { problem } from "../analyze/columns";
 import { cox } from "../analyze/cox";
 import { iptw } from "../analyze/iptw";
