@@ -8,6 +8,7 @@ import { runAnalyze } from "./commands/analyze";
 import { runAudit } from "./commands/audit";
 import { runDemo } from "./commands/demo";
 import { runMigrate } from "./commands/migrate";
+import { runScore } from "./commands/score";
 import { runStart } from "./commands/start";
 
 const usage = `Usage: evident <command> [options]
@@ -23,6 +24,7 @@ Commands:
                              Create a staff user (admin, clinician, coordinator, researcher);
                              the password is read from standard input
   analyze <subcommand> …     Outcome statistics on a CSV file, as JSON (evident analyze --help)
+  score <instrument> JSON    Score one questionnaire's answers, as JSON (evident score --help)
 
 Environment: PORT, HOST, DATABASE_URL, EVIDENT_DATA_DIR, EVIDENT_PUBLIC_URL, SMTP_URL, SMTP_FROM,
 EVIDENT_DEMO_PATIENTS, EVIDENT_PG_PORT (see README.md).`;
@@ -35,6 +37,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   clinic: runClinic,
   user: runUser,
   analyze: runAnalyze,
+  score: runScore,
 };
 
 async function main(argv: string[]): Promise<number> {
