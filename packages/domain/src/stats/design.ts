@@ -12,7 +12,8 @@ export const INTERCEPT = "(Intercept)";
 
 export type Design = { readonly names: string[]; readonly rows: number[][] };
 
-export function designMatrix(covariates: Covariates, n: number, intercept: boolean): Design {
+/** Checks that every covariate has n finite values; returns the columns in order. */
+export function covariateColumns(covariates: Covariates, n: number): [string, readonly number[]][] {
   const columns = Object.entries(covariates);
   for (const [name, values] of columns) {
     if (values.length !== n) {
@@ -21,6 +22,11 @@ export function designMatrix(covariates: Covariates, n: number, intercept: boole
     if (values.some((v) => !Number.isFinite(v)))
       throw badRequest("values must be finite numbers", `covariates.${name}`);
   }
+  return columns;
+}
+
+export function designMatrix(covariates: Covariates, n: number, intercept: boolean): Design {
+  const columns = covariateColumns(covariates, n);
   const names = [...(intercept ? [INTERCEPT] : []), ...columns.map(([name]) => name)];
   const rows = Array.from({ length: n }, (_, i) => [
     ...(intercept ? [1] : []),

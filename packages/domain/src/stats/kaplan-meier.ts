@@ -89,9 +89,14 @@ export function kaplanMeierByGroup(
 ): { readonly group: string; readonly curve: KaplanMeierCurve }[] {
   checkSurvivalData(data);
   if (data.group.length !== data.time.length) throw badRequest("group and time differ in length", "group");
-  const groups = [...new Set(data.group)];
-  return groups.map((group) => {
-    const rows = data.group.flatMap((g, i) => (g === group ? [i] : []));
+  // One pass to bucket the rows (a Map keeps first-appearance order), not one pass per group.
+  const buckets = new Map<string, number[]>();
+  data.group.forEach((g, i) => {
+    const rows = buckets.get(g);
+    if (rows === undefined) buckets.set(g, [i]);
+    else rows.push(i);
+  });
+  return [...buckets].map(([group, rows]) => {
     const curve = kaplanMeier(
       { time: rows.map((i) => data.time[i] as number), event: rows.map((i) => data.event[i] as boolean) },
       level,

@@ -40,7 +40,8 @@ export function logRankTest(data: SurvivalData & { readonly group: readonly stri
   const index = new Map(labels.map((g, i) => [g, i]));
   const groupOf = group.map((g) => index.get(g) as number);
 
-  const atRisk = labels.map((g) => group.filter((x) => x === g).length);
+  const atRisk = new Array<number>(k).fill(0);
+  for (const g of groupOf) atRisk[g] = (atRisk[g] as number) + 1;
   const sizes = [...atRisk];
   const observed = new Array<number>(k).fill(0);
   const expected = new Array<number>(k).fill(0);
