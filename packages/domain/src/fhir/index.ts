@@ -1,0 +1,15 @@
+/**
+ * FHIR R4 mappers for the instrument library: each instrument as a Questionnaire, a stored
+ * response as a QuestionnaireResponse (and back), and its scores as Observations; plus the
+ * conformance checks the Medplum validator leaves out. Pure: resources in, resources out.
+ */
+export { fhirBase, fhirId, localSystems, questionnaireUrl } from "./codes";
+export { checkResource } from "./conformance";
+export { type ObservationContext, toObservations } from "./observations";
+export { toQuestionnaire } from "./questionnaire";
+export {
+  fromQuestionnaireResponse,
+  type StoredResponse,
+  toQuestionnaireResponse,
+} from "./questionnaire-response";
+export type * from "./types";

@@ -1,0 +1,174 @@
+/**
+ * Scores as FHIR R4 Observations (category "survey", status "final"), re-derived from the
+ * stored answers with the instrument library so they can never disagree with the score.
+ *
+ * Every Observation.code carries the local score code ("odi", "promis29.anxiety") and, first,
+ * the standard code where one exists (the definition's `codes.outputs`): LOINC 72514-3 for the
+ * pain ratings, 97909-6 ODI, 91147-9 PEG mean (checked in secondary sources only), 91351-7 and
+ * 91350-9 STarT Back total and distress subscore, 71955-9 … 71967-4 PROMIS-29 domain T-scores,
+ * SNOMED CT 736534008 / 736535009 EQ-5D-5L index and VAS. The local code is what tells back from
+ * leg pain and the US from the England index.
+ *
+ * What becomes an Observation, per instrument: the score (integer, or a Quantity for
+ * percentages and means); STarT Back also its subscale and group; PGIC its category; PROMIS-29
+ * one per scored domain (T-score, with SE and raw sum as components) and the pain rating; EQ-5D
+ * the VAS, one index per value set and the 5-digit profile. A value the missing-data rule
+ * refuses produces no Observation: the QuestionnaireResponse keeps the answers.
+ */
+import { scoreEq5d5l } from "../instruments/eq5d5l";
+import { odiBand } from "../instruments/odi";
+import { pgicCategory } from "../instruments/pgic";
+import { promis29Domains, scorePromis29 } from "../instruments/promis29";
+import { scoreStartBack } from "../instruments/startback";
+import { eq5dValueSetIds, eq5dValueSets } from "../instruments/tables/eq5d5l-value-sets";
+import type { Answers, InstrumentDefinition } from "../instruments/types";
+import { normalizeAnswers } from "../instruments/validate";
+import { hl7, local } from "./codes";
+import { optionCoding } from "./questionnaire";
+import type { CodeableConcept, Observation, Quantity, Reference } from "./types";
+
+export type ObservationContext = {
+  /** When the answers were given (ISO 8601 date-time with offset). */
+  effective: string;
+  subject?: Reference;
+  /** The QuestionnaireResponse the scores come from. */
+  derivedFrom?: Reference;
+};
+
+type Value = Pick<Observation, "valueInteger" | "valueQuantity" | "valueString" | "valueCodeableConcept">;
+
+const quantity = (value: number, unit: string): Quantity => ({ value, unit, system: hl7.ucum, code: unit });
+
+function codeFor(def: InstrumentDefinition, output: string, title: string): CodeableConcept {
+  const standard = def.codes?.outputs?.[output];
+  const code = output === "score" ? def.id : `${def.id}.${output}`;
+  return { coding: [...(standard ? [{ ...standard }] : []), local("scores", code, title)], text: title };
+}
+
+function observation(
+  def: InstrumentDefinition,
+  ctx: ObservationContext,
+  output: string,
+  title: string,
+  value: Value,
+  more: Partial<Observation> = {},
+): Observation {
+  return {
+    resourceType: "Observation",
+    status: "final",
+    category: [{ coding: [{ system: hl7.observationCategory, code: "survey", display: "Survey" }] }],
+    code: codeFor(def, output, title),
+    ...(ctx.subject ? { subject: ctx.subject } : {}),
+    effectiveDateTime: ctx.effective,
+    ...(ctx.derivedFrom ? { derivedFrom: [ctx.derivedFrom] } : {}),
+    ...value,
+    ...more,
+  };
+}
+
+function byInstrument(def: InstrumentDefinition, answers: Answers, ctx: ObservationContext): Observation[] {
+  const obs = (output: string, title: string, value: Value, more?: Partial<Observation>) =>
+    observation(def, ctx, output, title, value, more);
+  const score = def.score(answers).score;
+  switch (def.id) {
+    case "odi":
+      return score === null
+        ? []
+        : [
+            obs(
+              "score",
+              "ODI score",
+              { valueQuantity: quantity(score, "%") },
+              { interpretation: [{ text: odiBand(score) }] },
+            ),
+          ];
+    case "peg":
+      return score === null
+        ? []
+        : [obs("score", "PEG score (mean)", { valueQuantity: quantity(score, "{score}") })];
+    case "pgic": {
+      if (score === null) return [];
+      const category = pgicCategory(score);
+      const coding = optionCoding(def.items[0]!, score);
+      return [obs("score", "PGIC", { valueCodeableConcept: { coding: [coding], text: category } })];
+    }
+    case "startback": {
+      const r = scoreStartBack(answers);
+      if ("reason" in r) return [];
+      return [
+        obs("score", "STarT Back total score", { valueInteger: r.total }),
+        obs("subscale", "STarT Back distress subscale", { valueInteger: r.subscale }),
+        obs("group", "STarT Back risk group", {
+          valueCodeableConcept: {
+            coding: [local("categories", `startback.group:${r.group}`, `${r.group} risk`)],
+            text: r.group,
+          },
+        }),
+      ];
+    }
+    case "promis29": {
+      const r = scorePromis29(answers);
+      const domains = Object.entries(r.domains).flatMap(([id, d]) => {
+        if (d.tScore === null) return [];
+        const title = `${promis29Domains[id as keyof typeof promis29Domains].title} T-score`;
+        return [
+          obs(
+            id,
+            title,
+            { valueQuantity: quantity(d.tScore, "{T-score}") },
+            {
+              component: [
+                {
+                  code: { coding: [local("scores", "t-score-se", "T-score standard error")] },
+                  valueQuantity: quantity(d.se, "{T-score}"),
+                },
+                { code: { coding: [local("scores", "raw-score", "Raw score")] }, valueInteger: d.raw },
+              ],
+            },
+          ),
+        ];
+      });
+      const pain =
+        r.painIntensity === null
+          ? []
+          : [obs("pain_intensity", "PROMIS pain intensity (0–10)", { valueInteger: r.painIntensity })];
+      return [...domains, ...pain];
+    }
+    case "eq5d5l": {
+      const r = scoreEq5d5l(answers);
+      const vas = r.vas === null ? [] : [obs("score", "EQ VAS", { valueInteger: r.vas })];
+      const index = r.index;
+      if (index === null || r.profile === null) return vas;
+      return [
+        ...vas,
+        ...eq5dValueSetIds.map((s) =>
+          obs(
+            `index_${s}`,
+            `EQ-5D-5L index, ${eq5dValueSets[s].title}`,
+            { valueQuantity: quantity(index[s], "{score}") },
+            {
+              method: { text: `value set: ${eq5dValueSets[s].title}` },
+            },
+          ),
+        ),
+        obs("profile", "EQ-5D-5L health state", { valueString: r.profile }),
+      ];
+    }
+    case "nrs_back":
+    case "nrs_leg":
+    case "rmdq":
+      return score === null ? [] : [obs("score", def.title, { valueInteger: score })];
+    default:
+      // A new instrument needs its own mapping; the FHIR tests run over every instrument.
+      throw new Error(`no FHIR Observation mapping for instrument ${def.id}`);
+  }
+}
+
+/** The Observations for one stored response (validate the answers first: see scoreAnswers). */
+export function toObservations(
+  def: InstrumentDefinition,
+  answers: Answers,
+  ctx: ObservationContext,
+): Observation[] {
+  return byInstrument(def, normalizeAnswers(def, answers), ctx);
+}
