@@ -22,13 +22,16 @@ beforeAll(() => {
   indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json"));
 }, 60_000);
 
+/** The part of a FHIR OperationOutcome issue we print. */
+type Issue = { details?: { text?: string }; expression?: string[] };
+
 /** Medplum's errors and warnings, as "message @ expression" lines (empty when clean). */
 function medplum(resource: FhirResource): string[] {
   try {
-    return validateResource(resource as never).map((i) => `${i.details?.text} @ ${i.expression}`);
+    return validateResource(resource as never).map((i: Issue) => `${i.details?.text} @ ${i.expression}`);
   } catch (e) {
     if (!(e instanceof OperationOutcomeError)) throw e;
-    return e.outcome.issue.map((i) => `${i.details?.text} @ ${i.expression}`);
+    return (e.outcome.issue ?? []).map((i: Issue) => `${i.details?.text} @ ${i.expression}`);
   }
 }
 
