@@ -60,7 +60,7 @@ describe("spot checks", () => {
     expect(set === "USA" ? index.us : index.england).toBe(expected);
   });
 
-  it.each(promis)("PROMIS-29 v2.1 %s raw %s → T %s, SE %s", (domain, _name, raw, t, se) => {
+  it.each(promis)("PROMIS-29 v2.1 %s (%s) raw %s → T %s, SE %s", (domain, _name, raw, t, se) => {
     const ids = promis29Items.filter((i) => i.group === domain).map((i) => i.id);
     const answers = Object.fromEntries(ids.map((id, i) => [id, itemsSumming(raw)[i]]));
     const { result } = scoreAnswers("promis29", answers);
