@@ -13,7 +13,22 @@ import { text } from "node:stream/consumers";
 import { badRequest, EvidentError, type Issue, isEvidentError } from "@evident/domain/errors";
 import { findInstrument, instruments, scoreAnswers } from "@evident/domain/instruments";
 
-const list = instruments.map((d) => `  ${d.id.padEnd(10)}${d.scoreMeaning}`).join("\n");
+/** Wraps text at 100 columns, continuing under the first line's text. */
+function wrap(first: string, text: string): string {
+  const indent = " ".repeat(first.length);
+  const lines: string[] = [];
+  let line = first;
+  for (const word of text.split(" ")) {
+    if (line.length + word.length + 1 > 100 && line.trim() !== "") {
+      lines.push(line.trimEnd());
+      line = indent;
+    }
+    line += line.endsWith(" ") || line === "" ? word : ` ${word}`;
+  }
+  return [...lines, line].join("\n");
+}
+
+const list = instruments.map((d) => wrap(`  ${d.id.padEnd(10)} `, d.scoreMeaning)).join("\n");
 
 export const scoreUsage = `Usage: evident score <instrument-id> '<answers-json>'
        evident score <instrument-id> -        (answers JSON on stdin)
@@ -27,7 +42,7 @@ ${list}
 Extras: odi "band", "sectionsAnswered"; startback "subscale", "group" (low, medium, high);
 pgic "category", "improvement", "clinicallyImportant"; promis29 "domains" (per domain "raw",
 "tScore", "se", or nulls and a "reason"), "painIntensity", "domainsScored"; eq5d5l "index"
-({"us", "england"} or null), "profile" (e.g. "21143").
+({"us", "england"} or null, with "indexReason"), "profile" (e.g. "21143").
 
 PROMIS-29 has no single score: its "score" is always null (with a reason) and its result is
 "domains" and "painIntensity". T and SE are printed as the tables give them (one decimal).
