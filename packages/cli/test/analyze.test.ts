@@ -30,6 +30,10 @@ function csv(text: string): string {
   return file;
 }
 
+// Each test starts the real command (about 2 s of CPU: tsx and the CLI's imports); on a busy
+// machine several at once can take far longer than the default 30 s.
+const SPAWN_TIMEOUT = 120_000;
+
 type Run = { code: number | null; stdout: string; stderr: string };
 
 function run(args: readonly string[], stdin = ""): Promise<Run> {
@@ -80,8 +84,19 @@ async function refuses(args: readonly string[]): Promise<{ error: string; path: 
   return { error: run.output.error, ...run.output.issues[0] };
 }
 
-describe.concurrent("evident analyze agrees with R on the cases analyze.R wrote", () => {
+describe.concurrent("evident analyze agrees with R on the cases analyze.R wrote", {
+  timeout: SPAWN_TIMEOUT,
+}, () => {
   const { cases } = json(hereDir, "analyze.json");
+
+  it("reads a fixture that really has a byte-order mark, CRLF line ends and a quoted newline", () => {
+    // A checkout that rewrote line ends would quietly stop testing the reader.
+    const text = readFileSync(path.join(hereDir, "quirky.csv"), "utf8");
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain('"note"\r\n1,');
+    expect(text).toContain('"seen twice, ""see letter""\nsecond line"');
+  });
+
   it.each(Object.keys(cases))("%s", async (name) => {
     const args = (cases[name].args as string[]).map((a) =>
       a.replace("{domain}/", `${domainDir}/`).replace("{here}/", `${hereDir}/`),
@@ -90,7 +105,9 @@ describe.concurrent("evident analyze agrees with R on the cases analyze.R wrote"
   });
 });
 
-describe.concurrent("evident analyze agrees with the statistics library's R fixtures", () => {
+describe.concurrent("evident analyze agrees with the statistics library's R fixtures", {
+  timeout: SPAWN_TIMEOUT,
+}, () => {
   it.each([0, 6, 9])("proportion: proportions.json case %i (prop.test, binom.test)", async (i) => {
     const c = json(domainDir, "proportions.json").cases[i];
     const args = [
@@ -203,12 +220,15 @@ describe.concurrent("evident analyze agrees with the statistics library's R fixt
   });
 });
 
-describe.concurrent("evident analyze", () => {
+describe.concurrent("evident analyze", { timeout: SPAWN_TIMEOUT }, () => {
   it("reads the CSV from standard input with --input -", async () => {
     const file = path.join(hereDir, "all-events.csv");
     const args = ["--time", "time", "--event", "status"];
-    const fromStdin = await succeeds(["km", "--input", "-", ...args], readFileSync(file, "utf8"));
-    expect(fromStdin).toEqual(await succeeds(["km", "--input", file, ...args]));
+    const [fromStdin, fromFile] = await Promise.all([
+      succeeds(["km", "--input", "-", ...args], readFileSync(file, "utf8")),
+      succeeds(["km", "--input", file, ...args]),
+    ]);
+    expect(fromStdin).toEqual(fromFile);
   });
 
   it("gives the same bootstrap interval for the same seed, and another for another seed", async () => {
@@ -258,7 +278,9 @@ describe.concurrent("evident analyze", () => {
   });
 });
 
-describe.concurrent("evident analyze refuses bad input with exit 2 and a JSON error naming it", () => {
+describe.concurrent("evident analyze refuses bad input with exit 2 and a JSON error naming it", {
+  timeout: SPAWN_TIMEOUT,
+}, () => {
   const survival = ["--input", domain("survival.csv"), "--time", "time", "--event", "status"];
 
   it("a missing file", async () => {

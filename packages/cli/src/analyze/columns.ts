@@ -23,6 +23,11 @@ export function rowName(table: Table, row: number): string {
   return `row ${row + 1} (line ${table.lines[row]})`;
 }
 
+/** The cells of a column, by name. */
+export function cells(table: Table, column: string, option: string): readonly string[] {
+  return table.columns[columnIndex(table, column, option)] as readonly string[];
+}
+
 export function columnIndex(table: Table, column: string, option: string): number {
   const index = table.header.indexOf(column);
   if (index < 0) {
@@ -66,10 +71,9 @@ function missingError(table: Table, column: string, option: string, row: number)
  * the caller to drop.
  */
 export function numbers(table: Table, column: string, option: string, allowMissing = false): number[] {
-  const index = columnIndex(table, column, option);
-  const out = new Array<number>(table.rows.length);
-  table.rows.forEach((row, r) => {
-    const cell = row[index] as string;
+  const values = cells(table, column, option);
+  const out = new Array<number>(values.length);
+  values.forEach((cell, r) => {
     const value = parseNumber(cell);
     if (Number.isFinite(value)) {
       out[r] = value;
@@ -89,9 +93,7 @@ export function numbers(table: Table, column: string, option: string, allowMissi
 
 /** A column of 0s and 1s (an event, a treatment, a binary outcome). */
 export function zeroOne(table: Table, column: string, option: string): number[] {
-  const index = columnIndex(table, column, option);
-  return table.rows.map((row, r) => {
-    const cell = row[index] as string;
+  return cells(table, column, option).map((cell, r) => {
     const value = parseNumber(cell);
     if (value === 0 || value === 1) return value;
     if (isMissing(cell)) throw missingError(table, column, option, r);
@@ -117,9 +119,7 @@ export function times(table: Table, column: string, option: string): number[] {
 
 /** Group labels, taken as written (not trimmed). */
 export function labels(table: Table, column: string, option: string): string[] {
-  const index = columnIndex(table, column, option);
-  return table.rows.map((row, r) => {
-    const cell = row[index] as string;
+  return cells(table, column, option).map((cell, r) => {
     if (isMissing(cell)) throw missingError(table, column, option, r);
     return cell;
   });

@@ -13,8 +13,9 @@ import { ErrorCode, EvidentError } from "@evident/domain/errors";
 
 export type CsvTable = {
   readonly header: readonly string[];
-  readonly rows: readonly (readonly string[])[];
-  /** File line (1-based) on which each row starts. */
+  /** One array of cells per header column (column-wise: a million rows are 3 arrays, not 10⁶). */
+  readonly columns: readonly (readonly string[])[];
+  /** File line (1-based) on which each row starts; its length is the number of rows. */
   readonly lines: readonly number[];
 };
 
@@ -30,41 +31,22 @@ export function parseCsv(text: string): CsvTable {
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
-  const records: string[][] = [];
+  let header: string[] | null = null;
+  let columns: string[][] = [];
   const lines: number[] = [];
-
-  // Where the end of a field leaves us: 1 = another field follows, 0 = the record ended.
-  const endOfField = (): number => {
-    if (i >= n) return 0;
-    const c = text.charCodeAt(i);
-    if (c === COMMA) {
-      i += 1;
-      return 1;
-    }
-    if (c === LF) {
-      i += 1;
-      line += 1;
-      return 0;
-    }
-    if (c === CR) {
-      i += text.charCodeAt(i + 1) === LF ? 2 : 1;
-      line += 1;
-      return 0;
-    }
-    throw csvError(`unexpected text after a closing quote on line ${line}`);
-  };
+  const fields: string[] = [];
 
   while (i < n) {
-    const first = text.charCodeAt(i);
-    if (first === LF || first === CR) {
+    let c = text.charCodeAt(i);
+    if (c === LF || c === CR) {
       // A blank line.
-      i += first === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
       line += 1;
       continue;
     }
-    const record: string[] = [];
     const recordLine = line;
-    for (let more = 1; more === 1; ) {
+    let count = 0;
+    for (;;) {
       if (text.charCodeAt(i) === QUOTE) {
         const openedOn = line;
         let value = "";
@@ -83,34 +65,45 @@ export function parseCsv(text: string): CsvTable {
             break;
           }
         }
-        record.push(value);
+        fields[count++] = value;
       } else {
         const start = i;
-        while (i < n) {
-          const c = text.charCodeAt(i);
+        for (; i < n; i++) {
+          c = text.charCodeAt(i);
           if (c === COMMA || c === LF || c === CR) break;
-          if (c === QUOTE) {
+          if (c === QUOTE)
             throw csvError(`a quote inside an unquoted field on line ${line}; quote the whole field`);
-          }
-          i += 1;
         }
-        record.push(text.slice(start, i));
+        fields[count++] = text.slice(start, i);
       }
-      more = endOfField();
+      // What follows a field: another field, the end of the record, or (after a quote) an error.
+      if (i >= n) break;
+      c = text.charCodeAt(i);
+      if (c === COMMA) {
+        i += 1;
+        continue;
+      }
+      if (c === LF || c === CR) {
+        i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+        line += 1;
+        break;
+      }
+      throw csvError(`unexpected text after a closing quote on line ${line}`);
     }
-    records.push(record);
-    lines.push(recordLine);
-  }
 
-  const [header, ...rows] = records;
-  if (header === undefined) throw csvError("the file is empty; expected a header row");
-  lines.shift();
-  rows.forEach((row, r) => {
-    if (row.length !== header.length) {
+    if (header === null) {
+      header = fields.slice(0, count);
+      columns = header.map(() => []);
+      continue;
+    }
+    if (count !== header.length) {
       throw csvError(
-        `row ${r + 1} (line ${lines[r]}) has ${row.length} fields; the header has ${header.length}`,
+        `row ${lines.length + 1} (line ${recordLine}) has ${count} fields; the header has ${header.length}`,
       );
     }
-  });
-  return { header, rows, lines };
+    for (let f = 0; f < count; f++) (columns[f] as string[]).push(fields[f] as string);
+    lines.push(recordLine);
+  }
+  if (header === null) throw csvError("the file is empty; expected a header row");
+  return { header, columns, lines };
 }
