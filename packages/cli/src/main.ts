@@ -3,14 +3,6 @@
  * Exit codes: 0 success, 1 failure, 2 bad usage or invalid input (with a JSON error on stdout for
  * commands whose output is JSON).
  */
-import { runClinic, runUser } from "./commands/accounts";
-import { runAnalyze } from "./commands/analyze";
-import { runAudit } from "./commands/audit";
-import { runDemo } from "./commands/demo";
-import { runMigrate } from "./commands/migrate";
-import { runScore } from "./commands/score";
-import { runStart } from "./commands/start";
-
 const usage = `Usage: evident <command> [options]
 
 Commands:
@@ -29,15 +21,18 @@ Commands:
 Environment: PORT, HOST, DATABASE_URL, EVIDENT_DATA_DIR, EVIDENT_PUBLIC_URL, SMTP_URL, SMTP_FROM,
 EVIDENT_DEMO_PATIENTS, EVIDENT_PG_PORT (see README.md).`;
 
-const commands: Record<string, (args: string[]) => Promise<number>> = {
-  start: runStart,
-  migrate: runMigrate,
-  demo: runDemo,
-  audit: runAudit,
-  clinic: runClinic,
-  user: runUser,
-  analyze: runAnalyze,
-  score: runScore,
+type Command = (args: string[]) => Promise<number>;
+
+// Loaded on demand: `evident score` should not pay for the database and server modules.
+const commands: Record<string, () => Promise<Command>> = {
+  start: () => import("./commands/start").then((m) => m.runStart),
+  migrate: () => import("./commands/migrate").then((m) => m.runMigrate),
+  demo: () => import("./commands/demo").then((m) => m.runDemo),
+  audit: () => import("./commands/audit").then((m) => m.runAudit),
+  clinic: () => import("./commands/accounts").then((m) => m.runClinic),
+  user: () => import("./commands/accounts").then((m) => m.runUser),
+  analyze: () => import("./commands/analyze").then((m) => m.runAnalyze),
+  score: () => import("./commands/score").then((m) => m.runScore),
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -46,12 +41,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return name ? 0 : 2;
   }
-  const command = commands[name];
-  if (!command) {
+  const load = commands[name];
+  if (!load) {
     console.error(`evident: unknown command "${name}"\n\n${usage}`);
     return 2;
   }
-  return command(rest);
+  return (await load())(rest);
 }
 
 main(process.argv.slice(2)).then(
