@@ -23,11 +23,6 @@ export function rowName(table: Table, row: number): string {
   return `row ${row + 1} (line ${table.lines[row]})`;
 }
 
-/** The cells of a column, by name. */
-export function cells(table: Table, column: string, option: string): readonly string[] {
-  return table.columns[columnIndex(table, column, option)] as readonly string[];
-}
-
 export function columnIndex(table: Table, column: string, option: string): number {
   const index = table.header.indexOf(column);
   if (index < 0) {
@@ -49,14 +44,6 @@ export function isMissing(cell: string): boolean {
   return trimmed === "" || trimmed === "NA";
 }
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/** A decimal number (surrounding spaces allowed), or NaN. */
-export function parseNumber(cell: string): number {
-  const trimmed = cell.trim();
-  return NUMBER.test(trimmed) ? Number(trimmed) : Number.NaN;
-}
-
 function missingError(table: Table, column: string, option: string, row: number): EvidentError {
   return problem(
     option,
@@ -71,14 +58,15 @@ function missingError(table: Table, column: string, option: string, row: number)
  * the caller to drop.
  */
 export function numbers(table: Table, column: string, option: string, allowMissing = false): number[] {
-  const values = cells(table, column, option);
-  const out = new Array<number>(values.length);
-  values.forEach((cell, r) => {
-    const value = parseNumber(cell);
+  const index = columnIndex(table, column, option);
+  const out = new Array<number>(table.rowCount);
+  for (let r = 0; r < table.rowCount; r++) {
+    const value = table.number(index, r);
     if (Number.isFinite(value)) {
       out[r] = value;
-      return;
+      continue;
     }
+    const cell = table.cell(index, r);
     if (!isMissing(cell)) {
       throw problem(
         option,
@@ -87,21 +75,28 @@ export function numbers(table: Table, column: string, option: string, allowMissi
     }
     if (!allowMissing) throw missingError(table, column, option, r);
     out[r] = Number.NaN;
-  });
+  }
   return out;
 }
 
 /** A column of 0s and 1s (an event, a treatment, a binary outcome). */
 export function zeroOne(table: Table, column: string, option: string): number[] {
-  return cells(table, column, option).map((cell, r) => {
-    const value = parseNumber(cell);
-    if (value === 0 || value === 1) return value;
+  const index = columnIndex(table, column, option);
+  const out = new Array<number>(table.rowCount);
+  for (let r = 0; r < table.rowCount; r++) {
+    const value = table.number(index, r);
+    if (value === 0 || value === 1) {
+      out[r] = value;
+      continue;
+    }
+    const cell = table.cell(index, r);
     if (isMissing(cell)) throw missingError(table, column, option, r);
     throw problem(
       option,
       `column ${JSON.stringify(column)}, ${rowName(table, r)}: ${JSON.stringify(cell)} is not 0 or 1`,
     );
-  });
+  }
+  return out;
 }
 
 /** Times to an event or censoring: numbers, not negative. */
@@ -119,10 +114,14 @@ export function times(table: Table, column: string, option: string): number[] {
 
 /** Group labels, taken as written (not trimmed). */
 export function labels(table: Table, column: string, option: string): string[] {
-  return cells(table, column, option).map((cell, r) => {
+  const index = columnIndex(table, column, option);
+  const out = new Array<string>(table.rowCount);
+  for (let r = 0; r < table.rowCount; r++) {
+    const cell = table.cell(index, r);
     if (isMissing(cell)) throw missingError(table, column, option, r);
-    return cell;
-  });
+    out[r] = cell;
+  }
+  return out;
 }
 
 /** "a,b" → ["a", "b"]; names are trimmed and must be distinct. */
