@@ -1,3 +1,46 @@
+import "@mantine/core/styles.css";
+import "@mantine/charts/styles.css";
+import "@mantine/notifications/styles.css";
+import { MantineProvider } from "@mantine/core";
+import { Notifications } from "@mantine/notifications";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { RouterProvider } from "react-router/dom";
+import { isApiError } from "./api/client";
+import { keys } from "./api/queries";
+import { router } from "./router";
+import { cssVariablesResolver, theme } from "./theme";
 
-createRoot(document.getElementById("root")!).render(<p>Evident is starting…</p>);
+// A 401 anywhere means the session ended (expired, signed out elsewhere): forget the user so
+// the route guards send them to sign in, instead of every page showing its own error.
+function onAuthError(error: unknown) {
+  if (isApiError(error) && error.status === 401) queryClient.setQueryData(keys.me, null);
+}
+
+const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onAuthError }),
+  mutationCache: new MutationCache({ onError: onAuthError }),
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: true,
+      // Retry network hiccups, not answers the server meant (4xx).
+      retry: (count, error) => count < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500),
+    },
+  },
+});
+
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root element");
+
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

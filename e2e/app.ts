@@ -1,0 +1,107 @@
+/**
+ * Test helpers for the app: a browser per test file, a fresh context per test at phone or
+ * desktop size, signing in, and small assertions on what a person would see (playwright-core has
+ * no expect of its own, so these wait for the page and then assert with Vitest).
+ */
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
+import { launchBrowser, newContext, type ViewportName } from "./browser";
+
+export const DEMO_PASSWORD = "evident-demo-password";
+export const CLINICIAN = "clinician@demo.evident.test";
+export const RESEARCHER = "researcher@demo.evident.test";
+export const TIMEOUT = 15_000;
+
+/** A short suffix that makes names and e-mail addresses unique within one run. */
+export const unique = (): string =>
+  `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+
+/** Launches Chromium for the file and closes every context a test opened. */
+export function useBrowser() {
+  let browser: Browser | null = null;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser(inject("chromiumPath"));
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    /** A new, signed-out browser window of the given size. */
+    async open(size: ViewportName): Promise<Page> {
+      if (!browser) throw new Error("browser not started");
+      const context = await newContext(browser, inject("baseUrl"), size);
+      context.setDefaultTimeout(TIMEOUT);
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on("pageerror", (e) => console.error(`page error at ${page.url()}: ${e.message}`));
+      return page;
+    },
+  };
+}
+
+export async function signInStaff(page: Page, email = CLINICIAN): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+}
+
+export async function visible(locator: Locator): Promise<Locator> {
+  await locator.first().waitFor({ state: "visible" });
+  return locator.first();
+}
+
+export async function expectHeading(page: Page, name: string | RegExp, level = 1): Promise<void> {
+  await visible(page.getByRole("heading", { name, level }));
+}
+
+export async function expectText(page: Page | Locator, text: string | RegExp): Promise<void> {
+  await visible(page.getByText(text));
+}
+
+/** The page's main content fits the width: nothing makes a phone scroll sideways. */
+export async function expectNoSideways(page: Page): Promise<void> {
+  const { scroll, width } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+  }));
+  expect(scroll, `page is ${scroll}px wide in a ${width}px window`).toBeLessThanOrEqual(width);
+}
+
+/** The text that assistive technology reads as a field's description (its hint and its error). */
+export async function descriptionOf(field: Locator): Promise<string> {
+  await field.waitFor();
+  return field.evaluate((el) =>
+    (el.getAttribute("aria-describedby") ?? "")
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" "),
+  );
+}
+
+/** Waits until a field's description contains the text (errors appear after a round trip). */
+export async function expectFieldError(field: Locator, text: string | RegExp): Promise<void> {
+  const deadline = Date.now() + TIMEOUT;
+  let last = "";
+  while (Date.now() < deadline) {
+    last = await descriptionOf(field);
+    if (typeof text === "string" ? last.includes(text) : text.test(last)) {
+      expect(await field.getAttribute("aria-invalid")).toBe("true");
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(last, "the field's error message").toMatch(text);
+}
+
+export function isoDaysFromToday(days: number): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,230 @@
+/**
+ * The thin slice, end to end on the real app: a clinician adds a patient, the invitation goes
+ * out by e-mail, the patient answers the baseline questionnaires on a phone, the clinician
+ * records a treatment, and the schedule, the scores and the outcomes report follow from it.
+ * The steps share one patient, so they run in order.
+ */
+import { describe, expect, inject, it } from "vitest";
+import {
+  expectHeading,
+  expectNoSideways,
+  expectText,
+  isoDaysFromToday,
+  signInStaff,
+  unique,
+  useBrowser,
+  visible,
+} from "./app";
+import { expectNoAxeViolations } from "./browser";
+import { waitForMail } from "./mail";
+
+const id = unique();
+const patient = {
+  given: "Ada",
+  family: `Lovelace-${id}`,
+  email: `ada.${id}@example.test`,
+  password: "a long enough patient password",
+};
+const state: { patientUrl?: string; link?: string } = {};
+
+describe("a clinician enrols a patient who answers from their phone", () => {
+  const browser = useBrowser();
+
+  it("the clinician signs in and adds a patient with an e-mail address", async () => {
+    const page = await browser.open("desktop");
+    await page.goto("/sign-in");
+    await expectHeading(page, "Sign in");
+    expect(await page.title()).toContain("Staff sign-in");
+    await expectNoAxeViolations(page, "staff sign-in");
+    await signInStaff(page);
+
+    await expectHeading(page, "Patients");
+    await expectNoAxeViolations(page, "patient list");
+    await page.getByRole("link", { name: "Add patient" }).first().click();
+    await expectHeading(page, "Add patient");
+    await page.getByLabel("First name").fill(patient.given);
+    await page.getByLabel("Last name").fill(patient.family);
+    await page.getByLabel("Date of birth").fill("1968-04-12");
+    await page.getByLabel("Sex").selectOption("female");
+    await page.getByLabel("Record number (MRN)").fill(`E2E-${id}`);
+    await page.getByLabel("E-mail address").fill(patient.email);
+    await page.getByLabel("Condition").selectOption("degenerative_disc_disease");
+    await page.getByLabel("L4–L5").check();
+    await page.getByRole("button", { name: "Add patient" }).click();
+
+    await page.waitForURL(/\/patients\/[0-9a-f-]{36}$/);
+    await expectHeading(page, `${patient.given} ${patient.family}`);
+    await expectText(page, "Invited");
+    await expectText(page, "Open now");
+    state.patientUrl = new URL(page.url()).pathname;
+  });
+
+  it("the invitation e-mail reaches the SMTP server and shows as sent in Messages", async () => {
+    const mail = await waitForMail(inject("mailDir"), patient.email);
+    expect(mail.subject).toMatch(/patient portal/);
+    expect(mail.text).toContain(`Dear ${patient.given}`);
+    expect(mail.link).toMatch(new RegExp(`^${inject("baseUrl")}/portal/welcome#[A-Za-z0-9_-]{16,}$`));
+    state.link = mail.link ?? undefined;
+
+    const page = await browser.open("desktop");
+    await signInStaff(page);
+    await page.getByRole("link", { name: "Messages" }).click();
+    await expectHeading(page, "Messages");
+    const row = page.getByRole("row", { name: new RegExp(patient.email.replace(/\./g, "\\.")) });
+    await visible(row);
+    await expectText(row, "Sent");
+    await row.getByRole("button", { name: /your Evident patient portal/ }).click();
+    const dialog = await visible(page.getByRole("dialog"));
+    expect(await dialog.getByText(state.link ?? "-", { exact: true }).count()).toBe(1);
+    await expectNoAxeViolations(page, "an opened message");
+  });
+
+  it("the patient opens the link on a phone, sets a password and sees the baseline due", async () => {
+    expect(state.link, "the invitation link from the e-mail").toBeTruthy();
+    const page = await browser.open("phone");
+    await page.goto(state.link ?? "/");
+    await expectHeading(page, `Welcome, ${patient.given}`);
+    await expectText(page, "Demo Spine Clinic has invited you");
+    // The token must not stay in the address bar once read.
+    expect(new URL(page.url()).hash).toBe("");
+    await expectNoAxeViolations(page, "the welcome page");
+    await page.getByLabel("New password").fill(patient.password);
+    await page.getByLabel("Type it again").fill(patient.password);
+    await page.getByRole("button", { name: "Save password and continue" }).click();
+
+    await page.waitForURL(/\/portal$/);
+    await expectHeading(page, `Hello, ${patient.given}`);
+    await expectText(page, "Before treatment");
+    await visible(page.getByRole("link", { name: /^Start/ }));
+    await expectNoSideways(page);
+    await expectNoAxeViolations(page, "portal home");
+  });
+
+  it("the patient answers back pain and the ten ODI sections, reviews them and sends them", async () => {
+    const page = await browser.open("phone");
+    await page.goto("/portal/sign-in");
+    await page.getByLabel("E-mail address").fill(patient.email);
+    await page.getByLabel(/^Password/).fill(patient.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("link", { name: /^Start/ }).click();
+
+    await expectHeading(page, "Your back pain");
+    await expectText(page, "Question 1 of 11");
+    await expectText(page, "0 = No pain");
+    await expectText(page, "10 = Worst pain imaginable");
+    await expectNoSideways(page);
+    await expectNoAxeViolations(page, "the pain scale");
+    // Next without an answer asks for one instead of moving on.
+    await page.getByRole("button", { name: "Next" }).click();
+    await expectText(page, "Please choose an answer.");
+    await page.getByRole("radio", { name: "7", exact: true }).check();
+    await page.getByRole("button", { name: "Next" }).click();
+
+    for (let section = 1; section <= 10; section++) {
+      await expectText(page, `Question ${section + 1} of 11`);
+      await expectText(page, `Part ${section} of 10`);
+      if (section === 1) await expectNoAxeViolations(page, "an ODI section");
+      if (section === 8) {
+        // Sex life is optional: the button says Skip until something is chosen.
+        await page.getByRole("button", { name: "Skip" }).click();
+        continue;
+      }
+      const options = page.getByRole("radio");
+      expect(await options.count()).toBe(6);
+      await options.nth(2).check();
+      await page.getByRole("button", { name: "Next" }).click();
+    }
+
+    await expectHeading(page, "Check your answers");
+    await expectText(page, "Skipped");
+    await expectNoAxeViolations(page, "the review");
+    // Change an answer from the review, then come back to it.
+    await page.getByRole("button", { name: "Change: pain score" }).click();
+    await expectHeading(page, "Your back pain");
+    const seven = page.getByRole("radio", { name: "7", exact: true });
+    expect(await seven.isChecked()).toBe(true);
+    await page.getByRole("button", { name: "Next" }).click();
+    for (let section = 1; section <= 10; section++)
+      await page.getByRole("button", { name: section === 8 ? "Skip" : "Next" }).click();
+    await page.getByRole("button", { name: "Send my answers" }).click();
+
+    await expectHeading(page, "Thank you!");
+    await page.getByRole("link", { name: "Back to my page" }).click();
+    await expectText(page, "Nothing to do right now");
+    await expectText(page, "Back pain 7 out of 10");
+  });
+
+  it("the clinician records a bone-marrow concentrate injection and sees the schedule and the baseline scores", async () => {
+    expect(state.patientUrl).toBeTruthy();
+    const page = await browser.open("desktop");
+    await signInStaff(page);
+    await page.goto(state.patientUrl ?? "/");
+    await expectHeading(page, `${patient.given} ${patient.family}`);
+    await expectNoAxeViolations(page, "the patient page");
+
+    await page.getByRole("button", { name: "Record treatment" }).click();
+    const dialog = await visible(page.getByRole("dialog", { name: "Record treatment" }));
+    await dialog.getByLabel("Treatment").selectOption({ label: "Bone-marrow concentrate injection" });
+    // The regulatory status is shown before anything is saved.
+    await expectText(dialog, /no stem-cell or other cell product is FDA-approved for back pain/);
+    await dialog.getByLabel("Date").fill(isoDaysFromToday(-10));
+    await dialog.getByRole("button", { name: "Record treatment" }).click();
+    await dialog.waitFor({ state: "hidden" });
+
+    const followUps = page.getByRole("table", { name: "Follow-ups" });
+    for (const tp of ["Baseline", "2 weeks", "6 weeks", "3 months", "6 months", "12 months"])
+      await visible(followUps.getByRole("row").filter({ hasText: new RegExp(`^${tp}`) }));
+    // Ten days after treatment the 2-week window is open; later ones are still ahead.
+    await expectText(followUps.getByRole("row").filter({ hasText: /^2 weeks/ }), "Open now");
+    await expectText(followUps.getByRole("row").filter({ hasText: /^12 months/ }), "Upcoming");
+
+    // Baseline: back pain 7; ODI 9 sections × 2 points of 45 = 40, "moderate disability".
+    const answers = page.getByRole("table", { name: "Questionnaire answers" });
+    const baseline = answers.getByRole("row").filter({ hasText: "Baseline" });
+    await expectText(baseline, "7");
+    await expectText(baseline, "40");
+    await expectText(baseline, "moderate disability");
+    await expectText(page.getByRole("region", { name: "Treatments" }), "Investigational");
+    await expectNoAxeViolations(page, "the patient page after treatment");
+  });
+
+  it("the patient page reads on a phone without sideways scrolling", async () => {
+    const page = await browser.open("phone");
+    await signInStaff(page);
+    await page.goto(state.patientUrl ?? "/");
+    await expectHeading(page, `${patient.given} ${patient.family}`);
+    await expectText(page, "Bone-marrow concentrate injection");
+    await expectNoSideways(page);
+    await expectNoAxeViolations(page, "the patient page on a phone");
+  });
+
+  it("the patient now sees the 2-week questionnaire due", async () => {
+    const page = await browser.open("phone");
+    await page.goto("/portal/sign-in");
+    await page.getByLabel("E-mail address").fill(patient.email);
+    await page.getByLabel(/^Password/).fill(patient.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expectHeading(page, `Hello, ${patient.given}`);
+    await expectText(page, "2 weeks after treatment");
+    await visible(page.getByRole("link", { name: "Start: 2 weeks after treatment" }));
+    await expectText(page, "6 weeks after treatment");
+  });
+
+  it("the outcomes report has rows per treatment kind and timepoint, with its caveats", async () => {
+    const page = await browser.open("desktop");
+    await signInStaff(page);
+    await page.getByRole("link", { name: "Outcomes" }).click();
+    await expectHeading(page, "Outcomes");
+    await expectText(page, /do not show that a treatment caused the change/);
+    const section = page.getByRole("region", { name: "Bone-marrow concentrate injection" });
+    await expectText(section, "Investigational");
+    const table = section.getByRole("table");
+    for (const tp of ["2 weeks", "6 weeks", "3 months", "6 months", "12 months"])
+      await visible(table.getByRole("rowheader", { name: tp, exact: true }));
+    // Our patient's 2-week follow-up is due and not yet answered.
+    const twoWeeks = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "2 weeks" }) });
+    const cells = await twoWeeks.getByRole("cell").allTextContents();
+    expect(Number(cells[0])).toBeGreaterThanOrEqual(1);
+    await expectNoAxeViolations(page, "outcomes");
+  });
+});

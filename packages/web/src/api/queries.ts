@@ -1,0 +1,204 @@
+/** TanStack Query hooks over the API: one place for query keys, fetchers and cache updates. */
+import type {
+  InstrumentView,
+  InvitationInfo,
+  Me,
+  OutcomesReport,
+  PatientCreate,
+  PatientDetail,
+  PatientList,
+  PortalHome,
+  ResponseBatch,
+  ResponseView,
+  TreatmentCreate,
+  TreatmentView,
+} from "@evident/domain/api";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, isApiError } from "./client";
+
+export type OutboxItem = {
+  id: string;
+  kind: string;
+  to: string;
+  subject: string;
+  body: string;
+  status: "pending" | "sending" | "sent" | "failed";
+  attempts: number;
+  lastError: string | null;
+  patientId: string | null;
+  createdAt: string;
+  sentAt: string | null;
+};
+export type Outbox = { items: OutboxItem[]; smtpConfigured: boolean };
+
+export const keys = {
+  me: ["me"] as const,
+  patients: (q: string, limit: number, offset: number) => ["patients", { q, limit, offset }] as const,
+  patient: (id: string) => ["patient", id] as const,
+  portalHome: ["portal", "home"] as const,
+  instruments: ["instruments"] as const,
+  outcomes: ["outcomes"] as const,
+  outbox: ["outbox"] as const,
+  invitation: (token: string) => ["invitation", token] as const,
+};
+
+/** The signed-in user, or null when nobody is (401). */
+export function useMe() {
+  return useQuery({
+    queryKey: keys.me,
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        return await api.get<Me>("/auth/me");
+      } catch (e) {
+        if (isApiError(e) && e.status === 401) return null;
+        throw e;
+      }
+    },
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
+
+export function useSignIn(who: "staff" | "patient") {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) => api.post<Me>(`/auth/${who}/sign-in`, body),
+    onSuccess: (me) => {
+      // A new session: forget whatever the previous user's cache held.
+      qc.clear();
+      qc.setQueryData(keys.me, me);
+    },
+  });
+}
+
+export function useSignOut() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>("/auth/sign-out"),
+    onSettled: () => {
+      qc.clear();
+      qc.setQueryData(keys.me, null);
+    },
+  });
+}
+
+export function useInvitation(token: string) {
+  return useQuery({
+    queryKey: keys.invitation(token),
+    queryFn: () => api.post<InvitationInfo>("/invitations/lookup", { token }),
+    enabled: token.length >= 16,
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useAcceptInvitation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { token: string; password: string }) => api.post<Me>("/invitations/accept", body),
+    onSuccess: (me) => {
+      qc.clear();
+      qc.setQueryData(keys.me, me);
+    },
+  });
+}
+
+export function usePatients(q: string, limit: number, offset: number) {
+  const params = new URLSearchParams({ limit: String(limit), offset: String(offset) });
+  if (q) params.set("q", q);
+  return useQuery({
+    queryKey: keys.patients(q, limit, offset),
+    queryFn: () => api.get<PatientList>(`/patients?${params}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePatient(id: string) {
+  return useQuery({ queryKey: keys.patient(id), queryFn: () => api.get<PatientDetail>(`/patients/${id}`) });
+}
+
+export function useCreatePatient() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PatientCreate) => api.post<PatientDetail>("/patients", body),
+    onSuccess: (p) => {
+      qc.setQueryData(keys.patient(p.id), p);
+      void qc.invalidateQueries({ queryKey: ["patients"] });
+      void qc.invalidateQueries({ queryKey: keys.outbox });
+    },
+  });
+}
+
+/** After a change to one patient, refetch everything that shows it. */
+function useRefreshPatient(id: string) {
+  const qc = useQueryClient();
+  return () => {
+    void qc.invalidateQueries({ queryKey: keys.patient(id) });
+    void qc.invalidateQueries({ queryKey: ["patients"] });
+    void qc.invalidateQueries({ queryKey: keys.outcomes });
+  };
+}
+
+export function useInvitePatient(id: string) {
+  const refresh = useRefreshPatient(id);
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email?: string }) =>
+      api.post<{ invitationId: string }>(`/patients/${id}/invitations`, body),
+    onSuccess: () => {
+      refresh();
+      void qc.invalidateQueries({ queryKey: keys.outbox });
+    },
+  });
+}
+
+export function useRecordTreatment(id: string) {
+  const refresh = useRefreshPatient(id);
+  return useMutation({
+    mutationFn: (body: TreatmentCreate) => api.post<TreatmentView>(`/patients/${id}/treatments`, body),
+    onSuccess: refresh,
+  });
+}
+
+export function useEnterResponses(id: string) {
+  const refresh = useRefreshPatient(id);
+  return useMutation({
+    mutationFn: (body: ResponseBatch) =>
+      api.post<{ responses: ResponseView[] }>(`/patients/${id}/responses`, body),
+    onSuccess: refresh,
+  });
+}
+
+export function usePortalHome() {
+  return useQuery({ queryKey: keys.portalHome, queryFn: () => api.get<PortalHome>("/portal/home") });
+}
+
+export function useSubmitPortalResponses() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ResponseBatch) =>
+      api.post<{ responses: ResponseView[]; followUpCompleted: boolean }>("/portal/responses", body),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: keys.portalHome }),
+  });
+}
+
+export function useInstruments() {
+  return useQuery({
+    queryKey: keys.instruments,
+    queryFn: () => api.get<{ items: InstrumentView[] }>("/instruments"),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useOutcomes() {
+  return useQuery({ queryKey: keys.outcomes, queryFn: () => api.get<OutcomesReport>("/outcomes") });
+}
+
+export function useOutbox() {
+  return useQuery({
+    queryKey: keys.outbox,
+    queryFn: () => api.get<Outbox>("/outbox"),
+    // Messages go out in the background: keep the status fresh while the page is open.
+    refetchInterval: 10_000,
+  });
+}

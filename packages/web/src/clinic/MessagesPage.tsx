@@ -1,0 +1,214 @@
+/**
+ * The clinic's outbox: every message queued or sent. Without an e-mail server messages wait
+ * here unsent, so staff can open an invitation and hand its link to the patient themselves.
+ */
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Code,
+  CopyButton,
+  EmptyState,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  UnstyledButton,
+} from "@mantine/core";
+import { IconCheck, IconCopy, IconInfoCircle, IconMail } from "@tabler/icons-react";
+import { useState } from "react";
+import { Link } from "react-router";
+import { type OutboxItem, useOutbox } from "../api/queries";
+import { AppModal } from "../components/AppModal";
+import { formatDateTime } from "../components/format";
+import { PageHeader } from "../components/PageHeader";
+import { LoadError, Loading } from "../components/QueryStates";
+import { usePageTitle } from "../components/usePageTitle";
+import { firstLink, kindLabel, statusLook } from "./outbox";
+
+function Status({ item, smtp }: { item: OutboxItem; smtp: boolean }) {
+  const { color, label } = statusLook(item, smtp);
+  return <Badge color={color}>{label}</Badge>;
+}
+
+function MessageModal({
+  item,
+  smtp,
+  onClose,
+}: {
+  item: OutboxItem | null;
+  smtp: boolean;
+  onClose: () => void;
+}) {
+  const link = item ? firstLink(item.body) : null;
+  return (
+    <AppModal opened={item !== null} onClose={onClose} title={item?.subject ?? "Message"} size="lg">
+      {item && (
+        <Stack gap="md">
+          <Group gap="xs">
+            <Status item={item} smtp={smtp} />
+            <Text size="sm">To {item.to}</Text>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {kindLabel(item.kind)} · created {formatDateTime(item.createdAt)}
+            {item.sentAt ? ` · sent ${formatDateTime(item.sentAt)}` : ""}
+            {item.attempts > 0 ? ` · ${item.attempts} attempt${item.attempts === 1 ? "" : "s"}` : ""}
+          </Text>
+          {item.lastError && (
+            <Alert color="red" title="Last error">
+              {item.lastError}
+            </Alert>
+          )}
+          {link && item.kind === "portal-invitation" && (
+            <Paper withBorder p="sm" bg="var(--mantine-color-gray-0)">
+              <Stack gap={6}>
+                <Text size="sm" fw={600}>
+                  Invitation link
+                </Text>
+                <Code block style={{ wordBreak: "break-all", whiteSpace: "pre-wrap" }}>
+                  {link}
+                </Code>
+                <CopyButton value={link}>
+                  {({ copied, copy }) => (
+                    <Button
+                      size="xs"
+                      variant={copied ? "light" : "filled"}
+                      color={copied ? "green" : undefined}
+                      leftSection={
+                        copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />
+                      }
+                      onClick={copy}
+                      style={{ alignSelf: "flex-start" }}
+                    >
+                      {copied ? "Copied" : "Copy link"}
+                    </Button>
+                  )}
+                </CopyButton>
+                <Text size="xs" c="dimmed">
+                  The link works once. Share it only with this patient.
+                </Text>
+              </Stack>
+            </Paper>
+          )}
+          <Paper withBorder p="sm">
+            <Text
+              size="sm"
+              style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}
+              aria-label="Message text"
+            >
+              {item.body}
+            </Text>
+          </Paper>
+          {item.patientId && (
+            <Anchor component={Link} to={`/patients/${item.patientId}`} size="sm" onClick={onClose}>
+              Open the patient's record
+            </Anchor>
+          )}
+        </Stack>
+      )}
+    </AppModal>
+  );
+}
+
+export function MessagesPage() {
+  usePageTitle("Messages");
+  const outbox = useOutbox();
+  const [openId, setOpenId] = useState<string | null>(null);
+  const items = outbox.data?.items ?? [];
+  const smtp = outbox.data?.smtpConfigured ?? false;
+  const opened = items.find((m) => m.id === openId) ?? null;
+  const openButton = (m: OutboxItem) => (
+    <UnstyledButton onClick={() => setOpenId(m.id)} style={{ textAlign: "left" }}>
+      <Text span fw={600} c="var(--mantine-color-anchor)" td="underline" size="sm">
+        {m.subject}
+      </Text>
+    </UnstyledButton>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="Messages"
+        description="E-mails the clinic has sent or is waiting to send, newest first."
+      />
+      {outbox.isPending ? (
+        <Loading label="Loading messages…" />
+      ) : outbox.isError ? (
+        <LoadError error={outbox.error} retry={() => outbox.refetch()} what="messages" />
+      ) : (
+        <Stack gap="md">
+          {!smtp && (
+            <Alert color="yellow" icon={<IconInfoCircle aria-hidden />} title="E-mail is not set up">
+              Messages wait here and are not sent. To give a patient their portal invitation, open the message
+              and copy the link.
+            </Alert>
+          )}
+          <Paper withBorder radius="md" p={{ base: "sm", sm: "md" }}>
+            {items.length === 0 ? (
+              <EmptyState
+                icon={<IconMail aria-hidden />}
+                title="No messages yet"
+                description="Portal invitations appear here when you add a patient with an e-mail address."
+                py="xl"
+              />
+            ) : (
+              <>
+                <Table.ScrollContainer minWidth={720} visibleFrom="sm">
+                  <Table highlightOnHover aria-label="Messages">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th scope="col">Subject</Table.Th>
+                        <Table.Th scope="col">To</Table.Th>
+                        <Table.Th scope="col">Status</Table.Th>
+                        <Table.Th scope="col">Created</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {items.map((m) => (
+                        <Table.Tr key={m.id}>
+                          <Table.Td>
+                            {openButton(m)}
+                            <Text size="xs" c="dimmed">
+                              {kindLabel(m.kind)}
+                            </Text>
+                          </Table.Td>
+                          <Table.Td>{m.to}</Table.Td>
+                          <Table.Td>
+                            <Status item={m} smtp={smtp} />
+                          </Table.Td>
+                          <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(m.createdAt)}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+                <Stack gap="xs" hiddenFrom="sm" component="ul" m={0} p={0} style={{ listStyle: "none" }}>
+                  {items.map((m) => (
+                    <Card key={m.id} component="li" withBorder padding="sm">
+                      <Stack gap={4}>
+                        {openButton(m)}
+                        <Text size="sm" style={{ overflowWrap: "anywhere" }}>
+                          To {m.to}
+                        </Text>
+                        <Group justify="space-between">
+                          <Status item={m} smtp={smtp} />
+                          <Text size="xs" c="dimmed">
+                            {formatDateTime(m.createdAt)}
+                          </Text>
+                        </Group>
+                      </Stack>
+                    </Card>
+                  ))}
+                </Stack>
+              </>
+            )}
+          </Paper>
+        </Stack>
+      )}
+      <MessageModal item={opened} smtp={smtp} onClose={() => setOpenId(null)} />
+    </>
+  );
+}

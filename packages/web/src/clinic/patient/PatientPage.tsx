@@ -1,0 +1,111 @@
+/** One patient's record: who they are, their answers and trend, treatments and follow-ups. */
+import type { FollowUpView } from "@evident/domain/api";
+import { Anchor, Button, Grid, Group, Stack } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconArrowLeft, IconClipboardPlus, IconVaccine } from "@tabler/icons-react";
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { usePatient } from "../../api/queries";
+import { ageFrom, localToday } from "../../components/format";
+import { can, useStaff } from "../../components/Guards";
+import { PageHeader } from "../../components/PageHeader";
+import { LoadError, Loading } from "../../components/QueryStates";
+import { usePageTitle } from "../../components/usePageTitle";
+import { AnswersSection } from "./AnswersSection";
+import { DetailsCard } from "./DetailsCard";
+import { EnterAnswersModal } from "./EnterAnswersModal";
+import { FollowUpsSection } from "./FollowUpsSection";
+import { RecordTreatmentModal } from "./RecordTreatmentModal";
+import { TreatmentsSection } from "./TreatmentsSection";
+
+const sexLabel: Record<string, string> = {
+  female: "Female",
+  male: "Male",
+  other: "Other",
+  unknown: "Sex not recorded",
+};
+
+export function PatientPage() {
+  const { id = "" } = useParams();
+  const me = useStaff();
+  const patient = usePatient(id);
+  const [treatOpened, treat] = useDisclosure(false);
+  const [answering, setAnswering] = useState<FollowUpView | null>(null);
+  const p = patient.data;
+  usePageTitle(p ? `${p.givenName} ${p.familyName}` : "Patient");
+
+  const back = (
+    <Anchor
+      component={Link}
+      to="/patients"
+      size="sm"
+      mb="xs"
+      underline="hover"
+      style={{ alignSelf: "flex-start" }}
+    >
+      <Group gap={4} component="span">
+        <IconArrowLeft size={14} aria-hidden /> Patients
+      </Group>
+    </Anchor>
+  );
+  if (patient.isPending) return <Loading label="Loading patient…" />;
+  if (!p) return <LoadError error={patient.error} retry={() => patient.refetch()} what="patient" />;
+
+  const age = ageFrom(p.birthDate, localToday());
+  const open = p.followUps.find((f) => f.status === "open");
+  const mayTreat = can(me, "treatments:write");
+  const mayAnswer = can(me, "responses:write");
+  const description = [
+    age === null ? null : `${age} years`,
+    sexLabel[p.sex] ?? p.sex,
+    p.mrn ? `MRN ${p.mrn}` : "No MRN",
+  ]
+    .filter(Boolean)
+    .join(" · ");
+
+  const treatButton = mayTreat && (
+    <Button
+      size="xs"
+      variant="light"
+      leftSection={<IconVaccine size={16} aria-hidden />}
+      onClick={treat.open}
+    >
+      Record treatment
+    </Button>
+  );
+  const answerButton = mayAnswer && open && (
+    <Button
+      size="xs"
+      variant="light"
+      leftSection={<IconClipboardPlus size={16} aria-hidden />}
+      onClick={() => setAnswering(open)}
+    >
+      Enter answers
+    </Button>
+  );
+
+  return (
+    <Stack gap={0} maw={1280}>
+      {back}
+      <PageHeader title={`${p.givenName} ${p.familyName}`} description={description} />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>
+          <Stack gap="md">
+            <DetailsCard patient={p} mayInvite={can(me, "patients:invite")} />
+            <TreatmentsSection patient={p} action={treatButton} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>
+          <Stack gap="md">
+            <AnswersSection patient={p} action={answerButton} />
+            <FollowUpsSection patient={p} onEnter={mayAnswer ? setAnswering : undefined} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      {mayTreat && <RecordTreatmentModal patientId={p.id} opened={treatOpened} onClose={treat.close} />}
+      {mayAnswer && (
+        <EnterAnswersModal patientId={p.id} followUp={answering} onClose={() => setAnswering(null)} />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,187 @@
+/**
+ * One treatment kind's outcome rows: follow-up counts and, for back pain and ODI, n, mean change
+ * (95% CI) and responders (95% CI) at each timepoint. A table on wide screens, cards on phones.
+ */
+import { timepointLabel, treatmentKind } from "@evident/domain";
+import type { MeasureSummary, OutcomeRow } from "@evident/domain/api";
+import { Alert, Badge, Card, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { IconAlertTriangle } from "@tabler/icons-react";
+import { formatChange, formatInterval, formatPercent } from "../components/format";
+import { timepointRank } from "./plotData";
+
+export const MEASURES = [
+  { id: "nrs_back", label: "Back pain (0–10)" },
+  { id: "odi", label: "ODI (0–100)" },
+] as const;
+
+function change(m: MeasureSummary | undefined) {
+  if (!m || m.meanChange === null) return "—";
+  return `${formatChange(m.meanChange)} (${formatInterval(m.meanChangeCI, (v) => formatChange(v))})`;
+}
+
+function responders(m: MeasureSummary | undefined) {
+  if (!m || m.responderShare === null) return "—";
+  return `${formatPercent(m.responderShare)} (${formatInterval(m.responderShareCI, (v) => formatPercent(v))})`;
+}
+
+/** Estimate on one line, its interval under it: narrow columns without wrapping mid-number. */
+function Estimate({ value, ci }: { value: string | null; ci: string | null }) {
+  if (value === null) return <Text c="dimmed">—</Text>;
+  return (
+    <>
+      <Text fw={600} size="sm" style={{ whiteSpace: "nowrap" }}>
+        {value}
+      </Text>
+      {ci && (
+        <Text size="xs" c="dimmed" style={{ whiteSpace: "nowrap" }}>
+          {ci}
+        </Text>
+      )}
+    </>
+  );
+}
+
+const changeParts = (m: MeasureSummary | undefined) =>
+  !m || m.meanChange === null
+    ? { value: null, ci: null }
+    : {
+        value: formatChange(m.meanChange),
+        ci: m.meanChangeCI ? formatInterval(m.meanChangeCI, (v) => formatChange(v)) : null,
+      };
+
+const responderParts = (m: MeasureSummary | undefined) =>
+  !m || m.responderShare === null
+    ? { value: null, ci: null }
+    : {
+        value: `${formatPercent(m.responderShare)} (${m.responders}/${m.n})`,
+        ci: m.responderShareCI ? formatInterval(m.responderShareCI, (v) => formatPercent(v)) : null,
+      };
+
+const measureOf = (row: OutcomeRow, id: string) => row.measures.find((m) => m.instrument === id);
+
+export function KindOutcomes({ kind, rows }: { kind: string; rows: OutcomeRow[] }) {
+  const info = treatmentKind(kind);
+  const sorted = [...rows].sort((a, b) => timepointRank(a.timepoint) - timepointRank(b.timepoint));
+  const headingId = `kind-${kind}`;
+  const rules = MEASURES.map((d) => ({
+    ...d,
+    rule: rows.flatMap((r) => measureOf(r, d.id)?.responderRule ?? [])[0],
+  }));
+
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p={{ base: "sm", sm: "md" }}
+      component="section"
+      aria-labelledby={headingId}
+    >
+      <Group gap="xs" mb="xs">
+        <Title order={3} size="h4" id={headingId}>
+          {info?.label ?? kind}
+        </Title>
+        {info?.regulatoryNote && <Badge color="yellow">Investigational</Badge>}
+      </Group>
+      {info?.regulatoryNote && (
+        <Alert color="yellow" icon={<IconAlertTriangle aria-hidden />} mb="sm" p="xs">
+          <Text size="sm">{info.regulatoryNote}</Text>
+        </Alert>
+      )}
+      <Table.ScrollContainer minWidth={900} visibleFrom="md">
+        <Table
+          aria-labelledby={headingId}
+          withColumnBorders={false}
+          style={{ fontVariantNumeric: "tabular-nums" }}
+        >
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th rowSpan={2} scope="col">
+                Timepoint
+              </Table.Th>
+              <Table.Th colSpan={4} scope="colgroup">
+                Follow-ups
+              </Table.Th>
+              {MEASURES.map((d) => (
+                <Table.Th key={d.id} colSpan={3} scope="colgroup">
+                  {d.label}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th scope="col">Due</Table.Th>
+              <Table.Th scope="col">Responded</Table.Th>
+              <Table.Th scope="col">Missed</Table.Th>
+              <Table.Th scope="col">Pending</Table.Th>
+              {MEASURES.map((d) => [
+                <Table.Th key={`${d.id}-n`} scope="col">
+                  n
+                </Table.Th>,
+                <Table.Th key={`${d.id}-c`} scope="col">
+                  Mean change (95% CI)
+                </Table.Th>,
+                <Table.Th key={`${d.id}-r`} scope="col">
+                  Responders (95% CI)
+                </Table.Th>,
+              ])}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {sorted.map((r) => (
+              <Table.Tr key={r.timepoint}>
+                <Table.Th scope="row" style={{ whiteSpace: "nowrap" }}>
+                  {timepointLabel(r.timepoint)}
+                </Table.Th>
+                <Table.Td>{r.due}</Table.Td>
+                <Table.Td>{r.responded}</Table.Td>
+                <Table.Td>{r.missed}</Table.Td>
+                <Table.Td>{r.pending}</Table.Td>
+                {MEASURES.map((d) => {
+                  const m = measureOf(r, d.id);
+                  return [
+                    <Table.Td key={`${d.id}-n`}>{m?.n ?? 0}</Table.Td>,
+                    <Table.Td key={`${d.id}-c`}>
+                      <Estimate {...changeParts(m)} />
+                    </Table.Td>,
+                    <Table.Td key={`${d.id}-r`}>
+                      <Estimate {...responderParts(m)} />
+                    </Table.Td>,
+                  ];
+                })}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Stack gap="xs" hiddenFrom="md">
+        {sorted.map((r) => (
+          <Card key={r.timepoint} withBorder padding="sm">
+            <Text fw={650}>{timepointLabel(r.timepoint)}</Text>
+            <Text size="sm" c="dimmed" mb={6}>
+              {r.due} due · {r.responded} responded · {r.missed} missed · {r.pending} pending
+            </Text>
+            <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
+              {MEASURES.map((d) => {
+                const m = measureOf(r, d.id);
+                return (
+                  <Stack key={d.id} gap={0}>
+                    <Text size="sm" fw={600}>
+                      {d.label}, n = {m?.n ?? 0}
+                    </Text>
+                    <Text size="sm">Mean change {change(m)}</Text>
+                    <Text size="sm">Responders {responders(m)}</Text>
+                  </Stack>
+                );
+              })}
+            </SimpleGrid>
+          </Card>
+        ))}
+      </Stack>
+      <Text size="xs" c="dimmed" mt="xs">
+        {rules
+          .filter((r) => r.rule)
+          .map((r) => `${r.label}: responder = ${r.rule}.`)
+          .join(" ")}
+      </Text>
+    </Paper>
+  );
+}

@@ -1,0 +1,60 @@
+import type { OutcomeRow } from "@evident/domain/api";
+import { describe, expect, it } from "vitest";
+import { plotSeries, plotTimepoints, yAxis } from "./plotData";
+
+const measure = (instrument: string, n: number, meanChange: number | null, ci: [number, number] | null) => ({
+  instrument,
+  n,
+  baselineMean: null,
+  followUpMean: null,
+  meanChange,
+  meanChangeCI: ci,
+  responders: 0,
+  responderShare: null,
+  responderShareCI: null,
+  responderRule: "",
+});
+const row = (treatmentKind: string, timepoint: string, measures: OutcomeRow["measures"]): OutcomeRow => ({
+  treatmentKind,
+  timepoint,
+  due: 1,
+  responded: 1,
+  missed: 0,
+  pending: 0,
+  measures,
+});
+
+const rows = [
+  row("bone_marrow_concentrate", "3m", [measure("odi", 12, -8, [-14, -2])]),
+  row("bone_marrow_concentrate", "2w", [measure("odi", 15, -3, [-6, 0.5])]),
+  row("bone_marrow_concentrate", "6m", [measure("odi", 0, null, null)]),
+  row("exercise_physiotherapy", "6w", [measure("odi", 1, 4, null), measure("nrs_back", 1, -1, null)]),
+];
+
+describe("outcomes plot data", () => {
+  it("keeps points with answers, in schedule order, per treatment kind", () => {
+    const s = plotSeries(rows, "odi");
+    expect(s.map((x) => x.kind)).toEqual(["bone_marrow_concentrate", "exercise_physiotherapy"]);
+    expect(s[0]!.points.map((p) => p.timepoint)).toEqual(["2w", "3m"]);
+    expect(plotTimepoints(s)).toEqual(["2w", "6w", "3m"]);
+  });
+
+  it("drops kinds with no data for the instrument", () => {
+    expect(plotSeries(rows, "nrs_back").map((x) => x.kind)).toEqual(["exercise_physiotherapy"]);
+    expect(plotSeries(rows, "nrs_leg")).toEqual([]);
+  });
+
+  it("spans zero and every interval with round ticks", () => {
+    const axis = yAxis(plotSeries(rows, "odi"));
+    expect(axis.min).toBeLessThanOrEqual(-14);
+    expect(axis.max).toBeGreaterThanOrEqual(4);
+    expect(axis.ticks).toContain(0);
+    expect(axis.ticks[0]).toBe(axis.min);
+  });
+
+  it("still has an axis when every change is zero", () => {
+    expect(
+      yAxis([{ kind: "x", points: [{ timepoint: "2w", n: 2, change: 0, ci: null }] }]).ticks.length,
+    ).toBeGreaterThan(1);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * Data for the outcomes plot: per treatment kind, the mean change from baseline and its 95% CI
+ * at each timepoint for one instrument; plus axis ticks. Pure, so tested without a DOM.
+ */
+import { timepoints } from "@evident/domain";
+import type { OutcomeRow } from "@evident/domain/api";
+
+export type PlotPoint = {
+  timepoint: string;
+  n: number;
+  change: number;
+  ci: readonly [number, number] | null;
+};
+export type PlotSeries = { kind: string; points: PlotPoint[] };
+
+const order: string[] = timepoints.map((t) => t.id);
+export const timepointRank = (id: string): number => {
+  const i = order.indexOf(id);
+  return i === -1 ? order.length : i;
+};
+
+export function plotSeries(rows: readonly OutcomeRow[], instrument: string): PlotSeries[] {
+  const byKind = new Map<string, PlotPoint[]>();
+  for (const row of rows) {
+    const m = row.measures.find((x) => x.instrument === instrument);
+    const points = byKind.get(row.treatmentKind) ?? [];
+    byKind.set(row.treatmentKind, points);
+    if (!m || m.meanChange === null || m.n === 0) continue;
+    points.push({ timepoint: row.timepoint, n: m.n, change: m.meanChange, ci: m.meanChangeCI });
+  }
+  return [...byKind.entries()]
+    .map(([kind, points]) => ({
+      kind,
+      points: points.sort((a, b) => timepointRank(a.timepoint) - timepointRank(b.timepoint)),
+    }))
+    .filter((s) => s.points.length > 0);
+}
+
+/** Timepoints that have at least one point, in schedule order. */
+export function plotTimepoints(series: readonly PlotSeries[]): string[] {
+  const set = new Set(series.flatMap((s) => s.points.map((p) => p.timepoint)));
+  return [...set].sort((a, b) => timepointRank(a) - timepointRank(b));
+}
+
+/** A y-range that always shows zero (no change) and every interval, with round ticks. */
+export function yAxis(series: readonly PlotSeries[]): { min: number; max: number; ticks: number[] } {
+  const values = series.flatMap((s) =>
+    s.points.flatMap((p) => (p.ci ? [p.ci[0], p.ci[1], p.change] : [p.change])),
+  );
+  let lo = Math.min(0, ...values);
+  let hi = Math.max(0, ...values);
+  if (lo === hi) {
+    lo -= 1;
+    hi += 1;
+  }
+  const step = niceStep((hi - lo) / 5);
+  const min = Math.floor(lo / step) * step;
+  const max = Math.ceil(hi / step) * step;
+  const ticks: number[] = [];
+  for (let t = min; t <= max + step / 2; t += step) ticks.push(Number(t.toFixed(10)));
+  return { min, max, ticks };
+}
+
+function niceStep(raw: number): number {
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const f = raw / p;
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * p;
+}

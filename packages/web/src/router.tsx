@@ -1,0 +1,86 @@
+/** Every screen and its address. Clinic pages share the workspace shell; portal pages their own. */
+import { lazy, Suspense } from "react";
+import { createBrowserRouter } from "react-router";
+import { AddPatientPage } from "./clinic/AddPatientPage";
+import { ClinicShell } from "./clinic/ClinicShell";
+import { MessagesPage } from "./clinic/MessagesPage";
+import { PatientListPage } from "./clinic/PatientListPage";
+import { SignInPage } from "./clinic/SignInPage";
+import { HomeRedirect, Permit } from "./components/Guards";
+import { NotFoundPage } from "./components/NotFoundPage";
+import { Loading } from "./components/QueryStates";
+import { PortalHomePage } from "./portal/PortalHomePage";
+import { PortalLayout } from "./portal/PortalLayout";
+import { PortalSignInPage } from "./portal/PortalSignInPage";
+import { QuestionnairePage } from "./portal/QuestionnairePage";
+import { WelcomePage } from "./portal/WelcomePage";
+
+// Pages with charts load on demand, so the portal on a phone never downloads the chart library.
+const PatientPage = lazy(() =>
+  import("./clinic/patient/PatientPage").then((m) => ({ default: m.PatientPage })),
+);
+const OutcomesPage = lazy(() => import("./insights/OutcomesPage").then((m) => ({ default: m.OutcomesPage })));
+
+export const router = createBrowserRouter([
+  { path: "/", element: <HomeRedirect /> },
+  { path: "/sign-in", element: <SignInPage /> },
+  {
+    element: <ClinicShell />,
+    children: [
+      {
+        path: "/patients",
+        element: (
+          <Permit permission="patients:read">
+            <PatientListPage />
+          </Permit>
+        ),
+      },
+      {
+        path: "/patients/new",
+        element: (
+          <Permit permission="patients:write">
+            <AddPatientPage />
+          </Permit>
+        ),
+      },
+      {
+        path: "/patients/:id",
+        element: (
+          <Permit permission="patients:read">
+            <Suspense fallback={<Loading />}>
+              <PatientPage />
+            </Suspense>
+          </Permit>
+        ),
+      },
+      {
+        path: "/outcomes",
+        element: (
+          <Permit permission="outcomes:read">
+            <Suspense fallback={<Loading />}>
+              <OutcomesPage />
+            </Suspense>
+          </Permit>
+        ),
+      },
+      {
+        path: "/messages",
+        element: (
+          <Permit permission="outbox:read">
+            <MessagesPage />
+          </Permit>
+        ),
+      },
+    ],
+  },
+  { path: "/portal/sign-in", element: <PortalSignInPage /> },
+  { path: "/portal/welcome", element: <WelcomePage /> },
+  {
+    element: <PortalLayout />,
+    children: [
+      { path: "/portal", element: <PortalHomePage /> },
+      { path: "/portal/questionnaire/:followUpId", element: <QuestionnairePage /> },
+    ],
+  },
+  { path: "*", element: <NotFoundPage /> },
+]);
