@@ -1,0 +1,2 @@
+/** Readability: the Flesch–Kincaid grade of patient-facing text (see reading-grade.ts). */
+export { countSyllables, type ReadingStats, readingGrade, readingStats, sentencesOf } from "./reading-grade";
