@@ -120,6 +120,206 @@ export const citations = {
     text: "Clement RC et al. A proposed set of metrics for standardized outcome reporting in the management of low back pain (ICHOM). Acta Orthop 2015;86(5):523–533.",
     doi: "10.3109/17453674.2015.1036696",
   },
+
+  // Intake triage (red flags) and STarT Back routing.
+  niceNg59: {
+    key: "niceNg59",
+    text: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). Published 30 November 2016, updated 11 December 2020.",
+    url: "https://www.nice.org.uk/guidance/ng59",
+  },
+  niceCks: {
+    key: "niceCks",
+    text: "NICE Clinical Knowledge Summaries: low back pain and sciatica, red flags for serious causes (cauda equina syndrome, malignancy, infection, fracture).",
+  },
+  glosRedFlags: {
+    key: "glosRedFlags",
+    text: "NHS Gloucestershire. Red flags for spinal conditions (clinical pathway).",
+  },
+  chou2007: {
+    key: "chou2007",
+    text: "Chou R et al. American College of Physicians / American Pain Society guideline on the diagnosis and treatment of low back pain. Ann Intern Med 2007;147:478–491.",
+  },
+  chou2011: {
+    key: "chou2011",
+    text: "Chou R et al. Diagnostic imaging for low back pain: American College of Physicians high-value care advice. Ann Intern Med 2011;154:181–189.",
+  },
+  downie2013: {
+    key: "downie2013",
+    text: "Downie A et al. Red flags to screen for malignancy and fracture in low back pain (systematic review). BMJ 2013;347:f7095.",
+    doi: "10.1136/bmj.f7095",
+  },
+  verhagen2016: {
+    key: "verhagen2016",
+    text: "Verhagen AP et al. Red flags in current low back pain guidelines (review of 16 national guidelines). Eur Spine J 2016;25:2788–2802.",
+    doi: "10.1007/s00586-016-4684-0",
+  },
+  rudwaleit2006: {
+    key: "rudwaleit2006",
+    text: "Rudwaleit M et al. Inflammatory back pain criteria (the 'Berlin criteria': morning stiffness over 30 minutes, improvement with exercise but not rest, waking in the second half of the night, alternating buttock pain). Arthritis Rheum 2006.",
+  },
+  hill2011: {
+    key: "hill2011",
+    text: "Hill JC et al. Comparison of stratified primary care management for low back pain with current best practice (STarT Back): a randomised controlled trial. Lancet 2011;378:1560–1571.",
+    doi: "10.1016/S0140-6736(11)60937-9",
+  },
+  // Candidacy for a regenerative disc procedure: the trial eligibility criteria.
+  nct06325566: {
+    key: "nct06325566",
+    text: "Mesoblast MSB-DR004: rexlemestrocel-L with hyaluronic acid versus saline in chronic low back pain, phase 3 (n = 300), eligibility criteria. ClinicalTrials.gov NCT06325566.",
+    url: "https://clinicaltrials.gov/study/NCT06325566",
+  },
+  nct04042844: {
+    key: "nct04042844",
+    text: "Intradiscal biologic trial in chronic discogenic low back pain, eligibility criteria. ClinicalTrials.gov NCT04042844.",
+    url: "https://clinicaltrials.gov/study/NCT04042844",
+  },
+  // Regulation of cell and tissue products (US).
+  cfr1271_10a: {
+    key: "cfr1271_10a",
+    text: "21 CFR 1271.10(a): the four criteria for an HCT/P to be regulated solely under section 361 of the PHS Act (minimal manipulation, homologous use, not combined with another article, no systemic effect or autologous/first- or second-degree relative/reproductive use).",
+    url: "https://www.ecfr.gov/current/title-21/chapter-I/subchapter-L/part-1271",
+  },
+  cfr1271_15b: {
+    key: "cfr1271_15b",
+    text: "21 CFR 1271.15(b): Part 1271 does not apply to an establishment that removes HCT/Ps from an individual and implants such HCT/Ps into the same individual during the same surgical procedure.",
+    url: "https://www.ecfr.gov/current/title-21/chapter-I/subchapter-L/part-1271",
+  },
+  cfr1271_3d: {
+    key: "cfr1271_3d",
+    text: "21 CFR 1271.3(d): definition of HCT/P and what it excludes (among others: blood and blood components; secreted or extracted products; minimally manipulated bone marrow for homologous use not combined with another article).",
+    url: "https://www.ecfr.gov/current/title-21/chapter-I/subchapter-L/part-1271",
+  },
+  fdaSspGuidance2017: {
+    key: "fdaSspGuidance2017",
+    text: "US FDA. Same Surgical Procedure Exception under 21 CFR 1271.15(b): Questions and Answers Regarding the Scope of the Exception. Final guidance, November 2017 (82 FR 54289; Docket FDA-2014-D-1584).",
+  },
+  fdaHctpGuidance2017: {
+    key: "fdaHctpGuidance2017",
+    text: "US FDA. Guidance on minimal manipulation and homologous use of human cells, tissues, and cellular and tissue-based products. November 2017; revised July 2020.",
+  },
+  fdaAdiposeDraft2014: {
+    key: "fdaAdiposeDraft2014",
+    text: "US FDA. Draft guidance on human cells, tissues, and cellular and tissue-based products from adipose tissue (December 2014): fat is a structural tissue; isolating stromal vascular fraction is more than minimal manipulation.",
+  },
+  usStemCellClinic2021: {
+    key: "usStemCellClinic2021",
+    text: "United States v. US Stem Cell Clinic, LLC, 403 F.Supp.3d 1279 (S.D. Fla. 2019), affirmed, No. 19-13276 (11th Cir. 2 June 2021): stromal vascular fraction is a drug.",
+  },
+  californiaStemCell2024: {
+    key: "californiaStemCell2024",
+    text: "United States v. California Stem Cell Treatment Center, No. 22-56014 (9th Cir. 27 September 2024): stromal vascular fraction is a drug and the same-surgical-procedure exception does not apply; the Supreme Court declined review in October 2025 (AABB news, 15 October 2025). The record cites $8,900 for one SVF treatment and $41,500 for a 12-treatment package, not covered by insurance.",
+  },
+  // Evidence for the decision aid.
+  costa2012: {
+    key: "costa2012",
+    text: "Costa LdCM et al. Prognosis of acute and persistent low back pain (meta-analysis of 33 cohorts, 11,166 people). CMAJ 2012;184:E613–E624.",
+    doi: "10.1503/cmaj.111271",
+  },
+  qaseem2017: {
+    key: "qaseem2017",
+    text: "Qaseem A et al. American College of Physicians guideline on noninvasive treatments for acute, subacute and chronic low back pain. Ann Intern Med 2017;166:514–530.",
+    doi: "10.7326/M16-2367",
+  },
+  chou2017: {
+    key: "chou2017",
+    text: "Chou R et al. Nonpharmacologic therapies for low back pain (systematic review for the ACP guideline). Ann Intern Med 2017;166:493–505.",
+  },
+  who2023: {
+    key: "who2023",
+    text: "World Health Organization. WHO guideline for non-surgical management of chronic primary low back pain in adults in primary and community care settings. Geneva: WHO; 2023 (ISBN 978-92-4-008178-9).",
+  },
+  whoExerciseReview2023: {
+    key: "whoExerciseReview2023",
+    text: "Systematic review of structured exercise programmes for chronic primary low back pain, informing the WHO 2023 guideline: versus no intervention, pain SMD −0.33 (−0.58 to −0.08), function SMD −0.31 (−0.57 to −0.05), moderate certainty. J Occup Rehabil 2023.",
+    doi: "10.1007/s10926-023-10124-4",
+  },
+  owen2020: {
+    key: "owen2020",
+    text: "Owen PJ et al. Network meta-analysis of exercise modes for chronic low back pain (89 RCTs). Br J Sports Med 2020;54:1279.",
+  },
+  chou2015: {
+    key: "chou2015",
+    text: "Chou R et al. Epidural corticosteroid injections for radiculopathy and spinal stenosis (meta-analysis of 30 placebo-controlled RCTs). Ann Intern Med 2015;163:373–381.",
+    doi: "10.7326/M15-0934",
+  },
+  peul2007: {
+    key: "peul2007",
+    text: "Peul WC et al. Early surgery versus prolonged conservative treatment for sciatica (RCT, n = 283). N Engl J Med 2007;356:2245–2256; 2-year results BMJ 2008.",
+    doi: "10.1056/NEJMoa064039",
+  },
+  weinstein2006: {
+    key: "weinstein2006",
+    text: "Weinstein JN et al. Spine Patient Outcomes Research Trial (SPORT): surgery versus nonoperative care for lumbar disc herniation. JAMA 2006;296:2441–2450; 4-year results, Spine 2008;33:2789–2800.",
+  },
+  fairbank2005: {
+    key: "fairbank2005",
+    text: "Fairbank J et al. MRC spine stabilisation trial: fusion versus intensive rehabilitation for chronic low back pain (RCT, n = 349). BMJ 2005;330:1233.",
+  },
+  brox2003: {
+    key: "brox2003",
+    text: "Brox JI et al. Lumbar fusion versus cognitive intervention and exercises for chronic low back pain with disc degeneration (RCT). Spine 2003;28:1913; long-term follow-up: Froholdt A et al. Eur Spine J 2012;21:2531.",
+  },
+  krebs2018: {
+    key: "krebs2018",
+    text: "Krebs EE et al. SPACE randomized trial: opioid versus nonopioid medicines for chronic back pain or hip or knee osteoarthritis pain (n = 240). JAMA 2018;319:872–882.",
+    doi: "10.1001/jama.2018.0899",
+  },
+  xie2021: {
+    key: "xie2021",
+    text: "Xie B et al. Meta-analysis of randomized controlled trials of mesenchymal stem cells for degenerative disc disease. Stem Cells Int 2021:9149315.",
+  },
+  zhang2023: {
+    key: "zhang2023",
+    text: "Zhang W et al. Stem cell therapy for discogenic low back pain: meta-analysis of 9 studies (245 patients; pre–post changes, not against a control). Front Bioeng Biotechnol 2023.",
+    doi: "10.3389/fbioe.2023.1155357",
+  },
+  soufi2023: {
+    key: "soufi2023",
+    text: "Soufi KH et al. Systematic review of stem cell therapy for disc degeneration in humans. Int J Mol Sci 2023;24:8893.",
+    doi: "10.3390/ijms24108893",
+  },
+  mesoblastDr003: {
+    key: "mesoblastDr003",
+    text: "Mesoblast MSB-DR003: allogeneic mesenchymal precursor cells (rexlemestrocel-L) with or without hyaluronic acid versus saline, phase 3 (n = 404); composite primary endpoint not met across the study. ClinicalTrials.gov NCT02412735 and sponsor releases.",
+    url: "https://clinicaltrials.gov/study/NCT02412735",
+  },
+  pettine2016: {
+    key: "pettine2016",
+    text: "Pettine K et al. Intradiscal autologous bone marrow concentrate for degenerative disc disease (n = 26, no control group). Int Orthop 2016;40:135–140; 3-year report 2017.",
+    doi: "10.1007/s00264-015-2886-4",
+  },
+  centeno2017: {
+    key: "centeno2017",
+    text: "Centeno C et al. Culture-expanded autologous bone-marrow mesenchymal stem cells injected into the disc (registry series, n = 33, no control group). J Transl Med 2017;15:197.",
+  },
+  kumar2017: {
+    key: "kumar2017",
+    text: "Kumar H et al. Autologous adipose-derived mesenchymal stem cells with hyaluronic acid injected into the disc (phase I, n = 10). Stem Cell Res Ther 2017;8:262.",
+    doi: "10.1186/s13287-017-0710-3",
+  },
+  levi2016: {
+    key: "levi2016",
+    text: "Levi D et al. Intradiscal platelet-rich plasma injection for chronic discogenic low back pain: preliminary results from a prospective trial. Pain Med 2016;17:1010–1022 (n = 22, no control group).",
+    doi: "10.1093/pm/pnv053",
+  },
+  navani2019: {
+    key: "navani2019",
+    text: "Navani A et al. American Society of Interventional Pain Physicians (ASIPP) guideline on biologics in low back pain. Pain Physician 2019;22:S1–S74.",
+  },
+  // Decision-aid standards.
+  elwyn2009: {
+    key: "elwyn2009",
+    text: "Elwyn G et al. The International Patient Decision Aid Standards instrument (IPDASi). PLoS One 2009.",
+  },
+  josephWilliams2014: {
+    key: "josephWilliams2014",
+    text: "Joseph-Williams N et al. Minimum standards for certifying patient decision aids (IPDASi v4.0: 6 qualifying and 6 general certification criteria). Med Decis Making 2014;34:699–710.",
+    doi: "10.1177/0272989X13501721",
+  },
+  stacey2017: {
+    key: "stacey2017",
+    text: "Stacey D et al. Decision aids for people facing treatment or screening decisions (Cochrane review: 105 RCTs, 31,043 participants). Cochrane Database Syst Rev 2017, CD001431.pub5.",
+  },
 } as const satisfies Record<string, Citation>;
 
 export type CitationKey = keyof typeof citations;
