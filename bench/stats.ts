@@ -14,7 +14,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -208,6 +208,11 @@ function disagreements(
 // --- run --------------------------------------------------------------------------------------
 const dir = mkdtempSync(path.join(tmpdir(), "evident-bench-"));
 try {
+  const load = () =>
+    loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ");
+  log(`${cpus().length} CPUs (${cpus()[0]?.model ?? "unknown"}); load average ${load()}`);
   log(`Generating ${kmRows} Kaplan–Meier rows and ${coxRows} Cox rows (seed ${seed})…`);
   const random = seededRandom(seed);
   const km = kmData(kmRows, random);
@@ -289,6 +294,7 @@ try {
     );
     process.exitCode = problems.length === 0 ? 0 : 1;
   }
+  log(`Load average at the end: ${load()} (other work on the machine slows both sides' wall times)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -19,6 +19,7 @@ import {
   weightedMeanDifference,
   weightedResponderEffect,
 } from "@evident/domain/stats";
+import { progressBar } from "../progress";
 import { numbers, problem, requireRows, zeroOne } from "./columns";
 import { COVARIATES_HELP, readCovariates } from "./covariates";
 import {
@@ -159,7 +160,15 @@ function bootstrap(
   replicates: number,
   seed: number,
 ) {
-  const b = bootstrapWeightedDifference(outcome, treated, covariates, { replicates, seed, level, truncate });
+  const bar = progressBar("bootstrap resamples");
+  const b = bootstrapWeightedDifference(outcome, treated, covariates, {
+    replicates,
+    seed,
+    level,
+    truncate,
+    onProgress: (done, total) => bar.update(done, total),
+  });
+  bar.done();
   return {
     estimate: b.estimate,
     lower: b.lower,

@@ -144,6 +144,8 @@ export type BootstrapOptions = WeightOptions & {
   readonly replicates?: number;
   readonly seed: number;
   readonly level?: number;
+  /** Called after each resample, e.g. to draw a progress bar; resamples can take minutes. */
+  readonly onProgress?: (done: number, total: number) => void;
 };
 
 export type BootstrapInterval = {
@@ -210,6 +212,7 @@ export function bootstrapWeightedDifference(
       if (!isEvidentError(error)) throw error;
       failed += 1;
     }
+    options.onProgress?.(r + 1, replicates);
   }
   if (estimates.length === 0) throw badRequest("no bootstrap resample could be analysed", "covariates");
   const alpha = (1 - level) / 2;
