@@ -157,6 +157,11 @@ export const citations = {
     key: "rudwaleit2006",
     text: "Rudwaleit M et al. Inflammatory back pain criteria (the 'Berlin criteria': morning stiffness over 30 minutes, improvement with exercise but not rest, waking in the second half of the night, alternating buttock pain). Arthritis Rheum 2006.",
   },
+  robinson2013: {
+    key: "robinson2013",
+    text: "Robinson D, Mees B, Verhagen H, Chuen J. Aortic aneurysms: screening, surveillance and referral. Aust Fam Physician 2013;42(6): symptomatic and ruptured aneurysms need emergency assessment and treatment.",
+    url: "https://www.racgp.org.au/afp/2013/june/aortic-aneurysms",
+  },
   hill2011: {
     key: "hill2011",
     text: "Hill JC et al. Comparison of stratified primary care management for low back pain with current best practice (STarT Back): a randomised controlled trial. Lancet 2011;378:1560–1571.",
