@@ -128,11 +128,14 @@ const show = (xs: readonly number[]) => xs.map((x) => x.toFixed(3)).join(", ");
 
 /** One unmeasured warm-up run, then `repeats` measured runs: medians and the last result. */
 function bench<T>(label: string, f: () => T): { result: T } & Seconds {
-  time(f);
+  const cold = time(f);
   const runs = Array.from({ length: repeats }, () => time(f));
   const wall = median(runs.map((r) => r.wall));
   const cpu = median(runs.map((r) => r.cpu));
-  log(`  ${label}: wall ${wall.toFixed(3)} s (${show(runs.map((r) => r.wall))}), CPU ${cpu.toFixed(3)} s`);
+  log(
+    `  ${label}: wall ${wall.toFixed(3)} s (${show(runs.map((r) => r.wall))}), CPU ${cpu.toFixed(3)} s; ` +
+      `first, cold run: wall ${cold.wall.toFixed(3)} s, CPU ${cold.cpu.toFixed(3)} s`,
+  );
   return { result: (runs.at(-1) as { result: T }).result, wall, cpu };
 }
 
