@@ -17,6 +17,7 @@ Commands:
                              the password is read from standard input
   analyze <subcommand> …     Outcome statistics on a CSV file, as JSON (evident analyze --help)
   score <instrument> JSON    Score one questionnaire's answers, as JSON (evident score --help)
+  triage JSON                Red-flag triage of one intake's answers, as JSON (evident triage --help)
 
 Environment: PORT, HOST, DATABASE_URL, EVIDENT_DATA_DIR, EVIDENT_PUBLIC_URL, SMTP_URL, SMTP_FROM,
 EVIDENT_DEMO_PATIENTS, EVIDENT_PG_PORT (see README.md).`;
@@ -33,6 +34,7 @@ const commands: Record<string, () => Promise<Command>> = {
   user: () => import("./commands/accounts").then((m) => m.runUser),
   analyze: () => import("./commands/analyze").then((m) => m.runAnalyze),
   score: () => import("./commands/score").then((m) => m.runScore),
+  triage: () => import("./commands/triage").then((m) => m.runTriage),
 };
 
 async function main(argv: string[]): Promise<number> {
