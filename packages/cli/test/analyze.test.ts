@@ -252,6 +252,23 @@ describe.concurrent("evident analyze", { timeout: SPAWN_TIMEOUT }, () => {
     expect(a.bootstrap.replicates + a.bootstrap.failed).toBe(50);
   });
 
+  it("gives a null log-rank test when the group column has a single value", async () => {
+    const file = csv("time,status,arm\n3,1,a\n5,0,a\n6,1,a\n");
+    const output = await succeeds([
+      "km",
+      "--input",
+      file,
+      "--time",
+      "time",
+      "--event",
+      "status",
+      "--group",
+      "arm",
+    ]);
+    expect(output.groups.map((g: any) => g.name)).toEqual(["a"]);
+    expect(output.logrank).toBeNull();
+  });
+
   it("documents the output of every subcommand in --help", async () => {
     const { code, stdout } = await run(["--help"]);
     expect(code).toBe(0);
