@@ -55,7 +55,11 @@ export const theme = createTheme({
   components: {
     // Touch targets of at least 44 px on phones for the controls patients use most.
     Button: { defaultProps: { size: "sm" } },
-    Badge: { defaultProps: { variant: "light", radius: "sm" }, styles: { label: { textTransform: "none" } } },
+    // Badges never truncate (their grid collapses to nothing in auto-width table cells otherwise).
+    Badge: {
+      defaultProps: { variant: "light", radius: "sm" },
+      styles: { root: { minWidth: "max-content", textTransform: "none" } },
+    },
     Table: { defaultProps: { verticalSpacing: "xs" } },
     Anchor: { defaultProps: { underline: "always" } },
     Title: { styles: { root: { letterSpacing: rem(-0.2) } } },

@@ -8,6 +8,7 @@ import { formatLongDate, localToday, relativeDays } from "../components/format";
 import { LoadError, Loading } from "../components/QueryStates";
 import { groupSittings } from "../components/sittings";
 import { usePageTitle } from "../components/usePageTitle";
+import { copy } from "./copy";
 import { whenLabel } from "./words";
 
 function DueCard({ f }: { f: FollowUpView }) {
@@ -27,15 +28,10 @@ function DueCard({ f }: { f: FollowUpView }) {
             <Title order={3} size="h4">
               {whenLabel(f.timepoint)}
             </Title>
-            <Text size="sm">Please answer by {formatLongDate(f.windowEnd)}.</Text>
+            <Text size="sm">{copy.answerBy(formatLongDate(f.windowEnd))}</Text>
           </div>
         </Group>
-        <Text>
-          {f.instruments.length === 1
-            ? "One short questionnaire"
-            : `${f.instruments.length} short questionnaires`}{" "}
-          about your back pain and your daily life. It takes about 5 minutes.
-        </Text>
+        <Text>{copy.dueSummary(f.instruments.length)}</Text>
         <Button
           component={Link}
           to={`/portal/questionnaire/${f.id}`}
@@ -124,7 +120,7 @@ export function PortalHomePage() {
           Hello, {h.patient.givenName}
         </Title>
         <Text c="dimmed" mt={4}>
-          Your answers help {h.clinic.name} see how your back is doing.
+          {copy.homeIntro(h.clinic.name)}
         </Text>
       </div>
 
@@ -138,8 +134,8 @@ export function PortalHomePage() {
           <Card withBorder radius="lg" padding="md">
             <EmptyState
               icon={<IconMoodSmile aria-hidden />}
-              title={justSent ? "Thank you, you are all done" : "Nothing to do right now"}
-              description="We will send you an e-mail when your next questionnaire is ready."
+              title={justSent ? copy.allDone : copy.nothingDue}
+              description={copy.nextByEmail}
               size="sm"
             />
           </Card>

@@ -6,6 +6,7 @@ import { homeOf } from "../components/Guards";
 import { Loading } from "../components/QueryStates";
 import { SignInForm } from "../components/SignInForm";
 import { usePageTitle } from "../components/usePageTitle";
+import { copy } from "./copy";
 
 export function PortalSignInPage() {
   usePageTitle("Patient portal sign-in");
@@ -22,13 +23,11 @@ export function PortalSignInPage() {
             Sign in
           </Title>
           <Text c="dimmed" mt={4}>
-            Answer short questions about your back pain for your care team.
+            {copy.signInIntro}
           </Text>
         </div>
         <SignInForm who="patient" onSignedIn={(m) => navigate(homeOf(m), { replace: true })} />
-        <Text size="sm">
-          First time here? Open the link in the e-mail from your clinic to set your password.
-        </Text>
+        <Text size="sm">{copy.firstTime}</Text>
         <Divider />
         <Text size="sm">
           Clinic staff?{" "}

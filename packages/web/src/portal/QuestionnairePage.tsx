@@ -23,6 +23,7 @@ import {
 } from "../components/questionnaire/answers";
 import { Question } from "../components/questionnaire/Question";
 import { usePageTitle } from "../components/usePageTitle";
+import { copy } from "./copy";
 import { ReviewAnswers } from "./ReviewAnswers";
 import { useDraft } from "./useDraft";
 import { patientTitle, whenLabel } from "./words";
@@ -62,7 +63,7 @@ export function QuestionnairePage() {
         <Title order={1} size="h2" ref={headingRef} tabIndex={-1}>
           Thank you!
         </Title>
-        <Text>Your answers were sent to your care team.</Text>
+        <Text>{copy.thanks}</Text>
         <Button component={Link} to="/portal" size="md">
           Back to my page
         </Button>
@@ -77,7 +78,7 @@ export function QuestionnairePage() {
         <Title order={1} size="h2" ref={headingRef} tabIndex={-1}>
           This questionnaire is not open
         </Title>
-        <Text>It may be done already, or it is not time for it yet.</Text>
+        <Text>{copy.notOpen}</Text>
         <Anchor component={Link} to="/portal">
           Back to my page
         </Anchor>
@@ -100,7 +101,7 @@ export function QuestionnairePage() {
     const missing = missingSteps(steps, draft.sheet);
     if (missing[0]) {
       go(steps.indexOf(missing[0]));
-      setError("Please choose an answer.");
+      setError(copy.chooseAnswer);
       return;
     }
     submit.mutate(toBatch(list, draft.sheet, followUp.id), {
@@ -169,7 +170,7 @@ export function QuestionnairePage() {
           <Question
             item={step.item}
             value={answerOf(draft.sheet, step)}
-            hint={step.item.optional ? "You can skip this one if you prefer." : undefined}
+            hint={step.item.optional ? copy.maySkip : undefined}
             error={error ?? undefined}
             onChange={(v) => {
               setError(null);
@@ -191,7 +192,7 @@ export function QuestionnairePage() {
               rightSection={<IconArrowRight size={18} aria-hidden />}
               onClick={() => {
                 if (!step.item.optional && answerOf(draft.sheet, step) === undefined) {
-                  setError("Please choose an answer.");
+                  setError(copy.chooseAnswer);
                   return;
                 }
                 go(at + 1);
@@ -206,12 +207,10 @@ export function QuestionnairePage() {
           <Title order={1} size="h3" ref={headingRef} tabIndex={-1}>
             Check your answers
           </Title>
-          <Text>You can change any answer before you send them.</Text>
+          <Text>{copy.reviewIntro}</Text>
           <ReviewAnswers steps={steps} sheet={draft.sheet} onChange={go} />
           <FormAlert messages={general} title="Your answers were not sent" />
-          {submit.isError && general.length === 0 && !error && (
-            <Alert color="red">Your answers were not sent. Please try again.</Alert>
-          )}
+          {submit.isError && general.length === 0 && !error && <Alert color="red">{copy.notSent}</Alert>}
           <Group justify="space-between">
             <Button
               variant="default"

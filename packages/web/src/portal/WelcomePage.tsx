@@ -18,6 +18,7 @@ import { Loading } from "../components/QueryStates";
 import { formErrors } from "../components/serverErrors";
 import { usePageTitle } from "../components/usePageTitle";
 import { schemaErrors } from "../components/zodErrors";
+import { copy } from "./copy";
 
 // Kept outside React state so a second render (StrictMode) still sees the token it removed.
 let captured = "";
@@ -63,16 +64,14 @@ export function WelcomePage() {
       const errors = schemaErrors(newPassword, v.password);
       const out: Record<string, string> = {};
       if (errors[""]) out.password = errors[""];
-      if (!out.password && v.confirm !== v.password) out.confirm = "The two passwords are not the same.";
+      if (!out.password && v.confirm !== v.password) out.confirm = copy.passwordMismatch;
       return out;
     },
   });
 
   let body: React.ReactNode;
   if (token.length < 16) {
-    body = (
-      <DeadLink message="The link is not complete. Open the link in your e-mail again, or ask your clinic for a new one." />
-    );
+    body = <DeadLink message={copy.linkIncomplete} />;
   } else if (invitation.isPending) {
     body = <Loading label="Checking your link…" />;
   } else if (invitation.isError) {
@@ -80,8 +79,8 @@ export function WelcomePage() {
       <DeadLink
         message={
           isApiError(invitation.error) && invitation.error.status === 404
-            ? "This link has expired or was already used. Ask your clinic to send you a new one."
-            : "We could not check your link. Please try again in a moment."
+            ? copy.linkUsed
+            : copy.linkCheckFailed
         }
       />
     );
@@ -94,10 +93,7 @@ export function WelcomePage() {
           <Title order={1} size="h2">
             Welcome, {firstName}
           </Title>
-          <Text mt={6}>
-            {info.clinicName} has invited you to your patient portal. Here you answer short questions about
-            your back pain, before and after treatment.
-          </Text>
+          <Text mt={6}>{copy.welcome(info.clinicName)}</Text>
         </div>
         <form
           noValidate
@@ -109,9 +105,7 @@ export function WelcomePage() {
                 onSuccess: () => navigate("/portal", { replace: true }),
                 onError: (e) => {
                   if (isApiError(e) && e.status === 404) {
-                    setGeneral([
-                      "This link has expired or was already used. Ask your clinic to send you a new one.",
-                    ]);
+                    setGeneral([copy.linkUsed]);
                     return;
                   }
                   const r = formErrors(e, ["password"]);
@@ -129,7 +123,7 @@ export function WelcomePage() {
             <FormAlert messages={general} title="Your password was not saved" />
             <PasswordInput
               label="New password"
-              description="At least 12 characters. A short sentence is easy to remember."
+              description={copy.passwordHint}
               autoComplete="new-password"
               required
               size="md"
@@ -146,7 +140,7 @@ export function WelcomePage() {
               Save password and continue
             </Button>
             <Text size="xs" c="dimmed">
-              This link works once, until {formatLongDate(info.expiresAt)}.
+              {copy.linkOnce(formatLongDate(info.expiresAt))}
             </Text>
           </Stack>
         </form>

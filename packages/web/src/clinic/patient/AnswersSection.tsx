@@ -13,7 +13,9 @@ function useInstrumentNames() {
   const all = useInstruments().data?.items ?? [];
   return (id: string) => {
     const i = all.find((x) => x.id === id);
-    return i ? `${i.shortTitle} (${i.scoreRange.min}–${i.scoreRange.max})` : id;
+    return i
+      ? { name: i.shortTitle, range: `${i.scoreRange.min}–${i.scoreRange.max}` }
+      : { name: id, range: "" };
   };
 }
 
@@ -76,7 +78,10 @@ export function AnswersSection({ patient, action }: { patient: PatientDetail; ac
                   <Table.Th scope="col">Date</Table.Th>
                   {order.map((i) => (
                     <Table.Th scope="col" key={i}>
-                      {nameOf(i)}
+                      {nameOf(i).name}{" "}
+                      <Text span size="xs" c="dimmed" fw={400} style={{ whiteSpace: "nowrap" }}>
+                        ({nameOf(i).range})
+                      </Text>
                     </Table.Th>
                   ))}
                   <Table.Th scope="col">Entered by</Table.Th>
@@ -88,7 +93,7 @@ export function AnswersSection({ patient, action }: { patient: PatientDetail; ac
                     <Table.Td>
                       <Badge color="gray">{timepointLabel(s.timepoint)}</Badge>
                     </Table.Td>
-                    <Table.Td>{formatDate(s.completedAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(s.completedAt)}</Table.Td>
                     {order.map((i) => (
                       <Table.Td key={i}>
                         <Score sitting={s} instrument={i} />
@@ -113,7 +118,7 @@ export function AnswersSection({ patient, action }: { patient: PatientDetail; ac
                   {order.map((i) => (
                     <Stack key={i} gap={2}>
                       <Text size="xs" c="dimmed">
-                        {nameOf(i)}
+                        {nameOf(i).name} ({nameOf(i).range})
                       </Text>
                       <Score sitting={s} instrument={i} />
                     </Stack>

@@ -1,0 +1,234 @@
+/**
+ * Takes the screenshots in docs/screenshots from a running app (not part of the test suite):
+ *
+ *   BASE_URL=http://127.0.0.1:3000 npx tsx e2e/screenshots.ts
+ *
+ * Signs in as the demo clinician. Uses the demo data when there is some (a patient with answers,
+ * the demo portal patient); otherwise it creates a showcase patient through the API first.
+ */
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { APIRequestContext, Page } from "playwright-core";
+import { launchBrowser, newContext, type ViewportName } from "./browser";
+
+const base = (process.env.BASE_URL ?? "http://localhost:3000").replace(/\/$/, "");
+const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "docs", "screenshots");
+const PASSWORD = "evident-demo-password";
+const CLINICIAN = "clinician@demo.evident.test";
+
+type Patient = {
+  id: string;
+  email: string | null;
+  responses: unknown[];
+  treatments: unknown[];
+  followUps: { id: string; status: string }[];
+};
+
+const isoDaysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+async function ok<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>, what: string): Promise<T> {
+  if (!res.ok()) throw new Error(`${what}: HTTP ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Full-page shot with the window as tall as the page, so fixed parts (the sidebar) reach the end. */
+async function shoot(page: Page, name: string, full = true) {
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(400);
+  if (full) {
+    const size = page.viewportSize();
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    if (size) await page.setViewportSize({ width: size.width, height: Math.min(height, 4000) });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(out, `${name}.png`) });
+    if (size) await page.setViewportSize(size);
+  } else {
+    await page.screenshot({ path: path.join(out, `${name}.png`) });
+  }
+  console.log(`  ${name}.png`);
+}
+
+/** A patient with answers, a treatment and follow-ups: from the demo data, or made now. */
+async function showcasePatient(api: APIRequestContext): Promise<string> {
+  const list = await ok<{ items: { id: string }[] }>(
+    await api.get(`${base}/api/v1/patients?limit=60`),
+    "list",
+  );
+  let best: { id: string; weight: number } | null = null;
+  for (const p of list.items) {
+    const d = await ok<Patient>(await api.get(`${base}/api/v1/patients/${p.id}`), "patient");
+    const weight = d.responses.length * 2 + d.treatments.length;
+    if (d.treatments.length > 0 && (!best || weight > best.weight)) best = { id: d.id, weight };
+  }
+  if (best && best.weight >= 6) return best.id;
+
+  const created = await ok<Patient>(
+    await api.post(`${base}/api/v1/patients`, {
+      data: {
+        givenName: "Rosa",
+        familyName: `Álvarez ${Date.now().toString(36).slice(-4)}`,
+        birthDate: "1967-09-14",
+        sex: "female",
+        mrn: `SHOW-${Date.now().toString(36)}`,
+        phone: "+44 20 7946 0321",
+        episode: {
+          condition: "degenerative_disc_disease",
+          spinalLevels: ["L4-L5", "L5-S1"],
+          onsetDate: "2024-03-01",
+        },
+        invite: false,
+      },
+    }),
+    "create",
+  );
+  const odi = (v: number) =>
+    Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`odi_${i + 1}`, i === 7 ? null : v]));
+  await ok(
+    await api.post(`${base}/api/v1/patients/${created.id}/responses`, {
+      data: {
+        responses: [
+          { instrument: "nrs_back", answers: { nrs_back: 8 } },
+          { instrument: "odi", answers: odi(3) },
+        ],
+      },
+    }),
+    "baseline",
+  );
+  await ok(
+    await api.post(`${base}/api/v1/patients/${created.id}/treatments`, {
+      data: {
+        kind: "bone_marrow_concentrate",
+        date: isoDaysAgo(13),
+        notes: "Iliac crest aspirate, L4-L5 intradiscal.",
+      },
+    }),
+    "treatment",
+  );
+  const d = await ok<Patient>(await api.get(`${base}/api/v1/patients/${created.id}`), "patient");
+  const open = d.followUps.find((f) => f.status === "open");
+  if (open)
+    await ok(
+      await api.post(`${base}/api/v1/patients/${created.id}/responses`, {
+        data: {
+          followUpId: open.id,
+          responses: [
+            { instrument: "nrs_back", answers: { nrs_back: 5 } },
+            { instrument: "odi", answers: odi(2) },
+          ],
+        },
+      }),
+      "2 weeks",
+    );
+  return created.id;
+}
+
+/** Signs a phone-sized page in as a patient with something due: the demo one, or a new one. */
+async function portalPatient(page: Page, staff: APIRequestContext): Promise<void> {
+  const demo = await page.request.post(`${base}/api/v1/auth/patient/sign-in`, {
+    data: { email: "patient@demo.evident.test", password: PASSWORD },
+  });
+  if (demo.ok()) {
+    const home = await ok<{ due: unknown[] }>(await page.request.get(`${base}/api/v1/portal/home`), "home");
+    if (home.due.length > 0) return;
+  }
+  const email = `sam.${Date.now().toString(36)}@example.test`;
+  await ok(
+    await staff.post(`${base}/api/v1/patients`, {
+      data: {
+        givenName: "Sam",
+        familyName: "Okonkwo",
+        birthDate: "1979-02-03",
+        sex: "male",
+        email,
+        episode: { condition: "disc_herniation_sciatica", spinalLevels: ["L5-S1"] },
+      },
+    }),
+    "portal patient",
+  );
+  const outbox = await ok<{ items: { to: string; body: string }[] }>(
+    await staff.get(`${base}/api/v1/outbox`),
+    "outbox",
+  );
+  const token = /#([A-Za-z0-9_-]+)/.exec(outbox.items.find((m) => m.to === email)?.body ?? "")?.[1];
+  if (!token) throw new Error("no invitation in the outbox");
+  await ok(
+    await page.request.post(`${base}/api/v1/invitations/accept`, {
+      data: { token, password: "a long screenshot password" },
+    }),
+    "accept",
+  );
+}
+
+async function main() {
+  await mkdir(out, { recursive: true });
+  const browser = await launchBrowser(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
+  const open = async (size: ViewportName) => (await newContext(browser, base, size)).newPage();
+  console.log(`screenshots of ${base} into ${path.relative(process.cwd(), out)}`);
+  try {
+    const signIn = await open("desktop");
+    await signIn.goto("/sign-in");
+    await shoot(signIn, "staff-sign-in", false);
+
+    const desk = await open("desktop");
+    await ok(
+      await desk.request.post(`${base}/api/v1/auth/staff/sign-in`, {
+        data: { email: CLINICIAN, password: PASSWORD },
+      }),
+      "staff sign-in",
+    );
+    const patientId = await showcasePatient(desk.request);
+    await desk.goto("/patients");
+    await desk.getByRole("heading", { name: "Patients", level: 1 }).waitFor();
+    await shoot(desk, "clinic-patient-list-desktop", false);
+    await desk.goto(`/patients/${patientId}`);
+    await desk.getByRole("heading", { name: "Follow-ups" }).waitFor();
+    await shoot(desk, "patient-page-desktop");
+    await desk.getByRole("button", { name: "Record treatment" }).click();
+    await desk.getByRole("dialog").getByLabel("Treatment").selectOption("adipose_derived_cells");
+    await shoot(desk, "record-treatment-desktop", false);
+    await desk.goto("/patients/new");
+    await desk.getByRole("heading", { name: "Add patient" }).waitFor();
+    await shoot(desk, "add-patient-desktop");
+    await desk.goto("/outcomes");
+    await desk.getByRole("heading", { name: "Outcomes", level: 1 }).waitFor();
+    await shoot(desk, "outcomes-desktop");
+    await desk.goto("/messages");
+    await desk.getByRole("heading", { name: "Messages", level: 1 }).waitFor();
+    await shoot(desk, "messages-desktop", false);
+
+    const phone = await open("phone");
+    await ok(
+      await phone.request.post(`${base}/api/v1/auth/staff/sign-in`, {
+        data: { email: CLINICIAN, password: PASSWORD },
+      }),
+      "staff sign-in",
+    );
+    await phone.goto(`/patients/${patientId}`);
+    await phone.getByRole("heading", { name: "Follow-ups" }).waitFor();
+    await shoot(phone, "patient-page-phone");
+
+    const portal = await open("phone");
+    await portalPatient(portal, desk.request);
+    await portal.goto("/portal");
+    await portal.getByRole("heading", { name: "To do now" }).waitFor();
+    await shoot(portal, "portal-home-phone");
+    await portal
+      .getByRole("link", { name: /^Start/ })
+      .first()
+      .click();
+    await portal.getByText("Question 1 of").waitFor();
+    await portal.getByRole("radio", { name: "6", exact: true }).check();
+    await shoot(portal, "questionnaire-pain-phone");
+    await portal.getByRole("button", { name: "Next" }).click();
+    await portal.getByRole("radio").nth(1).check();
+    await shoot(portal, "questionnaire-odi-phone");
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
