@@ -30,7 +30,7 @@ function csv(text: string): string {
   return file;
 }
 
-// Each test starts the real command (about 2 s of CPU: tsx and the CLI's imports); on a busy
+// Each test starts the real command (Node and tsx: about half a second of CPU); on a busy
 // machine several at once can take far longer than the default 30 s.
 const SPAWN_TIMEOUT = 120_000;
 
