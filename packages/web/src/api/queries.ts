@@ -108,7 +108,8 @@ export function usePatients(q: string, limit: number, offset: number) {
   if (q) params.set("q", q);
   return useQuery({
     queryKey: keys.patients(q, limit, offset),
-    queryFn: () => api.get<PatientList>(`/patients?${params}`),
+    // The offset travels with the page it produced, so "Showing 26–27" never labels older rows.
+    queryFn: async () => ({ ...(await api.get<PatientList>(`/patients?${params}`)), offset }),
     placeholderData: keepPreviousData,
   });
 }

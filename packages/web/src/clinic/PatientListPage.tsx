@@ -199,11 +199,13 @@ export function PatientListPage() {
             )
           ) : (
             <>
-              <PatientTable items={list.data.items} today={today} />
-              <PatientCards items={list.data.items} today={today} />
+              <div aria-busy={list.isPlaceholderData} style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
+                <PatientTable items={list.data.items} today={today} />
+                <PatientCards items={list.data.items} today={today} />
+              </div>
               <Group justify="space-between" wrap="wrap" gap="sm">
                 <Text size="sm" c="dimmed" aria-live="polite">
-                  Showing {(page - 1) * PAGE_SIZE + 1}–{Math.min(page * PAGE_SIZE, total)} of {total}
+                  Showing {list.data.offset + 1}–{list.data.offset + list.data.items.length} of {total}
                 </Text>
                 {pages > 1 && (
                   <nav aria-label="Patient list pages">
