@@ -1,20 +1,73 @@
+/**
+ * `evident demo`: writes the synthetic demo registry (see ../demo/seed.ts). Refuses when the demo
+ * clinic exists, unless --replace; an interrupted or failed run writes nothing (one transaction).
+ */
 import { parseArgs } from "node:util";
 import { openDatabase } from "@evident/db";
+import { isEvidentError } from "@evident/domain";
 import { loadConfig } from "@evident/server";
-import { seedDemo } from "../demo/seed";
+import { DEMO_CLINIC, MAX_DEMO_PATIENTS, SECOND_CLINIC, seedDemo } from "../demo/seed";
 import { progressBar } from "../progress";
 
+export const demoUsage = `Usage: evident demo [--patients N] [--seed S] [--today YYYY-MM-DD] [--replace]
+
+Writes a synthetic registry: "${DEMO_CLINIC}" (with the demo staff sign-ins and a portal patient)
+and "${SECOND_CLINIC}" (about 20% of the patients), with episodes, treatments, follow-ups,
+questionnaire answers, adverse events and portal accounts. Nothing in it is real.
+
+  --patients N   how many patients, 0 to ${MAX_DEMO_PATIENTS} (default 300)
+  --seed S       random seed, 0 to 4294967295 (default 1); the same N, seed and day give the
+                 same rows, ids included
+  --today DATE   the day the registry is "as of" (default: today); follow-ups before it are
+                 answered or missed, those after it are still to come
+  --replace      if the demo clinics exist, delete them and all their data first (in the same
+                 transaction); without it the command refuses and changes nothing
+
+Everything is written in one transaction: a failed or interrupted run (Ctrl+C) writes nothing.
+Exit codes: 0 written, 1 failure, 2 bad arguments or the demo clinics already exist.`;
+
+function wholeNumber(s: string | undefined): number {
+  return s !== undefined && /^\d+$/.test(s) ? Number(s) : Number.NaN;
+}
+
 export async function runDemo(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { patients: { type: "string", default: "300" }, seed: { type: "string", default: "1" } },
-  });
-  const patients = Number(values.patients);
-  const seed = Number(values.seed);
-  if (!Number.isInteger(patients) || patients < 0 || !Number.isInteger(seed)) {
-    console.error("Usage: evident demo --patients N --seed S  (whole numbers)");
+  let values: { patients?: string; seed?: string; today?: string; replace?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        patients: { type: "string", default: "300" },
+        seed: { type: "string", default: "1" },
+        today: { type: "string" },
+        replace: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (e) {
+    console.error(`evident demo: ${(e as Error).message}\n\n${demoUsage}`);
     return 2;
   }
+  if (values.help) {
+    console.log(demoUsage);
+    return 0;
+  }
+  const options = {
+    patients: wholeNumber(values.patients),
+    seed: wholeNumber(values.seed),
+    today: values.today,
+    replace: values.replace === true,
+  };
+  // Check the arguments before starting a database, so a typo fails fast.
+  const bad = [
+    !Number.isSafeInteger(options.patients) || options.patients > MAX_DEMO_PATIENTS ? "--patients" : null,
+    !Number.isSafeInteger(options.seed) || options.seed > 0xffffffff ? "--seed" : null,
+    options.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.today) ? "--today" : null,
+  ].filter(Boolean);
+  if (bad.length > 0) {
+    console.error(`evident demo: invalid ${bad.join(", ")}\n\n${demoUsage}`);
+    return 2;
+  }
+
   const config = loadConfig();
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -22,12 +75,39 @@ export async function runDemo(args: string[]): Promise<number> {
     embeddedPort: config.embeddedPgPort,
     log: (l) => console.error(l),
   });
+  const abort = new AbortController();
+  const onSignal = () => abort.abort();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  const started = Date.now();
   try {
     const bar = progressBar("demo data");
-    await seedDemo(database, { patients, seed, onProgress: (d, t) => bar.update(d, t) });
+    const result = await seedDemo(database, {
+      ...options,
+      signal: abort.signal,
+      onProgress: (d, t) => bar.update(d, t),
+    });
     bar.done();
+    const seconds = (Date.now() - started) / 1000;
+    console.log(JSON.stringify({ ...result, seconds }));
+    console.error(
+      `demo registry written${result.replaced ? " (replacing the old one)" : ""}: ${result.rows.patients} patients, ` +
+        `${result.rows.responses} answers in ${seconds.toFixed(1)} s`,
+    );
     return 0;
+  } catch (e) {
+    if (abort.signal.aborted) {
+      console.error("\nevident demo: interrupted; nothing was written");
+      return 130;
+    }
+    if (isEvidentError(e) && (e.code === "conflict" || e.code === "bad-request")) {
+      console.error(`evident demo: ${e.message}`);
+      return 2;
+    }
+    throw e;
   } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
     await database.close();
   }
 }

@@ -1,38 +1,303 @@
 /**
- * Demo data: a clinic with its staff and synthetic patients. (Placeholder for the realistic
- * generator: clinic and staff only.)
+ * `seedDemo`: writes the synthetic demo registry — two clinics, their staff, N patients with
+ * episodes, treatments, follow-ups, answers, adverse events and portal accounts — and one audit
+ * event saying so, all in ONE transaction on one connection: a failed or interrupted run leaves
+ * nothing behind. Rows go in with COPY, in batches of patients, so memory stays flat at 100k.
+ *
+ * Deterministic: patient i draws from its own random stream (seed, i), ids come from those streams
+ * and synthetic timestamps, and dates are relative to `today`; the same (N, seed, today) gives the
+ * same rows. Only the argon2 password hashes (salted) and the audit event (the real time of
+ * seeding) differ between runs.
  */
-import { createClinic, createStaffUser, type Database } from "@evident/db";
+import { appendAudit, type Database, tables } from "@evident/db";
+import { badRequest, conflict, type IsoDate, isIsoDate, toIsoDate } from "@evident/domain";
 import { hashPassword } from "@evident/server";
+import { drizzle } from "drizzle-orm/node-postgres";
+import type pg from "pg";
+import { copyBatch } from "./copy";
+import { restoreRowChecks, skipRowChecks, verifyReferences } from "./integrity";
+import { buildPatient, type ClinicContext, DAY_MS, dayOf, ENROLMENT_DAYS } from "./patient";
+import { createRandom } from "./random";
+import { emptyRows, type RegistryRows, type RowCounts } from "./rows";
+import {
+  DEMO_CLINIC,
+  DEMO_CLINICS,
+  DEMO_PASSWORD,
+  demoPortalPatient,
+  demoStaff,
+  SECOND_CLINIC,
+} from "./sign-ins";
 
-export const DEMO_PASSWORD = "evident-demo-password";
-export const DEMO_CLINIC = "Demo Spine Clinic";
-
-export const demoSignIns = [
-  { role: "clinician", email: "clinician@demo.evident.test", name: "Dr Dana Reyes" },
-  { role: "coordinator", email: "coordinator@demo.evident.test", name: "Sam Okafor" },
-  { role: "admin", email: "admin@demo.evident.test", name: "Alex Admin" },
-  { role: "researcher", email: "researcher@demo.evident.test", name: "Riley Research" },
-] as const;
+export { DEMO_CLINIC, DEMO_PASSWORD, demoSignIns, SECOND_CLINIC } from "./sign-ins";
 
 export type DemoOptions = {
   patients: number;
+  /** A whole number from 0 to 4294967295. */
   seed: number;
+  /** Dates are relative to this day (default: today, UTC), so follow-ups are due, open or missed now. */
+  today?: IsoDate;
+  /** Delete the two demo clinics and everything in them first (same transaction). */
+  replace?: boolean;
+  /** Patients generated and written per COPY batch. */
+  batchSize?: number;
+  /** Stops between batches; the transaction rolls back. */
+  signal?: AbortSignal;
+  /** The time recorded on the audit event. */
+  now?: () => Date;
   onProgress?: (done: number, total: number) => void;
 };
 
-export async function seedDemo(database: Database, opts: DemoOptions): Promise<{ clinicId: string }> {
-  const clinic = await createClinic(database.db, DEMO_CLINIC);
-  const hash = await hashPassword(DEMO_PASSWORD);
-  for (const s of demoSignIns) {
-    await createStaffUser(database.db, {
-      clinicId: clinic.id,
-      email: s.email,
-      name: s.name,
-      role: s.role,
-      passwordHash: hash,
+export type DemoResult = {
+  clinics: { id: string; name: string }[];
+  rows: RowCounts & { clinics: number; staff: number };
+  replaced: boolean;
+  /** How foreign keys were checked (see integrity.ts). */
+  foreignKeyChecks: "bulk" | "per-row";
+  /** Where the time went, in milliseconds: generating rows, and writing each table. */
+  timings: Record<string, number>;
+};
+
+export const MAX_DEMO_PATIENTS = 1_000_000;
+/** Share of patients at the second clinic. */
+const SECOND_CLINIC_SHARE = 0.2;
+/** Patients generated between yields to the event loop, so COPY keeps flowing meanwhile. */
+const YIELD_EVERY = 50;
+/** The setup stream (clinics, staff): beyond any patient's stream number. */
+const SETUP_STREAM = 0xffffffff;
+
+/** Tables holding a demo clinic's rows, children before parents (for --replace). */
+const clinicTables = [
+  "sessions",
+  "invitations",
+  "outbox_messages",
+  "adverse_events",
+  "questionnaire_responses",
+  "follow_ups",
+  "treatments",
+  "episodes",
+  "patient_accounts",
+  "patients",
+  "staff_users",
+] as const;
+
+function checkOptions(opts: DemoOptions): void {
+  const issues = [];
+  if (!Number.isInteger(opts.patients) || opts.patients < 0 || opts.patients > MAX_DEMO_PATIENTS)
+    issues.push({ path: "patients", message: `must be a whole number from 0 to ${MAX_DEMO_PATIENTS}` });
+  if (!Number.isInteger(opts.seed) || opts.seed < 0 || opts.seed > 0xffffffff)
+    issues.push({ path: "seed", message: "must be a whole number from 0 to 4294967295" });
+  if (opts.today !== undefined && !isIsoDate(opts.today))
+    issues.push({ path: "today", message: "must be a date (YYYY-MM-DD)" });
+  if (opts.batchSize !== undefined && (!Number.isInteger(opts.batchSize) || opts.batchSize < 1))
+    issues.push({ path: "batchSize", message: "must be a positive whole number" });
+  if (issues.length > 0) throw badRequest(issues);
+}
+
+export async function seedDemo(database: Database, opts: DemoOptions): Promise<DemoResult> {
+  checkOptions(opts);
+  const today = opts.today ?? toIsoDate(new Date());
+  const passwordHash = await hashPassword(DEMO_PASSWORD); // argon2 is slow by design: hash once
+  const client = await database.pool.connect();
+  try {
+    return await drizzle(client, { schema: tables.schema }).transaction(async (tx) => {
+      // Two seeders at once would both find no demo clinic; take turns.
+      await client.query("select pg_advisory_xact_lock(hashtext('evident:demo'))");
+      const bulkChecks = await skipRowChecks(client);
+      const replaced = await clearOrRefuse(client, opts.replace === true);
+      const { clinics, contexts } = await writeClinicsAndStaff(client, opts.seed, dayOf(today), passwordHash);
+      const timings: Record<string, number> = {};
+      const rows = await writePatients(client, opts, dayOf(today), contexts, passwordHash, timings);
+      if (bulkChecks) {
+        const checking = performance.now();
+        await restoreRowChecks(client);
+        await verifyReferences(client, replaced ? null : clinics.map((c) => c.id));
+        timings.checkReferences = performance.now() - checking;
+      }
+      await appendAudit(tx, {
+        at: (opts.now ?? (() => new Date()))(),
+        actorKind: "system",
+        actorId: "evident demo",
+        clinicId: clinics[0]!.id,
+        patientId: null,
+        action: "seed-demo",
+        entityType: "clinic",
+        entityId: clinics[0]!.id,
+        requestId: null,
+        detail: { patients: opts.patients, seed: opts.seed, today, replaced, clinics, rows },
+      });
+      const rounded = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)]));
+      return {
+        clinics,
+        rows: { ...rows, clinics: clinics.length, staff: demoStaff.length },
+        replaced,
+        foreignKeyChecks: bulkChecks ? "bulk" : "per-row",
+        timings: rounded,
+      };
     });
+  } finally {
+    client.release();
   }
-  opts.onProgress?.(opts.patients, opts.patients);
-  return { clinicId: clinic.id };
+}
+
+/** Refuses when demo data exists (unless replacing, then deletes it); true if it deleted. */
+async function clearOrRefuse(client: pg.PoolClient, replace: boolean): Promise<boolean> {
+  const { rows: existing } = await client.query<{ id: string; name: string }>(
+    "select id, name from clinics where name = any($1) order by name",
+    [DEMO_CLINICS],
+  );
+  const ids = existing.map((c) => c.id);
+  const emails = [...demoStaff.map((s) => s.email), demoPortalPatient.email];
+  const { rows: taken } = await client.query<{ email: string }>(
+    `select email from staff_users where lower(email) = any($1) and not (clinic_id = any($2))
+     union all
+     select email from patient_accounts where lower(email) = any($1) and not (clinic_id = any($2))`,
+    [emails, ids],
+  );
+  if (taken.length > 0) {
+    throw conflict(
+      `the demo sign-in ${taken.map((t) => t.email).join(", ")} belongs to a clinic that is not a demo clinic; remove it first`,
+    );
+  }
+  if (ids.length === 0) return false;
+  if (!replace) {
+    throw conflict(
+      `demo data already exists (${existing.map((c) => `"${c.name}"`).join(" and ")}); use --replace to delete the demo clinics and write them again`,
+    );
+  }
+  for (const t of clinicTables) await client.query(`delete from ${t} where clinic_id = any($1)`, [ids]);
+  await client.query("delete from clinics where id = any($1)", [ids]);
+  return true;
+}
+
+async function writeClinicsAndStaff(
+  client: pg.PoolClient,
+  seed: number,
+  todayDay: number,
+  passwordHash: string,
+): Promise<{
+  clinics: { id: string; name: string }[];
+  contexts: { main: ClinicContext; second: ClinicContext };
+}> {
+  const rng = createRandom(seed, SETUP_STREAM);
+  // The clinics opened a month before the first enrolment.
+  const opened = (todayDay - ENROLMENT_DAYS - 30) * DAY_MS + 9 * 3_600_000;
+  const clinics = [DEMO_CLINIC, SECOND_CLINIC].map((name, i) => ({ id: rng.uuid(opened + i), name }));
+  for (const c of clinics) {
+    await client.query("insert into clinics (id, name, created_at) values ($1, $2, $3)", [
+      c.id,
+      c.name,
+      new Date(opened),
+    ]);
+  }
+  const staffIds = new Map<string, string>();
+  for (const [i, s] of demoStaff.entries()) {
+    const at = opened + (i + 1) * 60_000;
+    const id = rng.uuid(at);
+    const clinicId = clinics.find((c) => c.name === s.clinic)!.id;
+    staffIds.set(`${s.clinic}/${s.role}`, id);
+    await client.query(
+      `insert into staff_users (id, clinic_id, email, name, role, password_hash, created_at)
+       values ($1, $2, $3, $4, $5, $6, $7)`,
+      [id, clinicId, s.email, s.name, s.role, passwordHash, new Date(at)],
+    );
+  }
+  const staff = (clinic: string, role: string) => staffIds.get(`${clinic}/${role}`)!;
+  return {
+    clinics,
+    contexts: {
+      main: {
+        id: clinics[0]!.id,
+        mrnPrefix: "DSC",
+        registrarId: staff(DEMO_CLINIC, "coordinator"),
+        clinicianId: staff(DEMO_CLINIC, "clinician"),
+      },
+      // The second clinic has one clinician who does everything.
+      second: {
+        id: clinics[1]!.id,
+        mrnPrefix: "HPC",
+        registrarId: staff(SECOND_CLINIC, "clinician"),
+        clinicianId: staff(SECOND_CLINIC, "clinician"),
+      },
+    },
+  };
+}
+
+/**
+ * Generates patients batch by batch (patient i from stream i) and COPYs each batch. Generating
+ * batch k+1 overlaps with PostgreSQL writing batch k: generation yields to the event loop every
+ * few dozen patients, so the COPY stream keeps flowing and both cores stay busy.
+ */
+async function writePatients(
+  client: pg.PoolClient,
+  opts: DemoOptions,
+  todayDay: number,
+  clinics: { main: ClinicContext; second: ClinicContext },
+  portalPasswordHash: string,
+  timings: Record<string, number>,
+): Promise<RowCounts> {
+  const total = opts.patients;
+  const batch = opts.batchSize ?? 2000;
+  const counts: RowCounts = {
+    patients: 0,
+    episodes: 0,
+    treatments: 0,
+    followUps: 0,
+    responses: 0,
+    adverseEvents: 0,
+    accounts: 0,
+  };
+  const generate = async (from: number, to: number): Promise<RegistryRows> => {
+    const rows = emptyRows();
+    for (let i = from; i < to; i++) {
+      if ((i - from) % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((r) => setImmediate(r));
+      const started = performance.now();
+      const rng = createRandom(opts.seed, i);
+      const second = rng.chance(SECOND_CLINIC_SHARE) && i > 0;
+      const clinic = second ? clinics.second : clinics.main;
+      const ctx = { todayDay, index: i, count: total, clinic, portalPasswordHash };
+      buildPatient(rng, ctx, rows, i === 0 ? portalPatientOverrides(todayDay) : {});
+      timings.generate = (timings.generate ?? 0) + performance.now() - started;
+    }
+    return rows;
+  };
+  opts.onProgress?.(0, total);
+  let writing: Promise<void> | null = null;
+  for (let start = 0; start < total; start += batch) {
+    opts.signal?.throwIfAborted();
+    const end = Math.min(total, start + batch);
+    const rows = await generate(start, end);
+    if (writing) await writing;
+    opts.signal?.throwIfAborted();
+    writing = copyBatch(client, rows, timings).then(() => {
+      for (const k of Object.keys(counts) as (keyof RegistryRows)[]) counts[k] += rows[k].length;
+      opts.onProgress?.(end, total);
+    });
+    // Handled when awaited; this only stops a failure during the next batch's generation from
+    // being reported as unhandled before then.
+    writing.catch(() => {});
+  }
+  if (writing) await writing;
+  opts.signal?.throwIfAborted();
+  return counts;
+}
+
+/**
+ * Patient 1 is the portal demo patient: physiotherapy 45 days ago, so the 2-week follow-up is
+ * answered and the 6-week one (due 3 days ago, window ±14 days) is open today.
+ */
+function portalPatientOverrides(todayDay: number) {
+  return {
+    person: {
+      givenName: demoPortalPatient.givenName,
+      familyName: demoPortalPatient.familyName,
+      sex: "unknown" as const,
+      email: demoPortalPatient.email,
+      phone: null,
+    },
+    condition: "degenerative_disc_disease" as const,
+    enrolDay: todayDay - 56,
+    firstTreatment: { kind: "exercise_physiotherapy" as const, day: todayDay - 45 },
+    portal: "activated" as const,
+    alwaysAnswer: true,
+  };
 }

@@ -1,0 +1,220 @@
+/**
+ * Bulk writes with PostgreSQL's COPY (text format), ten to fifty times faster than INSERTs for a
+ * demo registry of 100k patients. Rows are encoded to COPY lines and streamed in pieces of about
+ * 256 KB with back-pressure, so memory stays flat however many rows a batch holds.
+ *
+ * Text format: columns separated by tabs, `\N` for null, and backslash, tab, newline and carriage
+ * return escaped inside values. Arrays use PostgreSQL's literal form, jsonb its JSON text.
+ */
+import { pipeline } from "node:stream/promises";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { isoDay } from "./patient";
+import type { RegistryRows } from "./rows";
+
+const NULL = "\\N";
+const SPECIAL = /[\\\t\n\r]/;
+
+/** A value as COPY text: backslash, tab, newline and carriage return escaped. */
+export function text(s: string): string {
+  if (!SPECIAL.test(s)) return s;
+  return s.replace(/[\\\t\n\r]/g, (c) =>
+    c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r",
+  );
+}
+
+const opt = (s: string | null): string => (s === null ? NULL : text(s));
+const PAD2 = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
+const PAD3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, "0"));
+
+/**
+ * An instant as "YYYY-MM-DD hh:mm:ss.mmm+00". Formatting by hand with the day's date cached is
+ * several times faster than `toISOString()`, which matters at a few million timestamps.
+ */
+export function instant(ms: number | null): string {
+  if (ms === null) return NULL;
+  const day = Math.floor(ms / 86_400_000);
+  let t = ms - day * 86_400_000;
+  const milli = t % 1000;
+  t = (t - milli) / 1000;
+  const sec = t % 60;
+  t = (t - sec) / 60;
+  const min = t % 60;
+  const hour = (t - min) / 60;
+  return `${isoDay(day)} ${PAD2[hour]}:${PAD2[min]}:${PAD2[sec]}.${PAD3[milli]}+00`;
+}
+
+/** JSON text; flat records (answers, score details) are written by hand, again for speed. */
+export function json(v: unknown): string {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) return text(JSON.stringify(v));
+  let out = "";
+  for (const key in v) {
+    const x = (v as Record<string, unknown>)[key];
+    if (x === undefined) continue;
+    const value =
+      x === null
+        ? "null"
+        : typeof x === "number"
+          ? Number.isFinite(x)
+            ? String(x)
+            : "null"
+          : JSON.stringify(x);
+    out += `${out ? "," : "{"}${JSON.stringify(key)}:${value}`;
+  }
+  return text(out ? `${out}}` : "{}");
+}
+
+/** A text[] literal; elements are quoted when they hold anything an array literal treats specially. */
+export function textArray(items: readonly string[]): string {
+  const quoted = items.map((s) =>
+    /^[A-Za-z0-9_.:-]+$/.test(s) && s.toUpperCase() !== "NULL"
+      ? s
+      : `"${s.replace(/["\\]/g, (c) => `\\${c}`)}"`,
+  );
+  return text(`{${quoted.join(",")}}`);
+}
+
+type Spec<R> = { table: string; columns: readonly string[]; line: (r: R) => string };
+type Specs = { [K in keyof RegistryRows]: Spec<RegistryRows[K][number]> };
+
+/** A table's COPY spec from its columns, each with how to encode it, in column order. */
+function spec<R>(table: string, encoders: Record<string, (r: R) => string>): Spec<R> {
+  const fns = Object.values(encoders);
+  return {
+    table,
+    columns: Object.keys(encoders),
+    line: (r) => {
+      let l = fns[0]!(r);
+      for (let i = 1; i < fns.length; i++) l += `\t${fns[i]!(r)}`;
+      return `${l}\n`;
+    },
+  };
+}
+
+/** One spec per table, in the order foreign keys need: parents first. */
+export const tableSpecs: Specs = {
+  patients: spec("patients", {
+    id: (r) => r.id,
+    clinic_id: (r) => r.clinicId,
+    given_name: (r) => text(r.givenName),
+    family_name: (r) => text(r.familyName),
+    birth_date: (r) => r.birthDate,
+    sex: (r) => r.sex,
+    email: (r) => opt(r.email),
+    phone: (r) => opt(r.phone),
+    mrn: (r) => text(r.mrn),
+    created_by: (r) => r.createdBy,
+    created_at: (r) => instant(r.createdAt),
+  }),
+  episodes: spec("episodes", {
+    id: (r) => r.id,
+    clinic_id: (r) => r.clinicId,
+    patient_id: (r) => r.patientId,
+    condition: (r) => text(r.condition),
+    spinal_levels: (r) => textArray(r.spinalLevels),
+    onset_date: (r) => opt(r.onsetDate),
+    created_at: (r) => instant(r.createdAt),
+  }),
+  treatments: spec("treatments", {
+    id: (r) => r.id,
+    clinic_id: (r) => r.clinicId,
+    patient_id: (r) => r.patientId,
+    episode_id: (r) => r.episodeId,
+    kind: (r) => text(r.kind),
+    treatment_date: (r) => r.treatmentDate,
+    details: (r) => json(r.details),
+    recorded_by: (r) => r.recordedBy,
+    created_at: (r) => instant(r.createdAt),
+  }),
+  followUps: spec("follow_ups", {
+    id: (r) => r.id,
+    clinic_id: (r) => r.clinicId,
+    patient_id: (r) => r.patientId,
+    episode_id: (r) => r.episodeId,
+    treatment_id: (r) => opt(r.treatmentId),
+    timepoint: (r) => text(r.timepoint),
+    due_date: (r) => r.dueDate,
+    window_start: (r) => r.windowStart,
+    window_end: (r) => r.windowEnd,
+    instruments: (r) => textArray(r.instruments),
+    status: (r) => r.status,
+    completed_at: (r) => instant(r.completedAt),
+    created_at: (r) => instant(r.createdAt),
+  }),
+  responses: spec("questionnaire_responses", {
+    id: (r) => r.id,
+    clinic_id: (r) => r.clinicId,
+    patient_id: (r) => r.patientId,
+    episode_id: (r) => r.episodeId,
+    follow_up_id: (r) => r.followUpId,
+    instrument: (r) => text(r.instrument),
+    instrument_version: (r) => text(r.instrumentVersion),
+    timepoint: (r) => text(r.timepoint),
+    answers: (r) => json(r.answers),
+    score: (r) => json(r.score),
+    score_detail: (r) => json(r.scoreDetail),
+    completed_at: (r) => instant(r.completedAt),
+    source: () => "demo",
+    created_at: (r) => instant(r.createdAt),
+  }),
+  adverseEvents: spec("adverse_events", {
+    id: (r) => r.id,
+    clinic_id: (r) => r.clinicId,
+    patient_id: (r) => r.patientId,
+    treatment_id: (r) => r.treatmentId,
+    kind: (r) => text(r.kind),
+    onset_date: (r) => r.onsetDate,
+    severity: (r) => String(r.severity),
+    serious: (r) => (r.serious ? "t" : "f"),
+    description: (r) => text(r.description),
+    created_at: (r) => instant(r.createdAt),
+  }),
+  accounts: spec("patient_accounts", {
+    id: (r) => r.id,
+    clinic_id: (r) => r.clinicId,
+    patient_id: (r) => r.patientId,
+    email: (r) => text(r.email),
+    password_hash: (r) => opt(r.passwordHash),
+    activated_at: (r) => instant(r.activatedAt),
+    created_at: (r) => instant(r.createdAt),
+  }),
+};
+
+const PIECE = 256 * 1024;
+
+function* pieces<R>(spec: Spec<R>, rows: readonly R[]): Generator<string> {
+  let buf: string[] = [];
+  let size = 0;
+  for (const r of rows) {
+    const l = spec.line(r);
+    buf.push(l);
+    size += l.length;
+    if (size >= PIECE) {
+      yield buf.join("");
+      buf = [];
+      size = 0;
+    }
+  }
+  if (buf.length > 0) yield buf.join("");
+}
+
+/** Streams rows into their table with one COPY; resolves when PostgreSQL has accepted them all. */
+export async function copyRows<R>(client: pg.PoolClient, spec: Spec<R>, rows: readonly R[]): Promise<void> {
+  if (rows.length === 0) return;
+  const stream = client.query(copyFrom(`copy ${spec.table} (${spec.columns.join(", ")}) from stdin`));
+  await pipeline(pieces(spec, rows), stream);
+}
+
+/** Writes a batch, table by table in foreign-key order. */
+/** Writes a batch, table by table in foreign-key order, adding each table's time to `timings`. */
+export async function copyBatch(
+  client: pg.PoolClient,
+  rows: RegistryRows,
+  timings?: Record<string, number>,
+): Promise<void> {
+  for (const key of Object.keys(tableSpecs) as (keyof RegistryRows)[]) {
+    const started = performance.now();
+    await copyRows(client, tableSpecs[key] as Spec<unknown>, rows[key]);
+    if (timings) timings[key] = (timings[key] ?? 0) + performance.now() - started;
+  }
+}

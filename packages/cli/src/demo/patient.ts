@@ -1,0 +1,407 @@
+/**
+ * One synthetic patient's rows, written the way the app writes them: the patient and episode with
+ * a baseline follow-up (repos/patients.ts), treatments with their scheduled follow-ups (the
+ * domain's scheduleFollowUps; an unanswered baseline's window closes at the treatment date, as
+ * repos/treatments.ts does), answers stored verbatim with the instrument version and the
+ * library's score (repos/responses.ts), adverse events and a portal account.
+ *
+ * Whether and when a follow-up is answered follows real registries: most answers come within days
+ * of the due date, later follow-ups are missed more often, and so are those of patients who are
+ * not improving (plus a per-patient tendency to answer). Nothing happens on or after `today`:
+ * a window still open today is simply not answered yet.
+ *
+ * Days are whole days since 1970-01-01 (UTC); instants are epoch milliseconds. Pure: the same
+ * stream and context give the same rows.
+ */
+import {
+  type Condition,
+  defaultInstruments,
+  scheduleFollowUps,
+  type TreatmentKind,
+  treatmentKind,
+} from "@evident/domain";
+import { nrsBackAnswers, odiAnswers, type ScoredAnswers } from "./answers";
+import {
+  conditionProfiles,
+  conditionWeights,
+  drawAdverseEvent,
+  spinalLevelsFor,
+  treatmentDelay,
+  treatmentDetails,
+  usualOdiByCategory,
+} from "./case-mix";
+import { birthDayFor, drawPerson, drawSex, type Person } from "./people";
+import type { Random } from "./random";
+import type {
+  AccountRow,
+  AdverseEventRow,
+  EpisodeRow,
+  FollowUpRow,
+  PatientRow,
+  RegistryRows,
+  ResponseRow,
+  TreatmentRow,
+} from "./rows";
+import {
+  type Course,
+  drawCourse,
+  drawImprovement,
+  nrsAt,
+  odiAt,
+  procedureEffects,
+  relativeImprovement,
+} from "./trajectories";
+
+export const DAY_MS = 86_400_000;
+/** How far back enrolment goes: about two and a half years. */
+export const ENROLMENT_DAYS = 912;
+/** As in repos/patients.ts: the baseline stays open this long unless a treatment closes it. */
+export const BASELINE_WINDOW_DAYS = 90;
+
+// Date conversions and schedules repeat for every patient treated on the same day: cache them
+// (a few thousand distinct days at most), which keeps 100k patients fast.
+const isoCache = new Map<number, string>();
+const dayCache = new Map<string, number>();
+const scheduleCache = new Map<string, ReturnType<typeof scheduleFollowUps>>();
+
+export function isoDay(day: number): string {
+  let s = isoCache.get(day);
+  if (s === undefined) {
+    s = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    isoCache.set(day, s);
+  }
+  return s;
+}
+
+export function dayOf(iso: string): number {
+  let d = dayCache.get(iso);
+  if (d === undefined) {
+    d = Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+    dayCache.set(iso, d);
+  }
+  return d;
+}
+
+function schedule(treatmentDate: string): ReturnType<typeof scheduleFollowUps> {
+  let s = scheduleCache.get(treatmentDate);
+  if (s === undefined) {
+    s = scheduleFollowUps(treatmentDate);
+    scheduleCache.set(treatmentDate, s);
+  }
+  return s;
+}
+
+export type ClinicContext = {
+  id: string;
+  mrnPrefix: string;
+  /** Who registers patients (the coordinator) and who records treatments (a clinician). */
+  registrarId: string;
+  clinicianId: string;
+};
+
+export type PatientContext = {
+  todayDay: number;
+  /**
+   * This patient's place in the registry (0-based) and the registry's size: enrolment dates follow
+   * it, so medical record numbers rise with the enrolment date, as in a real clinic (and ids come
+   * roughly in order, which keeps the database's indexes compact).
+   */
+  index: number;
+  count: number;
+  clinic: ClinicContext;
+  /** The argon2 hash given to every activated demo portal account (the demo password). */
+  portalPasswordHash: string;
+};
+
+/** Fixes parts of a patient: used for the portal demo patient, who must have something due today. */
+export type PatientOverrides = {
+  person?: Person;
+  condition?: Condition;
+  enrolDay?: number;
+  firstTreatment?: { kind: TreatmentKind; day: number };
+  portal?: "activated";
+  /** Answers every follow-up whose window has closed; leaves the open ones for the portal. */
+  alwaysAnswer?: boolean;
+};
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** Logit of answering, by timepoint: engagement wanes as months pass. */
+const answerLogit: Readonly<Record<string, number>> = {
+  "2w": 1.7,
+  "6w": 1.4,
+  "3m": 1.1,
+  "6m": 0.8,
+  "12m": 0.5,
+  "24m": 0.3,
+};
+
+/** A time of day in clinic or waking hours, as milliseconds after midnight. */
+const timeOfDay = (rng: Random, fromHour: number, toHour: number) =>
+  Math.floor(rng.uniform(fromHour, toHour) * 3_600_000);
+
+export function buildPatient(
+  rng: Random,
+  ctx: PatientContext,
+  out: RegistryRows,
+  o: PatientOverrides = {},
+): void {
+  const { todayDay, clinic } = ctx;
+  const condition = o.condition ?? rng.weighted(conditionWeights);
+  const profile = conditionProfiles[condition];
+  const sex = o.person?.sex ?? drawSex(rng);
+  const n = ctx.index + 1;
+  const person = o.person ?? drawPerson(rng, sex, n);
+  const position = (ctx.index + rng.next()) / ctx.count;
+  const enrolDay = o.enrolDay ?? todayDay - ENROLMENT_DAYS + Math.floor(position * ENROLMENT_DAYS);
+  const enrolAt = enrolDay * DAY_MS + timeOfDay(rng, 8, 16);
+  const age = Math.round(Math.min(88, Math.max(19, rng.normal(profile.age, 12))));
+
+  const patientId = rng.uuid(enrolAt);
+  const patient: PatientRow = {
+    id: patientId,
+    clinicId: clinic.id,
+    givenName: person.givenName,
+    familyName: person.familyName,
+    birthDate: isoDay(birthDayFor(rng, age, enrolDay)),
+    sex: person.sex,
+    email: person.email,
+    phone: person.phone,
+    mrn: `${clinic.mrnPrefix}-${String(n).padStart(6, "0")}`,
+    createdBy: clinic.registrarId,
+    createdAt: enrolAt,
+  };
+  out.patients.push(patient);
+
+  const levels = spinalLevelsFor(rng, condition);
+  const episode: EpisodeRow = {
+    id: rng.uuid(enrolAt),
+    clinicId: clinic.id,
+    patientId,
+    condition,
+    spinalLevels: levels,
+    // Chronic pain: symptoms for 3 months to many years before referral.
+    onsetDate: rng.chance(0.9)
+      ? isoDay(enrolDay - Math.round(90 * Math.exp(Math.abs(rng.normal(0, 1.1)))))
+      : null,
+    createdAt: enrolAt,
+  };
+  out.episodes.push(episode);
+
+  const firstKind =
+    o.firstTreatment?.kind ?? rng.weighted(profile.treatments as Record<TreatmentKind, number>);
+  const category = treatmentKind(firstKind)?.category ?? "other";
+  const firstDay = o.firstTreatment?.day ?? enrolDay + treatmentDelay(rng, category);
+  const course = drawCourse(rng, usualOdiByCategory[category], profile.prognosis);
+  const engagement = o.alwaysAnswer ? 4 : rng.normal(0, 1);
+  const treated = firstDay < todayDay;
+
+  // Baseline: answered at enrolment (mostly in clinic, sometimes a few days later at home).
+  const baseline: FollowUpRow = {
+    id: rng.uuid(enrolAt),
+    clinicId: clinic.id,
+    patientId,
+    episodeId: episode.id,
+    treatmentId: null,
+    timepoint: "baseline",
+    dueDate: isoDay(enrolDay),
+    windowStart: isoDay(enrolDay),
+    windowEnd: isoDay(enrolDay + BASELINE_WINDOW_DAYS),
+    instruments: defaultInstruments,
+    status: "scheduled",
+    completedAt: null,
+    createdAt: enrolAt,
+  };
+  out.followUps.push(baseline);
+  const baselineDay = rng.chance(0.85) ? enrolDay : enrolDay + rng.int(1, 5);
+  if ((o.alwaysAnswer || rng.chance(0.95)) && baselineDay < todayDay && baselineDay <= firstDay) {
+    const at =
+      baselineDay === enrolDay
+        ? enrolAt + rng.int(10, 50) * 60_000
+        : baselineDay * DAY_MS + timeOfDay(rng, 7, 22);
+    answer(rng, out, course, baseline, at, enrolDay);
+  } else if (treated && firstDay < enrolDay + BASELINE_WINDOW_DAYS) {
+    baseline.windowEnd = isoDay(firstDay);
+  }
+
+  if (treated) {
+    const tr = recordTreatment(rng, out, ctx, episode, firstKind, firstDay, levels);
+    course.effects.push({ day: firstDay - enrolDay, ...procedureEffects[firstKind]! });
+
+    // A failed non-surgical treatment sometimes ends in an operation months later.
+    let second: { row: TreatmentRow; day: number } | null = null;
+    if (
+      profile.laterSurgery &&
+      category !== "surgery" &&
+      course.improvement < 0.12 &&
+      !o.alwaysAnswer &&
+      rng.chance(0.3)
+    ) {
+      const day = firstDay + rng.int(120, 300);
+      if (day < todayDay) {
+        const kind = profile.laterSurgery;
+        course.surgery = { day: day - enrolDay, ...laterCourse(rng) };
+        course.effects.push({ day: day - enrolDay, ...procedureEffects[kind]! });
+        second = { row: recordTreatment(rng, out, ctx, episode, kind, day, levels), day };
+      }
+    }
+    // Follow-ups are answered with the course as it is on the day, whichever treatment they follow.
+    scheduleAndAnswer(rng, out, ctx, course, tr, enrolDay, engagement, o.alwaysAnswer === true);
+    if (second) scheduleAndAnswer(rng, out, ctx, course, second.row, enrolDay, engagement, false);
+  }
+
+  if (person.email) {
+    const activated = o.portal === "activated" || rng.chance(0.4);
+    if (activated || rng.chance(0.1)) {
+      const createdAt = enrolAt + rng.int(5, 30) * 60_000;
+      const activatedDay = enrolDay + (o.portal ? 0 : rng.int(0, 10));
+      const on = activated && activatedDay < todayDay;
+      const account: AccountRow = {
+        id: rng.uuid(createdAt),
+        clinicId: clinic.id,
+        patientId,
+        email: person.email,
+        passwordHash: on ? ctx.portalPasswordHash : null,
+        activatedAt: on ? Math.max(createdAt + 60_000, activatedDay * DAY_MS + timeOfDay(rng, 7, 22)) : null,
+        createdAt,
+      };
+      out.accounts.push(account);
+    }
+  }
+}
+
+/** After a failed first treatment, an operation's own course (responders a little less often). */
+function laterCourse(rng: Random): { improvement: number; courseDays: number } {
+  return { improvement: drawImprovement(rng, -0.05).improvement, courseDays: rng.uniform(30, 90) };
+}
+
+function recordTreatment(
+  rng: Random,
+  out: RegistryRows,
+  ctx: PatientContext,
+  episode: EpisodeRow,
+  kind: TreatmentKind,
+  day: number,
+  levels: EpisodeRow["spinalLevels"],
+): TreatmentRow {
+  const at = day * DAY_MS + timeOfDay(rng, 8, 18);
+  const row: TreatmentRow = {
+    id: rng.uuid(at),
+    clinicId: ctx.clinic.id,
+    patientId: episode.patientId,
+    episodeId: episode.id,
+    kind,
+    treatmentDate: isoDay(day),
+    details: treatmentDetails(rng, kind, levels),
+    recordedBy: ctx.clinic.clinicianId,
+    createdAt: at,
+  };
+  out.treatments.push(row);
+  const ae = drawAdverseEvent(rng, kind);
+  if (ae && day + ae.daysAfter < ctx.todayDay) {
+    const onset = day + ae.daysAfter;
+    const recordedDay = Math.min(ctx.todayDay - 1, onset + rng.int(0, 3));
+    const recordedAt = Math.max(at + 3_600_000, recordedDay * DAY_MS + timeOfDay(rng, 8, 18));
+    const event: AdverseEventRow = {
+      id: rng.uuid(recordedAt),
+      clinicId: ctx.clinic.id,
+      patientId: episode.patientId,
+      treatmentId: row.id,
+      kind: ae.kind,
+      onsetDate: isoDay(onset),
+      severity: ae.severity,
+      serious: ae.serious,
+      description: ae.description,
+      createdAt: recordedAt,
+    };
+    out.adverseEvents.push(event);
+  }
+  return row;
+}
+
+function scheduleAndAnswer(
+  rng: Random,
+  out: RegistryRows,
+  ctx: PatientContext,
+  course: Course,
+  tr: TreatmentRow,
+  enrolDay: number,
+  engagement: number,
+  alwaysAnswer: boolean,
+): void {
+  for (const s of schedule(tr.treatmentDate)) {
+    const f: FollowUpRow = {
+      id: rng.uuid(tr.createdAt),
+      clinicId: tr.clinicId,
+      patientId: tr.patientId,
+      episodeId: tr.episodeId,
+      treatmentId: tr.id,
+      timepoint: s.timepoint,
+      dueDate: s.dueDate,
+      windowStart: s.windowStart,
+      windowEnd: s.windowEnd,
+      instruments: defaultInstruments,
+      status: "scheduled",
+      completedAt: null,
+      createdAt: tr.createdAt,
+    };
+    out.followUps.push(f);
+    const due = dayOf(s.dueDate);
+    const start = dayOf(s.windowStart);
+    const end = dayOf(s.windowEnd);
+    if (start >= ctx.todayDay) continue; // upcoming: nothing can have happened yet
+    // Answering depends on how the patient is doing when the questionnaire arrives.
+    const p = sigmoid(
+      (answerLogit[s.timepoint] ?? 1) + engagement + 2 * (relativeImprovement(course, due - enrolDay) - 0.25),
+    );
+    const willAnswer = alwaysAnswer || rng.chance(p);
+    const half = (end - start) / 2;
+    // Reminders go out at the due date: a few answer early, most within days after it.
+    const offset = rng.chance(0.25)
+      ? -rng.int(0, Math.floor(half / 2))
+      : Math.round(-Math.log(1 - rng.next()) * (half / 3));
+    const day = Math.min(end, Math.max(start, due + offset));
+    if (!willAnswer || day >= ctx.todayDay) continue;
+    if (alwaysAnswer && end >= ctx.todayDay) continue; // leave the open one for the portal
+    answer(rng, out, course, f, day * DAY_MS + timeOfDay(rng, 7, 22), enrolDay);
+  }
+}
+
+const answerer: Readonly<Record<string, (rng: Random, c: Course, day: number) => ScoredAnswers>> = {
+  odi: (rng, c, day) => odiAnswers(rng, odiAt(c, day)),
+  nrs_back: (rng, c, day) => nrsBackAnswers(rng, nrsAt(c, day)),
+};
+
+/** Answers every instrument of a follow-up at one instant and marks it completed. */
+function answer(
+  rng: Random,
+  out: RegistryRows,
+  course: Course,
+  f: FollowUpRow,
+  at: number,
+  enrolDay: number,
+): void {
+  const day = Math.floor(at / DAY_MS) - enrolDay;
+  for (const instrument of f.instruments) {
+    const a = answerer[instrument]?.(rng, course, day);
+    if (!a) throw new Error(`the demo generator cannot answer the instrument "${instrument}"`);
+    const row: ResponseRow = {
+      id: rng.uuid(at),
+      clinicId: f.clinicId,
+      patientId: f.patientId,
+      episodeId: f.episodeId,
+      followUpId: f.id,
+      instrument: a.instrument,
+      instrumentVersion: a.version,
+      timepoint: f.timepoint,
+      answers: a.answers,
+      score: a.score,
+      scoreDetail: a.detail,
+      completedAt: at,
+      createdAt: at,
+    };
+    out.responses.push(row);
+  }
+  f.status = "completed";
+  f.completedAt = at;
+}

@@ -1,0 +1,120 @@
+/**
+ * The rows the generator produces, one type per table (columns as in packages/db/src/schema.ts).
+ * Instants are epoch milliseconds and dates "YYYY-MM-DD", so generation stays cheap; copy.ts turns
+ * them into COPY lines.
+ */
+export type PatientRow = {
+  id: string;
+  clinicId: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  sex: "female" | "male" | "other" | "unknown";
+  email: string | null;
+  phone: string | null;
+  mrn: string;
+  createdBy: string;
+  createdAt: number;
+};
+
+export type EpisodeRow = {
+  id: string;
+  clinicId: string;
+  patientId: string;
+  condition: string;
+  spinalLevels: string[];
+  onsetDate: string | null;
+  createdAt: number;
+};
+
+export type TreatmentRow = {
+  id: string;
+  clinicId: string;
+  patientId: string;
+  episodeId: string;
+  kind: string;
+  treatmentDate: string;
+  details: Record<string, unknown>;
+  recordedBy: string;
+  createdAt: number;
+};
+
+export type FollowUpRow = {
+  id: string;
+  clinicId: string;
+  patientId: string;
+  episodeId: string;
+  treatmentId: string | null;
+  timepoint: string;
+  dueDate: string;
+  windowStart: string;
+  windowEnd: string;
+  instruments: readonly string[];
+  status: "scheduled" | "completed";
+  completedAt: number | null;
+  createdAt: number;
+};
+
+export type ResponseRow = {
+  id: string;
+  clinicId: string;
+  patientId: string;
+  episodeId: string;
+  followUpId: string;
+  instrument: string;
+  instrumentVersion: string;
+  timepoint: string;
+  answers: Record<string, number | null>;
+  score: number | null;
+  scoreDetail: Record<string, unknown>;
+  completedAt: number;
+  createdAt: number;
+};
+
+export type AdverseEventRow = {
+  id: string;
+  clinicId: string;
+  patientId: string;
+  treatmentId: string;
+  kind: string;
+  onsetDate: string;
+  severity: number;
+  serious: boolean;
+  description: string;
+  createdAt: number;
+};
+
+export type AccountRow = {
+  id: string;
+  clinicId: string;
+  patientId: string;
+  email: string;
+  passwordHash: string | null;
+  activatedAt: number | null;
+  createdAt: number;
+};
+
+/** A batch of rows, one list per table, in the order the foreign keys need them written. */
+export type RegistryRows = {
+  patients: PatientRow[];
+  episodes: EpisodeRow[];
+  treatments: TreatmentRow[];
+  followUps: FollowUpRow[];
+  responses: ResponseRow[];
+  adverseEvents: AdverseEventRow[];
+  accounts: AccountRow[];
+};
+
+export function emptyRows(): RegistryRows {
+  return {
+    patients: [],
+    episodes: [],
+    treatments: [],
+    followUps: [],
+    responses: [],
+    adverseEvents: [],
+    accounts: [],
+  };
+}
+
+export type RowCounts = { [K in keyof RegistryRows]: number };
