@@ -262,21 +262,26 @@ async function writePatients(
   };
   opts.onProgress?.(0, total);
   let writing: Promise<void> | null = null;
-  for (let start = 0; start < total; start += batch) {
-    opts.signal?.throwIfAborted();
-    const end = Math.min(total, start + batch);
-    const rows = await generate(start, end);
+  try {
+    for (let start = 0; start < total; start += batch) {
+      const end = Math.min(total, start + batch);
+      const rows = await generate(start, end);
+      if (writing) await writing;
+      opts.signal?.throwIfAborted();
+      writing = copyBatch(client, rows, timings).then(() => {
+        for (const k of Object.keys(counts) as (keyof RegistryRows)[]) counts[k] += rows[k].length;
+        opts.onProgress?.(end, total);
+      });
+      // Handled when awaited; this only stops a failure during the next batch's generation from
+      // being reported as unhandled before then.
+      writing.catch(() => {});
+    }
     if (writing) await writing;
-    opts.signal?.throwIfAborted();
-    writing = copyBatch(client, rows, timings).then(() => {
-      for (const k of Object.keys(counts) as (keyof RegistryRows)[]) counts[k] += rows[k].length;
-      opts.onProgress?.(end, total);
-    });
-    // Handled when awaited; this only stops a failure during the next batch's generation from
-    // being reported as unhandled before then.
-    writing.catch(() => {});
+  } catch (e) {
+    // Never leave a COPY running under the rollback that follows.
+    await writing?.catch(() => {});
+    throw e;
   }
-  if (writing) await writing;
   opts.signal?.throwIfAborted();
   return counts;
 }

@@ -1,0 +1,297 @@
+/**
+ * The demo registry on a real PostgreSQL: deterministic, scored by the instrument library,
+ * realistic in its missing data, audited, all-or-nothing, and enough for every row of the
+ * outcomes report.
+ */
+import { outcomeObservations, verifyAudit } from "@evident/db";
+import { defaultInstruments, followUpStatus, isEvidentError, treatmentKindIds } from "@evident/domain";
+import { getInstrument } from "@evident/domain/instruments";
+import { summarizeOutcomes } from "@evident/domain/outcomes";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase } from "../../db/test/database";
+import { DEMO_CLINIC, type DemoResult, demoSignIns, SECOND_CLINIC, seedDemo } from "../src/demo/seed";
+import { runCli } from "./run-cli";
+
+type TestDb = Awaited<ReturnType<typeof freshDatabase>>;
+
+const TODAY = "2026-06-15";
+const options = { patients: 400, seed: 7, today: TODAY, now: () => new Date("2026-06-15T12:00:00Z") };
+const tables = [
+  "clinics",
+  "staff_users",
+  "patients",
+  "episodes",
+  "treatments",
+  "follow_ups",
+  "questionnaire_responses",
+  "adverse_events",
+  "patient_accounts",
+];
+
+let a: TestDb;
+let b: TestDb;
+let result: DemoResult;
+
+beforeAll(async () => {
+  [a, b] = await Promise.all([freshDatabase(), freshDatabase()]);
+  result = await seedDemo(a, options);
+});
+afterAll(async () => {
+  await Promise.all([a?.close(), b?.close()]);
+});
+
+/** A hash of every row of every demo table, leaving out the salted password hashes. */
+async function fingerprint(db: TestDb): Promise<Record<string, { n: number; hash: string }>> {
+  const out: Record<string, { n: number; hash: string }> = {};
+  for (const t of tables) {
+    const { rows } = await db.pool.query<{ n: number; hash: string }>(
+      `select count(*)::int as n, md5(coalesce(string_agg((to_jsonb(t) - 'password_hash')::text, '|' order by t.id), '')) as hash from ${t} t`,
+    );
+    out[t] = rows[0]!;
+  }
+  return out;
+}
+
+type FollowUp = { windowStart: string; windowEnd: string; completedAt: Date | null };
+const followUpColumns = `window_start as "windowStart", window_end as "windowEnd", completed_at as "completedAt"`;
+
+async function rowsOf<T>(db: TestDb, sql: string, params: unknown[] = []): Promise<T[]> {
+  return (await db.pool.query(sql, params)).rows as T[];
+}
+
+describe("evident demo", () => {
+  it("writes the same rows, ids included, for the same patients, seed and day", async () => {
+    await seedDemo(b, options);
+    const [fa, fb] = [await fingerprint(a), await fingerprint(b)];
+    expect(fa).toEqual(fb);
+    expect(fa.patients!.n).toBe(400);
+    expect(fa.questionnaire_responses!.n).toBe(result.rows.responses);
+  });
+
+  it("gives every response the score the instrument library gives its stored answers", async () => {
+    const rows = await rowsOf<{
+      instrument: string;
+      instrument_version: string;
+      answers: Record<string, number | null>;
+      score: number | null;
+      score_detail: Record<string, unknown>;
+      source: string;
+    }>(
+      a,
+      "select instrument, instrument_version, answers, score, score_detail, source from questionnaire_responses",
+    );
+    expect(rows.length).toBeGreaterThan(1000);
+    for (const r of rows) {
+      const def = getInstrument(r.instrument);
+      const scored = def.score(r.answers);
+      expect(r.score).toBe(scored.score);
+      expect(r.score_detail).toEqual(scored.extras ?? {});
+      expect(r.instrument_version).toBe(def.version);
+      expect(r.source).toBe("demo");
+    }
+    const odiWithBlank = rows.filter(
+      (r) => r.instrument === "odi" && Object.values(r.answers).includes(null),
+    );
+    expect(odiWithBlank.length).toBeGreaterThan(0);
+  });
+
+  it("starts patients where registries do: ODI mostly 30–60, back pain mostly 5–8", async () => {
+    const base = await rowsOf<{ instrument: string; score: number }>(
+      a,
+      "select instrument, (score #>> '{}')::float8 as score from questionnaire_responses where timepoint = 'baseline'",
+    );
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+    const odi = base.filter((r) => r.instrument === "odi").map((r) => r.score);
+    const nrs = base.filter((r) => r.instrument === "nrs_back").map((r) => r.score);
+    expect(median(odi)).toBeGreaterThanOrEqual(35);
+    expect(median(odi)).toBeLessThanOrEqual(55);
+    expect(odi.filter((s) => s >= 25 && s <= 65).length / odi.length).toBeGreaterThan(0.75);
+    expect(median(nrs)).toBeGreaterThanOrEqual(5);
+    expect(median(nrs)).toBeLessThanOrEqual(8);
+  });
+
+  it("misses 20–30% of the follow-ups that have come due, more of the later ones", async () => {
+    const fus = await rowsOf<FollowUp & { timepoint: string }>(
+      a,
+      `select timepoint, ${followUpColumns} from follow_ups where treatment_id is not null`,
+    );
+    const share = (tps: string[]) => {
+      const status = fus.filter((f) => tps.includes(f.timepoint)).map((f) => followUpStatus(f, TODAY));
+      const due = status.filter((s) => s !== "upcoming" && s !== "cancelled").length;
+      return status.filter((s) => s === "missed").length / due;
+    };
+    const all = share(["2w", "6w", "3m", "6m", "12m"]);
+    expect(all).toBeGreaterThanOrEqual(0.2);
+    expect(all).toBeLessThanOrEqual(0.3);
+    expect(share(["6m", "12m"])).toBeGreaterThan(share(["2w", "6w"]));
+    const status = fus.map((f) => followUpStatus(f, TODAY));
+    expect(status).toContain("open");
+    expect(status).toContain("upcoming");
+  });
+
+  it("completes every response inside its follow-up's window, before today, and marks it completed", async () => {
+    const bad = await rowsOf(
+      a,
+      `select r.id from questionnaire_responses r join follow_ups f on f.id = r.follow_up_id
+       where (r.completed_at at time zone 'UTC')::date not between f.window_start and f.window_end
+          or r.completed_at >= $1::date
+          or f.status <> 'completed' or f.completed_at is null
+          or r.patient_id <> f.patient_id or r.episode_id <> f.episode_id or r.timepoint <> f.timepoint`,
+      [TODAY],
+    );
+    expect(bad).toEqual([]);
+    const unlinked = await rowsOf(a, "select id from questionnaire_responses where follow_up_id is null");
+    expect(unlinked).toEqual([]);
+    const unanswered = await rowsOf(
+      a,
+      `select f.id from follow_ups f where f.status = 'completed'
+       and (select count(*) from questionnaire_responses r where r.follow_up_id = f.id) <> cardinality(f.instruments)`,
+    );
+    expect(unanswered).toEqual([]);
+  });
+
+  it("closes an unanswered baseline's window at the treatment date, as recording a treatment does", async () => {
+    const bad = await rowsOf(
+      a,
+      `select f.id from follow_ups f
+       join treatments t on t.episode_id = f.episode_id
+       where f.timepoint = 'baseline' and f.completed_at is null and f.window_end > t.treatment_date`,
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it("includes later operations, adverse events mostly of low grade, and a second clinic with about 20%", async () => {
+    const [later] = await rowsOf<{ n: number }>(
+      a,
+      `select count(*)::int as n from treatments t
+       where t.kind in ('discectomy', 'fusion')
+         and exists (select 1 from treatments e where e.episode_id = t.episode_id and e.treatment_date < t.treatment_date)`,
+    );
+    expect(later!.n).toBeGreaterThan(0);
+    const events = await rowsOf<{ kind: string; severity: number; serious: boolean }>(
+      a,
+      "select kind, severity, serious from adverse_events",
+    );
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => e.severity >= 1 && e.severity <= 4)).toBe(true);
+    expect(events.filter((e) => e.severity <= 2).length / events.length).toBeGreaterThan(0.6);
+    const byClinic = await rowsOf<{ name: string; n: number }>(
+      a,
+      "select c.name, count(p.id)::int as n from clinics c left join patients p on p.clinic_id = c.id group by c.name",
+    );
+    const second = byClinic.find((c) => c.name === SECOND_CLINIC)!.n / 400;
+    expect(second).toBeGreaterThan(0.12);
+    expect(second).toBeLessThan(0.28);
+  });
+
+  it("records one hash-chained audit event for the seeding", async () => {
+    const verified = await verifyAudit(a.db);
+    expect(verified).toMatchObject({ ok: true, events: 1 });
+    const [event] = await rowsOf<{ action: string; actor_kind: string; detail: Record<string, unknown> }>(
+      a,
+      "select action, actor_kind, detail from audit_events",
+    );
+    expect(event).toMatchObject({
+      action: "seed-demo",
+      actor_kind: "system",
+      detail: { patients: 400, seed: 7, today: TODAY },
+    });
+  });
+
+  it("has outcome rows for every treatment kind, for the clinic and pooled", async () => {
+    const [demo] = await rowsOf<{ id: string }>(a, "select id from clinics where name = $1", [DEMO_CLINIC]);
+    const pooled = await outcomeObservations(a.db, null);
+    const clinic = await outcomeObservations(a.db, demo!.id);
+    const rows = summarizeOutcomes(pooled.observations, TODAY, defaultInstruments);
+    expect(new Set(rows.map((r) => r.treatmentKind))).toEqual(new Set(treatmentKindIds));
+    expect(pooled.patients).toBeGreaterThan(clinic.patients);
+    const threeMonths = rows.filter((r) => r.timepoint === "3m");
+    for (const r of threeMonths) expect(r.due).toBeGreaterThan(0);
+    const answered = threeMonths.flatMap((r) => r.measures).filter((m) => m.n > 0);
+    expect(answered.length).toBeGreaterThan(0);
+  });
+
+  it("gives the portal patient an activated account and a follow-up open today", async () => {
+    const patient = demoSignIns.find((s) => s.role === "patient")!;
+    const [account] = await rowsOf<{
+      patient_id: string;
+      activated_at: Date | null;
+      password_hash: string | null;
+      clinic: string;
+    }>(
+      a,
+      `select a.patient_id, a.activated_at, a.password_hash, c.name as clinic from patient_accounts a
+       join clinics c on c.id = a.clinic_id where a.email = $1`,
+      [patient.email],
+    );
+    expect(account).toMatchObject({ clinic: DEMO_CLINIC });
+    expect(account!.activated_at).not.toBeNull();
+    expect(account!.password_hash).toMatch(/^\$argon2id\$/);
+    const fus = await rowsOf<FollowUp>(a, `select ${followUpColumns} from follow_ups where patient_id = $1`, [
+      account!.patient_id,
+    ]);
+    expect(fus.map((f) => followUpStatus(f, TODAY))).toContain("open");
+    expect(fus.map((f) => followUpStatus(f, TODAY))).toContain("completed");
+  });
+});
+
+describe("evident demo, run again", () => {
+  it("refuses while the demo clinics exist, changing nothing", async () => {
+    const before = await fingerprint(a);
+    const err = await seedDemo(a, options).catch((e: unknown) => e);
+    expect(isEvidentError(err) && err.code).toBe("conflict");
+    expect((err as Error).message).toMatch(/--replace/);
+    expect(await fingerprint(a)).toEqual(before);
+  });
+
+  it("leaves nothing behind when interrupted part-way", async () => {
+    const db = await freshDatabase();
+    try {
+      const stop = new AbortController();
+      const err = await seedDemo(db, {
+        ...options,
+        batchSize: 50,
+        signal: stop.signal,
+        onProgress: (done) => {
+          if (done >= 100) stop.abort();
+        },
+      }).catch((e: unknown) => e);
+      expect((err as Error).name).toBe("AbortError");
+      const counts = await fingerprint(db);
+      for (const t of tables) expect(counts[t]!.n).toBe(0);
+      expect(await verifyAudit(db.db)).toMatchObject({ ok: true, events: 0 });
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("replaces the demo clinics with --replace, giving the same rows again", async () => {
+    const before = await fingerprint(b);
+    const replaced = await seedDemo(b, { ...options, replace: true });
+    expect(replaced.replaced).toBe(true);
+    expect(await fingerprint(b)).toEqual(before);
+    expect(await verifyAudit(b.db)).toMatchObject({ ok: true, events: 2 });
+  });
+
+  it("differs with another seed", async () => {
+    const before = await fingerprint(b);
+    await seedDemo(b, { ...options, seed: 8, replace: true });
+    expect((await fingerprint(b)).patients!.hash).not.toBe(before.patients!.hash);
+  });
+});
+
+describe("the command line", () => {
+  it("exits 2 with the usage on bad arguments, before touching any database", async () => {
+    for (const args of [["--patients", "-5"], ["--patients", "lots"], ["--seed", "1.5"], ["--frobnicate"]]) {
+      const r = await runCli(["demo", ...args], { DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/Usage: evident demo/);
+    }
+  });
+
+  it("exits 2 and says how to replace when the demo clinic exists", async () => {
+    const r = await runCli(["demo", "--patients", "5"], { DATABASE_URL: a.url });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/already exists.*--replace/);
+  });
+});
