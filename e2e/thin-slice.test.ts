@@ -198,8 +198,8 @@ describe("a clinician enrols a patient who answers from their phone", () => {
     await expectNoAxeViolations(page, "the patient page on a phone");
   });
 
-  it("the patient now sees the 2-week questionnaire due", async () => {
-    const page = await browser.open("phone");
+  it("the patient, now on a computer, sees the 2-week questionnaire due", async () => {
+    const page = await browser.open("desktop");
     await page.goto("/portal/sign-in");
     await page.getByLabel("E-mail address").fill(patient.email);
     await page.getByLabel(/^Password/).fill(patient.password);
@@ -208,6 +208,7 @@ describe("a clinician enrols a patient who answers from their phone", () => {
     await expectText(page, "2 weeks after treatment");
     await visible(page.getByRole("link", { name: "Start: 2 weeks after treatment" }));
     await expectText(page, "6 weeks after treatment");
+    await expectNoAxeViolations(page, "portal home on a computer");
   });
 
   it("the outcomes report has rows per treatment kind and timepoint, with its caveats", async () => {

@@ -81,6 +81,7 @@ function AnswerForm({
       setGeneral([
         `${missing.length} ${missing.length === 1 ? "question needs" : "questions need"} an answer.`,
       ]);
+      focusFirstInvalid();
       return;
     }
     setErrors({});
@@ -106,6 +107,7 @@ function AnswerForm({
           rest.push(isApiError(e) ? e.message : "Something went wrong.");
         setErrors(fieldErrors);
         setGeneral(rest);
+        focusFirstInvalid();
       },
     });
   };
@@ -160,4 +162,15 @@ function AnswerForm({
       </Group>
     </Stack>
   );
+}
+
+/** Takes the person to the first question that needs attention (after it re-renders). */
+function focusFirstInvalid() {
+  requestAnimationFrame(() => {
+    const input = document.querySelector<HTMLInputElement>(
+      '[role="dialog"] fieldset[aria-invalid="true"] input',
+    );
+    input?.focus();
+    input?.closest("fieldset")?.scrollIntoView({ block: "center" });
+  });
 }
