@@ -262,7 +262,7 @@ export const citations = {
   },
   brox2003: {
     key: "brox2003",
-    text: "Brox JI et al. Lumbar fusion versus cognitive intervention and exercises for chronic low back pain with disc degeneration (RCT). Spine 2003;28:1913; long-term follow-up: Froholdt A et al. Eur Spine J 2012;21:2531.",
+    text: "Brox JI et al. Lumbar fusion versus cognitive intervention and exercises for chronic low back pain (RCT). Spine 2003;28:1913; long-term follow-up: Froholdt A et al. Eur Spine J 2012;21:2531.",
   },
   krebs2018: {
     key: "krebs2018",

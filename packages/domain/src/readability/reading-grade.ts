@@ -9,7 +9,7 @@
  *
  * - A word is a run of letters, digits, apostrophes and inner hyphens ("self-care", "don't").
  *   A hyphenated word counts as one word whose syllables are the sum of its parts.
- * - A number ("24", "1.5") is one word of one syllable per digit, at most 4: short enough not to
+ * - A number ("24", "1.5", "11,000") is one word of one syllable per digit, at most 4: short enough not to
  *   punish a text for giving figures, which patient decision aids must do.
  * - Syllables of a letter word: the groups of adjacent vowels (a, e, i, o, u, y), then
  *   − 1 for a silent final "e" ("make"), but not "-le" after a consonant ("table") or "-ee";
@@ -35,7 +35,7 @@ export type ReadingStats = {
   grade: number;
 };
 
-const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:(?:['’.-]|,(?=\d{3}))[\p{L}\p{N}]+)*/gu;
 
 /** Syllables in one word by the heuristic above. */
 export function countSyllables(word: string): number {

@@ -143,11 +143,12 @@ const R = {
   },
 } satisfies Record<string, Reason | ((...a: never[]) => Reason)>;
 
+/** How the claimed purpose reads in a reason (worded as a claim, never as an effect). */
 const FUNCTION_WORDS = {
-  "repair-or-regenerate": "Repairing or regenerating the disc or joint",
-  "reduce-pain-or-inflammation": "Relieving pain or inflammation",
+  "repair-or-regenerate": "A claimed purpose of disc or joint repair",
+  "reduce-pain-or-inflammation": "A claimed purpose of pain or inflammation relief",
   "structural-support": "Structural cushioning or support",
-  "same-function-as-source": "Performing the tissue's own function",
+  "same-function-as-source": "The tissue's own function",
 } as const;
 
 /** Classifies a validated product description (see `parseProposedProduct`). */

@@ -28,8 +28,8 @@ export type PatientAdvice = {
 };
 
 const safetyNet =
-  "Go to an emergency department at once if you cannot pee, you lose control of your bowels, the skin " +
-  "between your legs goes numb, or your legs get weak.";
+  "Go to an emergency department at once if you cannot pee or you lose control of your bowels. Go at once, " +
+  "too, if the skin between your legs goes numb or your legs get weak.";
 
 export const patientAdvice: Readonly<Record<TriageTier, PatientAdvice>> = {
   emergency: {

@@ -288,9 +288,7 @@ describe("parseIntakeAnswers", () => {
 
   it("accepts the minimum (age and duration) and any yes/no answers", () => {
     expect(parseIntakeAnswers({ age: 40, painDurationWeeks: 0 })).toEqual({ age: 40, painDurationWeeks: 0 });
-    expect(
-      parseIntakeAnswers({ ...base, saddleNumbness: true, osteoporosis: null }),
-    ).toEqual({
+    expect(parseIntakeAnswers({ ...base, saddleNumbness: true, osteoporosis: null })).toEqual({
       ...base,
       saddleNumbness: true,
       osteoporosis: null,

@@ -1,0 +1,211 @@
+import { describe, expect, it } from "vitest";
+import { treatmentKinds } from "../catalogue/treatments";
+import { citations } from "../citations";
+import { isIsoDate } from "../dates";
+import { decisionAidContent, decisionOptionIds, decisionOptions, findOption } from "./catalogue";
+import { shamResponseLevi2025 } from "./options-cell";
+import { optionsForTreatmentKind, treatmentKindForOption } from "./treatment-kinds";
+import type { DecisionOption, OutOf100 } from "./types";
+import { valuesClarification, valuesServedBy } from "./values";
+
+const option = (id: string): DecisionOption => {
+  const o = findOption(id);
+  if (!o) throw new Error(`no option ${id}`);
+  return o;
+};
+
+describe("decision-aid catalogue", () => {
+  it("has every option the decision aid must offer, natural course first", () => {
+    expect(decisionOptionIds).toEqual([
+      "natural-course",
+      "exercise-physiotherapy",
+      "pilates-yoga",
+      "psychological-programme",
+      "spinal-manipulation",
+      "massage",
+      "acupuncture",
+      "heat",
+      "nsaids",
+      "opioids",
+      "epidural-steroid-injection",
+      "radiofrequency-denervation",
+      "discectomy",
+      "fusion",
+      "bone-marrow-concentrate",
+      "adipose-derived-cells",
+      "cultured-or-donor-cells",
+      "platelet-rich-plasma",
+    ]);
+  });
+
+  it("has a version, a production date, a review date, an update policy and a funding statement", () => {
+    expect(decisionAidContent.version).toMatch(/^\d{4}\.\d+\.\d+$/);
+    expect(isIsoDate(decisionAidContent.publishedOn)).toBe(true);
+    expect(isIsoDate(decisionAidContent.reviewBy)).toBe(true);
+    expect(decisionAidContent.reviewBy > decisionAidContent.publishedOn).toBe(true);
+    expect(decisionAidContent.updatePolicy).toMatch(/at least once a year/);
+    expect(decisionAidContent.funding).toMatch(/No maker or seller/);
+  });
+
+  describe.each(decisionOptions.map((o) => [o.id, o] as const))("%s", (_, o) => {
+    it("fills the template, with benefits and harms in equal detail", () => {
+      for (const text of [
+        o.name,
+        o.whatItIs,
+        o.whatItIsLike,
+        o.certaintyNote,
+        o.timeToEffect,
+        o.regulatoryStatus,
+      ])
+        expect(text.trim().length).toBeGreaterThan(0);
+      expect(o.benefits.length).toBeGreaterThanOrEqual(2);
+      expect(o.harms.length).toBeGreaterThanOrEqual(2);
+      expect(Math.abs(o.benefits.length - o.harms.length)).toBeLessThanOrEqual(1);
+    });
+
+    it("gives an 'out of 100' table or says why there is none", () => {
+      if (o.outOf100.length === 0) expect(o.noNumbers?.length).toBeGreaterThan(0);
+      for (const t of [...o.outOf100, ...(o.shamResponse ? [o.shamResponse] : [])]) {
+        expect(t.timeFrame.length).toBeGreaterThan(0);
+        expect(t.sources.length).toBeGreaterThan(0);
+        for (const r of t.rows) {
+          expect(r.count).toBeGreaterThanOrEqual(0);
+          expect(r.countHigh ?? r.count).toBeLessThanOrEqual(100);
+          expect(r.countHigh ?? r.count).toBeGreaterThanOrEqual(r.count);
+        }
+      }
+    });
+
+    it("cites a known source for the option and every number", () => {
+      const keys = [
+        ...o.sources,
+        ...o.outOf100.flatMap((t) => t.sources),
+        ...o.otherNumbers.flatMap((n) => n.sources),
+        ...(o.cost.source ? [o.cost.source] : []),
+      ];
+      expect(o.sources.length).toBeGreaterThan(0);
+      for (const n of o.otherNumbers) expect(n.sources.length).toBeGreaterThan(0);
+      for (const k of keys) expect(citations[k], k).toBeDefined();
+      // A cost is an estimate unless it names its source.
+      expect(o.cost.estimate).toBe(o.cost.source === undefined);
+    });
+
+    it("says so when no source rates its certainty", () => {
+      if (o.certainty === null) expect(o.certaintyNote).toMatch(/no formal rating/i);
+    });
+  });
+
+  it("marks every cell therapy investigational, with low or very low certainty and the sham response", () => {
+    const cell = decisionOptions.filter((o) => o.group === "cell-therapy");
+    expect(cell.map((o) => o.id)).toEqual([
+      "bone-marrow-concentrate",
+      "adipose-derived-cells",
+      "cultured-or-donor-cells",
+      "platelet-rich-plasma",
+    ]);
+    for (const o of cell) {
+      expect(o.investigational).toBe(true);
+      expect(["low", "very low"]).toContain(o.certainty);
+      expect(o.shamResponse).toBe(shamResponseLevi2025);
+    }
+    for (const o of decisionOptions.filter((x) => x.group !== "cell-therapy"))
+      expect(o.investigational).toBe(false);
+  });
+});
+
+describe("numbers carried over from the reference (domain reference §5)", () => {
+  const rows = (t: OutOf100 | undefined) => t?.rows.map((r) => [r.label, r.count, r.countHigh]);
+
+  it("Levi 2025: sham 33–56 of 100; at 12 months 44 with bone marrow vs 56 with a fake shot", () => {
+    expect(rows(shamResponseLevi2025)).toEqual([["Fake shot", 33, 56]]);
+    const bmc = option("bone-marrow-concentrate").outOf100[0];
+    expect(bmc?.timeFrame).toBe("12 months");
+    expect(rows(bmc)).toEqual([
+      ["Bone marrow shot", 44, undefined],
+      ["Fake shot", 56, undefined],
+    ]);
+  });
+
+  it("Peul 2007: 95 of 100 recovered at 1 year either way; 39–44 of 100 had surgery later", () => {
+    const [recovered, later] = option("discectomy").outOf100;
+    expect(rows(recovered)).toEqual([
+      ["Early surgery", 95, undefined],
+      ["Non-surgical care first", 95, undefined],
+    ]);
+    expect(rows(later)).toEqual([["Non-surgical care first", 39, 44]]);
+  });
+
+  it("Levi 2016: 47 of 100 met the success measure at 6 months after PRP", () => {
+    expect(option("platelet-rich-plasma").outOf100[0]).toMatchObject({ timeFrame: "6 months" });
+    expect(rows(option("platelet-rich-plasma").outOf100[0])).toEqual([
+      ["PRP shot into the disc", 47, undefined],
+    ]);
+  });
+
+  it("Costa 2012, Chou 2015, the MRC trial and the SVF price", () => {
+    expect(option("natural-course").otherNumbers[0]?.text).toMatch(
+      /51 at the start\. It was 33 after 6 weeks, 26 after 6 months and 23 after a year/,
+    );
+    expect(option("epidural-steroid-injection").otherNumbers[0]?.text).toMatch(/about 8 points lower/);
+    expect(option("fusion").otherNumbers[0]?.text).toMatch(
+      /46\.5 to 34\.0 after fusion\. They fell from 44\.8 to 36\.1/,
+    );
+    expect(option("adipose-derived-cells").otherNumbers[0]?.text).toMatch(/\$8,900 .* \$41,500/);
+  });
+});
+
+describe("values clarification", () => {
+  it("asks about the five things that matter most, on one scale", () => {
+    expect(valuesClarification.values.map((v) => v.id)).toEqual([
+      "avoid-surgery",
+      "fast-relief",
+      "avoid-procedures",
+      "low-cost",
+      "certainty",
+    ]);
+    expect(valuesClarification.scale.labels).toHaveLength(valuesClarification.scale.max + 1);
+  });
+
+  it("lines options up against values from their own fields", () => {
+    expect(valuesServedBy(option("natural-course"))).toEqual([
+      "avoid-surgery",
+      "avoid-procedures",
+      "low-cost",
+    ]);
+    expect(valuesServedBy(option("nsaids"))).toEqual([
+      "avoid-surgery",
+      "fast-relief",
+      "avoid-procedures",
+      "low-cost",
+      "certainty",
+    ]);
+    expect(valuesServedBy(option("fusion"))).toEqual([]);
+    expect(valuesServedBy(option("bone-marrow-concentrate"))).toEqual(["avoid-surgery"]);
+  });
+});
+
+describe("options and the registry's treatment kinds", () => {
+  it("links options to existing kinds, with one exact option per kind", () => {
+    const kinds = new Set<string>(treatmentKinds.map((k) => k.id));
+    for (const id of decisionOptionIds) {
+      const link = treatmentKindForOption(id);
+      if (link) expect(kinds.has(link.kind)).toBe(true);
+    }
+    for (const kind of treatmentKinds) {
+      const linked = optionsForTreatmentKind(kind.id);
+      for (const l of linked) expect(decisionOptionIds).toContain(l.optionId);
+      expect(linked.filter((l) => l.match === "exact").length).toBeLessThanOrEqual(1);
+      if (kind.id !== "other") expect(linked.length, kind.id).toBeGreaterThan(0);
+    }
+  });
+
+  it("says when a kind records more than the option (all medicines are one kind)", () => {
+    expect(treatmentKindForOption("bone-marrow-concentrate")).toEqual({
+      kind: "bone_marrow_concentrate",
+      match: "exact",
+    });
+    expect(treatmentKindForOption("nsaids")).toEqual({ kind: "medication", match: "broader" });
+    expect(optionsForTreatmentKind("medication").map((o) => o.optionId)).toEqual(["nsaids", "opioids"]);
+    expect(treatmentKindForOption("platelet-rich-plasma")).toBeUndefined();
+  });
+});
