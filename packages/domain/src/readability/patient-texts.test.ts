@@ -49,7 +49,7 @@ function patientBlocks(): Text[] {
     add(`advice.${tier}.safetyNet`, a.safetyNet);
   }
   for (const route of Object.values(careRoutes)) add(`route.${route.id}`, route.patientText);
-  consentParagraphs.forEach((p, i) => add(`consent.${i}`, p));
+  for (const [i, p] of consentParagraphs.entries()) add(`consent.${i}`, p);
   for (const [key, value] of Object.entries(decisionAidContent))
     if (!["version", "publishedOn", "reviewBy"].includes(key)) add(`content.${key}`, value);
   for (const o of decisionOptions) {
@@ -58,10 +58,10 @@ function patientBlocks(): Text[] {
     add(`${at}.whatItIsLike`, o.whatItIsLike);
     add(`${at}.benefits`, lines(...o.benefits));
     add(`${at}.harms`, lines(...o.harms));
-    o.outOf100.forEach((t, i) => add(`${at}.outOf100.${i}`, table(t)));
+    for (const [i, t] of o.outOf100.entries()) add(`${at}.outOf100.${i}`, table(t));
     if (o.shamResponse) add(`${at}.shamResponse`, table(o.shamResponse));
     add(`${at}.noNumbers`, o.noNumbers);
-    o.otherNumbers.forEach((n, i) => add(`${at}.otherNumbers.${i}`, n.text));
+    for (const [i, n] of o.otherNumbers.entries()) add(`${at}.otherNumbers.${i}`, n.text);
     add(`${at}.certaintyNote`, o.certaintyNote);
     add(`${at}.facts`, lines(o.timeToEffect, o.visits.text, o.cost.text, o.regulatoryStatus));
   }
