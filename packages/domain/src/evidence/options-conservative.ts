@@ -93,7 +93,7 @@ export const conservativeOptions: readonly DecisionOption[] = [
       "You go to classes for some weeks and practise at home. Some moves may be hard at first. A teacher can show you an easier way.",
     benefits: [
       "May ease pain and help you do more.",
-      "In one large review that compared kinds of exercise, Pilates helped pain the most, but those studies were small.",
+      "In one large review that compared kinds of exercise, Pilates helped pain the most, but the evidence is weak.",
       "Classes can be fun and a way to meet people.",
     ],
     harms: [

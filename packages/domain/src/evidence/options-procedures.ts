@@ -81,7 +81,7 @@ export const procedureOptions: readonly DecisionOption[] = [
       "A doctor gives the shot, using an X-ray to guide the needle. It is a short visit and you go home the same day.",
     benefits: [
       "Leg pain may ease a little for a short time, from days up to about 3 months.",
-      "In a review of 30 trials, slightly fewer people had surgery in the short term.",
+      "In a review of 30 trials, fewer people had surgery in the short term.",
     ],
     harms: [
       "On average the relief was small, less than most people would notice.",
