@@ -9,6 +9,7 @@ import { getInstrument } from "@evident/domain/instruments";
 import { summarizeOutcomes } from "@evident/domain/outcomes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "../../db/test/database";
+import { restoreRowChecks, skipRowChecks, verifyReferences } from "../src/demo/integrity";
 import { DEMO_CLINIC, type DemoResult, demoSignIns, SECOND_CLINIC, seedDemo } from "../src/demo/seed";
 import { runCli } from "./run-cli";
 
@@ -277,6 +278,31 @@ describe("evident demo, run again", () => {
     const before = await fingerprint(b);
     await seedDemo(b, { ...options, seed: 8, replace: true });
     expect((await fingerprint(b)).patients!.hash).not.toBe(before.patients!.hash);
+  });
+});
+
+describe("the bulk foreign-key check", () => {
+  it("finds a row whose parent is missing, naming the table and the key", async (ctx) => {
+    const db = await freshDatabase();
+    const client = await db.pool.connect();
+    try {
+      await client.query("begin");
+      if (!(await skipRowChecks(client))) ctx.skip(); // not a superuser: the per-row checks run instead
+      const clinicId = "01900000-0000-7000-8000-000000000001";
+      await client.query(
+        `insert into patients (id, clinic_id, given_name, family_name, birth_date, sex)
+         values ('01900000-0000-7000-8000-000000000002', $1, 'Ada', 'Lovelace', '1970-01-01', 'female')`,
+        [clinicId],
+      );
+      await restoreRowChecks(client);
+      await expect(verifyReferences(client, [clinicId])).rejects.toThrow(
+        /1 rows in patients break the foreign key .* \(to clinics\)/,
+      );
+    } finally {
+      await client.query("rollback");
+      client.release();
+      await db.close();
+    }
   });
 });
 

@@ -24,7 +24,8 @@ questionnaire answers, adverse events and portal accounts. Nothing in it is real
                  transaction); without it the command refuses and changes nothing
 
 Everything is written in one transaction: a failed or interrupted run (Ctrl+C) writes nothing.
-Exit codes: 0 written, 1 failure, 2 bad arguments or the demo clinics already exist.`;
+Exit codes: 0 written, 1 failure, 2 bad arguments or the demo clinics already exist,
+130 interrupted.`;
 
 function wholeNumber(s: string | undefined): number {
   return s !== undefined && /^\d+$/.test(s) ? Number(s) : Number.NaN;

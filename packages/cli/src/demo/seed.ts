@@ -236,7 +236,7 @@ async function writePatients(
   timings: Record<string, number>,
 ): Promise<RowCounts> {
   const total = opts.patients;
-  const batch = opts.batchSize ?? 2000;
+  const batch = opts.batchSize ?? 1000;
   const counts: RowCounts = {
     patients: 0,
     episodes: 0,
