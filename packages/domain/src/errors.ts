@@ -93,7 +93,22 @@ export function isEvidentError(e: unknown): e is EvidentError {
   return e instanceof EvidentError;
 }
 
-/** Converts zod-style issues (path arrays) to ours (dotted strings). */
-export function issuesFromPaths(list: readonly { path: readonly PropertyKey[]; message: string }[]): Issue[] {
-  return list.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+type ZodLikeIssue = { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] };
+
+/**
+ * zod issues → ours, one per bad field (dotted paths). zod reports all unknown keys of an object
+ * as one issue at the object's path; a form, the API's caller or the CLI's needs each unknown
+ * field named, so those are split.
+ */
+export function issuesFromZod(
+  error: { issues: readonly ZodLikeIssue[] },
+  unknownFieldMessage = "is not a known field",
+): Issue[] {
+  return error.issues.flatMap((i): Issue[] => {
+    const at = i.path.map(String);
+    if (i.code === "unrecognized_keys" && i.keys) {
+      return i.keys.map((key) => ({ path: [...at, key].join("."), message: unknownFieldMessage }));
+    }
+    return [{ path: at.join("."), message: i.message }];
+  });
 }

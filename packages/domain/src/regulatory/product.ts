@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { badRequest } from "../errors";
-import { issuesFromZod } from "../triage/issues";
+import { issuesFromZod } from "../errors";
 
 export const tissues = ["bone-marrow", "adipose", "blood", "perinatal", "other"] as const;
 export type Tissue = (typeof tissues)[number];

@@ -11,7 +11,7 @@
  */
 import { z } from "zod";
 import { badRequest } from "../errors";
-import { issuesFromZod } from "./issues";
+import { issuesFromZod } from "../errors";
 
 export const booleanAnswerIds = [
   "bladderDysfunction",

@@ -1,5 +1,5 @@
 /** zod validation failures become a 400 naming every bad field. */
-import { badRequest, issuesFromPaths } from "@evident/domain";
+import { badRequest, issuesFromZod } from "@evident/domain";
 import type { z } from "zod";
 
 type ParseFailure = { success: false; error: z.ZodError } | { success: true; data: unknown };
@@ -7,7 +7,7 @@ type ParseFailure = { success: false; error: z.ZodError } | { success: true; dat
 /** The `defaultHook` of OpenAPIHono: throw our error type, rendered by onError. */
 export function validationHook(result: ParseFailure & { target?: string }): void {
   if (!result.success) {
-    const issues = issuesFromPaths(result.error.issues);
+    const issues = issuesFromZod(result.error);
     throw badRequest(issues.length ? issues : [{ path: "", message: "invalid request" }]);
   }
 }
