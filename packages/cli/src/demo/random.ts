@@ -1,9 +1,9 @@
 /**
  * The demo generator's seeded randomness: xoshiro128** (Blackman & Vigna 2018) with one
  * independent stream per (seed, stream number). Each synthetic patient draws from its own stream,
- * so patient i is the same whatever N is and however the work is chunked, and ids come from the
- * stream and a synthetic timestamp, never from the clock or crypto: the same seed gives the same
- * rows, ids included. Not for secrets.
+ * so a patient does not depend on how the work is batched or on the patients before it, and ids
+ * come from the stream and a synthetic timestamp, never from the clock or crypto: the same seed
+ * gives the same rows, ids included. Not for secrets.
  *
  * Why not the domain's `seededRandom(seed)`: it takes one 32-bit seed, and 100k patients seeded
  * from 32-bit hashes would collide by the birthday bound (and share ids). Here the first state

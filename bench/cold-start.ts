@@ -1,0 +1,128 @@
+/**
+ * Cold-start benchmark: how long `evident start` takes until /api/health answers 200, on a first
+ * run (initdb, migrations and the 300-patient demo seed) and on a warm restart of the same data
+ * directory; then how long it takes to stop cleanly after SIGTERM. Spawns the real
+ * `node packages/cli/bin/evident.mjs start` with a temporary EVIDENT_DATA_DIR and a free PORT.
+ * Results are written up in ./README.md. A benchmark, not a test: nothing asserts a time.
+ *
+ *   npx tsx bench/cold-start.ts [--repeats R] [--demo-patients N]
+ *
+ * The web app is served if it is built; building it is not part of the time (npm start builds it
+ * first only when stale).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { freePort } from "@evident/db";
+import { load, log, machine } from "./machine";
+
+const { values } = parseArgs({
+  options: {
+    repeats: { type: "string", default: "3" },
+    "demo-patients": { type: "string", default: "300" },
+  },
+});
+const repeats = Number(values.repeats);
+const bin = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "packages",
+  "cli",
+  "bin",
+  "evident.mjs",
+);
+
+type Start = { healthyMs: number; stopMs: number; exitCode: number | null; output: string };
+
+async function healthy(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`evident start exited early (${child.exitCode})`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`no healthy /api/health within ${timeoutMs / 1000} s`);
+}
+
+/** Starts the app on a data directory, waits for health, then SIGTERM and waits for its exit. */
+async function startOnce(dataDir: string): Promise<Start> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [bin, "start"], {
+    env: {
+      ...process.env,
+      EVIDENT_DATA_DIR: dataDir,
+      PORT: String(port),
+      EVIDENT_DEMO_PATIENTS: values["demo-patients"],
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (d) => {
+    output += d;
+  });
+  child.stderr!.on("data", (d) => {
+    output += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  try {
+    await healthy(`http://127.0.0.1:${port}`, child, 120_000);
+  } catch (e) {
+    child.kill("SIGKILL");
+    throw new Error(`${(e as Error).message}\n${output}`);
+  }
+  const healthyMs = performance.now() - started;
+  const stopping = performance.now();
+  child.kill("SIGTERM");
+  const exitCode = await exited;
+  return { healthyMs, stopMs: performance.now() - stopping, exitCode, output };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** The demo seeding's own time, from the progress line `evident start` prints. */
+const seedingMs = (r: Start): number | null => {
+  const m = /demo data: 100% \(\d+\/\d+\) ([\d.]+)s/.exec(r.output);
+  return m ? Number(m[1]) * 1000 : null;
+};
+const s = (ms: number) => (ms / 1000).toFixed(2);
+
+log(`${machine()}; load average ${load()}`);
+const first: Start[] = [];
+const warm: Start[] = [];
+for (let i = 0; i < repeats; i++) {
+  const dir = mkdtempSync(path.join(tmpdir(), "evident-bench-start-"));
+  try {
+    const a = await startOnce(dir);
+    if (!/seeding a demo clinic/.test(a.output) && values["demo-patients"] !== "0")
+      throw new Error(`the first run did not seed the demo:\n${a.output}`);
+    const b = await startOnce(dir);
+    first.push(a);
+    warm.push(b);
+    log(
+      `run ${i + 1}: first ${s(a.healthyMs)} s (stop ${s(a.stopMs)} s, exit ${a.exitCode}); warm ${s(b.healthyMs)} s (stop ${s(b.stopMs)} s, exit ${b.exitCode}); load ${load()}`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const row = (label: string, runs: Start[]) => {
+  const seeding = runs.map(seedingMs).filter((x): x is number => x !== null);
+  return `| ${label} | ${s(median(runs.map((r) => r.healthyMs)))} | ${runs.map((r) => s(r.healthyMs)).join(", ")} | ${seeding.length ? s(median(seeding)) : "–"} | ${s(median(runs.map((r) => r.stopMs)))} | ${[...new Set(runs.map((r) => r.exitCode))].join(", ")} |`;
+};
+console.log(
+  `Machine: ${machine()}. Date: ${new Date().toISOString().slice(0, 10)}. Load average at the end: ${load()}.\n`,
+);
+console.log(
+  "| start | to healthy, median s | each run s | of which demo seeding, median s | SIGTERM to exit, median s | exit code |",
+);
+console.log("| --- | ---: | --- | ---: | ---: | --- |");
+console.log(row(`first run (initdb, migrations, ${values["demo-patients"]}-patient demo)`, first));
+console.log(row("warm restart", warm));
