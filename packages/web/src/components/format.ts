@@ -104,5 +104,10 @@ export function relativeDays(date: string, today: string): string {
   if (n === 0) return "today";
   if (n === 1) return "tomorrow";
   if (n === -1) return "yesterday";
+  // Beyond two months, days stop meaning much to a reader: "in about 9 months".
+  if (Math.abs(n) > 60) {
+    const months = Math.round(Math.abs(n) / 30.44);
+    return n > 0 ? `in about ${months} months` : `about ${months} months ago`;
+  }
   return n > 0 ? `in ${n} days` : `${-n} days ago`;
 }

@@ -89,7 +89,12 @@ export function OutcomesPage() {
                 No patient has both a baseline and a follow-up answer for {measureLabel} yet.
               </Text>
             ) : (
-              <ChangePlot series={series} unit="points" label={measureLabel} />
+              <ChangePlot
+                series={series}
+                unit="points"
+                label={measureLabel}
+                limit={measure === "odi" ? 50 : 5}
+              />
             )}
           </Paper>
           <Title order={2} size="h3" mt="sm">

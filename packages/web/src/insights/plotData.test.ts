@@ -50,6 +50,17 @@ describe("outcomes plot data", () => {
     expect(axis.max).toBeGreaterThanOrEqual(4);
     expect(axis.ticks).toContain(0);
     expect(axis.ticks[0]).toBe(axis.min);
+    expect(axis.ticks.at(-1)).toBe(axis.max);
+  });
+
+  it("caps the range so one wide interval cannot flatten the rest", () => {
+    const wide = [
+      { kind: "x", points: [{ timepoint: "2w", n: 2, change: -10, ci: [-90, 70] as [number, number] }] },
+    ];
+    const axis = yAxis(wide, 50);
+    expect(axis.min).toBeGreaterThanOrEqual(-50);
+    expect(axis.max).toBeLessThanOrEqual(50);
+    expect(axis.ticks).toContain(0);
   });
 
   it("still has an axis when every change is zero", () => {

@@ -42,22 +42,32 @@ export function plotTimepoints(series: readonly PlotSeries[]): string[] {
   return [...set].sort((a, b) => timepointRank(a) - timepointRank(b));
 }
 
-/** A y-range that always shows zero (no change) and every interval, with round ticks. */
-export function yAxis(series: readonly PlotSeries[]): { min: number; max: number; ticks: number[] } {
+/**
+ * A y-range that always shows zero (no change) and every interval, with round ticks. `limit`
+ * caps how far it reaches either way (e.g. half the scale): one tiny group's huge interval would
+ * otherwise flatten everyone else's; a capped interval is drawn running off the edge.
+ */
+export function yAxis(
+  series: readonly PlotSeries[],
+  limit = Number.POSITIVE_INFINITY,
+): { min: number; max: number; ticks: number[] } {
   const values = series.flatMap((s) =>
     s.points.flatMap((p) => (p.ci ? [p.ci[0], p.ci[1], p.change] : [p.change])),
   );
-  let lo = Math.min(0, ...values);
-  let hi = Math.max(0, ...values);
+  let lo = Math.max(-limit, Math.min(0, ...values));
+  let hi = Math.min(limit, Math.max(0, ...values));
   if (lo === hi) {
     lo -= 1;
     hi += 1;
   }
   const step = niceStep((hi - lo) / 5);
-  const min = Math.floor(lo / step) * step;
-  const max = Math.ceil(hi / step) * step;
+  const min = Math.max(-limit, Math.floor(lo / step) * step);
+  const max = Math.min(limit, Math.ceil(hi / step) * step);
+  // Ticks are multiples of the step, so zero is always one of them.
   const ticks: number[] = [];
-  for (let t = min; t <= max + step / 2; t += step) ticks.push(Number(t.toFixed(10)));
+  for (let t = Math.ceil(min / step) * step; t <= max + step / 2; t += step) {
+    if (t <= max) ticks.push(Number(t.toFixed(10)));
+  }
   return { min, max, ticks };
 }
 

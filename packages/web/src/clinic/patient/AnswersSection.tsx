@@ -1,5 +1,5 @@
 /** The patient's questionnaire answers: a trend chart and one row per sitting with its scores. */
-import { timepointLabel } from "@evident/domain";
+import { timepointLabel, treatmentKind } from "@evident/domain";
 import type { PatientDetail } from "@evident/domain/api";
 import { Badge, Card, EmptyState, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { IconClipboardText } from "@tabler/icons-react";
@@ -44,6 +44,14 @@ export function AnswersSection({ patient, action }: { patient: PatientDetail; ac
   const nameOf = useInstrumentNames();
   const sittings = groupSittings(patient.responses);
   const order = instrumentOrder(patient.responses);
+  // Which treatment a sitting followed: the follow-up it completed names it. With two
+  // treatments there are two "2 weeks", so the table says which.
+  const anchor = (s: Sitting): string | null => {
+    if (s.timepoint === "baseline" || patient.treatments.length < 2) return null;
+    const f = patient.followUps.find((x) => x.timepoint === s.timepoint && x.completedAt === s.completedAt);
+    const t = f?.treatmentId ? patient.treatments.find((x) => x.id === f.treatmentId) : undefined;
+    return t ? `after ${treatmentKind(t.kind)?.label ?? t.kind}` : null;
+  };
 
   return (
     <Paper
@@ -69,7 +77,7 @@ export function AnswersSection({ patient, action }: { patient: PatientDetail; ac
         />
       ) : (
         <Stack gap="md">
-          <TrendChart responses={patient.responses} />
+          <TrendChart responses={patient.responses} treatments={patient.treatments} />
           <Table.ScrollContainer minWidth={560} visibleFrom="sm">
             <Table aria-labelledby="answers-h">
               <Table.Thead>
@@ -92,6 +100,11 @@ export function AnswersSection({ patient, action }: { patient: PatientDetail; ac
                   <Table.Tr key={s.key}>
                     <Table.Td>
                       <Badge color="gray">{timepointLabel(s.timepoint)}</Badge>
+                      {anchor(s) && (
+                        <Text size="xs" c="dimmed" mt={2}>
+                          {anchor(s)}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(s.completedAt)}</Table.Td>
                     {order.map((i) => (
@@ -109,7 +122,14 @@ export function AnswersSection({ patient, action }: { patient: PatientDetail; ac
             {sittings.map((s) => (
               <Card key={s.key} withBorder padding="sm">
                 <Group justify="space-between" mb={6}>
-                  <Badge color="gray">{timepointLabel(s.timepoint)}</Badge>
+                  <Group gap={6}>
+                    <Badge color="gray">{timepointLabel(s.timepoint)}</Badge>
+                    {anchor(s) && (
+                      <Text size="xs" c="dimmed">
+                        {anchor(s)}
+                      </Text>
+                    )}
+                  </Group>
                   <Text size="sm" c="dimmed">
                     {formatDate(s.completedAt)}
                   </Text>
