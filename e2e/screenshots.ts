@@ -193,6 +193,17 @@ async function main() {
     await desk.goto("/outcomes");
     await desk.getByRole("heading", { name: "Outcomes", level: 1 }).waitFor();
     await shoot(desk, "outcomes-desktop");
+    // An empty outbox makes a dull picture: invite the showcase patient so there is a message.
+    const outbox = await ok<{ items: unknown[] }>(await desk.request.get(`${base}/api/v1/outbox`), "outbox");
+    if (outbox.items.length === 0) {
+      const p = await ok<Patient>(await desk.request.get(`${base}/api/v1/patients/${patientId}`), "patient");
+      await ok(
+        await desk.request.post(`${base}/api/v1/patients/${patientId}/invitations`, {
+          data: p.email ? {} : { email: "showcase.patient@example.test" },
+        }),
+        "invite",
+      );
+    }
     await desk.goto("/messages");
     await desk.getByRole("heading", { name: "Messages", level: 1 }).waitFor();
     await shoot(desk, "messages-desktop", false);
