@@ -51,7 +51,9 @@ const steps = {
       }
       return `Browser tests DID NOT RUN: no Chromium at ${chromium}. ${how} Then run \`npm test\` (or \`npm run test:e2e\`) again.`;
     }
-    run("browser end-to-end tests (Chromium)", bin("vitest"), ["run", "--project", "e2e"], { CHROMIUM_PATH: chromium });
+    run("browser end-to-end tests (Chromium)", bin("vitest"), ["run", "--project", "e2e"], {
+      CHROMIUM_PATH: chromium,
+    });
     return null;
   },
 };

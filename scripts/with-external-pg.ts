@@ -39,7 +39,9 @@ const { rows } = await import("pg").then(async ({ default: pg }) => {
   await c.end();
   return r;
 });
-console.log(`external PostgreSQL for this run: ${rows[0]?.version.split(",")[0]} (${binDir ? "system install" : "separate embedded cluster"})`);
+console.log(
+  `external PostgreSQL for this run: ${rows[0]?.version.split(",")[0]} (${binDir ? "system install" : "separate embedded cluster"})`,
+);
 
 const code = await new Promise<number>((resolve) => {
   const child = spawn(command[0]!, command.slice(1), {

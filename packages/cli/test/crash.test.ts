@@ -51,7 +51,13 @@ function writeUntilKilled(url: string, cookie: string, tag: string) {
       }
     }
   })();
-  return { acknowledged, stop: async () => ((stop = true), await done) };
+  return {
+    acknowledged,
+    stop: async () => {
+      stop = true;
+      await done;
+    },
+  };
 }
 
 async function present(url: string, ids: string[]): Promise<number> {

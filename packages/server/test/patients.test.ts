@@ -92,7 +92,9 @@ describe("adding a patient", () => {
     expect(res.status).toBe(400);
     const paths = res.json.issues.map((i: { path: string }) => i.path).sort();
     expect(paths).toEqual(["email", "episode.condition", "episode.spinalLevels.0", "shoeSize"].sort());
-    expect(res.json.issues.find((i: { path: string }) => i.path === "shoeSize").message).toBe("is not a known field");
+    expect(res.json.issues.find((i: { path: string }) => i.path === "shoeSize").message).toBe(
+      "is not a known field",
+    );
   });
 
   it("answers 413 for an oversized body and writes nothing", async () => {

@@ -251,6 +251,7 @@ export function presentResponse(r: typeof questionnaireResponses.$inferSelect): 
     instrument: r.instrument,
     instrumentVersion: r.instrumentVersion,
     timepoint: r.timepoint,
+    followUpId: r.followUpId,
     answers: r.answers,
     score: r.score ?? null,
     scoreDetail: r.scoreDetail,

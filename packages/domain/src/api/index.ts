@@ -1,5 +1,6 @@
 export * from "./auth";
 export * from "./common";
+export * from "./outbox";
 export * from "./outcomes";
 export * from "./patients";
 export * from "./portal";

@@ -67,6 +67,8 @@ export const ResponseView = z.object({
   instrument: z.string(),
   instrumentVersion: z.string(),
   timepoint: z.string(),
+  /** The follow-up this answered; null for answers given outside any window. */
+  followUpId: z.string().nullable(),
   answers: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
   score: z.number().nullable(),
   scoreDetail: z.record(z.string(), z.unknown()),

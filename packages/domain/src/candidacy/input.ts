@@ -6,8 +6,7 @@
  */
 import { z } from "zod";
 import { conditionIds, spinalLevels } from "../catalogue/conditions";
-import { badRequest } from "../errors";
-import { issuesFromZod } from "../errors";
+import { badRequest, issuesFromZod } from "../errors";
 import { triageTiers } from "../triage/tiers";
 
 export const contraindicationIds = [

@@ -5,8 +5,7 @@
  * contract (procedure records, API): add, never rename.
  */
 import { z } from "zod";
-import { badRequest } from "../errors";
-import { issuesFromZod } from "../errors";
+import { badRequest, issuesFromZod } from "../errors";
 
 export const tissues = ["bone-marrow", "adipose", "blood", "perinatal", "other"] as const;
 export type Tissue = (typeof tissues)[number];

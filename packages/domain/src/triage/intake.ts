@@ -10,8 +10,7 @@
  * was not answered at all is refused for its missing age and duration, which are required.
  */
 import { z } from "zod";
-import { badRequest } from "../errors";
-import { issuesFromZod } from "../errors";
+import { badRequest, issuesFromZod } from "../errors";
 
 export const booleanAnswerIds = [
   "bladderDysfunction",

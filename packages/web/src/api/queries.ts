@@ -3,6 +3,8 @@ import type {
   InstrumentView,
   InvitationInfo,
   Me,
+  Outbox,
+  OutboxItem,
   OutcomesReport,
   PatientCreate,
   PatientDetail,
@@ -16,20 +18,7 @@ import type {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, isApiError } from "./client";
 
-export type OutboxItem = {
-  id: string;
-  kind: string;
-  to: string;
-  subject: string;
-  body: string;
-  status: "pending" | "sending" | "sent" | "failed";
-  attempts: number;
-  lastError: string | null;
-  patientId: string | null;
-  createdAt: string;
-  sentAt: string | null;
-};
-export type Outbox = { items: OutboxItem[]; smtpConfigured: boolean };
+export type { Outbox, OutboxItem };
 
 export const keys = {
   me: ["me"] as const,

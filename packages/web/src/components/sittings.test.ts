@@ -12,6 +12,7 @@ const r = (
   instrument,
   instrumentVersion: "1",
   timepoint,
+  followUpId: `follow-up-${timepoint}`,
   answers: {},
   score,
   scoreDetail: instrument === "odi" && score !== null ? { band: "moderate disability" } : {},

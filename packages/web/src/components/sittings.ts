@@ -7,6 +7,7 @@ import type { ResponseView } from "@evident/domain/api";
 export type Sitting = {
   key: string;
   timepoint: string;
+  followUpId: string | null;
   completedAt: string;
   source: string;
   byInstrument: Record<string, ResponseView>;
@@ -20,6 +21,7 @@ export function groupSittings(responses: readonly ResponseView[]): Sitting[] {
     const s = map.get(key) ?? {
       key,
       timepoint: r.timepoint,
+      followUpId: r.followUpId,
       completedAt: r.completedAt,
       source: r.source,
       byInstrument: {},

@@ -1,23 +1,10 @@
 /** The clinic's outbox: every message queued or sent, so staff can see what went out (or is waiting). */
+
+import { Outbox } from "@evident/domain/api";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { z } from "zod";
 import type { AppEnv } from "../../http/env";
 import { clinicRepositories, requirePermission } from "../../http/scoped";
 import { json, problems } from "../common";
-
-const OutboxItem = z.object({
-  id: z.string(),
-  kind: z.string(),
-  to: z.string(),
-  subject: z.string(),
-  body: z.string(),
-  status: z.enum(["pending", "sending", "sent", "failed"]),
-  attempts: z.number().int(),
-  lastError: z.string().nullable(),
-  patientId: z.string().nullable(),
-  createdAt: z.string(),
-  sentAt: z.string().nullable(),
-});
 
 const list = createRoute({
   method: "get",
@@ -26,7 +13,7 @@ const list = createRoute({
   summary: "Messages queued or sent by this clinic, newest first",
   middleware: [requirePermission("outbox:read")] as const,
   responses: {
-    200: json(z.object({ items: z.array(OutboxItem), smtpConfigured: z.boolean() }), "Messages"),
+    200: json(Outbox, "Messages"),
     ...problems(401, 403),
   },
 });

@@ -48,7 +48,7 @@ export function AnswersSection({ patient, action }: { patient: PatientDetail; ac
   // treatments there are two "2 weeks", so the table says which.
   const anchor = (s: Sitting): string | null => {
     if (s.timepoint === "baseline" || patient.treatments.length < 2) return null;
-    const f = patient.followUps.find((x) => x.timepoint === s.timepoint && x.completedAt === s.completedAt);
+    const f = patient.followUps.find((x) => x.id === s.followUpId);
     const t = f?.treatmentId ? patient.treatments.find((x) => x.id === f.treatmentId) : undefined;
     return t ? `after ${treatmentKind(t.kind)?.label ?? t.kind}` : null;
   };
