@@ -9,7 +9,7 @@
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { isoDay } from "./patient";
+import { isoDay } from "./days";
 import type { RegistryRows } from "./rows";
 
 const NULL = "\\N";

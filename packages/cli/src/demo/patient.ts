@@ -1,26 +1,15 @@
 /**
  * One synthetic patient's rows, written the way the app writes them: the patient and episode with
- * a baseline follow-up (repos/patients.ts), treatments with their scheduled follow-ups (the
- * domain's scheduleFollowUps; an unanswered baseline's window closes at the treatment date, as
- * repos/treatments.ts does), answers stored verbatim with the instrument version and the
- * library's score (repos/responses.ts), adverse events and a portal account.
+ * a baseline follow-up (repos/patients.ts), treatments with their scheduled follow-ups and an
+ * unanswered baseline's window closed at the treatment date (repos/treatments.ts), answers stored
+ * verbatim with the instrument version and the library's score (repos/responses.ts, here via
+ * follow-ups.ts), adverse events and a portal account. Some patients whose first, non-surgical
+ * treatment fails have an operation months later, with its own follow-ups.
  *
- * Whether and when a follow-up is answered follows real registries: most answers come within days
- * of the due date, later follow-ups are missed more often, and so are those of patients who are
- * not improving (plus a per-patient tendency to answer). Nothing happens on or after `today`:
- * a window still open today is simply not answered yet.
- *
- * Days are whole days since 1970-01-01 (UTC); instants are epoch milliseconds. Pure: the same
- * stream and context give the same rows.
+ * Pure: the same stream and context give the same rows.
  */
-import {
-  type Condition,
-  defaultInstruments,
-  scheduleFollowUps,
-  type TreatmentKind,
-  treatmentKind,
-} from "@evident/domain";
-import { nrsBackAnswers, odiAnswers, type ScoredAnswers } from "./answers";
+import { BASELINE_WINDOW_DAYS } from "@evident/db/repos/patients";
+import { type Condition, defaultInstruments, type TreatmentKind, treatmentKind } from "@evident/domain";
 import {
   conditionProfiles,
   conditionWeights,
@@ -30,6 +19,8 @@ import {
   treatmentDetails,
   usualOdiByCategory,
 } from "./case-mix";
+import { DAY_MS, isoDay, timeOfDay } from "./days";
+import { answer, scheduleAndAnswer } from "./follow-ups";
 import { birthDayFor, drawPerson, drawSex, type Person } from "./people";
 import type { Random } from "./random";
 import type {
@@ -39,57 +30,12 @@ import type {
   FollowUpRow,
   PatientRow,
   RegistryRows,
-  ResponseRow,
   TreatmentRow,
 } from "./rows";
-import {
-  type Course,
-  drawCourse,
-  drawImprovement,
-  nrsAt,
-  odiAt,
-  procedureEffects,
-  relativeImprovement,
-} from "./trajectories";
+import { drawCourse, drawImprovement, procedureEffects } from "./trajectories";
 
-export const DAY_MS = 86_400_000;
 /** How far back enrolment goes: about two and a half years. */
 export const ENROLMENT_DAYS = 912;
-/** As in repos/patients.ts: the baseline stays open this long unless a treatment closes it. */
-export const BASELINE_WINDOW_DAYS = 90;
-
-// Date conversions and schedules repeat for every patient treated on the same day: cache them
-// (a few thousand distinct days at most), which keeps 100k patients fast.
-const isoCache = new Map<number, string>();
-const dayCache = new Map<string, number>();
-const scheduleCache = new Map<string, ReturnType<typeof scheduleFollowUps>>();
-
-export function isoDay(day: number): string {
-  let s = isoCache.get(day);
-  if (s === undefined) {
-    s = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    isoCache.set(day, s);
-  }
-  return s;
-}
-
-export function dayOf(iso: string): number {
-  let d = dayCache.get(iso);
-  if (d === undefined) {
-    d = Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
-    dayCache.set(iso, d);
-  }
-  return d;
-}
-
-function schedule(treatmentDate: string): ReturnType<typeof scheduleFollowUps> {
-  let s = scheduleCache.get(treatmentDate);
-  if (s === undefined) {
-    s = scheduleFollowUps(treatmentDate);
-    scheduleCache.set(treatmentDate, s);
-  }
-  return s;
-}
 
 export type ClinicContext = {
   id: string;
@@ -123,22 +69,6 @@ export type PatientOverrides = {
   /** Answers every follow-up whose window has closed; leaves the open ones for the portal. */
   alwaysAnswer?: boolean;
 };
-
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-
-/** Logit of answering, by timepoint: engagement wanes as months pass. */
-const answerLogit: Readonly<Record<string, number>> = {
-  "2w": 1.7,
-  "6w": 1.4,
-  "3m": 1.1,
-  "6m": 0.8,
-  "12m": 0.5,
-  "24m": 0.3,
-};
-
-/** A time of day in clinic or waking hours, as milliseconds after midnight. */
-const timeOfDay = (rng: Random, fromHour: number, toHour: number) =>
-  Math.floor(rng.uniform(fromHour, toHour) * 3_600_000);
 
 export function buildPatient(
   rng: Random,
@@ -246,8 +176,8 @@ export function buildPatient(
       }
     }
     // Follow-ups are answered with the course as it is on the day, whichever treatment they follow.
-    scheduleAndAnswer(rng, out, ctx, course, tr, enrolDay, engagement, o.alwaysAnswer === true);
-    if (second) scheduleAndAnswer(rng, out, ctx, course, second.row, enrolDay, engagement, false);
+    scheduleAndAnswer(rng, out, todayDay, course, tr, enrolDay, engagement, o.alwaysAnswer === true);
+    if (second) scheduleAndAnswer(rng, out, todayDay, course, second.row, enrolDay, engagement, false);
   }
 
   if (person.email) {
@@ -317,91 +247,4 @@ function recordTreatment(
     out.adverseEvents.push(event);
   }
   return row;
-}
-
-function scheduleAndAnswer(
-  rng: Random,
-  out: RegistryRows,
-  ctx: PatientContext,
-  course: Course,
-  tr: TreatmentRow,
-  enrolDay: number,
-  engagement: number,
-  alwaysAnswer: boolean,
-): void {
-  for (const s of schedule(tr.treatmentDate)) {
-    const f: FollowUpRow = {
-      id: rng.uuid(tr.createdAt),
-      clinicId: tr.clinicId,
-      patientId: tr.patientId,
-      episodeId: tr.episodeId,
-      treatmentId: tr.id,
-      timepoint: s.timepoint,
-      dueDate: s.dueDate,
-      windowStart: s.windowStart,
-      windowEnd: s.windowEnd,
-      instruments: defaultInstruments,
-      status: "scheduled",
-      completedAt: null,
-      createdAt: tr.createdAt,
-    };
-    out.followUps.push(f);
-    const due = dayOf(s.dueDate);
-    const start = dayOf(s.windowStart);
-    const end = dayOf(s.windowEnd);
-    if (start >= ctx.todayDay) continue; // upcoming: nothing can have happened yet
-    // Answering depends on how the patient is doing when the questionnaire arrives.
-    const p = sigmoid(
-      (answerLogit[s.timepoint] ?? 1) + engagement + 2 * (relativeImprovement(course, due - enrolDay) - 0.25),
-    );
-    const willAnswer = alwaysAnswer || rng.chance(p);
-    const half = (end - start) / 2;
-    // Reminders go out at the due date: a few answer early, most within days after it.
-    const offset = rng.chance(0.25)
-      ? -rng.int(0, Math.floor(half / 2))
-      : Math.round(-Math.log(1 - rng.next()) * (half / 3));
-    const day = Math.min(end, Math.max(start, due + offset));
-    if (!willAnswer || day >= ctx.todayDay) continue;
-    if (alwaysAnswer && end >= ctx.todayDay) continue; // leave the open one for the portal
-    answer(rng, out, course, f, day * DAY_MS + timeOfDay(rng, 7, 22), enrolDay);
-  }
-}
-
-const answerer: Readonly<Record<string, (rng: Random, c: Course, day: number) => ScoredAnswers>> = {
-  odi: (rng, c, day) => odiAnswers(rng, odiAt(c, day)),
-  nrs_back: (rng, c, day) => nrsBackAnswers(rng, nrsAt(c, day)),
-};
-
-/** Answers every instrument of a follow-up at one instant and marks it completed. */
-function answer(
-  rng: Random,
-  out: RegistryRows,
-  course: Course,
-  f: FollowUpRow,
-  at: number,
-  enrolDay: number,
-): void {
-  const day = Math.floor(at / DAY_MS) - enrolDay;
-  for (const instrument of f.instruments) {
-    const a = answerer[instrument]?.(rng, course, day);
-    if (!a) throw new Error(`the demo generator cannot answer the instrument "${instrument}"`);
-    const row: ResponseRow = {
-      id: rng.uuid(at),
-      clinicId: f.clinicId,
-      patientId: f.patientId,
-      episodeId: f.episodeId,
-      followUpId: f.id,
-      instrument: a.instrument,
-      instrumentVersion: a.version,
-      timepoint: f.timepoint,
-      answers: a.answers,
-      score: a.score,
-      scoreDetail: a.detail,
-      completedAt: at,
-      createdAt: at,
-    };
-    out.responses.push(row);
-  }
-  f.status = "completed";
-  f.completedAt = at;
 }

@@ -15,8 +15,9 @@ import { hashPassword } from "@evident/server";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import { copyBatch } from "./copy";
+import { DAY_MS, dayOf } from "./days";
 import { restoreRowChecks, skipRowChecks, verifyReferences } from "./integrity";
-import { buildPatient, type ClinicContext, DAY_MS, dayOf, ENROLMENT_DAYS } from "./patient";
+import { buildPatient, type ClinicContext, ENROLMENT_DAYS } from "./patient";
 import { createRandom } from "./random";
 import { emptyRows, type RegistryRows, type RowCounts } from "./rows";
 import {
