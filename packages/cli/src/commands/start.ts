@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { tables } from "@evident/db";
 import { loadConfig, startServer } from "@evident/server";
-import { DEMO_PASSWORD, demoSignIns, seedDemo } from "../demo/seed";
+import { DEMO_CLINIC, DEMO_PASSWORD, demoSignIns, seedDemo } from "../demo/seed";
 import { progressBar } from "../progress";
 
 export const webDist = path.resolve(
@@ -54,7 +54,11 @@ export async function runStart(): Promise<number> {
   ];
   if (seeded || config.demoPatients > 0) {
     lines.push("", `Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
-    for (const s of demoSignIns) lines.push(`  ${s.role.padEnd(12)} ${s.email}`);
+    for (const s of demoSignIns) {
+      // The second clinic's sign-in sees only its own patients: say which clinic it is.
+      const where = s.clinic === DEMO_CLINIC ? "" : `  (${s.clinic})`;
+      lines.push(`  ${s.role.padEnd(12)} ${s.email}${where}`);
+    }
   }
   lines.push("", "Press Ctrl+C to stop.");
   console.log(lines.join("\n"));
