@@ -99,6 +99,7 @@ export async function seedDemo(database: Database, opts: DemoOptions): Promise<D
   const today = opts.today ?? toIsoDate(new Date());
   const passwordHash = await hashPassword(DEMO_PASSWORD); // argon2 is slow by design: hash once
   const client = await database.pool.connect();
+  let failed = false;
   try {
     return await drizzle(client, { schema: tables.schema }).transaction(async (tx) => {
       // Two seeders at once would both find no demo clinic; take turns.
@@ -135,8 +136,12 @@ export async function seedDemo(database: Database, opts: DemoOptions): Promise<D
         timings: rounded,
       };
     });
+  } catch (e) {
+    failed = true;
+    throw e;
   } finally {
-    client.release();
+    // After a failure mid-COPY the connection's state is not worth trusting: close it.
+    client.release(failed);
   }
 }
 
