@@ -9,7 +9,8 @@ Commands:
   start                      Run Evident (embedded PostgreSQL unless DATABASE_URL is set);
                              seeds a demo clinic on first run
   migrate                    Apply database migrations and exit
-  demo --patients N --seed S Write a synthetic demo registry (deterministic for a given seed)
+  demo --patients N --seed S [--today D] [--replace]
+                             Write a synthetic demo registry (deterministic for a given seed)
   audit verify               Recompute the audit hash chain and name the first broken event
   clinic add --name NAME     Create a clinic
   user add --clinic C --email E --name N --role R

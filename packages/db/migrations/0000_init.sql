@@ -204,9 +204,11 @@ ALTER TABLE "treatments" ADD CONSTRAINT "treatments_clinic_id_clinics_id_fk" FOR
 ALTER TABLE "treatments" ADD CONSTRAINT "treatments_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "treatments" ADD CONSTRAINT "treatments_episode_id_episodes_id_fk" FOREIGN KEY ("episode_id") REFERENCES "public"."episodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "adverse_events_patient_idx" ON "adverse_events" USING btree ("clinic_id","patient_id");--> statement-breakpoint
+CREATE INDEX "adverse_events_treatment_idx" ON "adverse_events" USING btree ("treatment_id");--> statement-breakpoint
 CREATE INDEX "audit_patient_idx" ON "audit_events" USING btree ("clinic_id","patient_id","at");--> statement-breakpoint
 CREATE INDEX "episodes_patient_idx" ON "episodes" USING btree ("clinic_id","patient_id");--> statement-breakpoint
 CREATE INDEX "follow_ups_patient_idx" ON "follow_ups" USING btree ("clinic_id","patient_id");--> statement-breakpoint
+CREATE INDEX "follow_ups_episode_idx" ON "follow_ups" USING btree ("episode_id");--> statement-breakpoint
 CREATE INDEX "follow_ups_window_idx" ON "follow_ups" USING btree ("clinic_id","status","window_start");--> statement-breakpoint
 CREATE UNIQUE INDEX "follow_ups_treatment_timepoint_key" ON "follow_ups" USING btree ("treatment_id","timepoint");--> statement-breakpoint
 CREATE UNIQUE INDEX "invitations_token_key" ON "invitations" USING btree ("token_hash");--> statement-breakpoint
@@ -222,6 +224,9 @@ CREATE UNIQUE INDEX "patients_clinic_mrn_key" ON "patients" USING btree ("clinic
 CREATE INDEX "responses_patient_idx" ON "questionnaire_responses" USING btree ("clinic_id","patient_id","instrument");--> statement-breakpoint
 CREATE INDEX "responses_follow_up_idx" ON "questionnaire_responses" USING btree ("follow_up_id");--> statement-breakpoint
 CREATE INDEX "responses_episode_idx" ON "questionnaire_responses" USING btree ("episode_id","instrument","completed_at");--> statement-breakpoint
+CREATE INDEX "sessions_staff_user_idx" ON "sessions" USING btree ("staff_user_id");--> statement-breakpoint
+CREATE INDEX "sessions_patient_account_idx" ON "sessions" USING btree ("patient_account_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "staff_users_email_key" ON "staff_users" USING btree (lower("email"));--> statement-breakpoint
 CREATE INDEX "treatments_patient_idx" ON "treatments" USING btree ("clinic_id","patient_id");--> statement-breakpoint
-CREATE INDEX "treatments_kind_idx" ON "treatments" USING btree ("clinic_id","kind");
+CREATE INDEX "treatments_kind_idx" ON "treatments" USING btree ("clinic_id","kind");--> statement-breakpoint
+CREATE INDEX "treatments_episode_idx" ON "treatments" USING btree ("episode_id","treatment_date");

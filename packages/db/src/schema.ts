@@ -127,6 +127,8 @@ export const sessions = pgTable(
     revokedAt: ts("revoked_at"),
   },
   (t) => [
+    index("sessions_staff_user_idx").on(t.staffUserId),
+    index("sessions_patient_account_idx").on(t.patientAccountId),
     check(
       "sessions_one_principal",
       sql`(${t.kind} = 'staff' and ${t.staffUserId} is not null) or (${t.kind} = 'patient' and ${t.patientAccountId} is not null)`,
@@ -183,6 +185,7 @@ export const treatments = pgTable(
   (t) => [
     index("treatments_patient_idx").on(t.clinicId, t.patientId),
     index("treatments_kind_idx").on(t.clinicId, t.kind),
+    index("treatments_episode_idx").on(t.episodeId, t.treatmentDate),
   ],
 );
 
@@ -214,6 +217,7 @@ export const followUps = pgTable(
   },
   (t) => [
     index("follow_ups_patient_idx").on(t.clinicId, t.patientId),
+    index("follow_ups_episode_idx").on(t.episodeId),
     index("follow_ups_window_idx").on(t.clinicId, t.status, t.windowStart),
     uniqueIndex("follow_ups_treatment_timepoint_key").on(t.treatmentId, t.timepoint),
   ],
@@ -264,7 +268,10 @@ export const adverseEvents = pgTable(
     description: text("description"),
     createdAt: createdAt(),
   },
-  (t) => [index("adverse_events_patient_idx").on(t.clinicId, t.patientId)],
+  (t) => [
+    index("adverse_events_patient_idx").on(t.clinicId, t.patientId),
+    index("adverse_events_treatment_idx").on(t.treatmentId),
+  ],
 );
 
 export const outboxMessages = pgTable(

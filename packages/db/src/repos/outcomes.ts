@@ -2,8 +2,14 @@
  * Rows for the outcomes report: one per scheduled follow-up of a treatment, with the latest score
  * per instrument answered for that follow-up and the latest score per instrument before the
  * treatment (its baseline: for a first treatment the baseline questionnaire, for a later one
- * such as surgery after an injection, the most recent answer before it). The summary statistics
- * are computed by the pure functions in @evident/domain/outcomes.
+ * such as surgery after an injection, the most recent answer in the 180 days before it; answers
+ * on the treatment day count, as baselines are often taken just before the procedure). The
+ * summary statistics are computed by the pure functions in @evident/domain/outcomes.
+ *
+ * A later treatment in the same episode ends the earlier one's follow-up: its follow-ups due on
+ * or after the later treatment's date are left out, and answers given from that date on are not
+ * credited to it (after an injection and then a fusion, the 12-month result belongs to neither
+ * alone). The later treatment itself is the outcome that the surgery-free analyses count.
  *
  * `clinicId: null` pools all clinics; only aggregates ever leave this function's caller.
  */
@@ -29,7 +35,11 @@ export async function outcomeObservations(
   const clinicFilter = clinicId ? sql`t.clinic_id = ${clinicId}` : sql`true`;
   const result = await db.execute<Row>(sql`
     with tr as (
-      select t.id, t.clinic_id, t.episode_id, t.kind, t.treatment_date
+      select t.id, t.clinic_id, t.episode_id, t.kind, t.treatment_date,
+             (select min(n.treatment_date) from treatments n
+               where n.episode_id = t.episode_id and n.clinic_id = t.clinic_id
+                 and (n.treatment_date > t.treatment_date
+                      or (n.treatment_date = t.treatment_date and n.id > t.id))) as next_date
       from treatments t
       where ${clinicFilter}
     ),
@@ -43,6 +53,7 @@ export async function outcomeObservations(
           from questionnaire_responses r
           where r.clinic_id = tr.clinic_id and r.episode_id = tr.episode_id
             and r.completed_at < (tr.treatment_date + 1)::timestamp at time zone 'UTC'
+            and r.completed_at >= (tr.treatment_date - 180)::timestamp at time zone 'UTC'
             and r.score is not null and jsonb_typeof(r.score) = 'number'
           order by r.instrument, r.completed_at desc
         ) x
@@ -59,9 +70,11 @@ export async function outcomeObservations(
         select distinct on (r.instrument) r.instrument, r.score
         from questionnaire_responses r
         where r.follow_up_id = f.id and jsonb_typeof(r.score) = 'number'
+          and (tr.next_date is null or r.completed_at < tr.next_date::timestamp at time zone 'UTC')
         order by r.instrument, r.completed_at desc
       ) x
     ) fs on true
+    where tr.next_date is null or f.due_date < tr.next_date
   `);
   const [count] = (
     await db.execute<{ n: number }>(
