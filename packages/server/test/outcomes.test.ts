@@ -59,6 +59,15 @@ describe("outcomes report", () => {
     expect(three.measures[0]).toMatchObject({ n: 1, meanChange: -1 });
     const fusion = rows.filter((r) => r.treatmentKind === "fusion").map((r) => r.timepoint);
     expect(fusion).toEqual(["2w", "6w", "3m", "6m", "12m"]);
+    // On the record, the injection's 6- and 12-month follow-ups are cancelled, the rest kept.
+    const record = await h.call("GET", `/api/v1/patients/${p.id}`, { cookie });
+    const injectionId = record.json.treatments.find(
+      (t: { kind: string }) => t.kind === "bone_marrow_concentrate",
+    ).id;
+    const statuses = record.json.followUps
+      .filter((f: { treatmentId: string }) => f.treatmentId === injectionId)
+      .map((f: { timepoint: string; status: string }) => `${f.timepoint}:${f.status}`);
+    expect(statuses).toEqual(["2w:missed", "6w:missed", "3m:completed", "6m:cancelled", "12m:cancelled"]);
   });
 
   it("uses no baseline older than 180 days before the treatment", async () => {

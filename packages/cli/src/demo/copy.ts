@@ -139,6 +139,7 @@ export const tableSpecs: Specs = {
     instruments: (r) => textArray(r.instruments),
     status: (r) => r.status,
     completed_at: (r) => instant(r.completedAt),
+    cancelled_at: (r) => instant(r.cancelledAt),
     created_at: (r) => instant(r.createdAt),
   }),
   responses: spec("questionnaire_responses", {

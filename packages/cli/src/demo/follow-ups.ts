@@ -35,6 +35,8 @@ export function scheduleAndAnswer(
   enrolDay: number,
   engagement: number,
   alwaysAnswer: boolean,
+  /** A later treatment in the episode: follow-ups due from its day on are cancelled. */
+  endedBy: { day: number; at: number } | null,
 ): void {
   for (const s of scheduleFor(tr.treatmentDate)) {
     const f: FollowUpRow = {
@@ -50,10 +52,16 @@ export function scheduleAndAnswer(
       instruments: defaultInstruments,
       status: "scheduled",
       completedAt: null,
+      cancelledAt: null,
       createdAt: tr.createdAt,
     };
     out.followUps.push(f);
     const due = dayOf(s.dueDate);
+    if (endedBy && due >= endedBy.day) {
+      f.status = "cancelled";
+      f.cancelledAt = endedBy.at;
+      continue;
+    }
     const start = dayOf(s.windowStart);
     const end = dayOf(s.windowEnd);
     if (start >= todayDay) continue; // upcoming: nothing can have happened yet
@@ -68,7 +76,7 @@ export function scheduleAndAnswer(
       ? -rng.int(0, Math.floor(half / 2))
       : Math.round(-Math.log(1 - rng.next()) * (half / 3));
     const day = Math.min(end, Math.max(start, due + offset));
-    if (!willAnswer || day >= todayDay) continue;
+    if (!willAnswer || day >= todayDay || (endedBy && day >= endedBy.day)) continue;
     if (alwaysAnswer && end >= todayDay) continue; // leave the open one for the portal
     answer(rng, out, course, f, day * DAY_MS + timeOfDay(rng, 7, 22), enrolDay);
   }

@@ -140,6 +140,7 @@ export function buildPatient(
     instruments: defaultInstruments,
     status: "scheduled",
     completedAt: null,
+    cancelledAt: null,
     createdAt: enrolAt,
   };
   out.followUps.push(baseline);
@@ -175,9 +176,11 @@ export function buildPatient(
         second = { row: recordTreatment(rng, out, ctx, episode, kind, day, levels), day };
       }
     }
-    // Follow-ups are answered with the course as it is on the day, whichever treatment they follow.
-    scheduleAndAnswer(rng, out, todayDay, course, tr, enrolDay, engagement, o.alwaysAnswer === true);
-    if (second) scheduleAndAnswer(rng, out, todayDay, course, second.row, enrolDay, engagement, false);
+    // Follow-ups are answered with the course as it is on the day, whichever treatment they follow;
+    // an operation ends the first treatment's follow-up, as recording it does in the app.
+    const end = second ? { day: second.day, at: second.row.createdAt } : null;
+    scheduleAndAnswer(rng, out, todayDay, course, tr, enrolDay, engagement, o.alwaysAnswer === true, end);
+    if (second) scheduleAndAnswer(rng, out, todayDay, course, second.row, enrolDay, engagement, false, null);
   }
 
   if (person.email) {

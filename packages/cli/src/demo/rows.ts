@@ -50,8 +50,10 @@ export type FollowUpRow = {
   windowStart: string;
   windowEnd: string;
   instruments: readonly string[];
-  status: "scheduled" | "completed";
+  status: "scheduled" | "completed" | "cancelled";
   completedAt: number | null;
+  /** Set when a later treatment in the episode ended this one's follow-up. */
+  cancelledAt: number | null;
   createdAt: number;
 };
 

@@ -1,11 +1,13 @@
 /**
  * Recording a treatment schedules its follow-ups (pure rules in @evident/domain/pathway) in the
- * same transaction, and closes the episode's baseline window at the treatment date: an answer
- * given after treatment is no longer a baseline.
+ * same transaction, closes the episode's baseline window at the treatment date (an answer given
+ * after treatment is no longer a baseline), and cancels the follow-ups of earlier treatments in
+ * the episode that fall due from that date on: after an injection and then a fusion, a later
+ * questionnaire measures both, and belongs to the fusion's own schedule.
  */
 import { badRequest, defaultInstruments, notFound, scheduleFollowUps } from "@evident/domain";
 import type { TreatmentView } from "@evident/domain/api";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, gte, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { episodes, followUps, patients, treatments } from "../schema";
@@ -92,12 +94,32 @@ export function treatmentRepository(db: Db, scope: Scope) {
             gt(followUps.windowEnd, input.date),
           ),
         );
+      const superseded = await tx
+        .update(followUps)
+        .set({ status: "cancelled", cancelledAt: now })
+        .where(
+          and(
+            eq(followUps.clinicId, scope.clinicId),
+            eq(followUps.episodeId, episode.id),
+            isNotNull(followUps.treatmentId),
+            ne(followUps.treatmentId, id),
+            eq(followUps.status, "scheduled"),
+            gte(followUps.dueDate, input.date),
+            sql`${followUps.treatmentId} in (select t.id from ${treatments} t where t.episode_id = ${episode.id} and t.treatment_date <= ${input.date})`,
+          ),
+        )
+        .returning({ id: followUps.id });
       await audit(tx, scope, {
         action: "create",
         entityType: "treatment",
         entityId: id,
         patientId,
-        detail: { kind: input.kind, date: input.date, followUps: schedule.length },
+        detail: {
+          kind: input.kind,
+          date: input.date,
+          followUps: schedule.length,
+          cancelledFollowUps: superseded.length,
+        },
       });
       return presentTreatment(row!);
     });
