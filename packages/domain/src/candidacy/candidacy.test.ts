@@ -60,15 +60,15 @@ describe("candidacy checklist", () => {
     ["facet-pain-excluded", { facetPainExcludedByBlock: false }],
     ["no-unreviewed-red-flag", { triageTier: "soon" }],
     ...contraindicationIds.map((id) => [`no-${id}`, { contraindications: { [id]: true } }] as const),
-  ] as [string, Partial<CandidacyInput>][])(
-    "%s is unmet by %j, and the patient is not eligible",
-    (id, patch) => {
-      const r = evaluateCandidacy(candidate(patch));
-      expect(r.outcome).toBe("not-eligible");
-      expect(r.unmet).toEqual([id]);
-      expect(r.criteria.find((c) => c.id === id)?.status).toBe("unmet");
-    },
-  );
+  ] as [
+    string,
+    Partial<CandidacyInput>,
+  ][])("%s is unmet by %j, and the patient is not eligible", (id, patch) => {
+    const r = evaluateCandidacy(candidate(patch));
+    expect(r.outcome).toBe("not-eligible");
+    expect(r.unmet).toEqual([id]);
+    expect(r.criteria.find((c) => c.id === id)?.status).toBe("unmet");
+  });
 
   it.each([
     ["pain-at-least-6-months", { symptomDurationMonths: 6 }],
@@ -108,15 +108,15 @@ describe("candidacy checklist", () => {
     ["facet-pain-excluded", { facetPainExcludedByBlock: null }],
     ["no-unreviewed-red-flag", { triageTier: null }],
     ["no-pregnancyOrNursing", { contraindications: { pregnancyOrNursing: null } }],
-  ] as [string, Partial<CandidacyInput>][])(
-    "%s is unknown when %j, and more information is needed",
-    (id, patch) => {
-      const r = evaluateCandidacy(candidate(patch));
-      expect(r.outcome).toBe("needs-more-information");
-      expect(r.unknown).toContain(id);
-      expect(r.unmet).toEqual([]);
-    },
-  );
+  ] as [
+    string,
+    Partial<CandidacyInput>,
+  ][])("%s is unknown when %j, and more information is needed", (id, patch) => {
+    const r = evaluateCandidacy(candidate(patch));
+    expect(r.outcome).toBe("needs-more-information");
+    expect(r.unknown).toContain(id);
+    expect(r.unmet).toEqual([]);
+  });
 
   it("is not eligible when a criterion is unmet, even with others unknown", () => {
     const r = evaluateCandidacy(

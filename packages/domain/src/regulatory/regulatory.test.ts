@@ -113,16 +113,18 @@ describe("domain reference table 4.4: every row", () => {
       "351-ind-required",
       "established",
     ],
-  ] as [string, Partial<ProposedProduct>, string, string][])(
-    "%s → %s (%s)",
-    (_, patch, pathway, certainty) => {
-      const a = classifyProduct(product(patch));
-      expect(a.pathway).toBe(pathway);
-      expect(a.certainty).toBe(certainty);
-      expect(a.fdaApprovedForBackPain).toBe(false);
-      expect(a.reasons.at(-1)).toEqual({ text: NOT_APPROVED, sources: ["fdaConsumer2021"] });
-    },
-  );
+  ] as [
+    string,
+    Partial<ProposedProduct>,
+    string,
+    string,
+  ][])("%s → %s (%s)", (_, patch, pathway, certainty) => {
+    const a = classifyProduct(product(patch));
+    expect(a.pathway).toBe(pathway);
+    expect(a.certainty).toBe(certainty);
+    expect(a.fdaApprovedForBackPain).toBe(false);
+    expect(a.reasons.at(-1)).toEqual({ text: NOT_APPROVED, sources: ["fdaConsumer2021"] });
+  });
 
   it("cites 1271.3(d) for PRP and says it is not an HCT/P", () => {
     const a = classifyProduct(product({ tissue: "blood" }));

@@ -8,12 +8,12 @@ const r = JSON.parse(readFileSync(new URL("./fixtures/weighting.json", import.me
 type Case = { input: { estimate: number; lower: number; upper: number }; expected: unknown };
 
 describe("E-values agree with VanderWeele & Ding's formulas (computed in R)", () => {
-  it.each(r.eValues.examples as Case[])(
-    "risk ratio $input.estimate ($input.lower to $input.upper)",
-    ({ input, expected }) => {
-      expect(mismatches(eValueForRiskRatio(input.estimate, input), expected)).toEqual([]);
-    },
-  );
+  it.each(r.eValues.examples as Case[])("risk ratio $input.estimate ($input.lower to $input.upper)", ({
+    input,
+    expected,
+  }) => {
+    expect(mismatches(eValueForRiskRatio(input.estimate, input), expected)).toEqual([]);
+  });
 
   it("for the weighted responder risk ratio", () => {
     const { input, expected } = r.eValues.riskRatio as Case;
