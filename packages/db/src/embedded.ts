@@ -17,9 +17,9 @@
 import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, chown, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, chown, cp, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
-import { userInfo } from "node:os";
+import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 
@@ -116,14 +116,48 @@ function run(cmd: string, args: string[], owner: Owner, env: NodeJS.ProcessEnv =
   });
 }
 
+function reachable(owner: { uid: number; gid: number }, p: string): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const child = spawn("test", ["-x", p], { ...owner, stdio: "ignore" });
+    child.on("error", () => resolve(false));
+    child.on("close", (code) => resolve(code === 0));
+  });
+}
+
+/**
+ * When the project sits in a directory the `postgres` user cannot enter (a root-owned checkout in
+ * /root or in a 0700 temporary directory), copy the binaries once to a world-readable place in
+ * the system's temporary directory and run them from there. The build is relocatable: PostgreSQL
+ * finds lib/ and share/ relative to its executable.
+ */
+async function sharedBinaries(bin: Binaries): Promise<Binaries> {
+  const native = path.dirname(path.dirname(bin.postgres));
+  const version = (await readFile(path.join(native, "..", "package.json"), "utf8").then(
+    (t) => JSON.parse(t).version,
+  )) as string;
+  const target = path.join(tmpdir(), `evident-postgres-${process.platform}-${process.arch}-${version}`);
+  if (!existsSync(path.join(target, ".complete"))) {
+    const staging = `${target}.${process.pid}.${randomBytes(4).toString("hex")}`;
+    await cp(native, staging, { recursive: true, verbatimSymlinks: true });
+    await exec("chmod", ["-R", "a+rX", staging]);
+    await writeFile(path.join(staging, ".complete"), "");
+    await rename(staging, target).catch(async () => {
+      // Another process finished the same copy first: use theirs.
+      await rm(staging, { recursive: true, force: true });
+    });
+    await chmod(target, 0o755);
+  }
+  return {
+    initdb: path.join(target, "bin", "initdb"),
+    pg_ctl: path.join(target, "bin", "pg_ctl"),
+    postgres: path.join(target, "bin", "postgres"),
+  };
+}
+
 /** Fails with advice when the `postgres` user cannot reach a path (e.g. a parent directory is 0700). */
 async function checkReachable(owner: { uid: number; gid: number }, paths: string[]): Promise<void> {
   for (const p of paths) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const child = spawn("test", ["-x", p], { ...owner, stdio: "ignore" });
-      child.on("error", () => resolve(false));
-      child.on("close", (code) => resolve(code === 0));
-    });
+    const ok = await reachable(owner, p);
     if (!ok) {
       throw new Error(
         `The embedded PostgreSQL runs as the system user "postgres" (PostgreSQL refuses to run as root), and that user cannot reach ${p}. Give it access to every parent directory (e.g. chmod o+x), choose another EVIDENT_DATA_DIR, or set DATABASE_URL to use another PostgreSQL server.`,
@@ -245,13 +279,14 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedClus
   const log = opts.log ?? (() => {});
   const dataDir = path.resolve(opts.dataDir);
   const pgdata = path.join(dataDir, "pg");
-  const bin = await binaries(opts.binDir);
   const owner = await clusterOwner();
+  let bin = await binaries(opts.binDir);
   await mkdir(dataDir, { recursive: true, mode: 0o755 });
   if (owner) {
     // The `postgres` user must be able to pass through the data directory to reach pg/.
     const { mode } = await stat(dataDir);
     if ((mode & 0o011) !== 0o011) await chmod(dataDir, mode | 0o011);
+    if (!opts.binDir && !(await reachable(owner, bin.initdb))) bin = await sharedBinaries(bin);
     await checkReachable(owner, [dataDir, bin.initdb, bin.pg_ctl]);
   }
 
