@@ -4,16 +4,13 @@
  * library's R fixtures (packages/domain/src/stats/fixtures) and from ./fixtures/analyze.R, which
  * writes each case's arguments and R's answer in the command's own output shape. No database.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { mismatches } from "@evident/domain/stats/fixtures/compare";
 import { afterAll, describe, expect, it } from "vitest";
+import { type CliRun, repoRoot as root, runCli } from "./run-cli";
 
-const root = fileURLToPath(new URL("../../..", import.meta.url));
-const bin = path.join(root, "packages/cli/bin/evident.mjs");
 const domainDir = path.join(root, "packages/domain/src/stats/fixtures");
 const hereDir = path.join(root, "packages/cli/test/fixtures");
 const json = (dir: string, name: string) => JSON.parse(readFileSync(path.join(dir, name), "utf8"));
@@ -34,24 +31,9 @@ function csv(text: string): string {
 // machine several at once can take far longer than the default 30 s.
 const SPAWN_TIMEOUT = 120_000;
 
-type Run = { code: number | null; stdout: string; stderr: string };
+type Run = CliRun;
 
-function run(args: readonly string[], stdin = ""): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, "analyze", ...args], { cwd: root });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const run = (args: readonly string[], stdin = ""): Promise<Run> => runCli(["analyze", ...args], {}, stdin);
 
 /** Runs `evident analyze …`; checks that stdout is one JSON object without NaN or Infinity. */
 async function analyze(args: readonly string[], stdin?: string): Promise<Run & { output: any }> {

@@ -4,41 +4,10 @@
  * expected numbers are worked by hand from each instrument's rule and, for PROMIS-29 and
  * EQ-5D-5L, read from the source tables. No database.
  */
-import { spawn } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { runCliJson } from "./run-cli";
 
-const root = fileURLToPath(new URL("../../..", import.meta.url));
-const bin = path.join(root, "packages/cli/bin/evident.mjs");
-
-type Run = { code: number | null; json: any; stderr: string };
-
-function score(args: readonly unknown[], stdin = ""): Promise<Run> {
-  const argv = args.map((a) => (typeof a === "string" ? a : JSON.stringify(a)));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, "score", ...argv], { cwd: root });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      let json: unknown = null;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        json = { unparsed: stdout };
-      }
-      resolve({ code, json, stderr });
-    });
-    child.stdin.end(stdin);
-  });
-}
+const score = (args: readonly unknown[], stdin = "") => runCliJson("score", args, stdin);
 
 const range = (prefix: string, n: number, value: (i: number) => unknown) =>
   Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i + 1}`, value(i + 1)]));

@@ -2,42 +2,11 @@
  * `evident triage` end to end: the real command in a child process, its output contract, stdin,
  * and every kind of refusal (exit 2 with issues naming the field). No database.
  */
-import { spawn } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { triageRulesVersion } from "@evident/domain/triage";
 import { describe, expect, it } from "vitest";
+import { runCliJson } from "./run-cli";
 
-const root = fileURLToPath(new URL("../../..", import.meta.url));
-const bin = path.join(root, "packages/cli/bin/evident.mjs");
-
-type Run = { code: number | null; json: any; stdout: string; stderr: string };
-
-function triage(args: readonly unknown[], stdin = ""): Promise<Run> {
-  const argv = args.map((a) => (typeof a === "string" ? a : JSON.stringify(a)));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, "triage", ...argv], { cwd: root });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      let json: unknown = null;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        json = { unparsed: stdout };
-      }
-      resolve({ code, json, stdout, stderr });
-    });
-    child.stdin.end(stdin);
-  });
-}
+const triage = (args: readonly unknown[], stdin = "") => runCliJson("triage", args, stdin);
 
 describe("evident triage: the output contract", () => {
   it("prints tier, flags (id, suggests, action, source) most urgent first, and the rules version", async () => {
