@@ -13,6 +13,7 @@ export * from "./repos/invitations";
 export * from "./repos/outbox";
 export * from "./repos/outcomes";
 export * from "./repos/patients";
+export * from "./repos/plans";
 export * from "./repos/portal";
 export * from "./repos/responses";
 export * from "./repos/scope";

@@ -4,11 +4,13 @@
  * - every clinical table carries `clinic_id`, and repositories scope every query by it (it is
  *   also the distribution key if the database is ever sharded, e.g. with Citus);
  * - instants are `timestamptz` (UTC), dates of service are `date` (strings "YYYY-MM-DD");
- * - answers are stored verbatim (jsonb) beside the instrument version and the scores derived.
+ * - answers are stored verbatim (jsonb) beside the instrument version and the scores derived;
+ * - features may keep their own tables in schema/<feature>.ts (plans, drafts).
  * Migrations in ../migrations are generated from this file by drizzle-kit (`npm run db:generate`).
  */
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -243,11 +245,24 @@ export const questionnaireResponses = pgTable(
     source: text("source", { enum: ["portal", "clinic", "import", "demo"] }).notNull(),
     enteredBy: uuid("entered_by"),
     createdAt: createdAt(),
+    /**
+     * A submitted response is never changed: a correction is a new row naming the one it
+     * corrects and why, and the corrected row gets `superseded_at`. Current = not superseded.
+     */
+    supersedesId: uuid("supersedes_id").references((): AnyPgColumn => questionnaireResponses.id),
+    correctionReason: text("correction_reason"),
+    supersededAt: ts("superseded_at"),
   },
   (t) => [
     index("responses_patient_idx").on(t.clinicId, t.patientId, t.instrument),
     index("responses_follow_up_idx").on(t.followUpId),
     index("responses_episode_idx").on(t.episodeId, t.instrument, t.completedAt),
+    // One correction per version: corrections form a chain, never a fork.
+    uniqueIndex("responses_supersedes_key").on(t.supersedesId),
+    check(
+      "responses_correction_has_reason",
+      sql`(${t.supersedesId} is null) = (${t.correctionReason} is null)`,
+    ),
   ],
 );
 

@@ -4,6 +4,7 @@
  *
  *   /api/health         liveness + database check
  *   /api/v1/…           the JSON API (zod-validated; errors as problem+json)
+ *   /api/fhir/…         read-only FHIR R4 (Questionnaire, QuestionnaireResponse, Observation)
  *   /api/openapi.json   OpenAPI 3.1 generated from the same zod schemas
  *   /api/docs           API docs page
  *   everything else     the built web app
@@ -24,10 +25,12 @@ import { onError } from "./http/problem";
 import { serveWeb } from "./http/static";
 import { validationHook } from "./http/validation";
 import { authRoutes } from "./routes/auth";
+import { fhirRoutes } from "./routes/fhir";
 import { instrumentRoutes } from "./routes/instruments";
 import { outboxRoutes } from "./routes/outbox";
 import { outcomeRoutes } from "./routes/outcomes";
 import { patientRoutes } from "./routes/patients";
+import { planRoutes } from "./routes/plans";
 import { portalRoutes } from "./routes/portal";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -40,6 +43,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   outcomeRoutes(api);
   outboxRoutes(api);
   instrumentRoutes(api);
+  planRoutes(api);
   return api;
 }
 
@@ -120,6 +124,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use("/api/v1/*", csrfGuard);
   app.use("/api/v1/*", loadSession);
   app.route("/api/v1", api);
+
+  // FHIR R4, read-only: instrument definitions for anyone, patients' answers for their staff.
+  app.use("/api/fhir/*", async (c, next) => {
+    await next();
+    c.header("cache-control", "no-store");
+  });
+  app.use("/api/fhir/*", loadSession);
+  app.route("/api/fhir", fhirRoutes());
 
   const document = openApiDocument(api, deps.config.version);
   app.get("/api/openapi.json", (c) => c.json(document));

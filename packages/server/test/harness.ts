@@ -4,8 +4,10 @@
  * does not care about (after Outline's server/test/factories.ts).
  */
 
-import { createClinic, createStaffUser, type Database } from "@evident/db";
+import { createClinic, createStaffUser, type Database, recordLicence, writePlan } from "@evident/db";
 import { fixedClock } from "@evident/domain";
+import { instruments } from "@evident/domain/instruments";
+import type { MeasurementPlan } from "@evident/domain/pathway/plan";
 import { freshDatabase } from "../../db/test/database";
 import { createApp } from "../src/app";
 import { hashPassword } from "../src/auth/passwords";
@@ -19,6 +21,27 @@ const passwordHash = () => (cachedHash ??= hashPassword(PASSWORD));
 
 export type Harness = Awaited<ReturnType<typeof createHarness>>;
 type Role = "admin" | "clinician" | "coordinator" | "researcher";
+
+const both = ["nrs_back", "odi"];
+/**
+ * The plan of a factory clinic: back pain and the ODI at baseline and every default follow-up, so
+ * a test about answers sends two short questionnaires. Tests about the plan itself ask for
+ * `plan: "as-created"` (what `evident clinic add` gives) or pass their own.
+ */
+export const twoInstrumentPlan: MeasurementPlan = {
+  baseline: both,
+  "2w": both,
+  "6w": both,
+  "3m": both,
+  "6m": both,
+  "12m": both,
+};
+
+export type ClinicOptions = {
+  /** Licences confirmed for the clinic (by the system): instrument ids, or "all" that need one. */
+  licences?: readonly string[] | "all";
+  plan?: MeasurementPlan | "as-created";
+};
 
 export async function createHarness(opts: { now?: string; mailer?: Mailer | null } = {}) {
   const database = (await freshDatabase()) as Database & { close(): Promise<void> };
@@ -64,8 +87,23 @@ export async function createHarness(opts: { now?: string; mailer?: Mailer | null
     return `evident_session=${m[1]}`;
   }
 
-  async function clinic(name = "Clinic") {
-    return createClinic(database.db, name, clock.now());
+  /** Confirms licences for a clinic, as an administrator would (recorded as the system's). */
+  async function confirmLicences(clinicId: string, which: readonly string[] | "all") {
+    const ids =
+      which === "all" ? instruments.filter((i) => i.licence.agreementNeeded).map((i) => i.id) : which;
+    await database.db.transaction(async (tx) => {
+      for (const id of ids) await recordLicence(tx, clinicId, id, `TEST-${id}`, null, clock.now());
+    });
+  }
+
+  /** A clinic; by default with the ODI licence and `twoInstrumentPlan` (see ClinicOptions). */
+  async function clinic(name = "Clinic", opts: ClinicOptions = {}) {
+    const created = await createClinic(database.db, name, clock.now());
+    await confirmLicences(created.id, opts.licences ?? ["odi"]);
+    const plan = opts.plan ?? twoInstrumentPlan;
+    if (plan !== "as-created")
+      await database.db.transaction((tx) => writePlan(tx, created.id, plan, null, clock.now()));
+    return created;
   }
 
   async function staff(role: Role = "clinician", clinicId?: string) {
@@ -130,6 +168,7 @@ export async function createHarness(opts: { now?: string; mailer?: Mailer | null
     call,
     cookieFrom,
     clinic,
+    confirmLicences,
     staff,
     patient,
     patientBody,

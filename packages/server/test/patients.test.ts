@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe("adding a patient", () => {
-  it("creates the patient, the episode and an open baseline asking for NRS back pain and the ODI", async () => {
+  it("creates the patient, the episode and an open baseline asking what the clinic's plan asks", async () => {
     const res = await h.call("POST", "/api/v1/patients", {
       cookie: clinician.cookie,
       body: h.patientBody({ mrn: "MRN-1" }),
@@ -38,6 +38,27 @@ describe("adding a patient", () => {
       followUps: [
         { timepoint: "baseline", status: "open", instruments: ["nrs_back", "odi"], dueDate: "2026-03-02" },
       ],
+    });
+  });
+
+  it("asks a new clinic's baseline without licences: back and leg pain and the PEG", async () => {
+    const fresh = await h.staff(
+      "clinician",
+      (await h.clinic("New clinic", { licences: [], plan: "as-created" })).id,
+    );
+    const res = await h.call("POST", "/api/v1/patients", { cookie: fresh.cookie, body: h.patientBody() });
+    expect(res.json).toMatchObject({
+      followUps: [{ timepoint: "baseline", instruments: ["nrs_back", "nrs_leg", "peg"] }],
+    });
+    const treated = await h.call("POST", `/api/v1/patients/${res.json.id}/treatments`, {
+      cookie: fresh.cookie,
+      body: { kind: "medication", date: "2026-03-02" },
+    });
+    expect(treated.status).toBe(201);
+    const record = await h.call("GET", `/api/v1/patients/${res.json.id}`, { cookie: fresh.cookie });
+    expect(record.json.followUps[1]).toMatchObject({
+      timepoint: "2w",
+      instruments: ["nrs_back", "nrs_leg", "peg", "pgic"],
     });
   });
 

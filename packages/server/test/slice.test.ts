@@ -1,12 +1,16 @@
 /**
- * The thin slice through the real API, with a real SMTP server: a clinician adds a patient, the
- * invitation is mailed, the patient sets a password and answers the baseline, the clinician
- * records a treatment, follow-ups are scheduled, the patient answers at 3 months, and the
- * outcomes report shows the change.
+ * The thin slice through the real API, with a real SMTP server: in a clinic with the default
+ * measurement plan (licences confirmed), a clinician adds a patient, the invitation is mailed,
+ * the patient sets a password and answers the seven baseline questionnaires, the clinician
+ * records a treatment, follow-ups are scheduled from the plan, the patient answers at 3 months,
+ * and the outcomes report shows the change.
  */
+import { promis29TScore } from "@evident/domain/instruments";
+import { defaultPlan } from "@evident/domain/pathway/plan";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dispatchOnce } from "../src/mail/dispatcher";
 import { smtpMailer } from "../src/mail/mailer";
+import { answerAll } from "./answers";
 import { createHarness, type Harness, PASSWORD } from "./harness";
 import { decodeQuotedPrintable, startSmtp } from "./smtp";
 
@@ -28,9 +32,20 @@ afterAll(async () => {
 
 const odi = (v: number) => Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`odi_${i + 1}`, v]));
 
+const baselineAnswers = {
+  nrs_back: { nrs_back: 7 },
+  nrs_leg: { nrs_leg: 4 },
+  odi: { ...odi(2), odi_1: 4, odi_8: null }, // 9 sections, sum 20
+  peg: { peg_1: 7, peg_2: 6, peg_3: 8 },
+  promis29: answerAll("promis29", 0.5), // the middle answer everywhere: every domain's raw sum is 12
+  eq5d5l: answerAll("eq5d5l", 0.25, { eq5d_vas: 55 }), // slight problems in all five dimensions
+  startback: answerAll("startback", 1), // agrees with everything, extremely bothered
+};
+
 describe("the thin slice", () => {
   it("runs from adding a patient to the outcomes report", async () => {
-    const clinician = await h.staff("clinician");
+    const clinic = await h.clinic("Slice clinic", { licences: "all", plan: defaultPlan });
+    const clinician = await h.staff("clinician", clinic.id);
     const created = await h.call("POST", "/api/v1/patients", {
       cookie: clinician.cookie,
       body: h.patientBody({ email: "ada@mail.test" }),
@@ -50,31 +65,44 @@ describe("the thin slice", () => {
     const outbox = await h.call("GET", "/api/v1/outbox", { cookie: clinician.cookie });
     expect(outbox.json.items[0]).toMatchObject({ status: "sent", attempts: 1 });
 
-    // The patient sets a password and answers the baseline.
+    // The patient sets a password and answers the baseline: the seven questionnaires of the plan.
     const accepted = await h.call("POST", "/api/v1/invitations/accept", {
       body: { token, password: PASSWORD },
     });
     const patient = h.cookieFrom(accepted);
     const home = await h.call("GET", "/api/v1/portal/home", { cookie: patient });
     expect(home.json.due).toHaveLength(1);
-    expect(home.json.due[0]).toMatchObject({ timepoint: "baseline", instruments: ["nrs_back", "odi"] });
+    expect(home.json.due[0]).toMatchObject({
+      timepoint: "baseline",
+      instruments: ["nrs_back", "nrs_leg", "odi", "peg", "promis29", "eq5d5l", "startback"],
+    });
     const baseline = await h.call("POST", "/api/v1/portal/responses", {
       cookie: patient,
       body: {
         followUpId: home.json.due[0].id,
-        responses: [
-          { instrument: "nrs_back", answers: { nrs_back: 7 } },
-          { instrument: "odi", answers: { ...odi(2), odi_1: 4, odi_8: null } }, // 9 sections, sum 20
-        ],
+        responses: Object.entries(baselineAnswers).map(([instrument, answers]) => ({ instrument, answers })),
       },
     });
     expect(baseline.status).toBe(201);
     expect(baseline.json.followUpCompleted).toBe(true);
-    expect(baseline.json.responses.map((r: { score: number }) => r.score)).toEqual([7, (100 * 20) / 45]);
-    expect(baseline.json.responses[1].scoreDetail).toMatchObject({
-      band: "severe disability",
-      sectionsAnswered: 9,
+    const scored = Object.fromEntries(
+      baseline.json.responses.map((r: { instrument: string }) => [r.instrument, r]),
+    );
+    expect(scored.nrs_back.score).toBe(7);
+    expect(scored.nrs_leg.score).toBe(4);
+    expect(scored.odi).toMatchObject({
+      score: (100 * 20) / 45,
+      scoreDetail: { band: "severe disability", sectionsAnswered: 9 },
     });
+    expect(scored.peg.score).toBe(7);
+    expect(scored.promis29.score).toBeNull(); // no single score: one T-score per domain
+    expect(scored.promis29.scoreDetail.domainsScored).toBe(7);
+    expect(scored.promis29.scoreDetail.domains.pain_interference).toEqual({
+      raw: 12,
+      ...promis29TScore("pain_interference", 12),
+    });
+    expect(scored.eq5d5l).toMatchObject({ score: 55, scoreDetail: { profile: "22222" } });
+    expect(scored.startback).toMatchObject({ score: 9, scoreDetail: { subscale: 5, group: "high" } });
 
     // The clinician records the treatment; follow-ups are scheduled.
     const t = await h.call("POST", `/api/v1/patients/${patientId}/treatments`, {
@@ -93,7 +121,16 @@ describe("the thin slice", () => {
       ["6m", "2026-07-12"],
       ["12m", "2027-01-12"],
     ]);
-    expect(record.json.responses).toHaveLength(2);
+    expect(record.json.responses).toHaveLength(7);
+    expect(record.json.followUps[1].instruments).toEqual([
+      "nrs_back",
+      "nrs_leg",
+      "odi",
+      "peg",
+      "promis29",
+      "eq5d5l",
+      "pgic",
+    ]);
 
     // Three months on, the patient answers; the 2- and 6-week follow-ups were missed.
     h.clock.set("2026-04-14T08:00:00Z");
@@ -109,12 +146,20 @@ describe("the thin slice", () => {
       body: {
         responses: [
           { instrument: "nrs_back", answers: { nrs_back: 4 } },
+          { instrument: "nrs_leg", answers: { nrs_leg: 2 } },
           { instrument: "odi", answers: odi(1) },
+          { instrument: "peg", answers: { peg_1: 4, peg_2: 3, peg_3: 4 } },
+          { instrument: "promis29", answers: answerAll("promis29", 0.25) },
+          { instrument: "eq5d5l", answers: answerAll("eq5d5l", 0, { eq5d_vas: 75 }) },
+          { instrument: "pgic", answers: { pgic: 2 } }, // much improved
         ],
       },
     });
     expect(threeMonths.status).toBe(201);
+    expect(threeMonths.json.followUpCompleted).toBe(true);
     expect(threeMonths.json.responses[0].timepoint).toBe("3m");
+    const pgic = threeMonths.json.responses.find((r: { instrument: string }) => r.instrument === "pgic");
+    expect(pgic.scoreDetail).toMatchObject({ category: "much improved", clinicallyImportant: true });
 
     // The clinician's session from January has long expired: sign in again.
     const again = await h.call("POST", "/api/v1/auth/staff/sign-in", {

@@ -5,6 +5,7 @@
  * domain's date parsing was otherwise a tenth of the generator's time.
  */
 import { scheduleFollowUps } from "@evident/domain";
+import { defaultPlan, followUpTimepoints } from "@evident/domain/pathway/plan";
 import type { Random } from "./random";
 
 export const DAY_MS = 86_400_000;
@@ -33,11 +34,13 @@ export function dayOf(iso: string): number {
   return d;
 }
 
-/** The domain's default follow-up schedule for a treatment date. */
+const planned = followUpTimepoints(defaultPlan);
+
+/** The follow-ups of a treatment on this date under the default plan (the demo clinics' plan). */
 export function scheduleFor(treatmentDate: string): ReturnType<typeof scheduleFollowUps> {
   let s = scheduleCache.get(treatmentDate);
   if (s === undefined) {
-    s = scheduleFollowUps(treatmentDate);
+    s = scheduleFollowUps(treatmentDate, planned);
     scheduleCache.set(treatmentDate, s);
   }
   return s;

@@ -55,6 +55,7 @@ export async function outcomeObservations(
             and r.completed_at < (tr.treatment_date + 1)::timestamp at time zone 'UTC'
             and r.completed_at >= (tr.treatment_date - 180)::timestamp at time zone 'UTC'
             and r.score is not null and jsonb_typeof(r.score) = 'number'
+            and r.superseded_at is null
           order by r.instrument, r.completed_at desc
         ) x
       ) b on true
@@ -70,6 +71,7 @@ export async function outcomeObservations(
         select distinct on (r.instrument) r.instrument, r.score
         from questionnaire_responses r
         where r.follow_up_id = f.id and jsonb_typeof(r.score) = 'number'
+          and r.superseded_at is null
           and (tr.next_date is null or r.completed_at < tr.next_date::timestamp at time zone 'UTC')
         order by r.instrument, r.completed_at desc
       ) x

@@ -2,20 +2,12 @@
  * Patients of one clinic: search, the full record, creation (with the first episode, the baseline
  * follow-up and, if asked, the portal invitation, all in one transaction) and re-invitation.
  */
-import {
-  addDays,
-  badRequest,
-  defaultInstruments,
-  followUpStatus,
-  notFound,
-  toIsoDate,
-} from "@evident/domain";
+import { addDays, badRequest, followUpStatus, notFound, toIsoDate } from "@evident/domain";
 import type {
   FollowUpView,
   PatientCreateParsed,
   PatientDetail,
   PatientSummary,
-  ResponseView,
   TreatmentView,
 } from "@evident/domain/api";
 import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
@@ -31,7 +23,11 @@ import {
   treatments,
 } from "../schema";
 import { issueInvitation } from "./invitations";
+import { plannedInstruments } from "./plans";
+import { isCurrent, presentWithHistory } from "./response-views";
 import { audit, auditedRead, inTx, type Scope, type Tx } from "./scope";
+
+export { presentResponse } from "./response-views";
 
 /** Baseline stays open this long unless a treatment closes it first. */
 export const BASELINE_WINDOW_DAYS = 90;
@@ -116,8 +112,9 @@ export function patientRepository(db: Db, scope: Scope, opts: { baseUrl: string 
     const resps = await tx
       .select()
       .from(questionnaireResponses)
-      .where(scoped(questionnaireResponses))
+      .where(and(scoped(questionnaireResponses), isCurrent))
       .orderBy(desc(questionnaireResponses.completedAt));
+    const responses = await presentWithHistory(tx, scope.clinicId, resps);
     const txs = await tx
       .select()
       .from(treatments)
@@ -144,7 +141,7 @@ export function patientRepository(db: Db, scope: Scope, opts: { baseUrl: string 
         onsetDate: e.onsetDate,
         createdAt: e.createdAt.toISOString(),
       })),
-      responses: resps.map(presentResponse),
+      responses,
       treatments: txs.map(presentTreatment),
       followUps: fus.map((f) => presentFollowUp(f, today)),
     };
@@ -187,19 +184,23 @@ export function patientRepository(db: Db, scope: Scope, opts: { baseUrl: string 
         onsetDate: input.episode.onsetDate ?? null,
         createdAt: now,
       });
-      await tx.insert(followUps).values({
-        id: uuidv7(),
-        clinicId: scope.clinicId,
-        patientId: id,
-        episodeId,
-        treatmentId: null,
-        timepoint: "baseline",
-        dueDate: today,
-        windowStart: today,
-        windowEnd: addDays(today, BASELINE_WINDOW_DAYS),
-        instruments: [...defaultInstruments],
-        createdAt: now,
-      });
+      // The baseline asks what the clinic's plan says now; the follow-up keeps that list.
+      const instruments = await plannedInstruments(tx, scope.clinicId, "baseline");
+      if (instruments.length > 0) {
+        await tx.insert(followUps).values({
+          id: uuidv7(),
+          clinicId: scope.clinicId,
+          patientId: id,
+          episodeId,
+          treatmentId: null,
+          timepoint: "baseline",
+          dueDate: today,
+          windowStart: today,
+          windowEnd: addDays(today, BASELINE_WINDOW_DAYS),
+          instruments,
+          createdAt: now,
+        });
+      }
       await audit(tx, scope, { action: "create", entityType: "patient", entityId: id, patientId: id });
       if (input.email && input.invite !== false) {
         await issueInvitation(tx, scope, await invitationTarget(tx, id), opts.baseUrl);
@@ -223,6 +224,42 @@ export function patientRepository(db: Db, scope: Scope, opts: { baseUrl: string 
     return { ...row, email: row.email ?? "" };
   }
 
+  /**
+   * A patient's current answer sets, oldest first, for export (FHIR); audited as a read of the
+   * patient's data under `what` (the resource type read).
+   */
+  async function currentResponses(id: string, what: string) {
+    return auditedRead(
+      db,
+      scope,
+      async (tx) => {
+        const [p] = await tx
+          .select({ id: patients.id })
+          .from(patients)
+          .where(and(inClinic, eq(patients.id, id)));
+        if (!p) throw notFound("patient");
+        return tx
+          .select()
+          .from(questionnaireResponses)
+          .where(
+            and(
+              eq(questionnaireResponses.clinicId, scope.clinicId),
+              eq(questionnaireResponses.patientId, id),
+              isCurrent,
+            ),
+          )
+          .orderBy(asc(questionnaireResponses.completedAt), asc(questionnaireResponses.id));
+      },
+      (rows) => ({
+        action: "read",
+        entityType: what,
+        entityId: id,
+        patientId: id,
+        detail: { responses: rows.map((r) => r.id) },
+      }),
+    );
+  }
+
   /** Sends (again) a portal invitation; the patient needs an e-mail address. */
   async function invite(id: string, email?: string): Promise<{ invitationId: string }> {
     return inTx(db, async (tx) => {
@@ -242,22 +279,7 @@ export function patientRepository(db: Db, scope: Scope, opts: { baseUrl: string 
     });
   }
 
-  return { list, get, create, invite };
-}
-
-export function presentResponse(r: typeof questionnaireResponses.$inferSelect): ResponseView {
-  return {
-    id: r.id,
-    instrument: r.instrument,
-    instrumentVersion: r.instrumentVersion,
-    timepoint: r.timepoint,
-    followUpId: r.followUpId,
-    answers: r.answers,
-    score: r.score ?? null,
-    scoreDetail: r.scoreDetail,
-    completedAt: r.completedAt.toISOString(),
-    source: r.source,
-  };
+  return { list, get, create, invite, currentResponses };
 }
 
 export function presentTreatment(t: typeof treatments.$inferSelect): TreatmentView {

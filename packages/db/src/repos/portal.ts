@@ -1,10 +1,15 @@
-/** What a signed-in patient sees: their own due and upcoming follow-ups and completed answers. */
+/**
+ * What a signed-in patient sees: their own due and upcoming follow-ups, completed answers
+ * (current versions), and their questionnaire drafts.
+ */
 import { notFound, toIsoDate } from "@evident/domain";
 import type { PortalHome } from "@evident/domain/api";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "../connect";
 import { clinics, followUps, patients, questionnaireResponses } from "../schema";
-import { presentFollowUp, presentResponse } from "./patients";
+import { draftRepository } from "./drafts";
+import { presentFollowUp } from "./patients";
+import { isCurrent, presentWithHistory } from "./response-views";
 import { type ResponseBatchInput, responseRepository } from "./responses";
 import { auditedRead, type Scope } from "./scope";
 
@@ -39,7 +44,7 @@ export function portalRepository(db: Db, scope: Scope) {
         const completed = await tx
           .select()
           .from(questionnaireResponses)
-          .where(own(questionnaireResponses))
+          .where(and(own(questionnaireResponses), isCurrent))
           .orderBy(desc(questionnaireResponses.completedAt))
           .limit(50);
         return {
@@ -47,7 +52,7 @@ export function portalRepository(db: Db, scope: Scope) {
           clinic: { name: p.clinicName },
           due: fus.filter((f) => f.status === "open"),
           upcoming: fus.filter((f) => f.status === "upcoming").slice(0, 3),
-          completed: completed.map(presentResponse),
+          completed: await presentWithHistory(tx, scope.clinicId, completed),
         };
       },
       () => ({ action: "read", entityType: "portal-home", patientId, entityId: patientId }),
@@ -58,5 +63,6 @@ export function portalRepository(db: Db, scope: Scope) {
     return responseRepository(db, scope).submit(patientId, batch, "portal");
   }
 
-  return { home, submit };
+  const drafts = draftRepository(db, { ...scope, patientId });
+  return { home, submit, getDraft: drafts.get, saveDraft: drafts.save };
 }

@@ -1,16 +1,22 @@
 /**
  * Questionnaire answers: validated and scored by the instrument library, stored verbatim with the
  * instrument version and the score, and attached to the follow-up they answer. A follow-up is
- * completed when every instrument it asks for has an answer.
+ * completed when every instrument it asks for has a current answer. Submitting answers for a
+ * follow-up deletes its portal draft in the same transaction.
+ *
+ * A stored answer set is never changed. Staff correct one by writing a new version (same
+ * follow-up, timepoint and completion time, scored afresh) that names the version it corrects and
+ * why; the corrected version is marked superseded and kept. Reads use current versions only.
  */
-import { badRequest, type Issue, notFound, toIsoDate } from "@evident/domain";
+import { badRequest, conflict, type Issue, notFound, toIsoDate } from "@evident/domain";
 import type { ResponseView } from "@evident/domain/api";
 import { scoreAnswers } from "@evident/domain/instruments";
 import { and, asc, eq, gte, isNull, lte } from "drizzle-orm";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { episodes, followUps, patients, questionnaireResponses } from "../schema";
-import { presentResponse } from "./patients";
+import { responseDrafts } from "../schema/drafts";
+import { isCurrent, presentResponse, presentWithHistory } from "./response-views";
 import { audit, inTx, type Scope, type Tx } from "./scope";
 
 export type ResponseBatchInput = {
@@ -142,10 +148,11 @@ export function responseRepository(db: Db, scope: Scope) {
         .returning();
       let updated: FollowUpRow | null = followUp;
       if (followUp) {
+        await tx.delete(responseDrafts).where(eq(responseDrafts.followUpId, followUp.id));
         const answered = await tx
           .select({ instrument: questionnaireResponses.instrument })
           .from(questionnaireResponses)
-          .where(eq(questionnaireResponses.followUpId, followUp.id));
+          .where(and(eq(questionnaireResponses.followUpId, followUp.id), isCurrent));
         const done = followUp.instruments.every((i) => answered.some((a) => a.instrument === i));
         if (done) {
           const [completed] = await tx
@@ -165,9 +172,81 @@ export function responseRepository(db: Db, scope: Scope) {
           detail: { instrument: r.instrument, timepoint: r.timepoint, source },
         });
       }
-      return { responses: rows.map(presentResponse), followUp: updated };
+      return { responses: rows.map((r) => presentResponse(r)), followUp: updated };
     });
   }
 
-  return { submit };
+  /** Staff correct a stored answer set: a new version with the reason; the old one is kept, superseded. */
+  async function correct(
+    patientId: string,
+    responseId: string,
+    input: { answers: Record<string, number | boolean | null>; reason: string },
+  ): Promise<ResponseView> {
+    return inTx(db, async (tx) => {
+      const [old] = await tx
+        .select()
+        .from(questionnaireResponses)
+        .where(
+          and(
+            eq(questionnaireResponses.clinicId, scope.clinicId),
+            eq(questionnaireResponses.patientId, patientId),
+            eq(questionnaireResponses.id, responseId),
+          ),
+        )
+        .for("update");
+      if (!old) throw notFound("answer set for this patient");
+      if (old.supersededAt)
+        throw conflict("these answers were already corrected; correct the latest version", "responseId");
+      const scored = scoreAnswers(old.instrument, input.answers, "answers");
+      if (JSON.stringify(scored.answers) === JSON.stringify(old.answers))
+        throw badRequest("are the same as the current version; change at least one answer", "answers");
+      const now = scope.now();
+      await tx
+        .update(questionnaireResponses)
+        .set({ supersededAt: now })
+        .where(eq(questionnaireResponses.id, old.id));
+      const [row] = await tx
+        .insert(questionnaireResponses)
+        .values({
+          id: uuidv7(now.getTime()),
+          clinicId: scope.clinicId,
+          patientId,
+          episodeId: old.episodeId,
+          followUpId: old.followUpId,
+          instrument: old.instrument,
+          instrumentVersion: scored.instrument.version,
+          timepoint: old.timepoint,
+          answers: scored.answers,
+          score: scored.result.score,
+          scoreDetail: {
+            ...(scored.result.extras ?? {}),
+            ...(scored.result.reason ? { reason: scored.result.reason } : {}),
+          },
+          completedAt: old.completedAt,
+          source: "clinic",
+          enteredBy: scope.actor.id,
+          createdAt: now,
+          supersedesId: old.id,
+          correctionReason: input.reason,
+        })
+        .returning();
+      await audit(tx, scope, {
+        action: "correct",
+        entityType: "questionnaire-response",
+        entityId: row!.id,
+        patientId,
+        detail: {
+          supersedes: old.id,
+          instrument: old.instrument,
+          reason: input.reason,
+          scoreBefore: old.score ?? null,
+          scoreAfter: row!.score ?? null,
+        },
+      });
+      const [view] = await presentWithHistory(tx, scope.clinicId, [row!]);
+      return view!;
+    });
+  }
+
+  return { submit, correct };
 }

@@ -1,17 +1,20 @@
 /**
- * Recording a treatment schedules its follow-ups (pure rules in @evident/domain/pathway) in the
- * same transaction, closes the episode's baseline window at the treatment date (an answer given
+ * Recording a treatment schedules its follow-ups (pure rules in @evident/domain/pathway; the
+ * timepoints and questionnaires of the clinic's measurement plan at that moment) in the same
+ * transaction, closes the episode's baseline window at the treatment date (an answer given
  * after treatment is no longer a baseline), and cancels the follow-ups of earlier treatments in
  * the episode that fall due from that date on: after an injection and then a fusion, a later
  * questionnaire measures both, and belongs to the fusion's own schedule.
  */
-import { badRequest, defaultInstruments, notFound, scheduleFollowUps } from "@evident/domain";
+import { badRequest, notFound, scheduleFollowUps } from "@evident/domain";
+import { followUpTimepoints, instrumentsAt } from "@evident/domain/pathway/plan";
 import type { TreatmentView } from "@evident/domain/api";
 import { and, desc, eq, gt, gte, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { episodes, followUps, patients, treatments } from "../schema";
 import { presentTreatment } from "./patients";
+import { planOf } from "./plans";
 import { audit, inTx, type Scope } from "./scope";
 
 export type TreatmentInput = {
@@ -65,22 +68,25 @@ export function treatmentRepository(db: Db, scope: Scope) {
           createdAt: now,
         })
         .returning();
-      const schedule = scheduleFollowUps(input.date);
-      await tx.insert(followUps).values(
-        schedule.map((f) => ({
-          id: uuidv7(),
-          clinicId: scope.clinicId,
-          patientId,
-          episodeId: episode.id,
-          treatmentId: id,
-          timepoint: f.timepoint,
-          dueDate: f.dueDate,
-          windowStart: f.windowStart,
-          windowEnd: f.windowEnd,
-          instruments: [...defaultInstruments],
-          createdAt: now,
-        })),
-      );
+      // Timepoints and their questionnaires come from the clinic's plan as it is now.
+      const plan = await planOf(tx, scope.clinicId);
+      const schedule = scheduleFollowUps(input.date, followUpTimepoints(plan));
+      if (schedule.length > 0)
+        await tx.insert(followUps).values(
+          schedule.map((f) => ({
+            id: uuidv7(),
+            clinicId: scope.clinicId,
+            patientId,
+            episodeId: episode.id,
+            treatmentId: id,
+            timepoint: f.timepoint,
+            dueDate: f.dueDate,
+            windowStart: f.windowStart,
+            windowEnd: f.windowEnd,
+            instruments: instrumentsAt(plan, f.timepoint),
+            createdAt: now,
+          })),
+        );
       // The baseline can no longer be answered once treatment has happened.
       await tx
         .update(followUps)

@@ -20,6 +20,9 @@ describe("access policy", () => {
   it("lets only admins read the audit trail", () => {
     expect(roles.filter((role) => can(staff(role), "audit:read"))).toEqual(["admin"]);
   });
+  it("lets only admins change the measurement plan and confirm licences", () => {
+    expect(roles.filter((role) => can(staff(role), "clinic:configure"))).toEqual(["admin"]);
+  });
   it("grants patients no staff permission", () => {
     const p: Actor = { kind: "patient", accountId: "a", patientId: "p", clinicId: "c", name: "n" };
     expect(permissions.some((perm) => can(p, perm))).toBe(false);

@@ -23,6 +23,8 @@ export const permissions = [
   "outbox:read",
   "outcomes:read",
   "audit:read",
+  /** Change the clinic's measurement plan and confirm its instrument licences. */
+  "clinic:configure",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -36,6 +38,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "outbox:read",
     "outcomes:read",
     "audit:read",
+    "clinic:configure",
   ],
   clinician: [
     "patients:read",

@@ -3,6 +3,7 @@ export * from "./common";
 export * from "./outbox";
 export * from "./outcomes";
 export * from "./patients";
+export * from "./plans";
 export * from "./portal";
 export * from "./responses";
 export * from "./treatments";

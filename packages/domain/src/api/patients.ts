@@ -62,6 +62,21 @@ export const Episode = z.object({
   createdAt: z.string(),
 });
 
+/** An earlier version of a corrected answer set, kept as it was. */
+export const ResponseVersion = z.object({
+  id: z.string(),
+  instrumentVersion: z.string(),
+  answers: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
+  score: z.number().nullable(),
+  scoreDetail: z.record(z.string(), z.unknown()),
+  source: z.string(),
+  recordedAt: z.string(),
+  supersededAt: z.string(),
+  /** Why this version itself corrected the one before it, if it did. */
+  correctionReason: z.string().nullable(),
+});
+export type ResponseVersion = z.infer<typeof ResponseVersion>;
+
 export const ResponseView = z.object({
   id: z.string(),
   instrument: z.string(),
@@ -74,6 +89,10 @@ export const ResponseView = z.object({
   scoreDetail: z.record(z.string(), z.unknown()),
   completedAt: z.string(),
   source: z.string(),
+  /** Set when this version corrects an earlier one: the reason, when, and the earlier versions (newest first). */
+  correction: z
+    .object({ reason: z.string(), correctedAt: z.string(), earlier: z.array(ResponseVersion) })
+    .nullable(),
 });
 export type ResponseView = z.infer<typeof ResponseView>;
 

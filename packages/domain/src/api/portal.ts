@@ -10,6 +10,9 @@ export const PortalItem = z.object({
   anchors: z.object({ min: z.string(), max: z.string() }).optional(),
   options: z.array(z.object({ value: z.union([z.number(), z.boolean()]), label: z.string() })).optional(),
   optional: z.boolean().optional(),
+  /** The group it belongs to (a PROMIS-29 domain) and the stem printed before it. */
+  group: z.string().optional(),
+  context: z.string().optional(),
 });
 
 export const InstrumentView = z.object({
@@ -20,6 +23,7 @@ export const InstrumentView = z.object({
   recallPeriod: z.string(),
   instructions: z.string(),
   items: z.array(PortalItem),
+  groups: z.array(z.object({ id: z.string(), title: z.string(), recall: z.string() })).optional(),
   scoreRange: z.object({ min: z.number(), max: z.number() }),
   direction: z.enum(["higher-worse", "higher-better"]),
   licence: z.object({ holder: z.string(), terms: z.string(), agreementNeeded: z.boolean() }),

@@ -3,6 +3,7 @@
  * response as a QuestionnaireResponse (and back), and its scores as Observations; plus the
  * conformance checks the Medplum validator leaves out. Pure: resources in, resources out.
  */
+export { operationOutcome, searchBundle } from "./bundle";
 export { fhirBase, fhirId, localSystems, questionnaireUrl } from "./codes";
 export { checkResource } from "./conformance";
 export { type ObservationContext, toObservations } from "./observations";

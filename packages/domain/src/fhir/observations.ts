@@ -23,7 +23,7 @@ import { scoreStartBack } from "../instruments/startback";
 import { eq5dValueSetIds, eq5dValueSets } from "../instruments/tables/eq5d5l-value-sets";
 import type { Answers, InstrumentDefinition } from "../instruments/types";
 import { normalizeAnswers } from "../instruments/validate";
-import { hl7, local } from "./codes";
+import { fhirId, hl7, local } from "./codes";
 import { optionCoding } from "./questionnaire";
 import type { CodeableConcept, Observation, Quantity, Reference } from "./types";
 
@@ -33,6 +33,10 @@ export type ObservationContext = {
   subject?: Reference;
   /** The QuestionnaireResponse the scores come from. */
   derivedFrom?: Reference;
+  /** "amended" for the scores of a corrected response; "final" otherwise. */
+  status?: "final" | "amended";
+  /** Gives each Observation an id: "<idPrefix>-<output>" (e.g. the response id). */
+  idPrefix?: string;
 };
 
 type Value = Pick<Observation, "valueInteger" | "valueQuantity" | "valueString" | "valueCodeableConcept">;
@@ -55,7 +59,8 @@ function observation(
 ): Observation {
   return {
     resourceType: "Observation",
-    status: "final",
+    ...(ctx.idPrefix ? { id: `${ctx.idPrefix}-${fhirId(output)}` } : {}),
+    status: ctx.status ?? "final",
     category: [{ coding: [{ system: hl7.observationCategory, code: "survey", display: "Survey" }] }],
     code: codeFor(def, output, title),
     ...(ctx.subject ? { subject: ctx.subject } : {}),

@@ -78,6 +78,7 @@ export type ObservationComponent = {
 
 export type Observation = {
   resourceType: "Observation";
+  id?: string;
   status: "final" | "amended" | "preliminary";
   category: CodeableConcept[];
   code: CodeableConcept;
@@ -94,3 +95,26 @@ export type Observation = {
 };
 
 export type FhirResource = Questionnaire | QuestionnaireResponse | Observation;
+
+export type BundleEntry = {
+  fullUrl?: string;
+  resource: FhirResource;
+  search?: { mode: "match" | "include" | "outcome" };
+};
+
+export type Bundle = {
+  resourceType: "Bundle";
+  type: "searchset";
+  total: number;
+  link?: { relation: string; url: string }[];
+  entry?: BundleEntry[];
+};
+
+export type OperationOutcomeIssue = {
+  severity: "fatal" | "error" | "warning" | "information";
+  code: string;
+  diagnostics?: string;
+  expression?: string[];
+};
+
+export type OperationOutcome = { resourceType: "OperationOutcome"; issue: OperationOutcomeIssue[] };

@@ -3,7 +3,7 @@ import { followUpStatus, scheduleFollowUps } from "./schedule";
 
 describe("follow-up schedule", () => {
   it("schedules 2 and 6 weeks, 3, 6 and 12 months after the treatment date", () => {
-    const s = scheduleFollowUps("2026-01-31");
+    const s = scheduleFollowUps("2026-01-31", ["2w", "6w", "3m", "6m", "12m"]);
     expect(s.map((f) => [f.timepoint, f.dueDate])).toEqual([
       ["2w", "2026-02-14"],
       ["6w", "2026-03-14"],

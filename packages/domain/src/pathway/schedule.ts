@@ -29,10 +29,11 @@ export const timepoints = [
 export type TimepointId = "baseline" | (typeof timepoints)[number]["id"];
 export const timepointIds = ["baseline", ...timepoints.map((t) => t.id)] as [TimepointId, ...TimepointId[]];
 
-/** The timepoints scheduled after a treatment unless a clinic's measurement plan says otherwise. */
-export const defaultPlan: readonly TimepointId[] = ["2w", "6w", "3m", "6m", "12m"];
-
-/** The instruments asked at every timepoint in the foundation plan. */
+/**
+ * The instruments the outcomes report summarises (its change-from-baseline rows). What a
+ * follow-up asks is no longer this list but the clinic's measurement plan (plan.ts), stored on
+ * each follow-up when it is scheduled.
+ */
 export const defaultInstruments: readonly string[] = ["nrs_back", "odi"];
 
 export function timepointLabel(id: string): string {
@@ -47,12 +48,10 @@ export type ScheduledFollowUp = {
   windowEnd: IsoDate;
 };
 
-export function scheduleFollowUps(
-  treatmentDate: IsoDate,
-  plan: readonly TimepointId[] = defaultPlan,
-): ScheduledFollowUp[] {
+/** The follow-ups of a treatment on `treatmentDate`, at the given timepoints (from the clinic's plan). */
+export function scheduleFollowUps(treatmentDate: IsoDate, planned: readonly string[]): ScheduledFollowUp[] {
   return timepoints
-    .filter((t) => plan.includes(t.id))
+    .filter((t) => planned.includes(t.id))
     .map((t) => {
       const due =
         "days" in t.offset

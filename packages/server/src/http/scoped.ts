@@ -7,6 +7,7 @@
 import {
   outboxRepository,
   patientRepository,
+  planRepository,
   portalRepository,
   responseRepository,
   type Scope,
@@ -42,6 +43,12 @@ export function requirePermission(permission: Permission): MiddlewareHandler<App
   };
 }
 
+/** Route guard: any signed-in staff member (for what is not patient data, e.g. the plan). */
+export const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => {
+  staffActor(c);
+  await next();
+};
+
 export const requirePatient: MiddlewareHandler<AppEnv> = async (c, next) => {
   patientActor(c);
   await next();
@@ -70,6 +77,7 @@ export function clinicRepositories(c: Context<AppEnv>) {
     treatments: treatmentRepository(database.db, scope),
     responses: responseRepository(database.db, scope),
     outbox: outboxRepository(database.db, scope),
+    plans: planRepository(database.db, scope),
   };
 }
 

@@ -18,6 +18,7 @@ const r = (
   scoreDetail: instrument === "odi" && score !== null ? { band: "moderate disability" } : {},
   completedAt,
   source: "portal",
+  correction: null,
 });
 
 const responses = [

@@ -17,6 +17,7 @@ export function presentInstrument(d: InstrumentDefinition): InstrumentView {
     recallPeriod: d.recallPeriod,
     instructions: d.instructions,
     items: d.items.map((i) => ({ ...i, options: i.options ? [...i.options] : undefined })),
+    ...(d.groups ? { groups: d.groups.map((g) => ({ ...g })) } : {}),
     scoreRange: d.scoreRange,
     direction: d.direction,
     licence: d.licence,

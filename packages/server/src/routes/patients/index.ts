@@ -1,7 +1,8 @@
 /**
  * Clinic staff: the patient list and record, adding a patient (with the first episode, the
- * baseline follow-up and the portal invitation), re-inviting, recording a treatment, and entering
- * questionnaire answers on a patient's behalf.
+ * baseline follow-up and the portal invitation), re-inviting, recording a treatment, entering
+ * questionnaire answers on a patient's behalf, and correcting stored answers (a new version with
+ * the reason; the earlier one is kept).
  */
 
 import { badRequest, isIsoDate, toIsoDate } from "@evident/domain";
@@ -13,9 +14,11 @@ import {
   PatientList,
   PatientListQuery,
   ResponseBatch,
+  ResponseCorrection,
   ResponseView,
   TreatmentCreate,
   TreatmentView,
+  uuid,
 } from "@evident/domain/api";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
@@ -104,6 +107,23 @@ const enterResponses = createRoute({
   },
 });
 
+const correctResponse = createRoute({
+  method: "post",
+  path: "/patients/{id}/responses/{responseId}/corrections",
+  tags: tag,
+  summary:
+    "Correct a stored answer set: writes a new version (same follow-up and completion time, scored afresh) with the reason; the earlier version is kept and marked superseded",
+  middleware: [requirePermission("responses:write")] as const,
+  request: {
+    params: idParam.extend({ responseId: uuid }),
+    body: { content: { "application/json": { schema: ResponseCorrection } }, required: true },
+  },
+  responses: {
+    201: json(ResponseView, "The new, current version"),
+    ...problems(400, 401, 403, 404, 409),
+  },
+});
+
 export function patientRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(list, async (c) =>
     c.json(await clinicRepositories(c).patients.list(c.req.valid("query")), 200),
@@ -147,6 +167,11 @@ export function patientRoutes(app: OpenAPIHono<AppEnv>): void {
       "clinic",
     );
     return c.json({ responses }, 201);
+  });
+
+  app.openapi(correctResponse, async (c) => {
+    const { id, responseId } = c.req.valid("param");
+    return c.json(await clinicRepositories(c).responses.correct(id, responseId, c.req.valid("json")), 201);
   });
 }
 

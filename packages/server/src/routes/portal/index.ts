@@ -1,6 +1,10 @@
-/** The patient portal: what is due, and answering it. A patient only ever reaches their own record. */
+/**
+ * The patient portal: what is due, answering it, and the draft of a questionnaire in progress
+ * (saved at each step, so it can be resumed on any device). A patient only ever reaches their
+ * own record.
+ */
 
-import { PortalHome, ResponseBatch, ResponseView } from "@evident/domain/api";
+import { DraftSave, DraftView, PortalHome, ResponseBatch, ResponseView, uuid } from "@evident/domain/api";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppEnv } from "../../http/env";
@@ -34,10 +38,47 @@ const submit = createRoute({
   },
 });
 
+const followUpParam = z.object({ followUpId: uuid });
+
+const getDraft = createRoute({
+  method: "get",
+  path: "/portal/drafts/{followUpId}",
+  tags: tag,
+  summary: "The answers saved so far for a follow-up, if any",
+  middleware: [requirePatient] as const,
+  request: { params: followUpParam },
+  responses: {
+    200: json(z.object({ draft: DraftView.nullable() }), "The draft, or null"),
+    ...problems(400, 401, 403),
+  },
+});
+
+const saveDraft = createRoute({
+  method: "put",
+  path: "/portal/drafts/{followUpId}",
+  tags: tag,
+  summary: "Save the answers so far and the step reached (the follow-up must be open)",
+  middleware: [requirePatient] as const,
+  request: {
+    params: followUpParam,
+    body: { content: { "application/json": { schema: DraftSave } }, required: true },
+  },
+  responses: { 200: json(DraftView, "Saved"), ...problems(400, 401, 403, 404, 413) },
+});
+
 export function portalRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(home, async (c) => c.json(await portalRepositories(c).portal.home(), 200));
   app.openapi(submit, async (c) => {
     const { responses, followUp } = await portalRepositories(c).portal.submit(c.req.valid("json"));
     return c.json({ responses, followUpCompleted: Boolean(followUp?.completedAt) }, 201);
   });
+  app.openapi(getDraft, async (c) =>
+    c.json({ draft: await portalRepositories(c).portal.getDraft(c.req.valid("param").followUpId) }, 200),
+  );
+  app.openapi(saveDraft, async (c) =>
+    c.json(
+      await portalRepositories(c).portal.saveDraft(c.req.valid("param").followUpId, c.req.valid("json")),
+      200,
+    ),
+  );
 }

@@ -1,0 +1,54 @@
+/**
+ * FHIR R4 search results and errors: a `searchset` Bundle of matches (total = number of matches,
+ * one `self` link), and an OperationOutcome for a failure, its issues carrying our field paths as
+ * `expression` and our message as `diagnostics`. Issue codes from the R4 IssueType value set.
+ */
+import type { ErrorCode, Issue } from "../errors";
+import type { Bundle, FhirResource, OperationOutcome, OperationOutcomeIssue } from "./types";
+
+export function searchBundle(resources: readonly FhirResource[], self: string, base: string): Bundle {
+  return {
+    resourceType: "Bundle",
+    type: "searchset",
+    total: resources.length,
+    link: [{ relation: "self", url: self }],
+    entry: resources.map((resource) => ({
+      ...("id" in resource && resource.id
+        ? { fullUrl: `${base}/${resource.resourceType}/${resource.id}` }
+        : {}),
+      resource,
+      search: { mode: "match" },
+    })),
+  };
+}
+
+/** IssueType codes (http://hl7.org/fhir/issue-type) for our error codes. */
+const issueType: Record<ErrorCode, string> = {
+  "bad-request": "invalid",
+  unauthenticated: "login",
+  forbidden: "forbidden",
+  "not-found": "not-found",
+  conflict: "conflict",
+  "payload-too-large": "too-costly",
+  "unsupported-media-type": "not-supported",
+  "too-many-requests": "throttled",
+  internal: "exception",
+};
+
+export function operationOutcome(
+  code: ErrorCode,
+  detail: string,
+  issues: readonly Issue[],
+): OperationOutcome {
+  const type = issueType[code];
+  const list: OperationOutcomeIssue[] =
+    issues.length > 0
+      ? issues.map((i) => ({
+          severity: "error",
+          code: type,
+          diagnostics: i.path ? `${i.path}: ${i.message}` : i.message,
+          ...(i.path ? { expression: [i.path] } : {}),
+        }))
+      : [{ severity: "error", code: type, diagnostics: detail }];
+  return { resourceType: "OperationOutcome", issue: list };
+}

@@ -1,0 +1,127 @@
+/**
+ * A read-only FHIR R4 view of the instrument library and of patients' answers, for systems that
+ * speak FHIR (mounted at /api/fhir):
+ *
+ *   GET Questionnaire                        every instrument, as a searchset Bundle (public)
+ *   GET Questionnaire/{id}                   one instrument ("odi", or its FHIR id "nrs-back")
+ *   GET QuestionnaireResponse?patient={id}   a patient's current answer sets (staff, patients:read)
+ *   GET Observation?patient={id}             their scores (staff, patients:read)
+ *
+ * Bodies are application/fhir+json; errors are OperationOutcomes with the status of our error
+ * type. Patient reads go through the scoped patient repository, so they are limited to the
+ * user's clinic and audited. Only current versions are exported: a corrected answer set is
+ * "amended", and so are its scores. The mapping itself is the domain's (@evident/domain/fhir).
+ */
+
+import type { ResponseRow } from "@evident/db/repos/response-views";
+import { badRequest, ErrorCode, EvidentError, notFound } from "@evident/domain";
+import { idParam } from "@evident/domain/api";
+import {
+  type FhirResource,
+  fhirId,
+  operationOutcome,
+  searchBundle,
+  toObservations,
+  toQuestionnaire,
+  toQuestionnaireResponse,
+} from "@evident/domain/fhir";
+import { findInstrument, instruments } from "@evident/domain/instruments";
+import { type Context, Hono } from "hono";
+import type { AppEnv } from "../../http/env";
+import { toEvidentError } from "../../http/problem";
+import { clinicRepositories, requirePermission } from "../../http/scoped";
+
+const FHIR_JSON = "application/fhir+json; charset=utf-8";
+
+function fhirJson(c: Context<AppEnv>, body: unknown, status: 200 | 400 | 401 | 403 | 404 | 500 = 200) {
+  return c.body(JSON.stringify(body), status, { "content-type": FHIR_JSON });
+}
+
+const baseOf = (c: Context<AppEnv>) => `${c.get("deps").config.publicUrl}/api/fhir`;
+const selfOf = (c: Context<AppEnv>) =>
+  `${baseOf(c)}${c.req.path.replace(/^\/api\/fhir/, "")}${new URL(c.req.url).search}`;
+
+/** `patient=<id>` or `patient=Patient/<id>`, and nothing else, named when wrong. */
+function patientParam(c: Context<AppEnv>): string {
+  const query = new URL(c.req.url).searchParams;
+  const issues = [...query.keys()]
+    .filter((k) => k !== "patient")
+    .map((k) => ({ path: k, message: "is not a supported search parameter (use patient)" }));
+  const raw = query.get("patient");
+  if (raw === null) issues.push({ path: "patient", message: "is required" });
+  const id = (raw ?? "").replace(/^Patient\//, "");
+  const parsed = idParam.safeParse({ id });
+  if (raw !== null && !parsed.success)
+    issues.push({ path: "patient", message: "must be a patient id (UUID)" });
+  if (issues.length > 0) throw badRequest(issues);
+  return id;
+}
+
+function storedOf(r: ResponseRow, patientId: string) {
+  return {
+    id: r.id,
+    answers: r.answers,
+    authored: r.completedAt.toISOString(),
+    subject: { reference: `Patient/${patientId}` },
+    ...(r.supersedesId ? { status: "amended" as const } : {}),
+  };
+}
+
+export function fhirRoutes(): Hono<AppEnv> {
+  const fhir = new Hono<AppEnv>();
+
+  fhir.onError((err, c) => {
+    const known = toEvidentError(err);
+    if (!known) console.error(`[${c.get("requestId") ?? "-"}] ${c.req.method} ${c.req.path} failed:`, err);
+    const e =
+      known ??
+      new EvidentError(ErrorCode.internal, "Something went wrong on our side. The error was logged.");
+    return fhirJson(c, operationOutcome(e.code, e.message, e.issues), e.status as 400);
+  });
+  fhir.notFound((c) =>
+    fhirJson(c, operationOutcome("not-found", "No such FHIR resource type or operation", []), 404),
+  );
+
+  fhir.get("/Questionnaire", (c) =>
+    fhirJson(c, searchBundle(instruments.map(toQuestionnaire), selfOf(c), baseOf(c))),
+  );
+
+  fhir.get("/Questionnaire/:id", (c) => {
+    const id = c.req.param("id");
+    const def = findInstrument(id) ?? instruments.find((i) => fhirId(i.id) === id);
+    if (!def) throw notFound("Questionnaire");
+    return fhirJson(c, toQuestionnaire(def));
+  });
+
+  fhir.get("/QuestionnaireResponse", requirePermission("patients:read"), async (c) => {
+    const patientId = patientParam(c);
+    const rows = await clinicRepositories(c).patients.currentResponses(
+      patientId,
+      "fhir-questionnaire-response",
+    );
+    const resources: FhirResource[] = rows.flatMap((r) => {
+      const def = findInstrument(r.instrument);
+      return def ? [toQuestionnaireResponse(def, storedOf(r, patientId))] : [];
+    });
+    return fhirJson(c, searchBundle(resources, selfOf(c), baseOf(c)));
+  });
+
+  fhir.get("/Observation", requirePermission("patients:read"), async (c) => {
+    const patientId = patientParam(c);
+    const rows = await clinicRepositories(c).patients.currentResponses(patientId, "fhir-observation");
+    const resources: FhirResource[] = rows.flatMap((r) => {
+      const def = findInstrument(r.instrument);
+      if (!def) return [];
+      return toObservations(def, r.answers, {
+        effective: r.completedAt.toISOString(),
+        subject: { reference: `Patient/${patientId}` },
+        derivedFrom: { reference: `QuestionnaireResponse/${r.id}` },
+        status: r.supersedesId ? "amended" : "final",
+        idPrefix: r.id,
+      });
+    });
+    return fhirJson(c, searchBundle(resources, selfOf(c), baseOf(c)));
+  });
+
+  return fhir;
+}
