@@ -23,6 +23,11 @@ describe("the HTTP surface", () => {
         "/patients/{id}",
         "/patients/{id}/treatments",
         "/portal/responses",
+        "/portal/drafts/{followUpId}",
+        "/patients/{id}/responses/{responseId}/corrections",
+        "/clinic/plan",
+        "/clinic/instruments",
+        "/clinic/instruments/{id}/licence",
         "/outcomes",
       ]),
     );
@@ -57,6 +62,14 @@ describe("the HTTP surface", () => {
     expect(res.json.items).toHaveLength(10);
     expect(res.json.items[0].options).toHaveLength(6);
     expect((await h.call("GET", "/api/v1/instruments/vas")).status).toBe(404);
+    // PROMIS-29 items carry their domain and stem, so a form can group them.
+    const promis = await h.call("GET", "/api/v1/instruments/promis29");
+    expect(promis.json.groups).toHaveLength(8);
+    expect(promis.json.items[4]).toMatchObject({
+      id: "EDANX01",
+      group: "anxiety",
+      context: "In the past 7 days",
+    });
   });
 });
 

@@ -9,16 +9,26 @@ import { createHarness, type Harness } from "./harness";
 
 let h: Harness;
 let cookie: string;
+let adminCookie: string;
 let patientCookie: string;
 let patientId: string;
+let followUpId: string;
+let responseId: string;
 
 beforeAll(async () => {
   h = await createHarness();
   const s = await h.staff("clinician");
   cookie = s.cookie;
+  adminCookie = (await h.staff("admin", s.clinicId)).cookie;
   const p = await h.portalPatient(cookie);
   patientId = p.id;
   patientCookie = p.cookie;
+  followUpId = p.followUps[0]!.id;
+  const sent = await h.call("POST", `/api/v1/patients/${patientId}/responses`, {
+    cookie,
+    body: { responses: [{ instrument: "nrs_back", answers: { nrs_back: 5 } }] },
+  });
+  responseId = sent.json.responses[0].id;
 });
 afterAll(() => h.close());
 
@@ -30,6 +40,9 @@ const tables = [
   "questionnaire_responses",
   "outbox_messages",
   "invitations",
+  "response_drafts",
+  "measurement_plan_timepoints",
+  "instrument_licences",
 ];
 const snapshot = async () => Promise.all(tables.map((t) => h.count(t)));
 
@@ -68,6 +81,10 @@ const body = fc.oneof(
       "followUpId",
       "answers",
       "instrument",
+      "reason",
+      "reference",
+      "step",
+      "timepoints",
       "x",
     ),
     fc.oneof(
@@ -83,8 +100,15 @@ const body = fc.oneof(
 
 describe("robustness", () => {
   it("answers random bodies on every write endpoint with a 4xx problem (or a valid write), never a 500", async () => {
-    const targets = [
+    const targets: { path: string | (() => string); cookie: () => string | undefined; method?: string }[] = [
       { path: "/api/v1/patients", cookie: () => cookie },
+      { path: "/api/v1/clinic/plan", cookie: () => adminCookie, method: "PUT" },
+      { path: "/api/v1/clinic/instruments/odi/licence", cookie: () => adminCookie },
+      {
+        path: () => `/api/v1/patients/${patientId}/responses/${responseId}/corrections`,
+        cookie: () => cookie,
+      },
+      { path: () => `/api/v1/portal/drafts/${followUpId}`, cookie: () => patientCookie, method: "PUT" },
       { path: () => `/api/v1/patients/${patientId}/treatments`, cookie: () => cookie },
       { path: () => `/api/v1/patients/${patientId}/responses`, cookie: () => cookie },
       { path: "/api/v1/portal/responses", cookie: () => patientCookie },
@@ -96,7 +120,7 @@ describe("robustness", () => {
         const t = targets[i]!;
         const path = typeof t.path === "function" ? t.path() : t.path;
         const before = await snapshot();
-        const res = await h.call("POST", path, { cookie: t.cookie(), raw: JSON.stringify(b) });
+        const res = await h.call(t.method ?? "POST", path, { cookie: t.cookie(), raw: JSON.stringify(b) });
         if (res.status >= 500)
           throw new Error(`${path} answered ${res.status} for ${JSON.stringify(b)}: ${res.text}`);
         if (res.status >= 400) {
@@ -119,6 +143,16 @@ describe("robustness", () => {
         expect(list.status).toBeLessThan(500);
         const one = await h.call("GET", `/api/v1/patients/${encodeURIComponent(id)}`, { cookie });
         expect(one.status).toBeLessThan(500);
+        const fhir = await h.call(
+          "GET",
+          `/api/fhir/Observation?patient=${encodeURIComponent(q)}&${encodeURIComponent(id)}=1`,
+          {
+            cookie,
+          },
+        );
+        expect(fhir.status).toBeLessThan(500);
+        const questionnaire = await h.call("GET", `/api/fhir/Questionnaire/${encodeURIComponent(id)}`);
+        expect(questionnaire.status).toBeLessThan(500);
       }),
       { numRuns: 150, seed: 7 },
     );

@@ -7,8 +7,8 @@
  * questionnaire measures both, and belongs to the fusion's own schedule.
  */
 import { badRequest, notFound, scheduleFollowUps } from "@evident/domain";
-import { followUpTimepoints, instrumentsAt } from "@evident/domain/pathway/plan";
 import type { TreatmentView } from "@evident/domain/api";
+import { followUpTimepoints, instrumentsAt } from "@evident/domain/pathway/plan";
 import { and, desc, eq, gt, gte, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";

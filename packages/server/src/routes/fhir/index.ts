@@ -78,9 +78,6 @@ export function fhirRoutes(): Hono<AppEnv> {
       new EvidentError(ErrorCode.internal, "Something went wrong on our side. The error was logged.");
     return fhirJson(c, operationOutcome(e.code, e.message, e.issues), e.status as 400);
   });
-  fhir.notFound((c) =>
-    fhirJson(c, operationOutcome("not-found", "No such FHIR resource type or operation", []), 404),
-  );
 
   fhir.get("/Questionnaire", (c) =>
     fhirJson(c, searchBundle(instruments.map(toQuestionnaire), selfOf(c), baseOf(c))),
@@ -121,6 +118,11 @@ export function fhirRoutes(): Hono<AppEnv> {
       });
     });
     return fhirJson(c, searchBundle(resources, selfOf(c), baseOf(c)));
+  });
+
+  // Anything else (another resource type, a write): not here, said the FHIR way.
+  fhir.all("*", () => {
+    throw notFound("FHIR resource type or operation");
   });
 
   return fhir;
