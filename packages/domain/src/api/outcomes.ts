@@ -1,17 +1,39 @@
+/**
+ * Response and query shapes of the outcomes API: the report (change and responders per treatment
+ * and timepoint), the distribution of change, surgery-free survival and the adjusted comparison of
+ * two treatments. Only aggregates: no shape here can carry a patient row or identifier, and every
+ * estimate comes with the n it was computed from.
+ */
 import { z } from "zod";
+import { treatmentKindIds } from "../catalogue/treatments";
+import { defaultInstruments, timepoints } from "../pathway/schedule";
 
 const Interval = z.tuple([z.number(), z.number()]).nullable();
+
+/** Follow-up completeness: of the follow-ups whose window has closed, how many were answered. */
+export const Completeness = z.object({
+  /** Follow-ups whose window has closed (answered or missed; cancelled ones are not counted). */
+  closed: z.number().int(),
+  responded: z.number().int(),
+  share: z.number().nullable(),
+  shareCI: Interval,
+});
+export type Completeness = z.infer<typeof Completeness>;
 
 export const MeasureSummary = z.object({
   instrument: z.string(),
   /** Patients with both a baseline and this timepoint. */
   n: z.number().int(),
+  /** Follow-ups answered with this instrument, with or without a baseline. */
+  answered: z.number().int(),
+  /** True when n is below the small-cell minimum: the estimates are withheld (null). */
+  suppressed: z.boolean(),
   baselineMean: z.number().nullable(),
   followUpMean: z.number().nullable(),
   /** Follow-up minus baseline: negative means improvement for pain and disability. */
   meanChange: z.number().nullable(),
   meanChangeCI: Interval,
-  responders: z.number().int(),
+  responders: z.number().int().nullable(),
   responderShare: z.number().nullable(),
   responderShareCI: Interval,
   responderRule: z.string(),
@@ -28,6 +50,7 @@ export const OutcomeRow = z.object({
   missed: z.number().int(),
   /** Due, window still open, no answer yet. */
   pending: z.number().int(),
+  completeness: Completeness,
   measures: z.array(MeasureSummary),
 });
 export type OutcomeRow = z.infer<typeof OutcomeRow>;
@@ -36,7 +59,230 @@ export const OutcomesReport = z.object({
   generatedAt: z.string(),
   asOf: z.string(),
   patients: z.number().int(),
+  /** No estimate is given from fewer patients than this. */
+  minimumCell: z.number().int(),
   rows: z.array(OutcomeRow),
   notes: z.array(z.string()),
 });
 export type OutcomesReport = z.infer<typeof OutcomesReport>;
+
+// ---- Query parameters ------------------------------------------------------------------------
+
+const timepointIdList = timepoints.map((t) => t.id) as [string, ...string[]];
+const instrumentIdList = [...defaultInstruments] as [string, ...string[]];
+const oneOf = (ids: readonly string[]) => ({ error: `must be one of: ${ids.join(", ")}` });
+
+export const outcomeInstrument = z.enum(instrumentIdList, oneOf(instrumentIdList));
+export const outcomeTimepoint = z.enum(timepointIdList, oneOf(timepointIdList));
+export const outcomeTreatment = z.enum(treatmentKindIds, oneOf(treatmentKindIds));
+
+export const DistributionQuery = z.object({
+  instrument: outcomeInstrument.default("odi"),
+  timepoint: outcomeTimepoint.default("12m"),
+});
+export type DistributionQuery = z.infer<typeof DistributionQuery>;
+
+export const TruncationChoice = z.enum(["none", "p1-p99", "p5-p95"], oneOf(["none", "p1-p99", "p5-p95"]));
+export type TruncationChoice = z.infer<typeof TruncationChoice>;
+
+export const ComparisonQuery = z
+  .object({
+    treatment: outcomeTreatment,
+    comparator: outcomeTreatment,
+    instrument: outcomeInstrument.default("odi"),
+    timepoint: outcomeTimepoint.default("12m"),
+    truncate: TruncationChoice.default("p1-p99"),
+  })
+  .refine((q) => q.treatment !== q.comparator, {
+    path: ["comparator"],
+    message: "must differ from the treatment",
+  });
+export type ComparisonQuery = z.infer<typeof ComparisonQuery>;
+
+// ---- Shared pieces ---------------------------------------------------------------------------
+
+/** One step of an attrition funnel: how many remain after it. */
+export const FunnelStep = z.object({ step: z.string(), label: z.string(), n: z.number().int() });
+export type FunnelStep = z.infer<typeof FunnelStep>;
+
+export const Proportion = z.object({
+  count: z.number().int().nullable(),
+  n: z.number().int(),
+  share: z.number().nullable(),
+  ci: Interval,
+});
+export type Proportion = z.infer<typeof Proportion>;
+
+// ---- Distribution of change ------------------------------------------------------------------
+
+export const ChangeDistribution = z.object({
+  treatmentKind: z.string(),
+  n: z.number().int(),
+  suppressed: z.boolean(),
+  mean: z.number().nullable(),
+  sd: z.number().nullable(),
+  /** Type-7 quantiles (R's default) of the change; null when suppressed. */
+  quantiles: z
+    .object({ p10: z.number(), p25: z.number(), p50: z.number(), p75: z.number(), p90: z.number() })
+    .nullable(),
+  /** Share of patients whose change is at most `change`, on a fixed grid; empty when suppressed. */
+  ecdf: z.array(z.object({ change: z.number(), share: z.number() })),
+  improved: Proportion,
+  worsened: Proportion,
+  funnel: z.array(FunnelStep),
+  completeness: Completeness,
+});
+export type ChangeDistribution = z.infer<typeof ChangeDistribution>;
+
+export const DistributionReport = z.object({
+  generatedAt: z.string(),
+  asOf: z.string(),
+  instrument: z.string(),
+  timepoint: z.string(),
+  improvedRule: z.string(),
+  worsenedRule: z.string(),
+  minimumCell: z.number().int(),
+  groups: z.array(ChangeDistribution),
+  notes: z.array(z.string()),
+});
+export type DistributionReport = z.infer<typeof DistributionReport>;
+
+// ---- Surgery-free survival -------------------------------------------------------------------
+
+export const SurvivalPoint = z.object({
+  day: z.number(),
+  survival: z.number(),
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+  atRisk: z.number().int(),
+  events: z.number().int(),
+});
+export type SurvivalPoint = z.infer<typeof SurvivalPoint>;
+
+const MedianDays = z.object({
+  estimate: z.number().nullable(),
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+});
+
+export const SurvivalGroup = z.object({
+  treatmentKind: z.string(),
+  n: z.number().int(),
+  events: z.number().int(),
+  censored: z.number().int(),
+  suppressed: z.boolean(),
+  /** The curve from day 0, one point per day with a surgery, ending where fewer than the minimum remain at risk. */
+  curve: z.array(SurvivalPoint),
+  /** Median time to surgery in days; estimate null = not reached. */
+  median: MedianDays.nullable(),
+  /** Surgery-free at 12 months, with its 95% interval; null when the curve does not reach 12 months. */
+  at12Months: z
+    .object({ survival: z.number(), lower: z.number().nullable(), upper: z.number().nullable() })
+    .nullable(),
+  /** Numbers still at risk (surgery-free and followed) at these months. */
+  atRisk: z.array(z.object({ month: z.number().int(), n: z.number().int() })),
+  /** Median follow-up in days (reverse Kaplan–Meier); null when suppressed or not reached. */
+  medianFollowUpDays: z.number().nullable(),
+});
+export type SurvivalGroup = z.infer<typeof SurvivalGroup>;
+
+export const SurvivalReport = z.object({
+  generatedAt: z.string(),
+  asOf: z.string(),
+  definition: z.string(),
+  minimumCell: z.number().int(),
+  funnel: z.array(FunnelStep),
+  groups: z.array(SurvivalGroup),
+  logRank: z
+    .object({
+      chiSquare: z.number(),
+      df: z.number().int(),
+      p: z.number(),
+      groups: z.array(
+        z.object({
+          treatmentKind: z.string(),
+          n: z.number().int(),
+          observed: z.number(),
+          expected: z.number(),
+        }),
+      ),
+    })
+    .nullable(),
+  notes: z.array(z.string()),
+});
+export type SurvivalReport = z.infer<typeof SurvivalReport>;
+
+// ---- Adjusted comparison ---------------------------------------------------------------------
+
+export const Effect = z.object({
+  estimate: z.number(),
+  se: z.number(),
+  lower: z.number(),
+  upper: z.number(),
+});
+export type Effect = z.infer<typeof Effect>;
+
+const EValue = z.object({ estimate: z.number(), limit: z.number().nullable() });
+
+export const ComparisonArm = z.object({
+  treatmentKind: z.string(),
+  /** Patients analysed. */
+  n: z.number().int(),
+  /** Kish's effective sample size after weighting: (Σw)² / Σw². */
+  effectiveN: z.number(),
+  meanChange: z.number(),
+  weightedMeanChange: z.number(),
+  responders: z.number().int(),
+  responderShare: z.number(),
+  weightedResponderShare: z.number(),
+  funnel: z.array(FunnelStep),
+  completeness: Completeness,
+});
+export type ComparisonArm = z.infer<typeof ComparisonArm>;
+
+export const BalanceRow = z.object({
+  covariate: z.string(),
+  label: z.string(),
+  /** Unweighted means (a share for yes/no covariates) in each arm. */
+  treatmentMean: z.number(),
+  comparatorMean: z.number(),
+  /** Standardized mean difference, treatment − comparator, before and after weighting. */
+  before: z.number(),
+  after: z.number(),
+});
+export type BalanceRow = z.infer<typeof BalanceRow>;
+
+export const ComparisonReport = z.object({
+  generatedAt: z.string(),
+  asOf: z.string(),
+  treatment: z.string(),
+  comparator: z.string(),
+  instrument: z.string(),
+  timepoint: z.string(),
+  responderRule: z.string(),
+  population: z.string(),
+  minimumPerArm: z.number().int(),
+  weights: z.object({
+    method: z.string(),
+    truncate: TruncationChoice,
+    min: z.number(),
+    max: z.number(),
+  }),
+  arms: z.tuple([ComparisonArm, ComparisonArm]),
+  balance: z.array(BalanceRow),
+  meanDifference: z.object({
+    unadjusted: Effect,
+    adjusted: Effect,
+    /** The adjusted difference in outcome SD units, with its limits. */
+    standardized: z.object({ estimate: z.number(), lower: z.number(), upper: z.number() }),
+    eValue: EValue,
+  }),
+  responderDifference: z.object({
+    unadjusted: Effect,
+    adjusted: Effect,
+    riskRatio: z.object({ estimate: z.number(), lower: z.number(), upper: z.number() }).nullable(),
+    eValue: EValue.nullable(),
+  }),
+  notes: z.array(z.string()),
+});
+export type ComparisonReport = z.infer<typeof ComparisonReport>;

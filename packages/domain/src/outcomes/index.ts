@@ -1,1 +1,6 @@
+export * from "./comparison";
+export * from "./comparison-population";
+export * from "./distribution";
+export * from "./small-cells";
 export * from "./summary";
+export * from "./survival";

@@ -1,15 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { isResponse, type OutcomeObservation, summarizeMeasure, summarizeOutcomes } from "./summary";
+import { meanCI, wilsonInterval } from "../stats";
+import {
+  type AnswerTally,
+  countFollowUps,
+  type FollowUpTally,
+  isResponse,
+  summarizeMeasure,
+  summarizeOutcomes,
+} from "./summary";
 
-const obs = (p: Partial<OutcomeObservation>): OutcomeObservation => ({
+const fu = (p: Partial<FollowUpTally>): FollowUpTally => ({
   treatmentKind: "exercise_physiotherapy",
   timepoint: "3m",
   windowStart: "2026-03-01",
   windowEnd: "2026-04-01",
   completedAt: null,
   cancelledAt: null,
-  baseline: {},
-  followUp: {},
+  count: 1,
+  ...p,
+});
+
+const answer = (p: Partial<AnswerTally>): AnswerTally => ({
+  treatmentKind: "exercise_physiotherapy",
+  timepoint: "3m",
+  instrument: "odi",
+  baseline: 40,
+  followUp: 30,
+  count: 1,
   ...p,
 });
 
@@ -31,52 +48,87 @@ describe("clinically important improvement (Ostelo 2008)", () => {
 });
 
 describe("outcome summary", () => {
+  const five: [number, number][] = [
+    [40, 30],
+    [50, 46],
+    [30, 20],
+    [60, 60],
+    [20, 26],
+  ];
+
   it("pairs baseline and follow-up, with the mean change's t interval and the responder share", () => {
-    const m = summarizeMeasure("odi", [
-      [40, 30],
-      [50, 46],
-      [30, 20],
-    ]);
-    expect(m.n).toBe(3);
-    expect(m.meanChange).toBeCloseTo(-8, 12);
-    // changes −10, −4, −10: sd = √12, t(0.975, 2) = 4.302653
-    const half = (4.302652729911275 * Math.sqrt(12)) / Math.sqrt(3);
-    expect(m.meanChangeCI?.[0]).toBeCloseTo(-8 - half, 6);
-    expect(m.meanChangeCI?.[1]).toBeCloseTo(-8 + half, 6);
-    expect(m.responders).toBe(2);
-    expect(m.responderShare).toBeCloseTo(2 / 3, 12);
+    const m = summarizeMeasure("odi", five);
+    expect(m.n).toBe(5);
+    expect(m.suppressed).toBe(false);
+    // changes −10, −4, −10, 0, +6: mean −3.6, sd = √(239.2/4) = 7.733, t(0.975, 4) = 2.776445
+    expect(m.meanChange).toBeCloseTo(-3.6, 12);
+    const sd = Math.sqrt((6.4 ** 2 + 0.4 ** 2 + 6.4 ** 2 + 3.6 ** 2 + 9.6 ** 2) / 4);
+    const half = (2.7764451051977987 * sd) / Math.sqrt(5);
+    expect(m.meanChangeCI?.[0]).toBeCloseTo(-3.6 - half, 6);
+    expect(m.meanChangeCI?.[1]).toBeCloseTo(-3.6 + half, 6);
+    expect(m.responders).toBe(2); // −10 from 40 and −10 from 30 (≥ 10 points); −4 from 50 is 8%
+    const w = wilsonInterval(2, 5);
+    expect(m.responderShareCI).toEqual([w.lower, w.upper]);
   });
 
-  it("gives no interval for fewer than two pairs and nothing for none", () => {
-    expect(summarizeMeasure("odi", [[40, 20]]).meanChangeCI).toBeNull();
+  it("withholds every estimate from fewer than five patients, but still gives the counts", () => {
+    const m = summarizeMeasure("odi", five.slice(0, 4), 6);
+    expect(m).toMatchObject({ n: 4, answered: 6, suppressed: true, meanChange: null, responders: null });
+    expect([m.meanChangeCI, m.responderShare, m.baselineMean]).toEqual([null, null, null]);
     const none = summarizeMeasure("odi", []);
     expect([none.n, none.meanChange, none.responderShare]).toEqual([0, null, null]);
   });
 
-  it("counts due, answered, missed and still-open follow-ups separately", () => {
-    const rows = summarizeOutcomes(
+  it("counts due, answered, missed and still-open follow-ups, and completeness among closed windows", () => {
+    const counts = countFollowUps(
       [
-        obs({ completedAt: "2026-03-15T00:00:00Z", baseline: { odi: 40 }, followUp: { odi: 20 } }),
-        obs({}), // window closed, no answer: missed
-        obs({ windowStart: "2026-04-20", windowEnd: "2026-05-20" }), // open on the day
-        obs({ windowStart: "2026-05-01", windowEnd: "2026-06-01" }), // not yet due
-        obs({ cancelledAt: "2026-03-02T00:00:00Z" }),
+        fu({ completedAt: "2026-03-15T00:00:00Z", count: 3 }), // answered, window closed
+        fu({ count: 2 }), // window closed, no answer: missed
+        fu({ windowStart: "2026-04-20", windowEnd: "2026-05-20", count: 4 }), // open on the day
+        fu({ windowStart: "2026-04-20", windowEnd: "2026-05-20", completedAt: "2026-04-21", count: 1 }),
+        fu({ windowStart: "2026-05-01", windowEnd: "2026-06-01" }), // not yet due
+        fu({ cancelledAt: "2026-03-02T00:00:00Z" }),
       ],
       "2026-04-25",
-      ["odi"],
+    );
+    expect(counts).toMatchObject({ due: 10, responded: 4, missed: 2, pending: 4 });
+    // Answered early in a window that is still open would flatter completeness: only closed windows count.
+    const w = wilsonInterval(3, 5);
+    expect(counts.completeness).toEqual({ closed: 5, responded: 3, share: 0.6, shareCI: [w.lower, w.upper] });
+  });
+
+  it("summarises tallied rows exactly as the same rows one by one", () => {
+    const rows = summarizeOutcomes(
+      {
+        followUps: [fu({ completedAt: "2026-03-15T00:00:00Z", count: 7 }), fu({ count: 2 })],
+        answers: [
+          answer({ baseline: 40, followUp: 30, count: 3 }),
+          answer({ baseline: 50, followUp: 52, count: 2 }),
+          answer({ baseline: null, followUp: 20, count: 1 }),
+          answer({ instrument: "nrs_back", baseline: 7, followUp: 3, count: 1 }),
+        ],
+      },
+      "2026-04-25",
+      ["odi", "nrs_back"],
     );
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ due: 3, responded: 1, missed: 1, pending: 1 });
-    expect(rows[0]?.measures[0]).toMatchObject({ instrument: "odi", n: 1, meanChange: -20, responders: 1 });
+    const [odi, nrs] = rows[0]!.measures;
+    const ci = meanCI([-10, -10, -10, 2, 2]);
+    expect(odi).toMatchObject({ n: 5, answered: 6, meanChange: -5.2, responders: 3 });
+    expect(odi?.meanChangeCI?.[0]).toBeCloseTo(ci.lower, 12);
+    expect(nrs).toMatchObject({ n: 1, answered: 1, suppressed: true });
   });
 
   it("orders rows by treatment kind, then timepoint in schedule order", () => {
     const rows = summarizeOutcomes(
-      [
-        obs({ timepoint: "12m" }),
-        obs({ timepoint: "2w" }),
-        obs({ treatmentKind: "bone_marrow_concentrate", timepoint: "6m" }),
-      ],
+      {
+        followUps: [
+          fu({ timepoint: "12m" }),
+          fu({ timepoint: "2w" }),
+          fu({ treatmentKind: "bone_marrow_concentrate", timepoint: "6m" }),
+        ],
+        answers: [],
+      },
       "2026-01-01",
       [],
     );

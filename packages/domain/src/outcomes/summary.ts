@@ -1,29 +1,48 @@
 /**
  * The outcomes table: for each treatment kind and follow-up timepoint, how many follow-ups were
- * due, answered, missed or still open; and for each measure the paired change from baseline
- * (mean with a t interval) and the share of patients reaching a clinically important improvement
- * (Wilson interval). Responder rules come from the instrument definitions: ODI ≥ 10 points or
- * ≥ 30 %, NRS ≥ 2 points or ≥ 30 % (Ostelo 2008).
+ * due, answered, missed or still open, how complete the answered ones are among those whose window
+ * has closed; and for each measure the paired change from baseline (mean with a t interval) and
+ * the share of patients reaching a clinically important improvement (Wilson interval). Responder
+ * rules come from the instrument definitions: ODI ≥ 10 points or ≥ 30 %, NRS ≥ 2 points or ≥ 30 %
+ * (Ostelo 2008).
  *
  * Only patients with both a baseline and a follow-up score enter a change: a registry that
  * quietly drops non-responders overstates success, so the missed counts are reported beside it.
+ *
+ * Input comes tallied (identical rows counted once, with `count`), as the database groups them:
+ * at 100k patients that is tens of thousands of rows instead of half a million.
  */
-import type { MeasureSummary, OutcomeRow } from "../api/outcomes";
+import type { Completeness, MeasureSummary, OutcomeRow } from "../api/outcomes";
 import type { IsoDate } from "../dates";
 import { findInstrument } from "../instruments";
 import { followUpStatus, timepointIds } from "../pathway/schedule";
 import { meanCI, wilsonInterval } from "../stats";
+import { isSmallCell } from "./small-cells";
 
-export type OutcomeObservation = {
+/** Follow-ups alike in kind, timepoint, window and recorded events, counted together. */
+export type FollowUpTally = {
   treatmentKind: string;
   timepoint: string;
   windowStart: IsoDate;
   windowEnd: IsoDate;
   completedAt: Date | string | null;
   cancelledAt: Date | string | null;
-  /** Score per instrument id: the latest before treatment (baseline) and at this follow-up. */
-  baseline: Readonly<Record<string, number | null | undefined>>;
-  followUp: Readonly<Record<string, number | null | undefined>>;
+  count: number;
+};
+
+/** Answers for one instrument at one follow-up, with the treatment's baseline (null: none). */
+export type AnswerTally = {
+  treatmentKind: string;
+  timepoint: string;
+  instrument: string;
+  baseline: number | null;
+  followUp: number;
+  count: number;
+};
+
+export type OutcomeTallies = {
+  followUps: readonly FollowUpTally[];
+  answers: readonly AnswerTally[];
 };
 
 /** Improvement in the instrument's "better" direction, in points. */
@@ -56,63 +75,124 @@ const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.le
 export function summarizeMeasure(
   instrument: string,
   pairs: readonly (readonly [number, number])[],
+  answered = pairs.length,
 ): MeasureSummary {
   const n = pairs.length;
+  const base = { instrument, n, answered, responderRule: responderRule(instrument) };
+  if (isSmallCell(n)) {
+    return {
+      ...base,
+      suppressed: true,
+      baselineMean: null,
+      followUpMean: null,
+      meanChange: null,
+      meanChangeCI: null,
+      responders: null,
+      responderShare: null,
+      responderShareCI: null,
+    };
+  }
   const changes = pairs.map(([b, a]) => a - b);
-  const ci = n >= 2 ? meanCI(changes) : null;
+  const ci = meanCI(changes);
   const responders = pairs.filter(([b, a]) => isResponse(instrument, b, a)).length;
-  const share = n >= 1 ? wilsonInterval(responders, n) : null;
+  const share = wilsonInterval(responders, n);
   return {
-    instrument,
-    n,
+    ...base,
+    suppressed: false,
     baselineMean: avg(pairs.map(([b]) => b)),
     followUpMean: avg(pairs.map(([, a]) => a)),
     meanChange: avg(changes),
-    meanChangeCI: ci ? [ci.lower, ci.upper] : null,
+    meanChangeCI: [ci.lower, ci.upper],
     responders,
-    responderShare: share ? share.proportion : null,
-    responderShareCI: share ? [share.lower, share.upper] : null,
-    responderRule: responderRule(instrument),
+    responderShare: share.proportion,
+    responderShareCI: [share.lower, share.upper],
   };
 }
 
+/** Answered among those whose window has closed, with a Wilson interval. */
+export function completeness(closed: number, responded: number): Completeness {
+  if (closed === 0) return { closed, responded, share: null, shareCI: null };
+  const w = wilsonInterval(responded, closed);
+  return { closed, responded, share: w.proportion, shareCI: [w.lower, w.upper] };
+}
+
+export type FollowUpCounts = {
+  due: number;
+  responded: number;
+  missed: number;
+  pending: number;
+  completeness: Completeness;
+};
+
+/** Status counts of tallied follow-ups on `today` (status derived as the schedule derives it). */
+export function countFollowUps(tallies: readonly FollowUpTally[], today: IsoDate): FollowUpCounts {
+  let responded = 0;
+  let missed = 0;
+  let pending = 0;
+  let closedAnswered = 0;
+  for (const t of tallies) {
+    const status = followUpStatus(t, today);
+    if (status === "completed") {
+      responded += t.count;
+      if (t.windowEnd < today) closedAnswered += t.count;
+    } else if (status === "missed") missed += t.count;
+    else if (status === "open") pending += t.count;
+  }
+  return {
+    due: responded + missed + pending,
+    responded,
+    missed,
+    pending,
+    completeness: completeness(closedAnswered + missed, closedAnswered),
+  };
+}
+
+/** The pairs (baseline, follow-up) of tallied answers that have a baseline, each repeated `count` times. */
+export function expandPairs(answers: readonly AnswerTally[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  for (const a of answers) {
+    if (a.baseline === null) continue;
+    for (let i = 0; i < a.count; i++) pairs.push([a.baseline, a.followUp]);
+  }
+  return pairs;
+}
+
+const keyOf = (kind: string, timepoint: string) => `${kind}\u0000${timepoint}`;
+const order = (tp: string) => timepointIds.indexOf(tp as (typeof timepointIds)[number]);
+
 export function summarizeOutcomes(
-  observations: readonly OutcomeObservation[],
+  tallies: OutcomeTallies,
   today: IsoDate,
   instruments: readonly string[],
 ): OutcomeRow[] {
-  const groups = new Map<string, OutcomeObservation[]>();
-  for (const o of observations) {
-    const key = `${o.treatmentKind}\u0000${o.timepoint}`;
+  const groups = new Map<string, { kind: string; timepoint: string; followUps: FollowUpTally[] }>();
+  for (const f of tallies.followUps) {
+    const key = keyOf(f.treatmentKind, f.timepoint);
     const g = groups.get(key);
-    if (g) g.push(o);
-    else groups.set(key, [o]);
+    if (g) g.followUps.push(f);
+    else groups.set(key, { kind: f.treatmentKind, timepoint: f.timepoint, followUps: [f] });
   }
-  const order = (tp: string) => timepointIds.indexOf(tp as (typeof timepointIds)[number]);
-  return [...groups.values()]
-    .map((g) => {
-      const first = g[0]!;
-      const status = g.map((o) => followUpStatus(o, today));
-      const due = status.filter((s) => s === "completed" || s === "missed" || s === "open").length;
-      return {
-        treatmentKind: first.treatmentKind,
-        timepoint: first.timepoint,
-        due,
-        responded: status.filter((s) => s === "completed").length,
-        missed: status.filter((s) => s === "missed").length,
-        pending: status.filter((s) => s === "open").length,
-        measures: instruments.map((inst) =>
-          summarizeMeasure(
-            inst,
-            g.flatMap((o) => {
-              const b = o.baseline[inst];
-              const a = o.followUp[inst];
-              return typeof b === "number" && typeof a === "number" ? [[b, a] as const] : [];
-            }),
-          ),
-        ),
-      };
-    })
+  const answers = new Map<string, AnswerTally[]>();
+  for (const a of tallies.answers) {
+    const key = `${keyOf(a.treatmentKind, a.timepoint)}\u0000${a.instrument}`;
+    const list = answers.get(key);
+    if (list) list.push(a);
+    else answers.set(key, [a]);
+  }
+  return [...groups.entries()]
+    .map(([key, g]) => ({
+      treatmentKind: g.kind,
+      timepoint: g.timepoint,
+      ...countFollowUps(g.followUps, today),
+      measures: instruments.map((inst) => {
+        const list = answers.get(`${key}\u0000${inst}`) ?? [];
+        return summarizeMeasure(
+          inst,
+          expandPairs(list),
+          list.reduce((s, a) => s + a.count, 0),
+        );
+      }),
+    }))
     .sort(
       (x, y) => x.treatmentKind.localeCompare(y.treatmentKind) || order(x.timepoint) - order(y.timepoint),
     );

@@ -5,6 +5,8 @@ import { plotSeries, plotTimepoints, yAxis } from "./plotData";
 const measure = (instrument: string, n: number, meanChange: number | null, ci: [number, number] | null) => ({
   instrument,
   n,
+  answered: n,
+  suppressed: false,
   baselineMean: null,
   followUpMean: null,
   meanChange,
@@ -21,6 +23,7 @@ const row = (treatmentKind: string, timepoint: string, measures: OutcomeRow["mea
   responded: 1,
   missed: 0,
   pending: 0,
+  completeness: { closed: 1, responded: 1, share: 1, shareCI: [0.2, 1] as [number, number] },
   measures,
 });
 

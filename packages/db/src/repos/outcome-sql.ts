@@ -1,0 +1,43 @@
+/**
+ * SQL fragments shared by the outcomes queries (./outcomes, ./outcome-cohorts): which answers
+ * count, the treatments in scope with their place in the episode, and each treatment's baseline.
+ */
+import { type SQL, sql } from "drizzle-orm";
+import type { Executor } from "../audit";
+
+/** A response that counts: current (not superseded) and scored. Alias `r`. */
+export const currentScored: SQL = sql`r.superseded_at is null and r.score is not null and r.score <> 'null'::jsonb`;
+
+export const clinicScope = (clinicId: string | null, alias = "t"): SQL =>
+  clinicId ? sql`${sql.raw(alias)}.clinic_id = ${clinicId}` : sql`true`;
+
+/**
+ * Treatments in scope with the date of the next treatment in the same episode (null if none) and
+ * their order in the episode (1 = first). Ties on a date go by record id, as everywhere.
+ */
+export const treatmentsInScope = (clinicId: string | null): SQL => sql`
+  select t.id, t.clinic_id, t.patient_id, t.episode_id, t.kind, t.treatment_date,
+         lead(t.treatment_date) over episode as next_date,
+         row_number() over episode as position
+  from treatments t
+  where ${clinicScope(clinicId)}
+  window episode as (partition by t.episode_id order by t.treatment_date, t.id)`;
+
+/**
+ * Latest current answer per (treatment, instrument) in the 180 days up to the treatment day, for
+ * the treatments of CTE `from` (default `tr`).
+ */
+export const baselines = (instrument: string | null, from = "tr"): SQL => sql`
+  select distinct on (tr.id, r.instrument) tr.id as treatment_id, r.instrument, r.score::float8 as score
+  from ${sql.raw(from)} tr
+  join questionnaire_responses r on r.episode_id = tr.episode_id and r.clinic_id = tr.clinic_id
+  where ${currentScored}
+    and r.completed_at < (tr.treatment_date + 1)::timestamp at time zone 'UTC'
+    and r.completed_at >= (tr.treatment_date - 180)::timestamp at time zone 'UTC'
+    ${instrument ? sql`and r.instrument = ${instrument}` : sql``}
+  order by tr.id, r.instrument, r.completed_at desc`;
+
+/** Asks for more sort and hash memory for this transaction's analytic queries (no effect outside one). */
+export async function analyticMemory(db: Executor): Promise<void> {
+  await db.execute(sql`select set_config('work_mem', '64MB', true)`);
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { kaplanMeier, logRankTest } from "../stats";
+import { monthsToDays, type SurvivalTally, surgeryFreeSurvival } from "./survival";
+
+const tally = (kind: string, days: number, surgery: boolean, count = 1): SurvivalTally => ({
+  treatmentKind: kind,
+  days,
+  surgery,
+  count,
+});
+
+// Eight patients after an injection: surgery at 30, 90, 200 and 600 days; the rest censored.
+const injection = [
+  tally("epidural_steroid_injection", 30, true),
+  tally("epidural_steroid_injection", 60, false),
+  tally("epidural_steroid_injection", 90, true),
+  tally("epidural_steroid_injection", 100, false),
+  tally("epidural_steroid_injection", 200, true),
+  tally("epidural_steroid_injection", 400, false),
+  tally("epidural_steroid_injection", 500, false),
+  tally("epidural_steroid_injection", 600, true),
+];
+const exercise = [
+  tally("exercise_physiotherapy", 120, false, 6),
+  tally("exercise_physiotherapy", 420, false, 5),
+];
+const counts = { episodes: 31, firstSurgical: 9 };
+
+describe("surgery-free survival", () => {
+  const report = surgeryFreeSurvival([...injection, ...exercise, tally("medication", 50, true, 3)], counts);
+  const group = (kind: string) => report.groups.find((g) => g.treatmentKind === kind)!;
+
+  it("draws the Kaplan–Meier curve and stops it where fewer than five remain at risk", () => {
+    const g = group("epidural_steroid_injection");
+    expect(g).toMatchObject({ n: 8, events: 4, censored: 4, suppressed: false });
+    // By hand: 7/8 after day 30 (8 at risk), × 5/6 after day 90 (6 at risk); day 200 has 4 at risk: cut.
+    expect(g.curve.map((p) => [p.day, p.atRisk, p.events])).toEqual([
+      [0, 8, 0],
+      [30, 8, 1],
+      [90, 6, 1],
+      [100, 5, 0],
+    ]);
+    expect(g.curve[2]?.survival).toBeCloseTo((7 / 8) * (5 / 6), 12);
+    const km = kaplanMeier({
+      time: [30, 60, 90, 100, 200, 400, 500, 600],
+      event: [true, false, true, false, true, false, false, true],
+    });
+    const step = km.steps.find((s) => s.time === 90)!;
+    expect([g.curve[2]?.lower, g.curve[2]?.upper]).toEqual([step.lower, step.upper]);
+    expect(g.median).toEqual(km.median);
+  });
+
+  it("counts those still at risk under the plot, and gives no 12-month figure from fewer than five", () => {
+    const g = group("epidural_steroid_injection");
+    expect(g.atRisk).toEqual([
+      { month: 0, n: 8 },
+      { month: 3, n: 5 },
+      { month: 6, n: 4 },
+      { month: 12, n: 3 },
+      { month: 18, n: 1 },
+      { month: 24, n: 0 },
+    ]);
+    expect(monthsToDays(12)).toBe(365);
+    expect(g.at12Months).toBeNull();
+    expect(group("exercise_physiotherapy").at12Months).toEqual({ survival: 1, lower: 1, upper: 1 });
+  });
+
+  it("withholds the curve of a group with fewer than five patients and leaves it out of the log-rank test", () => {
+    expect(group("medication")).toMatchObject({ n: 3, events: 3, suppressed: true, curve: [], median: null });
+    const expected = logRankTest({
+      time: [30, 60, 90, 100, 200, 400, 500, 600, ...Array(6).fill(120), ...Array(5).fill(420)],
+      event: [true, false, true, false, true, false, false, true, ...Array(11).fill(false)],
+      group: [...Array(8).fill("epidural_steroid_injection"), ...Array(11).fill("exercise_physiotherapy")],
+    });
+    expect(report.logRank).toMatchObject({ chiSquare: expected.chiSquare, df: 1, p: expected.p });
+    expect(report.logRank?.groups.map((g) => g.treatmentKind).sort()).toEqual([
+      "epidural_steroid_injection",
+      "exercise_physiotherapy",
+    ]);
+  });
+
+  it("reports the funnel from episodes to those analysed", () => {
+    expect(report.funnel.map((s) => s.n)).toEqual([31, 22, 22]);
+  });
+
+  it("has no log-rank test when nobody had an operation", () => {
+    expect(surgeryFreeSurvival(exercise, counts).logRank).toBeNull();
+  });
+});

@@ -1,0 +1,45 @@
+/** GET /outcomes/comparison: an adjusted (IPTW) comparison of two first treatments. */
+import { comparisonCandidates } from "@evident/db";
+import { ComparisonQuery, ComparisonReport } from "@evident/domain/api";
+import { compareTreatments, MINIMUM_PER_ARM } from "@evident/domain/outcomes";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../http/env";
+import { requirePermission } from "../../http/scoped";
+import { json, problems } from "../common";
+import { readOutcomes } from "./read";
+
+const comparison = createRoute({
+  method: "get",
+  path: "/outcomes/comparison",
+  tags: ["Outcomes"],
+  summary: "Adjusted comparison of two treatments (propensity-score weighting)",
+  description: `Target-trial-style: episodes whose first treatment was \`treatment\` or \`comparator\`, in conditions where both were given; baseline covariates age, sex, baseline score, symptom duration and condition; a logistic propensity model, stabilised inverse-probability weights (optionally truncated), a balance table (SMD before and after), the weighted differences in mean change and responder share with robust 95% intervals, and E-values. 400 naming the field when a kind is unknown, both are the same, or fewer than ${MINIMUM_PER_ARM} patients per arm can be analysed.`,
+  middleware: [requirePermission("outcomes:read")] as const,
+  request: { query: ComparisonQuery },
+  responses: { 200: json(ComparisonReport, "The comparison"), ...problems(400, 401, 403) },
+});
+
+export function comparisonRoute(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(comparison, async (c) => {
+    const query = c.req.valid("query");
+    const read = await readOutcomes(
+      c,
+      "outcomes-comparison",
+      async (tx, clinicId, asOf) => {
+        const candidates = await comparisonCandidates(tx, clinicId, { ...query, today: asOf });
+        // Computed inside the transaction so a refusal (400) is not audited as a read of results.
+        return compareTreatments(candidates, query, asOf);
+      },
+      (d) => ({ ...query, analysed: d.arms[0].n + d.arms[1].n }),
+    );
+    return c.json(
+      {
+        generatedAt: read.generatedAt,
+        asOf: read.asOf,
+        ...read.data,
+        notes: [...read.scopeNotes.slice(0, 1), ...read.data.notes, ...read.scopeNotes.slice(1)],
+      },
+      200,
+    );
+  });
+}

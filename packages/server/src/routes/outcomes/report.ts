@@ -1,0 +1,49 @@
+/** GET /outcomes: change from baseline and responders per treatment kind and timepoint. */
+import { outcomeTallies } from "@evident/db";
+import { defaultInstruments } from "@evident/domain";
+import { OutcomesReport } from "@evident/domain/api";
+import { MINIMUM_CELL, summarizeOutcomes } from "@evident/domain/outcomes";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../http/env";
+import { requirePermission } from "../../http/scoped";
+import { json, problems } from "../common";
+import { readOutcomes } from "./read";
+
+const report = createRoute({
+  method: "get",
+  path: "/outcomes",
+  tags: ["Outcomes"],
+  summary: "Change from baseline and responder rates per treatment kind and follow-up timepoint",
+  description:
+    "Per treatment kind × timepoint: follow-ups due, answered, missed and pending, completeness among closed windows (Wilson interval), and per instrument the paired change from baseline (mean, t interval) and the responder share (Wilson interval), each with its n. Staff see their clinic; researchers all clinics pooled. No estimate from fewer than `minimumCell` patients.",
+  middleware: [requirePermission("outcomes:read")] as const,
+  responses: { 200: json(OutcomesReport, "The report"), ...problems(401, 403) },
+});
+
+export function reportRoute(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(report, async (c) => {
+    const read = await readOutcomes(
+      c,
+      "outcomes-report",
+      (tx, clinicId) => outcomeTallies(tx, clinicId),
+      (d) => ({ rows: d.followUps.reduce((s, f) => s + f.count, 0) }),
+    );
+    return c.json(
+      {
+        generatedAt: read.generatedAt,
+        asOf: read.asOf,
+        patients: read.data.patients,
+        minimumCell: MINIMUM_CELL,
+        rows: summarizeOutcomes(read.data, read.asOf, defaultInstruments),
+        notes: [
+          ...read.scopeNotes.slice(0, 1),
+          "Change is follow-up minus baseline: negative values mean less pain or disability.",
+          "Only patients with both a baseline and a follow-up answer enter the change and responder figures; missed follow-ups are counted, not imputed. Completeness is the share answered among follow-ups whose window has closed.",
+          "These are uncontrolled before-and-after figures: they include natural recovery, regression to the mean and placebo effects, and do not show that a treatment caused the change.",
+          ...read.scopeNotes.slice(1),
+        ],
+      },
+      200,
+    );
+  });
+}
