@@ -17,6 +17,19 @@ describe("evident clinic add / user add", () => {
     });
     expect(clinic.code).toBe(0);
     expect(JSON.parse(clinic.stdout)).toMatchObject({ name: "Harbour Spine Clinic" });
+    // It starts with the default plan minus the licensed questionnaires: no licence is confirmed yet.
+    const { rows: plan } = await db.pool.query(
+      "select timepoint, instruments from measurement_plan_timepoints where clinic_id = $1 order by timepoint",
+      [JSON.parse(clinic.stdout).id],
+    );
+    expect(Object.fromEntries(plan.map((r) => [r.timepoint, r.instruments]))).toEqual({
+      baseline: ["nrs_back", "nrs_leg", "peg"],
+      "2w": ["nrs_back", "nrs_leg", "peg", "pgic"],
+      "6w": ["nrs_back", "nrs_leg", "peg", "pgic"],
+      "3m": ["nrs_back", "nrs_leg", "peg", "pgic"],
+      "6m": ["nrs_back", "nrs_leg", "peg", "pgic"],
+      "12m": ["nrs_back", "nrs_leg", "peg", "pgic"],
+    });
     const user = await runCli(
       [
         "user",

@@ -3,9 +3,17 @@
  * sets and the COPY encoding. (Kept in the integration project with the rest of the CLI's tests;
  * nothing here touches the database.)
  */
-import { getInstrument } from "@evident/domain/instruments";
+import { getInstrument, validateAnswers } from "@evident/domain/instruments";
 import { describe, expect, it } from "vitest";
-import { nrsBackAnswers, odiAnswers } from "../src/demo/answers";
+import {
+  nrsBackAnswers,
+  nrsLegAnswers,
+  odiAnswers,
+  pegAnswers,
+  pgicAnswers,
+  startBackAnswers,
+} from "../src/demo/answers";
+import { eq5dAnswers, promis29Answers } from "../src/demo/answers-profiles";
 import { instant, json, text, textArray } from "../src/demo/copy";
 import { dayOf } from "../src/demo/days";
 import { buildPatient } from "../src/demo/patient";
@@ -60,6 +68,8 @@ function course(overrides: Partial<Course> = {}): Course {
     improvement: 0.3,
     courseDays: 60,
     nrsAtEnrolment: 6.5,
+    legShare: 0.4,
+    distress: 0,
     effects: [],
     ...overrides,
   };
@@ -138,6 +148,87 @@ describe("answer sets", () => {
       expect(Number.isInteger(a.answers.nrs_back)).toBe(true);
       expect(a.score).toBe(a.answers.nrs_back);
     }
+  });
+});
+
+describe("answer sets for the rest of the plan", () => {
+  const r = createRandom(11, 0);
+  const many = <T>(n: number, f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
+
+  it("answer every item validly and are scored by the library, for every instrument", () => {
+    for (let i = 0; i < 500; i++) {
+      const odi = 10 + (i % 70);
+      const nrs = odi / 10 + 2;
+      const d = r.normal(0, 1);
+      for (const a of [
+        nrsLegAnswers(r, nrs * 0.8),
+        pegAnswers(r, nrs, odi, d),
+        pgicAnswers(r, r.uniform(-0.4, 0.8)),
+        startBackAnswers(r, nrs, odi, r.uniform(0.1, 1.3), d),
+        promis29Answers(r, nrs, odi, d),
+        eq5dAnswers(r, nrs, odi, d),
+      ]) {
+        const def = getInstrument(a.instrument);
+        expect(Object.keys(a.answers).sort()).toEqual(def.items.map((it) => it.id).sort());
+        expect(validateAnswers(def, a.answers)).toEqual([]);
+        const result = def.score(a.answers);
+        expect(a.score).toBe(result.score);
+        // Stored as the app stores it: the extras, and the reason when there is no score.
+        expect(a.detail).toEqual({ ...result.extras, ...(result.reason ? { reason: result.reason } : {}) });
+        expect(a.version).toBe(def.version);
+      }
+    }
+  });
+
+  it("keep the PEG close to the pain rating", () => {
+    const gaps = many(2000, (i) => {
+      const nrs = 2 + (i % 8);
+      return pegAnswers(r, nrs, nrs * 6, r.normal(0, 1)).score! - nrs;
+    });
+    expect(Math.abs(mean(gaps))).toBeLessThan(0.8);
+    expect(Math.sqrt(mean(gaps.map((g) => g * g)))).toBeLessThan(1.6);
+  });
+
+  it("move PROMIS physical function down and pain interference up with disability", () => {
+    const t = (odi: number, domain: "physical_function" | "pain_interference") =>
+      mean(
+        many(400, () => {
+          const detail = promis29Answers(r, odi / 8, odi, r.normal(0, 1)).detail as {
+            domains: Record<string, { tScore: number }>;
+          };
+          return detail.domains[domain]!.tScore;
+        }),
+      );
+    expect(t(40, "physical_function")).toBeGreaterThan(38);
+    expect(t(40, "physical_function")).toBeLessThan(46);
+    expect(t(40, "pain_interference")).toBeGreaterThan(56);
+    expect(t(40, "pain_interference")).toBeLessThan(63);
+    expect(t(15, "physical_function")).toBeGreaterThan(t(60, "physical_function") + 8);
+  });
+
+  it("put more disabled, distressed patients in higher STarT Back groups", () => {
+    const share = (odi: number, distress: number, group: string) =>
+      many(1000, () => startBackAnswers(r, odi / 7, odi, 0.4, distress)).filter(
+        (a) => a.detail.group === group,
+      ).length / 1000;
+    expect(share(60, 1, "high")).toBeGreaterThan(share(25, -1, "high") + 0.3);
+    expect(share(25, -1, "low")).toBeGreaterThan(0.6);
+  });
+
+  it("rate change on the PGIC in line with the improvement", () => {
+    const category = (improvement: number) => mean(many(1000, () => pgicAnswers(r, improvement).score!));
+    expect(category(0.6)).toBeLessThan(1.8); // mostly very much or much improved
+    expect(category(0)).toBeGreaterThan(3);
+    expect(category(0)).toBeLessThan(4.5);
+    expect(category(-0.3)).toBeGreaterThan(5);
+  });
+
+  it("give the EQ-5D a worse profile and a lower VAS with more disability", () => {
+    const vas = (odi: number) => mean(many(1000, () => eq5dAnswers(r, odi / 8, odi, 0).score!));
+    expect(vas(20)).toBeGreaterThan(vas(60) + 15);
+    const mobility = (odi: number) =>
+      mean(many(1000, () => eq5dAnswers(r, odi / 8, odi, 0).answers.eq5d_mo!));
+    expect(mobility(60)).toBeGreaterThan(mobility(20) + 1.5);
   });
 });
 

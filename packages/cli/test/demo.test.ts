@@ -3,10 +3,11 @@
  * realistic in its missing data, audited, all-or-nothing, and enough for every row of the
  * outcomes report.
  */
-import { outcomeObservations, verifyAudit } from "@evident/db";
+import { outcomeObservations, planOf, verifyAudit } from "@evident/db";
 import { defaultInstruments, followUpStatus, isEvidentError, treatmentKindIds } from "@evident/domain";
-import { getInstrument } from "@evident/domain/instruments";
+import { getInstrument, validateAnswers } from "@evident/domain/instruments";
 import { summarizeOutcomes } from "@evident/domain/outcomes";
+import { defaultPlan } from "@evident/domain/pathway/plan";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "../../db/test/database";
 import { restoreRowChecks, skipRowChecks, verifyReferences } from "../src/demo/integrity";
@@ -27,6 +28,8 @@ const tables = [
   "questionnaire_responses",
   "adverse_events",
   "patient_accounts",
+  "instrument_licences",
+  "measurement_plan_timepoints",
 ];
 
 let a: TestDb;
@@ -46,7 +49,7 @@ async function fingerprint(db: TestDb): Promise<Record<string, { n: number; hash
   const out: Record<string, { n: number; hash: string }> = {};
   for (const t of tables) {
     const { rows } = await db.pool.query<{ n: number; hash: string }>(
-      `select count(*)::int as n, md5(coalesce(string_agg((to_jsonb(t) - 'password_hash')::text, '|' order by t.id), '')) as hash from ${t} t`,
+      `select count(*)::int as n, md5(coalesce(string_agg((to_jsonb(t) - 'password_hash')::text, '|' order by (to_jsonb(t) - 'password_hash')::text), '')) as hash from ${t} t`,
     );
     out[t] = rows[0]!;
   }
@@ -69,7 +72,7 @@ describe("evident demo", () => {
     expect(fa.questionnaire_responses!.n).toBe(result.rows.responses);
   });
 
-  it("gives every response the score the instrument library gives its stored answers", async () => {
+  it("gives every response, of every instrument, the score the instrument library gives its stored answers", async () => {
     const rows = await rowsOf<{
       instrument: string;
       instrument_version: string;
@@ -84,12 +87,19 @@ describe("evident demo", () => {
     expect(rows.length).toBeGreaterThan(1000);
     for (const r of rows) {
       const def = getInstrument(r.instrument);
+      expect(validateAnswers(def, r.answers)).toEqual([]);
+      expect(Object.keys(r.answers).sort()).toEqual(def.items.map((i) => i.id).sort());
       const scored = def.score(r.answers);
       expect(r.score).toBe(scored.score);
-      expect(r.score_detail).toEqual(scored.extras ?? {});
+      expect(r.score_detail).toEqual({
+        ...scored.extras,
+        ...(scored.reason ? { reason: scored.reason } : {}),
+      });
       expect(r.instrument_version).toBe(def.version);
       expect(r.source).toBe("demo");
     }
+    const answered = new Set(rows.map((r) => r.instrument));
+    expect(answered).toEqual(new Set(Object.values(defaultPlan).flat()));
     const odiWithBlank = rows.filter(
       (r) => r.instrument === "odi" && Object.values(r.answers).includes(null),
     );
@@ -109,6 +119,79 @@ describe("evident demo", () => {
     expect(odi.filter((s) => s >= 25 && s <= 65).length / odi.length).toBeGreaterThan(0.75);
     expect(median(nrs)).toBeGreaterThanOrEqual(5);
     expect(median(nrs)).toBeLessThanOrEqual(8);
+  });
+
+  it("answers the rest of the plan in step with each patient's course", async () => {
+    const scores = await rowsOf<{
+      patient: string;
+      timepoint: string;
+      instrument: string;
+      score: number;
+      condition: string;
+    }>(
+      a,
+      `select r.patient_id as patient, r.timepoint, r.instrument, (r.score #>> '{}')::float8 as score, e.condition
+         from questionnaire_responses r join episodes e on e.id = r.episode_id
+        where r.instrument in ('nrs_back', 'nrs_leg', 'peg', 'odi', 'pgic', 'eq5d5l') and r.score is not null
+          and jsonb_typeof(r.score) = 'number'`,
+    );
+    const mean = (xs: number[]) => xs.reduce((x, y) => x + y, 0) / xs.length;
+    const of = (instrument: string, where: (r: (typeof scores)[number]) => boolean = () => true) =>
+      scores.filter((r) => r.instrument === instrument && where(r)).map((r) => r.score);
+    const sciatica = (r: { condition: string }) => r.condition === "disc_herniation_sciatica";
+    // Sciatica: the leg hurts about as much as the back; in the axial conditions, much less.
+    expect(mean(of("nrs_leg", sciatica))).toBeGreaterThan(mean(of("nrs_leg", (r) => !sciatica(r))) + 1.5);
+    // PEG close to the back pain rating, on average.
+    expect(Math.abs(mean(of("peg")) - mean(of("nrs_back")))).toBeLessThan(1);
+    // EQ VAS in the range of chronic low back pain samples.
+    expect(mean(of("eq5d5l", (r) => r.timepoint === "baseline"))).toBeGreaterThan(50);
+    expect(mean(of("eq5d5l", (r) => r.timepoint === "baseline"))).toBeLessThan(75);
+    // PGIC: patients who say "much" or "very much improved" improved more on the ODI.
+    const key = (r: { patient: string; timepoint: string }) => `${r.patient}|${r.timepoint}`;
+    const odiAt = new Map(scores.filter((r) => r.instrument === "odi").map((r) => [key(r), r.score]));
+    const baseline = new Map(
+      scores
+        .filter((r) => r.instrument === "odi" && r.timepoint === "baseline")
+        .map((r) => [r.patient, r.score]),
+    );
+    const change = (better: boolean) =>
+      mean(
+        scores
+          .filter((r) => r.instrument === "pgic" && r.score <= 2 === better)
+          .flatMap((r) => {
+            const now = odiAt.get(key(r));
+            const before = baseline.get(r.patient);
+            return now === undefined || before === undefined ? [] : [now - before];
+          }),
+      );
+    expect(change(true)).toBeLessThan(change(false) - 8);
+  });
+
+  it("puts baseline STarT Back groups in step with disability", async () => {
+    const rows = await rowsOf<{ grp: string; odi: number }>(
+      a,
+      `select s.score_detail->>'group' as grp, (o.score #>> '{}')::float8 as odi
+         from questionnaire_responses s join questionnaire_responses o
+           on o.follow_up_id = s.follow_up_id and o.instrument = 'odi' and jsonb_typeof(o.score) = 'number'
+        where s.instrument = 'startback' and s.timepoint = 'baseline'`,
+    );
+    const mean = (xs: number[]) => xs.reduce((x, y) => x + y, 0) / xs.length;
+    const odi = (g: string) => mean(rows.filter((r) => r.grp === g).map((r) => r.odi));
+    expect(new Set(rows.map((r) => r.grp))).toEqual(new Set(["low", "medium", "high"]));
+    expect(odi("high")).toBeGreaterThan(odi("low") + 10);
+    for (const g of ["low", "medium", "high"])
+      expect(rows.filter((r) => r.grp === g).length / rows.length).toBeGreaterThan(0.15);
+  });
+
+  it("gives both demo clinics every licence, confirmed, and the default plan", async () => {
+    const licensed = await rowsOf<{ name: string; n: number }>(
+      a,
+      `select c.name, count(l.id)::int as n from clinics c join instrument_licences l on l.clinic_id = c.id group by c.name`,
+    );
+    expect(licensed.map((r) => r.n)).toEqual([5, 5]);
+    for (const c of await rowsOf<{ id: string }>(a, "select id from clinics")) {
+      expect(await planOf(a.db, c.id)).toEqual(defaultPlan);
+    }
   });
 
   it("misses 20–30% of the follow-ups that have come due, more of the later ones", async () => {

@@ -1,6 +1,7 @@
 /**
  * Setting up a real (non-demo) installation from the command line:
- *   evident clinic add --name "Harbour Spine Clinic"
+ *   evident clinic add --name "Harbour Spine Clinic"   (starts with the default measurement plan
+ *     minus the licensed questionnaires; an admin adds those after confirming each licence)
  *   evident user add --clinic "Harbour Spine Clinic" --email a@b.org --name "Dr A" --role admin
  * The password is read from standard input (or EVIDENT_NEW_PASSWORD), never from an argument,
  * so it does not end up in shell history or the process list.

@@ -111,6 +111,20 @@ export const conditionProfiles: Readonly<Record<Condition, ConditionProfile>> = 
 };
 
 /**
+ * Leg pain as a share of back pain, by condition (the range each patient's share is drawn from):
+ * in sciatica from a herniated disc the leg usually hurts as much as or more than the back, in
+ * stenosis nearly as much (neurogenic claudication), in the axial conditions much less.
+ */
+export const legShareByCondition: Readonly<Record<Condition, readonly [number, number]>> = {
+  disc_herniation_sciatica: [0.9, 1.3],
+  spinal_stenosis: [0.7, 1.1],
+  degenerative_disc_disease: [0.25, 0.6],
+  facet_arthropathy: [0.15, 0.45],
+  nonspecific_low_back_pain: [0.1, 0.4],
+  other: [0.2, 0.6],
+};
+
+/**
  * Usual ODI level by kind of care. People offered surgery are more disabled; everyone else starts
  * alike, so that no non-surgical option looks better merely for treating worse-off patients (a
  * larger baseline leaves more room to improve).

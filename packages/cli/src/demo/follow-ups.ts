@@ -3,15 +3,37 @@
  * most answers come within days of the due date (reminders go out then), later follow-ups are
  * missed more often, and so are those of patients who are not improving, plus a per-patient
  * tendency to answer. Nothing happens on or after `today`: a window still open today is simply
- * not answered yet. Each answer set is scored by the instrument library (answers.ts) at the
- * patient's course on the day of answering.
+ * not answered yet. Every questionnaire of the follow-up (the demo clinics' plan is the default
+ * plan) is answered, and scored by the instrument library (answers.ts, answers-profiles.ts), at
+ * the patient's course on the day of answering.
  */
-import { defaultInstruments } from "@evident/domain";
-import { nrsBackAnswers, odiAnswers, type ScoredAnswers } from "./answers";
+import { defaultPlan, instrumentsAt } from "@evident/domain/pathway/plan";
+import type { TimepointId } from "@evident/domain/pathway/schedule";
+import {
+  nrsBackAnswers,
+  nrsLegAnswers,
+  odiAnswers,
+  pegAnswers,
+  pgicAnswers,
+  type ScoredAnswers,
+  startBackAnswers,
+} from "./answers";
+import { eq5dAnswers, promis29Answers } from "./answers-profiles";
 import { DAY_MS, dayOf, scheduleFor, timeOfDay } from "./days";
 import type { Random } from "./random";
 import type { FollowUpRow, RegistryRows, ResponseRow, TreatmentRow } from "./rows";
-import { type Course, nrsAt, odiAt, relativeImprovement } from "./trajectories";
+import { type Course, nrsAt, nrsLegAt, odiAt, relativeImprovement } from "./trajectories";
+
+/** What each timepoint asks under the demo clinics' plan (computed once). */
+const planned = new Map<string, readonly string[]>();
+export function plannedAt(timepoint: TimepointId): readonly string[] {
+  let list = planned.get(timepoint);
+  if (!list) {
+    list = instrumentsAt(defaultPlan, timepoint);
+    planned.set(timepoint, list);
+  }
+  return list;
+}
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
@@ -49,7 +71,7 @@ export function scheduleAndAnswer(
       dueDate: s.dueDate,
       windowStart: s.windowStart,
       windowEnd: s.windowEnd,
-      instruments: defaultInstruments,
+      instruments: plannedAt(s.timepoint),
       status: "scheduled",
       completedAt: null,
       cancelledAt: null,
@@ -85,6 +107,12 @@ export function scheduleAndAnswer(
 const answerer: Readonly<Record<string, (rng: Random, c: Course, day: number) => ScoredAnswers>> = {
   odi: (rng, c, day) => odiAnswers(rng, odiAt(c, day)),
   nrs_back: (rng, c, day) => nrsBackAnswers(rng, nrsAt(c, day)),
+  nrs_leg: (rng, c, day) => nrsLegAnswers(rng, nrsLegAt(c, day)),
+  peg: (rng, c, day) => pegAnswers(rng, nrsAt(c, day), odiAt(c, day), c.distress),
+  pgic: (rng, c, day) => pgicAnswers(rng, relativeImprovement(c, day)),
+  startback: (rng, c, day) => startBackAnswers(rng, nrsAt(c, day), odiAt(c, day), c.legShare, c.distress),
+  promis29: (rng, c, day) => promis29Answers(rng, nrsAt(c, day), odiAt(c, day), c.distress),
+  eq5d5l: (rng, c, day) => eq5dAnswers(rng, nrsAt(c, day), odiAt(c, day), c.distress),
 };
 
 /** Answers every instrument of a follow-up at one instant and marks it completed. */

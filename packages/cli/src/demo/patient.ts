@@ -9,18 +9,19 @@
  * Pure: the same stream and context give the same rows.
  */
 import { BASELINE_WINDOW_DAYS } from "@evident/db/repos/patients";
-import { type Condition, defaultInstruments, type TreatmentKind, treatmentKind } from "@evident/domain";
+import { type Condition, type TreatmentKind, treatmentKind } from "@evident/domain";
 import {
   conditionProfiles,
   conditionWeights,
   drawAdverseEvent,
+  legShareByCondition,
   spinalLevelsFor,
   treatmentDelay,
   treatmentDetails,
   usualOdiByCategory,
 } from "./case-mix";
 import { DAY_MS, isoDay, timeOfDay } from "./days";
-import { answer, scheduleAndAnswer } from "./follow-ups";
+import { answer, plannedAt, scheduleAndAnswer } from "./follow-ups";
 import { birthDayFor, drawPerson, drawSex, type Person } from "./people";
 import type { Random } from "./random";
 import type {
@@ -122,7 +123,12 @@ export function buildPatient(
     o.firstTreatment?.kind ?? rng.weighted(profile.treatments as Record<TreatmentKind, number>);
   const category = treatmentKind(firstKind)?.category ?? "other";
   const firstDay = o.firstTreatment?.day ?? enrolDay + treatmentDelay(rng, category);
-  const course = drawCourse(rng, usualOdiByCategory[category], profile.prognosis);
+  const course = drawCourse(
+    rng,
+    usualOdiByCategory[category],
+    profile.prognosis,
+    legShareByCondition[condition],
+  );
   const engagement = o.alwaysAnswer ? 4 : rng.normal(0, 1);
   const treated = firstDay < todayDay;
 
@@ -137,7 +143,7 @@ export function buildPatient(
     dueDate: isoDay(enrolDay),
     windowStart: isoDay(enrolDay),
     windowEnd: isoDay(enrolDay + BASELINE_WINDOW_DAYS),
-    instruments: defaultInstruments,
+    instruments: plannedAt("baseline"),
     status: "scheduled",
     completedAt: null,
     cancelledAt: null,

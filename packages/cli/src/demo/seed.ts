@@ -1,7 +1,8 @@
 /**
- * `seedDemo`: writes the synthetic demo registry — two clinics, their staff, N patients with
- * episodes, treatments, follow-ups, answers, adverse events and portal accounts — and one audit
- * event saying so, all in ONE transaction on one connection: a failed or interrupted run leaves
+ * `seedDemo`: writes the synthetic demo registry — two clinics (each with every instrument
+ * licence confirmed and the default measurement plan), their staff, N patients with episodes,
+ * treatments, follow-ups, answers, adverse events and portal accounts — and one audit event
+ * saying so, all in ONE transaction on one connection: a failed or interrupted run leaves
  * nothing behind. Rows go in with COPY, in batches of patients, so memory stays flat at 100k.
  *
  * Deterministic: patient i draws from its own random stream (seed, i), ids come from those streams
@@ -11,11 +12,14 @@
  */
 import { appendAudit, type Database, tables } from "@evident/db";
 import { badRequest, conflict, type IsoDate, isIsoDate, toIsoDate } from "@evident/domain";
+import { instruments } from "@evident/domain/instruments";
+import { defaultPlan } from "@evident/domain/pathway/plan";
 import { hashPassword } from "@evident/server";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import { copyBatch } from "./copy";
 import { DAY_MS, dayOf } from "./days";
+import { bulkTables, dropSecondaryIndexes, recreateIndexes } from "./indexes";
 import { restoreRowChecks, skipRowChecks, verifyReferences } from "./integrity";
 import { buildPatient, type ClinicContext, ENROLMENT_DAYS } from "./patient";
 import { createRandom } from "./random";
@@ -68,6 +72,9 @@ const SETUP_STREAM = 0xffffffff;
 
 /** Tables holding a demo clinic's rows, children before parents (for --replace). */
 const clinicTables = [
+  "response_drafts",
+  "measurement_plan_timepoints",
+  "instrument_licences",
   "sessions",
   "invitations",
   "outbox_messages",
@@ -108,7 +115,11 @@ export async function seedDemo(database: Database, opts: DemoOptions): Promise<D
       const replaced = await clearOrRefuse(client, opts.replace === true);
       const { clinics, contexts } = await writeClinicsAndStaff(client, opts.seed, dayOf(today), passwordHash);
       const timings: Record<string, number> = {};
+      const indexes = await dropSecondaryIndexes(client, bulkTables);
       const rows = await writePatients(client, opts, dayOf(today), contexts, passwordHash, timings);
+      const indexing = performance.now();
+      await recreateIndexes(client, indexes);
+      timings.buildIndexes = performance.now() - indexing;
       if (bulkChecks) {
         const checking = performance.now();
         await restoreRowChecks(client);
@@ -194,6 +205,24 @@ async function writeClinicsAndStaff(
       c.name,
       new Date(opened),
     ]);
+  }
+  // Every licence confirmed (as demo licences: no real agreement exists) and the default plan.
+  const licensed = instruments.filter((i) => i.licence.agreementNeeded);
+  for (const c of clinics) {
+    for (const d of licensed) {
+      await client.query(
+        `insert into instrument_licences (id, clinic_id, instrument, reference, confirmed_by, confirmed_at)
+         values ($1, $2, $3, $4, null, $5)`,
+        [rng.uuid(opened), c.id, d.id, "Demo data: no real licence", new Date(opened)],
+      );
+    }
+    for (const [timepoint, list] of Object.entries(defaultPlan)) {
+      await client.query(
+        `insert into measurement_plan_timepoints (clinic_id, timepoint, instruments, updated_by, updated_at)
+         values ($1, $2, $3, null, $4)`,
+        [c.id, timepoint, list, new Date(opened)],
+      );
+    }
   }
   const staffIds = new Map<string, string>();
   for (const [i, s] of demoStaff.entries()) {

@@ -17,6 +17,11 @@
  * - A later operation (after a failed first treatment) starts a new course from wherever the
  *   patient is on the day of surgery.
  *
+ * Two traits of the patient carry the rest of the questionnaires: how much of the pain is in the
+ * leg (sciatica and stenosis mostly leg, the rest mostly back) and a psychological distress level
+ * (anxiety, low mood, worry), which moves the PROMIS emotional domains, the EQ-5D anxiety
+ * dimension and the STarT Back distress items independently of disability.
+ *
  * Time is in days since enrolment. Everything here is pure: a Course plus a day gives a score.
  */
 import type { Random } from "./random";
@@ -40,6 +45,10 @@ export type Course = {
   courseDays: number;
   /** NRS back pain at enrolment (true value, before rounding and noise). */
   nrsAtEnrolment: number;
+  /** Leg pain as a share of back pain (above 1: the leg hurts more, as in sciatica). */
+  legShare: number;
+  /** Psychological distress, standard normal across patients (0 = typical). */
+  distress: number;
   effects: Effect[];
   /** A later operation restarts the course from the level on its day. */
   surgery?: { day: number; improvement: number; courseDays: number };
@@ -78,7 +87,12 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
  * offered surgery are more disabled); `improvementShift` is the condition's prognosis (sciatica
  * from a herniated disc often settles on its own).
  */
-export function drawCourse(rng: Random, usualMean: number, improvementShift: number): Course {
+export function drawCourse(
+  rng: Random,
+  usualMean: number,
+  improvementShift: number,
+  legShare: readonly [min: number, max: number] = [0.2, 0.6],
+): Course {
   const usual = clamp(rng.normal(usualMean, 10), 10, 75);
   // Enrolment is selected on a bad spell: the flare is always positive.
   const flare = Math.abs(rng.normal(0, 6)) + 2;
@@ -91,6 +105,8 @@ export function drawCourse(rng: Random, usualMean: number, improvementShift: num
     improvement,
     courseDays: rng.uniform(40, 120),
     nrsAtEnrolment: clamp(2.8 + 0.085 * odi0 + rng.normal(0, 0.7), 3.5, 9.6),
+    legShare: rng.uniform(legShare[0], legShare[1]),
+    distress: rng.normal(0, 1),
     effects: [],
   };
 }
@@ -121,6 +137,11 @@ export function nrsAt(c: Course, day: number): number {
   const start = c.usual + c.flare;
   const ratio = start > 0 ? odiAt(c, day) / start : 1;
   return clamp(c.nrsAtEnrolment * ratio ** 0.9, 0, 10);
+}
+
+/** True NRS leg pain: the back pain times the patient's leg share. */
+export function nrsLegAt(c: Course, day: number): number {
+  return clamp(nrsAt(c, day) * c.legShare, 0, 10);
 }
 
 /** Share of the enrolment disability gone by `day` (negative if worse), for follow-up behaviour. */
