@@ -5,10 +5,12 @@ import { AddPatientPage } from "./clinic/AddPatientPage";
 import { ClinicShell } from "./clinic/ClinicShell";
 import { MessagesPage } from "./clinic/MessagesPage";
 import { PatientListPage } from "./clinic/PatientListPage";
+import { QuestionnairesPage } from "./clinic/plan/QuestionnairesPage";
 import { SignInPage } from "./clinic/SignInPage";
 import { HomeRedirect, Permit } from "./components/Guards";
 import { NotFoundPage } from "./components/NotFoundPage";
 import { Loading } from "./components/QueryStates";
+import { PortalLanguage } from "./portal/language";
 import { PortalHomePage } from "./portal/PortalHomePage";
 import { PortalLayout } from "./portal/PortalLayout";
 import { PortalSignInPage } from "./portal/PortalSignInPage";
@@ -64,6 +66,14 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "/questionnaires",
+        element: (
+          <Permit permission="patients:read">
+            <QuestionnairesPage />
+          </Permit>
+        ),
+      },
+      {
         path: "/messages",
         element: (
           <Permit permission="outbox:read">
@@ -73,13 +83,19 @@ export const router = createBrowserRouter([
       },
     ],
   },
-  { path: "/portal/sign-in", element: <PortalSignInPage /> },
-  { path: "/portal/welcome", element: <WelcomePage /> },
   {
-    element: <PortalLayout />,
+    // Every portal page speaks the patient's language (English or Spanish).
+    element: <PortalLanguage />,
     children: [
-      { path: "/portal", element: <PortalHomePage /> },
-      { path: "/portal/questionnaire/:followUpId", element: <QuestionnairePage /> },
+      { path: "/portal/sign-in", element: <PortalSignInPage /> },
+      { path: "/portal/welcome", element: <WelcomePage /> },
+      {
+        element: <PortalLayout />,
+        children: [
+          { path: "/portal", element: <PortalHomePage /> },
+          { path: "/portal/questionnaire/:followUpId", element: <QuestionnairePage /> },
+        ],
+      },
     ],
   },
   { path: "*", element: <NotFoundPage /> },

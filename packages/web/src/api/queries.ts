@@ -1,5 +1,9 @@
 /** TanStack Query hooks over the API: one place for query keys, fetchers and cache updates. */
 import type {
+  Catalogue,
+  CatalogueEntry,
+  DraftSave,
+  DraftView,
   InstrumentView,
   InvitationInfo,
   Me,
@@ -9,8 +13,11 @@ import type {
   PatientCreate,
   PatientDetail,
   PatientList,
+  PlanUpdate,
+  PlanView,
   PortalHome,
   ResponseBatch,
+  ResponseCorrection,
   ResponseView,
   TreatmentCreate,
   TreatmentView,
@@ -29,6 +36,9 @@ export const keys = {
   outcomes: ["outcomes"] as const,
   outbox: ["outbox"] as const,
   invitation: (token: string) => ["invitation", token] as const,
+  draft: (followUpId: string) => ["portal", "draft", followUpId] as const,
+  plan: ["clinic", "plan"] as const,
+  catalogue: ["clinic", "catalogue"] as const,
 };
 
 /** The signed-in user, or null when nobody is (401). */
@@ -169,6 +179,60 @@ export function useSubmitPortalResponses() {
     mutationFn: (body: ResponseBatch) =>
       api.post<{ responses: ResponseView[]; followUpCompleted: boolean }>("/portal/responses", body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: keys.portalHome }),
+  });
+}
+
+export function useCorrectResponse(patientId: string) {
+  const refresh = useRefreshPatient(patientId);
+  return useMutation({
+    mutationFn: ({ responseId, ...body }: ResponseCorrection & { responseId: string }) =>
+      api.post<ResponseView>(`/patients/${patientId}/responses/${responseId}/corrections`, body),
+    onSuccess: refresh,
+  });
+}
+
+/** The saved answers of a follow-up in progress (fetched fresh each time the form opens). */
+export function usePortalDraft(followUpId: string) {
+  return useQuery({
+    queryKey: keys.draft(followUpId),
+    queryFn: () => api.get<{ draft: DraftView | null }>(`/portal/drafts/${followUpId}`),
+    staleTime: 0,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function useSavePortalDraft(followUpId: string) {
+  return useMutation({
+    mutationFn: (body: DraftSave) => api.put<DraftView>(`/portal/drafts/${followUpId}`, body),
+  });
+}
+
+export function usePlan() {
+  return useQuery({ queryKey: keys.plan, queryFn: () => api.get<PlanView>("/clinic/plan") });
+}
+
+export function useCatalogue() {
+  return useQuery({ queryKey: keys.catalogue, queryFn: () => api.get<Catalogue>("/clinic/instruments") });
+}
+
+export function useUpdatePlan() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PlanUpdate) => api.put<PlanView>("/clinic/plan", body),
+    onSuccess: (plan) => {
+      qc.setQueryData(keys.plan, plan);
+      void qc.invalidateQueries({ queryKey: keys.catalogue });
+    },
+  });
+}
+
+export function useConfirmLicence() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reference }: { id: string; reference: string }) =>
+      api.post<CatalogueEntry>(`/clinic/instruments/${id}/licence`, { reference }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: keys.catalogue }),
   });
 }
 

@@ -19,6 +19,7 @@ import { useDisclosure } from "@mantine/hooks";
 import {
   IconChartDots,
   IconChevronDown,
+  IconClipboardList,
   IconLogout,
   IconMail,
   IconUsers,
@@ -35,6 +36,7 @@ type NavItem = { to: string; label: string; icon: TablerIcon; permission: string
 const nav: NavItem[] = [
   { to: "/patients", label: "Patients", icon: IconUsers, permission: "patients:read" },
   { to: "/outcomes", label: "Outcomes", icon: IconChartDots, permission: "outcomes:read" },
+  { to: "/questionnaires", label: "Questionnaires", icon: IconClipboardList, permission: "patients:read" },
   { to: "/messages", label: "Messages", icon: IconMail, permission: "outbox:read" },
 ];
 

@@ -10,14 +10,43 @@ import { formErrors } from "./serverErrors";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function SignInForm({ who, onSignedIn }: { who: "staff" | "patient"; onSignedIn: (me: Me) => void }) {
+/** The form's words; the portal passes them in the patient's language. */
+export type SignInWords = {
+  email: string;
+  password: string;
+  signIn: string;
+  enterEmail: string;
+  enterPassword: string;
+  wrongPassword: string;
+  couldNotSignIn: string;
+};
+
+const english: SignInWords = {
+  email: "E-mail address",
+  password: "Password",
+  signIn: "Sign in",
+  enterEmail: "Enter your e-mail address.",
+  enterPassword: "Enter your password.",
+  wrongPassword: "The e-mail address or password is wrong.",
+  couldNotSignIn: "Could not sign in",
+};
+
+export function SignInForm({
+  who,
+  onSignedIn,
+  words = english,
+}: {
+  who: "staff" | "patient";
+  onSignedIn: (me: Me) => void;
+  words?: SignInWords;
+}) {
   const signIn = useSignIn(who);
   const [general, setGeneral] = useState<string[]>([]);
   const form = useForm({
     initialValues: { email: "", password: "" },
     validate: {
-      email: (v) => (EMAIL.test(v.trim()) ? null : "Enter your e-mail address."),
-      password: (v) => (v ? null : "Enter your password."),
+      email: (v) => (EMAIL.test(v.trim()) ? null : words.enterEmail),
+      password: (v) => (v ? null : words.enterPassword),
     },
   });
 
@@ -29,7 +58,7 @@ export function SignInForm({ who, onSignedIn }: { who: "staff" | "patient"; onSi
         onSuccess: onSignedIn,
         onError: (e) => {
           if (isApiError(e) && e.status === 401) {
-            setGeneral(["The e-mail address or password is wrong."]);
+            setGeneral([words.wrongPassword]);
             return;
           }
           const { fields, general } = formErrors(e, ["email", "password"]);
@@ -43,9 +72,9 @@ export function SignInForm({ who, onSignedIn }: { who: "staff" | "patient"; onSi
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <FormAlert messages={general} title="Could not sign in" />
+        <FormAlert messages={general} title={words.couldNotSignIn} />
         <TextInput
-          label="E-mail address"
+          label={words.email}
           type="email"
           autoComplete="username"
           inputMode="email"
@@ -54,14 +83,14 @@ export function SignInForm({ who, onSignedIn }: { who: "staff" | "patient"; onSi
           {...form.getInputProps("email")}
         />
         <PasswordInput
-          label="Password"
+          label={words.password}
           autoComplete="current-password"
           required
           size="md"
           {...form.getInputProps("password")}
         />
         <Button type="submit" size="md" fullWidth loading={signIn.isPending}>
-          Sign in
+          {words.signIn}
         </Button>
       </Stack>
     </form>

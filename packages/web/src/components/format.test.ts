@@ -47,6 +47,8 @@ describe("formatting for people", () => {
     expect(relativeDays("2026-05-11", "2026-05-10")).toBe("tomorrow");
     expect(relativeDays("2026-05-15", "2026-05-10")).toBe("in 5 days");
     expect(relativeDays("2026-05-07", "2026-05-10")).toBe("3 days ago");
+    expect(relativeDays("2026-05-11", "2026-05-10", "es")).toBe("mañana");
+    expect(relativeDays("2026-05-15", "2026-05-10", "es")).toBe("dentro de 5 días");
     expect(relativeDays("2027-02-10", "2026-05-10")).toBe("in about 9 months");
   });
 

@@ -45,10 +45,17 @@ export function formatDateRange(start: string, end: string): string {
   return `${dayMonthFmt.format(asDate(start))} – ${formatDate(end)}`;
 }
 
-/** "Sunday 22 November" — for patients, who think in days, not ISO dates. */
-export function formatLongDate(s: string): string {
+const longDateEs = new Intl.DateTimeFormat("es-ES", {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  timeZone: "UTC",
+});
+
+/** "Sunday 22 November" ("domingo, 22 de noviembre") — for patients, who think in days, not ISO dates. */
+export function formatLongDate(s: string, lang: "en" | "es" = "en"): string {
   const d = asDate(s);
-  return Number.isNaN(d.getTime()) ? s : longDateFmt.format(d);
+  return Number.isNaN(d.getTime()) ? s : (lang === "es" ? longDateEs : longDateFmt).format(d);
 }
 
 /** Local date and time of an instant ("22 Nov 2026, 14:05"). */
@@ -97,10 +104,14 @@ export function formatInterval(
   return ci ? `${format(ci[0])} to ${format(ci[1])}` : "—";
 }
 
-/** "today", "tomorrow", "in 5 days", "3 days ago" — plain words for due dates. */
-export function relativeDays(date: string, today: string): string {
+const relativeEs = new Intl.RelativeTimeFormat("es", { numeric: "auto" });
+
+/** "today", "tomorrow", "in 5 days", "3 days ago" — plain words for due dates (or in Spanish). */
+export function relativeDays(date: string, today: string, lang: "en" | "es" = "en"): string {
   if (!isIsoDate(date) || !isIsoDate(today)) return date;
   const n = daysBetween(today, date);
+  if (lang === "es")
+    return Math.abs(n) > 60 ? relativeEs.format(Math.round(n / 30.44), "month") : relativeEs.format(n, "day");
   if (n === 0) return "today";
   if (n === 1) return "tomorrow";
   if (n === -1) return "yesterday";

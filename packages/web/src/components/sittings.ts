@@ -32,9 +32,9 @@ export function groupSittings(responses: readonly ResponseView[]): Sitting[] {
   return [...map.values()].sort((a, b) => b.completedAt.localeCompare(a.completedAt));
 }
 
-/** Instruments present, in a stable reading order: pain scales first, then the rest. */
+/** Instruments present, in a stable reading order: pain scales first, then function and health. */
 export function instrumentOrder(responses: readonly ResponseView[]): string[] {
-  const preferred = ["nrs_back", "nrs_leg", "odi"];
+  const preferred = ["nrs_back", "nrs_leg", "odi", "rmdq", "peg", "promis29", "eq5d5l", "startback", "pgic"];
   const present = new Set(responses.map((r) => r.instrument));
   return [
     ...preferred.filter((i) => present.has(i)),

@@ -8,10 +8,12 @@ import { formatLongDate, localToday, relativeDays } from "../components/format";
 import { LoadError, Loading } from "../components/QueryStates";
 import { groupSittings } from "../components/sittings";
 import { usePageTitle } from "../components/usePageTitle";
-import { copy } from "./copy";
+import { useCopy, useLanguage } from "./language";
 import { whenLabel } from "./words";
 
 function DueCard({ f }: { f: FollowUpView }) {
+  const t = useCopy();
+  const { lang } = useLanguage();
   return (
     <Card
       withBorder
@@ -26,20 +28,20 @@ function DueCard({ f }: { f: FollowUpView }) {
           </ThemeIcon>
           <div>
             <Title order={3} size="h4">
-              {whenLabel(f.timepoint)}
+              {whenLabel(f.timepoint, lang)}
             </Title>
-            <Text size="sm">{copy.answerBy(formatLongDate(f.windowEnd))}</Text>
+            <Text size="sm">{t.answerBy(formatLongDate(f.windowEnd, lang))}</Text>
           </div>
         </Group>
-        <Text>{copy.dueSummary(f.instruments.length)}</Text>
+        <Text>{t.dueSummary(f.instruments.length)}</Text>
         <Button
           component={Link}
           to={`/portal/questionnaire/${f.id}`}
           size="lg"
           fullWidth
-          aria-label={`Start: ${whenLabel(f.timepoint)}`}
+          aria-label={`${t.start}: ${whenLabel(f.timepoint, lang)}`}
         >
-          Start
+          {t.start}
         </Button>
       </Stack>
     </Card>
@@ -47,6 +49,8 @@ function DueCard({ f }: { f: FollowUpView }) {
 }
 
 function Upcoming({ items, today }: { items: FollowUpView[]; today: string }) {
+  const t = useCopy();
+  const { lang } = useLanguage();
   return (
     <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: "none" }}>
       {items.map((f) => (
@@ -54,9 +58,9 @@ function Upcoming({ items, today }: { items: FollowUpView[]; today: string }) {
           <Group gap="sm" wrap="nowrap">
             <IconCalendarEvent size={22} aria-hidden style={{ flex: "none" }} />
             <div>
-              <Text fw={600}>{whenLabel(f.timepoint)}</Text>
+              <Text fw={600}>{whenLabel(f.timepoint, lang)}</Text>
               <Text size="sm">
-                Opens {formatLongDate(f.windowStart)} ({relativeDays(f.windowStart, today)})
+                {t.opens(formatLongDate(f.windowStart, lang))} ({relativeDays(f.windowStart, today, lang)})
               </Text>
             </div>
           </Group>
@@ -67,6 +71,8 @@ function Upcoming({ items, today }: { items: FollowUpView[]; today: string }) {
 }
 
 function Done({ completed }: { completed: PortalHome["completed"] }) {
+  const t = useCopy();
+  const { lang } = useLanguage();
   const sittings = groupSittings(completed);
   return (
     <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: "none" }}>
@@ -83,13 +89,13 @@ function Done({ completed }: { completed: PortalHome["completed"] }) {
                 style={{ flex: "none" }}
               />
               <div>
-                <Text fw={600}>{whenLabel(s.timepoint)}</Text>
-                <Text size="sm">Sent on {formatLongDate(s.completedAt)}</Text>
+                <Text fw={600}>{whenLabel(s.timepoint, lang)}</Text>
+                <Text size="sm">{t.sentOn(formatLongDate(s.completedAt, lang))}</Text>
                 {(pain != null || odi != null) && (
                   <Text size="sm" c="dimmed">
                     {[
-                      pain != null ? `Back pain ${pain} out of 10` : null,
-                      odi != null ? `Daily life score ${Math.round(odi)} out of 100` : null,
+                      pain != null ? t.backPainScore(pain) : null,
+                      odi != null ? t.dailyLifeScore(Math.round(odi)) : null,
                     ]
                       .filter(Boolean)
                       .join(" · ")}
@@ -106,6 +112,7 @@ function Done({ completed }: { completed: PortalHome["completed"] }) {
 
 export function PortalHomePage() {
   usePageTitle("Your portal");
+  const t = useCopy();
   const home = usePortalHome();
   const justSent = (useLocation().state as { sent?: boolean } | null)?.sent === true;
   if (home.isPending) return <Loading />;
@@ -117,16 +124,16 @@ export function PortalHomePage() {
     <Stack gap="xl">
       <div>
         <Title order={1} size="h2">
-          Hello, {h.patient.givenName}
+          {t.hello(h.patient.givenName)}
         </Title>
         <Text c="dimmed" mt={4}>
-          {copy.homeIntro(h.clinic.name)}
+          {t.homeIntro(h.clinic.name)}
         </Text>
       </div>
 
       <Stack gap="sm" component="section" aria-labelledby="now-h">
         <Title order={2} size="h3" id="now-h">
-          To do now
+          {t.toDoNow}
         </Title>
         {h.due.length > 0 ? (
           h.due.map((f) => <DueCard key={f.id} f={f} />)
@@ -134,8 +141,8 @@ export function PortalHomePage() {
           <Card withBorder radius="lg" padding="md">
             <EmptyState
               icon={<IconMoodSmile aria-hidden />}
-              title={justSent ? copy.allDone : copy.nothingDue}
-              description={copy.nextByEmail}
+              title={justSent ? t.allDone : t.nothingDue}
+              description={t.nextByEmail}
               size="sm"
             />
           </Card>
@@ -145,7 +152,7 @@ export function PortalHomePage() {
       {h.upcoming.length > 0 && (
         <Stack gap="sm" component="section" aria-labelledby="next-h">
           <Title order={2} size="h3" id="next-h">
-            Coming next
+            {t.comingNext}
           </Title>
           <Upcoming items={h.upcoming} today={today} />
         </Stack>
@@ -154,7 +161,7 @@ export function PortalHomePage() {
       {h.completed.length > 0 && (
         <Stack gap="sm" component="section" aria-labelledby="done-h">
           <Title order={2} size="h3" id="done-h">
-            Done
+            {t.done}
           </Title>
           <Done completed={h.completed} />
         </Stack>

@@ -1,4 +1,4 @@
-/** The portal frame: phone-first single column, the clinic's name, and sign out. */
+/** The portal frame: phone-first single column, the clinic's name, the language switch and sign out. */
 import { Box, Button, Container, Group, Text } from "@mantine/core";
 import { IconLogout } from "@tabler/icons-react";
 import { Link, Outlet, useNavigate } from "react-router";
@@ -6,8 +6,10 @@ import { useSignOut } from "../api/queries";
 import { Brand } from "../components/Brand";
 import { type PatientMe, RequirePatient } from "../components/Guards";
 import { SkipLink } from "../components/SkipLink";
+import { LanguageSwitch, useCopy } from "./language";
 
 function Frame({ me }: { me: PatientMe }) {
+  const t = useCopy();
   const signOut = useSignOut();
   const navigate = useNavigate();
   return (
@@ -20,7 +22,7 @@ function Frame({ me }: { me: PatientMe }) {
       >
         <Container size={640} px="sm" py={10}>
           <Group justify="space-between" wrap="nowrap">
-            <Link to="/portal" aria-label="Evident patient portal home" style={{ textDecoration: "none" }}>
+            <Link to="/portal" aria-label={`Evident: ${t.portalHome}`} style={{ textDecoration: "none" }}>
               <Brand size="md" />
             </Link>
             <Button
@@ -31,12 +33,15 @@ function Frame({ me }: { me: PatientMe }) {
                 signOut.mutate(undefined, { onSettled: () => navigate("/portal/sign-in", { replace: true }) })
               }
             >
-              Sign out
+              {t.signOut}
             </Button>
           </Group>
-          <Text size="xs" c="dimmed" mt={2}>
-            {me.clinic.name}
-          </Text>
+          <Group justify="space-between" mt={4} wrap="nowrap" gap="xs">
+            <Text size="xs" c="dimmed">
+              {me.clinic.name}
+            </Text>
+            <LanguageSwitch />
+          </Group>
         </Container>
       </Box>
       <Container size={640} px="sm" py="md" component="main" id="main" tabIndex={-1}>

@@ -6,33 +6,34 @@ import { homeOf } from "../components/Guards";
 import { Loading } from "../components/QueryStates";
 import { SignInForm } from "../components/SignInForm";
 import { usePageTitle } from "../components/usePageTitle";
-import { copy } from "./copy";
+import { LanguageSwitch, useCopy } from "./language";
 
 export function PortalSignInPage() {
   usePageTitle("Patient portal sign-in");
+  const t = useCopy();
   const me = useMe();
   const navigate = useNavigate();
   if (me.isPending) return <Loading />;
   if (me.data) return <Navigate to={homeOf(me.data)} replace />;
 
   return (
-    <AuthLayout brandSuffix="Patient portal">
+    <AuthLayout brandSuffix="Patient portal" aside={<LanguageSwitch />}>
       <Stack gap="lg">
         <div>
           <Title order={1} size="h2">
-            Sign in
+            {t.signIn}
           </Title>
           <Text c="dimmed" mt={4}>
-            {copy.signInIntro}
+            {t.signInIntro}
           </Text>
         </div>
-        <SignInForm who="patient" onSignedIn={(m) => navigate(homeOf(m), { replace: true })} />
-        <Text size="sm">{copy.firstTime}</Text>
+        <SignInForm who="patient" words={t} onSignedIn={(m) => navigate(homeOf(m), { replace: true })} />
+        <Text size="sm">{t.firstTime}</Text>
         <Divider />
         <Text size="sm">
-          Clinic staff?{" "}
+          {t.staffQuestion}{" "}
           <Anchor component={Link} to="/sign-in">
-            Staff sign-in
+            {t.staffSignIn}
           </Anchor>
         </Text>
       </Stack>

@@ -1,230 +1,181 @@
 /**
- * Answering a follow-up: one question per screen (the pain scale, then each ODI section), a
- * progress bar, back and next, a review of every answer, and one submission for all
- * questionnaires. Answers survive a reload (sessionStorage) until they are sent.
+ * Answering a follow-up. On a phone, one question per screen; on a wider screen, one scrolling
+ * form. Either way: a progress indicator, a review of every answer, one submission for all the
+ * questionnaires, and a draft kept on the server at each step, so the patient can leave half-way
+ * and resume later on this or another device (they come back to the question they left).
  */
-import { Alert, Anchor, Button, Group, Progress, Stack, Text, Title } from "@mantine/core";
-import { IconArrowLeft, IconArrowRight, IconCircleCheck } from "@tabler/icons-react";
-import { useEffect, useRef, useState } from "react";
+
+import type { DraftView, FollowUpView, InstrumentView } from "@evident/domain/api";
+import { Alert, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
+import { IconArrowLeft, IconCircleCheck, IconDeviceFloppy } from "@tabler/icons-react";
+import { useEffect, useRef } from "react";
 import { Link, useParams } from "react-router";
-import { isApiError } from "../api/client";
-import { useInstruments, usePortalHome, useSubmitPortalResponses } from "../api/queries";
+import { useInstruments, usePortalDraft, usePortalHome } from "../api/queries";
 import { FormAlert } from "../components/FormAlert";
 import { LoadError, Loading } from "../components/QueryStates";
-import {
-  type AnswerSheet,
-  answerOf,
-  buildSteps,
-  instrumentsFor,
-  issueTarget,
-  missingSteps,
-  toBatch,
-  withAnswer,
-} from "../components/questionnaire/answers";
-import { Question } from "../components/questionnaire/Question";
+import { answeredCount, instrumentsFor, type QuestionLabels } from "../components/questionnaire/answers";
 import { usePageTitle } from "../components/usePageTitle";
-import { copy } from "./copy";
+import { useCopy } from "./language";
+import { QuestionnaireHeader } from "./questionnaire/Header";
+import { StepByStep } from "./questionnaire/StepByStep";
+import { useQuestionnaire } from "./questionnaire/useQuestionnaire";
+import { WholeForm } from "./questionnaire/WholeForm";
 import { ReviewAnswers } from "./ReviewAnswers";
-import { useDraft } from "./useDraft";
-import { patientTitle, whenLabel } from "./words";
-
-type Draft = { sheet: AnswerSheet; at: number };
 
 export function QuestionnairePage() {
   const { followUpId = "" } = useParams();
+  const t = useCopy();
   const home = usePortalHome();
   const instruments = useInstruments();
-  const submit = useSubmitPortalResponses();
-  const [draft, setDraft, clearDraft] = useDraft<Draft>(`evident.answers.${followUpId}`, {
-    sheet: {},
-    at: 0,
-  });
-  const [error, setError] = useState<string | null>(null);
-  const [general, setGeneral] = useState<string[]>([]);
-  const [sent, setSent] = useState(false);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  usePageTitle(sent ? "Thank you" : "Questionnaire");
+  const draft = usePortalDraft(followUpId);
+  usePageTitle("Questionnaire");
 
-  // Move focus to the new question's heading so screen readers announce it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on step change only
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, [draft.at, sent]);
-
-  if (home.isPending || instruments.isPending) return <Loading label="Getting your questions…" />;
+  if (home.isPending || instruments.isPending || draft.isPending)
+    return <Loading label={t.gettingQuestions} />;
   if (home.isError) return <LoadError error={home.error} retry={() => home.refetch()} what="questionnaire" />;
   if (instruments.isError)
     return <LoadError error={instruments.error} retry={() => instruments.refetch()} what="questionnaire" />;
-
-  if (sent) {
-    return (
-      <Stack gap="md" align="center" ta="center" py="xl">
-        <IconCircleCheck size={64} color="var(--mantine-color-green-9)" aria-hidden />
-        <Title order={1} size="h2" ref={headingRef} tabIndex={-1}>
-          Thank you!
-        </Title>
-        <Text>{copy.thanks}</Text>
-        <Button component={Link} to="/portal" size="md">
-          Back to my page
-        </Button>
-      </Stack>
-    );
-  }
 
   const followUp = home.data.due.find((f) => f.id === followUpId);
   if (!followUp) {
     return (
       <Stack gap="md">
-        <Title order={1} size="h2" ref={headingRef} tabIndex={-1}>
-          This questionnaire is not open
+        <Title order={1} size="h2">
+          {t.notOpenTitle}
         </Title>
-        <Text>{copy.notOpen}</Text>
-        <Anchor component={Link} to="/portal">
-          Back to my page
-        </Anchor>
+        <Text>{t.notOpen}</Text>
+        <Button component={Link} to="/portal" variant="default" style={{ alignSelf: "flex-start" }}>
+          {t.backHome}
+        </Button>
+      </Stack>
+    );
+  }
+  return (
+    <Answering
+      key={followUp.id}
+      followUp={followUp}
+      instruments={instrumentsFor(followUp.instruments, instruments.data.items)}
+      // A draft that could not be loaded starts the form afresh rather than blocking it.
+      draft={draft.data?.draft ?? null}
+    />
+  );
+}
+
+function Answering({
+  followUp,
+  instruments,
+  draft,
+}: {
+  followUp: FollowUpView;
+  instruments: InstrumentView[];
+  draft: DraftView | null;
+}) {
+  const t = useCopy();
+  const wide = useMediaQuery("(min-width: 48em)", false, { getInitialValueInEffect: false }) ?? false;
+  const q = useQuestionnaire(followUp, instruments, draft, t);
+  const reviewRef = useRef<HTMLHeadingElement>(null);
+  const thanksRef = useRef<HTMLHeadingElement>(null);
+  const labels: QuestionLabels = {
+    yes: t.yes,
+    no: t.no,
+    skipped: t.skipped,
+    notAnswered: t.notAnswered,
+    notChosen: t.notChosen,
+    vasNumber: t.vasNumber,
+    vasSlider: t.vasSlider,
+  };
+  const total = q.steps.length;
+  const reviewing = q.at >= total;
+  const done = answeredCount(q.steps, q.sheet);
+  usePageTitle(q.sent ? t.thanksTitle : reviewing ? t.checkAnswers : "Questionnaire");
+
+  useEffect(() => {
+    if (q.sent) thanksRef.current?.focus();
+    else if (reviewing) reviewRef.current?.focus();
+  }, [q.sent, reviewing]);
+
+  if (q.sent) {
+    return (
+      <Stack gap="md" align="center" ta="center" py="xl">
+        <IconCircleCheck size={64} color="var(--mantine-color-green-9)" aria-hidden />
+        <Title order={1} size="h2" ref={thanksRef} tabIndex={-1}>
+          {t.thanksTitle}
+        </Title>
+        <Text>{t.thanks}</Text>
+        <Button component={Link} to="/portal" size="md" state={{ sent: true }}>
+          {t.backHome}
+        </Button>
       </Stack>
     );
   }
 
-  const list = instrumentsFor(followUp.instruments, instruments.data.items);
-  const steps = buildSteps(list);
-  const total = steps.length;
-  const at = Math.min(draft.at, total);
-  const step = steps[at];
-  const go = (n: number) => {
-    setError(null);
-    setDraft((d) => ({ ...d, at: n }));
+  /** From the review back to one question: its screen on a phone, its place in the form otherwise. */
+  const change = (index: number) => {
+    q.go(index);
+    const s = q.steps[index];
+    if (wide && s)
+      requestAnimationFrame(() => {
+        const field = document.querySelector<HTMLElement>(`[data-item="${s.instrument.id}.${s.item.id}"]`);
+        field?.scrollIntoView({ block: "center" });
+        field?.querySelector<HTMLElement>("input, [role='slider']")?.focus();
+      });
   };
 
-  const send = () => {
-    setGeneral([]);
-    const missing = missingSteps(steps, draft.sheet);
-    if (missing[0]) {
-      go(steps.indexOf(missing[0]));
-      setError(copy.chooseAnswer);
-      return;
-    }
-    submit.mutate(toBatch(list, draft.sheet, followUp.id), {
-      onSuccess: () => {
-        clearDraft();
-        setSent(true);
-      },
-      onError: (e) => {
-        const issues = isApiError(e) ? e.issues : [];
-        const first = issues.map((i) => issueTarget(i.path, list)).find((t) => t?.itemId);
-        const firstStep =
-          first &&
-          steps.findIndex((s) => s.instrument.id === first.instrumentId && s.item.id === first.itemId);
-        if (typeof firstStep === "number" && firstStep >= 0) {
-          go(firstStep);
-          setError(
-            issues[0]?.message
-              ? `Please check this answer: ${issues[0].message}.`
-              : "Please check this answer.",
-          );
-        } else {
-          setGeneral([
-            isApiError(e) && e.status === 0
-              ? e.message
-              : isApiError(e)
-                ? e.message
-                : "Something went wrong. Please try again.",
-          ]);
-        }
-      },
-    });
-  };
-
+  const position = reviewing
+    ? t.checkAnswers
+    : wide
+      ? t.answeredOf(done, total)
+      : t.questionOf(q.at + 1, total);
   return (
     <Stack gap="lg">
-      <div>
-        <Text size="sm" c="dimmed">
-          {whenLabel(followUp.timepoint)}
-        </Text>
-        <Group justify="space-between" align="baseline" wrap="nowrap">
-          <Text size="sm" fw={600} id="progress-label">
-            {step ? `Question ${at + 1} of ${total}` : "Check your answers"}
-          </Text>
-          <Anchor component={Link} to="/portal" size="sm">
-            Finish later
-          </Anchor>
-        </Group>
-        <Progress.Root size="md" mt={6}>
-          <Progress.Section value={((step ? at : total) / total) * 100} aria-labelledby="progress-label" />
-        </Progress.Root>
-      </div>
-
-      {step ? (
+      <QuestionnaireHeader
+        timepoint={followUp.timepoint}
+        position={position}
+        done={reviewing ? total : wide ? done : q.at}
+        total={total}
+        status={q.status}
+      />
+      {draft && draft.step > 0 && !reviewing && (
+        <Alert color="teal" icon={<IconDeviceFloppy aria-hidden />} p="xs">
+          <Text size="sm">{t.resumed(Math.min(draft.step, total - 1) + 1)}</Text>
+        </Alert>
+      )}
+      {reviewing ? (
         <Stack gap="md">
-          <div>
-            <Title order={1} size="h3" ref={headingRef} tabIndex={-1}>
-              {patientTitle(step.instrument.id, step.instrument.title)}
-            </Title>
-            {step.index === 1 && <Text mt={4}>{step.instrument.instructions}</Text>}
-            {step.of > 1 && (
-              <Text size="sm" c="dimmed" mt={4}>
-                Part {step.index} of {step.of}
-              </Text>
-            )}
-          </div>
-          <Question
-            item={step.item}
-            value={answerOf(draft.sheet, step)}
-            hint={step.item.optional ? copy.maySkip : undefined}
-            error={error ?? undefined}
-            onChange={(v) => {
-              setError(null);
-              setDraft((d) => ({ ...d, sheet: withAnswer(d.sheet, step.instrument.id, step.item.id, v) }));
-            }}
-          />
-          <Group justify="space-between" mt="sm">
-            <Button
-              variant="default"
-              size="md"
-              leftSection={<IconArrowLeft size={18} aria-hidden />}
-              onClick={() => go(at - 1)}
-              disabled={at === 0}
-            >
-              Back
-            </Button>
-            <Button
-              size="md"
-              rightSection={<IconArrowRight size={18} aria-hidden />}
-              onClick={() => {
-                if (!step.item.optional && answerOf(draft.sheet, step) === undefined) {
-                  setError(copy.chooseAnswer);
-                  return;
-                }
-                go(at + 1);
-              }}
-            >
-              {step.item.optional && answerOf(draft.sheet, step) === undefined ? "Skip" : "Next"}
-            </Button>
-          </Group>
-        </Stack>
-      ) : (
-        <Stack gap="md">
-          <Title order={1} size="h3" ref={headingRef} tabIndex={-1}>
-            Check your answers
+          <Title order={1} size="h3" ref={reviewRef} tabIndex={-1}>
+            {t.checkAnswers}
           </Title>
-          <Text>{copy.reviewIntro}</Text>
-          <ReviewAnswers steps={steps} sheet={draft.sheet} onChange={go} />
-          <FormAlert messages={general} title="Your answers were not sent" />
-          {submit.isError && general.length === 0 && !error && <Alert color="red">{copy.notSent}</Alert>}
+          <Text>{t.reviewIntro}</Text>
+          <ReviewAnswers steps={q.steps} sheet={q.sheet} labels={labels} onChange={change} />
+          <FormAlert messages={q.general} title={t.notSentTitle} />
           <Group justify="space-between">
             <Button
               variant="default"
               size="md"
               leftSection={<IconArrowLeft size={18} aria-hidden />}
-              onClick={() => go(total - 1)}
+              onClick={() => change(wide ? 0 : total - 1)}
             >
-              Back
+              {t.back}
             </Button>
-            <Button size="md" onClick={send} loading={submit.isPending}>
-              Send my answers
+            <Button
+              size="md"
+              loading={q.sending}
+              onClick={() => {
+                const missing = q.check();
+                const first = missing[0];
+                if (first) change(q.steps.indexOf(first));
+                else q.send(change);
+              }}
+            >
+              {t.send}
             </Button>
           </Group>
         </Stack>
+      ) : wide ? (
+        <WholeForm q={q} labels={labels} done={done} />
+      ) : (
+        <StepByStep q={q} labels={labels} />
       )}
     </Stack>
   );

@@ -1,17 +1,30 @@
 import { Button, Card, Group, Stack, Text, Title } from "@mantine/core";
-import { type AnswerSheet, answerLabel, answerOf, type Step } from "../components/questionnaire/answers";
+import {
+  type AnswerSheet,
+  answerLabel,
+  answerOf,
+  type QuestionLabels,
+  type Step,
+  stemOf,
+} from "../components/questionnaire/answers";
+import { useCopy, useLanguage } from "./language";
 import { patientTitle } from "./words";
 
 /** Every answer before sending, grouped by questionnaire, each with a way back to change it. */
 export function ReviewAnswers({
   steps,
   sheet,
+  labels,
   onChange,
 }: {
   steps: Step[];
   sheet: AnswerSheet;
+  labels: QuestionLabels;
   onChange: (stepIndex: number) => void;
 }) {
+  const t = useCopy();
+  const { lang } = useLanguage();
+  const textLang = lang === "en" ? undefined : "en";
   const groups = [...new Set(steps.map((s) => s.instrument.id))];
   return (
     <Stack gap="md">
@@ -20,14 +33,24 @@ export function ReviewAnswers({
         const first = inGroup[0];
         if (!first) return null;
         return (
-          <Card key={id} withBorder radius="md" padding="sm">
-            <Title order={2} size="h5" mb="xs">
-              {patientTitle(id, first.instrument.title)}
+          <Card
+            key={id}
+            withBorder
+            radius="md"
+            padding="sm"
+            component="section"
+            aria-labelledby={`review-${id}`}
+          >
+            <Title order={2} size="h5" mb="xs" id={`review-${id}`}>
+              {patientTitle(id, first.instrument.title, lang)}
             </Title>
             <Stack gap={0}>
               {inGroup.map((s) => {
                 const i = steps.indexOf(s);
                 const value = answerOf(sheet, s);
+                const stem = stemOf(s.item);
+                const question = `${stem ? `${stem} ` : ""}${s.item.text}`;
+                const isOwnWord = s.item.type === "boolean" || value === undefined;
                 return (
                   <Group
                     key={s.item.id}
@@ -38,18 +61,21 @@ export function ReviewAnswers({
                     style={{ borderTop: "1px solid var(--mantine-color-gray-3)" }}
                   >
                     <div style={{ minWidth: 0 }}>
-                      <Text size="sm" c="dimmed">
-                        {s.item.type === "integer" ? "Pain score (0 to 10)" : s.item.text}
+                      <Text size="sm" c="dimmed" lang={textLang}>
+                        {question}
                       </Text>
-                      <Text fw={500}>{answerLabel(s.item, value)}</Text>
+                      <Text fw={500} lang={isOwnWord ? undefined : textLang}>
+                        {answerLabel(s.item, value, labels)}
+                      </Text>
                     </div>
                     <Button
                       variant="subtle"
                       size="compact-sm"
+                      style={{ flex: "none" }}
                       onClick={() => onChange(i)}
-                      aria-label={`Change: ${s.item.type === "integer" ? "pain score" : s.item.text}`}
+                      aria-label={t.changeAnswer(question)}
                     >
-                      Change
+                      {t.change}
                     </Button>
                   </Group>
                 );

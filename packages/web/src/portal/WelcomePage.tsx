@@ -17,8 +17,8 @@ import { formatLongDate } from "../components/format";
 import { Loading } from "../components/QueryStates";
 import { formErrors } from "../components/serverErrors";
 import { usePageTitle } from "../components/usePageTitle";
-import { schemaErrors } from "../components/zodErrors";
-import { copy } from "./copy";
+import type { Copy } from "./copy";
+import { LanguageSwitch, useCopy, useLanguage } from "./language";
 
 // Kept outside React state so a second render (StrictMode) still sees the token it removed.
 let captured = "";
@@ -32,19 +32,27 @@ function readToken(): string {
   return captured;
 }
 
+/** The password rule of the API's schema (12–128 characters), said in the patient's words. */
+function passwordProblem(password: string, t: Copy): string | null {
+  if (password.length < 12) return t.passwordTooShort;
+  if (password.length > 128) return t.passwordTooLong;
+  return null;
+}
+
 function DeadLink({ message }: { message: string }) {
+  const t = useCopy();
   return (
     <Stack gap="md">
       <Title order={1} size="h2">
-        This link does not work
+        {t.deadLink}
       </Title>
       <Alert color="yellow" icon={<IconAlertTriangle aria-hidden />}>
         {message}
       </Alert>
       <Text size="sm">
-        Already set a password?{" "}
+        {t.alreadySet}{" "}
         <Anchor component={Link} to="/portal/sign-in">
-          Sign in
+          {t.signIn}
         </Anchor>
       </Text>
     </Stack>
@@ -53,6 +61,8 @@ function DeadLink({ message }: { message: string }) {
 
 export function WelcomePage() {
   usePageTitle("Welcome");
+  const t = useCopy();
+  const { lang } = useLanguage();
   const [token] = useState(readToken);
   const invitation = useInvitation(token);
   const accept = useAcceptInvitation();
@@ -61,26 +71,24 @@ export function WelcomePage() {
   const form = useForm({
     initialValues: { password: "", confirm: "" },
     validate: (v) => {
-      const errors = schemaErrors(newPassword, v.password);
       const out: Record<string, string> = {};
-      if (errors[""]) out.password = errors[""];
-      if (!out.password && v.confirm !== v.password) out.confirm = copy.passwordMismatch;
+      const problem = newPassword.safeParse(v.password).success ? null : passwordProblem(v.password, t);
+      if (problem) out.password = problem;
+      if (!out.password && v.confirm !== v.password) out.confirm = t.passwordMismatch;
       return out;
     },
   });
 
   let body: React.ReactNode;
   if (token.length < 16) {
-    body = <DeadLink message={copy.linkIncomplete} />;
+    body = <DeadLink message={t.linkIncomplete} />;
   } else if (invitation.isPending) {
-    body = <Loading label="Checking your link…" />;
+    body = <Loading label={t.checkingLink} />;
   } else if (invitation.isError) {
     body = (
       <DeadLink
         message={
-          isApiError(invitation.error) && invitation.error.status === 404
-            ? copy.linkUsed
-            : copy.linkCheckFailed
+          isApiError(invitation.error) && invitation.error.status === 404 ? t.linkUsed : t.linkCheckFailed
         }
       />
     );
@@ -91,9 +99,9 @@ export function WelcomePage() {
       <Stack gap="lg">
         <div>
           <Title order={1} size="h2">
-            Welcome, {firstName}
+            {t.welcomeTitle(firstName)}
           </Title>
-          <Text mt={6}>{copy.welcome(info.clinicName)}</Text>
+          <Text mt={6}>{t.welcome(info.clinicName)}</Text>
         </div>
         <form
           noValidate
@@ -105,7 +113,7 @@ export function WelcomePage() {
                 onSuccess: () => navigate("/portal", { replace: true }),
                 onError: (e) => {
                   if (isApiError(e) && e.status === 404) {
-                    setGeneral([copy.linkUsed]);
+                    setGeneral([t.linkUsed]);
                     return;
                   }
                   const r = formErrors(e, ["password"]);
@@ -118,29 +126,29 @@ export function WelcomePage() {
         >
           <Stack gap="md">
             <Title order={2} size="h4">
-              Choose a password
+              {t.choosePassword}
             </Title>
-            <FormAlert messages={general} title="Your password was not saved" />
+            <FormAlert messages={general} title={t.passwordNotSaved} />
             <PasswordInput
-              label="New password"
-              description={copy.passwordHint}
+              label={t.newPassword}
+              description={t.passwordHint}
               autoComplete="new-password"
               required
               size="md"
               {...form.getInputProps("password")}
             />
             <PasswordInput
-              label="Type it again"
+              label={t.typeAgain}
               autoComplete="new-password"
               required
               size="md"
               {...form.getInputProps("confirm")}
             />
             <Button type="submit" size="md" fullWidth loading={accept.isPending}>
-              Save password and continue
+              {t.savePassword}
             </Button>
             <Text size="xs" c="dimmed">
-              {copy.linkOnce(formatLongDate(info.expiresAt))}
+              {t.linkOnce(formatLongDate(info.expiresAt, lang))}
             </Text>
           </Stack>
         </form>
@@ -148,5 +156,9 @@ export function WelcomePage() {
     );
   }
 
-  return <AuthLayout brandSuffix="Patient portal">{body}</AuthLayout>;
+  return (
+    <AuthLayout brandSuffix="Patient portal" aside={<LanguageSwitch />}>
+      {body}
+    </AuthLayout>
+  );
 }

@@ -1,12 +1,39 @@
 /**
- * Everything the portal says to patients, in one place so a test can hold each text to a reading
- * grade of 8 or below (Flesch–Kincaid; see copy.test.ts). Short sentences, common words.
+ * Everything the portal says to patients, in one place so a test can hold each English text to a
+ * reading grade of 8 or below (Flesch–Kincaid; see copy.test.ts). Short sentences, common words.
+ * The Spanish version (copy-es.ts) must have every key: its type is this object's.
+ *
+ * The questions of the questionnaires are not here: they are the instruments' own wording, and
+ * stay in English until a licensed translation exists (see `instrumentLanguage`).
  */
 export const copy = {
   signInIntro: "Answer short questions about your back pain for your care team.",
   firstTime: "First time here? Open the link in the e-mail from your clinic to set your password.",
+  signIn: "Sign in",
+  email: "E-mail address",
+  password: "Password",
+  enterEmail: "Enter your e-mail address.",
+  enterPassword: "Enter your password.",
+  wrongPassword: "The e-mail address or password is wrong.",
+  couldNotSignIn: "Could not sign in",
+  staffQuestion: "Clinic staff?",
+  staffSignIn: "Staff sign-in",
+  signOut: "Sign out",
+  portalHome: "Patient portal home",
+  language: "Language",
   welcome: (clinic: string) =>
     `${clinic} has invited you to your patient portal. Here you answer short questions about your back pain, before and after treatment.`,
+  welcomeTitle: (name: string) => `Welcome, ${name}`,
+  choosePassword: "Choose a password",
+  newPassword: "New password",
+  typeAgain: "Type it again",
+  savePassword: "Save password and continue",
+  passwordNotSaved: "Your password was not saved",
+  passwordTooShort: "Use at least 12 characters.",
+  passwordTooLong: "Use at most 128 characters.",
+  checkingLink: "Checking your link…",
+  deadLink: "This link does not work",
+  alreadySet: "Already set a password?",
   passwordHint: "At least 12 characters. A short sentence is easy to remember.",
   passwordMismatch: "The two passwords are not the same.",
   linkUsed: "This link has expired or was already used. Ask your clinic to send you a new one.",
@@ -14,17 +41,64 @@ export const copy = {
     "The link is not complete. Open the link in your e-mail again, or ask your clinic for a new one.",
   linkCheckFailed: "We could not check your link. Please try again in a moment.",
   linkOnce: (date: string) => `This link works once, until ${date}.`,
+  hello: (name: string) => `Hello, ${name}`,
   homeIntro: (clinic: string) => `Your answers help ${clinic} see how your back is doing.`,
+  toDoNow: "To do now",
+  comingNext: "Coming next",
+  done: "Done",
+  start: "Start",
   answerBy: (date: string) => `Please answer by ${date}.`,
+  opens: (date: string) => `Opens ${date}`,
+  sentOn: (date: string) => `Sent on ${date}`,
+  backPainScore: (n: number) => `Back pain ${n} out of 10`,
+  dailyLifeScore: (n: number) => `Daily life score ${n} out of 100`,
   dueSummary: (count: number) =>
-    `${count === 1 ? "One short set of questions" : `${count} short sets of questions`} about your back pain and your daily life. It takes about 5 minutes.`,
+    `${count === 1 ? "One short set of questions" : `${count} short sets of questions`} about your back pain and your daily life. It takes about ${count > 3 ? 15 : 5} minutes.`,
   nothingDue: "Nothing to do right now",
   allDone: "Thank you, you are all done",
   nextByEmail: "We will send you an e-mail when your next questions are ready.",
+  gettingQuestions: "Getting your questions…",
+  questionOf: (n: number, total: number) => `Question ${n} of ${total}`,
+  partOf: (n: number, total: number) => `Part ${n} of ${total}`,
+  answeredOf: (n: number, total: number) => `${n} of ${total} answered`,
+  progress: "Progress",
+  finishLater: "Finish later",
+  back: "Back",
+  next: "Next",
+  skip: "Skip",
   chooseAnswer: "Please choose an answer.",
+  chooseNumber: "Please choose a number from 0 to 100.",
+  stillMissing: (n: number) =>
+    n === 1 ? "One question still needs an answer." : `${n} questions still need an answer.`,
   maySkip: "You can skip this one if you like.",
+  yes: "Yes",
+  no: "No",
+  notChosen: "Not chosen yet",
+  vasNumber: "Your number (0 to 100)",
+  vasSlider: "Your health today, from 0 to 100",
+  checkAnswers: "Check your answers",
+  checkMyAnswers: "Check my answers",
   reviewIntro: "You can change any answer before you send them.",
+  skipped: "Skipped",
+  notAnswered: "Not answered",
+  change: "Change",
+  changeAnswer: (question: string) => `Change: ${question}`,
+  send: "Send my answers",
+  checkThisAnswer: "Please check this answer. It was not accepted.",
+  notSentTitle: "Your answers were not sent",
+  thanksTitle: "Thank you!",
   thanks: "Your answers were sent to your care team.",
+  backHome: "Back to my page",
+  notOpenTitle: "This questionnaire is not open",
   notOpen: "It may be done already, or it is not time for it yet.",
   notSent: "Your answers were not sent. Please try again.",
-} as const;
+  resumed: (n: number) => `Welcome back. We kept your answers. You can go on from question ${n}.`,
+  saving: "Saving…",
+  saved: "Your answers so far are saved.",
+  saveFailed: "We could not save your answers just now. They are still here, and we will try again.",
+  somethingWrong: "Something went wrong. Please try again.",
+  /** A note shown when the questions are in another language than the page (null: they are not). */
+  instrumentLanguage: null as string | null,
+};
+
+export type Copy = typeof copy;

@@ -1,12 +1,18 @@
-/** The patient's questionnaire answers: a trend chart and one row per sitting with its scores. */
+/**
+ * The patient's questionnaire answers: a trend chart and one row per sitting with each
+ * questionnaire's score ("corrected" where staff corrected it), and a way into the sitting's
+ * details: every answer, the correction history, and correcting an answer set.
+ */
 import { timepointLabel, treatmentKind } from "@evident/domain";
-import type { PatientDetail } from "@evident/domain/api";
-import { Badge, Card, EmptyState, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import type { PatientDetail, ResponseView } from "@evident/domain/api";
+import { Badge, Button, Card, EmptyState, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { IconClipboardText } from "@tabler/icons-react";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { useInstruments } from "../../api/queries";
-import { formatDate, formatNumber } from "../../components/format";
-import { bandOf, groupSittings, instrumentOrder, type Sitting } from "../../components/sittings";
+import { formatDate } from "../../components/format";
+import { groupSittings, instrumentOrder, type Sitting } from "../../components/sittings";
+import { SittingDialog } from "./SittingDialog";
+import { scoreSummary } from "./scoreSummary";
 import { TrendChart } from "./TrendChart";
 
 function useInstrumentNames() {
@@ -14,34 +20,47 @@ function useInstrumentNames() {
   return (id: string) => {
     const i = all.find((x) => x.id === id);
     return i
-      ? { name: i.shortTitle, range: `${i.scoreRange.min}–${i.scoreRange.max}` }
+      ? { name: i.shortTitle, range: i.id === "promis29" ? "T" : `${i.scoreRange.min}–${i.scoreRange.max}` }
       : { name: id, range: "" };
   };
 }
 
-function Score({ sitting, instrument }: { sitting: Sitting; instrument: string }) {
-  const r = sitting.byInstrument[instrument];
-  if (!r) return <Text c="dimmed">—</Text>;
-  if (r.score === null) return <Text size="sm">Not scored</Text>;
-  const band = bandOf(r);
+function Score({ response }: { response: ResponseView | undefined }) {
+  if (!response) return <Text c="dimmed">—</Text>;
+  const { main, detail } = scoreSummary(response);
   return (
     <Stack gap={0}>
-      <Text fw={650}>
-        {formatNumber(r.score, instrument === "odi" ? 0 : Number.isInteger(r.score) ? 0 : 1)}
+      <Text fw={650} size={main.length > 6 ? "sm" : undefined} style={{ whiteSpace: "nowrap" }}>
+        {main}
       </Text>
-      {band && (
+      {detail && (
         <Text size="xs" c="dimmed">
-          {band}
+          {detail}
         </Text>
+      )}
+      {response.correction && (
+        <Badge size="xs" color="orange" variant="light" mt={2}>
+          Corrected
+        </Badge>
       )}
     </Stack>
   );
 }
 
-const sourceLabel = (s: string) => (s === "portal" ? "Patient (portal)" : "Clinic staff");
+const sourceLabel = (s: string) =>
+  s === "portal" ? "Patient (portal)" : s === "demo" ? "Demo data" : "Clinic staff";
 
-export function AnswersSection({ patient, action }: { patient: PatientDetail; action?: ReactNode }) {
+export function AnswersSection({
+  patient,
+  action,
+  mayCorrect,
+}: {
+  patient: PatientDetail;
+  action?: ReactNode;
+  mayCorrect: boolean;
+}) {
   const nameOf = useInstrumentNames();
+  const [open, setOpen] = useState<string | null>(null);
   const sittings = groupSittings(patient.responses);
   const order = instrumentOrder(patient.responses);
   // Which treatment a sitting followed: the follow-up it completed names it. With two
@@ -52,6 +71,16 @@ export function AnswersSection({ patient, action }: { patient: PatientDetail; ac
     const t = f?.treatmentId ? patient.treatments.find((x) => x.id === f.treatmentId) : undefined;
     return t ? `after ${treatmentKind(t.kind)?.label ?? t.kind}` : null;
   };
+  const details = (s: Sitting) => (
+    <Button
+      variant="subtle"
+      size="compact-sm"
+      onClick={() => setOpen(s.key)}
+      aria-label={`Details: ${timepointLabel(s.timepoint)}, ${formatDate(s.completedAt)}`}
+    >
+      Details
+    </Button>
+  );
 
   return (
     <Paper
@@ -71,14 +100,14 @@ export function AnswersSection({ patient, action }: { patient: PatientDetail; ac
         <EmptyState
           icon={<IconClipboardText aria-hidden />}
           title="No answers yet"
-          description="Baseline questionnaires (back pain and ODI) are waiting for the patient in the portal. Staff can also enter answers given on paper or by phone."
+          description="The baseline questionnaires are waiting for the patient in the portal. Staff can also enter answers given on paper or by phone."
           size="sm"
           py="md"
         />
       ) : (
         <Stack gap="md">
           <TrendChart responses={patient.responses} treatments={patient.treatments} />
-          <Table.ScrollContainer minWidth={560} visibleFrom="sm">
+          <Table.ScrollContainer minWidth={Math.max(560, 260 + order.length * 88)} visibleFrom="sm">
             <Table aria-labelledby="answers-h">
               <Table.Thead>
                 <Table.Tr>
@@ -109,10 +138,13 @@ export function AnswersSection({ patient, action }: { patient: PatientDetail; ac
                     <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(s.completedAt)}</Table.Td>
                     {order.map((i) => (
                       <Table.Td key={i}>
-                        <Score sitting={s} instrument={i} />
+                        <Score response={s.byInstrument[i]} />
                       </Table.Td>
                     ))}
-                    <Table.Td>{sourceLabel(s.source)}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{sourceLabel(s.source)}</Text>
+                      {details(s)}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -134,21 +166,32 @@ export function AnswersSection({ patient, action }: { patient: PatientDetail; ac
                     {formatDate(s.completedAt)}
                   </Text>
                 </Group>
-                <Group grow align="flex-start">
-                  {order.map((i) => (
-                    <Stack key={i} gap={2}>
-                      <Text size="xs" c="dimmed">
-                        {nameOf(i).name} ({nameOf(i).range})
-                      </Text>
-                      <Score sitting={s} instrument={i} />
-                    </Stack>
-                  ))}
+                <Group gap="md" align="flex-start">
+                  {order
+                    .filter((i) => s.byInstrument[i])
+                    .map((i) => (
+                      <Stack key={i} gap={2} miw={88}>
+                        <Text size="xs" c="dimmed">
+                          {nameOf(i).name} ({nameOf(i).range})
+                        </Text>
+                        <Score response={s.byInstrument[i]} />
+                      </Stack>
+                    ))}
+                </Group>
+                <Group justify="flex-end" mt={4}>
+                  {details(s)}
                 </Group>
               </Card>
             ))}
           </Stack>
         </Stack>
       )}
+      <SittingDialog
+        sitting={sittings.find((s) => s.key === open) ?? null}
+        patientId={patient.id}
+        mayCorrect={mayCorrect}
+        onClose={() => setOpen(null)}
+      />
     </Paper>
   );
 }

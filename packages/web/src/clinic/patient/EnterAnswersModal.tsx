@@ -17,6 +17,7 @@ import {
   type AnswerSheet,
   answerOf,
   buildSteps,
+  groupOf,
   instrumentsFor,
   issueTarget,
   missingSteps,
@@ -131,22 +132,31 @@ function AnswerForm({
             </div>
             {steps
               .filter((s) => s.instrument.id === instrument.id)
-              .map((s) => (
-                <Question
-                  key={s.item.id}
-                  item={s.item}
-                  legend={
-                    s.of > 1
-                      ? `${s.index}. ${s.item.text}${s.item.optional ? " (optional)" : ""}`
-                      : s.item.text
-                  }
-                  value={answerOf(sheet, s)}
-                  error={errors[keyOf(instrument.id, s.item.id)]}
-                  onChange={(v) => {
-                    setSheet((prev) => withAnswer(prev, instrument.id, s.item.id, v));
-                    setErrors(({ [keyOf(instrument.id, s.item.id)]: _, ...rest }) => rest);
-                  }}
-                />
+              .map((s, i, list) => (
+                <Fragment key={s.item.id}>
+                  {s.item.group && s.item.group !== list[i - 1]?.item.group && (
+                    <Title order={4} size="h6">
+                      {groupOf(instrument, s.item)?.title}
+                      {groupOf(instrument, s.item)?.recall.startsWith("past")
+                        ? ` · ${groupOf(instrument, s.item)?.recall}`
+                        : ""}
+                    </Title>
+                  )}
+                  <Question
+                    item={s.item}
+                    legend={
+                      s.of > 1
+                        ? `${s.index}. ${s.item.text}${s.item.optional ? " (optional)" : ""}`
+                        : s.item.text
+                    }
+                    value={answerOf(sheet, s)}
+                    error={errors[keyOf(instrument.id, s.item.id)]}
+                    onChange={(v) => {
+                      setSheet((prev) => withAnswer(prev, instrument.id, s.item.id, v));
+                      setErrors(({ [keyOf(instrument.id, s.item.id)]: _, ...rest }) => rest);
+                    }}
+                  />
+                </Fragment>
               ))}
           </Stack>
         </Fragment>

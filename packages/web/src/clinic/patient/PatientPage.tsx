@@ -1,4 +1,4 @@
-/** One patient's record: who they are, their answers and trend, treatments and follow-ups. */
+/** One patient's record: their answers and trend, who they are, treatments and follow-ups. */
 import type { FollowUpView } from "@evident/domain/api";
 import { Anchor, Button, Grid, Group, Stack } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
@@ -88,18 +88,20 @@ export function PatientPage() {
     <Stack gap={0} maw={1280}>
       {back}
       <PageHeader title={`${p.givenName} ${p.familyName}`} description={description} />
+      {/* The answers take the full width (a column per questionnaire); on a phone the patient's
+          details come first. */}
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>
+        <Grid.Col span={12} order={{ base: 2, md: 1 }}>
+          <AnswersSection patient={p} action={answerButton} mayCorrect={mayAnswer} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 3 }}>
           <Stack gap="md">
             <DetailsCard patient={p} mayInvite={can(me, "patients:invite")} />
             <TreatmentsSection patient={p} action={treatButton} />
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>
-          <Stack gap="md">
-            <AnswersSection patient={p} action={answerButton} />
-            <FollowUpsSection patient={p} onEnter={mayAnswer ? setAnswering : undefined} />
-          </Stack>
+        <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 3, md: 2 }}>
+          <FollowUpsSection patient={p} onEnter={mayAnswer ? setAnswering : undefined} />
         </Grid.Col>
       </Grid>
       {mayTreat && <RecordTreatmentModal patientId={p.id} opened={treatOpened} onClose={treat.close} />}

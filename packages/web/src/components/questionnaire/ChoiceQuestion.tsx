@@ -12,12 +12,17 @@ export function ChoiceQuestion({
   error,
   legend,
   hint,
+  textLang,
+  optionsLang,
 }: {
   item: Item;
   value: number | boolean | undefined;
   onChange: (v: number | boolean) => void;
   error?: string | undefined;
-  legend?: string;
+  legend?: React.ReactNode;
+  textLang?: string | undefined;
+  /** The language of the option labels, when not the legend's (Yes/No are the page's words). */
+  optionsLang?: string | undefined;
   hint?: string;
 }) {
   const id = useId();
@@ -29,7 +34,9 @@ export function ChoiceQuestion({
       aria-describedby={[hint ? hintId : "", error ? errorId : ""].filter(Boolean).join(" ") || undefined}
       aria-invalid={error ? true : undefined}
     >
-      <legend className={classes.legend}>{legend ?? item.text}</legend>
+      <legend className={classes.legend} lang={textLang}>
+        {legend ?? item.text}
+      </legend>
       {hint && (
         <p
           id={hintId}
@@ -50,7 +57,7 @@ export function ChoiceQuestion({
               onChange={() => onChange(o.value)}
             />
             <span className={classes.dot} aria-hidden="true" />
-            <span>{o.label}</span>
+            <span lang={optionsLang}>{o.label}</span>
           </label>
         ))}
       </div>

@@ -15,12 +15,14 @@ export function NrsScale({
   error,
   legend,
   name,
+  textLang,
 }: {
   item: Item;
   value: number | undefined;
   onChange: (v: number) => void;
   error?: string | undefined;
-  legend?: string;
+  legend?: React.ReactNode;
+  textLang?: string | undefined;
   name?: string;
 }) {
   const id = useId();
@@ -35,7 +37,9 @@ export function NrsScale({
       aria-describedby={[anchorsId, error ? errorId : ""].filter(Boolean).join(" ")}
       aria-invalid={error ? true : undefined}
     >
-      <legend className={classes.legend}>{legend ?? item.text}</legend>
+      <legend className={classes.legend} lang={textLang}>
+        {legend ?? item.text}
+      </legend>
       <div className={classes.scale}>
         {values.map((v) => {
           const anchor = v === min ? item.anchors?.min : v === max ? item.anchors?.max : undefined;
@@ -56,7 +60,7 @@ export function NrsScale({
         })}
       </div>
       {item.anchors && (
-        <div className={classes.anchors} id={anchorsId}>
+        <div className={classes.anchors} id={anchorsId} lang={textLang}>
           <span>
             {min} = {item.anchors.min}
           </span>

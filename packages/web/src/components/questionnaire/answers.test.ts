@@ -1,11 +1,18 @@
 import type { InstrumentView } from "@evident/domain/api";
 import { describe, expect, it } from "vitest";
 import {
+  answeredCount,
   answerLabel,
   buildSteps,
+  draftOf,
+  englishLabels,
   instrumentsFor,
+  isSlider,
   issueTarget,
   missingSteps,
+  optionsOf,
+  sheetOf,
+  stemOf,
   toBatch,
   withAnswer,
 } from "./answers";
@@ -90,5 +97,46 @@ describe("submitting", () => {
     expect(answerLabel(item, 2)).toBe("Statement 2");
     expect(answerLabel(odi.items[1]!, undefined)).toBe("Skipped");
     expect(answerLabel(item, undefined)).toBe("Not answered");
+  });
+});
+
+describe("item kinds", () => {
+  const vas = { id: "eq5d_vas", text: "Health today", type: "integer" as const, min: 0, max: 100 };
+  const yesNo = { id: "rmdq_1", text: "I stay at home", type: "boolean" as const };
+  const promis = {
+    id: "EDANX01",
+    text: "I felt fearful",
+    type: "choice" as const,
+    context: "In the past 7 days",
+    options: [{ value: 1, label: "Never" }],
+  };
+  const pf = { ...promis, id: "PFA11", context: "Are you able to...", text: "Are you able to run errands?" };
+
+  it("draws a 0–100 rating as a slider and a 0–10 one as tiles", () => {
+    expect(isSlider(vas)).toBe(true);
+    expect(isSlider(nrs.items[0]!)).toBe(false);
+  });
+
+  it("gives yes/no items Yes and No in the page's language", () => {
+    expect(optionsOf(yesNo, { ...englishLabels, yes: "Sí" })?.map((o) => o.label)).toEqual(["Sí", "No"]);
+    expect(answerLabel(yesNo, false)).toBe("No");
+  });
+
+  it("prints a stem before a statement, not before a question that already starts with it", () => {
+    expect(stemOf(promis)).toBe("In the past 7 days…");
+    expect(stemOf(pf)).toBeUndefined();
+    expect(stemOf(nrs.items[0]!)).toBeUndefined();
+  });
+});
+
+describe("drafts", () => {
+  it("store only the answers given, and come back as the same sheet", () => {
+    const sheet = withAnswer(withAnswer({}, "nrs_back", "nrs_back", 0), "odi", "odi_1", undefined);
+    expect(draftOf(sheet)).toEqual({ nrs_back: { nrs_back: 0 }, odi: {} });
+    expect(sheetOf({ nrs_back: { nrs_back: 0 }, odi: { odi_2: null } })).toEqual({
+      nrs_back: { nrs_back: 0 },
+      odi: {},
+    });
+    expect(answeredCount(buildSteps([nrs, odi]), sheet)).toBe(1);
   });
 });

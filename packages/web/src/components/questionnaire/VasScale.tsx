@@ -1,0 +1,102 @@
+/**
+ * A 0–100 rating (the EQ VAS) as a slider with a number box beside it: both keyboard operable,
+ * both changing the same answer. Until the person chooses, the slider shows no thumb position
+ * (a thumb resting at 50 would suggest an answer) and says "not chosen yet" to screen readers;
+ * a click, a tap, an arrow key or a typed number sets it.
+ */
+import type { InstrumentView } from "@evident/domain/api";
+import { NumberInput, Slider } from "@mantine/core";
+import { useId } from "react";
+import type { QuestionLabels } from "./answers";
+import classes from "./Questions.module.css";
+
+type Item = InstrumentView["items"][number];
+
+export function VasScale({
+  item,
+  value,
+  onChange,
+  error,
+  legend,
+  labels,
+  textLang,
+}: {
+  item: Item;
+  value: number | undefined;
+  onChange: (v: number) => void;
+  error?: string | undefined;
+  legend?: React.ReactNode;
+  labels: QuestionLabels;
+  textLang?: string | undefined;
+}) {
+  const id = useId();
+  const min = item.min ?? 0;
+  const max = item.max ?? 100;
+  const errorId = `${id}-error`;
+  const anchorsId = `${id}-anchors`;
+  const chosen = value !== undefined;
+  return (
+    <fieldset
+      className={classes.fieldset}
+      aria-describedby={[anchorsId, error ? errorId : ""].filter(Boolean).join(" ")}
+      aria-invalid={error ? true : undefined}
+    >
+      <legend className={classes.legend} lang={textLang}>
+        {legend ?? item.text}
+      </legend>
+      <div className={classes.vas} data-chosen={chosen || undefined}>
+        <Slider
+          min={min}
+          max={max}
+          step={1}
+          value={value ?? Math.round((min + max) / 2)}
+          onChange={onChange}
+          thumbLabel={labels.vasSlider}
+          thumbValueText={chosen ? undefined : labels.notChosen}
+          label={null}
+          size="lg"
+          thumbSize={28}
+          marks={[
+            { value: min, label: String(min) },
+            { value: Math.round((min + max) / 2), label: String(Math.round((min + max) / 2)) },
+            { value: max, label: String(max) },
+          ]}
+          classNames={{ thumb: classes.vasThumb, bar: classes.vasBar }}
+        />
+      </div>
+      {item.anchors && (
+        <div className={classes.anchors} id={anchorsId} lang={textLang}>
+          <span>
+            {min} = {item.anchors.min}
+          </span>
+          <span>
+            {max} = {item.anchors.max}
+          </span>
+        </div>
+      )}
+      <NumberInput
+        mt="md"
+        size="md"
+        maw={220}
+        label={labels.vasNumber}
+        min={min}
+        max={max}
+        step={1}
+        allowDecimal={false}
+        allowNegative={false}
+        clampBehavior="strict"
+        value={value ?? ""}
+        onChange={(v) => {
+          if (typeof v === "number" && Number.isInteger(v) && v >= min && v <= max) onChange(v);
+        }}
+        inputMode="numeric"
+        error={error ? true : undefined}
+      />
+      {error && (
+        <div className={classes.error} id={errorId}>
+          {error}
+        </div>
+      )}
+    </fieldset>
+  );
+}
