@@ -103,7 +103,9 @@ export default async function setup(project: TestProject) {
       PORT: String(port),
       HOST: "127.0.0.1",
       EVIDENT_PUBLIC_URL: baseUrl,
-      EVIDENT_DEMO_PATIENTS: "40",
+      // Enough for every section of the outcomes page: an adjusted comparison needs 20 analysed
+      // patients per arm, and about a third of those given a treatment have a 12-month answer.
+      EVIDENT_DEMO_PATIENTS: "1500",
       SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
       DATABASE_URL: "",
     },

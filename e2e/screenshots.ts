@@ -1,9 +1,9 @@
 /**
  * Takes the screenshots in docs/screenshots from a running app (not part of the test suite):
  *
- *   BASE_URL=http://127.0.0.1:3000 npx tsx e2e/screenshots.ts
+ *   BASE_URL=http://127.0.0.1:3000 npx tsx e2e/screenshots.ts [--only outcomes]
  *
- * Signs in as the demo clinician. Uses the demo data when there is some (a patient with answers,
+ * Signs in as the demo clinician. The outcomes page's shots are in screenshots-outcomes.ts. Uses the demo data when there is some (a patient with answers,
  * the demo portal patient); otherwise it creates a showcase patient through the API first.
  */
 import { mkdir } from "node:fs/promises";
@@ -11,11 +11,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { APIRequestContext, Page } from "playwright-core";
 import { launchBrowser, newContext, type ViewportName } from "./browser";
+import { outcomeScreenshots } from "./screenshots-outcomes";
 
 const base = (process.env.BASE_URL ?? "http://localhost:3000").replace(/\/$/, "");
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "docs", "screenshots");
 const PASSWORD = "evident-demo-password";
 const CLINICIAN = "clinician@demo.evident.test";
+const RESEARCHER = "researcher@demo.evident.test";
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
 
 type Patient = {
   id: string;
@@ -166,6 +169,14 @@ async function main() {
   const open = async (size: ViewportName) => (await newContext(browser, base, size)).newPage();
   console.log(`screenshots of ${base} into ${path.relative(process.cwd(), out)}`);
   try {
+    if (only === "outcomes") {
+      await outcomeScreenshots(browser, base, shoot, {
+        clinician: CLINICIAN,
+        researcher: RESEARCHER,
+        password: PASSWORD,
+      });
+      return;
+    }
     const signIn = await open("desktop");
     await signIn.goto("/sign-in");
     await shoot(signIn, "staff-sign-in", false);
@@ -190,9 +201,11 @@ async function main() {
     await desk.goto("/patients/new");
     await desk.getByRole("heading", { name: "Add patient" }).waitFor();
     await shoot(desk, "add-patient-desktop");
-    await desk.goto("/outcomes");
-    await desk.getByRole("heading", { name: "Outcomes", level: 1 }).waitFor();
-    await shoot(desk, "outcomes-desktop");
+    await outcomeScreenshots(browser, base, shoot, {
+      clinician: CLINICIAN,
+      researcher: RESEARCHER,
+      password: PASSWORD,
+    });
     // An empty outbox makes a dull picture: invite the showcase patient so there is a message.
     const outbox = await ok<{ items: unknown[] }>(await desk.request.get(`${base}/api/v1/outbox`), "outbox");
     if (outbox.items.length === 0) {

@@ -5,6 +5,7 @@ import {
   countFollowUps,
   type FollowUpTally,
   isResponse,
+  responderRule,
   summarizeMeasure,
   summarizeOutcomes,
 } from "./summary";
@@ -40,6 +41,9 @@ describe("clinically important improvement (Ostelo 2008)", () => {
     expect(isResponse("nrs_back", 7, 5)).toBe(true);
     expect(isResponse("nrs_back", 3, 2)).toBe(true); // 33%
     expect(isResponse("nrs_back", 8, 7)).toBe(false);
+  });
+  it("states the rule with its source", () => {
+    expect(responderRule("odi")).toBe("improved by ≥ 10 points or ≥ 30% (Ostelo 2008)");
   });
   it("never counts a patient who started at no pain, or who got worse", () => {
     expect(isResponse("nrs_back", 0, 0)).toBe(false);

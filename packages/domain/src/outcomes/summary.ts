@@ -67,7 +67,12 @@ export function responderRule(instrumentId: string): string {
   const def = findInstrument(instrumentId);
   if (!def?.responder) return "none";
   const { absolute, relative, source } = def.responder;
-  return `improved by ≥ ${absolute} points or ≥ ${Math.round(relative * 100)}% (${source})`;
+  // "ostelo2008" → "Ostelo 2008": the citation key read as author and year.
+  const cited = source.replace(
+    /^([a-z]+)(\d{4})$/,
+    (_, name: string, year: string) => `${name[0]?.toUpperCase()}${name.slice(1)} ${year}`,
+  );
+  return `improved by ≥ ${absolute} points or ≥ ${Math.round(relative * 100)}% (${cited})`;
 }
 
 const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);

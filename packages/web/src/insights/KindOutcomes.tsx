@@ -1,6 +1,7 @@
 /**
- * One treatment kind's outcome rows: follow-up counts and, for back pain and ODI, n, mean change
- * (95% CI) and responders (95% CI) at each timepoint. A table on wide screens, cards on phones.
+ * One treatment kind's outcome rows: follow-up counts with completeness and, for back pain and
+ * ODI, n, mean change (95% CI) and responders (95% CI) at each timepoint. A table on wide
+ * screens, cards on phones. Estimates withheld under the small-cell rule say so.
  */
 import { timepointLabel, treatmentKind } from "@evident/domain";
 import type { MeasureSummary, OutcomeRow } from "@evident/domain/api";
@@ -8,24 +9,35 @@ import { Alert, Badge, Card, Group, Paper, SimpleGrid, Stack, Table, Text, Title
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { formatChange, formatInterval, formatPercent } from "../components/format";
 import { timepointRank } from "./plotData";
+import { ScrollTable } from "./ScrollTable";
 
 export const MEASURES = [
   { id: "nrs_back", label: "Back pain (0–10)" },
   { id: "odi", label: "ODI (0–100)" },
 ] as const;
 
+const withheld = (m: MeasureSummary | undefined) => Boolean(m?.suppressed && m.n > 0);
+
 function change(m: MeasureSummary | undefined) {
+  if (withheld(m)) return "not shown (n < 5)";
   if (!m || m.meanChange === null) return "—";
   return `${formatChange(m.meanChange)} (${formatInterval(m.meanChangeCI, (v) => formatChange(v))})`;
 }
 
 function responders(m: MeasureSummary | undefined) {
+  if (withheld(m)) return "not shown (n < 5)";
   if (!m || m.responderShare === null) return "—";
   return `${formatPercent(m.responderShare)} (${formatInterval(m.responderShareCI, (v) => formatPercent(v))})`;
 }
 
 /** Estimate on one line, its interval under it: narrow columns without wrapping mid-number. */
-function Estimate({ value, ci }: { value: string | null; ci: string | null }) {
+function Estimate({ value, ci, small }: { value: string | null; ci: string | null; small?: boolean }) {
+  if (small)
+    return (
+      <Text size="xs" c="dimmed">
+        not shown (n &lt; 5)
+      </Text>
+    );
   if (value === null) return <Text c="dimmed">—</Text>;
   return (
     <>
@@ -43,7 +55,7 @@ function Estimate({ value, ci }: { value: string | null; ci: string | null }) {
 
 const changeParts = (m: MeasureSummary | undefined) =>
   !m || m.meanChange === null
-    ? { value: null, ci: null }
+    ? { value: null, ci: null, small: withheld(m) }
     : {
         value: formatChange(m.meanChange),
         ci: m.meanChangeCI ? formatInterval(m.meanChangeCI, (v) => formatChange(v)) : null,
@@ -51,7 +63,7 @@ const changeParts = (m: MeasureSummary | undefined) =>
 
 const responderParts = (m: MeasureSummary | undefined) =>
   !m || m.responderShare === null
-    ? { value: null, ci: null }
+    ? { value: null, ci: null, small: withheld(m) }
     : {
         value: `${formatPercent(m.responderShare)} (${m.responders}/${m.n})`,
         ci: m.responderShareCI ? formatInterval(m.responderShareCI, (v) => formatPercent(v)) : null,
@@ -59,7 +71,18 @@ const responderParts = (m: MeasureSummary | undefined) =>
 
 const measureOf = (row: OutcomeRow, id: string) => row.measures.find((m) => m.instrument === id);
 
-export function KindOutcomes({ kind, rows }: { kind: string; rows: OutcomeRow[] }) {
+const complete = (r: OutcomeRow) =>
+  r.completeness.share === null ? "—" : `${formatPercent(r.completeness.share)} of ${r.completeness.closed}`;
+
+export function KindOutcomes({
+  kind,
+  rows,
+  minimumCell,
+}: {
+  kind: string;
+  rows: OutcomeRow[];
+  minimumCell: number;
+}) {
   const info = treatmentKind(kind);
   const sorted = [...rows].sort((a, b) => timepointRank(a.timepoint) - timepointRank(b.timepoint));
   const headingId = `kind-${kind}`;
@@ -87,7 +110,7 @@ export function KindOutcomes({ kind, rows }: { kind: string; rows: OutcomeRow[] 
           <Text size="sm">{info.regulatoryNote}</Text>
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={900} visibleFrom="md">
+      <ScrollTable minWidth={900} visibleFrom="md" label={`${info?.label ?? kind}: outcomes by timepoint`}>
         <Table
           aria-labelledby={headingId}
           withColumnBorders={false}
@@ -98,7 +121,7 @@ export function KindOutcomes({ kind, rows }: { kind: string; rows: OutcomeRow[] 
               <Table.Th rowSpan={2} scope="col">
                 Timepoint
               </Table.Th>
-              <Table.Th colSpan={4} scope="colgroup">
+              <Table.Th colSpan={5} scope="colgroup">
                 Follow-ups
               </Table.Th>
               {MEASURES.map((d) => (
@@ -112,6 +135,7 @@ export function KindOutcomes({ kind, rows }: { kind: string; rows: OutcomeRow[] 
               <Table.Th scope="col">Responded</Table.Th>
               <Table.Th scope="col">Missed</Table.Th>
               <Table.Th scope="col">Pending</Table.Th>
+              <Table.Th scope="col">Complete</Table.Th>
               {MEASURES.map((d) => [
                 <Table.Th key={`${d.id}-n`} scope="col">
                   n
@@ -135,6 +159,12 @@ export function KindOutcomes({ kind, rows }: { kind: string; rows: OutcomeRow[] 
                 <Table.Td>{r.responded}</Table.Td>
                 <Table.Td>{r.missed}</Table.Td>
                 <Table.Td>{r.pending}</Table.Td>
+                <Table.Td>
+                  <Estimate
+                    value={r.completeness.share === null ? null : formatPercent(r.completeness.share)}
+                    ci={`of ${r.completeness.closed}`}
+                  />
+                </Table.Td>
                 {MEASURES.map((d) => {
                   const m = measureOf(r, d.id);
                   return [
@@ -151,13 +181,14 @@ export function KindOutcomes({ kind, rows }: { kind: string; rows: OutcomeRow[] 
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       <Stack gap="xs" hiddenFrom="md">
         {sorted.map((r) => (
           <Card key={r.timepoint} withBorder padding="sm">
             <Text fw={650}>{timepointLabel(r.timepoint)}</Text>
             <Text size="sm" c="dimmed" mb={6}>
-              {r.due} due · {r.responded} responded · {r.missed} missed · {r.pending} pending
+              {r.due} due · {r.responded} responded · {r.missed} missed · {r.pending} pending · complete{" "}
+              {complete(r)}
             </Text>
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
               {MEASURES.map((d) => {
@@ -177,6 +208,8 @@ export function KindOutcomes({ kind, rows }: { kind: string; rows: OutcomeRow[] 
         ))}
       </Stack>
       <Text size="xs" c="dimmed" mt="xs">
+        Complete: answered among follow-ups whose window has closed. No estimate from fewer than {minimumCell}{" "}
+        patients.{" "}
         {rules
           .filter((r) => r.rule)
           .map((r) => `${r.label}: responder = ${r.rule}.`)

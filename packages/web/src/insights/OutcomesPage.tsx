@@ -1,38 +1,50 @@
 /**
- * Outcomes: change from baseline and responder rates per treatment kind and timepoint. The
- * report's notes lead the page: these are uncontrolled before/after figures, and nothing here
- * shows that a treatment caused a change, nor that any cell therapy works or is approved.
+ * Outcomes: does a treatment work, and how sure can we be? Four views of the same registry, one
+ * per tab (the tab is in the address, so a view can be linked to): change and responders, the
+ * distribution of change, surgery-free survival, and an adjusted comparison of two treatments.
+ * The honest-reporting notes lead the page whatever the tab: before/after figures are not
+ * evidence that a treatment caused the change, adjustment cannot remove unmeasured confounding,
+ * and cell therapies are investigational. Researchers see the same page on all clinics pooled.
  */
-import { Alert, EmptyState, Group, List, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
-import { IconChartDots, IconInfoCircle } from "@tabler/icons-react";
-import { useState } from "react";
-import { useOutcomes } from "../api/queries";
-import { formatDate } from "../components/format";
+import { Alert, Badge, List, Stack, Tabs } from "@mantine/core";
+import { IconInfoCircle } from "@tabler/icons-react";
+import { useSearchParams } from "react-router";
+import { useMe } from "../api/queries";
 import { PageHeader } from "../components/PageHeader";
-import { LoadError, Loading } from "../components/QueryStates";
 import { usePageTitle } from "../components/usePageTitle";
-import { ChangePlot } from "./ChangePlot";
-import { KindOutcomes, MEASURES } from "./KindOutcomes";
-import { plotSeries } from "./plotData";
+import { ComparisonView } from "./ComparisonView";
+import { DistributionView } from "./DistributionView";
+import { ReportView } from "./ReportView";
+import { SurvivalView } from "./SurvivalView";
+
+const views = [
+  { id: "change", label: "Change and responders" },
+  { id: "distribution", label: "Distribution of change" },
+  { id: "survival", label: "Surgery-free survival" },
+  { id: "comparison", label: "Adjusted comparison" },
+] as const;
+type View = (typeof views)[number]["id"];
 
 export function OutcomesPage() {
   usePageTitle("Outcomes");
-  const report = useOutcomes();
-  const [measure, setMeasure] = useState<string>("odi");
-
-  if (report.isPending) return <Loading label="Loading outcomes…" />;
-  if (report.isError)
-    return <LoadError error={report.error} retry={() => report.refetch()} what="outcomes report" />;
-  const r = report.data;
-  const kinds = [...new Set(r.rows.map((x) => x.treatmentKind))];
-  const series = plotSeries(r.rows, measure);
-  const measureLabel = MEASURES.find((m) => m.id === measure)?.label ?? measure;
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const requested = params.get("view");
+  const view: View = views.some((v) => v.id === requested) ? (requested as View) : "change";
+  const pooled = me.data?.kind === "staff" && me.data.role === "researcher";
 
   return (
     <Stack gap="md" maw={1280}>
       <PageHeader
         title="Outcomes"
-        description={`Change from baseline by treatment and follow-up timepoint · ${r.patients} ${r.patients === 1 ? "patient" : "patients"} · as of ${formatDate(r.asOf)}`}
+        description="How patients fared after each treatment, with the uncertainty and the missing follow-ups beside every figure."
+        actions={
+          me.data && (
+            <Badge variant="light" color={pooled ? "grape" : "blue"} size="lg">
+              {pooled ? "All clinics pooled, de-identified" : "Your clinic"}
+            </Badge>
+          )
+        }
       />
       <Alert
         color="blue"
@@ -41,70 +53,45 @@ export function OutcomesPage() {
         variant="light"
       >
         <List size="sm" spacing={4}>
-          {r.notes.map((n) => (
-            // The caveat about causation is the one no reader may miss.
-            <List.Item key={n} fw={/uncontrolled|caus/i.test(n) ? 650 : undefined}>
-              {n}
-            </List.Item>
-          ))}
+          <List.Item fw={650}>
+            Before-and-after changes include natural recovery, regression to the mean and placebo effects:
+            they do not show that a treatment works.
+          </List.Item>
+          <List.Item>
+            Adjusted comparisons balance the characteristics we measured; they cannot rule out differences we
+            did not measure.
+          </List.Item>
+          <List.Item>
+            Cell therapies (bone-marrow concentrate, adipose-derived cells) are investigational: no stem-cell
+            product is FDA-approved for back pain.
+          </List.Item>
         </List>
       </Alert>
-      {r.rows.length === 0 ? (
-        <Paper withBorder radius="md" p="md">
-          <EmptyState
-            icon={<IconChartDots aria-hidden />}
-            title="No outcomes yet"
-            description="Figures appear once patients have a recorded treatment and their follow-ups come due."
-            py="xl"
-          />
-        </Paper>
-      ) : (
-        <>
-          <Paper
-            withBorder
-            radius="md"
-            p={{ base: "sm", sm: "md" }}
-            component="section"
-            aria-labelledby="plot-h"
-          >
-            <Group justify="space-between" align="flex-end" gap="sm" mb="sm">
-              <div>
-                <Title order={2} size="h4" id="plot-h">
-                  Mean change from baseline
-                </Title>
-                <Text size="sm" c="dimmed">
-                  Points are means, bars are 95% confidence intervals. Below zero means less{" "}
-                  {measure === "odi" ? "disability" : "pain"}.
-                </Text>
-              </div>
-              <SegmentedControl
-                value={measure}
-                onChange={setMeasure}
-                data={MEASURES.map((m) => ({ value: m.id, label: m.label }))}
-                aria-label="Measure shown in the plot"
-              />
-            </Group>
-            {series.length === 0 ? (
-              <Text size="sm" c="dimmed" py="md">
-                No patient has both a baseline and a follow-up answer for {measureLabel} yet.
-              </Text>
-            ) : (
-              <ChangePlot
-                series={series}
-                unit="points"
-                label={measureLabel}
-                limit={measure === "odi" ? 50 : 5}
-              />
-            )}
-          </Paper>
-          <Title order={2} size="h3" mt="sm">
-            By treatment
-          </Title>
-          {kinds.map((k) => (
-            <KindOutcomes key={k} kind={k} rows={r.rows.filter((x) => x.treatmentKind === k)} />
+      <Tabs
+        value={view}
+        onChange={(v) => setParams(v && v !== "change" ? { view: v } : {}, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
+          {views.map((v) => (
+            <Tabs.Tab key={v.id} value={v.id}>
+              {v.label}
+            </Tabs.Tab>
           ))}
-        </>
-      )}
+        </Tabs.List>
+        <Tabs.Panel value="change">
+          <ReportView />
+        </Tabs.Panel>
+        <Tabs.Panel value="distribution">
+          <DistributionView />
+        </Tabs.Panel>
+        <Tabs.Panel value="survival">
+          <SurvivalView />
+        </Tabs.Panel>
+        <Tabs.Panel value="comparison">
+          <ComparisonView />
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }

@@ -1,0 +1,147 @@
+/**
+ * The outcomes page on the demo registry: every section renders with its plots, their text
+ * alternatives and the honest-reporting notes, at desktop and phone width, without accessibility
+ * violations or sideways scrolling; the comparison form works from the keyboard and shows a
+ * refusal under the field it names; a researcher sees the same page on pooled data.
+ */
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import {
+  expectHeading,
+  expectNoSideways,
+  expectText,
+  RESEARCHER,
+  signInStaff,
+  TIMEOUT,
+  useBrowser,
+  visible,
+} from "./app";
+import { expectNoAxeViolations, type ViewportName } from "./browser";
+
+/** The analyses can take a few seconds on a busy machine. */
+const SLOW = { timeout: 4 * TIMEOUT };
+
+async function openTab(page: Page, name: string) {
+  await page.getByRole("tab", { name }).click();
+  await page.getByRole("tab", { name, selected: true }).waitFor();
+}
+
+async function everySection(page: Page, size: ViewportName) {
+  await page.goto("/outcomes");
+  await expectHeading(page, "Outcomes");
+  await expectText(page, /do not show that a treatment works/);
+  await expectText(page, /FDA-approved for back pain/);
+  await page.getByRole("heading", { name: "Mean change from baseline" }).waitFor(SLOW);
+  await expectNoSideways(page);
+  await expectNoAxeViolations(page, `change and responders (${size})`);
+
+  await openTab(page, "Distribution of change");
+  await page.getByRole("heading", { name: /ODI \(0–100\): change from baseline to 12 months/ }).waitFor(SLOW);
+  await visible(page.getByRole("img", { name: /Cumulative distribution of the change in ODI/ }));
+  await visible(page.getByRole("img", { name: /Percentiles of the change/ }));
+  await expectText(page, "Who is in these figures");
+  expect(new URL(page.url()).searchParams.get("view")).toBe("distribution");
+  await expectNoSideways(page);
+  await expectNoAxeViolations(page, `distribution of change (${size})`);
+
+  await openTab(page, "Surgery-free survival");
+  await page
+    .getByRole("heading", { name: "Surgery-free after a non-surgical first treatment" })
+    .waitFor(SLOW);
+  await visible(page.getByRole("img", { name: /surgery-free survival curve/ }));
+  await expectText(page, "Number still at risk");
+  await expectText(page, /Log-rank test across the \d treatments shown/);
+  await expectText(page, /censored at their last contact/);
+  await expectNoSideways(page);
+  await expectNoAxeViolations(page, `surgery-free survival (${size})`);
+
+  await openTab(page, "Adjusted comparison");
+  await page
+    .getByRole("heading", { name: /Bone-marrow concentrate injection compared with Exercise/ })
+    .waitFor(SLOW);
+  await visible(page.getByRole("img", { name: /Love plot of baseline balance/ }));
+  await expectText(page, /E-value \d/);
+  await expectText(page, /cannot adjust for what was not measured/);
+  await expectNoSideways(page);
+  await expectNoAxeViolations(page, `adjusted comparison (${size})`);
+}
+
+describe("outcomes page", () => {
+  const browser = useBrowser();
+
+  it("shows every section with the demo data at desktop width", async () => {
+    const page = await browser.open("desktop");
+    await signInStaff(page);
+    await everySection(page, "desktop");
+  });
+
+  it("shows every section with the demo data at phone width", async () => {
+    const page = await browser.open("phone");
+    await signInStaff(page);
+    await everySection(page, "phone");
+  });
+
+  it("opens a plot's numbers as a table", async () => {
+    const page = await browser.open("desktop");
+    await signInStaff(page);
+    await page.goto("/outcomes?view=survival");
+    const toggle = page.getByRole("button", { name: "Show the data as a table" });
+    await toggle.waitFor(SLOW);
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    await toggle.click();
+    const table = page.getByRole("table").filter({ hasText: "12 months" }).first();
+    await visible(table.getByRole("rowheader", { name: "Exercise / physiotherapy" }));
+    expect(
+      await page.getByRole("button", { name: "Hide the data table" }).getAttribute("aria-expanded"),
+    ).toBe("true");
+  });
+
+  it("compares two treatments chosen with the keyboard, and puts a refusal under the field it names", async () => {
+    const page = await browser.open("desktop");
+    await signInStaff(page);
+    await page.goto("/outcomes?view=comparison");
+    await page.getByRole("heading", { name: /compared with/ }).waitFor(SLOW);
+
+    // Treatment: one up from Bone-marrow concentrate is Epidural steroid injection.
+    const treatment = page.getByLabel("Treatment", { exact: true });
+    await treatment.focus();
+    await page.keyboard.press("ArrowUp");
+    expect(await treatment.inputValue()).toBe("epidural_steroid_injection");
+    await page.keyboard.press("Tab"); // Compared with: stays Exercise / physiotherapy
+    await page.keyboard.press("Tab"); // Questionnaire: one up from ODI is back pain
+    await page.keyboard.press("ArrowUp");
+    expect(await page.getByLabel("Questionnaire", { exact: true }).inputValue()).toBe("nrs_back");
+    await page.keyboard.press("Tab"); // Timepoint
+    await page.keyboard.press("Tab"); // Truncation
+    await page.keyboard.press("Tab"); // Compare
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Compare");
+    await page.keyboard.press("Enter");
+    await page
+      .getByRole("heading", {
+        name: /Epidural steroid injection compared with Exercise \/ physiotherapy, Back pain/,
+      })
+      .waitFor(SLOW);
+
+    // The same treatment twice is refused, and the message sits under "Compared with".
+    const comparator = page.getByLabel("Compared with", { exact: true });
+    await comparator.focus();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    expect(await comparator.inputValue()).toBe("epidural_steroid_injection");
+    await page.getByRole("button", { name: "Compare" }).focus();
+    await page.keyboard.press("Enter");
+    await expectText(page.getByRole("alert"), "Must differ from the treatment.");
+    expect(await comparator.getAttribute("aria-invalid")).toBe("true");
+    await expectNoAxeViolations(page, "a refused comparison");
+  });
+
+  it("shows a researcher the same page on all clinics pooled", async () => {
+    const page = await browser.open("desktop");
+    await signInStaff(page, RESEARCHER);
+    await page.waitForURL(/\/outcomes$/);
+    await expectText(page, "All clinics pooled, de-identified");
+    await openTab(page, "Surgery-free survival");
+    await expectText(page, /All clinics pooled, de-identified: only counts and estimates leave the database/);
+    await expectNoAxeViolations(page, "survival, pooled");
+  });
+});
