@@ -4,7 +4,9 @@
  * the domain's functions on the same people and, where cheap, by hand; bad parameters; clinic
  * versus pooled; the small-cell rule; and that no patient identifier ever leaves.
  */
-import { compareTreatments } from "@evident/domain/outcomes";
+import { outcomeObservations } from "@evident/db";
+import { defaultInstruments } from "@evident/domain";
+import { compareTreatments, summarizeOutcomes } from "@evident/domain/outcomes";
 import { kaplanMeier, mean, quantile } from "@evident/domain/stats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "./harness";
@@ -53,6 +55,17 @@ describe("the report", () => {
     expect(odi).toMatchObject({ n: 21, answered: 22, suppressed: false });
     expect(odi.meanChange).toBeCloseTo(mean(changes(injected)), 10);
     expect(res.json.minimumCell).toBe(5);
+  });
+
+  it("gives the same rows from the tallies as from the follow-ups one by one", async () => {
+    const res = await get("", researcher.cookie);
+    const { observations } = await outcomeObservations(h.database.db, null);
+    // Equal up to rounding: the pairs are summed in another order.
+    const rounded = (x: unknown) =>
+      JSON.parse(JSON.stringify(x, (_, v) => (typeof v === "number" ? Number(v.toFixed(9)) : v)));
+    expect(rounded(summarizeOutcomes(observations, TODAY, defaultInstruments))).toEqual(
+      rounded(res.json.rows),
+    );
   });
 });
 

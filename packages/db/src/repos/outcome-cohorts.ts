@@ -116,7 +116,7 @@ export async function comparisonCandidates(
       select * from tr
       where tr.position = 1 and tr.kind in (${treatment}, ${comparator}) and tr.treatment_date <= ${today}::date
     ),
-    base as (${baselines(instrument, "first")}),
+    base as (${baselines([instrument], "first")}),
     fu as (
       select f.id, f.treatment_id, f.window_start, f.window_end, f.completed_at, f.cancelled_at,
              (first.next_date is not null and f.due_date >= first.next_date) as ended, first.next_date

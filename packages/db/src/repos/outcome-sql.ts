@@ -23,18 +23,27 @@ export const treatmentsInScope = (clinicId: string | null): SQL => sql`
   where ${clinicScope(clinicId)}
   window episode as (partition by t.episode_id order by t.treatment_date, t.id)`;
 
+/** `r.instrument` is one of these (a plan asks many questionnaires; an analysis reads a few). */
+export const instrumentIn = (instruments: readonly string[]): SQL =>
+  instruments.length === 0
+    ? sql`false`
+    : sql`r.instrument in (${sql.join(
+        instruments.map((i) => sql`${i}`),
+        sql`, `,
+      )})`;
+
 /**
  * Latest current answer per (treatment, instrument) in the 180 days up to the treatment day, for
- * the treatments of CTE `from` (default `tr`).
+ * the treatments of CTE `from` (default `tr`) and the given instruments.
  */
-export const baselines = (instrument: string | null, from = "tr"): SQL => sql`
+export const baselines = (instruments: readonly string[], from = "tr"): SQL => sql`
   select distinct on (tr.id, r.instrument) tr.id as treatment_id, r.instrument, r.score::float8 as score
   from ${sql.raw(from)} tr
   join questionnaire_responses r on r.episode_id = tr.episode_id and r.clinic_id = tr.clinic_id
   where ${currentScored}
     and r.completed_at < (tr.treatment_date + 1)::timestamp at time zone 'UTC'
     and r.completed_at >= (tr.treatment_date - 180)::timestamp at time zone 'UTC'
-    ${instrument ? sql`and r.instrument = ${instrument}` : sql``}
+    and ${instrumentIn(instruments)}
   order by tr.id, r.instrument, r.completed_at desc`;
 
 /** Asks for more sort and hash memory for this transaction's analytic queries (no effect outside one). */

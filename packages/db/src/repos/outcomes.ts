@@ -22,10 +22,23 @@
  *
  * `clinicId: null` pools all clinics; only aggregates ever leave this function's caller.
  */
-import type { AnswerTally, FollowUpTally, OutcomeTallies } from "@evident/domain/outcomes";
+import { defaultInstruments } from "@evident/domain";
+import type {
+  AnswerTally,
+  FollowUpTally,
+  OutcomeObservation,
+  OutcomeTallies,
+} from "@evident/domain/outcomes";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../audit";
-import { analyticMemory, baselines, currentScored, treatmentsInScope } from "./outcome-sql";
+import {
+  analyticMemory,
+  baselines,
+  clinicScope,
+  currentScored,
+  instrumentIn,
+  treatmentsInScope,
+} from "./outcome-sql";
 
 export * from "./outcome-cohorts";
 
@@ -44,15 +57,15 @@ type TallyRow = {
   n: number;
 };
 
-export type TallyFilter = { timepoint?: string; instrument?: string };
+/** The instruments to summarise, and optionally one timepoint. */
+export type TallyFilter = { instruments: readonly string[]; timepoint?: string };
 
 export async function outcomeTallies(
   db: Executor,
   clinicId: string | null,
-  filter: TallyFilter = {},
+  filter: TallyFilter,
 ): Promise<OutcomeTallies & { patients: number }> {
   const timepoint = filter.timepoint ? sql`and f.timepoint = ${filter.timepoint}` : sql``;
-  const instrument = filter.instrument ?? null;
   await analyticMemory(db);
   // One statement, so the treatments and follow-ups are read once for all three parts.
   const result = await db.execute<TallyRow>(sql`
@@ -71,10 +84,10 @@ export async function outcomeTallies(
       join fu on fu.id = r.follow_up_id
       where ${currentScored}
         and (fu.next_date is null or r.completed_at < fu.next_date::timestamp at time zone 'UTC')
-        ${instrument ? sql`and r.instrument = ${instrument}` : sql``}
+        and ${instrumentIn(filter.instruments)}
       order by r.follow_up_id, r.instrument, r.completed_at desc
     ),
-    base as (${baselines(instrument)})
+    base as (${baselines(filter.instruments)})
     select 'f' as part, fu.kind, fu.timepoint, fu.window_start::text, fu.window_end::text,
            min(fu.completed_at) as completed_at, min(fu.cancelled_at) as cancelled_at,
            null::text as instrument, null::float8 as baseline, null::float8 as follow_up, count(*)::int as n
@@ -120,14 +133,66 @@ export async function outcomeTallies(
   };
 }
 
+type ObservationRow = {
+  kind: string;
+  timepoint: string;
+  window_start: string;
+  window_end: string;
+  completed_at: Date | null;
+  cancelled_at: Date | null;
+  baseline: Record<string, number> | null;
+  follow_up: Record<string, number> | null;
+};
+
 /**
- * The tallies under the name callers used before they were tallied (`observations` is what
- * summarizeOutcomes takes). Prefer outcomeTallies in new code.
+ * One row per follow-up with its baseline and follow-up scores (the report's instruments), by the
+ * same rules as outcomeTallies: for looking at single follow-ups (tests, exports). The report
+ * uses the tallies, which are much cheaper on a large registry.
  */
 export async function outcomeObservations(
   db: Executor,
   clinicId: string | null,
-): Promise<{ observations: OutcomeTallies; patients: number }> {
-  const { patients, ...observations } = await outcomeTallies(db, clinicId);
-  return { patients, observations };
+  instruments: readonly string[] = defaultInstruments,
+): Promise<{ observations: OutcomeObservation[]; patients: number }> {
+  await analyticMemory(db);
+  const result = await db.execute<ObservationRow>(sql`
+    with tr as materialized (${treatmentsInScope(clinicId)}),
+    fu as materialized (
+      select f.id, f.treatment_id, tr.kind, f.timepoint, f.window_start, f.window_end,
+             f.completed_at, f.cancelled_at, tr.next_date
+      from follow_ups f
+      join tr on tr.id = f.treatment_id
+      where tr.next_date is null or f.due_date < tr.next_date
+    ),
+    answer as (
+      select distinct on (r.follow_up_id, r.instrument) r.follow_up_id, r.instrument, r.score::float8 as score
+      from questionnaire_responses r
+      join fu on fu.id = r.follow_up_id
+      where ${currentScored} and ${instrumentIn(instruments)}
+        and (fu.next_date is null or r.completed_at < fu.next_date::timestamp at time zone 'UTC')
+      order by r.follow_up_id, r.instrument, r.completed_at desc
+    ),
+    base as (${baselines(instruments)})
+    select fu.kind, fu.timepoint, fu.window_start::text, fu.window_end::text, fu.completed_at, fu.cancelled_at,
+           (select jsonb_object_agg(b.instrument, b.score) from base b where b.treatment_id = fu.treatment_id) as baseline,
+           (select jsonb_object_agg(a.instrument, a.score) from answer a where a.follow_up_id = fu.id) as follow_up
+    from fu`);
+  const [count] = (
+    await db.execute<{ n: number }>(
+      sql`select count(distinct t.patient_id)::int as n from treatments t where ${clinicScope(clinicId)}`,
+    )
+  ).rows;
+  return {
+    patients: count?.n ?? 0,
+    observations: result.rows.map((r) => ({
+      treatmentKind: r.kind,
+      timepoint: r.timepoint,
+      windowStart: r.window_start,
+      windowEnd: r.window_end,
+      completedAt: r.completed_at,
+      cancelledAt: r.cancelled_at,
+      baseline: r.baseline ?? {},
+      followUp: r.follow_up ?? {},
+    })),
+  };
 }

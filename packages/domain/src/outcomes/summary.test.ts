@@ -123,6 +123,36 @@ describe("outcome summary", () => {
     expect(nrs).toMatchObject({ n: 1, answered: 1, suppressed: true });
   });
 
+  it("gives the same rows from observations one follow-up at a time", () => {
+    const observation = (baseline: number | null, after: number | null) => ({
+      treatmentKind: "exercise_physiotherapy",
+      timepoint: "3m",
+      windowStart: "2026-03-01",
+      windowEnd: "2026-04-01",
+      completedAt: after === null ? null : "2026-03-15T00:00:00Z",
+      cancelledAt: null,
+      baseline: { odi: baseline },
+      followUp: { odi: after },
+    });
+    const one = summarizeOutcomes(
+      [40, 50, 30, 60, 20]
+        .map((b, i) => observation(b, b + [-10, -4, -10, 0, 6][i]!))
+        .concat(observation(40, null)),
+      "2026-04-25",
+      ["odi"],
+    );
+    const tallied = summarizeOutcomes(
+      {
+        followUps: [fu({ completedAt: "2026-03-15T00:00:00Z", count: 5 }), fu({})],
+        answers: five.map(([b, a]) => answer({ baseline: b, followUp: a })),
+      },
+      "2026-04-25",
+      ["odi"],
+    );
+    expect(one).toEqual(tallied);
+    expect(one[0]).toMatchObject({ due: 6, responded: 5, missed: 1 });
+  });
+
   it("orders rows by treatment kind, then timepoint in schedule order", () => {
     const rows = summarizeOutcomes(
       {

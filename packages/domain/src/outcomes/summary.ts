@@ -17,6 +17,7 @@ import type { IsoDate } from "../dates";
 import { findInstrument } from "../instruments";
 import { followUpStatus, timepointIds } from "../pathway/schedule";
 import { meanCI, wilsonInterval } from "../stats";
+import { type OutcomeObservation, tallyObservations } from "./observations";
 import { isSmallCell } from "./small-cells";
 
 /** Follow-ups alike in kind, timepoint, window and recorded events, counted together. */
@@ -162,14 +163,18 @@ export function expandPairs(answers: readonly AnswerTally[]): [number, number][]
   return pairs;
 }
 
+const isTallies = (x: OutcomeTallies | readonly OutcomeObservation[]): x is OutcomeTallies =>
+  !Array.isArray(x);
+
 const keyOf = (kind: string, timepoint: string) => `${kind}\u0000${timepoint}`;
 const order = (tp: string) => timepointIds.indexOf(tp as (typeof timepointIds)[number]);
 
 export function summarizeOutcomes(
-  tallies: OutcomeTallies,
+  input: OutcomeTallies | readonly OutcomeObservation[],
   today: IsoDate,
   instruments: readonly string[],
 ): OutcomeRow[] {
+  const tallies = isTallies(input) ? input : tallyObservations(input, instruments);
   const groups = new Map<string, { kind: string; timepoint: string; followUps: FollowUpTally[] }>();
   for (const f of tallies.followUps) {
     const key = keyOf(f.treatmentKind, f.timepoint);

@@ -27,7 +27,7 @@ export function distributionRoute(app: OpenAPIHono<AppEnv>): void {
     const read = await readOutcomes(
       c,
       "outcomes-distribution",
-      (tx, clinicId) => outcomeTallies(tx, clinicId, { instrument, timepoint }),
+      (tx, clinicId) => outcomeTallies(tx, clinicId, { instruments: [instrument], timepoint }),
       () => ({ instrument, timepoint }),
     );
     return c.json(

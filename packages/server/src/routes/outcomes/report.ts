@@ -25,7 +25,7 @@ export function reportRoute(app: OpenAPIHono<AppEnv>): void {
     const read = await readOutcomes(
       c,
       "outcomes-report",
-      (tx, clinicId) => outcomeTallies(tx, clinicId),
+      (tx, clinicId) => outcomeTallies(tx, clinicId, { instruments: defaultInstruments }),
       (d) => ({ rows: d.followUps.reduce((s, f) => s + f.count, 0) }),
     );
     return c.json(
