@@ -175,16 +175,19 @@ describe("the thin slice", () => {
       missed: 1,
     });
     expect(row("3m")).toMatchObject({ due: 1, responded: 1, missed: 0, pending: 0 });
+    // One patient is below the small-cell rule (5): counts are shown, no estimate is. The
+    // arithmetic of change and responders is tested in the domain's outcomes summary.
     const [nrs, odiSummary] = row("3m").measures;
     expect(nrs).toMatchObject({
       instrument: "nrs_back",
       n: 1,
-      meanChange: -3,
-      responders: 1,
-      responderShare: 1,
+      suppressed: true,
+      meanChange: null,
+      responders: null,
+      responderShare: null,
     });
-    expect(odiSummary.instrument).toBe("odi");
-    expect(odiSummary.meanChange).toBeCloseTo(20 - (100 * 20) / 45, 10);
+    expect(odiSummary).toMatchObject({ instrument: "odi", n: 1, suppressed: true, meanChange: null });
+    expect(report.json.minimumCell).toBe(5);
     expect(row("6m")).toMatchObject({ due: 0, responded: 0 });
   });
 });
