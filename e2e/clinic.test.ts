@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { expectHeading, expectText, signInStaff, unique, useBrowser, visible } from "./app";
 import { expectNoAxeViolations } from "./browser";
+import { fillForm } from "./questionnaire";
 
 describe("the clinic workspace", () => {
   const browser = useBrowser();
@@ -65,30 +66,35 @@ describe("the clinic workspace", () => {
 
     await page.getByRole("button", { name: "Enter answers" }).first().click();
     const dialog = await visible(page.getByRole("dialog", { name: "Enter answers: Baseline" }));
-    await dialog.getByRole("radio", { name: "4", exact: true }).check();
+    // Every questionnaire of the demo clinic's baseline is on the form, PROMIS-29 by domain.
+    for (const title of [
+      "Oswestry Disability Index",
+      "PROMIS-29 Profile v2.1",
+      "EQ-5D-5L",
+      "Keele STarT Back Screening Tool",
+    ])
+      await visible(dialog.getByRole("heading", { name: title }));
+    await visible(dialog.getByRole("heading", { name: "Anxiety · past 7 days" }));
+    await dialog
+      .getByRole("group", { name: /^On average, how bad was your back pain/ })
+      .getByRole("radio", { name: "4", exact: true })
+      .check();
     await dialog.getByRole("button", { name: "Save answers" }).click();
-    // Nine ODI sections are still unanswered: the form says so and does not send.
-    await expectText(dialog, "9 questions need an answer.");
-    const groups = dialog.getByRole("group");
-    for (let i = 1; i <= 10; i++) {
-      if (i === 8) continue;
-      await groups
-        .filter({ hasText: new RegExp(`^${i}\\. `) })
-        .getByRole("radio")
-        .nth(1)
-        .check();
-    }
+    // 57 of the 58 required questions are still unanswered: the form says so and does not send.
+    await expectText(dialog, "57 questions need an answer.");
+    // Everything else at its second answer: each ODI section's second statement scores 1.
+    await fillForm(dialog, { pick: 1, rating: 60 });
     await expectNoAxeViolations(page, "the enter-answers form");
     await dialog.getByRole("button", { name: "Save answers" }).click();
     await dialog.waitFor({ state: "hidden" });
 
-    // ODI: nine sections at 1 point of 45 possible = 20, "minimal disability".
+    // ODI: ten sections at 1 point of 50 possible = 20, "minimal disability"; EQ VAS 60.
     const answers = page.getByRole("table", { name: "Questionnaire answers" });
     const baseline = answers.getByRole("row").filter({ hasText: "Baseline" });
     await expectText(baseline, "Clinic staff");
     await expectText(baseline, "minimal disability");
     expect(await baseline.getByRole("cell").allTextContents()).toEqual(
-      expect.arrayContaining(["4", "20minimal disability"]),
+      expect.arrayContaining(["4", "20minimal disability", expect.stringMatching(/^VAS 60/)]),
     );
   });
 });

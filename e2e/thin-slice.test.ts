@@ -1,9 +1,11 @@
 /**
  * The thin slice, end to end on the real app: a clinician adds a patient, the invitation goes
- * out by e-mail, the patient answers the baseline questionnaires on a phone, the clinician
+ * out by e-mail, the patient answers the seven baseline questionnaires of the demo clinic's plan
+ * on a phone (at 390×844), leaving half-way and resuming on another device, the clinician
  * records a treatment, and the schedule, the scores and the outcomes report follow from it.
  * The steps share one patient, so they run in order.
  */
+import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import {
   expectHeading,
@@ -17,6 +19,7 @@ import {
 } from "./app";
 import { expectNoAxeViolations } from "./browser";
 import { waitForMail } from "./mail";
+import { answerAndNext, BASELINE_QUESTIONS, forward, questionNumber } from "./questionnaire";
 
 const id = unique();
 const patient = {
@@ -29,6 +32,14 @@ const state: { patientUrl?: string; link?: string } = {};
 
 describe("a clinician enrols a patient who answers from their phone", () => {
   const browser = useBrowser();
+
+  async function signInPatient(page: Page) {
+    await page.goto("/portal/sign-in");
+    await page.getByLabel("E-mail address").fill(patient.email);
+    await page.getByLabel(/^Password/).fill(patient.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/portal$/);
+  }
 
   it("the clinician signs in and adds a patient with an e-mail address", async () => {
     const page = await browser.open("desktop");
@@ -100,16 +111,13 @@ describe("a clinician enrols a patient who answers from their phone", () => {
     await expectNoAxeViolations(page, "portal home");
   });
 
-  it("the patient answers back pain and the ten ODI sections, reviews them and sends them", async () => {
+  it("the patient starts the seven baseline questionnaires on a phone and leaves half-way through PROMIS-29", async () => {
     const page = await browser.open("phone");
-    await page.goto("/portal/sign-in");
-    await page.getByLabel("E-mail address").fill(patient.email);
-    await page.getByLabel(/^Password/).fill(patient.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInPatient(page);
     await page.getByRole("link", { name: /^Start/ }).click();
 
     await expectHeading(page, "Your back pain");
-    await expectText(page, "Question 1 of 11");
+    await expectText(page, `Question 1 of ${BASELINE_QUESTIONS}`);
     await expectText(page, "0 = No pain");
     await expectText(page, "10 = Worst pain imaginable");
     await expectNoSideways(page);
@@ -117,40 +125,85 @@ describe("a clinician enrols a patient who answers from their phone", () => {
     // Next without an answer asks for one instead of moving on.
     await page.getByRole("button", { name: "Next" }).click();
     await expectText(page, "Please choose an answer.");
-    await page.getByRole("radio", { name: "7", exact: true }).check();
-    await page.getByRole("button", { name: "Next" }).click();
+    await answerAndNext(page, { pick: 7 });
+    await expectHeading(page, "Your leg pain");
+    await answerAndNext(page, { pick: 4 });
 
+    // The ODI, one section per screen; section 8 (sex life) is optional and skipped.
     for (let section = 1; section <= 10; section++) {
-      await expectText(page, `Question ${section + 1} of 11`);
       await expectText(page, `Part ${section} of 10`);
       if (section === 1) await expectNoAxeViolations(page, "an ODI section");
-      if (section === 8) {
-        // Sex life is optional: the button says Skip until something is chosen.
-        await page.getByRole("button", { name: "Skip" }).click();
-        continue;
-      }
-      const options = page.getByRole("radio");
-      expect(await options.count()).toBe(6);
-      await options.nth(2).check();
-      await page.getByRole("button", { name: "Next" }).click();
+      if (section === 8) expect(await page.getByRole("button", { name: "Skip" }).count()).toBe(1);
+      expect(await page.getByRole("main").getByRole("radio").count()).toBe(6);
+      await answerAndNext(page, { pick: 2, skipOptional: section === 8 });
     }
+    await expectHeading(page, "Pain, enjoyment and activity");
+    for (let i = 0; i < 3; i++) await answerAndNext(page, { pick: 6 });
 
+    // PROMIS-29: each statement under its domain, its recall and its stem.
+    await expectHeading(page, "Your health and well-being");
+    await expectText(page, "Physical Function");
+    await expectNoAxeViolations(page, "a PROMIS-29 question");
+    while ((await questionNumber(page)) < 21) await answerAndNext(page, { pick: 1 });
+    await expectText(page, "Anxiety · past 7 days");
+    await expectText(page, "In the past 7 days…");
+    const fearful = page.getByRole("group", { name: /^In the past 7 days… I found it hard to focus/ });
+    await visible(fearful);
+    await expectNoSideways(page);
+    await expectText(page, "Your answers so far are saved.");
+
+    // Leaving half-way: the questionnaire is still due.
+    await page.getByRole("link", { name: "Finish later" }).click();
+    await expectText(page, "To do now");
+    await visible(page.getByRole("link", { name: /^Start/ }));
+  });
+
+  it("on another phone the patient resumes at the same question, finishes, reviews and sends", async () => {
+    const page = await browser.open("phone");
+    await signInPatient(page);
+    await page.getByRole("link", { name: /^Start/ }).click();
+    await expectText(page, "Welcome back. We kept your answers. You can go on from question 21.");
+    await expectText(page, `Question 21 of ${BASELINE_QUESTIONS}`);
+    // The answers before it came back with the draft.
+    await page.getByRole("button", { name: "Back" }).click();
+    await expectText(page, `Question 20 of ${BASELINE_QUESTIONS}`);
+    expect(await page.getByRole("main").getByRole("radio", { checked: true }).count()).toBe(1);
+    await answerAndNext(page, { pick: 1 });
+
+    while ((await questionNumber(page)) <= 44) await answerAndNext(page, { pick: 1 });
+    // EQ-5D-5L: five dimensions, then the 0–100 rating as a slider with a number box.
+    await expectHeading(page, "Your health today");
+    while (!(await page.getByRole("main").getByRole("slider").count()))
+      await answerAndNext(page, { pick: 1 });
+    await expectNoAxeViolations(page, "the EQ VAS");
+    const slider = page.getByRole("slider", { name: "Your health today, from 0 to 100" });
+    expect(await slider.getAttribute("aria-valuetext")).toBe("Not chosen yet");
+    await slider.focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await page.getByRole("textbox", { name: "Your number (0 to 100)" }).inputValue()).toBe("51");
+    await answerAndNext(page, { rating: 65 });
+
+    // STarT Back, then the review.
+    await expectHeading(page, "How your back pain affects you");
+    await expectNoAxeViolations(page, "a STarT Back question");
+    while (await page.getByRole("main").getByRole("radio").count()) await answerAndNext(page, { pick: 0 });
     await expectHeading(page, "Check your answers");
     await expectText(page, "Skipped");
+    await expectNoSideways(page);
     await expectNoAxeViolations(page, "the review");
     // Change an answer from the review, then come back to it.
-    await page.getByRole("button", { name: "Change: pain score" }).click();
+    await page
+      .getByRole("button", { name: "Change: On average, how bad was your back pain over the past 7 days?" })
+      .click();
     await expectHeading(page, "Your back pain");
-    const seven = page.getByRole("radio", { name: "7", exact: true });
-    expect(await seven.isChecked()).toBe(true);
-    await page.getByRole("button", { name: "Next" }).click();
-    for (let section = 1; section <= 10; section++)
-      await page.getByRole("button", { name: section === 8 ? "Skip" : "Next" }).click();
+    expect(await page.getByRole("radio", { name: "7", exact: true }).isChecked()).toBe(true);
+    while ((await questionNumber(page)) <= BASELINE_QUESTIONS) await forward(page);
+    await expectHeading(page, "Check your answers");
     await page.getByRole("button", { name: "Send my answers" }).click();
 
     await expectHeading(page, "Thank you!");
     await page.getByRole("link", { name: "Back to my page" }).click();
-    await expectText(page, "Nothing to do right now");
+    await expectText(page, "Thank you, you are all done");
     await expectText(page, "Back pain 7 out of 10");
   });
 

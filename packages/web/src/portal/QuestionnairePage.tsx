@@ -9,7 +9,7 @@ import type { DraftView, FollowUpView, InstrumentView } from "@evident/domain/ap
 import { Alert, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { IconArrowLeft, IconCircleCheck, IconDeviceFloppy } from "@tabler/icons-react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { useInstruments, usePortalDraft, usePortalHome } from "../api/queries";
 import { FormAlert } from "../components/FormAlert";
@@ -29,8 +29,11 @@ export function QuestionnairePage() {
   const home = usePortalHome();
   const instruments = useInstruments();
   const draft = usePortalDraft(followUpId);
-  usePageTitle("Questionnaire");
+  // Kept here: once the answers are in, the follow-up leaves the list of due ones.
+  const [sent, setSent] = useState(false);
+  usePageTitle(sent ? t.thanksTitle : "Questionnaire");
 
+  if (sent) return <Thanks />;
   if (home.isPending || instruments.isPending || draft.isPending)
     return <Loading label={t.gettingQuestions} />;
   if (home.isError) return <LoadError error={home.error} retry={() => home.refetch()} what="questionnaire" />;
@@ -58,7 +61,26 @@ export function QuestionnairePage() {
       instruments={instrumentsFor(followUp.instruments, instruments.data.items)}
       // A draft that could not be loaded starts the form afresh rather than blocking it.
       draft={draft.data?.draft ?? null}
+      onSent={() => setSent(true)}
     />
+  );
+}
+
+function Thanks() {
+  const t = useCopy();
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <Stack gap="md" align="center" ta="center" py="xl">
+      <IconCircleCheck size={64} color="var(--mantine-color-green-9)" aria-hidden />
+      <Title order={1} size="h2" ref={ref} tabIndex={-1}>
+        {t.thanksTitle}
+      </Title>
+      <Text>{t.thanks}</Text>
+      <Button component={Link} to="/portal" size="md" state={{ sent: true }}>
+        {t.backHome}
+      </Button>
+    </Stack>
   );
 }
 
@@ -66,16 +88,17 @@ function Answering({
   followUp,
   instruments,
   draft,
+  onSent,
 }: {
   followUp: FollowUpView;
   instruments: InstrumentView[];
   draft: DraftView | null;
+  onSent: () => void;
 }) {
   const t = useCopy();
   const wide = useMediaQuery("(min-width: 48em)", false, { getInitialValueInEffect: false }) ?? false;
-  const q = useQuestionnaire(followUp, instruments, draft, t);
+  const q = useQuestionnaire(followUp, instruments, draft, t, onSent);
   const reviewRef = useRef<HTMLHeadingElement>(null);
-  const thanksRef = useRef<HTMLHeadingElement>(null);
   const labels: QuestionLabels = {
     yes: t.yes,
     no: t.no,
@@ -88,27 +111,11 @@ function Answering({
   const total = q.steps.length;
   const reviewing = q.at >= total;
   const done = answeredCount(q.steps, q.sheet);
-  usePageTitle(q.sent ? t.thanksTitle : reviewing ? t.checkAnswers : "Questionnaire");
+  usePageTitle(reviewing ? t.checkAnswers : "Questionnaire");
 
   useEffect(() => {
-    if (q.sent) thanksRef.current?.focus();
-    else if (reviewing) reviewRef.current?.focus();
-  }, [q.sent, reviewing]);
-
-  if (q.sent) {
-    return (
-      <Stack gap="md" align="center" ta="center" py="xl">
-        <IconCircleCheck size={64} color="var(--mantine-color-green-9)" aria-hidden />
-        <Title order={1} size="h2" ref={thanksRef} tabIndex={-1}>
-          {t.thanksTitle}
-        </Title>
-        <Text>{t.thanks}</Text>
-        <Button component={Link} to="/portal" size="md" state={{ sent: true }}>
-          {t.backHome}
-        </Button>
-      </Stack>
-    );
-  }
+    if (reviewing) reviewRef.current?.focus();
+  }, [reviewing]);
 
   /** From the review back to one question: its screen on a phone, its place in the form otherwise. */
   const change = (index: number) => {
@@ -135,6 +142,7 @@ function Answering({
         done={reviewing ? total : wide ? done : q.at}
         total={total}
         status={q.status}
+        heading={wide && !reviewing}
       />
       {draft && draft.step > 0 && !reviewing && (
         <Alert color="teal" icon={<IconDeviceFloppy aria-hidden />} p="xs">

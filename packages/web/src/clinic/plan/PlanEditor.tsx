@@ -88,7 +88,14 @@ export function PlanEditor({
             never changes a follow-up already scheduled. A timepoint with nothing ticked is not scheduled.
           </Text>
         </div>
-        <Table.ScrollContainer minWidth={760}>
+        {/* A region keyboard users can scroll when it holds nothing else to focus (read-only). */}
+        <Table.ScrollContainer
+          minWidth={760}
+          type="native"
+          role="region"
+          aria-label="Measurement plan, scrollable"
+          tabIndex={mayEdit ? undefined : 0}
+        >
           <Table aria-labelledby="plan-h" striped={false} withRowBorders>
             <Table.Thead>
               <Table.Tr>

@@ -35,7 +35,8 @@ export function Question({
   const stem = stemOf(item);
   const title = (
     <>
-      {stem && <span className={classes.stem}>{stem}</span>}
+      {/* The space keeps the stem and the statement apart in the accessible name. */}
+      {stem && <span className={classes.stem}>{stem} </span>}
       {legend ?? item.text}
     </>
   );

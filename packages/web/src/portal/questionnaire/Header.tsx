@@ -3,7 +3,7 @@
  * way to stop and come back, whether the answers so far are saved (announced politely), and, on
  * the Spanish portal, why the questions are in English.
  */
-import { Alert, Anchor, Group, Progress, Text } from "@mantine/core";
+import { Alert, Anchor, Group, Progress, Text, Title } from "@mantine/core";
 import { IconLanguage } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { useCopy, useLanguage } from "../language";
@@ -16,6 +16,7 @@ export function QuestionnaireHeader({
   done,
   total,
   status,
+  heading = false,
 }: {
   timepoint: string;
   /** "Question 3 of 59", "12 of 59 answered" or "Check your answers". */
@@ -23,6 +24,8 @@ export function QuestionnaireHeader({
   done: number;
   total: number;
   status: SaveStatus;
+  /** On the one-page form the timepoint is the page's heading (the phone's is the question's title). */
+  heading?: boolean;
 }) {
   const t = useCopy();
   const { lang } = useLanguage();
@@ -30,9 +33,15 @@ export function QuestionnaireHeader({
     status === "saving" ? t.saving : status === "saved" ? t.saved : status === "failed" ? t.saveFailed : "";
   return (
     <div>
-      <Text size="sm" c="dimmed">
-        {whenLabel(timepoint, lang)}
-      </Text>
+      {heading ? (
+        <Title order={1} size="h2" mb={4}>
+          {whenLabel(timepoint, lang)}
+        </Title>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {whenLabel(timepoint, lang)}
+        </Text>
+      )}
       <Group justify="space-between" align="baseline" wrap="nowrap">
         <Text size="sm" fw={600} id="progress-label">
           {position}

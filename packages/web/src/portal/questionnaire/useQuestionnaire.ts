@@ -29,6 +29,7 @@ export function useQuestionnaire(
   instruments: InstrumentView[],
   draft: DraftView | null,
   t: Copy,
+  onSent: () => void,
 ) {
   const steps = buildSteps(instruments);
   const [sheet, setSheet] = useState<AnswerSheet>(() => (draft ? sheetOf(draft.answers) : {}));
@@ -113,6 +114,7 @@ export function useQuestionnaire(
         onSuccess: () => {
           if (timer.current) clearTimeout(timer.current);
           setSent(true);
+          onSent();
         },
         onError: (e) => {
           const issues = isApiError(e) ? e.issues : [];
