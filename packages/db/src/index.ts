@@ -17,6 +17,7 @@ export * from "./repos/plans";
 export * from "./repos/portal";
 export * from "./repos/responses";
 export * from "./repos/scope";
+export * from "./repos/tasks";
 export * from "./repos/tokens";
 export * from "./repos/treatments";
 export * as tables from "./schema";

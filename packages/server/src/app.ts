@@ -32,6 +32,7 @@ import { outcomeRoutes } from "./routes/outcomes";
 import { patientRoutes } from "./routes/patients";
 import { planRoutes } from "./routes/plans";
 import { portalRoutes } from "./routes/portal";
+import { taskRoutes } from "./routes/tasks";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -44,6 +45,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   outboxRoutes(api);
   instrumentRoutes(api);
   planRoutes(api);
+  taskRoutes(api);
   return api;
 }
 

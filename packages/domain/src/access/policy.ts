@@ -23,6 +23,8 @@ export const permissions = [
   "outbox:read",
   "outcomes:read",
   "audit:read",
+  /** See the clinic's task queue and close tasks (which ones: tasks/mayCloseTask). */
+  "tasks:read",
   /** Change the clinic's measurement plan and confirm its instrument licences. */
   "clinic:configure",
 ] as const;
@@ -38,6 +40,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "outbox:read",
     "outcomes:read",
     "audit:read",
+    "tasks:read",
     "clinic:configure",
   ],
   clinician: [
@@ -48,6 +51,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "responses:write",
     "outbox:read",
     "outcomes:read",
+    "tasks:read",
   ],
   coordinator: [
     "patients:read",
@@ -56,6 +60,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "responses:write",
     "outbox:read",
     "outcomes:read",
+    "tasks:read",
   ],
   researcher: ["outcomes:read"],
 };

@@ -6,4 +6,5 @@ export * from "./patients";
 export * from "./plans";
 export * from "./portal";
 export * from "./responses";
+export * from "./tasks";
 export * from "./treatments";

@@ -11,6 +11,7 @@ import {
   portalRepository,
   responseRepository,
   type Scope,
+  taskRepository,
   treatmentRepository,
 } from "@evident/db";
 import { type Actor, can, forbidden, type Permission, unauthenticated } from "@evident/domain";
@@ -78,6 +79,7 @@ export function clinicRepositories(c: Context<AppEnv>) {
     responses: responseRepository(database.db, scope),
     outbox: outboxRepository(database.db, scope),
     plans: planRepository(database.db, scope),
+    tasks: taskRepository(database.db, scope),
   };
 }
 
