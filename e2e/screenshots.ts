@@ -18,6 +18,7 @@ const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "do
 const PASSWORD = "evident-demo-password";
 const CLINICIAN = "clinician@demo.evident.test";
 const RESEARCHER = "researcher@demo.evident.test";
+const ADMIN = "admin@demo.evident.test";
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
 
 type Patient = {
@@ -50,6 +51,27 @@ async function shoot(page: Page, name: string, full = true) {
     await page.screenshot({ path: path.join(out, `${name}.png`) });
   }
   console.log(`  ${name}.png`);
+}
+
+/**
+ * Answers the phone form's questions one screen at a time (the second choice, 5 on a 0–10 scale,
+ * 50 on the 0–100 rating) until `reached` finds what the next picture needs.
+ */
+async function answerUntil(page: Page, reached: () => Promise<number>) {
+  const main = page.getByRole("main");
+  for (let i = 0; i < 80 && !(await reached()); i++) {
+    const label = await page.locator("#progress-label").textContent();
+    if (await main.getByRole("slider").count()) await main.getByRole("textbox").fill("50");
+    else if ((await main.getByRole("radio").count()) === 11)
+      await main.getByRole("radio", { name: /^5(,|$)/ }).check();
+    else await main.getByRole("radio").nth(1).check();
+    await main.getByRole("button", { name: "Next" }).click();
+    await page.waitForFunction(
+      (before) => document.querySelector("#progress-label")?.textContent !== before,
+      label,
+    );
+  }
+  if (!(await reached())) throw new Error("the questionnaire never reached the screen wanted");
 }
 
 /** A patient with answers, a treatment and follow-ups: from the demo data, or made now. */
@@ -237,6 +259,19 @@ async function main() {
     await portal.goto("/portal");
     await portal.getByRole("heading", { name: "To do now" }).waitFor();
     await shoot(portal, "portal-home-phone");
+    // On a computer the same questionnaire is one form (shot before the phone leaves a draft).
+    const portalDesk = await open("desktop");
+    await portalDesk.context().addCookies(await portal.context().cookies());
+    await portalDesk.goto("/portal");
+    await portalDesk
+      .getByRole("link", { name: /^Start/ })
+      .first()
+      .click();
+    await portalDesk
+      .getByText(/answered$/)
+      .first()
+      .waitFor();
+    await shoot(portalDesk, "questionnaire-form-desktop", false);
     await portal
       .getByRole("link", { name: /^Start/ })
       .first()
@@ -245,8 +280,35 @@ async function main() {
     await portal.getByRole("radio", { name: "6", exact: true }).check();
     await shoot(portal, "questionnaire-pain-phone");
     await portal.getByRole("button", { name: "Next" }).click();
-    await portal.getByRole("radio").nth(1).check();
+    await answerUntil(portal, () => portal.getByText(/^Part 1 of 10$/).count());
+    await portal.getByRole("main").getByRole("radio").nth(1).check();
     await shoot(portal, "questionnaire-odi-phone");
+    await answerUntil(portal, () => portal.getByText("Anxiety · past 7 days").count());
+    await portal.getByRole("main").getByRole("radio").nth(1).check();
+    await shoot(portal, "questionnaire-promis-phone");
+    await answerUntil(portal, () => portal.getByRole("main").getByRole("slider").count());
+    await portal.getByRole("main").getByRole("textbox").fill("65");
+    await shoot(portal, "questionnaire-eq-vas-phone");
+    await answerUntil(portal, () => portal.getByRole("heading", { name: "Check your answers" }).count());
+    await shoot(portal, "questionnaire-review-phone");
+
+    // In Spanish the portal's own words are translated; the questions await a licensed translation.
+    await portal.evaluate(() => localStorage.setItem("evident.portal.language", "es"));
+    await portal.goto("/portal");
+    await portal.waitForLoadState("networkidle");
+    await shoot(portal, "portal-home-es-phone");
+
+    // The clinic's questionnaires: licence terms and the measurement plan, as the administrator.
+    const admin = await open("desktop");
+    await ok(
+      await admin.request.post(`${base}/api/v1/auth/staff/sign-in`, {
+        data: { email: ADMIN, password: PASSWORD },
+      }),
+      "admin sign-in",
+    );
+    await admin.goto("/questionnaires");
+    await admin.getByRole("heading", { name: "Questionnaires", level: 1 }).waitFor();
+    await shoot(admin, "questionnaires-desktop");
   } finally {
     await browser.close();
   }
