@@ -120,6 +120,7 @@ describe("the thin slice", () => {
       ["3m", "2026-04-12"],
       ["6m", "2026-07-12"],
       ["12m", "2027-01-12"],
+      ["24m", "2028-01-12"],
     ]);
     expect(record.json.responses).toHaveLength(7);
     expect(record.json.followUps[1].instruments).toEqual([

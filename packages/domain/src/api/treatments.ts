@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { treatmentKindIds } from "../catalogue/treatments";
+import { ProcedureRecord } from "../pathway/procedure";
 import { isoDate, optionalText, uuid } from "./common";
 
 export const TreatmentCreate = z
@@ -9,6 +10,11 @@ export const TreatmentCreate = z
     /** The episode treated; defaults to the patient's most recent episode. */
     episodeId: uuid.optional(),
     notes: optionalText(2000),
+    /**
+     * What was done (pathway/procedure.ts): its `category` must be the kind's. Checks across
+     * fields (levels for the target, harvest site for the tissue) run in `checkProcedure`.
+     */
+    procedure: ProcedureRecord.optional(),
   })
   .strict();
 export type TreatmentCreate = z.input<typeof TreatmentCreate>;

@@ -19,7 +19,7 @@ describe("the measurement plan", () => {
     ]);
     for (const t of followUpTimepoints(defaultPlan))
       expect(defaultPlan[t]).toEqual(["nrs_back", "nrs_leg", "odi", "peg", "promis29", "eq5d5l", "pgic"]);
-    expect(followUpTimepoints(defaultPlan)).toEqual(["2w", "6w", "3m", "6m", "12m"]);
+    expect(followUpTimepoints(defaultPlan)).toEqual(["2w", "6w", "3m", "6m", "12m", "24m"]);
     expect(checkPlan(defaultPlan, all)).toEqual([]);
   });
 
@@ -43,6 +43,7 @@ describe("the measurement plan", () => {
       "3m": ["nrs_back", "nrs_leg", "peg", "pgic"],
       "6m": ["nrs_back", "nrs_leg", "peg", "pgic"],
       "12m": ["nrs_back", "nrs_leg", "peg", "pgic"],
+      "24m": ["nrs_back", "nrs_leg", "peg", "pgic"],
     });
     expect(withoutUnlicensed(defaultPlan, new Set(["odi"])).baseline).toEqual([
       "nrs_back",

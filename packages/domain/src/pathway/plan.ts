@@ -6,7 +6,7 @@
  *
  * The default follows the core set the registry literature recommends for every treatment arm
  * (reference §1.5: NRS back and leg, ODI, PROMIS-29, EQ-5D-5L, PGIC, STarT Back at baseline), plus
- * the PEG. STarT Back sorts patients for initial care, so it is asked at baseline only; the PGIC
+ * the PEG, at every timepoint of the schedule up to 24 months. STarT Back sorts patients for initial care, so it is asked at baseline only; the PGIC
  * asks about change since treatment, so it is asked at follow-ups only.
  *
  * Licensed instruments (those whose definition says `licence.agreementNeeded`) can only be put in
@@ -27,6 +27,7 @@ export const defaultPlan: MeasurementPlan = {
   "3m": atFollowUp,
   "6m": atFollowUp,
   "12m": atFollowUp,
+  "24m": atFollowUp,
 };
 
 /** True when the instrument's licence holder requires an agreement before a clinic may use it. */

@@ -20,6 +20,7 @@ import {
   TreatmentView,
   uuid,
 } from "@evident/domain/api";
+import { checkProcedure, procedureRegulatory } from "@evident/domain/pathway/procedure";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppEnv } from "../../http/env";
@@ -82,7 +83,8 @@ const recordTreatment = createRoute({
   method: "post",
   path: "/patients/{id}/treatments",
   tags: tag,
-  summary: "Record a treatment; schedules follow-ups at 2 and 6 weeks, 3, 6 and 12 months",
+  summary:
+    "Record a treatment and what was done (the procedure record); schedules the follow-ups of the clinic's measurement plan (2 and 6 weeks, 3, 6, 12 and 24 months)",
   middleware: [requirePermission("treatments:write")] as const,
   request: {
     params: idParam,
@@ -154,9 +156,23 @@ export function patientRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(recordTreatment, async (c) => {
     const input = c.req.valid("json");
-    const issues = checkTreatmentDate(input.date, toIsoDate(c.get("deps").clock.now()));
+    const issues = [
+      ...checkTreatmentDate(input.date, toIsoDate(c.get("deps").clock.now())),
+      ...(input.procedure ? checkProcedure(input.kind, input.procedure) : []),
+    ];
     if (issues.length) throw badRequest(issues);
-    return c.json(await clinicRepositories(c).treatments.record(c.req.valid("param").id, input), 201);
+    const { procedure, ...rest } = input;
+    // A cell therapy's regulatory pathway is derived from the record's own facts, never typed in.
+    const details = procedure
+      ? {
+          procedure,
+          ...(procedure.category === "cell-therapy" ? { regulatory: procedureRegulatory(procedure) } : {}),
+        }
+      : {};
+    return c.json(
+      await clinicRepositories(c).treatments.record(c.req.valid("param").id, { ...rest, details }),
+      201,
+    );
   });
 
   app.openapi(enterResponses, async (c) => {

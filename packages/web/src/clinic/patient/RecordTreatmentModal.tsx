@@ -1,9 +1,12 @@
 /**
- * Record a treatment. Choosing a cell therapy shows its regulatory note (investigational, not
- * FDA-approved for back pain) before anything is saved, so the record never implies approval.
+ * Record a treatment and what was done (the procedure record, whose fields follow the treatment's
+ * category). Choosing a cell therapy shows its regulatory note (investigational, not FDA-approved
+ * for back pain) and the likely regulatory pathway its facts lead to before anything is saved, so
+ * the record never implies approval.
  */
 import { TreatmentCategory, treatmentKind, treatmentKinds } from "@evident/domain";
 import { TreatmentCreate } from "@evident/domain/api";
+import { checkProcedure, type ProcedureRecord } from "@evident/domain/pathway/procedure";
 import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
@@ -15,6 +18,8 @@ import { FormAlert } from "../../components/FormAlert";
 import { localToday } from "../../components/format";
 import { formErrors } from "../../components/serverErrors";
 import { schemaErrors } from "../../components/zodErrors";
+import { ProcedureFields } from "./ProcedureFields";
+import { emptyProcedure, type ProcedureValues, procedureBody } from "./procedureForm";
 
 const groupLabel: Record<string, string> = {
   [TreatmentCategory.conservative]: "Conservative care",
@@ -29,7 +34,9 @@ const kindGroups = Object.entries(groupLabel).map(([category, group]) => ({
   items: treatmentKinds.filter((k) => k.category === category).map((k) => ({ value: k.id, label: k.label })),
 }));
 
-type Values = { kind: string; date: string; notes: string };
+type Values = { kind: string; date: string; notes: string; procedure: ProcedureValues };
+
+const procedureFields = Object.keys(emptyProcedure).map((k) => `procedure.${k}`);
 
 export function RecordTreatmentModal({
   patientId,
@@ -44,9 +51,13 @@ export function RecordTreatmentModal({
   const [general, setGeneral] = useState<string[]>([]);
   const today = localToday();
   const form = useForm<Values>({
-    initialValues: { kind: "", date: today, notes: "" },
+    initialValues: { kind: "", date: today, notes: "", procedure: emptyProcedure },
     validate: (v) => {
-      const errors = schemaErrors(TreatmentCreate, toBody(v));
+      const body = toBody(v);
+      const errors = schemaErrors(TreatmentCreate, body);
+      if (body.procedure && Object.keys(errors).length === 0)
+        for (const i of checkProcedure(v.kind, body.procedure as ProcedureRecord))
+          errors[i.path] ??= i.message;
       if (!v.kind) errors.kind = "Choose the treatment.";
       if (!v.date) errors.date = "Enter the date of the treatment.";
       return errors;
@@ -62,17 +73,18 @@ export function RecordTreatmentModal({
 
   const submit = form.onSubmit((v) => {
     setGeneral([]);
-    record.mutate(toBody(v), {
+    // validate() ran the same schema on this body, so it has the API's shape.
+    record.mutate(toBody(v) as TreatmentCreate, {
       onSuccess: (t) => {
         notifications.show({
           color: "green",
           title: "Treatment recorded",
-          message: `${treatmentKind(t.kind)?.label ?? t.kind} on ${t.date}. Follow-ups are scheduled at 2 and 6 weeks, and 3, 6 and 12 months.`,
+          message: `${treatmentKind(t.kind)?.label ?? t.kind} on ${t.date}. Follow-ups are scheduled by the clinic's measurement plan.`,
         });
         close();
       },
       onError: (e) => {
-        const r = formErrors(e, ["kind", "date", "notes"]);
+        const r = formErrors(e, ["kind", "date", "notes", "procedure.category", ...procedureFields]);
         form.setErrors(r.fields);
         setGeneral(r.general);
       },
@@ -103,6 +115,7 @@ export function RecordTreatmentModal({
             required
             {...form.getInputProps("date")}
           />
+          <ProcedureFields form={form} />
           <Textarea
             label="Notes"
             description="Optional"
@@ -112,8 +125,8 @@ export function RecordTreatmentModal({
             {...form.getInputProps("notes")}
           />
           <Text size="sm" c="dimmed">
-            Saving schedules follow-up questionnaires (back pain and ODI) at 2 and 6 weeks, and 3, 6 and 12
-            months after this date.
+            Saving schedules the follow-up questionnaires of the clinic's measurement plan (2 and 6 weeks, 3,
+            6, 12 and 24 months after this date).
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
@@ -131,9 +144,11 @@ export function RecordTreatmentModal({
 
 function toBody(v: Values) {
   const notes = v.notes.trim();
+  const procedure = procedureBody(v.kind, v.procedure);
   return {
     kind: v.kind as (typeof treatmentKinds)[number]["id"],
     date: v.date,
     ...(notes ? { notes } : {}),
+    ...(procedure ? { procedure } : {}),
   };
 }

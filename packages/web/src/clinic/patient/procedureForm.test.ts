@@ -1,0 +1,47 @@
+import { TreatmentCreate } from "@evident/domain/api";
+import { describe, expect, it } from "vitest";
+import { emptyProcedure, likelyPathway, procedureBody } from "./procedureForm";
+
+describe("the procedure part of the treatment form", () => {
+  it("sends no record while nothing is entered, so it stays optional", () => {
+    expect(procedureBody("bone_marrow_concentrate", emptyProcedure)).toBeUndefined();
+    expect(procedureBody("other", { ...emptyProcedure, operator: "Dr A" })).toBeUndefined();
+  });
+
+  it("turns the inputs into the API's record, numbers as numbers, and shows the pathway once complete", () => {
+    const body = procedureBody("bone_marrow_concentrate", {
+      ...emptyProcedure,
+      operator: "Dr A",
+      target: "disc",
+      levels: ["L4-L5"],
+      imageGuidance: "fluoroscopy",
+      tissue: "bone-marrow",
+      harvestSite: "posterior-iliac-crest",
+      volumeHarvestedMl: "60",
+      processing: ["centrifugation"],
+      sameDay: "yes",
+      intendedFunction: "repair-or-regenerate",
+      tncMillions: "400",
+      volumeInjectedMl: "2",
+      consentVersion: "v3",
+    });
+    expect(body).toMatchObject({ category: "cell-therapy", volumeHarvestedMl: 60, sameDay: true });
+    expect(body).not.toHaveProperty("cfuFPerMillion");
+    expect(
+      TreatmentCreate.safeParse({ kind: "bone_marrow_concentrate", date: "2026-01-01", procedure: body })
+        .success,
+    ).toBe(true);
+    expect(likelyPathway(body)?.pathway).toBe("same-surgical-procedure-exception-claimed");
+  });
+
+  it("keeps text that is not a number so the API's message names it", () => {
+    const body = procedureBody("exercise_physiotherapy", { ...emptyProcedure, weeks: "six" });
+    const parsed = TreatmentCreate.safeParse({
+      kind: "exercise_physiotherapy",
+      date: "2026-01-01",
+      procedure: body,
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.path.join("."))).toContain("procedure.weeks");
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * The procedure part of the record-treatment form: its values (strings, as inputs hold them),
+ * the request body they become, and the regulatory pathway a cell therapy's facts lead to,
+ * shown before anything is saved.
+ */
+import { type TreatmentCategory, treatmentKind } from "@evident/domain";
+import {
+  CellTherapyProcedure,
+  type ProcedureRecord,
+  procedureRegulatory,
+} from "@evident/domain/pathway/procedure";
+
+export type ProcedureValues = {
+  operator: string;
+  target: string;
+  levels: string[];
+  imageGuidance: string;
+  medication: string;
+  tissue: string;
+  origin: string;
+  harvestSite: string;
+  volumeHarvestedMl: string;
+  processing: string[];
+  sameDay: string;
+  additives: string[];
+  intendedFunction: string;
+  tncMillions: string;
+  cfuFPerMillion: string;
+  viabilityPercent: string;
+  volumeInjectedMl: string;
+  consentVersion: string;
+  surgeryType: string;
+  programme: string;
+  sessionsPerWeek: string;
+  weeks: string;
+};
+
+export const emptyProcedure: ProcedureValues = {
+  operator: "",
+  target: "",
+  levels: [],
+  imageGuidance: "",
+  medication: "",
+  tissue: "",
+  origin: "autologous",
+  harvestSite: "",
+  volumeHarvestedMl: "",
+  processing: [],
+  sameDay: "",
+  additives: [],
+  intendedFunction: "",
+  tncMillions: "",
+  cfuFPerMillion: "",
+  viabilityPercent: "",
+  volumeInjectedMl: "",
+  consentVersion: "",
+  surgeryType: "",
+  programme: "",
+  sessionsPerWeek: "",
+  weeks: "",
+};
+
+/** The record's category for a treatment kind; null when the kind takes no record ("other"). */
+export function procedureCategory(kind: string): ProcedureRecord["category"] | null {
+  const c: TreatmentCategory | undefined = treatmentKind(kind)?.category;
+  return c === "cell-therapy" || c === "injection" || c === "surgery" || c === "conservative" ? c : null;
+}
+
+/** An input's text as the API wants it: a number, or left out when empty (so "is required" reads right). */
+const num = (s: string): number | string | undefined => {
+  const t = s.trim();
+  if (t === "") return undefined;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : t;
+};
+const str = (s: string): string | undefined => (s.trim() === "" ? undefined : s.trim());
+
+function compact(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+/** True until something is entered: the record is optional (it can follow after the procedure). */
+export function procedureUntouched(v: ProcedureValues): boolean {
+  return (Object.keys(emptyProcedure) as (keyof ProcedureValues)[]).every((k) => {
+    const a = v[k];
+    return Array.isArray(a) ? a.length === 0 : a === emptyProcedure[k];
+  });
+}
+
+export function procedureBody(kind: string, v: ProcedureValues): Record<string, unknown> | undefined {
+  const category = procedureCategory(kind);
+  if (!category || procedureUntouched(v)) return undefined;
+  const injected = {
+    target: str(v.target),
+    levels: v.levels,
+    imageGuidance: str(v.imageGuidance),
+  };
+  switch (category) {
+    case "cell-therapy":
+      return compact({
+        category,
+        operator: str(v.operator),
+        ...injected,
+        tissue: str(v.tissue),
+        origin: str(v.origin),
+        harvestSite: str(v.harvestSite),
+        volumeHarvestedMl: num(v.volumeHarvestedMl),
+        processing: v.processing,
+        sameDay: v.sameDay === "" ? undefined : v.sameDay === "yes",
+        additives: v.additives,
+        intendedFunction: str(v.intendedFunction),
+        tncMillions: num(v.tncMillions),
+        cfuFPerMillion: num(v.cfuFPerMillion),
+        viabilityPercent: num(v.viabilityPercent),
+        volumeInjectedMl: num(v.volumeInjectedMl),
+        consentVersion: str(v.consentVersion),
+      });
+    case "injection":
+      return compact({ category, operator: str(v.operator), ...injected, medication: str(v.medication) });
+    case "surgery":
+      return compact({
+        category,
+        operator: str(v.operator),
+        surgeryType: str(v.surgeryType),
+        levels: v.levels,
+      });
+    case "conservative":
+      return compact({
+        category,
+        operator: str(v.operator),
+        programme: str(v.programme),
+        sessionsPerWeek: num(v.sessionsPerWeek),
+        weeks: num(v.weeks),
+      });
+  }
+}
+
+/** The pathway a complete cell-therapy record leads to, or null while it is incomplete. */
+export function likelyPathway(body: Record<string, unknown> | undefined) {
+  const parsed = CellTherapyProcedure.safeParse(body);
+  return parsed.success ? procedureRegulatory(parsed.data) : null;
+}
