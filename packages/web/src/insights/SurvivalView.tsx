@@ -143,10 +143,11 @@ function AtRisk({ groups }: { groups: SurvivalGroup[] }) {
   const months = (groups[0]?.atRisk.map((a) => a.month) ?? []).filter((m) => m <= horizon);
   return (
     <Box mt="xs">
-      <ScrollTable minWidth={360} label="Number still at risk">
+      <ScrollTable minWidth={320} label="Number still at risk">
         <Table
           withRowBorders={false}
           verticalSpacing={2}
+          horizontalSpacing={4}
           fz="xs"
           style={{ fontVariantNumeric: "tabular-nums" }}
         >
