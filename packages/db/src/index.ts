@@ -9,6 +9,7 @@ export * from "./errors";
 export * from "./ids";
 export * from "./repos/auth";
 export * from "./repos/clinics";
+export * from "./repos/intakes";
 export * from "./repos/invitations";
 export * from "./repos/outbox";
 export * from "./repos/outcomes";

@@ -27,6 +27,7 @@ import { validationHook } from "./http/validation";
 import { authRoutes } from "./routes/auth";
 import { fhirRoutes } from "./routes/fhir";
 import { instrumentRoutes } from "./routes/instruments";
+import { intakeRoutes } from "./routes/intakes";
 import { outboxRoutes } from "./routes/outbox";
 import { outcomeRoutes } from "./routes/outcomes";
 import { patientRoutes } from "./routes/patients";
@@ -46,6 +47,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   instrumentRoutes(api);
   planRoutes(api);
   taskRoutes(api);
+  intakeRoutes(api);
   return api;
 }
 

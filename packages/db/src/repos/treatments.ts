@@ -13,6 +13,7 @@ import { and, desc, eq, gt, gte, isNotNull, isNull, ne, sql } from "drizzle-orm"
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { episodes, followUps, patients, treatments } from "../schema";
+import { assertProcedureAllowed } from "./intakes";
 import { presentTreatment } from "./patients";
 import { planOf } from "./plans";
 import { audit, inTx, type Scope } from "./scope";
@@ -34,6 +35,8 @@ export function treatmentRepository(db: Db, scope: Scope) {
         .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)))
         .for("update");
       if (!patient) throw notFound("patient");
+      // Red flags first: no injection or operation while a flagged triage waits for review.
+      await assertProcedureAllowed(tx, scope.clinicId, patientId, input.kind);
       const [episode] = await tx
         .select()
         .from(episodes)

@@ -25,6 +25,8 @@ export const permissions = [
   "audit:read",
   /** See the clinic's task queue and close tasks (which ones: tasks/mayCloseTask). */
   "tasks:read",
+  /** Review a patient's red-flag triage (lifts the hold on procedures and the decision aid). */
+  "triage:review",
   /** Change the clinic's measurement plan and confirm its instrument licences. */
   "clinic:configure",
 ] as const;
@@ -41,6 +43,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "outcomes:read",
     "audit:read",
     "tasks:read",
+    "triage:review",
     "clinic:configure",
   ],
   clinician: [
@@ -52,6 +55,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "outbox:read",
     "outcomes:read",
     "tasks:read",
+    "triage:review",
   ],
   coordinator: [
     "patients:read",

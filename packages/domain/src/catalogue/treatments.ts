@@ -62,3 +62,13 @@ export function treatmentKind(id: string): TreatmentKindInfo | undefined {
 }
 
 export const isSurgery = (kind: string): boolean => treatmentKind(kind)?.category === "surgery";
+
+/**
+ * An elective procedure: an injection, a cell therapy or an operation. These wait for a
+ * clinician's review of a red-flag triage (triage/tiers `blocksElectiveProcedures`); exercise and
+ * medicines do not.
+ */
+export const isElectiveProcedure = (kind: string): boolean => {
+  const category = treatmentKind(kind)?.category;
+  return category === "injection" || category === "cell-therapy" || category === "surgery";
+};

@@ -5,6 +5,7 @@
  */
 
 import {
+  intakeRepository,
   outboxRepository,
   patientRepository,
   planRepository,
@@ -80,11 +81,17 @@ export function clinicRepositories(c: Context<AppEnv>) {
     outbox: outboxRepository(database.db, scope),
     plans: planRepository(database.db, scope),
     tasks: taskRepository(database.db, scope),
+    intakes: intakeRepository(database.db, scope, { baseUrl: config.publicUrl }),
   };
 }
 
 export function portalRepositories(c: Context<AppEnv>) {
   const actor = patientActor(c);
-  const { database } = c.get("deps");
-  return { actor, portal: portalRepository(database.db, scopeOf(c, actor)) };
+  const { database, config } = c.get("deps");
+  const scope = scopeOf(c, actor);
+  return {
+    actor,
+    portal: portalRepository(database.db, scope),
+    intakes: intakeRepository(database.db, scope, { baseUrl: config.publicUrl }),
+  };
 }

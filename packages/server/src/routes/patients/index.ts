@@ -84,13 +84,13 @@ const recordTreatment = createRoute({
   path: "/patients/{id}/treatments",
   tags: tag,
   summary:
-    "Record a treatment and what was done (the procedure record); schedules the follow-ups of the clinic's measurement plan (2 and 6 weeks, 3, 6, 12 and 24 months)",
+    "Record a treatment and what was done (the procedure record); schedules the follow-ups of the clinic's measurement plan (2 and 6 weeks, 3, 6, 12 and 24 months). An injection, cell therapy or operation is refused (409) while a red-flag triage waits for a clinician's review",
   middleware: [requirePermission("treatments:write")] as const,
   request: {
     params: idParam,
     body: { content: { "application/json": { schema: TreatmentCreate } }, required: true },
   },
-  responses: { 201: json(TreatmentView, "Recorded"), ...problems(400, 401, 403, 404) },
+  responses: { 201: json(TreatmentView, "Recorded"), ...problems(400, 401, 403, 404, 409) },
 });
 
 const enterResponses = createRoute({

@@ -1,0 +1,373 @@
+/**
+ * Red-flag intakes. Submitting one judges it with the current rules (domain/triage) and, in the
+ * same transaction, does what the tier demands of the clinic (domain/triage/tiers
+ * `clinicianActions`): a task (emergency now, urgent within 24 hours, soon before the decision
+ * aid), and for an emergency a message to every clinician and administrator. So a patient is
+ * never told "the clinic has been told" unless the clinic's task and message were written.
+ *
+ * A flagged intake holds elective procedures and the decision aid until a clinician reviews it;
+ * the review closes the intake's tasks and is audited.
+ */
+import {
+  type CitationKey,
+  citations,
+  conflict,
+  isElectiveProcedure,
+  notFound,
+  treatmentKind,
+} from "@evident/domain";
+import type { IntakeView, PatientTriage, PortalIntakeState } from "@evident/domain/api";
+import {
+  careRouteFor,
+  clinicianActions,
+  evaluateTriage,
+  type IntakeAnswers,
+  patientAdvice,
+  type TriageTier,
+  triageRules,
+  triageTiers,
+} from "@evident/domain/triage";
+import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import type { Executor } from "../audit";
+import type { Db } from "../connect";
+import { uuidv7 } from "../ids";
+import { outboxMessages, patients, questionnaireResponses, staffUsers } from "../schema";
+import { intakes } from "../schema/intakes";
+import { isCurrent } from "./response-views";
+import { audit, auditedRead, inTx, type Scope, type Tx } from "./scope";
+import { closeTasksOf, createTask } from "./tasks";
+
+type IntakeRow = typeof intakes.$inferSelect;
+
+const blockingTiers = triageTiers.filter((t) => clinicianActions[t].blocksElectiveProcedures);
+const holdingTiers = triageTiers.filter((t) => clinicianActions[t].holdsDecisionAid);
+
+const taskKinds: Record<TriageTier, string> = {
+  emergency: "triage_emergency",
+  urgent: "triage_urgent",
+  soon: "triage_review",
+  none: "",
+};
+
+const tierWords: Record<TriageTier, string> = {
+  emergency: "Emergency",
+  urgent: "Urgent",
+  soon: "Review",
+  none: "No",
+};
+
+function flagsOf(row: IntakeRow) {
+  return row.flags.flatMap((id) => {
+    const rule = triageRules.find((r) => r.id === id);
+    return rule
+      ? [
+          {
+            id,
+            suggests: rule.suggests,
+            action: rule.action,
+            tier: rule.tier,
+            source: rule.source.map((key: CitationKey) => ({ key, label: citations[key].text })),
+          },
+        ]
+      : [{ id, suggests: "(rule no longer in the current version)", action: "", tier: row.tier, source: [] }];
+  });
+}
+
+function presentIntake(row: IntakeRow, reviewerName: string | null): IntakeView {
+  return {
+    id: row.id,
+    submittedAt: row.submittedAt.toISOString(),
+    source: row.source,
+    rulesVersion: row.rulesVersion,
+    tier: row.tier,
+    flags: flagsOf(row),
+    answers: row.answers,
+    clinicianAction: clinicianActions[row.tier].summary,
+    blocksProcedures: clinicianActions[row.tier].blocksElectiveProcedures && row.reviewedAt === null,
+    review:
+      row.reviewedAt && row.reviewedBy
+        ? {
+            at: row.reviewedAt.toISOString(),
+            by: { id: row.reviewedBy, name: reviewerName ?? "" },
+            note: row.reviewNote,
+          }
+        : null,
+  };
+}
+
+/**
+ * Why an elective procedure may not be recorded for this patient now, or null: the oldest
+ * flagged intake no clinician has reviewed.
+ */
+export async function procedureBlock(
+  tx: Executor,
+  clinicId: string,
+  patientId: string,
+): Promise<string | null> {
+  const [row] = await tx
+    .select({ tier: intakes.tier, submittedAt: intakes.submittedAt })
+    .from(intakes)
+    .where(
+      and(
+        eq(intakes.clinicId, clinicId),
+        eq(intakes.patientId, patientId),
+        isNull(intakes.reviewedAt),
+        inArray(intakes.tier, blockingTiers),
+      ),
+    )
+    .orderBy(asc(intakes.submittedAt))
+    .limit(1);
+  if (!row) return null;
+  return `the ${row.tier} red-flag triage of ${row.submittedAt.toISOString().slice(0, 10)} has not been reviewed by a clinician; elective procedures wait for that review`;
+}
+
+/** Refuses (409, naming `kind`) an elective procedure while a flagged triage waits for review. */
+export async function assertProcedureAllowed(
+  tx: Executor,
+  clinicId: string,
+  patientId: string,
+  kind: string,
+) {
+  if (!isElectiveProcedure(kind)) return;
+  const reason = await procedureBlock(tx, clinicId, patientId);
+  if (reason) throw conflict(`${treatmentKind(kind)?.label ?? kind} cannot be recorded: ${reason}`, "kind");
+}
+
+async function portalState(tx: Executor, clinicId: string, patientId: string): Promise<PortalIntakeState> {
+  const rows = await tx
+    .select()
+    .from(intakes)
+    .where(and(eq(intakes.clinicId, clinicId), eq(intakes.patientId, patientId)))
+    .orderBy(desc(intakes.submittedAt), desc(intakes.id));
+  const latest = rows[0];
+  const held = rows.some((r) => r.reviewedAt === null && holdingTiers.includes(r.tier));
+  return {
+    latest: latest
+      ? {
+          id: latest.id,
+          submittedAt: latest.submittedAt.toISOString(),
+          tier: latest.tier,
+          advice: patientAdvice[latest.tier],
+          reviewed: latest.reviewedAt !== null,
+        }
+      : null,
+    decisionAidOpen: latest !== undefined && !held,
+    decisionAidHeldFor: latest === undefined ? "no-intake" : held ? "review" : null,
+  };
+}
+
+/** Every clinician and administrator of the clinic who can sign in: who hears of an emergency. */
+async function onCall(tx: Tx, clinicId: string) {
+  return tx
+    .select({ id: staffUsers.id, email: staffUsers.email })
+    .from(staffUsers)
+    .where(
+      and(
+        eq(staffUsers.clinicId, clinicId),
+        isNull(staffUsers.disabledAt),
+        or(eq(staffUsers.role, "clinician"), eq(staffUsers.role, "admin")),
+      ),
+    );
+}
+
+export function intakeRepository(db: Db, scope: Scope, opts: { baseUrl: string }) {
+  /** Stores validated answers verbatim with the rules version, and acts on the tier (see top). */
+  async function submit(patientId: string, answers: IntakeAnswers, source: "portal" | "clinic") {
+    return inTx(db, async (tx) => {
+      const [patient] = await tx
+        .select({ id: patients.id, givenName: patients.givenName, familyName: patients.familyName })
+        .from(patients)
+        .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)))
+        .for("update");
+      if (!patient) throw notFound("patient");
+      const result = evaluateTriage(answers);
+      const now = scope.now();
+      const id = uuidv7();
+      const [row] = await tx
+        .insert(intakes)
+        .values({
+          id,
+          clinicId: scope.clinicId,
+          patientId,
+          answers: answers as Record<string, number | boolean | null>,
+          rulesVersion: result.rulesVersion,
+          tier: result.tier,
+          flags: result.flags.map((f) => f.id),
+          source,
+          submittedBy: scope.actor.id,
+          submittedAt: now,
+        })
+        .returning();
+      await audit(tx, scope, {
+        action: "create",
+        entityType: "intake",
+        entityId: id,
+        patientId,
+        detail: {
+          tier: result.tier,
+          flags: result.flags.map((f) => f.id),
+          rulesVersion: result.rulesVersion,
+        },
+      });
+      const action = clinicianActions[result.tier];
+      const name = `${patient.givenName} ${patient.familyName}`;
+      const reasons = result.flags.map((f) => f.suggests);
+      const summary = [...new Set(reasons)].join("; ");
+      if (action.createTask)
+        await createTask(tx, scope, {
+          patientId,
+          kind: taskKinds[result.tier],
+          title: `${tierWords[result.tier]} red flag: ${name}`,
+          detail: `${summary}. ${action.summary}`,
+          priority: result.tier === "none" ? "routine" : result.tier,
+          dueAt:
+            action.taskDueWithinHours === null
+              ? null
+              : new Date(now.getTime() + action.taskDueWithinHours * 3_600_000),
+          assignedRole: "clinician",
+          source: { type: "intake", id },
+          closesWithSource: true,
+        });
+      if (action.notifyNow) {
+        const link = `${opts.baseUrl.replace(/\/$/, "")}/patients/${patientId}`;
+        for (const staff of await onCall(tx, scope.clinicId))
+          await tx.insert(outboxMessages).values({
+            id: uuidv7(),
+            clinicId: scope.clinicId,
+            patientId,
+            kind: "triage-emergency",
+            toAddress: staff.email,
+            subject: "Emergency red flag at intake: act now",
+            body:
+              `A patient's intake answers show an emergency red flag (${summary}).\n\n` +
+              "The patient has been told to go to an emergency department now or call emergency services. " +
+              "Please contact the patient to confirm they are being seen, then review the triage in Evident. " +
+              `Elective procedures are blocked until a clinician has reviewed it.\n\n${link}\n`,
+            dedupeKey: `triage:${id}:${staff.id}`,
+            createdAt: now,
+          });
+      }
+      return { row: row!, state: await portalState(tx, scope.clinicId, patientId) };
+    });
+  }
+
+  /** The portal's view: the latest intake's advice and whether the decision aid is open. */
+  async function stateFor(patientId: string): Promise<PortalIntakeState> {
+    return auditedRead(
+      db,
+      scope,
+      (tx) => portalState(tx, scope.clinicId, patientId),
+      (s) => (s.latest ? { action: "read", entityType: "intake", entityId: s.latest.id, patientId } : null),
+    );
+  }
+
+  /** The clinic's view: every intake with its flags and review, the STarT Back route, the block. */
+  async function triageOf(patientId: string): Promise<PatientTriage> {
+    return auditedRead(
+      db,
+      scope,
+      async (tx) => {
+        const [patient] = await tx
+          .select({ id: patients.id })
+          .from(patients)
+          .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)));
+        if (!patient) throw notFound("patient");
+        const rows = await tx
+          .select({ intake: intakes, reviewer: staffUsers.name })
+          .from(intakes)
+          .leftJoin(staffUsers, eq(staffUsers.id, intakes.reviewedBy))
+          .where(and(eq(intakes.clinicId, scope.clinicId), eq(intakes.patientId, patientId)))
+          .orderBy(desc(intakes.submittedAt), desc(intakes.id));
+        const [sb] = await tx
+          .select()
+          .from(questionnaireResponses)
+          .where(
+            and(
+              eq(questionnaireResponses.clinicId, scope.clinicId),
+              eq(questionnaireResponses.patientId, patientId),
+              eq(questionnaireResponses.instrument, "startback"),
+              isCurrent,
+            ),
+          )
+          .orderBy(desc(questionnaireResponses.completedAt))
+          .limit(1);
+        const detail = sb?.scoreDetail as
+          | { group?: "low" | "medium" | "high"; subscale?: number }
+          | undefined;
+        const held = rows.some((r) => r.intake.reviewedAt === null && holdingTiers.includes(r.intake.tier));
+        const careRoute =
+          sb && detail?.group && typeof sb.score === "number"
+            ? {
+                group: detail.group,
+                total: sb.score,
+                subscale: detail.subscale ?? 0,
+                route: (({ id, label, source }) => ({ id, label, source: [...source] }))(
+                  careRouteFor(detail.group),
+                ),
+                answeredAt: sb.completedAt.toISOString(),
+                heldForTriage: held,
+              }
+            : null;
+        return {
+          intakes: rows.map((r) => presentIntake(r.intake, r.reviewer)),
+          careRoute,
+          procedureBlock: await procedureBlock(tx, scope.clinicId, patientId),
+        };
+      },
+      (t) => ({
+        action: "read",
+        entityType: "triage",
+        patientId,
+        detail: { intakes: t.intakes.map((i) => i.id) },
+      }),
+    );
+  }
+
+  /** A clinician's review: lifts the holds this intake placed and closes its tasks. */
+  async function review(patientId: string, intakeId: string, note?: string): Promise<IntakeView> {
+    return inTx(db, async (tx) => {
+      const [row] = await tx
+        .select()
+        .from(intakes)
+        .where(
+          and(
+            eq(intakes.clinicId, scope.clinicId),
+            eq(intakes.patientId, patientId),
+            eq(intakes.id, intakeId),
+          ),
+        )
+        .for("update");
+      if (!row) throw notFound("intake");
+      if (row.reviewedAt) throw conflict("this triage has already been reviewed", "reviewedAt");
+      const now = scope.now();
+      const [updated] = await tx
+        .update(intakes)
+        .set({ reviewedAt: now, reviewedBy: scope.actor.id, reviewNote: note ?? null })
+        .where(eq(intakes.id, intakeId))
+        .returning();
+      const tasksClosed = await closeTasksOf(
+        tx,
+        scope,
+        { type: "intake", id: intakeId },
+        {
+          status: "done",
+          note: note ?? "Triage reviewed",
+        },
+      );
+      await audit(tx, scope, {
+        action: "review",
+        entityType: "intake",
+        entityId: intakeId,
+        patientId,
+        detail: { tier: row.tier, tasksClosed, note: note !== undefined },
+      });
+      const [me] = await tx
+        .select({ name: staffUsers.name })
+        .from(staffUsers)
+        .where(eq(staffUsers.id, scope.actor.id));
+      return presentIntake(updated!, me?.name ?? null);
+    });
+  }
+
+  return { submit, stateFor, triageOf, review };
+}

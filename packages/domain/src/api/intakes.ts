@@ -1,0 +1,93 @@
+/**
+ * The red-flag intake over HTTP. The answers are the triage contract (`triage/intake.ts`); the
+ * patient is told only what to do (the advice for the tier), the clinic sees the flags.
+ */
+import { z } from "zod";
+import { IntakeAnswersSchema } from "../triage/intake";
+import { triageTiers } from "../triage/tiers";
+import { optionalText } from "./common";
+
+export const IntakeSubmit = z.object({ answers: IntakeAnswersSchema }).strict();
+export type IntakeSubmit = z.input<typeof IntakeSubmit>;
+
+export const PatientAdviceView = z.object({
+  tier: z.enum(triageTiers),
+  title: z.string(),
+  whatToDo: z.string(),
+  why: z.string(),
+  safetyNet: z.string(),
+});
+
+/** What the patient sees of an intake: when, the advice, and whether a clinician has looked. */
+export const PortalIntakeView = z.object({
+  id: z.string(),
+  submittedAt: z.string(),
+  tier: z.enum(triageTiers),
+  advice: PatientAdviceView,
+  reviewed: z.boolean(),
+});
+export type PortalIntakeView = z.infer<typeof PortalIntakeView>;
+
+export const PortalIntakeState = z.object({
+  /** The latest intake, or null before the first. */
+  latest: PortalIntakeView.nullable(),
+  /**
+   * The decision aid opens after an intake with no red flag, or once a clinician has reviewed a
+   * flagged one; `decisionAidHeldFor` says why it is closed.
+   */
+  decisionAidOpen: z.boolean(),
+  decisionAidHeldFor: z.enum(["no-intake", "review"]).nullable(),
+});
+export type PortalIntakeState = z.infer<typeof PortalIntakeState>;
+
+export const TriageFlagView = z.object({
+  id: z.string(),
+  suggests: z.string(),
+  action: z.string(),
+  tier: z.enum(triageTiers),
+  source: z.array(z.object({ key: z.string(), label: z.string() })),
+});
+
+export const IntakeView = z.object({
+  id: z.string(),
+  submittedAt: z.string(),
+  source: z.enum(["portal", "clinic"]),
+  rulesVersion: z.string(),
+  tier: z.enum(triageTiers),
+  flags: z.array(TriageFlagView),
+  /** As the patient gave them. */
+  answers: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
+  clinicianAction: z.string(),
+  /** Elective procedures wait for a clinician's review of this intake. */
+  blocksProcedures: z.boolean(),
+  review: z
+    .object({
+      at: z.string(),
+      by: z.object({ id: z.string(), name: z.string() }),
+      note: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type IntakeView = z.infer<typeof IntakeView>;
+
+export const CareRouteView = z.object({
+  group: z.enum(["low", "medium", "high"]),
+  total: z.number(),
+  subscale: z.number(),
+  route: z.object({ id: z.string(), label: z.string(), source: z.array(z.string()) }),
+  answeredAt: z.string(),
+  /** True while a flagged intake waits for review: route after the red flags are dealt with. */
+  heldForTriage: z.boolean(),
+});
+export type CareRouteView = z.infer<typeof CareRouteView>;
+
+export const PatientTriage = z.object({
+  intakes: z.array(IntakeView),
+  /** The STarT Back route from the latest STarT Back answers, or null if none were given. */
+  careRoute: CareRouteView.nullable(),
+  /** Why elective procedures are blocked now, or null. */
+  procedureBlock: z.string().nullable(),
+});
+export type PatientTriage = z.infer<typeof PatientTriage>;
+
+export const IntakeReview = z.object({ note: optionalText(2000) }).strict();
