@@ -299,8 +299,11 @@ export const outboxMessages = pgTable(
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
-    /** pending: waiting for SMTP (or for none: shown in the app); sent; failed (after retries). */
-    status: text("status", { enum: ["pending", "sending", "sent", "failed"] })
+    /**
+     * pending: waiting for SMTP (or for none: shown in the app); sent; failed (after retries);
+     * withdrawn: not sent because it no longer applied (a reminder for a follow-up answered first).
+     */
+    status: text("status", { enum: ["pending", "sending", "sent", "failed", "withdrawn"] })
       .notNull()
       .default("pending"),
     attempts: integer("attempts").notNull().default(0),

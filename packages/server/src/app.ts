@@ -28,6 +28,7 @@ import { authRoutes } from "./routes/auth";
 import { fhirRoutes } from "./routes/fhir";
 import { instrumentRoutes } from "./routes/instruments";
 import { intakeRoutes } from "./routes/intakes";
+import { jobRoutes } from "./routes/jobs";
 import { outboxRoutes } from "./routes/outbox";
 import { outcomeRoutes } from "./routes/outcomes";
 import { patientRoutes } from "./routes/patients";
@@ -46,6 +47,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   outboxRoutes(api);
   instrumentRoutes(api);
   planRoutes(api);
+  jobRoutes(api);
   taskRoutes(api);
   intakeRoutes(api);
   return api;

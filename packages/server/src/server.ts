@@ -1,5 +1,6 @@
 /**
- * Running Evident: open (or start) the database, build the app, listen, work the outbox, and shut
+ * Running Evident: open (or start) the database, build the app, listen, work the outbox and the
+ * jobs (follow-up invitations, reminders, escalations), and shut
  * down cleanly on SIGINT/SIGTERM: stop accepting, let requests in flight finish, close the pool,
  * stop the embedded cluster.
  */
@@ -9,6 +10,7 @@ import { type Clock, systemClock } from "@evident/domain";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import type { AppConfig } from "./config";
+import { startJobRunner } from "./jobs/runner";
 import { startDispatcher } from "./mail/dispatcher";
 import { smtpMailer } from "./mail/mailer";
 
@@ -51,6 +53,7 @@ export async function startServer(
   });
   const port = (server.address() as AddressInfo).port;
   const dispatcher = startDispatcher(deps);
+  const jobRunner = startJobRunner(deps);
 
   let closing: Promise<void> | null = null;
   return {
@@ -66,6 +69,7 @@ export async function startServer(
           // Idle keep-alive connections would hold close() open.
           (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         });
+        await jobRunner.stop();
         await dispatcher.stop();
         mailer?.close();
         await database.close();

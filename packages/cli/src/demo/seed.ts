@@ -72,6 +72,8 @@ const SETUP_STREAM = 0xffffffff;
 
 /** Tables holding a demo clinic's rows, children before parents (for --replace). */
 const clinicTables = [
+  "follow_up_contacts",
+  "tasks",
   "response_drafts",
   "measurement_plan_timepoints",
   "instrument_licences",

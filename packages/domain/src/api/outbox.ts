@@ -6,7 +6,7 @@ export const OutboxItem = z.object({
   to: z.string(),
   subject: z.string(),
   body: z.string(),
-  status: z.enum(["pending", "sending", "sent", "failed"]),
+  status: z.enum(["pending", "sending", "sent", "failed", "withdrawn"]),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   patientId: z.string().nullable(),

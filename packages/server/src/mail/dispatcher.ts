@@ -4,7 +4,7 @@
  * pending until it has been tried MAX_ATTEMPTS times. Without a mailer nothing is claimed: the
  * messages wait, visible in the app.
  */
-import { claimOutbox, markFailed, markSent } from "@evident/db";
+import { claimOutbox, markFailed, markSent, withdrawSettledContacts } from "@evident/db";
 import type { AppDeps } from "../http/env";
 
 export async function dispatchOnce(deps: AppDeps): Promise<{ sent: number; failed: number }> {
@@ -12,6 +12,8 @@ export async function dispatchOnce(deps: AppDeps): Promise<{ sent: number; faile
   if (!mailer) return { sent: 0, failed: 0 };
   let sent = 0;
   let failed = 0;
+  // A reminder for a follow-up answered since it was queued is withdrawn, not sent.
+  await withdrawSettledContacts(database.db);
   for (;;) {
     const batch = await claimOutbox(database.db, clock.now());
     if (batch.length === 0) break;

@@ -16,6 +16,8 @@ export function statusLook(
       return { color: "green", label: "Sent" };
     case "failed":
       return { color: "red", label: "Failed" };
+    case "withdrawn":
+      return { color: "gray", label: "Withdrawn (no longer needed)" };
     case "sending":
       return { color: "blue", label: "Sending" };
     case "pending":
@@ -25,5 +27,10 @@ export function statusLook(
   }
 }
 
-export const kindLabel = (kind: string): string =>
-  kind === "portal-invitation" ? "Portal invitation" : kind.replace(/[-_]/g, " ");
+const kindLabels: Record<string, string> = {
+  "portal-invitation": "Portal invitation",
+  "follow-up-invitation": "Follow-up invitation",
+  "follow-up-reminder": "Follow-up reminder",
+};
+
+export const kindLabel = (kind: string): string => kindLabels[kind] ?? kind.replace(/[-_]/g, " ");

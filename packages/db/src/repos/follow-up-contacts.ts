@@ -1,0 +1,164 @@
+/**
+ * The daily follow-up contacts work (rules in @evident/domain/pathway/contacts): for every open
+ * follow-up after a treatment, in every clinic, queue the invitation or reminder due today and
+ * open a "call the patient" task when both reminders went unanswered.
+ *
+ * Exactly once, however many runners: each follow-up is handled in its own transaction that
+ * locks its row (FOR UPDATE SKIP LOCKED: a follow-up another runner holds is left to it) and
+ * re-reads its status, so a follow-up completed or cancelled a moment ago gets nothing; the
+ * contact is recorded under its primary key (follow-up, number) and the message under the outbox's
+ * unique key, so a runner that comes second, or a re-run after a crash, inserts nothing.
+ */
+import {
+  contactDue,
+  contactKey,
+  contactMessage,
+  escalationDue,
+  escalationKey,
+  escalationTask,
+} from "@evident/domain/pathway/contacts";
+import { and, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
+import type { Db } from "../connect";
+import { uuidv7 } from "../ids";
+import { clinics, followUps, outboxMessages, patientAccounts } from "../schema";
+import { followUpContacts } from "../schema/jobs";
+import { tasks } from "../schema/tasks";
+import { audit, type Scope } from "./scope";
+import { createTask } from "./tasks";
+
+export type ContactsReport = { invitations: number; reminders: number; escalations: number; checked: number };
+
+const systemScope = (clinicId: string, now: Date): Scope => ({
+  clinicId,
+  actor: { kind: "system", id: "follow-up-contacts" },
+  requestId: null,
+  now: () => now,
+});
+
+export async function runFollowUpContacts(
+  db: Db,
+  opts: { today: string; now: Date; baseUrl: string; batch?: number },
+): Promise<ContactsReport> {
+  const report: ContactsReport = { invitations: 0, reminders: 0, escalations: 0, checked: 0 };
+  const candidates = await db
+    .select({ id: followUps.id })
+    .from(followUps)
+    .where(
+      and(
+        eq(followUps.status, "scheduled"),
+        isNotNull(followUps.treatmentId),
+        lte(followUps.windowStart, opts.today),
+        gte(followUps.windowEnd, opts.today),
+      ),
+    )
+    .orderBy(followUps.id);
+  for (const { id } of candidates) {
+    const r = await contactOne(db, id, opts);
+    report.checked += 1;
+    if (r.sent === "invitation") report.invitations += 1;
+    if (r.sent === "reminder") report.reminders += 1;
+    if (r.escalated) report.escalations += 1;
+  }
+  return report;
+}
+
+async function contactOne(
+  db: Db,
+  followUpId: string,
+  opts: { today: string; now: Date; baseUrl: string },
+): Promise<{ sent: "invitation" | "reminder" | null; escalated: boolean }> {
+  return db.transaction(async (tx) => {
+    const [f] = await tx
+      .select()
+      .from(followUps)
+      .where(eq(followUps.id, followUpId))
+      .for("update", { skipLocked: true });
+    if (!f) return { sent: null, escalated: false }; // another runner holds it
+    const scope = systemScope(f.clinicId, opts.now);
+    let sent: "invitation" | "reminder" | null = null;
+    const step = contactDue(f, opts.today);
+    if (step) {
+      const [contact] = await tx
+        .insert(followUpContacts)
+        .values({ followUpId: f.id, number: step.number, clinicId: f.clinicId, createdAt: opts.now })
+        .onConflictDoNothing()
+        .returning();
+      if (contact) {
+        const [to] = await tx
+          .select({ email: patientAccounts.email, clinicName: clinics.name })
+          .from(patientAccounts)
+          .innerJoin(clinics, eq(clinics.id, patientAccounts.clinicId))
+          .where(and(eq(patientAccounts.patientId, f.patientId), isNotNull(patientAccounts.activatedAt)));
+        if (to) {
+          const link = `${opts.baseUrl.replace(/\/$/, "")}/portal/questionnaire/${f.id}`;
+          const msg = contactMessage(step, { ...f, clinicName: to.clinicName }, link);
+          const messageId = uuidv7();
+          await tx.insert(outboxMessages).values({
+            id: messageId,
+            clinicId: f.clinicId,
+            patientId: f.patientId,
+            kind: step.kind === "invitation" ? "follow-up-invitation" : "follow-up-reminder",
+            toAddress: to.email,
+            subject: msg.subject,
+            body: msg.body,
+            dedupeKey: contactKey(f.id, step.number),
+            createdAt: opts.now,
+          });
+          await tx
+            .update(followUpContacts)
+            .set({ outboxMessageId: messageId })
+            .where(and(eq(followUpContacts.followUpId, f.id), eq(followUpContacts.number, step.number)));
+          sent = step.kind;
+        }
+        await audit(tx, scope, {
+          action: "contact",
+          entityType: "follow-up",
+          entityId: f.id,
+          patientId: f.patientId,
+          detail: { contact: step.number, kind: step.kind, sent: sent !== null },
+        });
+      }
+    }
+    let escalated = false;
+    if (escalationDue(f, opts.today)) {
+      const [before] = await tx
+        .select({ id: tasks.id })
+        .from(tasks)
+        .where(and(eq(tasks.clinicId, f.clinicId), eq(tasks.dedupeKey, escalationKey(f.id))));
+      if (!before) {
+        const task = escalationTask(f);
+        await createTask(tx, scope, {
+          patientId: f.patientId,
+          kind: "follow-up-call",
+          title: task.title,
+          detail: task.detail,
+          priority: "soon",
+          dueAt: new Date(`${f.windowEnd}T23:59:59Z`),
+          assignedRole: "coordinator",
+          source: { type: "follow-up", id: f.id },
+          dedupeKey: escalationKey(f.id),
+        });
+        escalated = true;
+      }
+    }
+    return { sent, escalated };
+  });
+}
+
+/**
+ * Withdraws queued contacts whose follow-up was completed or cancelled before they went out, so a
+ * reminder never reaches a patient who has already answered. Run before each dispatch.
+ */
+export async function withdrawSettledContacts(db: Db): Promise<number> {
+  // Starts from the few pending messages (outbox_status_idx), not from every contact ever made.
+  const res = await db.execute(sql`
+    update ${outboxMessages} m
+       set status = 'withdrawn',
+           last_error = 'not sent: the follow-up was completed or cancelled first'
+      from ${followUpContacts} c
+      join ${followUps} f on f.id = c.follow_up_id
+     where c.outbox_message_id = m.id
+       and m.status = 'pending'
+       and f.status <> 'scheduled'`);
+  return res.rowCount ?? 0;
+}

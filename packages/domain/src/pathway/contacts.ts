@@ -1,0 +1,95 @@
+/**
+ * Who is told what, and when, about an open follow-up: an invitation the day its window opens,
+ * reminders 3 and 7 days after that, and — if it is still not answered 3 days after the second
+ * reminder — a coordinator task to call the patient. Registries lose their answer when follow-up
+ * drops, and lose their patients' goodwill when reminders keep coming after the survey is done
+ * (a known REDCap failure), so:
+ *
+ * - nothing is due unless the follow-up is open today (not completed, not cancelled, inside its
+ *   window): completion or cancellation stops every later contact;
+ * - each contact has a fixed number (0 invitation, 1 and 2 reminders), and the job records it with
+ *   a unique key per (follow-up, number), so running the job twice, or on two servers, or after a
+ *   crash, never sends a contact twice;
+ * - after days without a run (an outage) only the latest contact due is sent, never a burst.
+ */
+import { daysBetween, type IsoDate } from "../dates";
+import { followUpStatus, timepointLabel } from "./schedule";
+
+export const contactSteps = [
+  { number: 0, kind: "invitation", daysAfterOpening: 0 },
+  { number: 1, kind: "reminder", daysAfterOpening: 3 },
+  { number: 2, kind: "reminder", daysAfterOpening: 7 },
+] as const;
+export type ContactStep = (typeof contactSteps)[number];
+
+/** Days after the window opens at which an unanswered follow-up becomes a "call the patient" task. */
+export const escalateAfterDays = 10;
+
+type FollowUpDates = {
+  windowStart: IsoDate;
+  windowEnd: IsoDate;
+  completedAt?: Date | string | null;
+  cancelledAt?: Date | string | null;
+};
+
+/** The contact due today (the latest whose day has come), or null when none is. */
+export function contactDue(f: FollowUpDates, today: IsoDate): ContactStep | null {
+  if (followUpStatus(f, today) !== "open") return null;
+  const day = daysBetween(f.windowStart, today);
+  let due: ContactStep | null = null;
+  for (const s of contactSteps) if (day >= s.daysAfterOpening) due = s;
+  return due;
+}
+
+/** True when the follow-up is still open `escalateAfterDays` after its window opened. */
+export function escalationDue(f: FollowUpDates, today: IsoDate): boolean {
+  return followUpStatus(f, today) === "open" && daysBetween(f.windowStart, today) >= escalateAfterDays;
+}
+
+/** The idempotency key of a contact: one message per follow-up and contact number, ever. */
+export const contactKey = (followUpId: string, n: number): string => `follow-up:${followUpId}:contact:${n}`;
+export const escalationKey = (followUpId: string): string => `follow-up:${followUpId}:call`;
+
+/** The e-mail for a contact: plain words, the link, the last day, no clinical content. */
+export function contactMessage(
+  step: ContactStep,
+  f: { timepoint: string; windowEnd: IsoDate; clinicName: string },
+  link: string,
+): { subject: string; body: string } {
+  const when = timepointLabel(f.timepoint).toLowerCase();
+  const subject =
+    step.number === 0
+      ? `Your ${when} questionnaire from ${f.clinicName} is ready`
+      : `Reminder: your ${when} questionnaire from ${f.clinicName}`;
+  const opening =
+    step.number === 0
+      ? `It is time for your ${when} questionnaire. Your answers help ${f.clinicName} see how your back is doing since your treatment.`
+      : `This is a reminder about your ${when} questionnaire. If you have already answered it, please ignore this message.`;
+  return {
+    subject,
+    body: [
+      "Hello,",
+      "",
+      opening,
+      "",
+      `Answer it here (you will be asked to sign in): ${link}`,
+      "",
+      `You can answer until ${f.windowEnd}. It takes about 10 minutes.`,
+      "",
+      "If you have a fever, new weakness or numbness in your legs, or new trouble passing urine, do not wait for the questionnaire: call the clinic or emergency services now.",
+      "",
+      `${f.clinicName}`,
+    ].join("\n"),
+  };
+}
+
+/** The task a coordinator gets when a follow-up goes unanswered after both reminders. */
+export function escalationTask(f: { timepoint: string; windowEnd: IsoDate }): {
+  title: string;
+  detail: string;
+} {
+  return {
+    title: "Call the patient",
+    detail: `The ${timepointLabel(f.timepoint).toLowerCase()} questionnaire is still unanswered after an invitation and two reminders. It can be answered until ${f.windowEnd}; offer to take the answers by phone.`,
+  };
+}

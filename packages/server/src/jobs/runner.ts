@@ -1,0 +1,84 @@
+/**
+ * Runs the background jobs: on each tick it queues the hour's follow-up contacts run (once per
+ * hour, whichever server asks first) and works every due run it can claim. The contact rules go
+ * by the day (an invitation the day a window opens, reminders 3 and 7 days on); running them
+ * hourly only means a follow-up that became due during the day (a treatment recorded late) is not
+ * left until tomorrow. Several servers may tick
+ * at once: claims use SKIP LOCKED and the work is idempotent, so each message goes out once.
+ * Time comes from the app's clock, so tests move a fixed clock and call `runJobsOnce`.
+ */
+import { claimJob, enqueueJob, failJob, finishJob, runFollowUpContacts, uuidv7 } from "@evident/db";
+import { toIsoDate } from "@evident/domain";
+import type { AppDeps } from "../http/env";
+
+export const FOLLOW_UP_CONTACTS = "follow-up-contacts";
+
+export type JobReport = {
+  id: string;
+  kind: string;
+  key: string;
+  result: Record<string, unknown> | null;
+  error?: string;
+};
+
+/**
+ * Queues this hour's run and works all due runs. With `again`, queues another run even if this
+ * hour's has run (for an operator or a test that changed something since; sends nothing twice).
+ */
+export async function runJobsOnce(deps: AppDeps, opts: { again?: boolean } = {}): Promise<JobReport[]> {
+  const { database, clock, config } = deps;
+  const now = clock.now();
+  const hour = now.toISOString().slice(0, 13);
+  await enqueueJob(database.db, {
+    kind: FOLLOW_UP_CONTACTS,
+    key: opts.again ? `${FOLLOW_UP_CONTACTS}:${hour}:again:${uuidv7()}` : `${FOLLOW_UP_CONTACTS}:${hour}`,
+    runAfter: now,
+    now,
+  });
+  const done: JobReport[] = [];
+  for (;;) {
+    const job = await claimJob(database.db, clock.now());
+    if (!job) break;
+    try {
+      let result: Record<string, unknown>;
+      if (job.kind === FOLLOW_UP_CONTACTS) {
+        result = await runFollowUpContacts(database.db, {
+          today: toIsoDate(clock.now()),
+          now: clock.now(),
+          baseUrl: config.publicUrl,
+        });
+      } else {
+        throw new Error(`unknown job kind ${job.kind}`);
+      }
+      await finishJob(database.db, job.id, clock.now(), result);
+      done.push({ id: job.id, kind: job.kind, key: job.key, result });
+    } catch (e) {
+      const message = (e as Error).message;
+      await failJob(database.db, job, clock.now(), message);
+      done.push({ id: job.id, kind: job.kind, key: job.key, result: null, error: message });
+      break; // leave retries to the next tick
+    }
+  }
+  return done;
+}
+
+export function startJobRunner(deps: AppDeps, everyMs = 60_000): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const tick = () => {
+    if (stopped) return;
+    running = running
+      .then(() => runJobsOnce(deps))
+      .catch((e) => console.error(`jobs: ${(e as Error).message}`));
+  };
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,216 @@
+/**
+ * Follow-up invitations, reminders and escalation, end to end through the jobs: a real SMTP
+ * server receives the mail, a fixed clock is moved day by day, and the follow-up is completed
+ * through the API. Two runners against one database send each message exactly once.
+ */
+import { createPool, type Database, tables } from "@evident/db";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runJobsOnce } from "../src/jobs/runner";
+import { dispatchOnce } from "../src/mail/dispatcher";
+import { type Mailer, smtpMailer } from "../src/mail/mailer";
+import { batchFor } from "./answers";
+import { createHarness, type Harness } from "./harness";
+import { decodeQuotedPrintable, type Received, startSmtp } from "./smtp";
+
+let h: Harness;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let mailer: Mailer;
+beforeAll(async () => {
+  smtp = await startSmtp();
+  mailer = smtpMailer(smtp.url, "clinic@evident.test");
+  h = await createHarness({ mailer, now: "2026-03-02T09:00:00Z" });
+});
+afterAll(async () => {
+  mailer.close();
+  await smtp.close();
+  await h.close();
+});
+
+const subjectOf = (m: Received) => /^Subject: (.*)$/m.exec(m.raw)?.[1] ?? "";
+const followUpMail = (to: string) =>
+  smtp.received.filter((m) => m.to.includes(to) && /questionnaire/.test(subjectOf(m)));
+
+/**
+ * Moves the clock to 09:00 on `day`, runs the jobs and sends what they queued. Runs are queued
+ * once an hour; tests in this file share days, so each asks for a run of its own (`again`).
+ */
+async function onDay(day: string) {
+  h.clock.set(`${day}T09:00:00Z`);
+  const runs = await runJobsOnce(h.deps, { again: true });
+  await dispatchOnce(h.deps);
+  return runs;
+}
+
+/** A patient with a portal account, treated on `date`; returns their 2-week follow-up. */
+async function treatedPatient(date: string) {
+  h.clock.set("2026-03-02T09:00:00Z");
+  const s = await h.staff();
+  const p = await h.portalPatient(s.cookie);
+  const t = await h.call("POST", `/api/v1/patients/${p.id}/treatments`, {
+    cookie: s.cookie,
+    body: { kind: "medication", date },
+  });
+  expect(t.status).toBe(201);
+  const detail = await h.call("GET", `/api/v1/patients/${p.id}`, { cookie: s.cookie });
+  const twoWeeks = detail.json.followUps.find((f: { timepoint: string }) => f.timepoint === "2w");
+  return { patient: p, clinicId: s.clinicId, twoWeeks };
+}
+
+/** Answers the follow-up as clinic staff would by phone (a fresh sign-in: the clock has moved). */
+async function complete(clinicId: string, patientId: string, followUpId: string) {
+  const s = await h.staff("coordinator", clinicId);
+  const res = await h.call("POST", `/api/v1/patients/${patientId}/responses`, {
+    cookie: s.cookie,
+    body: batchFor(["nrs_back", "odi"], 0.3, followUpId),
+  });
+  expect(res.status).toBe(201);
+}
+
+async function tasksFor(patientId: string) {
+  const { rows } = await h.database.pool.query(
+    "select kind, title, assigned_role, status from tasks where patient_id = $1",
+    [patientId],
+  );
+  return rows;
+}
+
+describe("follow-up contacts", () => {
+  it("invites when the window opens, reminds after 3 and 7 days, then asks a coordinator to call", async () => {
+    const { patient, twoWeeks } = await treatedPatient("2026-03-02");
+    expect(twoWeeks).toMatchObject({ windowStart: "2026-03-09", windowEnd: "2026-03-23" });
+    await onDay("2026-03-08");
+    expect(followUpMail(patient.email)).toHaveLength(0);
+
+    await onDay("2026-03-09");
+    const [invitation] = followUpMail(patient.email);
+    expect(subjectOf(invitation!)).toMatch(/^Your 2 weeks questionnaire from .* is ready$/);
+    expect(decodeQuotedPrintable(invitation!.raw)).toContain(
+      `http://evident.test/portal/questionnaire/${twoWeeks.id}`,
+    );
+    await onDay("2026-03-09"); // a second run the same day sends nothing
+    await onDay("2026-03-11");
+    expect(followUpMail(patient.email)).toHaveLength(1);
+
+    await onDay("2026-03-12");
+    await onDay("2026-03-16");
+    expect(followUpMail(patient.email).map(subjectOf)).toEqual([
+      expect.stringMatching(/^Your 2 weeks/),
+      expect.stringMatching(/^Reminder: your 2 weeks/),
+      expect.stringMatching(/^Reminder: your 2 weeks/),
+    ]);
+    expect(await tasksFor(patient.id)).toEqual([]);
+
+    await onDay("2026-03-19");
+    await onDay("2026-03-20");
+    expect(await tasksFor(patient.id)).toEqual([
+      { kind: "follow-up-call", title: "Call the patient", assigned_role: "coordinator", status: "open" },
+    ]);
+    expect(followUpMail(patient.email)).toHaveLength(3);
+    // Every message is logged in the outbox and every contact in the audit trail.
+    const { rows } = await h.database.pool.query(
+      "select kind, status from outbox_messages where patient_id = $1 and kind like 'follow-up-%' order by created_at",
+      [patient.id],
+    );
+    expect(rows).toEqual([
+      { kind: "follow-up-invitation", status: "sent" },
+      { kind: "follow-up-reminder", status: "sent" },
+      { kind: "follow-up-reminder", status: "sent" },
+    ]);
+    const audited = await h.database.pool.query(
+      "select count(*)::int as n from audit_events where action = 'contact' and patient_id = $1",
+      [patient.id],
+    );
+    expect(audited.rows[0].n).toBe(3);
+  });
+
+  it("stops reminding once the follow-up is completed, and opens no task", async () => {
+    const { patient, clinicId, twoWeeks } = await treatedPatient("2026-03-02");
+    await onDay("2026-03-09");
+    expect(followUpMail(patient.email)).toHaveLength(1);
+    await complete(clinicId, patient.id, twoWeeks.id);
+    for (const day of ["2026-03-12", "2026-03-16", "2026-03-20", "2026-03-23"]) await onDay(day);
+    expect(followUpMail(patient.email)).toHaveLength(1);
+    expect(await tasksFor(patient.id)).toEqual([]);
+  });
+
+  it("withdraws a reminder queued before the patient answered instead of sending it", async () => {
+    const { patient, clinicId, twoWeeks } = await treatedPatient("2026-03-02");
+    h.clock.set("2026-03-12T09:00:00Z");
+    await runJobsOnce(h.deps, { again: true }); // queued, not yet sent
+    await complete(clinicId, patient.id, twoWeeks.id);
+    await dispatchOnce(h.deps);
+    expect(followUpMail(patient.email)).toHaveLength(0);
+    const { rows } = await h.database.pool.query(
+      "select status from outbox_messages where patient_id = $1 and kind like 'follow-up-%'",
+      [patient.id],
+    );
+    expect(rows).toEqual([{ status: "withdrawn" }]);
+  });
+
+  it("sends nothing for a cancelled follow-up (a later treatment replaced it)", async () => {
+    const { patient, clinicId } = await treatedPatient("2026-03-02");
+    const s = await h.staff("clinician", clinicId);
+    await h.call("POST", `/api/v1/patients/${patient.id}/treatments`, {
+      cookie: s.cookie,
+      body: { kind: "fusion", date: "2026-03-05" },
+    });
+    await onDay("2026-03-10");
+    // The fusion's own 2-week window opens on the 12th; the medication's was cancelled.
+    expect(followUpMail(patient.email)).toHaveLength(0);
+    await onDay("2026-03-12");
+    expect(followUpMail(patient.email)).toHaveLength(1);
+  });
+
+  it("sends each message exactly once with two job runners and two dispatchers on one database", async () => {
+    h.clock.set("2026-03-02T09:00:00Z");
+    const s = await h.staff();
+    const emails: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const p = await h.portalPatient(s.cookie, `twin${i}@mail.test`);
+      emails.push(p.email);
+      await h.call("POST", `/api/v1/patients/${p.id}/treatments`, {
+        cookie: s.cookie,
+        body: { kind: "medication", date: "2026-03-02" },
+      });
+    }
+    // A second server: its own connection pool to the same database, the same clock.
+    const pool = createPool((h.database as Database & { url: string }).url, 5);
+    const other = {
+      ...h.deps,
+      database: { ...h.database, pool, db: drizzle(pool, { schema: tables.schema }) },
+    };
+    try {
+      for (const day of ["2026-03-09", "2026-03-12", "2026-03-16"]) {
+        h.clock.set(`${day}T09:00:00Z`);
+        await Promise.all([
+          runJobsOnce(h.deps),
+          runJobsOnce(other),
+          runJobsOnce(h.deps, { again: true }),
+          runJobsOnce(other, { again: true }),
+        ]);
+        await Promise.all([dispatchOnce(h.deps), dispatchOnce(other)]);
+      }
+    } finally {
+      await pool.end();
+    }
+    for (const email of emails) expect(followUpMail(email).map(subjectOf)).toHaveLength(3);
+    const { rows } = await h.database.pool.query(
+      "select count(*)::int as n from follow_up_contacts c join outbox_messages m on m.id = c.outbox_message_id where m.to_address like 'twin%'",
+    );
+    expect(rows[0].n).toBe(24);
+  });
+
+  it("lets an administrator run the jobs now through the API, and nobody else", async () => {
+    h.clock.set("2026-03-02T09:00:00Z");
+    const admin = await h.staff("admin");
+    const res = await h.call("POST", "/api/v1/jobs/run", { cookie: admin.cookie });
+    expect(res.status).toBe(200);
+    expect(res.json.runs[0]).toMatchObject({
+      kind: "follow-up-contacts",
+      result: { checked: expect.any(Number) },
+    });
+    const clinician = await h.staff("clinician");
+    expect((await h.call("POST", "/api/v1/jobs/run", { cookie: clinician.cookie })).status).toBe(403);
+  });
+});
