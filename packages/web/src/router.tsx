@@ -7,9 +7,12 @@ import { MessagesPage } from "./clinic/MessagesPage";
 import { PatientListPage } from "./clinic/PatientListPage";
 import { QuestionnairesPage } from "./clinic/plan/QuestionnairesPage";
 import { SignInPage } from "./clinic/SignInPage";
+import { TasksPage } from "./clinic/TasksPage";
 import { HomeRedirect, Permit } from "./components/Guards";
 import { NotFoundPage } from "./components/NotFoundPage";
 import { Loading } from "./components/QueryStates";
+import { IntakePage } from "./portal/intake/IntakePage";
+import { IntakeResultPage } from "./portal/intake/IntakeResultPage";
 import { PortalLanguage } from "./portal/language";
 import { PortalHomePage } from "./portal/PortalHomePage";
 import { PortalLayout } from "./portal/PortalLayout";
@@ -74,6 +77,14 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "/tasks",
+        element: (
+          <Permit permission="tasks:read">
+            <TasksPage />
+          </Permit>
+        ),
+      },
+      {
         path: "/messages",
         element: (
           <Permit permission="outbox:read">
@@ -94,6 +105,8 @@ export const router = createBrowserRouter([
         children: [
           { path: "/portal", element: <PortalHomePage /> },
           { path: "/portal/questionnaire/:followUpId", element: <QuestionnairePage /> },
+          { path: "/portal/intake", element: <IntakePage /> },
+          { path: "/portal/intake/result", element: <IntakeResultPage /> },
         ],
       },
     ],

@@ -18,6 +18,7 @@ import {
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconChartDots,
+  IconChecklist,
   IconChevronDown,
   IconClipboardList,
   IconLogout,
@@ -35,6 +36,7 @@ type NavItem = { to: string; label: string; icon: TablerIcon; permission: string
 
 const nav: NavItem[] = [
   { to: "/patients", label: "Patients", icon: IconUsers, permission: "patients:read" },
+  { to: "/tasks", label: "Tasks", icon: IconChecklist, permission: "tasks:read" },
   { to: "/outcomes", label: "Outcomes", icon: IconChartDots, permission: "outcomes:read" },
   { to: "/questionnaires", label: "Questionnaires", icon: IconClipboardList, permission: "patients:read" },
   { to: "/messages", label: "Messages", icon: IconMail, permission: "outbox:read" },

@@ -31,6 +31,7 @@ const kindLabels: Record<string, string> = {
   "portal-invitation": "Portal invitation",
   "follow-up-invitation": "Follow-up invitation",
   "follow-up-reminder": "Follow-up reminder",
+  "triage-emergency": "Emergency red flag",
 };
 
 export const kindLabel = (kind: string): string => kindLabels[kind] ?? kind.replace(/[-_]/g, " ");

@@ -4,10 +4,13 @@ import { Button, Card, EmptyState, Group, Stack, Text, ThemeIcon, Title } from "
 import { IconCalendarEvent, IconCircleCheck, IconClipboardCheck, IconMoodSmile } from "@tabler/icons-react";
 import { Link, useLocation } from "react-router";
 import { usePortalHome } from "../api/queries";
+import { usePortalIntake } from "../api/triage";
 import { formatLongDate, localToday, relativeDays } from "../components/format";
 import { LoadError, Loading } from "../components/QueryStates";
 import { groupSittings } from "../components/sittings";
 import { usePageTitle } from "../components/usePageTitle";
+import { EmergencyScreen } from "./intake/Advice";
+import { IntakeSection } from "./intake/IntakeSection";
 import { useCopy, useLanguage } from "./language";
 import { whenLabel } from "./words";
 
@@ -114,8 +117,13 @@ export function PortalHomePage() {
   usePageTitle("Your portal");
   const t = useCopy();
   const home = usePortalHome();
+  const intake = usePortalIntake();
   const justSent = (useLocation().state as { sent?: boolean } | null)?.sent === true;
-  if (home.isPending) return <Loading />;
+  if (home.isPending || intake.isPending) return <Loading />;
+  // An emergency at intake stops the flow: until a clinician has reviewed it, the portal shows
+  // only what to do now.
+  const latest = intake.data?.latest;
+  if (latest && latest.tier === "emergency" && !latest.reviewed) return <EmergencyScreen intake={latest} />;
   if (home.isError) return <LoadError error={home.error} retry={() => home.refetch()} what="your page" />;
   const h = home.data;
   const today = localToday();
@@ -130,6 +138,8 @@ export function PortalHomePage() {
           {t.homeIntro(h.clinic.name)}
         </Text>
       </div>
+
+      {intake.data && <IntakeSection state={intake.data} />}
 
       <Stack gap="sm" component="section" aria-labelledby="now-h">
         <Title order={2} size="h3" id="now-h">

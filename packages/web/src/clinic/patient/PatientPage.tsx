@@ -6,6 +6,7 @@ import { IconArrowLeft, IconClipboardPlus, IconVaccine } from "@tabler/icons-rea
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { usePatient } from "../../api/queries";
+import { usePatientTriage } from "../../api/triage";
 import { ageFrom, localToday } from "../../components/format";
 import { can, useStaff } from "../../components/Guards";
 import { PageHeader } from "../../components/PageHeader";
@@ -17,6 +18,7 @@ import { EnterAnswersModal } from "./EnterAnswersModal";
 import { FollowUpsSection } from "./FollowUpsSection";
 import { RecordTreatmentModal } from "./RecordTreatmentModal";
 import { TreatmentsSection } from "./TreatmentsSection";
+import { ProcedureBlockAlert, TriageSection } from "./TriageSection";
 
 const sexLabel: Record<string, string> = {
   female: "Female",
@@ -29,6 +31,7 @@ export function PatientPage() {
   const { id = "" } = useParams();
   const me = useStaff();
   const patient = usePatient(id);
+  const triage = usePatientTriage(id);
   const [treatOpened, treat] = useDisclosure(false);
   const [answering, setAnswering] = useState<FollowUpView | null>(null);
   const p = patient.data;
@@ -88,6 +91,7 @@ export function PatientPage() {
     <Stack gap={0} maw={1280}>
       {back}
       <PageHeader title={`${p.givenName} ${p.familyName}`} description={description} />
+      <ProcedureBlockAlert reason={triage.data?.procedureBlock ?? null} />
       {/* The answers take the full width (a column per questionnaire); on a phone the patient's
           details come first. */}
       <Grid gap="md">
@@ -96,6 +100,7 @@ export function PatientPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 3 }}>
           <Stack gap="md">
+            <TriageSection patientId={p.id} mayReview={can(me, "triage:review")} />
             <DetailsCard patient={p} mayInvite={can(me, "patients:invite")} />
             <TreatmentsSection patient={p} action={treatButton} />
           </Stack>

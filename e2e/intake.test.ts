@@ -1,0 +1,142 @@
+/**
+ * The safety questions (red-flag intake) in the browser. For every emergency rule, a patient
+ * answers on a phone and the portal stops: it shows only what to do now, on the result page and
+ * on the portal home, while the clinic gets an emergency task and a message. A patient with no
+ * red flag goes on to the choices of care; the clinician sees the queue, the flags with their
+ * sources and reviews the triage, which closes the task.
+ */
+import { triageRules } from "@evident/domain/triage";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectHeading, expectNoSideways, expectText, signInStaff, unique, useBrowser, visible } from "./app";
+import { expectNoAxeViolations } from "./browser";
+import { answerIntake } from "./intake";
+
+type Task = { patientId: string | null; priority: string; kind: string; title: string };
+
+/** A new patient of the demo clinic, invited and signed in to the portal in `page`; returns their id. */
+async function portalPatient(staff: Page, page: Page, familyName = `Intake-${unique()}`): Promise<string> {
+  const email = `intake.${unique()}@example.test`;
+  const created = await staff.request.post("/api/v1/patients", {
+    data: { givenName: "Sam", familyName, birthDate: "1960-02-02", email, episode: { condition: "other" } },
+  });
+  expect(created.status()).toBe(201);
+  const outbox = (await (await staff.request.get("/api/v1/outbox")).json()) as {
+    items: { to: string; body: string }[];
+  };
+  const token = /#([A-Za-z0-9_-]+)/.exec(outbox.items.find((m) => m.to === email)?.body ?? "")?.[1];
+  const accepted = await page.request.post("/api/v1/invitations/accept", {
+    data: { token, password: "a long enough patient password" },
+  });
+  expect(accepted.status()).toBe(200);
+  return ((await created.json()) as { id: string }).id;
+}
+
+/** The answers (yes) that make a rule fire: all of its terms and the first of its alternatives. */
+function yesFor(rule: (typeof triageRules)[number]): string[] {
+  const terms = [...rule.trigger.all, ...(rule.trigger.any ? [rule.trigger.any[0]!] : [])];
+  return terms.flatMap((t) => (typeof t === "string" ? [t] : []));
+}
+
+describe("an emergency at intake stops the portal and tells the clinic", () => {
+  const browser = useBrowser();
+  const emergencies = triageRules.filter((r) => r.tier === "emergency");
+
+  it.each(emergencies.map((r) => [r.id, r] as const))("%s", async (_id, rule) => {
+    const staff = await browser.open("desktop");
+    await signInStaff(staff);
+    const page = await browser.open("phone");
+    const patientId = await portalPatient(staff, page);
+
+    await page.goto("/portal");
+    await page.getByRole("link", { name: "Start" }).first().click();
+    await expectHeading(page, "Safety questions");
+    await answerIntake(page, { age: 45, weeks: 20, yes: yesFor(rule) });
+    await page.getByRole("button", { name: "Send my answers" }).click();
+
+    // Only what to do now: the emergency heading, the call button, why; nothing to go on to.
+    await expectHeading(page, "Get help now");
+    await expectText(page, /Go to an emergency department now/);
+    expect(await page.getByRole("link", { name: /Call 911/ }).getAttribute("href")).toBe("tel:911");
+    const main = page.getByRole("main");
+    expect(await main.getByRole("link").count()).toBe(1);
+    expect(await main.getByRole("button").count()).toBe(0);
+    // Coming back to the portal shows the same, not the questionnaires.
+    await page.goto("/portal");
+    await expectHeading(page, "Get help now");
+    expect(await main.getByRole("link", { name: "Start" }).count()).toBe(0);
+
+    // The clinic is told: an emergency task for this patient, and a message to its clinicians.
+    const tasks = (await (await staff.request.get(`/api/v1/tasks?patientId=${patientId}`)).json()) as {
+      items: Task[];
+    };
+    expect(tasks.items).toEqual([
+      expect.objectContaining({ priority: "emergency", kind: "triage_emergency" }),
+    ]);
+    const outbox = (await (await staff.request.get("/api/v1/outbox")).json()) as {
+      items: { kind: string; patientId: string | null }[];
+    };
+    expect(
+      outbox.items.filter((m) => m.patientId === patientId && m.kind === "triage-emergency").length,
+    ).toBeGreaterThan(0);
+  });
+});
+
+describe("the safety questions", () => {
+  const browser = useBrowser();
+
+  it("names each unanswered question, and with no red flag opens the choices of care", async () => {
+    const staff = await browser.open("desktop");
+    await signInStaff(staff);
+    const page = await browser.open("phone");
+    await portalPatient(staff, page);
+    await page.goto("/portal/intake");
+    await expectHeading(page, "Safety questions");
+    await expectNoAxeViolations(page, "the safety questions");
+    await expectNoSideways(page);
+    await page.getByRole("button", { name: "Send my answers" }).click();
+    await expectText(page, "27 questions have no answer yet. They are marked below.");
+    await answerIntake(page, { age: 38, weeks: 30, yes: [] });
+    await page.getByRole("button", { name: "Send my answers" }).click();
+    await expectHeading(page, "No warning signs");
+    await expectNoAxeViolations(page, "the advice after the safety questions");
+    await visible(page.getByRole("link", { name: "See your choices" }));
+  });
+
+  it("puts an emergency at the top of the clinician's queue; the review clears it and lifts the hold", async () => {
+    const staff = await browser.open("desktop");
+    await signInStaff(staff);
+    const page = await browser.open("phone");
+    const family = `Queue-${unique()}`;
+    const patientId = await portalPatient(staff, page, family);
+    await page.goto("/portal/intake");
+    await answerIntake(page, { age: 52, weeks: 3, yes: ["bladderDysfunction"] });
+    await page.getByRole("button", { name: "Send my answers" }).click();
+    await expectHeading(page, "Get help now");
+
+    await staff.getByRole("link", { name: "Tasks" }).click();
+    await expectHeading(staff, "Tasks");
+    const first = staff.getByRole("list", { name: "Tasks" }).getByRole("listitem").first();
+    await expectText(first, "Emergency");
+    await expectNoAxeViolations(staff, "the task queue");
+    const mine = staff.getByRole("listitem").filter({ hasText: family });
+    await mine.getByRole("link", { name: /Review on the patient page/ }).click();
+    await staff.waitForURL(`**/patients/${patientId}`);
+    await expectText(staff, "Elective procedures on hold");
+    const triage = staff.getByRole("region", { name: "Red-flag triage" });
+    await expectText(triage, "Cauda equina syndrome");
+    await expectText(triage, /Source: .*NICE/);
+    await expectNoAxeViolations(staff, "the patient page with a red flag");
+    await triage.getByLabel("Review note").fill("Seen in the emergency department; MRI clear");
+    await triage.getByRole("button", { name: "Mark triage reviewed" }).click();
+    await expectText(triage, /Reviewed by .*: Seen in the emergency department; MRI clear/);
+    expect(await staff.getByText("Elective procedures on hold").count()).toBe(0);
+
+    const tasks = (await (await staff.request.get(`/api/v1/tasks?patientId=${patientId}`)).json()) as {
+      items: Task[];
+    };
+    expect(tasks.items).toEqual([]);
+    await page.goto("/portal");
+    await expectHeading(page, /^Hello/);
+  });
+});

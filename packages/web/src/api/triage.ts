@@ -1,0 +1,77 @@
+/** Query hooks for the red-flag intake (portal and clinic) and the clinic's task queue. */
+import type {
+  IntakeSubmit,
+  IntakeView,
+  PatientTriage,
+  PortalIntakeState,
+  TaskList,
+  TaskView,
+} from "@evident/domain/api";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "./client";
+import { keys as baseKeys } from "./queries";
+
+export const triageKeys = {
+  portalIntake: ["portal", "intake"] as const,
+  triage: (patientId: string) => ["patient", patientId, "triage"] as const,
+  tasks: (status: string, patientId?: string) => ["tasks", { status, patientId }] as const,
+};
+
+export function usePortalIntake() {
+  return useQuery({
+    queryKey: triageKeys.portalIntake,
+    queryFn: () => api.get<PortalIntakeState>("/portal/intake"),
+  });
+}
+
+export function useSubmitIntake() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: IntakeSubmit) => api.post<PortalIntakeState>("/portal/intake", body),
+    onSuccess: (state) => {
+      qc.setQueryData(triageKeys.portalIntake, state);
+      void qc.invalidateQueries({ queryKey: baseKeys.portalHome });
+    },
+  });
+}
+
+export function usePatientTriage(patientId: string) {
+  return useQuery({
+    queryKey: triageKeys.triage(patientId),
+    queryFn: () => api.get<PatientTriage>(`/patients/${patientId}/triage`),
+  });
+}
+
+export function useReviewIntake(patientId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { intakeId: string; note?: string }) =>
+      api.post<IntakeView>(
+        `/patients/${patientId}/intakes/${v.intakeId}/review`,
+        v.note ? { note: v.note } : {},
+      ),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: triageKeys.triage(patientId) });
+      void qc.invalidateQueries({ queryKey: ["tasks"] });
+    },
+  });
+}
+
+export function useTasks(status: "open" | "done" | "all" = "open", patientId?: string) {
+  const params = new URLSearchParams({ status });
+  if (patientId) params.set("patientId", patientId);
+  return useQuery({
+    queryKey: triageKeys.tasks(status, patientId),
+    queryFn: () => api.get<TaskList>(`/tasks?${params}`),
+    refetchInterval: 60_000,
+  });
+}
+
+export function useCompleteTask() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; note?: string }) =>
+      api.post<TaskView>(`/tasks/${v.id}/complete`, v.note ? { note: v.note } : {}),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ["tasks"] }),
+  });
+}

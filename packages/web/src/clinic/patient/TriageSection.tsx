@@ -1,0 +1,226 @@
+/**
+ * The patient's red-flag triage for the clinician: the latest intake's tier and each flag with
+ * what it may suggest, what to do and its sources; the review (which lifts the hold on procedures
+ * and the decision aid); earlier intakes; and the STarT Back care route.
+ */
+import type { IntakeView, PatientTriage } from "@evident/domain/api";
+import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { IconAlertTriangle, IconCircleCheck } from "@tabler/icons-react";
+import { useState } from "react";
+import { usePatientTriage, useReviewIntake } from "../../api/triage";
+import { formatDateTime } from "../../components/format";
+import { LoadError, Loading } from "../../components/QueryStates";
+
+export const tierColor = { emergency: "red", urgent: "orange", soon: "blue", none: "green" } as const;
+export const tierLabel = {
+  emergency: "Emergency",
+  urgent: "Urgent",
+  soon: "Review before decision aid",
+  none: "No red flags",
+} as const;
+const groupLabel = { low: "Low risk", medium: "Medium risk", high: "High risk" } as const;
+
+function Review({
+  patientId,
+  intake,
+  mayReview,
+}: {
+  patientId: string;
+  intake: IntakeView;
+  mayReview: boolean;
+}) {
+  const review = useReviewIntake(patientId);
+  const [note, setNote] = useState("");
+  if (intake.review)
+    return (
+      <Group gap={6} wrap="nowrap" align="flex-start">
+        <IconCircleCheck
+          size={18}
+          color="var(--mantine-color-green-9)"
+          aria-hidden
+          style={{ flex: "none" }}
+        />
+        <Text size="sm">
+          Reviewed by {intake.review.by.name}, {formatDateTime(intake.review.at)}
+          {intake.review.note ? `: ${intake.review.note}` : ""}
+        </Text>
+      </Group>
+    );
+  if (intake.tier === "none") return null;
+  if (!mayReview)
+    return (
+      <Text size="sm" c="dimmed">
+        Waiting for a clinician's review.
+      </Text>
+    );
+  return (
+    <Stack gap="xs">
+      <Textarea
+        label="Review note"
+        description="What you did: e.g. spoke to the patient, seen in the emergency department, imaging ordered."
+        autosize
+        minRows={2}
+        maxLength={2000}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+      />
+      {review.isError && (
+        <Text size="sm" c="red.9" role="alert">
+          {review.error.message}
+        </Text>
+      )}
+      <Button
+        size="xs"
+        color={tierColor[intake.tier]}
+        loading={review.isPending}
+        onClick={() => review.mutate({ intakeId: intake.id, ...(note.trim() ? { note: note.trim() } : {}) })}
+        style={{ alignSelf: "flex-start" }}
+      >
+        Mark triage reviewed
+      </Button>
+    </Stack>
+  );
+}
+
+function Intake({
+  patientId,
+  intake,
+  mayReview,
+}: {
+  patientId: string;
+  intake: IntakeView;
+  mayReview: boolean;
+}) {
+  const yes = Object.entries(intake.answers)
+    .filter(([, v]) => v === true)
+    .map(([k]) => k);
+  return (
+    <Stack gap="xs">
+      <Group gap="xs">
+        <Badge color={tierColor[intake.tier]} variant={intake.tier === "none" ? "light" : "filled"}>
+          {tierLabel[intake.tier]}
+        </Badge>
+        <Text size="xs" c="dimmed">
+          {formatDateTime(intake.submittedAt)} · {intake.source} · rules {intake.rulesVersion}
+        </Text>
+      </Group>
+      <Text size="sm">
+        Age {String(intake.answers.age)}, pain for {String(intake.answers.painDurationWeeks)} weeks.
+        {yes.length > 0 ? ` Said yes to: ${yes.join(", ")}.` : " Said no to every red-flag question."}
+      </Text>
+      {intake.flags.length > 0 && (
+        <List size="sm" spacing={6} aria-label="Red flags">
+          {intake.flags.map((f) => (
+            <List.Item key={f.id}>
+              <Text size="sm" fw={600} span>
+                {f.suggests}
+              </Text>{" "}
+              <Badge size="xs" color={tierColor[f.tier]} variant="light">
+                {f.tier}
+              </Badge>
+              <Text size="sm">{f.action}</Text>
+              <Text size="xs" c="dimmed">
+                Source: {f.source.map((s) => s.label).join("; ")}
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {intake.tier !== "none" && (
+        <Text size="xs" c="dimmed">
+          {intake.clinicianAction}
+        </Text>
+      )}
+      <Review patientId={patientId} intake={intake} mayReview={mayReview} />
+    </Stack>
+  );
+}
+
+function CareRoute({ triage }: { triage: PatientTriage }) {
+  const r = triage.careRoute;
+  return (
+    <Stack gap={4} component="section" aria-labelledby="route-h">
+      <Title order={3} size="h5" id="route-h">
+        Care route (STarT Back)
+      </Title>
+      {r ? (
+        <>
+          <Text size="sm">
+            <Text span fw={600}>
+              {groupLabel[r.group]}
+            </Text>{" "}
+            (total {r.total}/9, distress {r.subscale}/5, {formatDateTime(r.answeredAt)}): {r.route.label}
+          </Text>
+          {r.heldForTriage && (
+            <Text size="xs" c="orange.9">
+              Red flags wait for review: deal with them before routing care.
+            </Text>
+          )}
+          <Text size="xs" c="dimmed">
+            Hill et al., Lancet 2011 (the STarT Back trial); NICE NG59.
+          </Text>
+        </>
+      ) : (
+        <Text size="sm" c="dimmed">
+          No STarT Back answers yet: add it to the baseline questionnaires to route care.
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+export function ProcedureBlockAlert({ reason }: { reason: string | null }) {
+  if (!reason) return null;
+  return (
+    <Alert
+      color="red"
+      icon={<IconAlertTriangle aria-hidden />}
+      title="Elective procedures on hold"
+      mb="md"
+      role="alert"
+    >
+      No injection, cell therapy or operation can be recorded: {reason}.
+    </Alert>
+  );
+}
+
+export function TriageSection({ patientId, mayReview }: { patientId: string; mayReview: boolean }) {
+  const triage = usePatientTriage(patientId);
+  return (
+    <Paper withBorder radius="md" p={{ base: "sm", sm: "md" }} component="section" aria-labelledby="triage-h">
+      <Title order={2} size="h4" id="triage-h" mb="sm">
+        Red-flag triage
+      </Title>
+      {triage.isPending ? (
+        <Loading label="Loading triage…" />
+      ) : triage.isError ? (
+        <LoadError error={triage.error} retry={() => triage.refetch()} what="triage" />
+      ) : (
+        <Stack gap="md">
+          {triage.data.intakes.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              The patient has not answered the safety questions yet. They are asked first in the portal.
+            </Text>
+          ) : (
+            <>
+              <Intake patientId={patientId} intake={triage.data.intakes[0]!} mayReview={mayReview} />
+              {triage.data.intakes.length > 1 && (
+                <Text size="xs" c="dimmed">
+                  Earlier:{" "}
+                  {triage.data.intakes
+                    .slice(1)
+                    .map(
+                      (i) =>
+                        `${tierLabel[i.tier]} (${formatDateTime(i.submittedAt)}${i.review ? ", reviewed" : ""})`,
+                    )
+                    .join("; ")}
+                </Text>
+              )}
+            </>
+          )}
+          <CareRoute triage={triage.data} />
+        </Stack>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * The words of the safety questions' screens (the questions themselves, the advice and the care
+ * routes are domain content: triage/intake.ts, triage/tiers.ts). Reading grade ≤ 8, checked by
+ * copy.test.ts. English only for now: the questions have no Spanish version yet.
+ */
+import type { IntakeTopic } from "@evident/domain/triage";
+
+export const intakeCopy = {
+  pageTitle: "Safety questions",
+  title: "Safety questions",
+  intro:
+    "Before anything else, we ask about a few signs that can mean your back needs care right away. " +
+    "Most people have none of them. Please answer every question. It takes about five minutes.",
+  yes: "Yes",
+  no: "No",
+  send: "Send my answers",
+  sending: "Sending…",
+  missingOne: "Please answer this question.",
+  missingSome: (n: number) =>
+    n === 1
+      ? "One question has no answer yet. It is marked below."
+      : `${n} questions have no answer yet. They are marked below.`,
+  sendFailed: "We could not send your answers. Please try again.",
+  startCardTitle: "Start with the safety questions",
+  startCardText:
+    "A few short questions check for signs that need care right away. Please answer them before anything else.",
+  start: "Start",
+  callEmergency: "Call 911 now",
+  whyTitle: "Why",
+  safetyTitle: "If things change",
+  clinicTold: "We have told your clinic too. Do not wait for them to call you.",
+  reviewedNote: "A clinician has looked at your answers.",
+  waitingNote: "A clinician will look at your answers. We will let you know when you can go on.",
+  backHome: "Back to your page",
+  choicesTitle: "Your choices of care",
+  choicesText: "Compare the ways to treat back pain, side by side, and say what matters most to you.",
+  openChoices: "See your choices",
+} as const;
+
+export const topicTitles: Record<IntakeTopic, string> = {
+  "about-you": "About you",
+  nerves: "Nerves, bladder and bowels",
+  infection: "Signs of infection",
+  cancer: "Your health in general",
+  "injury-and-bones": "Injuries and bones",
+  pattern: "How the pain behaves",
+};
