@@ -9,6 +9,7 @@ export * from "./errors";
 export * from "./ids";
 export * from "./repos/auth";
 export * from "./repos/clinics";
+export * from "./repos/diary";
 export * from "./repos/follow-up-contacts";
 export * from "./repos/intakes";
 export * from "./repos/invitations";

@@ -10,6 +10,11 @@ export type Citation = {
 };
 
 export const citations = {
+  cdcOpioids2022: {
+    key: "cdcOpioids2022",
+    text: "Dowell D, Ragan KR, Jones CM, Baldwin GT, Chou R. CDC Clinical Practice Guideline for Prescribing Opioids for Pain — United States, 2022. MMWR Recomm Rep 2022;71(No. RR-3):1–95. Morphine milligram equivalent conversion factors table.",
+    doi: "10.15585/mmwr.rr7103a1",
+  },
   ostelo2008: {
     key: "ostelo2008",
     text: "Ostelo RWJG et al. Interpreting change scores for pain and functional status in low back pain. Spine 2008;33(1):90–94.",

@@ -25,6 +25,7 @@ import { onError } from "./http/problem";
 import { serveWeb } from "./http/static";
 import { validationHook } from "./http/validation";
 import { authRoutes } from "./routes/auth";
+import { diaryRoutes } from "./routes/diary";
 import { fhirRoutes } from "./routes/fhir";
 import { instrumentRoutes } from "./routes/instruments";
 import { intakeRoutes } from "./routes/intakes";
@@ -48,6 +49,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   instrumentRoutes(api);
   planRoutes(api);
   jobRoutes(api);
+  diaryRoutes(api);
   taskRoutes(api);
   intakeRoutes(api);
   return api;

@@ -11,6 +11,7 @@ import { TasksPage } from "./clinic/TasksPage";
 import { HomeRedirect, Permit } from "./components/Guards";
 import { NotFoundPage } from "./components/NotFoundPage";
 import { Loading } from "./components/QueryStates";
+import { DiaryPage } from "./portal/DiaryPage";
 import { IntakePage } from "./portal/intake/IntakePage";
 import { IntakeResultPage } from "./portal/intake/IntakeResultPage";
 import { PortalLanguage } from "./portal/language";
@@ -107,6 +108,7 @@ export const router = createBrowserRouter([
           { path: "/portal/questionnaire/:followUpId", element: <QuestionnairePage /> },
           { path: "/portal/intake", element: <IntakePage /> },
           { path: "/portal/intake/result", element: <IntakeResultPage /> },
+          { path: "/portal/diary", element: <DiaryPage /> },
         ],
       },
     ],

@@ -1,5 +1,6 @@
 export * from "./auth";
 export * from "./common";
+export * from "./diary";
 export * from "./intakes";
 export * from "./outbox";
 export * from "./outcomes";

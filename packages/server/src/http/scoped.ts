@@ -5,6 +5,7 @@
  */
 
 import {
+  diaryRepository,
   intakeRepository,
   outboxRepository,
   patientRepository,
@@ -80,6 +81,7 @@ export function clinicRepositories(c: Context<AppEnv>) {
     responses: responseRepository(database.db, scope),
     outbox: outboxRepository(database.db, scope),
     plans: planRepository(database.db, scope),
+    diary: diaryRepository(database.db, scope),
     tasks: taskRepository(database.db, scope),
     intakes: intakeRepository(database.db, scope, { baseUrl: config.publicUrl }),
   };
@@ -93,5 +95,6 @@ export function portalRepositories(c: Context<AppEnv>) {
     actor,
     portal: portalRepository(database.db, scope),
     intakes: intakeRepository(database.db, scope, { baseUrl: config.publicUrl }),
+    diary: diaryRepository(database.db, scope),
   };
 }

@@ -7,11 +7,20 @@
  * at once: claims use SKIP LOCKED and the work is idempotent, so each message goes out once.
  * Time comes from the app's clock, so tests move a fixed clock and call `runJobsOnce`.
  */
-import { claimJob, enqueueJob, failJob, finishJob, runFollowUpContacts, uuidv7 } from "@evident/db";
+import {
+  claimJob,
+  enqueueJob,
+  failJob,
+  finishJob,
+  runDiaryReminders,
+  runFollowUpContacts,
+  uuidv7,
+} from "@evident/db";
 import { toIsoDate } from "@evident/domain";
 import type { AppDeps } from "../http/env";
 
 export const FOLLOW_UP_CONTACTS = "follow-up-contacts";
+export const DIARY_REMINDERS = "diary-reminders";
 
 export type JobReport = {
   id: string;
@@ -29,12 +38,13 @@ export async function runJobsOnce(deps: AppDeps, opts: { again?: boolean } = {})
   const { database, clock, config } = deps;
   const now = clock.now();
   const hour = now.toISOString().slice(0, 13);
-  await enqueueJob(database.db, {
-    kind: FOLLOW_UP_CONTACTS,
-    key: opts.again ? `${FOLLOW_UP_CONTACTS}:${hour}:again:${uuidv7()}` : `${FOLLOW_UP_CONTACTS}:${hour}`,
-    runAfter: now,
-    now,
-  });
+  for (const kind of [FOLLOW_UP_CONTACTS, DIARY_REMINDERS])
+    await enqueueJob(database.db, {
+      kind,
+      key: opts.again ? `${kind}:${hour}:again:${uuidv7()}` : `${kind}:${hour}`,
+      runAfter: now,
+      now,
+    });
   const done: JobReport[] = [];
   for (;;) {
     const job = await claimJob(database.db, clock.now());
@@ -43,6 +53,12 @@ export async function runJobsOnce(deps: AppDeps, opts: { again?: boolean } = {})
       let result: Record<string, unknown>;
       if (job.kind === FOLLOW_UP_CONTACTS) {
         result = await runFollowUpContacts(database.db, {
+          today: toIsoDate(clock.now()),
+          now: clock.now(),
+          baseUrl: config.publicUrl,
+        });
+      } else if (job.kind === DIARY_REMINDERS) {
+        result = await runDiaryReminders(database.db, {
           today: toIsoDate(clock.now()),
           now: clock.now(),
           baseUrl: config.publicUrl,

@@ -159,6 +159,18 @@ export function PortalHomePage() {
         )}
       </Stack>
 
+      <Card withBorder radius="lg" padding="md">
+        <Group justify="space-between" wrap="nowrap">
+          <div>
+            <Text fw={600}>Pain diary</Text>
+            <Text size="sm">Write down today's pain and medicines in a minute.</Text>
+          </div>
+          <Button component={Link} to="/portal/diary" variant="light">
+            Open diary
+          </Button>
+        </Group>
+      </Card>
+
       {h.upcoming.length > 0 && (
         <Stack gap="sm" component="section" aria-labelledby="next-h">
           <Title order={2} size="h3" id="next-h">

@@ -1,0 +1,181 @@
+/**
+ * The pain diary, for the patient (their own record: scope.patientId) and for the clinic's staff
+ * (any patient of the clinic). The MME of each day is computed here from the domain's table and
+ * stored with the table's version, so a later change of factors never rewrites history silently.
+ */
+import { addDays, badRequest, notFound } from "@evident/domain";
+import type { DiaryEntryView, DiaryView } from "@evident/domain/api";
+import { mmeTableVersion, totalMme } from "@evident/domain/diary/mme";
+import { and, desc, eq, gte, isNotNull, sql } from "drizzle-orm";
+import type { Db } from "../connect";
+import { uuidv7 } from "../ids";
+import { clinics, outboxMessages, patientAccounts, patients } from "../schema";
+import { type DiaryMedicationRow, diarySettings, painDiaryEntries } from "../schema/diary";
+import { audit, auditedRead, inTx, type Scope, type Tx } from "./scope";
+
+export type DiaryInput = {
+  backPain: number;
+  legPain: number;
+  note?: string | undefined;
+  medications: DiaryMedicationRow[];
+};
+
+function present(r: typeof painDiaryEntries.$inferSelect): DiaryEntryView {
+  return {
+    date: r.entryDate,
+    backPain: r.backPain,
+    legPain: r.legPain,
+    note: r.note,
+    medications: r.medications,
+    mme: r.mme,
+    mmeTable: r.mmeTable,
+  };
+}
+
+export function diaryRepository(db: Db, scope: Scope) {
+  async function ensurePatient(tx: Tx | Db, patientId: string) {
+    if (scope.patientId && scope.patientId !== patientId) throw notFound("patient");
+    const [p] = await tx
+      .select({ id: patients.id })
+      .from(patients)
+      .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)));
+    if (!p) throw notFound("patient");
+  }
+
+  /** The last `days` days of entries, newest first, and the reminder setting. */
+  async function read(patientId: string, days = 180): Promise<DiaryView> {
+    const since = addDays(scope.now().toISOString().slice(0, 10), -days);
+    return auditedRead(
+      db,
+      scope,
+      async (tx) => {
+        await ensurePatient(tx as Db, patientId);
+        const rows = await tx
+          .select()
+          .from(painDiaryEntries)
+          .where(
+            and(
+              eq(painDiaryEntries.clinicId, scope.clinicId),
+              eq(painDiaryEntries.patientId, patientId),
+              gte(painDiaryEntries.entryDate, since),
+            ),
+          )
+          .orderBy(desc(painDiaryEntries.entryDate));
+        const [setting] = await tx.select().from(diarySettings).where(eq(diarySettings.patientId, patientId));
+        return { entries: rows.map(present), reminder: setting?.reminder ?? false };
+      },
+      () => ({ action: "read", entityType: "pain-diary", patientId }),
+    );
+  }
+
+  /** Writes the day's entry (replacing an earlier one that day). Not for a future day or one over 30 days ago. */
+  async function save(patientId: string, date: string, input: DiaryInput): Promise<DiaryEntryView> {
+    const today = scope.now().toISOString().slice(0, 10);
+    if (date > today) throw badRequest("cannot be in the future", "date");
+    if (date < addDays(today, -30)) throw badRequest("can be at most 30 days ago", "date");
+    return inTx(db, async (tx) => {
+      await ensurePatient(tx, patientId);
+      const now = scope.now();
+      const values = {
+        backPain: input.backPain,
+        legPain: input.legPain,
+        note: input.note ?? null,
+        medications: input.medications,
+        mme: totalMme(input.medications),
+        mmeTable: mmeTableVersion,
+        updatedAt: now,
+      };
+      const [row] = await tx
+        .insert(painDiaryEntries)
+        .values({
+          id: uuidv7(),
+          clinicId: scope.clinicId,
+          patientId,
+          entryDate: date,
+          createdAt: now,
+          ...values,
+        })
+        .onConflictDoUpdate({ target: [painDiaryEntries.patientId, painDiaryEntries.entryDate], set: values })
+        .returning();
+      await audit(tx, scope, {
+        action: "write",
+        entityType: "pain-diary",
+        entityId: row!.id,
+        patientId,
+        detail: { date, mme: row!.mme },
+      });
+      return present(row!);
+    });
+  }
+
+  async function setReminder(patientId: string, reminder: boolean): Promise<{ reminder: boolean }> {
+    return inTx(db, async (tx) => {
+      await ensurePatient(tx, patientId);
+      await tx
+        .insert(diarySettings)
+        .values({ patientId, clinicId: scope.clinicId, reminder, updatedAt: scope.now() })
+        .onConflictDoUpdate({ target: diarySettings.patientId, set: { reminder, updatedAt: scope.now() } });
+      await audit(tx, scope, {
+        action: "update",
+        entityType: "diary-settings",
+        patientId,
+        detail: { reminder },
+      });
+      return { reminder };
+    });
+  }
+
+  return { read, save, setReminder };
+}
+
+/** Hour of the day (UTC) from which the day's diary reminder goes out: the evening in Europe and the Americas' afternoon. */
+export const DIARY_REMINDER_HOUR = 17;
+
+/**
+ * Queues one diary reminder a day for each patient who asked for it and has not written today's
+ * entry (unique outbox key per patient and day: never twice, whichever server runs it).
+ */
+export async function runDiaryReminders(
+  db: Db,
+  opts: { today: string; now: Date; baseUrl: string },
+): Promise<{ diaryReminders: number }> {
+  if (opts.now.getUTCHours() < DIARY_REMINDER_HOUR) return { diaryReminders: 0 };
+  const link = `${opts.baseUrl.replace(/\/$/, "")}/portal/diary`;
+  const due = await db
+    .select({
+      patientId: diarySettings.patientId,
+      clinicId: diarySettings.clinicId,
+      email: patientAccounts.email,
+      clinic: clinics.name,
+    })
+    .from(diarySettings)
+    .innerJoin(patientAccounts, eq(patientAccounts.patientId, diarySettings.patientId))
+    .innerJoin(clinics, eq(clinics.id, diarySettings.clinicId))
+    .where(
+      and(
+        eq(diarySettings.reminder, true),
+        isNotNull(patientAccounts.activatedAt),
+        sql`not exists (select 1 from ${painDiaryEntries} e where e.patient_id = ${diarySettings.patientId} and e.entry_date = ${opts.today})`,
+      ),
+    );
+  let queued = 0;
+  for (const d of due) {
+    const rows = await db
+      .insert(outboxMessages)
+      .values({
+        id: uuidv7(),
+        clinicId: d.clinicId,
+        patientId: d.patientId,
+        kind: "diary-reminder",
+        toAddress: d.email,
+        subject: "Your pain diary for today",
+        body: `Hello,\n\nHow was your back today? It takes a minute to write it in your pain diary: ${link}\n\nYou asked for this daily reminder; you can turn it off on the diary page.\n\n${d.clinic}`,
+        dedupeKey: `diary:${d.patientId}:${opts.today}`,
+        createdAt: opts.now,
+      })
+      .onConflictDoNothing({ target: outboxMessages.dedupeKey })
+      .returning({ id: outboxMessages.id });
+    queued += rows.length;
+  }
+  return { diaryReminders: queued };
+}
