@@ -8,6 +8,7 @@ export * from "./embedded";
 export * from "./errors";
 export * from "./ids";
 export * from "./repos/auth";
+export * from "./repos/candidacy";
 export * from "./repos/clinics";
 export * from "./repos/diary";
 export * from "./repos/follow-up-contacts";

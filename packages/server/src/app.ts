@@ -25,6 +25,7 @@ import { onError } from "./http/problem";
 import { serveWeb } from "./http/static";
 import { validationHook } from "./http/validation";
 import { authRoutes } from "./routes/auth";
+import { candidacyRoutes } from "./routes/candidacy";
 import { diaryRoutes } from "./routes/diary";
 import { fhirRoutes } from "./routes/fhir";
 import { instrumentRoutes } from "./routes/instruments";
@@ -52,6 +53,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   diaryRoutes(api);
   taskRoutes(api);
   intakeRoutes(api);
+  candidacyRoutes(api);
   return api;
 }
 

@@ -371,3 +371,21 @@ export function intakeRepository(db: Db, scope: Scope, opts: { baseUrl: string }
 
   return { submit, stateFor, triageOf, review };
 }
+
+/**
+ * The triage tier the candidacy checklist sees: null before any intake (unknown); the tier of the
+ * most urgent flagged intake still waiting for review; "none" once every flag has been reviewed.
+ */
+export async function pendingTriageTier(
+  tx: Executor,
+  clinicId: string,
+  patientId: string,
+): Promise<TriageTier | null> {
+  const rows = await tx
+    .select({ tier: intakes.tier, reviewedAt: intakes.reviewedAt })
+    .from(intakes)
+    .where(and(eq(intakes.clinicId, clinicId), eq(intakes.patientId, patientId)));
+  if (rows.length === 0) return null;
+  const waiting = rows.filter((r) => r.reviewedAt === null && r.tier !== "none").map((r) => r.tier);
+  return triageTiers.find((t) => waiting.includes(t)) ?? "none";
+}

@@ -26,6 +26,9 @@ describe("access policy", () => {
   it("lets only clinicians and admins review a red-flag triage", () => {
     expect(roles.filter((role) => can(staff(role), "triage:review"))).toEqual(["admin", "clinician"]);
   });
+  it("lets only clinicians and admins sign off a candidacy assessment", () => {
+    expect(roles.filter((role) => can(staff(role), "candidacy:sign"))).toEqual(["admin", "clinician"]);
+  });
   it("grants patients no staff permission", () => {
     const p: Actor = { kind: "patient", accountId: "a", patientId: "p", clinicId: "c", name: "n" };
     expect(permissions.some((perm) => can(p, perm))).toBe(false);

@@ -27,6 +27,8 @@ export const permissions = [
   "tasks:read",
   /** Review a patient's red-flag triage (lifts the hold on procedures and the decision aid). */
   "triage:review",
+  /** Sign off a candidacy assessment for a regenerative procedure. */
+  "candidacy:sign",
   /** Change the clinic's measurement plan and confirm its instrument licences. */
   "clinic:configure",
 ] as const;
@@ -44,6 +46,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "audit:read",
     "tasks:read",
     "triage:review",
+    "candidacy:sign",
     "clinic:configure",
   ],
   clinician: [
@@ -56,6 +59,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "outcomes:read",
     "tasks:read",
     "triage:review",
+    "candidacy:sign",
   ],
   coordinator: [
     "patients:read",

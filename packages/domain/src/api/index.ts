@@ -1,4 +1,5 @@
 export * from "./auth";
+export * from "./candidacy";
 export * from "./common";
 export * from "./diary";
 export * from "./intakes";

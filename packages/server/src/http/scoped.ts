@@ -5,6 +5,7 @@
  */
 
 import {
+  candidacyRepository,
   diaryRepository,
   intakeRepository,
   outboxRepository,
@@ -84,6 +85,7 @@ export function clinicRepositories(c: Context<AppEnv>) {
     diary: diaryRepository(database.db, scope),
     tasks: taskRepository(database.db, scope),
     intakes: intakeRepository(database.db, scope, { baseUrl: config.publicUrl }),
+    candidacy: candidacyRepository(database.db, scope),
   };
 }
 

@@ -13,6 +13,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { LoadError, Loading } from "../../components/QueryStates";
 import { usePageTitle } from "../../components/usePageTitle";
 import { AnswersSection } from "./AnswersSection";
+import { CandidacySection } from "./CandidacySection";
 import { DetailsCard } from "./DetailsCard";
 import { EnterAnswersModal } from "./EnterAnswersModal";
 import { FollowUpsSection } from "./FollowUpsSection";
@@ -103,6 +104,7 @@ export function PatientPage() {
             <TriageSection patientId={p.id} mayReview={can(me, "triage:review")} />
             <DetailsCard patient={p} mayInvite={can(me, "patients:invite")} />
             <TreatmentsSection patient={p} action={treatButton} />
+            <CandidacySection patient={p} maySign={can(me, "candidacy:sign")} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 3, md: 2 }}>

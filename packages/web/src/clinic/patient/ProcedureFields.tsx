@@ -9,17 +9,11 @@ import {
   surgeryTypes,
   targetLabels,
 } from "@evident/domain/pathway/procedure";
-import {
-  additives,
-  intendedFunctions,
-  NOT_APPROVED,
-  pathwayLabels,
-  processingSteps,
-  tissues,
-} from "@evident/domain/regulatory";
-import { Alert, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Text, TextInput } from "@mantine/core";
+import { additives, intendedFunctions, processingSteps, tissues } from "@evident/domain/regulatory";
+import { Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Text, TextInput } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
-import { likelyPathway, type ProcedureValues, procedureBody, procedureCategory } from "./procedureForm";
+import { RegulatoryPanel } from "../../components/RegulatoryPanel";
+import { type ProcedureValues, procedureBody, procedureCategory, proposedProduct } from "./procedureForm";
 
 type Form = UseFormReturnType<{ kind: string; date: string; notes: string; procedure: ProcedureValues }>;
 
@@ -147,7 +141,7 @@ function CellTherapyFields({
   operator: React.ReactNode;
   injection: React.ReactNode;
 }) {
-  const pathway = likelyPathway(procedureBody(form.values.kind, form.values.procedure));
+  const product = proposedProduct(procedureBody(form.values.kind, form.values.procedure));
   return (
     <>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -227,19 +221,7 @@ function CellTherapyFields({
         </SimpleGrid>
       </Checkbox.Group>
       {injection}
-      <Alert color="yellow" title="Likely regulatory pathway" aria-live="polite">
-        {pathway ? (
-          <Text size="sm">
-            {pathwayLabels[pathway.pathway]} ({pathway.certainty}; rules {pathway.rulesVersion}). Derived from
-            the facts above; not legal advice.
-          </Text>
-        ) : (
-          <Text size="sm">Shown here once the fields above are filled in.</Text>
-        )}
-        <Text size="sm" mt={4}>
-          {NOT_APPROVED}
-        </Text>
-      </Alert>
+      <RegulatoryPanel product={product} />
     </>
   );
 }

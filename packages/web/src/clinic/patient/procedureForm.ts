@@ -9,6 +9,7 @@ import {
   type ProcedureRecord,
   procedureRegulatory,
 } from "@evident/domain/pathway/procedure";
+import type { ProposedProduct } from "@evident/domain/regulatory";
 
 export type ProcedureValues = {
   operator: string;
@@ -139,4 +140,20 @@ export function procedureBody(kind: string, v: ProcedureValues): Record<string, 
 export function likelyPathway(body: Record<string, unknown> | undefined) {
   const parsed = CellTherapyProcedure.safeParse(body);
   return parsed.success ? procedureRegulatory(parsed.data) : null;
+}
+
+/** The product facts of a complete cell-therapy record, for the regulatory panel; else null. */
+export function proposedProduct(body: Record<string, unknown> | undefined): ProposedProduct | null {
+  const parsed = CellTherapyProcedure.safeParse(body);
+  if (!parsed.success) return null;
+  const p = parsed.data;
+  return {
+    tissue: p.tissue,
+    origin: p.origin,
+    processing: p.processing,
+    sameSurgicalProcedure: p.sameDay,
+    additives: p.additives,
+    target: p.target,
+    intendedFunction: p.intendedFunction,
+  };
 }

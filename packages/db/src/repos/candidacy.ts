@@ -1,0 +1,123 @@
+/**
+ * Candidacy sign-offs: the server evaluates the facts with the current criteria (domain/candidacy),
+ * taking the triage tier from the patient's own intakes rather than from the form, and stores the
+ * result as the clinician saw it, with who signed it and when, audited.
+ */
+import { type CitationKey, citations, notFound } from "@evident/domain";
+import type { CandidacyView } from "@evident/domain/api";
+import { type CandidacyInput, type CandidacyResult, evaluateCandidacy } from "@evident/domain/candidacy";
+import { and, desc, eq } from "drizzle-orm";
+import type { Db } from "../connect";
+import { uuidv7 } from "../ids";
+import { patients, staffUsers } from "../schema";
+import { candidacyAssessments } from "../schema/candidacy";
+import { pendingTriageTier } from "./intakes";
+import { audit, auditedRead, inTx, type Scope } from "./scope";
+
+type Row = typeof candidacyAssessments.$inferSelect;
+
+function present(row: Row, signerName: string | null): CandidacyView {
+  const result = row.result as unknown as CandidacyResult;
+  return {
+    id: row.id,
+    criteriaVersion: row.criteriaVersion,
+    outcome: row.outcome,
+    criteria: result.criteria.map((c) => ({
+      ...c,
+      source: c.source.map((key: CitationKey) => ({ key, label: citations[key]?.text ?? key })),
+    })),
+    input: row.input,
+    note: row.note,
+    signedBy: { id: row.signedBy, name: signerName ?? "" },
+    signedAt: row.signedAt.toISOString(),
+  };
+}
+
+export function candidacyRepository(db: Db, scope: Scope) {
+  async function list(patientId: string): Promise<CandidacyView[]> {
+    return auditedRead(
+      db,
+      scope,
+      async (tx) => {
+        const [p] = await tx
+          .select({ id: patients.id })
+          .from(patients)
+          .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)));
+        if (!p) throw notFound("patient");
+        const rows = await tx
+          .select({ a: candidacyAssessments, name: staffUsers.name })
+          .from(candidacyAssessments)
+          .leftJoin(staffUsers, eq(staffUsers.id, candidacyAssessments.signedBy))
+          .where(
+            and(
+              eq(candidacyAssessments.clinicId, scope.clinicId),
+              eq(candidacyAssessments.patientId, patientId),
+            ),
+          )
+          .orderBy(desc(candidacyAssessments.signedAt), desc(candidacyAssessments.id));
+        return rows.map((r) => present(r.a, r.name));
+      },
+      (items) => ({
+        action: "read",
+        entityType: "candidacy",
+        patientId,
+        detail: { assessments: items.map((i) => i.id) },
+      }),
+    );
+  }
+
+  async function signOff(
+    patientId: string,
+    input: Omit<CandidacyInput, "triageTier">,
+    note: string | undefined,
+  ): Promise<CandidacyView> {
+    return inTx(db, async (tx) => {
+      const [p] = await tx
+        .select({ id: patients.id })
+        .from(patients)
+        .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)))
+        .for("update");
+      if (!p) throw notFound("patient");
+      const facts: CandidacyInput = {
+        ...input,
+        triageTier: await pendingTriageTier(tx, scope.clinicId, patientId),
+      };
+      const result = evaluateCandidacy(facts);
+      const id = uuidv7();
+      const [row] = await tx
+        .insert(candidacyAssessments)
+        .values({
+          id,
+          clinicId: scope.clinicId,
+          patientId,
+          input: facts as Record<string, unknown>,
+          criteriaVersion: result.criteriaVersion,
+          outcome: result.outcome,
+          result: result as unknown as Record<string, unknown>,
+          note: note ?? null,
+          signedBy: scope.actor.id,
+          signedAt: scope.now(),
+        })
+        .returning();
+      await audit(tx, scope, {
+        action: "sign-off",
+        entityType: "candidacy",
+        entityId: id,
+        patientId,
+        detail: {
+          outcome: result.outcome,
+          criteriaVersion: result.criteriaVersion,
+          unmet: result.unmet,
+          unknown: result.unknown,
+        },
+      });
+      const [me] = await tx
+        .select({ name: staffUsers.name })
+        .from(staffUsers)
+        .where(eq(staffUsers.id, scope.actor.id));
+      return present(row!, me?.name ?? null);
+    });
+  }
+
+  return { list, signOff };
+}

@@ -1,0 +1,144 @@
+/**
+ * Candidacy sign-off through the API: every criterion with its status and source, the triage tier
+ * taken from the patient's intakes (not the form), who signed and when in the record and the
+ * audit trail, each bad field named with nothing written, and only clinicians may sign.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHarness, type Harness } from "./harness";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(() => h.close());
+
+const noContraindications = Object.fromEntries(
+  [
+    "activeInfection",
+    "cancer",
+    "pregnancyOrNursing",
+    "anticoagulationOrBleedingDisorder",
+    "immunosuppression",
+    "priorSurgeryAtLevel",
+    "priorBiologicDiscTherapy",
+    "severeDepressionOrAnxiety",
+    "fibromyalgia",
+    "symptomaticStenosis",
+    "caudaEquina",
+    "osteoporosis",
+    "substanceMisuse",
+    "spondyloarthropathy",
+  ].map((id) => [id, false]),
+);
+
+const candidate = {
+  condition: "degenerative_disc_disease",
+  symptomDurationMonths: 14,
+  conservativeCare: { tried: true, months: 6, supervisedPhysiotherapy: true },
+  baseline: { backPainVasMm: 62, odi: 44 },
+  legPain: "none",
+  facetPainExcludedByBlock: true,
+  imaging: { pfirrmannGrade: 4, discHeightRetainedPercent: 70, levels: ["L4-L5"] },
+  contraindications: noContraindications,
+};
+
+async function setup() {
+  const clinic = await h.clinic(`Clinic ${Math.random()}`);
+  const clinician = await h.staff("clinician", clinic.id);
+  const patient = await h.portalPatient(clinician.cookie);
+  return { clinic, clinician, patient };
+}
+const sign = (cookie: string, patientId: string, body: unknown) =>
+  h.call("POST", `/api/v1/patients/${patientId}/candidacy`, { cookie, body });
+
+describe("candidacy sign-off", () => {
+  it("needs more information until the safety questions are answered, then is eligible", async () => {
+    const { clinician, patient } = await setup();
+    const before = await sign(clinician.cookie, patient.id, { input: candidate });
+    expect(before.status).toBe(201);
+    expect(before.json.outcome).toBe("needs-more-information");
+    expect(before.json.criteria.find((c: { id: string }) => c.id === "no-unreviewed-red-flag").status).toBe(
+      "unknown",
+    );
+
+    await h.call("POST", "/api/v1/portal/intake", {
+      cookie: patient.cookie,
+      body: { answers: { age: 45, painDurationWeeks: 60 } },
+    });
+    const res = await sign(clinician.cookie, patient.id, {
+      input: candidate,
+      note: "Discussed with the patient",
+    });
+    expect(res.json).toMatchObject({
+      outcome: "eligible",
+      signedBy: { id: clinician.id, name: "Test clinician" },
+      signedAt: h.clock.now().toISOString(),
+      note: "Discussed with the patient",
+      criteriaVersion: expect.any(String),
+    });
+    expect(res.json.criteria.every((c: { status: string }) => c.status === "met")).toBe(true);
+    const sourced = res.json.criteria.find((c: { id: string }) => c.id === "odi-30-90");
+    expect(sourced.source.length).toBeGreaterThan(0);
+    expect(sourced.source[0].label).toMatch(/\w/);
+
+    const list = await h.call("GET", `/api/v1/patients/${patient.id}/candidacy`, {
+      cookie: clinician.cookie,
+    });
+    expect(list.json.items.map((i: { id: string }) => i.id)).toEqual([res.json.id, before.json.id]);
+    const { rows } = await h.database.pool.query(
+      "select actor_id, detail from audit_events where entity_type = 'candidacy' and action = 'sign-off' and entity_id = $1",
+      [res.json.id],
+    );
+    expect(rows).toEqual([
+      { actor_id: clinician.id, detail: expect.objectContaining({ outcome: "eligible" }) },
+    ]);
+  });
+
+  it("takes the triage tier from the intakes: an unreviewed red flag makes the patient not eligible", async () => {
+    const { clinician, patient } = await setup();
+    await h.call("POST", "/api/v1/portal/intake", {
+      cookie: patient.cookie,
+      body: { answers: { age: 45, painDurationWeeks: 60, cancerHistory: true } },
+    });
+    const res = await sign(clinician.cookie, patient.id, { input: candidate });
+    expect(res.json.outcome).toBe("not-eligible");
+    expect(res.json.criteria.find((c: { id: string }) => c.id === "no-unreviewed-red-flag")).toMatchObject({
+      status: "unmet",
+      detail: "triage tier: urgent",
+    });
+    const sent = await sign(clinician.cookie, patient.id, { input: { ...candidate, triageTier: "none" } });
+    expect(sent.status).toBe(400);
+    expect(sent.json.issues.map((i: { path: string }) => i.path)).toEqual(["input.triageTier"]);
+  });
+
+  it("names each bad field and writes nothing", async () => {
+    const { clinician, patient } = await setup();
+    const before = await Promise.all(["candidacy_assessments", "audit_events"].map(h.count));
+    const res = await sign(clinician.cookie, patient.id, {
+      input: {
+        ...candidate,
+        symptomDurationMonths: -3,
+        baseline: { odi: 140 },
+        imaging: { pfirrmannGrade: 2.5, levels: ["L9-L10"] },
+      },
+      note: 7,
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      "input.baseline.odi",
+      "input.imaging.levels.0",
+      "input.imaging.pfirrmannGrade",
+      "input.symptomDurationMonths",
+      "note",
+    ]);
+    expect(await Promise.all(["candidacy_assessments", "audit_events"].map(h.count))).toEqual(before);
+  });
+
+  it("is for clinicians to sign, and another clinic's patient is not found", async () => {
+    const { clinic, patient } = await setup();
+    const coordinator = await h.staff("coordinator", clinic.id);
+    expect((await sign(coordinator.cookie, patient.id, { input: candidate })).status).toBe(403);
+    const other = await setup();
+    expect((await sign(other.clinician.cookie, patient.id, { input: candidate })).status).toBe(404);
+  });
+});
