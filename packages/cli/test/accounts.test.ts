@@ -29,6 +29,7 @@ describe("evident clinic add / user add", () => {
       "3m": ["nrs_back", "nrs_leg", "peg", "pgic"],
       "6m": ["nrs_back", "nrs_leg", "peg", "pgic"],
       "12m": ["nrs_back", "nrs_leg", "peg", "pgic"],
+      "24m": ["nrs_back", "nrs_leg", "peg", "pgic"],
     });
     const user = await runCli(
       [

@@ -42,7 +42,7 @@ describe("a new clinic's plan", () => {
     expect(res.status).toBe(200);
     expect(res.json.timepoints).toEqual([
       { timepoint: "baseline", label: "Baseline", instruments: ["nrs_back", "nrs_leg", "peg"] },
-      ...["2w", "6w", "3m", "6m", "12m"].map((t) => ({
+      ...["2w", "6w", "3m", "6m", "12m", "24m"].map((t) => ({
         timepoint: t,
         label: expect.any(String),
         instruments: ["nrs_back", "nrs_leg", "peg", "pgic"],
@@ -65,7 +65,7 @@ describe("a new clinic's plan", () => {
     });
     expect(byId.peg).toMatchObject({
       licence: { agreementNeeded: false },
-      timepoints: ["baseline", "2w", "6w", "3m", "6m", "12m"],
+      timepoints: ["baseline", "2w", "6w", "3m", "6m", "12m", "24m"],
     });
   });
 });
