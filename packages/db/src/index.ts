@@ -7,6 +7,7 @@ export * from "./connect";
 export * from "./embedded";
 export * from "./errors";
 export * from "./ids";
+export * from "./repos/adverse-events";
 export * from "./repos/auth";
 export * from "./repos/candidacy";
 export * from "./repos/clinics";

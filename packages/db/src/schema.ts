@@ -282,9 +282,26 @@ export const adverseEvents = pgTable(
     serious: boolean("serious").notNull().default(false),
     description: text("description"),
     createdAt: createdAt(),
+    /** ICH E2A criteria met (empty: not serious); `serious` is true exactly when this is not empty. */
+    seriousness: text("seriousness").array().notNull().default(sql`'{}'::text[]`),
+    /** unrelated … definite; null while not assessed. */
+    relatedness: text("relatedness"),
+    /** Listed in the consent and product information; null while not assessed. */
+    expected: boolean("expected"),
+    outcome: text("outcome").notNull().default("unknown"),
+    actions: text("actions"),
+    /** The day the clinic learned of it: the reporting clock starts here. */
+    awareDate: date("aware_date"),
+    /** The expedited report's due date (ICH E2A: 7 or 15 days), null when none is needed. */
+    reportDueDate: date("report_due_date"),
+    reportSubmittedAt: ts("report_submitted_at"),
+    /** "staff", or "patient" when recorded from the patient's own report. */
+    source: text("source").notNull().default("staff"),
+    recordedBy: uuid("recorded_by"),
   },
   (t) => [
     index("adverse_events_patient_idx").on(t.clinicId, t.patientId),
+    index("adverse_events_clock_idx").on(t.clinicId, t.reportDueDate),
     index("adverse_events_treatment_idx").on(t.treatmentId),
   ],
 );

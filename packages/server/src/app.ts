@@ -24,6 +24,7 @@ import type { AppDeps, AppEnv } from "./http/env";
 import { onError } from "./http/problem";
 import { serveWeb } from "./http/static";
 import { validationHook } from "./http/validation";
+import { adverseEventRoutes } from "./routes/adverse-events";
 import { authRoutes } from "./routes/auth";
 import { candidacyRoutes } from "./routes/candidacy";
 import { diaryRoutes } from "./routes/diary";
@@ -51,6 +52,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   planRoutes(api);
   jobRoutes(api);
   diaryRoutes(api);
+  adverseEventRoutes(api);
   taskRoutes(api);
   intakeRoutes(api);
   candidacyRoutes(api);

@@ -18,6 +18,7 @@ import { PortalLanguage } from "./portal/language";
 import { PortalHomePage } from "./portal/PortalHomePage";
 import { PortalLayout } from "./portal/PortalLayout";
 import { PortalSignInPage } from "./portal/PortalSignInPage";
+import { ProblemPage } from "./portal/ProblemPage";
 import { QuestionnairePage } from "./portal/QuestionnairePage";
 import { WelcomePage } from "./portal/WelcomePage";
 
@@ -109,6 +110,7 @@ export const router = createBrowserRouter([
           { path: "/portal/intake", element: <IntakePage /> },
           { path: "/portal/intake/result", element: <IntakeResultPage /> },
           { path: "/portal/diary", element: <DiaryPage /> },
+          { path: "/portal/problem", element: <ProblemPage /> },
         ],
       },
     ],

@@ -170,6 +170,16 @@ export const tableSpecs: Specs = {
     serious: (r) => (r.serious ? "t" : "f"),
     description: (r) => text(r.description),
     created_at: (r) => instant(r.createdAt),
+    // ICH E2A criteria consistent with the grade: a grade 4 is life-threatening; the other serious
+    // ones needed admission. Every demo kind is a risk the consent lists (expected), so none
+    // starts an expedited-reporting clock; the app's own tests cover the clocks.
+    seriousness: (r) =>
+      textArray(
+        r.serious ? (r.severity >= 4 ? ["life-threatening", "hospitalisation"] : ["hospitalisation"]) : [],
+      ),
+    outcome: () => "recovered",
+    relatedness: () => "probable",
+    expected: () => "t",
   }),
   accounts: spec("patient_accounts", {
     id: (r) => r.id,

@@ -1,3 +1,4 @@
+export * from "./adverse-events";
 export * from "./auth";
 export * from "./candidacy";
 export * from "./common";

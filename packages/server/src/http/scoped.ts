@@ -5,6 +5,7 @@
  */
 
 import {
+  adverseEventRepository,
   candidacyRepository,
   diaryRepository,
   intakeRepository,
@@ -83,6 +84,7 @@ export function clinicRepositories(c: Context<AppEnv>) {
     outbox: outboxRepository(database.db, scope),
     plans: planRepository(database.db, scope),
     diary: diaryRepository(database.db, scope),
+    adverseEvents: adverseEventRepository(database.db, scope),
     tasks: taskRepository(database.db, scope),
     intakes: intakeRepository(database.db, scope, { baseUrl: config.publicUrl }),
     candidacy: candidacyRepository(database.db, scope),
@@ -98,5 +100,6 @@ export function portalRepositories(c: Context<AppEnv>) {
     portal: portalRepository(database.db, scope),
     intakes: intakeRepository(database.db, scope, { baseUrl: config.publicUrl }),
     diary: diaryRepository(database.db, scope),
+    adverseEvents: adverseEventRepository(database.db, scope),
   };
 }

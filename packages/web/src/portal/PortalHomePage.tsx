@@ -171,6 +171,18 @@ export function PortalHomePage() {
         </Group>
       </Card>
 
+      <Card withBorder radius="lg" padding="md">
+        <Group justify="space-between" wrap="nowrap">
+          <div>
+            <Text fw={600}>Something wrong?</Text>
+            <Text size="sm">Fever, a red or leaking wound, new weakness: tell the clinic now.</Text>
+          </div>
+          <Button component={Link} to="/portal/problem" variant="light" color="red">
+            Report a problem
+          </Button>
+        </Group>
+      </Card>
+
       {h.upcoming.length > 0 && (
         <Stack gap="sm" component="section" aria-labelledby="next-h">
           <Title order={2} size="h3" id="next-h">

@@ -12,6 +12,7 @@ import { can, useStaff } from "../../components/Guards";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadError, Loading } from "../../components/QueryStates";
 import { usePageTitle } from "../../components/usePageTitle";
+import { AdverseEventsSection } from "./AdverseEventsSection";
 import { AnswersSection } from "./AnswersSection";
 import { CandidacySection } from "./CandidacySection";
 import { DetailsCard } from "./DetailsCard";
@@ -105,6 +106,7 @@ export function PatientPage() {
             <DetailsCard patient={p} mayInvite={can(me, "patients:invite")} />
             <TreatmentsSection patient={p} action={treatButton} />
             <CandidacySection patient={p} maySign={can(me, "candidacy:sign")} />
+            <AdverseEventsSection patient={p} mayWrite={mayTreat} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 3, md: 2 }}>

@@ -1,0 +1,148 @@
+/**
+ * An adverse event for the outside world: a MedWatch-style report (the fields of FDA Form 3500A's
+ * sections that a clinic can fill: patient, event, product, reporter; JSON here, PDF drawn from
+ * the same object by the server) and a FHIR R4 AdverseEvent. Identifiers stay internal ids; the
+ * patient appears by initials, age and sex only, as on a MedWatch form.
+ */
+import { ageOn } from "../dates";
+import { type AeKind, aeKindLabels, type ReportingClock, type Seriousness } from "./rules";
+
+export type AdverseEventRecord = {
+  id: string;
+  kind: AeKind;
+  onsetDate: string;
+  awareDate: string;
+  severity: number;
+  seriousness: Seriousness[];
+  relatedness: string | null;
+  expected: boolean | null;
+  outcome: string;
+  actions: string | null;
+  description: string | null;
+  clock: ReportingClock;
+  submittedAt: string | null;
+  patient: { id: string; givenName: string; familyName: string; birthDate: string; sex: string };
+  treatment: {
+    id: string;
+    kind: string;
+    label: string;
+    date: string;
+    regulatoryPathway: string | null;
+  } | null;
+  clinic: { name: string };
+};
+
+export function medwatchReport(e: AdverseEventRecord) {
+  return {
+    format: "evident-medwatch-style/1",
+    note: "Structured after FDA Form 3500A sections A, B, D and G; not an official FDA submission.",
+    a_patient: {
+      initials: `${e.patient.givenName.charAt(0)}${e.patient.familyName.charAt(0)}`.toUpperCase(),
+      ageAtEvent: ageOn(e.patient.birthDate, e.onsetDate),
+      sex: e.patient.sex,
+    },
+    b_event: {
+      type: aeKindLabels[e.kind],
+      description: e.description,
+      onsetDate: e.onsetDate,
+      ctcaeGrade: e.severity,
+      seriousness: e.seriousness,
+      outcome: e.outcome,
+      actionsTaken: e.actions,
+    },
+    d_product: e.treatment
+      ? {
+          treatment: e.treatment.label,
+          date: e.treatment.date,
+          likelyRegulatoryPathway: e.treatment.regulatoryPathway,
+          relatedness: e.relatedness,
+          expected: e.expected,
+        }
+      : null,
+    g_reporter: { clinic: e.clinic.name, awareDate: e.awareDate },
+    reporting: e.clock.required
+      ? {
+          required: true,
+          withinDays: e.clock.days,
+          dueDate: e.clock.dueDate,
+          reason: e.clock.reason,
+          submittedAt: e.submittedAt,
+        }
+      : { required: false, reason: e.clock.reason },
+  };
+}
+
+const SERIOUS_SYSTEM = "http://terminology.hl7.org/CodeSystem/adverse-event-seriousness";
+const SEVERITY_SYSTEM = "http://terminology.hl7.org/CodeSystem/adverse-event-severity";
+const OUTCOME_SYSTEM = "http://terminology.hl7.org/CodeSystem/adverse-event-outcome";
+
+const fhirOutcome: Record<string, string> = {
+  recovered: "resolved",
+  recovering: "recovering",
+  "not-recovered": "ongoing",
+  "recovered-with-sequelae": "resolvedWithSequelae",
+  fatal: "fatal",
+  unknown: "unknown",
+};
+
+/** FHIR R4 AdverseEvent (actual event), with the CTCAE grade as an extension-free code text. */
+export function toFhirAdverseEvent(e: AdverseEventRecord) {
+  const serious = e.seriousness.length > 0;
+  return {
+    resourceType: "AdverseEvent",
+    id: e.id,
+    actuality: "actual",
+    category: [
+      {
+        coding: [
+          {
+            system: "http://terminology.hl7.org/CodeSystem/adverse-event-category",
+            code: "AE",
+            display: "Adverse Event",
+          },
+        ],
+      },
+    ],
+    event: { text: `${aeKindLabels[e.kind]}${e.description ? `: ${e.description}` : ""}` },
+    subject: { reference: `Patient/${e.patient.id}` },
+    date: e.onsetDate,
+    recordedDate: e.awareDate,
+    seriousness: {
+      coding: [
+        {
+          system: SERIOUS_SYSTEM,
+          code: serious ? "Serious" : "Non-serious",
+          display: serious ? "Serious" : "Non-serious",
+        },
+      ],
+    },
+    severity: {
+      coding: [
+        {
+          system: SEVERITY_SYSTEM,
+          code: e.severity <= 1 ? "mild" : e.severity === 2 ? "moderate" : "severe",
+        },
+      ],
+      text: `CTCAE grade ${e.severity}`,
+    },
+    outcome: { coding: [{ system: OUTCOME_SYSTEM, code: fhirOutcome[e.outcome] ?? "unknown" }] },
+    ...(e.treatment
+      ? {
+          suspectEntity: [
+            {
+              instance: { reference: `Procedure/${e.treatment.id}`, display: e.treatment.label },
+              ...(e.relatedness
+                ? {
+                    causality: [
+                      {
+                        assessment: { text: `${e.relatedness} (clinician's judgement)` },
+                      },
+                    ],
+                  }
+                : {}),
+            },
+          ],
+        }
+      : {}),
+  };
+}

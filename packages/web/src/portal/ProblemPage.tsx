@@ -1,0 +1,148 @@
+/**
+ * "Report a problem", phone first. After sending, the advice is shown at once: for fever or new
+ * weakness after a procedure, an urgent call to action (the clinic's clinicians also get an urgent
+ * task). English only for now.
+ */
+import {
+  type ProblemSymptom,
+  problemSymptomLabels,
+  problemSymptoms,
+} from "@evident/domain/adverse-events/patient-report";
+import { ProblemReportCreate, type ProblemReportResult } from "@evident/domain/api";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Checkbox,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { IconAlertTriangle, IconInfoCircle } from "@tabler/icons-react";
+import { useState } from "react";
+import { Link } from "react-router";
+import { useReportProblem } from "../api/adverse-events";
+import { FormAlert } from "../components/FormAlert";
+import { localToday } from "../components/format";
+import { formErrors } from "../components/serverErrors";
+import { usePageTitle } from "../components/usePageTitle";
+import { schemaErrors } from "../components/zodErrors";
+
+function Advice({ result }: { result: ProblemReportResult }) {
+  return (
+    <Alert
+      color={result.urgent ? "red" : "blue"}
+      variant={result.urgent ? "filled" : "light"}
+      icon={result.urgent ? <IconAlertTriangle aria-hidden /> : <IconInfoCircle aria-hidden />}
+      title={result.advice.title}
+      role={result.urgent ? "alert" : "status"}
+    >
+      <Text size="md">{result.advice.text}</Text>
+      <Text size="xs" mt="xs">
+        Certainty: {result.advice.certainty} (general medical advice, not a diagnosis).
+      </Text>
+    </Alert>
+  );
+}
+
+export function ProblemPage() {
+  usePageTitle("Report a problem");
+  const today = localToday();
+  const [symptoms, setSymptoms] = useState<string[]>([]);
+  const [onsetDate, setOnset] = useState(today);
+  const [details, setDetails] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string[]>([]);
+  const [result, setResult] = useState<ProblemReportResult | null>(null);
+  const report = useReportProblem();
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const body = {
+      symptoms: symptoms as ProblemSymptom[],
+      onsetDate,
+      ...(details.trim() ? { details: details.trim() } : {}),
+    };
+    const found = schemaErrors(ProblemReportCreate, body);
+    if (symptoms.length === 0) found.symptoms = "Tick at least one problem.";
+    setErrors(found);
+    setGeneral([]);
+    if (Object.keys(found).length > 0) return;
+    report.mutate(body, {
+      onSuccess: setResult,
+      onError: (err) => {
+        const r = formErrors(err, ["symptoms", "onsetDate", "details"]);
+        setErrors(r.fields);
+        setGeneral(r.general);
+      },
+    });
+  };
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Anchor component={Link} to="/portal" size="sm">
+          ← Back to your page
+        </Anchor>
+        <Title order={1} size="h2" mt={4}>
+          Report a problem
+        </Title>
+        <Text c="dimmed" mt={4}>
+          Tell the clinic about a problem since your treatment. In an emergency, call emergency services now.
+        </Text>
+      </div>
+      {result ? (
+        <Stack>
+          <Advice result={result} />
+          <Button component={Link} to="/portal" variant="default">
+            Back to your page
+          </Button>
+        </Stack>
+      ) : (
+        <Card withBorder radius="lg" padding="md" component="form" onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <FormAlert messages={general} title="Your report was not sent" />
+            <Checkbox.Group
+              label="What is wrong?"
+              description="Tick everything that applies"
+              value={symptoms}
+              onChange={setSymptoms}
+              error={errors.symptoms}
+              required
+            >
+              <Stack gap="sm" mt="xs">
+                {problemSymptoms.map((s) => (
+                  <Checkbox key={s} value={s} label={problemSymptomLabels[s]} size="md" />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+            <TextInput
+              label="Since when?"
+              type="date"
+              max={today}
+              value={onsetDate}
+              onChange={(e) => setOnset(e.currentTarget.value)}
+              error={errors.onsetDate}
+              required
+            />
+            <Textarea
+              label="Anything else?"
+              description="Optional: your temperature, where it hurts, what you have tried"
+              autosize
+              minRows={2}
+              value={details}
+              onChange={(e) => setDetails(e.currentTarget.value)}
+              error={errors.details}
+            />
+            <Button type="submit" size="lg" color="red" loading={report.isPending} fullWidth>
+              Send to the clinic
+            </Button>
+          </Stack>
+        </Card>
+      )}
+    </Stack>
+  );
+}
