@@ -38,6 +38,7 @@ import { patientRoutes } from "./routes/patients";
 import { planRoutes } from "./routes/plans";
 import { portalRoutes } from "./routes/portal";
 import { taskRoutes } from "./routes/tasks";
+import { worklistRoutes } from "./routes/worklist";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -53,6 +54,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   jobRoutes(api);
   diaryRoutes(api);
   adverseEventRoutes(api);
+  worklistRoutes(api);
   taskRoutes(api);
   intakeRoutes(api);
   candidacyRoutes(api);

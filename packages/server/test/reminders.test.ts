@@ -213,4 +213,18 @@ describe("follow-up contacts", () => {
     const clinician = await h.staff("clinician");
     expect((await h.call("POST", "/api/v1/jobs/run", { cookie: clinician.cookie })).status).toBe(403);
   });
+
+  it("lists the clinic's due follow-ups for the worklist, closing soonest first, with the latest contact", async () => {
+    const { patient, clinicId, twoWeeks } = await treatedPatient("2026-03-02");
+    await onDay("2026-03-12");
+    const s = await h.staff("coordinator", clinicId);
+    const res = await h.call("GET", "/api/v1/follow-ups/due", { cookie: s.cookie });
+    expect(res.status).toBe(200);
+    const mine = res.json.items.filter((f: { patientId: string }) => f.patientId === patient.id);
+    expect(mine).toEqual([
+      expect.objectContaining({ id: twoWeeks.id, timepoint: "2w", windowEnd: "2026-03-23", contacts: 2 }),
+    ]);
+    const ends = res.json.items.map((f: { windowEnd: string }) => f.windowEnd);
+    expect(ends).toEqual([...ends].sort());
+  });
 });

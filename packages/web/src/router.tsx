@@ -8,6 +8,7 @@ import { PatientListPage } from "./clinic/PatientListPage";
 import { QuestionnairesPage } from "./clinic/plan/QuestionnairesPage";
 import { SignInPage } from "./clinic/SignInPage";
 import { TasksPage } from "./clinic/TasksPage";
+import { WorklistPage } from "./clinic/WorklistPage";
 import { HomeRedirect, Permit } from "./components/Guards";
 import { NotFoundPage } from "./components/NotFoundPage";
 import { Loading } from "./components/QueryStates";
@@ -75,6 +76,14 @@ export const router = createBrowserRouter([
         element: (
           <Permit permission="patients:read">
             <QuestionnairesPage />
+          </Permit>
+        ),
+      },
+      {
+        path: "/worklist",
+        element: (
+          <Permit permission="tasks:read">
+            <WorklistPage />
           </Permit>
         ),
       },

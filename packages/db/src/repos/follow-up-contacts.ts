@@ -9,6 +9,8 @@
  * contact is recorded under its primary key (follow-up, number) and the message under the outbox's
  * unique key, so a runner that comes second, or a re-run after a crash, inserts nothing.
  */
+
+import { addDays } from "@evident/domain";
 import {
   contactDue,
   contactKey,
@@ -17,13 +19,13 @@ import {
   escalationKey,
   escalationTask,
 } from "@evident/domain/pathway/contacts";
-import { and, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
-import { clinics, followUps, outboxMessages, patientAccounts } from "../schema";
+import { clinics, followUps, outboxMessages, patientAccounts, patients } from "../schema";
 import { followUpContacts } from "../schema/jobs";
 import { tasks } from "../schema/tasks";
-import { audit, type Scope } from "./scope";
+import { audit, auditedRead, type Scope } from "./scope";
 import { createTask } from "./tasks";
 
 export type ContactsReport = { invitations: number; reminders: number; escalations: number; checked: number };
@@ -161,4 +163,56 @@ export async function withdrawSettledContacts(db: Db): Promise<number> {
        and m.status = 'pending'
        and f.status <> 'scheduled'`);
   return res.rowCount ?? 0;
+}
+
+export type DueFollowUp = {
+  id: string;
+  patientId: string;
+  patientName: string;
+  timepoint: string;
+  dueDate: string;
+  windowStart: string;
+  windowEnd: string;
+  /** The latest contact made: 0 none, 1 the invitation, 2 the first reminder, 3 the second. */
+  contacts: number;
+};
+
+/**
+ * The clinic's follow-ups open today or opening within a week, the window closing soonest first
+ * (an answer after it is lost to the outcomes), for the worklist. Audited as a read of each.
+ */
+export async function dueFollowUps(db: Db, scope: Scope, limit = 200): Promise<DueFollowUp[]> {
+  const today = scope.now().toISOString().slice(0, 10);
+  return auditedRead(
+    db,
+    scope,
+    async (tx) => {
+      const rows = await tx
+        .select({
+          id: followUps.id,
+          patientId: followUps.patientId,
+          given: patients.givenName,
+          family: patients.familyName,
+          timepoint: followUps.timepoint,
+          dueDate: followUps.dueDate,
+          windowStart: followUps.windowStart,
+          windowEnd: followUps.windowEnd,
+          contacts: sql<number>`(select coalesce(max(c.number) + 1, 0)::int from ${followUpContacts} c where c.follow_up_id = ${followUps.id})`,
+        })
+        .from(followUps)
+        .innerJoin(patients, eq(patients.id, followUps.patientId))
+        .where(
+          and(
+            eq(followUps.clinicId, scope.clinicId),
+            eq(followUps.status, "scheduled"),
+            lte(followUps.windowStart, addDays(today, 7)),
+            gte(followUps.windowEnd, today),
+          ),
+        )
+        .orderBy(asc(followUps.windowEnd))
+        .limit(limit);
+      return rows.map(({ given, family, ...r }) => ({ ...r, patientName: `${given} ${family}` }));
+    },
+    (rows) => ({ action: "read", entityType: "follow-up", detail: { followUps: rows.map((r) => r.id) } }),
+  );
 }

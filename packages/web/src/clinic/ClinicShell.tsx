@@ -21,6 +21,7 @@ import {
   IconChecklist,
   IconChevronDown,
   IconClipboardList,
+  IconListCheck,
   IconLogout,
   IconMail,
   IconUsers,
@@ -36,6 +37,7 @@ type NavItem = { to: string; label: string; icon: TablerIcon; permission: string
 
 const nav: NavItem[] = [
   { to: "/patients", label: "Patients", icon: IconUsers, permission: "patients:read" },
+  { to: "/worklist", label: "Worklist", icon: IconListCheck, permission: "tasks:read" },
   { to: "/tasks", label: "Tasks", icon: IconChecklist, permission: "tasks:read" },
   { to: "/outcomes", label: "Outcomes", icon: IconChartDots, permission: "outcomes:read" },
   { to: "/questionnaires", label: "Questionnaires", icon: IconClipboardList, permission: "patients:read" },
