@@ -157,12 +157,12 @@ export function WorklistPage() {
                   </Text>
                 </Stack>
               ))}
-              {tasks.data.items.length > 30 && (
-                <Anchor component={Link} to="/tasks" size="sm">
-                  All {tasks.data.items.length} tasks
-                </Anchor>
-              )}
             </Stack>
+          )}
+          {tasks.data.items.length > 30 && (
+            <Anchor component={Link} to="/tasks" size="sm" mt="xs" display="inline-block">
+              All {tasks.data.items.length} tasks
+            </Anchor>
           )}
         </Section>
         <Section id="wl-fu" title="Follow-ups due" count={followUps.data.items.length}>

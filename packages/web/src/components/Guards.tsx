@@ -40,9 +40,14 @@ export function RequireStaff({
 
 export function RequirePatient({ children }: { children: (me: PatientMe) => ReactNode }) {
   const me = useMe();
+  const location = useLocation();
   if (me.isPending) return <Loading />;
   if (me.isError) return <LoadError error={me.error} retry={() => me.refetch()} what="session" />;
-  if (!me.data) return <Navigate to="/portal/sign-in" replace />;
+  // A link from an e-mail (a follow-up's questionnaire) is where the patient returns after signing in.
+  if (!me.data)
+    return (
+      <Navigate to="/portal/sign-in" replace state={{ from: `${location.pathname}${location.search}` }} />
+    );
   if (me.data.kind !== "patient") return <Navigate to={homeOf(me.data)} replace />;
   return children(me.data);
 }

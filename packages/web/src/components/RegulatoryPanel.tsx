@@ -16,7 +16,14 @@ import {
 import { Alert, Blockquote, List, Stack, Text, Title } from "@mantine/core";
 import { IconScale } from "@tabler/icons-react";
 
-export function RegulatoryPanel({ product }: { product: ProposedProduct | null }) {
+export function RegulatoryPanel({
+  product,
+  headingOrder = 4,
+}: {
+  product: ProposedProduct | null;
+  /** The level of its one heading: one below the heading it sits under (3 inside a dialog). */
+  headingOrder?: 3 | 4 | 5;
+}) {
   if (!product)
     return (
       <Alert color="yellow" title="Likely regulatory pathway" icon={<IconScale aria-hidden />}>
@@ -52,7 +59,7 @@ export function RegulatoryPanel({ product }: { product: ProposedProduct | null }
             </List.Item>
           ))}
         </List>
-        <Title order={4} size="h6">
+        <Title order={headingOrder} size="h6">
           For the consent form
         </Title>
         <Blockquote p="xs" color="gray" fz="sm">

@@ -1,5 +1,5 @@
 import { Anchor, Divider, Stack, Text, Title } from "@mantine/core";
-import { Link, Navigate, useNavigate } from "react-router";
+import { Link, Navigate, useLocation, useNavigate } from "react-router";
 import { useMe } from "../api/queries";
 import { AuthLayout } from "../components/AuthLayout";
 import { homeOf } from "../components/Guards";
@@ -13,6 +13,9 @@ export function PortalSignInPage() {
   const t = useCopy();
   const me = useMe();
   const navigate = useNavigate();
+  const from = (useLocation().state as { from?: string } | null)?.from;
+  // Only a path inside the portal: never an address elsewhere.
+  const back = from?.startsWith("/portal/") ? from : null;
   if (me.isPending) return <Loading />;
   if (me.data) return <Navigate to={homeOf(me.data)} replace />;
 
@@ -27,7 +30,11 @@ export function PortalSignInPage() {
             {t.signInIntro}
           </Text>
         </div>
-        <SignInForm who="patient" words={t} onSignedIn={(m) => navigate(homeOf(m), { replace: true })} />
+        <SignInForm
+          who="patient"
+          words={t}
+          onSignedIn={(m) => navigate(m.kind === "patient" && back ? back : homeOf(m), { replace: true })}
+        />
         <Text size="sm">{t.firstTime}</Text>
         <Divider />
         <Text size="sm">

@@ -221,7 +221,7 @@ function CellTherapyFields({
         </SimpleGrid>
       </Checkbox.Group>
       {injection}
-      <RegulatoryPanel product={product} />
+      <RegulatoryPanel product={product} headingOrder={3} />
     </>
   );
 }
