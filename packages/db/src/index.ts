@@ -11,6 +11,7 @@ export * from "./repos/adverse-events";
 export * from "./repos/auth";
 export * from "./repos/candidacy";
 export * from "./repos/clinics";
+export * from "./repos/decisions";
 export * from "./repos/diary";
 export * from "./repos/follow-up-contacts";
 export * from "./repos/intakes";

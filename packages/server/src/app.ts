@@ -27,6 +27,7 @@ import { validationHook } from "./http/validation";
 import { adverseEventRoutes } from "./routes/adverse-events";
 import { authRoutes } from "./routes/auth";
 import { candidacyRoutes } from "./routes/candidacy";
+import { decisionAidRoutes } from "./routes/decision-aid";
 import { diaryRoutes } from "./routes/diary";
 import { fhirRoutes } from "./routes/fhir";
 import { instrumentRoutes } from "./routes/instruments";
@@ -58,6 +59,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   taskRoutes(api);
   intakeRoutes(api);
   candidacyRoutes(api);
+  decisionAidRoutes(api);
   return api;
 }
 

@@ -133,6 +133,15 @@ export async function assertProcedureAllowed(
   if (reason) throw conflict(`${treatmentKind(kind)?.label ?? kind} cannot be recorded: ${reason}`, "kind");
 }
 
+/** Why the decision aid is closed for this patient ("no-intake", "review"), or null when open. */
+export async function decisionAidHold(
+  tx: Executor,
+  clinicId: string,
+  patientId: string,
+): Promise<PortalIntakeState["decisionAidHeldFor"]> {
+  return (await portalState(tx, clinicId, patientId)).decisionAidHeldFor;
+}
+
 async function portalState(tx: Executor, clinicId: string, patientId: string): Promise<PortalIntakeState> {
   const rows = await tx
     .select()

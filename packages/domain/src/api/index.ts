@@ -2,6 +2,7 @@ export * from "./adverse-events";
 export * from "./auth";
 export * from "./candidacy";
 export * from "./common";
+export * from "./decisions";
 export * from "./diary";
 export * from "./intakes";
 export * from "./outbox";

@@ -4,6 +4,7 @@
  */
 export { decisionAidContent, decisionOptionIds, decisionOptions, findOption } from "./catalogue";
 export { shamResponseLevi2025 } from "./options-cell";
+export { type RegistryFigure, registryFigures } from "./registry";
 export { type OptionTreatmentLink, optionsForTreatmentKind, treatmentKindForOption } from "./treatment-kinds";
 export {
   type CostBand,

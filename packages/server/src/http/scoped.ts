@@ -7,6 +7,7 @@
 import {
   adverseEventRepository,
   candidacyRepository,
+  decisionRepository,
   diaryRepository,
   dueFollowUps,
   intakeRepository,
@@ -90,6 +91,7 @@ export function clinicRepositories(c: Context<AppEnv>) {
     tasks: taskRepository(database.db, scope),
     intakes: intakeRepository(database.db, scope, { baseUrl: config.publicUrl }),
     candidacy: candidacyRepository(database.db, scope),
+    decisions: decisionRepository(database.db, scope),
   };
 }
 
@@ -103,5 +105,6 @@ export function portalRepositories(c: Context<AppEnv>) {
     intakes: intakeRepository(database.db, scope, { baseUrl: config.publicUrl }),
     diary: diaryRepository(database.db, scope),
     adverseEvents: adverseEventRepository(database.db, scope),
+    decisions: decisionRepository(database.db, scope),
   };
 }

@@ -1,0 +1,70 @@
+/**
+ * The decision aid over HTTP: the clinic's own results beside the literature's (only where at
+ * least 30 comparable patients were measured), and the patient's values and choice, stored with
+ * the content and values versions they saw.
+ */
+import { z } from "zod";
+import { decisionOptionIds } from "../evidence/catalogue";
+import { valueScale, valuesClarification } from "../evidence/values";
+import { optionalText } from "./common";
+
+/** IPDAS: registry numbers are shown only from this many patients up (domain reference §6.6). */
+export const REGISTRY_MINIMUM = 30;
+
+export const RegistryResult = z.object({
+  optionId: z.string(),
+  treatmentKind: z.string(),
+  /** "exact": the kind records this option only; "broader": it records other care too. */
+  match: z.enum(["exact", "broader"]),
+  timepoint: z.string(),
+  instrument: z.string(),
+  responderRule: z.string(),
+  n: z.number().int(),
+  responders: z.number().int(),
+  share: z.number(),
+  shareCI: z.tuple([z.number(), z.number()]),
+});
+export type RegistryResult = z.infer<typeof RegistryResult>;
+
+export const RegistryResults = z.object({
+  minimum: z.number().int(),
+  asOf: z.string(),
+  items: z.array(RegistryResult),
+});
+export type RegistryResults = z.infer<typeof RegistryResults>;
+
+const valueIds = valuesClarification.values.map((v) => v.id) as [string, ...string[]];
+const rating = z
+  .int({ error: `must be a whole number from ${valueScale.min} to ${valueScale.max}` })
+  .min(valueScale.min, `must be ${valueScale.min} to ${valueScale.max}`)
+  .max(valueScale.max, `must be ${valueScale.min} to ${valueScale.max}`);
+
+export const choiceIds = ["unsure", ...decisionOptionIds] as [string, ...string[]];
+
+export const DecisionSave = z
+  .object({
+    values: z.strictObject(
+      Object.fromEntries(valueIds.map((id) => [id, rating])) as Record<string, typeof rating>,
+    ),
+    /** An option id, or "unsure". */
+    choice: z.enum(choiceIds, { error: "must be one of the options, or unsure" }),
+    /** Questions to bring to the visit. */
+    questions: optionalText(2000),
+  })
+  .strict();
+export type DecisionSave = z.input<typeof DecisionSave>;
+
+export const DecisionView = z.object({
+  id: z.string(),
+  contentVersion: z.string(),
+  valuesVersion: z.string(),
+  values: z.record(z.string(), z.number()),
+  choice: z.string(),
+  questions: z.string().nullable(),
+  source: z.enum(["portal", "clinic"]),
+  decidedAt: z.string(),
+});
+export type DecisionView = z.infer<typeof DecisionView>;
+
+export const DecisionList = z.object({ items: z.array(DecisionView) });
+export type DecisionList = z.infer<typeof DecisionList>;

@@ -1,0 +1,114 @@
+/**
+ * The decision aid: its content is domain data the web app shows directly; here are the clinic's
+ * own results beside the literature's (from 30 patients up), and the patient's values and choice,
+ * stored with the versions they saw. Patients may save a choice only once the decision aid is
+ * open for them (the safety questions answered, any red flag reviewed).
+ */
+import { appendAudit, outcomeTallies } from "@evident/db";
+import { can, forbidden, toIsoDate, unauthenticated } from "@evident/domain";
+import {
+  DecisionList,
+  DecisionSave,
+  DecisionView,
+  idParam,
+  REGISTRY_MINIMUM,
+  RegistryResults,
+} from "@evident/domain/api";
+import { registryFigures } from "@evident/domain/evidence";
+import { summarizeOutcomes } from "@evident/domain/outcomes";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../../http/env";
+import { clinicRepositories, portalRepositories, requirePatient, requirePermission } from "../../http/scoped";
+import { json, problems } from "../common";
+
+const tag = ["Decision aid"];
+
+/** A patient, or staff who may read patients: the two who see the decision aid. */
+const patientOrStaff: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const actor = c.get("actor");
+  if (!actor) throw unauthenticated();
+  if (actor.kind === "staff" && !can(actor, "patients:read"))
+    throw forbidden(`Your role (${actor.role}) may not do this`);
+  await next();
+};
+
+const registry = createRoute({
+  method: "get",
+  path: "/decision-aid/registry",
+  tags: tag,
+  summary: `The clinic's own back-pain results per decision-aid option, where at least ${REGISTRY_MINIMUM} of its patients were measured`,
+  middleware: [patientOrStaff] as const,
+  responses: { 200: json(RegistryResults, "Registry figures"), ...problems(401, 403) },
+});
+
+const portalList = createRoute({
+  method: "get",
+  path: "/portal/decisions",
+  tags: ["Portal"],
+  summary: "The patient's saved values and choices, newest first",
+  middleware: [requirePatient] as const,
+  responses: { 200: json(DecisionList, "Decisions"), ...problems(401, 403) },
+});
+
+const portalSave = createRoute({
+  method: "post",
+  path: "/portal/decisions",
+  tags: ["Portal"],
+  summary:
+    "Save the patient's values and choice with the content version; 409 while the safety questions are unanswered or a red flag waits for review",
+  middleware: [requirePatient] as const,
+  request: { body: { content: { "application/json": { schema: DecisionSave } }, required: true } },
+  responses: { 201: json(DecisionView, "Saved"), ...problems(400, 401, 403, 409, 413) },
+});
+
+const clinicList = createRoute({
+  method: "get",
+  path: "/patients/{id}/decisions",
+  tags: tag,
+  summary: "A patient's saved values and choices, newest first",
+  middleware: [requirePermission("patients:read")] as const,
+  request: { params: idParam },
+  responses: { 200: json(DecisionList, "Decisions"), ...problems(400, 401, 403, 404) },
+});
+
+export function decisionAidRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(registry, async (c) => {
+    const actor = c.get("actor")!;
+    const { database, clock } = c.get("deps");
+    const now = clock.now();
+    const asOf = toIsoDate(now);
+    const items = await database.db.transaction(async (tx) => {
+      const tallies = await outcomeTallies(tx, actor.clinicId, { instruments: ["nrs_back"] });
+      const figures = registryFigures(summarizeOutcomes(tallies, asOf, ["nrs_back"]), REGISTRY_MINIMUM);
+      await appendAudit(tx, {
+        at: now,
+        actorKind: actor.kind,
+        actorId: actor.kind === "staff" ? actor.userId : actor.accountId,
+        clinicId: actor.clinicId,
+        patientId: null,
+        action: "read",
+        entityType: "decision-aid-registry",
+        entityId: null,
+        requestId: c.get("requestId"),
+        detail: { options: figures.map((f) => f.optionId) },
+      });
+      return figures;
+    });
+    return c.json({ minimum: REGISTRY_MINIMUM, asOf, items }, 200);
+  });
+
+  app.openapi(portalList, async (c) => {
+    const { actor, decisions } = portalRepositories(c);
+    return c.json({ items: await decisions.list(actor.patientId) }, 200);
+  });
+
+  app.openapi(portalSave, async (c) => {
+    const { actor, decisions } = portalRepositories(c);
+    return c.json(await decisions.save(actor.patientId, c.req.valid("json"), "portal"), 201);
+  });
+
+  app.openapi(clinicList, async (c) =>
+    c.json({ items: await clinicRepositories(c).decisions.list(c.req.valid("param").id) }, 200),
+  );
+}

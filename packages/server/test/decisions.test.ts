@@ -1,0 +1,146 @@
+/**
+ * The decision aid through the API: the clinic's own results beside an option only from 30
+ * measured patients up (and matching the outcomes report), and the patient's values and choice
+ * stored with the content version, refused (409) until the safety questions are answered and any
+ * red flag reviewed, each bad field named with nothing written.
+ */
+import { decisionAidContent, valuesVersion } from "@evident/domain/evidence";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHarness, type Harness } from "./harness";
+import { people, writeRegistry } from "./outcome-registry";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(() => h.close());
+
+const values = { "avoid-surgery": 4, "fast-relief": 2, "avoid-procedures": 3, "low-cost": 1, certainty: 4 };
+
+describe("the clinic's own results", () => {
+  it("appear beside an option from 30 measured patients up, as the outcomes report counts them", async () => {
+    const clinic = await h.clinic("Registry clinic");
+    const staff = await h.staff("clinician", clinic.id);
+    await writeRegistry(h, staff, [
+      ...people("exercise_physiotherapy", 36, 11),
+      ...people("epidural_steroid_injection", 12, 12),
+    ]);
+    const cookie = h.cookieFrom(
+      await h.call("POST", "/api/v1/auth/staff/sign-in", {
+        body: { email: staff.email, password: "correct horse battery staple" },
+      }),
+    );
+    const res = await h.call("GET", "/api/v1/decision-aid/registry", { cookie });
+    expect(res.status).toBe(200);
+    expect(res.json.minimum).toBe(30);
+    const ids = res.json.items.map((i: { optionId: string }) => i.optionId);
+    expect(ids).toEqual(["exercise-physiotherapy", "pilates-yoga"]);
+    const exercise = res.json.items[0];
+    expect(exercise).toMatchObject({
+      treatmentKind: "exercise_physiotherapy",
+      match: "exact",
+      instrument: "nrs_back",
+    });
+    expect(exercise.n).toBeGreaterThanOrEqual(30);
+    const report = await h.call("GET", "/api/v1/outcomes", { cookie });
+    const row = report.json.rows.find(
+      (r: { treatmentKind: string; timepoint: string }) =>
+        r.treatmentKind === "exercise_physiotherapy" && r.timepoint === exercise.timepoint,
+    );
+    const nrs = row.measures.find((m: { instrument: string }) => m.instrument === "nrs_back");
+    expect([exercise.n, exercise.responders, exercise.shareCI]).toEqual([
+      nrs.n,
+      nrs.responders,
+      nrs.responderShareCI,
+    ]);
+
+    // A patient of the clinic sees the same; another clinic's patient sees none of it.
+    const patient = await h.portalPatient(cookie);
+    const seen = await h.call("GET", "/api/v1/decision-aid/registry", { cookie: patient.cookie });
+    expect(seen.json.items).toEqual(res.json.items);
+    const elsewhere = await h.staff("clinician");
+    expect(
+      (await h.call("GET", "/api/v1/decision-aid/registry", { cookie: elsewhere.cookie })).json.items,
+    ).toEqual([]);
+  });
+});
+
+describe("the patient's values and choice", () => {
+  async function setup() {
+    const clinic = await h.clinic(`Clinic ${Math.random()}`);
+    const clinician = await h.staff("clinician", clinic.id);
+    const patient = await h.portalPatient(clinician.cookie);
+    return { clinician, patient };
+  }
+  const save = (cookie: string, body: unknown) =>
+    h.call("POST", "/api/v1/portal/decisions", { cookie, body });
+  const intake = (cookie: string, answers: Record<string, unknown>) =>
+    h.call("POST", "/api/v1/portal/intake", {
+      cookie,
+      body: { answers: { age: 50, painDurationWeeks: 40, ...answers } },
+    });
+
+  it("are refused before the safety questions, and while a red flag waits for review", async () => {
+    const { clinician, patient } = await setup();
+    const early = await save(patient.cookie, { values, choice: "exercise-physiotherapy" });
+    expect(early.status).toBe(409);
+    expect(early.json.detail).toMatch(/safety questions come first/);
+    const flagged = await intake(patient.cookie, { unexplainedWeightLoss: true });
+    const held = await save(patient.cookie, { values, choice: "exercise-physiotherapy" });
+    expect(held.status).toBe(409);
+    expect(held.json.detail).toMatch(/clinician reviews/);
+    expect(await h.count("decisions")).toBe(0);
+    await h.call("POST", `/api/v1/patients/${patient.id}/intakes/${flagged.json.latest.id}/review`, {
+      cookie: clinician.cookie,
+    });
+    expect((await save(patient.cookie, { values, choice: "exercise-physiotherapy" })).status).toBe(201);
+  });
+
+  it("are stored with the content and values versions, for the patient and the clinician to see", async () => {
+    const { clinician, patient } = await setup();
+    await intake(patient.cookie, {});
+    const res = await save(patient.cookie, {
+      values,
+      choice: "unsure",
+      questions: "How long until I can work?",
+    });
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({
+      contentVersion: decisionAidContent.version,
+      valuesVersion,
+      values,
+      choice: "unsure",
+      questions: "How long until I can work?",
+      source: "portal",
+    });
+    const mine = await h.call("GET", "/api/v1/portal/decisions", { cookie: patient.cookie });
+    expect(mine.json.items).toEqual([res.json]);
+    const theirs = await h.call("GET", `/api/v1/patients/${patient.id}/decisions`, {
+      cookie: clinician.cookie,
+    });
+    expect(theirs.json.items).toEqual([res.json]);
+    const { rows } = await h.database.pool.query(
+      "select action, actor_kind from audit_events where entity_type = 'decision' and entity_id = $1",
+      [res.json.id],
+    );
+    expect(rows).toEqual([{ action: "create", actor_kind: "patient" }]);
+  });
+
+  it("name each bad field and write nothing", async () => {
+    const { patient } = await setup();
+    await intake(patient.cookie, {});
+    const before = await Promise.all(["decisions", "audit_events"].map(h.count));
+    const res = await save(patient.cookie, {
+      values: { ...values, "fast-relief": 5, "low-cost": "lots", wealth: 1 },
+      choice: "miracle-cure",
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      "choice",
+      "values.fast-relief",
+      "values.low-cost",
+      "values.wealth",
+    ]);
+    expect(await Promise.all(["decisions", "audit_events"].map(h.count))).toEqual(before);
+  });
+});
