@@ -3,6 +3,7 @@ import { lazy, Suspense } from "react";
 import { createBrowserRouter } from "react-router";
 import { AddPatientPage } from "./clinic/AddPatientPage";
 import { ClinicShell } from "./clinic/ClinicShell";
+import { DecisionAidPage } from "./clinic/DecisionAidPage";
 import { MessagesPage } from "./clinic/MessagesPage";
 import { PatientListPage } from "./clinic/PatientListPage";
 import { QuestionnairesPage } from "./clinic/plan/QuestionnairesPage";
@@ -12,6 +13,9 @@ import { WorklistPage } from "./clinic/WorklistPage";
 import { HomeRedirect, Permit } from "./components/Guards";
 import { NotFoundPage } from "./components/NotFoundPage";
 import { Loading } from "./components/QueryStates";
+import { ChoicesPage } from "./portal/choices/ChoicesPage";
+import { SummaryPage } from "./portal/choices/SummaryPage";
+import { ValuesPage } from "./portal/choices/ValuesPage";
 import { DiaryPage } from "./portal/DiaryPage";
 import { IntakePage } from "./portal/intake/IntakePage";
 import { IntakeResultPage } from "./portal/intake/IntakeResultPage";
@@ -88,6 +92,14 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "/decision-aid",
+        element: (
+          <Permit permission="patients:read">
+            <DecisionAidPage />
+          </Permit>
+        ),
+      },
+      {
         path: "/tasks",
         element: (
           <Permit permission="tasks:read">
@@ -118,6 +130,9 @@ export const router = createBrowserRouter([
           { path: "/portal/questionnaire/:followUpId", element: <QuestionnairePage /> },
           { path: "/portal/intake", element: <IntakePage /> },
           { path: "/portal/intake/result", element: <IntakeResultPage /> },
+          { path: "/portal/choices", element: <ChoicesPage /> },
+          { path: "/portal/choices/values", element: <ValuesPage /> },
+          { path: "/portal/choices/summary", element: <SummaryPage /> },
           { path: "/portal/diary", element: <DiaryPage /> },
           { path: "/portal/problem", element: <ProblemPage /> },
         ],

@@ -24,6 +24,7 @@ import {
   IconListCheck,
   IconLogout,
   IconMail,
+  IconScale,
   IconUsers,
   type TablerIcon,
 } from "@tabler/icons-react";
@@ -39,6 +40,7 @@ const nav: NavItem[] = [
   { to: "/patients", label: "Patients", icon: IconUsers, permission: "patients:read" },
   { to: "/worklist", label: "Worklist", icon: IconListCheck, permission: "tasks:read" },
   { to: "/tasks", label: "Tasks", icon: IconChecklist, permission: "tasks:read" },
+  { to: "/decision-aid", label: "Decision aid", icon: IconScale, permission: "patients:read" },
   { to: "/outcomes", label: "Outcomes", icon: IconChartDots, permission: "outcomes:read" },
   { to: "/questionnaires", label: "Questionnaires", icon: IconClipboardList, permission: "patients:read" },
   { to: "/messages", label: "Messages", icon: IconMail, permission: "outbox:read" },

@@ -15,6 +15,7 @@ import { usePageTitle } from "../../components/usePageTitle";
 import { AdverseEventsSection } from "./AdverseEventsSection";
 import { AnswersSection } from "./AnswersSection";
 import { CandidacySection } from "./CandidacySection";
+import { DecisionSection } from "./DecisionSection";
 import { DetailsCard } from "./DetailsCard";
 import { EnterAnswersModal } from "./EnterAnswersModal";
 import { FollowUpsSection } from "./FollowUpsSection";
@@ -106,6 +107,7 @@ export function PatientPage() {
             <DetailsCard patient={p} mayInvite={can(me, "patients:invite")} />
             <TreatmentsSection patient={p} action={treatButton} />
             <CandidacySection patient={p} maySign={can(me, "candidacy:sign")} />
+            <DecisionSection patientId={p.id} />
             <AdverseEventsSection patient={p} mayWrite={mayTreat} />
           </Stack>
         </Grid.Col>

@@ -1,0 +1,112 @@
+/**
+ * The decision aid in the browser: after the safety questions, a patient on a phone sees every
+ * option in the same template (icon arrays with their time frame, certainty, cost, status and
+ * sources; every cell therapy marked experimental and not FDA-approved), rates what matters,
+ * leans toward a choice, and gets a one-page summary that prints without the portal's frame; the
+ * clinician sees the choice with the guide version on the patient page.
+ */
+import { decisionOptions } from "@evident/domain/evidence";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectHeading, expectNoSideways, expectText, signInStaff, unique, useBrowser, visible } from "./app";
+import { expectNoAxeViolations } from "./browser";
+import { answerIntake } from "./intake";
+
+async function portalPatient(staff: Page, page: Page, familyName: string): Promise<string> {
+  const email = `choices.${unique()}@example.test`;
+  const created = await staff.request.post("/api/v1/patients", {
+    data: { givenName: "Dee", familyName, birthDate: "1969-09-09", email, episode: { condition: "other" } },
+  });
+  expect(created.status()).toBe(201);
+  const outbox = (await (await staff.request.get("/api/v1/outbox")).json()) as {
+    items: { to: string; body: string }[];
+  };
+  const token = /#([A-Za-z0-9_-]+)/.exec(outbox.items.find((m) => m.to === email)?.body ?? "")?.[1];
+  expect(
+    (
+      await page.request.post("/api/v1/invitations/accept", {
+        data: { token, password: "a long enough patient password" },
+      })
+    ).status(),
+  ).toBe(200);
+  return ((await created.json()) as { id: string }).id;
+}
+
+describe("the decision aid", () => {
+  const browser = useBrowser();
+
+  it("stays closed until the safety questions, then shows every option the same way", async () => {
+    const staff = await browser.open("desktop");
+    await signInStaff(staff);
+    const page = await browser.open("phone");
+    const family = `Choices-${unique()}`;
+    const patientId = await portalPatient(staff, page, family);
+
+    await page.goto("/portal/choices");
+    await expectHeading(page, "Your choices open after a check");
+
+    await page.goto("/portal/intake");
+    await answerIntake(page, { age: 50, weeks: 40, yes: [] });
+    await page.getByRole("button", { name: "Send my answers" }).click();
+    await page.getByRole("link", { name: "See your choices" }).click();
+    await expectHeading(page, "Your choices of care");
+    const cards = page.getByRole("article");
+    await visible(cards);
+    expect(await cards.count()).toBe(decisionOptions.length);
+    for (const o of decisionOptions.filter((x) => x.investigational)) {
+      const card = page.getByRole("article", { name: o.name });
+      await expectText(card, "Experimental");
+      await expectText(card, /not FDA-approved for back pain/i);
+    }
+    const bmc = page.getByRole("article", { name: /Bone marrow shot/ });
+    await visible(
+      bmc.getByRole("img", {
+        name: /Bone marrow shot: 44 out of 100 people had their pain cut by half or more, after 12 months/,
+      }),
+    );
+    await expectText(bmc, /Very low certainty/);
+    await expectNoSideways(page);
+    await expectNoAxeViolations(page, "the decision aid on a phone");
+
+    await page.getByRole("link", { name: "Next: what matters to you" }).click();
+    await expectHeading(page, "What matters to you");
+    await page.getByRole("button", { name: "Save and see my summary" }).click();
+    await expectText(page, "6 to answer");
+    for (const [statement, label] of [
+      ["Avoiding an operation", "Very much"],
+      ["Getting relief fast", "Somewhat"],
+      ["Avoiding needles and shots", "A lot"],
+      ["Keeping costs low", "A little"],
+      ["Choosing care that has been well tested", "Very much"],
+    ] as const)
+      await page.getByRole("group", { name: statement }).getByRole("radio", { name: label }).check();
+    await page.getByLabel("Which choice are you leaning toward?").selectOption("exercise-physiotherapy");
+    await page.getByLabel("Questions for your visit").fill("Can I keep working while I do this?");
+    await expectNoAxeViolations(page, "the values step");
+    await page.getByRole("button", { name: "Save and see my summary" }).click();
+
+    await expectHeading(page, "My back pain choices: summary");
+    await expectText(page, /The choice I am leaning toward: Exercise/);
+    await expectText(page, "Can I keep working while I do this?");
+    await expectText(page, /guide version \d/);
+    await expectNoAxeViolations(page, "the summary");
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("header").first().isVisible()).toBe(false);
+    expect(await page.getByRole("button", { name: "Print" }).isVisible()).toBe(false);
+    await page.emulateMedia({ media: "screen" });
+
+    await staff.goto(`/patients/${patientId}`);
+    const section = staff.getByRole("region", { name: "Decision aid" });
+    await expectText(section, /Leaning toward: .*Exercise/);
+    await expectText(section, /avoiding an operation/);
+  });
+
+  it("is there for clinicians to go through with a patient", async () => {
+    const staff = await browser.open("desktop");
+    await signInStaff(staff);
+    await staff.getByRole("link", { name: "Decision aid" }).click();
+    await expectHeading(staff, "Decision aid");
+    expect(await staff.getByRole("article").count()).toBe(decisionOptions.length);
+    await expectNoAxeViolations(staff, "the decision aid in the clinic");
+  });
+});

@@ -1,0 +1,34 @@
+/** Query hooks for the decision aid: the clinic's own results, and saved values and choices. */
+import type { DecisionList, DecisionSave, DecisionView, RegistryResults } from "@evident/domain/api";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "./client";
+
+export function useRegistryResults() {
+  return useQuery({
+    queryKey: ["decision-aid", "registry"],
+    queryFn: () => api.get<RegistryResults>("/decision-aid/registry"),
+    staleTime: 10 * 60_000,
+  });
+}
+
+export function useMyDecisions() {
+  return useQuery({
+    queryKey: ["portal", "decisions"],
+    queryFn: () => api.get<DecisionList>("/portal/decisions"),
+  });
+}
+
+export function useSaveDecision() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DecisionSave) => api.post<DecisionView>("/portal/decisions", body),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ["portal", "decisions"] }),
+  });
+}
+
+export function usePatientDecisions(patientId: string) {
+  return useQuery({
+    queryKey: ["patient", patientId, "decisions"],
+    queryFn: () => api.get<DecisionList>(`/patients/${patientId}/decisions`),
+  });
+}

@@ -1,0 +1,121 @@
+/**
+ * The decision aid, as the patient and the clinician see it: what the decision is about, every
+ * option at a glance (one table, the same columns for each), then each option's card in the same
+ * template, with the clinic's own numbers beside the studies' where there are enough. The order
+ * is the catalogue's (self-care first) for everyone: nothing is ranked.
+ */
+import type { RegistryResult } from "@evident/domain/api";
+import {
+  decisionAidContent,
+  decisionOptions,
+  type OptionGroup,
+  optionGroups,
+} from "@evident/domain/evidence";
+import { Badge, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import { useRegistryResults } from "../api/decisions";
+import classes from "./DecisionAid.module.css";
+import { OptionCard } from "./OptionCard";
+import { certaintyLabels, costLabels, groupLabels, speedLabels, aidWords as w } from "./words";
+
+export function AboutThisGuide() {
+  const c = decisionAidContent;
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="about-h">
+      <Title order={2} size="h4" id="about-h" mb={4}>
+        {w.about}
+      </Title>
+      <Stack gap={4}>
+        <Text size="sm">{c.aboutTheNumbers}</Text>
+        <Text size="sm">{c.updatePolicy}</Text>
+        <Text size="sm">{c.funding}</Text>
+        <Text size="xs" c="dimmed">
+          Version {c.version}, published {c.publishedOn}, next review by {c.reviewBy}.
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}
+
+function Compare({ group }: { group: OptionGroup | "all" }) {
+  const options = decisionOptions.filter((o) => group === "all" || o.group === group);
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table striped verticalSpacing={6} fz="sm" className={classes.compare} aria-labelledby="compare-h">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Choice</Table.Th>
+            <Table.Th scope="col">{w.certainty}</Table.Th>
+            <Table.Th scope="col">{w.timeToEffect}</Table.Th>
+            <Table.Th scope="col">{w.cost}</Table.Th>
+            <Table.Th scope="col">{w.status}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {options.map((o) => (
+            <Table.Tr key={o.id}>
+              <Table.Th scope="row" fw={600}>
+                <a href={`#option-${o.id}`}>{o.name}</a>
+              </Table.Th>
+              <Table.Td>{o.certainty ? certaintyLabels[o.certainty] : "Not rated"}</Table.Td>
+              <Table.Td>{speedLabels[o.speed]}</Table.Td>
+              <Table.Td>{costLabels[o.cost.band]}</Table.Td>
+              <Table.Td>
+                {o.investigational ? (
+                  <Badge color="orange" variant="light">
+                    Experimental, not FDA-approved
+                  </Badge>
+                ) : (
+                  "In use"
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** `wide`: the clinic workspace, with room for cards side by side; the portal is one column. */
+export function DecisionAidView({ wide = false }: { wide?: boolean }) {
+  const [group, setGroup] = useState<OptionGroup | "all">("all");
+  const registry = useRegistryResults();
+  const byOption = new Map<string, RegistryResult>((registry.data?.items ?? []).map((r) => [r.optionId, r]));
+  const options = decisionOptions.filter((o) => group === "all" || o.group === group);
+  return (
+    <Stack gap="lg">
+      <Stack gap={6}>
+        <Text>{decisionAidContent.condition}</Text>
+        <Text>{decisionAidContent.decision}</Text>
+      </Stack>
+      <NativeSelect
+        label={w.show}
+        value={group}
+        onChange={(e) => setGroup(e.currentTarget.value as OptionGroup | "all")}
+        data={[
+          { value: "all", label: w.all },
+          ...optionGroups.map((g) => ({ value: g, label: groupLabels[g] })),
+        ]}
+        maw={320}
+      />
+      <Stack gap="xs" component="section" aria-labelledby="compare-h">
+        <Title order={2} size="h3" id="compare-h">
+          {w.compareTitle}
+        </Title>
+        <Compare group={group} />
+      </Stack>
+      <Stack gap="xs" component="section" aria-labelledby="details-h">
+        <Title order={2} size="h3" id="details-h">
+          {w.detailsTitle}
+        </Title>
+        <SimpleGrid cols={wide ? { base: 1, md: 2, xl: 3 } : 1} spacing="md">
+          {options.map((o) => (
+            <OptionCard key={o.id} option={o} registry={byOption.get(o.id)} />
+          ))}
+        </SimpleGrid>
+      </Stack>
+      <AboutThisGuide />
+    </Stack>
+  );
+}

@@ -1,0 +1,208 @@
+/**
+ * One option of the decision aid, in the template every option follows (IPDAS: the same layout
+ * for each, so none is shown in a better light): what it is, what it is like, benefits, harms,
+ * out of 100 people like you (icon arrays with the time frame), the clinic's own numbers where
+ * there are enough, certainty in GRADE words, time to work, visits, cost, approval status and
+ * sources.
+ */
+import { type CitationKey, citations } from "@evident/domain";
+import type { RegistryResult } from "@evident/domain/api";
+import { type DecisionOption, type OutOf100, treatmentKindForOption } from "@evident/domain/evidence";
+import { Badge, Card, Group, List, Stack, Text, Title } from "@mantine/core";
+import { IconAlertTriangle } from "@tabler/icons-react";
+import classes from "./DecisionAid.module.css";
+import { IconArray } from "./IconArray";
+import { certaintyLabels, clinicSentence, costLabels, groupLabels, aidWords as w } from "./words";
+
+const cite = (keys: readonly CitationKey[]) => keys.map((k) => citations[k].text).join(" · ");
+
+function Sources({ keys }: { keys: readonly CitationKey[] }) {
+  if (keys.length === 0) return null;
+  return (
+    <Text size="xs" c="dimmed">
+      {w.sources}: {cite(keys)}
+    </Text>
+  );
+}
+
+function Field({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <div className={classes.field}>
+      <Text fw={700} size="sm" component="h4" m={0}>
+        {title}
+      </Text>
+      {children}
+    </div>
+  );
+}
+
+export function Frequencies({ t, certainty }: { t: OutOf100; certainty: string }) {
+  return (
+    <Stack gap={6}>
+      <Text size="sm">
+        {t.peopleLike}. After {t.timeFrame}, how many {t.outcome}:
+      </Text>
+      <Group gap="md" align="flex-start">
+        {t.rows.map((r) => {
+          const amount = r.countHigh ? `${r.count} to ${r.countHigh}` : String(r.count);
+          return (
+            <Stack key={r.label} gap={2} align="center" maw={130}>
+              <IconArray
+                count={r.count}
+                countHigh={r.countHigh}
+                label={`${r.label}: ${amount} out of 100 people ${t.outcome}, after ${t.timeFrame}.`}
+              />
+              <Text size="sm" fw={600} ta="center">
+                {r.label}: {amount} of 100
+              </Text>
+            </Stack>
+          );
+        })}
+      </Group>
+      <Text size="sm">{t.note}</Text>
+      <Text size="xs" c="dimmed">
+        {certainty}. {w.sources}: {cite(t.sources)}
+      </Text>
+    </Stack>
+  );
+}
+
+function Clinic({ option, registry }: { option: DecisionOption; registry: RegistryResult | undefined }) {
+  const link = treatmentKindForOption(option.id);
+  return (
+    <Field title={w.clinicTitle}>
+      {!link ? (
+        <Text size="sm">{w.clinicNotRecorded}</Text>
+      ) : !registry ? (
+        <Text size="sm">{w.clinicNone}</Text>
+      ) : (
+        <Stack gap={2}>
+          <Text size="sm">
+            {clinicSentence(registry)} They had less back pain {registry.timepoint.replace("m", " months")}{" "}
+            after starting ({registry.responderRule}).
+          </Text>
+          {registry.match === "broader" && <Text size="xs">{w.broader}</Text>}
+          <Text size="xs" c="dimmed">
+            {w.clinicCaution}
+          </Text>
+        </Stack>
+      )}
+    </Field>
+  );
+}
+
+export function OptionCard({
+  option,
+  registry,
+}: {
+  option: DecisionOption;
+  registry?: RegistryResult | undefined;
+}) {
+  const certainty = option.certainty ? certaintyLabels[option.certainty] : "Not rated";
+  return (
+    <Card
+      withBorder
+      radius="md"
+      padding="md"
+      component="article"
+      aria-labelledby={`option-${option.id}`}
+      className={classes.card}
+      data-option={option.id}
+    >
+      <Stack gap="sm">
+        <div>
+          <Group gap="xs" mb={2}>
+            <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+              {groupLabels[option.group]}
+            </Text>
+            {option.investigational && (
+              <Badge color="orange" variant="light" leftSection={<IconAlertTriangle size={12} aria-hidden />}>
+                Experimental
+              </Badge>
+            )}
+          </Group>
+          <Title order={3} size="h4" id={`option-${option.id}`}>
+            {option.name}
+          </Title>
+          {option.suitableFor && <Text size="sm">{option.suitableFor}</Text>}
+        </div>
+        <Field title={w.whatItIs}>
+          <Text size="sm">{option.whatItIs}</Text>
+        </Field>
+        <Field title={w.whatItIsLike}>
+          <Text size="sm">{option.whatItIsLike}</Text>
+        </Field>
+        <Field title={w.benefits}>
+          <List size="sm" spacing={2}>
+            {option.benefits.map((b) => (
+              <List.Item key={b}>{b}</List.Item>
+            ))}
+          </List>
+        </Field>
+        <Field title={w.harms}>
+          <List size="sm" spacing={2}>
+            {option.harms.map((b) => (
+              <List.Item key={b}>{b}</List.Item>
+            ))}
+          </List>
+        </Field>
+        <Field title={w.outOf100}>
+          {option.outOf100.length > 0 ? (
+            option.outOf100.map((t) => (
+              <Frequencies key={t.outcome + t.timeFrame} t={t} certainty={certainty} />
+            ))
+          ) : (
+            <Text size="sm">{option.noNumbers}</Text>
+          )}
+        </Field>
+        {option.shamResponse && (
+          <Field title={w.sham}>
+            <Frequencies t={option.shamResponse} certainty={certainty} />
+          </Field>
+        )}
+        {option.otherNumbers.length > 0 && (
+          <Field title={w.otherNumbers}>
+            {option.otherNumbers.map((x) => (
+              <Text size="sm" key={x.text}>
+                {x.text}{" "}
+                <Text span size="xs" c="dimmed">
+                  ({cite(x.sources)})
+                </Text>
+              </Text>
+            ))}
+          </Field>
+        )}
+        <Clinic option={option} registry={registry} />
+        <Field title={w.certainty}>
+          <Text size="sm">
+            <Text span fw={600}>
+              {certainty}.
+            </Text>{" "}
+            {option.certaintyNote}
+          </Text>
+        </Field>
+        <Field title={w.timeToEffect}>
+          <Text size="sm">{option.timeToEffect}</Text>
+        </Field>
+        <Field title={w.visits}>
+          <Text size="sm">
+            {option.visits.text}
+            {option.visits.estimate && <Text span size="xs" c="dimmed">{` ${w.estimate}`}</Text>}
+          </Text>
+        </Field>
+        <Field title={w.cost}>
+          <Text size="sm">
+            {costLabels[option.cost.band]}. {option.cost.text}
+            {option.cost.estimate && <Text span size="xs" c="dimmed">{` ${w.estimate}`}</Text>}
+          </Text>
+        </Field>
+        <Field title={w.status}>
+          <Text size="sm" fw={option.investigational ? 600 : undefined}>
+            {option.regulatoryStatus}
+          </Text>
+        </Field>
+        <Sources keys={option.sources} />
+      </Stack>
+    </Card>
+  );
+}

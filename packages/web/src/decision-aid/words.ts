@@ -1,0 +1,83 @@
+/**
+ * The decision aid's own words around the domain content (evidence/): labels for groups,
+ * certainty, speed and cost, and the screens' headings. Reading grade ≤ 8 (words.test.ts).
+ */
+import type { CostBand, GradeCertainty, OptionGroup, Speed } from "@evident/domain/evidence";
+
+export const groupLabels: Record<OptionGroup, string> = {
+  "self-care": "Self-care and waiting",
+  "exercise-and-therapy": "Exercise and hands-on care",
+  medicine: "Medicines",
+  injection: "Shots (injections)",
+  surgery: "Surgery",
+  "cell-therapy": "Experimental cell shots",
+};
+
+/** GRADE wording, as the evidence reviews use it. */
+export const certaintyLabels: Record<GradeCertainty, string> = {
+  high: "High certainty",
+  moderate: "Moderate certainty",
+  low: "Low certainty",
+  "very low": "Very low certainty",
+};
+
+export const speedLabels: Record<Speed, string> = {
+  "hours-to-days": "Hours to days",
+  weeks: "Weeks",
+  months: "Months",
+  unknown: "Not known",
+};
+
+export const costLabels: Record<CostBand, string> = {
+  none: "No cost",
+  low: "Low",
+  moderate: "Medium",
+  high: "High",
+  "very high": "Very high",
+};
+
+export const aidWords = {
+  title: "Your choices of care",
+  intro: "Here you can compare the ways to treat back pain. Every choice is shown the same way.",
+  compareTitle: "All choices at a glance",
+  detailsTitle: "Each choice in detail",
+  show: "Show",
+  all: "All choices",
+  whatItIs: "What it is",
+  whatItIsLike: "What it is like",
+  benefits: "What may get better",
+  harms: "What can go wrong",
+  outOf100: "Out of 100 people like you",
+  sham: "After a fake shot",
+  otherNumbers: "Other numbers",
+  clinicTitle: "At this clinic",
+  certainty: "How sure are the experts?",
+  timeToEffect: "Time to work",
+  visits: "Visits",
+  cost: "Cost",
+  status: "Approval status",
+  sources: "Sources",
+  estimate: "This is our best guess, not a figure from a study.",
+  clinicNone: "Fewer than 30 people have been measured here so far, so we do not show a number yet.",
+  clinicNotRecorded: "This clinic does not keep numbers for this care yet.",
+  clinicCaution:
+    "These are before and after numbers from this clinic, without a comparison group. They cannot show that the care caused the change.",
+  broader: "This clinic's record groups this care with other care of the same kind.",
+  about: "About this guide",
+  next: "Next: what matters to you",
+  heldTitle: "Your choices open after a check",
+  heldNoIntake: "Please answer the safety questions first. Then you can see your choices.",
+  heldReview: "A clinician will look at your safety answers first. We will let you know when you can go on.",
+  backHome: "Back to your page",
+} as const;
+
+/** "3 of 34 people (9%; we are 95% sure it is between 3% and 23%)". */
+export function clinicSentence(r: {
+  responders: number;
+  n: number;
+  share: number;
+  shareCI: [number, number];
+}) {
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  return `${r.responders} of ${r.n} people (${pct(r.share)}). The true share is likely between ${pct(r.shareCI[0])} and ${pct(r.shareCI[1])}.`;
+}

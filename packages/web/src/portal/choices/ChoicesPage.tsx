@@ -1,0 +1,28 @@
+/** The decision aid in the portal: every choice side by side, then on to what matters to you. */
+import { Button, Stack, Title } from "@mantine/core";
+import { Link } from "react-router";
+import { usePortalIntake } from "../../api/triage";
+import { LoadError, Loading } from "../../components/QueryStates";
+import { usePageTitle } from "../../components/usePageTitle";
+import { DecisionAidView } from "../../decision-aid/DecisionAidView";
+import { aidWords as w } from "../../decision-aid/words";
+import { Held } from "./Held";
+
+export function ChoicesPage() {
+  usePageTitle(w.title);
+  const state = usePortalIntake();
+  if (state.isPending) return <Loading />;
+  if (state.isError) return <LoadError error={state.error} retry={() => state.refetch()} what="page" />;
+  if (!state.data.decisionAidOpen) return <Held state={state.data} />;
+  return (
+    <Stack gap="lg">
+      <Title order={1} size="h2">
+        {w.title}
+      </Title>
+      <DecisionAidView />
+      <Button component={Link} to="/portal/choices/values" size="lg" fullWidth>
+        {w.next}
+      </Button>
+    </Stack>
+  );
+}

@@ -1,0 +1,25 @@
+/** Shown instead of the decision aid while it is closed for the patient (safety questions first). */
+import type { PortalIntakeState } from "@evident/domain/api";
+import { Button, Card, Stack, Text, Title } from "@mantine/core";
+import { Link } from "react-router";
+import { aidWords as w } from "../../decision-aid/words";
+
+export function Held({ state }: { state: PortalIntakeState }) {
+  return (
+    <Card withBorder radius="lg" padding="lg">
+      <Stack gap="sm">
+        <Title order={1} size="h2">
+          {w.heldTitle}
+        </Title>
+        <Text>{state.decisionAidHeldFor === "no-intake" ? w.heldNoIntake : w.heldReview}</Text>
+        <Button
+          component={Link}
+          to={state.decisionAidHeldFor === "no-intake" ? "/portal/intake" : "/portal"}
+          size="lg"
+        >
+          {state.decisionAidHeldFor === "no-intake" ? "Start" : w.backHome}
+        </Button>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,147 @@
+/**
+ * The one-page summary to bring to the visit: what matters to the patient, the choice they lean
+ * toward with its key facts (numbers with their time frame, certainty and status), the choices
+ * whose facts fit what they rated highest (never a ranking), and their questions. Prints on one
+ * page (print CSS hides the portal's frame).
+ */
+import {
+  decisionAidContent,
+  decisionOptions,
+  findOption,
+  valuesClarification,
+  valuesServedBy,
+} from "@evident/domain/evidence";
+import { Button, Group, List, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { IconPrinter } from "@tabler/icons-react";
+import { Link } from "react-router";
+import { useMyDecisions } from "../../api/decisions";
+import { formatLongDate } from "../../components/format";
+import { LoadError, Loading } from "../../components/QueryStates";
+import { usePageTitle } from "../../components/usePageTitle";
+import classes from "../../decision-aid/DecisionAid.module.css";
+import { certaintyLabels, costLabels, speedLabels } from "../../decision-aid/words";
+import { choiceCopy as t } from "./copy";
+
+export function SummaryPage() {
+  usePageTitle(t.summaryTitle);
+  const decisions = useMyDecisions();
+  if (decisions.isPending) return <Loading />;
+  if (decisions.isError)
+    return <LoadError error={decisions.error} retry={() => decisions.refetch()} what="summary" />;
+  const d = decisions.data.items[0];
+  if (!d)
+    return (
+      <Stack gap="sm">
+        <Title order={1} size="h2">
+          {t.summaryTitle}
+        </Title>
+        <Text>{t.noSummary}</Text>
+        <Button component={Link} to="/portal/choices">
+          {t.toChoices}
+        </Button>
+      </Stack>
+    );
+  const chosen = findOption(d.choice);
+  const important = valuesClarification.values.filter((v) => (d.values[v.id] ?? 0) >= 3).map((v) => v.id);
+  const fitting =
+    important.length === 0
+      ? []
+      : decisionOptions.filter((o) => {
+          const served = valuesServedBy(o);
+          return important.every((id) => served.includes(id));
+        });
+  const frequencies = chosen?.outOf100[0];
+
+  return (
+    <Stack gap="md" className={classes.summary}>
+      <div>
+        <Title order={1} size="h2">
+          {t.summaryTitle}
+        </Title>
+        <Text size="sm" mt={4}>
+          {t.summaryIntro}
+        </Text>
+        <Text size="xs" c="dimmed">
+          Saved {formatLongDate(d.decidedAt.slice(0, 10))} · guide version {d.contentVersion} · values version{" "}
+          {d.valuesVersion}
+        </Text>
+      </div>
+      <Group gap="sm" data-noprint>
+        <Button leftSection={<IconPrinter size={18} aria-hidden />} onClick={() => window.print()}>
+          {t.print}
+        </Button>
+        <Button component={Link} to="/portal/choices/values" variant="default">
+          {t.changeAnswers}
+        </Button>
+      </Group>
+      <Paper withBorder p="sm" radius="md" component="section" aria-labelledby="values-h">
+        <Title order={2} size="h4" id="values-h" mb={4}>
+          {t.myValues}
+        </Title>
+        <Table fz="sm" verticalSpacing={2}>
+          <Table.Tbody>
+            {valuesClarification.values.map((v) => (
+              <Table.Tr key={v.id}>
+                <Table.Th scope="row" fw={500}>
+                  {v.statement}
+                </Table.Th>
+                <Table.Td>{valuesClarification.scale.labels[d.values[v.id] ?? 0]}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+      <Paper withBorder p="sm" radius="md" component="section" aria-labelledby="leaning-h">
+        <Title order={2} size="h4" id="leaning-h" mb={4}>
+          {t.myLeaning}: {chosen ? chosen.name : t.unsure}
+        </Title>
+        {chosen && (
+          <Stack gap={4}>
+            <Text size="sm">
+              {chosen.certainty ? certaintyLabels[chosen.certainty] : "Not rated"}. {chosen.certaintyNote}
+            </Text>
+            {frequencies && (
+              <Text size="sm">
+                {frequencies.peopleLike}: after {frequencies.timeFrame},{" "}
+                {frequencies.rows
+                  .map((r) => `${r.label} ${r.countHigh ? `${r.count} to ${r.countHigh}` : r.count} of 100`)
+                  .join(", ")}{" "}
+                {frequencies.outcome}.
+              </Text>
+            )}
+            <Text size="sm">
+              Time to work: {speedLabels[chosen.speed]}. Cost: {costLabels[chosen.cost.band]}.{" "}
+              {chosen.regulatoryStatus}
+            </Text>
+          </Stack>
+        )}
+      </Paper>
+      {important.length > 0 && (
+        <Paper withBorder p="sm" radius="md" component="section" aria-labelledby="fits-h">
+          <Title order={2} size="h4" id="fits-h" mb={4}>
+            {t.fits}
+          </Title>
+          <Text size="xs" c="dimmed" mb={4}>
+            {t.fitsNote}
+          </Text>
+          <Text size="sm">
+            {fitting.length ? fitting.map((o) => o.name).join(" · ") : "None fits all of them."}
+          </Text>
+        </Paper>
+      )}
+      {d.questions && (
+        <Paper withBorder p="sm" radius="md" component="section" aria-labelledby="questions-h">
+          <Title order={2} size="h4" id="questions-h" mb={4}>
+            {t.myQuestions}
+          </Title>
+          <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+            {d.questions}
+          </Text>
+        </Paper>
+      )}
+      <List size="xs" c="dimmed">
+        <List.Item>{decisionAidContent.funding}</List.Item>
+      </List>
+    </Stack>
+  );
+}

@@ -1,0 +1,26 @@
+/** Words of the values step and the one-page summary (reading grade ≤ 8, copy.test.ts). */
+export const choiceCopy = {
+  valuesTitle: "What matters to you",
+  valuesIntro: "There is no right answer. Your answers help you and your clinician talk about what fits you.",
+  leaningTitle: "Which choice are you leaning toward?",
+  leaningHelp: "You do not have to decide today. You can pick \u201cI am not sure yet\u201d.",
+  unsure: "I am not sure yet",
+  questionsLabel: "Questions for your visit",
+  questionsHelp: "Write down anything you want to ask. It will be on your summary.",
+  save: "Save and see my summary",
+  missing: "Please answer this.",
+  summaryTitle: "My back pain choices: summary",
+  summaryIntro:
+    "Bring this page to your visit. It shows what matters to you and the choice you are leaning toward.",
+  noSummary: "You have not saved your choices yet.",
+  toChoices: "Go to your choices",
+  print: "Print",
+  download: "Download PDF",
+  myValues: "What matters to me",
+  myLeaning: "The choice I am leaning toward",
+  fits: "Choices that fit what matters most to you",
+  fitsNote: "This only lines up the facts with your answers. It does not rank the choices.",
+  myQuestions: "My questions",
+  keyFacts: "Key facts about this choice",
+  changeAnswers: "Change my answers",
+} as const;
