@@ -4,6 +4,12 @@
  * picture, same denominator every time). One image with a text alternative that says it all.
  */
 const CELL = 12;
+const cells = Array.from({ length: 100 }, (_, i) => ({
+  id: `cell-${i}`,
+  position: i,
+  x: (i % 10) * CELL + CELL / 2,
+  y: Math.floor(i / 10) * CELL + CELL / 2,
+}));
 
 export function IconArray({
   count,
@@ -26,13 +32,15 @@ export function IconArray({
       height={10 * CELL}
       style={{ flex: "none", maxWidth: "100%" }}
     >
-      {Array.from({ length: 100 }, (_, i) => {
-        const x = (i % 10) * CELL + CELL / 2;
-        const y = Math.floor(i / 10) * CELL + CELL / 2;
+      {cells.map(({ id, position, x, y }) => {
         const fill =
-          i < count ? color : i < high ? "var(--mantine-color-blue-3)" : "var(--mantine-color-gray-3)";
+          position < count
+            ? color
+            : position < high
+              ? "var(--mantine-color-blue-3)"
+              : "var(--mantine-color-gray-3)";
         return (
-          <g key={i} fill={fill}>
+          <g key={id} fill={fill}>
             <circle cx={x} cy={y - 2.6} r={2.2} />
             <path d={`M${x - 3.4} ${y + 4.6} a3.4 3.6 0 0 1 6.8 0 z`} />
           </g>
