@@ -169,7 +169,7 @@ describe("the portal's languages and layouts", () => {
     const page = await browser.open("desktop");
     await portalPatient(staff, page);
     await page.goto("/portal");
-    await page.getByRole("link", { name: /^Start/ }).click();
+    await page.getByRole("link", { name: /^Start: / }).click();
     await expectText(page, `0 of ${BASELINE_QUESTIONS} answered`);
     expect(await page.locator("main fieldset").count()).toBe(BASELINE_QUESTIONS);
     await expectNoAxeViolations(page, "the one-page form");

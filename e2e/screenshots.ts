@@ -264,7 +264,7 @@ async function main() {
     await portalDesk.context().addCookies(await portal.context().cookies());
     await portalDesk.goto("/portal");
     await portalDesk
-      .getByRole("link", { name: /^Start/ })
+      .getByRole("link", { name: /^Start: / })
       .first()
       .click();
     await portalDesk
@@ -273,7 +273,7 @@ async function main() {
       .waitFor();
     await shoot(portalDesk, "questionnaire-form-desktop", false);
     await portal
-      .getByRole("link", { name: /^Start/ })
+      .getByRole("link", { name: /^Start: / })
       .first()
       .click();
     await portal.getByText("Question 1 of").waitFor();

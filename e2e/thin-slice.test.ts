@@ -106,7 +106,7 @@ describe("a clinician enrols a patient who answers from their phone", () => {
     await page.waitForURL(/\/portal$/);
     await expectHeading(page, `Hello, ${patient.given}`);
     await expectText(page, "Before treatment");
-    await visible(page.getByRole("link", { name: /^Start/ }));
+    await visible(page.getByRole("link", { name: /^Start: / }));
     await expectNoSideways(page);
     await expectNoAxeViolations(page, "portal home");
   });
@@ -114,7 +114,7 @@ describe("a clinician enrols a patient who answers from their phone", () => {
   it("the patient starts the seven baseline questionnaires on a phone and leaves half-way through PROMIS-29", async () => {
     const page = await browser.open("phone");
     await signInPatient(page);
-    await page.getByRole("link", { name: /^Start/ }).click();
+    await page.getByRole("link", { name: /^Start: / }).click();
 
     await expectHeading(page, "Your back pain");
     await expectText(page, `Question 1 of ${BASELINE_QUESTIONS}`);
@@ -155,13 +155,13 @@ describe("a clinician enrols a patient who answers from their phone", () => {
     // Leaving half-way: the questionnaire is still due.
     await page.getByRole("link", { name: "Finish later" }).click();
     await expectText(page, "To do now");
-    await visible(page.getByRole("link", { name: /^Start/ }));
+    await visible(page.getByRole("link", { name: /^Start: / }));
   });
 
   it("on another phone the patient resumes at the same question, finishes, reviews and sends", async () => {
     const page = await browser.open("phone");
     await signInPatient(page);
-    await page.getByRole("link", { name: /^Start/ }).click();
+    await page.getByRole("link", { name: /^Start: / }).click();
     await expectText(page, "Welcome back. We kept your answers. You can go on from question 21.");
     await expectText(page, `Question 21 of ${BASELINE_QUESTIONS}`);
     // The answers before it came back with the draft.
