@@ -3,7 +3,8 @@
  *
  *   BASE_URL=http://127.0.0.1:3000 npx tsx e2e/screenshots.ts [--only outcomes]
  *
- * Signs in as the demo clinician. The outcomes page's shots are in screenshots-outcomes.ts. Uses the demo data when there is some (a patient with answers,
+ * Signs in as the demo clinician. The outcomes page's shots are in screenshots-outcomes.ts, the care
+ * pathway's (`--only pathway`) in screenshots-pathway.ts. Uses the demo data when there is some (a patient with answers,
  * the demo portal patient); otherwise it creates a showcase patient through the API first.
  */
 import { mkdir } from "node:fs/promises";
@@ -12,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import type { APIRequestContext, Page } from "playwright-core";
 import { launchBrowser, newContext, type ViewportName } from "./browser";
 import { outcomeScreenshots } from "./screenshots-outcomes";
+import { pathwayScreenshots } from "./screenshots-pathway";
 
 const base = (process.env.BASE_URL ?? "http://localhost:3000").replace(/\/$/, "");
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "docs", "screenshots");
@@ -191,6 +193,14 @@ async function main() {
   const open = async (size: ViewportName) => (await newContext(browser, base, size)).newPage();
   console.log(`screenshots of ${base} into ${path.relative(process.cwd(), out)}`);
   try {
+    if (only === "pathway") {
+      await pathwayScreenshots(browser, base, shoot, {
+        clinician: CLINICIAN,
+        admin: "admin@demo.evident.test",
+        password: PASSWORD,
+      });
+      return;
+    }
     if (only === "outcomes") {
       await outcomeScreenshots(browser, base, shoot, {
         clinician: CLINICIAN,

@@ -22,6 +22,7 @@ export * from "./repos/outcomes";
 export * from "./repos/patients";
 export * from "./repos/plans";
 export * from "./repos/portal";
+export * from "./repos/recovery";
 export * from "./repos/responses";
 export * from "./repos/scope";
 export * from "./repos/tasks";

@@ -98,3 +98,48 @@ describe("the pain diary", () => {
     expect(rows).toEqual([{ patient_id: asked.id }]);
   });
 });
+
+describe("the recovery timeline", () => {
+  it("shows the phase of the latest treatment with its sources, and the registry's course only from 5 or more patients", async () => {
+    h.clock.set("2026-03-02T09:00:00Z");
+    const s = await h.staff();
+    const patients = [];
+    for (let i = 0; i < 6; i++) {
+      const p = await h.portalPatient(s.cookie);
+      await h.call("POST", `/api/v1/patients/${p.id}/treatments`, {
+        cookie: s.cookie,
+        body: { kind: "epidural_steroid_injection", date: "2026-02-20" },
+      });
+      patients.push(p);
+    }
+    // Five answer their 2-week back pain: enough for a typical value; the sixth does not.
+    const detail = async (id: string) =>
+      (await h.call("GET", `/api/v1/patients/${id}`, { cookie: s.cookie })).json;
+    for (const [i, p] of patients.slice(0, 5).entries()) {
+      const twoWeeks = (await detail(p.id)).followUps.find(
+        (f: { timepoint: string }) => f.timepoint === "2w",
+      );
+      const res = await h.call("POST", `/api/v1/patients/${p.id}/responses`, {
+        cookie: s.cookie,
+        body: {
+          followUpId: twoWeeks.id,
+          responses: [{ instrument: "nrs_back", answers: { nrs_back: 3 + i } }],
+        },
+      });
+      expect(res.status).toBe(201);
+    }
+    const me = patients[0]!;
+    const res = await h.call("GET", "/api/v1/portal/recovery", { cookie: me.cookie });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({
+      treatment: { kind: "epidural_steroid_injection", date: "2026-02-20" },
+      day: 10,
+      currentPhaseId: "rest",
+      own: [{ timepoint: "2w", score: 3 }],
+      typical: [{ timepoint: "2w", n: 5, median: 5 }],
+    });
+    expect(res.json.phases[0].sources[0].text).toMatch(/ASIPP/);
+    // The baseline timepoint has fewer than 5 answers: no typical value for it.
+    expect(res.json.typical.map((t: { timepoint: string }) => t.timepoint)).not.toContain("baseline");
+  });
+});

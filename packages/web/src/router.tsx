@@ -25,6 +25,7 @@ import { PortalLayout } from "./portal/PortalLayout";
 import { PortalSignInPage } from "./portal/PortalSignInPage";
 import { ProblemPage } from "./portal/ProblemPage";
 import { QuestionnairePage } from "./portal/QuestionnairePage";
+import { RecoveryPage } from "./portal/RecoveryPage";
 import { WelcomePage } from "./portal/WelcomePage";
 
 // Pages with charts load on demand, so the portal on a phone never downloads the chart library.
@@ -135,6 +136,7 @@ export const router = createBrowserRouter([
           { path: "/portal/choices/summary", element: <SummaryPage /> },
           { path: "/portal/diary", element: <DiaryPage /> },
           { path: "/portal/problem", element: <ProblemPage /> },
+          { path: "/portal/recovery", element: <RecoveryPage /> },
         ],
       },
     ],

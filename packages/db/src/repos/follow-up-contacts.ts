@@ -173,7 +173,10 @@ export type DueFollowUp = {
   dueDate: string;
   windowStart: string;
   windowEnd: string;
-  /** The latest contact made: 0 none, 1 the invitation, 2 the first reminder, 3 the second. */
+  /**
+   * The latest contact e-mailed: 0 none (or no portal account to write to), 1 the invitation,
+   * 2 the first reminder, 3 the second.
+   */
   contacts: number;
 };
 
@@ -197,7 +200,7 @@ export async function dueFollowUps(db: Db, scope: Scope, limit = 200): Promise<D
           dueDate: followUps.dueDate,
           windowStart: followUps.windowStart,
           windowEnd: followUps.windowEnd,
-          contacts: sql<number>`(select coalesce(max(c.number) + 1, 0)::int from ${followUpContacts} c where c.follow_up_id = ${followUps.id})`,
+          contacts: sql<number>`(select coalesce(max(c.number) + 1, 0)::int from ${followUpContacts} c where c.follow_up_id = ${followUps.id} and c.outbox_message_id is not null)`,
         })
         .from(followUps)
         .innerJoin(patients, eq(patients.id, followUps.patientId))

@@ -10,6 +10,7 @@ export * from "./outcomes";
 export * from "./patients";
 export * from "./plans";
 export * from "./portal";
+export * from "./recovery";
 export * from "./responses";
 export * from "./tasks";
 export * from "./treatments";

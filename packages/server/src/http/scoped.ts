@@ -15,6 +15,7 @@ import {
   patientRepository,
   planRepository,
   portalRepository,
+  recoveryTimeline,
   responseRepository,
   type Scope,
   taskRepository,
@@ -106,5 +107,6 @@ export function portalRepositories(c: Context<AppEnv>) {
     diary: diaryRepository(database.db, scope),
     adverseEvents: adverseEventRepository(database.db, scope),
     decisions: decisionRepository(database.db, scope),
+    recovery: () => recoveryTimeline(database.db, scope),
   };
 }

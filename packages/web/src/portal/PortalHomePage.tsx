@@ -162,6 +162,18 @@ export function PortalHomePage() {
       <Card withBorder radius="lg" padding="md">
         <Group justify="space-between" wrap="nowrap">
           <div>
+            <Text fw={600}>Your recovery</Text>
+            <Text size="sm">What to expect week by week, and how you are doing.</Text>
+          </div>
+          <Button component={Link} to="/portal/recovery" variant="light">
+            Open timeline
+          </Button>
+        </Group>
+      </Card>
+
+      <Card withBorder radius="lg" padding="md">
+        <Group justify="space-between" wrap="nowrap">
+          <div>
             <Text fw={600}>Pain diary</Text>
             <Text size="sm">Write down today's pain and medicines in a minute.</Text>
           </div>

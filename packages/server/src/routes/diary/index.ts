@@ -9,6 +9,7 @@ import {
   DiaryReminder,
   DiaryView,
   idParam,
+  RecoveryView,
 } from "@evident/domain/api";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../http/env";
@@ -59,7 +60,18 @@ const staffRead = createRoute({
   responses: { 200: json(DiaryView, "The diary"), ...problems(400, 401, 403, 404) },
 });
 
+const recovery = createRoute({
+  method: "get",
+  path: "/portal/recovery",
+  tags: ["Portal"],
+  summary:
+    "The recovery timeline: phases since the latest treatment (cited, with certainty), what is due, own back pain against the registry's typical course (n ≥ 5)",
+  middleware: [requirePatient] as const,
+  responses: { 200: json(RecoveryView, "The timeline"), ...problems(401, 403) },
+});
+
 export function diaryRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(recovery, async (c) => c.json(await portalRepositories(c).recovery(), 200));
   app.openapi(read, async (c) => {
     const { actor, diary } = portalRepositories(c);
     return c.json(await diary.read(actor.patientId), 200);

@@ -10,7 +10,7 @@ import {
   targetLabels,
 } from "@evident/domain/pathway/procedure";
 import { additives, intendedFunctions, processingSteps, tissues } from "@evident/domain/regulatory";
-import { Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Text, TextInput } from "@mantine/core";
+import { Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
 import { RegulatoryPanel } from "../../components/RegulatoryPanel";
 import { type ProcedureValues, procedureBody, procedureCategory, proposedProduct } from "./procedureForm";
@@ -55,7 +55,7 @@ export function ProcedureFields({ form }: { form: Form }) {
     />
   );
   const injection = (
-    <>
+    <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <NativeSelect
           label="Target"
@@ -74,58 +74,60 @@ export function ProcedureFields({ form }: { form: Form }) {
         />
       </SimpleGrid>
       {levels}
-    </>
+    </Stack>
   );
 
   return (
     <Fieldset legend="What was done" variant="filled">
-      <Text size="sm" c="dimmed" mb="xs">
-        Optional. Once you start filling it in, the fields marked with an asterisk are needed.
-      </Text>
-      {category === "conservative" && (
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {operator}
-          <TextInput
-            label="Programme or medicine"
-            description="e.g. graded activity"
-            required
-            {...field("programme")}
-          />
-          <TextInput
-            label="Sessions (or doses) per week"
-            inputMode="numeric"
-            required
-            {...field("sessionsPerWeek")}
-          />
-          <TextInput label="Weeks" inputMode="numeric" required {...field("weeks")} />
-        </SimpleGrid>
-      )}
-      {category === "surgery" && (
-        <>
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          Optional. Once you start filling it in, the fields marked with an asterisk are needed.
+        </Text>
+        {category === "conservative" && (
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {operator}
-            <NativeSelect
-              label="Type of surgery"
+            <TextInput
+              label="Programme or medicine"
+              description="e.g. graded activity"
               required
-              data={choose(surgeryTypes)}
-              {...field("surgeryType")}
+              {...field("programme")}
             />
+            <TextInput
+              label="Sessions (or doses) per week"
+              inputMode="numeric"
+              required
+              {...field("sessionsPerWeek")}
+            />
+            <TextInput label="Weeks" inputMode="numeric" required {...field("weeks")} />
           </SimpleGrid>
-          {levels}
-        </>
-      )}
-      {category === "injection" && (
-        <>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {operator}
-            <TextInput label="Medicine and dose" description="Optional" {...field("medication")} />
-          </SimpleGrid>
-          {injection}
-        </>
-      )}
-      {category === "cell-therapy" && (
-        <CellTherapyFields form={form} field={field} operator={operator} injection={injection} />
-      )}
+        )}
+        {category === "surgery" && (
+          <>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              {operator}
+              <NativeSelect
+                label="Type of surgery"
+                required
+                data={choose(surgeryTypes)}
+                {...field("surgeryType")}
+              />
+            </SimpleGrid>
+            {levels}
+          </>
+        )}
+        {category === "injection" && (
+          <>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              {operator}
+              <TextInput label="Medicine and dose" description="Optional" {...field("medication")} />
+            </SimpleGrid>
+            {injection}
+          </>
+        )}
+        {category === "cell-therapy" && (
+          <CellTherapyFields form={form} field={field} operator={operator} injection={injection} />
+        )}
+      </Stack>
     </Fieldset>
   );
 }
@@ -143,7 +145,7 @@ function CellTherapyFields({
 }) {
   const product = proposedProduct(procedureBody(form.values.kind, form.values.procedure));
   return (
-    <>
+    <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         {operator}
         <TextInput
@@ -222,6 +224,6 @@ function CellTherapyFields({
       </Checkbox.Group>
       {injection}
       <RegulatoryPanel product={product} headingOrder={3} />
-    </>
+    </Stack>
   );
 }

@@ -238,7 +238,7 @@ export function RecordAdverseEventModal({
             aria-live="polite"
           >
             {clock.required
-              ? `Expedited report within ${clock.days} days, by ${formatDate(clock.dueDate)}: ${clock.reason}.`
+              ? `Expedited report due by ${formatDate(clock.dueDate)}. Why: ${clock.reason}.`
               : `No expedited report: ${clock.reason}.`}{" "}
             Whether the clinic must report depends on its regulatory position; this is not legal advice.
           </Alert>

@@ -1,0 +1,166 @@
+/**
+ * Screenshots of the care pathway (run by screenshots.ts with `--only pathway`, and with the
+ * rest): a patient treated 10 days ago with a few diary days and a follow-up answered, whose
+ * portal timeline and diary are shot at phone size; the clinic's worklist; the procedure form and
+ * the adverse-event form, filled in.
+ */
+import type { APIRequestContext, Browser, Page } from "playwright-core";
+import { newContext } from "./browser";
+
+type Shoot = (page: Page, name: string, full?: boolean) => Promise<void>;
+
+const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+async function ok<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>, what: string): Promise<T> {
+  if (!res.ok()) throw new Error(`${what}: HTTP ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+export async function pathwayScreenshots(
+  browser: Browser,
+  base: string,
+  shoot: Shoot,
+  accounts: { clinician: string; admin: string; password: string },
+): Promise<void> {
+  const desk = await (await newContext(browser, base, "desktop")).newPage();
+  await ok(
+    await desk.request.post(`${base}/api/v1/auth/staff/sign-in`, {
+      data: { email: accounts.clinician, password: accounts.password },
+    }),
+    "staff sign-in",
+  );
+  // A patient treated 10 days ago, with a portal account.
+  const email = `maya.${Date.now().toString(36)}@example.test`;
+  const p = await ok<{ id: string }>(
+    await desk.request.post(`${base}/api/v1/patients`, {
+      data: {
+        givenName: "Maya",
+        familyName: "Lindqvist",
+        birthDate: "1972-03-08",
+        sex: "female",
+        email,
+        invite: true,
+        mrn: `PATH-${Date.now().toString(36)}`,
+        episode: { condition: "degenerative_disc_disease", spinalLevels: ["L4-L5"] },
+      },
+    }),
+    "patient",
+  );
+  await ok(
+    await desk.request.post(`${base}/api/v1/patients/${p.id}/responses`, {
+      data: { responses: [{ instrument: "nrs_back", answers: { nrs_back: 7 } }] },
+    }),
+    "baseline",
+  );
+  await ok(
+    await desk.request.post(`${base}/api/v1/patients/${p.id}/treatments`, {
+      data: {
+        kind: "epidural_steroid_injection",
+        date: day(-10),
+        procedure: {
+          category: "injection",
+          operator: "Dr Dana Reyes",
+          target: "epidural",
+          levels: ["L4-L5"],
+          imageGuidance: "fluoroscopy",
+          medication: "triamcinolone 40 mg",
+        },
+      },
+    }),
+    "treatment",
+  );
+  const outbox = await ok<{ items: { to: string; body: string }[] }>(
+    await desk.request.get(`${base}/api/v1/outbox`),
+    "outbox",
+  );
+  const token = /#([A-Za-z0-9_-]+)/.exec(outbox.items.find((m) => m.to === email)?.body ?? "")?.[1];
+  const phone = await (await newContext(browser, base, "phone")).newPage();
+  await ok(
+    await phone.request.post(`${base}/api/v1/invitations/accept`, {
+      data: { token, password: "a long screenshot password" },
+    }),
+    "accept",
+  );
+  const diary = [
+    [6, 4, []],
+    [6, 3, [{ drug: "tramadol", dose: 50, dosesPerDay: 3 }]],
+    [5, 3, [{ drug: "tramadol", dose: 50, dosesPerDay: 2 }]],
+    [5, 2, [{ drug: "tramadol", dose: 50, dosesPerDay: 2 }]],
+    [4, 2, [{ drug: "other", name: "ibuprofen", dose: 400, dosesPerDay: 2 }]],
+  ] as const;
+  for (const [i, [back, leg, meds]] of diary.entries())
+    await ok(
+      await phone.request.put(`${base}/api/v1/portal/diary/${day(i - diary.length)}`, {
+        data: { backPain: back, legPain: leg, medications: meds },
+      }),
+      "diary",
+    );
+
+  await phone.goto("/portal/recovery");
+  await phone.getByRole("heading", { name: "Your recovery", level: 1 }).waitFor();
+  await shoot(phone, "portal-recovery-phone");
+  await phone.goto("/portal/diary");
+  await phone.getByRole("heading", { name: "Pain diary", level: 1 }).waitFor();
+  await shoot(phone, "portal-diary-phone");
+  await phone.goto("/portal/problem");
+  await phone.getByRole("checkbox", { name: /^Fever/ }).check();
+  await phone.getByLabel("Anything else?").fill("38.4 °C this morning");
+  await phone.getByRole("button", { name: "Send to the clinic" }).click();
+  await phone.getByRole("alert").waitFor();
+  await shoot(phone, "portal-problem-urgent-phone");
+
+  // The clinic: the worklist (run the jobs first, as the server does each hour).
+  const admin = await (await newContext(browser, base, "desktop")).newPage();
+  await ok(
+    await admin.request.post(`${base}/api/v1/auth/staff/sign-in`, {
+      data: { email: accounts.admin, password: accounts.password },
+    }),
+    "admin sign-in",
+  );
+  await ok(await admin.request.post(`${base}/api/v1/jobs/run`, { data: {} }), "jobs");
+  await desk.goto("/worklist");
+  await desk.getByRole("heading", { name: "Worklist", level: 1 }).waitFor();
+  await shoot(desk, "worklist-desktop");
+
+  // The procedure form, filled in for a bone-marrow concentrate injection, in a window tall
+  // enough to show the whole dialog.
+  await desk.setViewportSize({ width: 1280, height: 2300 });
+  await desk.goto(`/patients/${p.id}`);
+  await desk.getByRole("button", { name: "Record treatment" }).click();
+  const dialog = desk.getByRole("dialog", { name: "Record treatment" });
+  await dialog.getByLabel("Treatment").selectOption({ label: "Bone-marrow concentrate injection" });
+  await dialog.getByLabel("Operator").fill("Dr Dana Reyes");
+  await dialog.getByLabel("Consent form version").fill("cell-consent-2026-1");
+  await dialog.getByLabel("Tissue").selectOption("bone-marrow");
+  await dialog.getByLabel("Harvest site").selectOption("posterior-iliac-crest");
+  await dialog.getByLabel("Same day (harvested and injected in one procedure)").selectOption("yes");
+  await dialog.getByLabel("Volume harvested (mL)").fill("60");
+  await dialog.getByLabel("Volume injected (mL)").fill("2");
+  await dialog.getByLabel("Total nucleated cells (millions)").fill("420");
+  await dialog.getByLabel("Viability (%)").fill("96");
+  await dialog.getByLabel("Intended purpose").selectOption("repair-or-regenerate");
+  await dialog.getByRole("checkbox", { name: "Centrifugation" }).check();
+  await dialog.getByLabel("Target").selectOption("disc");
+  await dialog.getByLabel("Image guidance").selectOption("fluoroscopy");
+  await dialog.getByRole("checkbox", { name: "L4–L5" }).check();
+  await desk.waitForTimeout(300);
+  await shoot(desk, "procedure-form-desktop", false);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+
+  // The adverse-event form, from the patient's report.
+  await desk.getByRole("button", { name: "Record as adverse event" }).click();
+  const ae = desk.getByRole("dialog", { name: "Record adverse event" });
+  await ae.getByLabel("Kind").selectOption("infection");
+  await ae.getByLabel("Severity (CTCAE grade)").selectOption("3");
+  await ae.getByLabel("Relatedness to the treatment").selectOption("probable");
+  await ae.getByLabel(/^Expected/).selectOption("no");
+  await ae.getByLabel("Outcome").selectOption("recovering");
+  await ae.getByRole("checkbox", { name: "Requires or prolongs hospitalisation" }).check();
+  await ae
+    .getByLabel("What happened")
+    .fill("Fever and back pain 9 days after the injection; MRI shows discitis at L4-L5.");
+  await ae.getByLabel("Actions taken").fill("Admitted for IV antibiotics.");
+  await desk.setViewportSize({ width: 1280, height: 1500 });
+  await desk.waitForTimeout(300);
+  await shoot(desk, "adverse-event-form-desktop", false);
+}
