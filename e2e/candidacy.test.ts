@@ -29,10 +29,13 @@ describe("candidacy", () => {
     await section.getByRole("button", { name: "Assess candidacy" }).click();
     const dialog = page.getByRole("dialog", { name: "Candidacy assessment" });
     await visible(dialog);
-    const criteria = dialog.getByRole("table", { name: "Candidacy criteria" });
+    const criteria = dialog.getByRole("list", { name: "Candidacy criteria" });
     await expectText(criteria, "A single symptomatic degenerated disc between L1 and S1");
     await dialog.getByLabel("Symptom duration (months)").fill("3");
-    await expectText(dialog.getByRole("row").filter({ hasText: /Back pain for at least 6 months/ }), "Unmet");
+    await expectText(
+      criteria.getByRole("listitem").filter({ hasText: /Back pain for at least 6 months/ }),
+      "Unmet",
+    );
     await expectText(dialog, "Not eligible");
     await expectText(criteria, /NCT06325566|Mesoblast/);
     await expectNoAxeViolations(page, "the candidacy form");

@@ -49,7 +49,7 @@ describe("an emergency at intake stops the portal and tells the clinic", () => {
     const patientId = await portalPatient(staff, page);
 
     await page.goto("/portal");
-    await page.getByRole("link", { name: "Start" }).first().click();
+    await page.getByRole("link", { name: "Begin safety questions" }).click();
     await expectHeading(page, "Safety questions");
     await answerIntake(page, { age: 45, weeks: 20, yes: yesFor(rule) });
     await page.getByRole("button", { name: "Send my answers" }).click();
@@ -64,7 +64,7 @@ describe("an emergency at intake stops the portal and tells the clinic", () => {
     // Coming back to the portal shows the same, not the questionnaires.
     await page.goto("/portal");
     await expectHeading(page, "Get help now");
-    expect(await main.getByRole("link", { name: "Start" }).count()).toBe(0);
+    expect(await main.getByRole("link", { name: /^Start|safety questions/ }).count()).toBe(0);
 
     // The clinic is told: an emergency task for this patient, and a message to its clinicians.
     const tasks = (await (await staff.request.get(`/api/v1/tasks?patientId=${patientId}`)).json()) as {

@@ -4,7 +4,9 @@
  *   BASE_URL=http://127.0.0.1:3000 npx tsx e2e/screenshots.ts [--only outcomes]
  *
  * Signs in as the demo clinician. The outcomes page's shots are in screenshots-outcomes.ts, the care
- * pathway's (`--only pathway`) in screenshots-pathway.ts. Uses the demo data when there is some (a patient with answers,
+ * pathway's (`--only pathway`) in screenshots-pathway.ts, and the safety questions', triage,
+ * candidacy and decision aid's (`--only intake`) in screenshots-intake.ts. Uses the demo data when
+ * there is some (a patient with answers,
  * the demo portal patient); otherwise it creates a showcase patient through the API first.
  */
 import { mkdir } from "node:fs/promises";
@@ -12,6 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { APIRequestContext, Page } from "playwright-core";
 import { launchBrowser, newContext, type ViewportName } from "./browser";
+import { intakeScreenshots } from "./screenshots-intake";
 import { outcomeScreenshots } from "./screenshots-outcomes";
 import { pathwayScreenshots } from "./screenshots-pathway";
 
@@ -209,6 +212,10 @@ async function main() {
       });
       return;
     }
+    if (only === "intake") {
+      await intakeScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
+      return;
+    }
     const signIn = await open("desktop");
     await signIn.goto("/sign-in");
     await shoot(signIn, "staff-sign-in", false);
@@ -319,6 +326,8 @@ async function main() {
     await admin.goto("/questionnaires");
     await admin.getByRole("heading", { name: "Questionnaires", level: 1 }).waitFor();
     await shoot(admin, "questionnaires-desktop");
+
+    await intakeScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
   } finally {
     await browser.close();
   }

@@ -6,6 +6,7 @@
  */
 import type { RegistryResult } from "@evident/domain/api";
 import {
+  type DecisionOption,
   decisionAidContent,
   decisionOptions,
   type OptionGroup,
@@ -37,14 +38,23 @@ export function AboutThisGuide() {
   );
 }
 
+/** The option's first "out of 100" figure in a few words, e.g. "44 of 100 (12 months)". */
+function mainNumber(o: DecisionOption): string {
+  const t = o.outOf100[0];
+  const r = t?.rows[0];
+  if (!t || !r) return "No fair number";
+  return `${r.label}: ${r.countHigh ? `${r.count} to ${r.countHigh}` : r.count} of 100 (${t.timeFrame})`;
+}
+
 function Compare({ group }: { group: OptionGroup | "all" }) {
   const options = decisionOptions.filter((o) => group === "all" || o.group === group);
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={860}>
       <Table striped verticalSpacing={6} fz="sm" className={classes.compare} aria-labelledby="compare-h">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Choice</Table.Th>
+            <Table.Th scope="col">{w.mainNumber}</Table.Th>
             <Table.Th scope="col">{w.certainty}</Table.Th>
             <Table.Th scope="col">{w.timeToEffect}</Table.Th>
             <Table.Th scope="col">{w.cost}</Table.Th>
@@ -57,6 +67,7 @@ function Compare({ group }: { group: OptionGroup | "all" }) {
               <Table.Th scope="row" fw={600}>
                 <a href={`#option-${o.id}`}>{o.name}</a>
               </Table.Th>
+              <Table.Td>{mainNumber(o)}</Table.Td>
               <Table.Td>{o.certainty ? certaintyLabels[o.certainty] : "Not rated"}</Table.Td>
               <Table.Td>{speedLabels[o.speed]}</Table.Td>
               <Table.Td>{costLabels[o.cost.band]}</Table.Td>

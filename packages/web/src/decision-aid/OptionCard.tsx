@@ -174,12 +174,13 @@ export function OptionCard({
         )}
         <Clinic option={option} registry={registry} />
         <Field title={w.certainty}>
-          <Text size="sm">
-            <Text span fw={600}>
-              {certainty}.
-            </Text>{" "}
-            {option.certaintyNote}
-          </Text>
+          <Badge
+            variant="light"
+            color={option.certainty === "high" || option.certainty === "moderate" ? "blue" : "gray"}
+          >
+            {certainty}
+          </Badge>
+          <Text size="sm">{option.certaintyNote}</Text>
         </Field>
         <Field title={w.timeToEffect}>
           <Text size="sm">{option.timeToEffect}</Text>

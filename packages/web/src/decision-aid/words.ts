@@ -52,6 +52,7 @@ export const aidWords = {
   otherNumbers: "Other numbers",
   clinicTitle: "At this clinic",
   certainty: "How sure are the experts?",
+  mainNumber: "Out of 100 people",
   timeToEffect: "Time to work",
   visits: "Visits",
   cost: "Cost",

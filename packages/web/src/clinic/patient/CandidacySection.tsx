@@ -18,7 +18,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Textarea,
   Title,
@@ -84,45 +83,37 @@ function Criteria({
   }[];
 }) {
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table verticalSpacing={6} fz="sm" aria-label="Candidacy criteria">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Criterion</Table.Th>
-            <Table.Th>Source</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {criteria.map((c) => {
-            const look = statusLook[c.status];
-            return (
-              <Table.Tr key={c.id}>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  <Group gap={4} wrap="nowrap">
-                    <look.icon size={18} color={look.color} aria-hidden />
-                    <Text size="sm">{look.label}</Text>
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {c.label}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {c.detail}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="xs">
-                    {c.source.length ? c.source.map((s) => s.label).join("; ") : "Derived (no trial source)"}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: "none" }} aria-label="Candidacy criteria">
+      {criteria.map((c) => {
+        const look = statusLook[c.status];
+        return (
+          <Group
+            key={c.id}
+            component="li"
+            gap="sm"
+            wrap="nowrap"
+            align="flex-start"
+            py={6}
+            style={{ borderTop: "1px solid var(--mantine-color-gray-3)" }}
+          >
+            <Group gap={4} wrap="nowrap" w={96} style={{ flex: "none" }}>
+              <look.icon size={18} color={look.color} aria-hidden />
+              <Text size="sm">{look.label}</Text>
+            </Group>
+            <div style={{ minWidth: 0 }}>
+              <Text size="sm" fw={500}>
+                {c.label}
+              </Text>
+              <Text size="xs">{c.detail}</Text>
+              <Text size="xs" c="dimmed">
+                Source:{" "}
+                {c.source.length ? c.source.map((x) => x.label).join("; ") : "derived (no trial source)"}
+              </Text>
+            </div>
+          </Group>
+        );
+      })}
+    </Stack>
   );
 }
 
@@ -151,6 +142,15 @@ function CandidacyForm({
 
   return (
     <Stack gap="md">
+      <Group gap="xs" aria-hidden>
+        <Text fw={600} size="sm">
+          Result so far:
+        </Text>
+        <Badge color={look.color}>{look.label}</Badge>
+        <Text size="xs" c="dimmed">
+          {result.unmet.length} unmet · {result.unknown.length} unknown (the checklist is below)
+        </Text>
+      </Group>
       <Text size="sm" c="dimmed">
         Leave a field empty or "Unknown" when it is not known yet: the criterion then shows as unknown. The
         triage criterion comes from the patient's safety questions ({tier ?? "not answered yet"}).

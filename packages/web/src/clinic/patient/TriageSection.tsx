@@ -91,9 +91,10 @@ function Intake({
   intake: IntakeView;
   mayReview: boolean;
 }) {
+  // "saddleNumbness" → "saddle numbness": the answer ids are the contract, read as words.
   const yes = Object.entries(intake.answers)
     .filter(([, v]) => v === true)
-    .map(([k]) => k);
+    .map(([k]) => k.replace(/([A-Z0-9]+)/g, " $1").toLowerCase());
   return (
     <Stack gap="xs">
       <Group gap="xs">

@@ -3,6 +3,7 @@ import type { PortalIntakeState } from "@evident/domain/api";
 import { Button, Card, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
 import { aidWords as w } from "../../decision-aid/words";
+import { intakeCopy } from "../intake/copy";
 
 export function Held({ state }: { state: PortalIntakeState }) {
   return (
@@ -17,7 +18,7 @@ export function Held({ state }: { state: PortalIntakeState }) {
           to={state.decisionAidHeldFor === "no-intake" ? "/portal/intake" : "/portal"}
           size="lg"
         >
-          {state.decisionAidHeldFor === "no-intake" ? "Start" : w.backHome}
+          {state.decisionAidHeldFor === "no-intake" ? intakeCopy.start : w.backHome}
         </Button>
       </Stack>
     </Card>

@@ -11,7 +11,7 @@ import {
   valuesClarification,
   valuesServedBy,
 } from "@evident/domain/evidence";
-import { Button, Group, List, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { IconPrinter } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { useMyDecisions } from "../../api/decisions";
@@ -19,7 +19,7 @@ import { formatLongDate } from "../../components/format";
 import { LoadError, Loading } from "../../components/QueryStates";
 import { usePageTitle } from "../../components/usePageTitle";
 import classes from "../../decision-aid/DecisionAid.module.css";
-import { certaintyLabels, costLabels, speedLabels } from "../../decision-aid/words";
+import { aidWords, costLabels, speedLabels } from "../../decision-aid/words";
 import { choiceCopy as t } from "./copy";
 
 export function SummaryPage() {
@@ -51,6 +51,7 @@ export function SummaryPage() {
           return important.every((id) => served.includes(id));
         });
   const frequencies = chosen?.outOf100[0];
+  const certaintyWords = aidWords.certainty;
 
   return (
     <Stack gap="md" className={classes.summary}>
@@ -98,7 +99,7 @@ export function SummaryPage() {
         {chosen && (
           <Stack gap={4}>
             <Text size="sm">
-              {chosen.certainty ? certaintyLabels[chosen.certainty] : "Not rated"}. {chosen.certaintyNote}
+              {certaintyWords}: {chosen.certaintyNote}
             </Text>
             {frequencies && (
               <Text size="sm">
@@ -139,9 +140,9 @@ export function SummaryPage() {
           </Text>
         </Paper>
       )}
-      <List size="xs" c="dimmed">
-        <List.Item>{decisionAidContent.funding}</List.Item>
-      </List>
+      <Text size="xs" c="dimmed">
+        {decisionAidContent.funding}
+      </Text>
     </Stack>
   );
 }

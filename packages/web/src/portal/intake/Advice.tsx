@@ -38,7 +38,6 @@ export function EmergencyScreen({ intake }: { intake: PortalIntakeView }) {
       >
         {t.callEmergency}
       </Button>
-      <Text>{t.clinicTold}</Text>
       <Card withBorder radius="md" padding="md" component="section" aria-labelledby="why-h">
         <Title order={2} size="h4" id="why-h" mb={4}>
           {t.whyTitle}

@@ -24,11 +24,10 @@ export const intakeCopy = {
   startCardTitle: "Start with the safety questions",
   startCardText:
     "A few short questions check for signs that need care right away. Please answer them before anything else.",
-  start: "Start",
+  start: "Begin safety questions",
   callEmergency: "Call 911 now",
   whyTitle: "Why",
   safetyTitle: "If things change",
-  clinicTold: "We have told your clinic too. Do not wait for them to call you.",
   reviewedNote: "A clinician has looked at your answers.",
   waitingNote: "A clinician will look at your answers. We will let you know when you can go on.",
   backHome: "Back to your page",

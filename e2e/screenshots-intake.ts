@@ -1,0 +1,164 @@
+/**
+ * Screenshots of issue 4's screens (called from screenshots.ts; `--only intake` for these alone):
+ * the safety questions, the emergency screen, the triage queue, the patient page's triage panel,
+ * the candidacy form and the decision aid (portal, values, summary, clinic), at phone and
+ * desktop widths. Each shot makes its own patients through the API.
+ */
+import type { Browser, Page } from "playwright-core";
+import { newContext, type ViewportName } from "./browser";
+import { answerIntake } from "./intake";
+
+type Shoot = (page: Page, name: string, full?: boolean) => Promise<void>;
+type Who = { clinician: string; password: string };
+
+async function ok(
+  res: { ok(): boolean; status(): number; text(): Promise<string>; json(): Promise<unknown> },
+  what: string,
+) {
+  if (!res.ok()) throw new Error(`${what}: HTTP ${res.status()} ${await res.text()}`);
+  return res.json() as Promise<Record<string, unknown>>;
+}
+
+export async function intakeScreenshots(browser: Browser, base: string, shoot: Shoot, who: Who) {
+  const open = async (size: ViewportName) => (await newContext(browser, base, size)).newPage();
+  const staff = await open("desktop");
+  await ok(
+    await staff.request.post(`${base}/api/v1/auth/staff/sign-in`, {
+      data: { email: who.clinician, password: who.password },
+    }),
+    "staff sign-in",
+  );
+
+  /** A new portal patient signed in on `page`; returns the patient's id. */
+  async function patientOn(page: Page, given: string, family: string): Promise<string> {
+    const email = `${given.toLowerCase()}.${Date.now().toString(36)}@example.test`;
+    const created = await ok(
+      await staff.request.post(`${base}/api/v1/patients`, {
+        data: {
+          givenName: given,
+          familyName: family,
+          birthDate: "1966-04-18",
+          sex: "female",
+          email,
+          episode: { condition: "degenerative_disc_disease", spinalLevels: ["L4-L5"] },
+        },
+      }),
+      "patient",
+    );
+    const outbox = (await ok(await staff.request.get(`${base}/api/v1/outbox`), "outbox")) as {
+      items: { to: string; body: string }[];
+    };
+    const token = /#([A-Za-z0-9_-]+)/.exec(outbox.items.find((m) => m.to === email)?.body ?? "")?.[1];
+    await ok(
+      await page.request.post(`${base}/api/v1/invitations/accept`, {
+        data: { token, password: "a long screenshot password" },
+      }),
+      "accept",
+    );
+    return created.id as string;
+  }
+
+  // The safety questions, part-answered, on a phone and a computer.
+  for (const size of ["phone", "desktop"] as const) {
+    const page = await open(size);
+    await patientOn(page, "Maria", "Santos");
+    await page.goto("/portal");
+    await page.getByRole("link", { name: "Begin safety questions" }).waitFor();
+    if (size === "phone") await shoot(page, "portal-home-intake-phone");
+    await page.goto("/portal/intake");
+    await page.getByRole("heading", { name: "Safety questions", level: 1 }).waitFor();
+    await page.getByRole("main").getByLabel("How old are you?").fill("57");
+    await shoot(page, `intake-${size}`);
+  }
+
+  // An emergency: only what to do now.
+  let emergencyPatient = "";
+  for (const size of ["phone", "desktop"] as const) {
+    const page = await open(size);
+    const id = await patientOn(page, "John", size === "phone" ? "Carter" : "Reyes");
+    if (size === "phone") emergencyPatient = id;
+    await page.goto("/portal/intake");
+    await answerIntake(page, { age: 49, weeks: 6, yes: ["saddleNumbness", "bladderDysfunction"] });
+    await page.getByRole("button", { name: "Send my answers" }).click();
+    await page.getByRole("heading", { name: "Get help now" }).waitFor();
+    await shoot(page, `intake-emergency-${size}`);
+  }
+  // An urgent one, so the queue shows more than one tier.
+  const urgent = await open("phone");
+  await patientOn(urgent, "Lena", "Fischer");
+  await urgent.goto("/portal/intake");
+  await answerIntake(urgent, { age: 66, weeks: 4, yes: ["cancerHistory", "nightPainAtRest"] });
+  await urgent.getByRole("button", { name: "Send my answers" }).click();
+  await urgent.getByRole("heading", { name: /clinician needs to check/ }).waitFor();
+  await shoot(urgent, "intake-urgent-phone");
+
+  // The clinic: the triage queue and the patient's triage panel.
+  for (const size of ["desktop", "phone"] as const) {
+    const page = size === "desktop" ? staff : await open("phone");
+    if (size === "phone")
+      await ok(
+        await page.request.post(`${base}/api/v1/auth/staff/sign-in`, {
+          data: { email: who.clinician, password: who.password },
+        }),
+        "staff sign-in",
+      );
+    await page.goto("/tasks");
+    await page.getByRole("heading", { name: "Tasks", level: 1 }).waitFor();
+    await shoot(page, `triage-queue-${size}`, false);
+    await page.goto(`/patients/${emergencyPatient}`);
+    await page.getByRole("heading", { name: "Red-flag triage" }).waitFor();
+    await page.getByText("Cauda equina syndrome").first().waitFor();
+    await shoot(page, `patient-triage-${size}`);
+    // The candidacy form, part-filled: every criterion with its status and source.
+    await page.getByRole("button", { name: "Assess candidacy" }).click();
+    const dialog = page.getByRole("dialog", { name: "Candidacy assessment" });
+    await dialog.getByLabel("Symptom duration (months)").fill("14");
+    await dialog.getByLabel("Modified Pfirrmann grade (1–8)").fill("4");
+    await dialog.getByLabel("Disc height retained (%)").fill("70");
+    await dialog.getByLabel("ODI (0–100)").fill("44");
+    await shoot(page, `candidacy-${size}`, false);
+    await dialog.getByRole("list", { name: "Candidacy criteria" }).scrollIntoViewIfNeeded();
+    await shoot(page, `candidacy-criteria-${size}`, false);
+    await page.keyboard.press("Escape");
+  }
+
+  // The decision aid: a patient with no red flag, on a phone and a computer; values; summary.
+  for (const size of ["phone", "desktop"] as const) {
+    const page = await open(size);
+    await patientOn(page, "Ada", size === "phone" ? "Brooks" : "Novak");
+    await page.goto("/portal/intake");
+    await answerIntake(page, { age: 44, weeks: 40, yes: [] });
+    await page.getByRole("button", { name: "Send my answers" }).click();
+    await page.getByRole("link", { name: "See your choices" }).click();
+    await page.getByRole("heading", { name: "Your choices of care" }).waitFor();
+    await shoot(page, `decision-aid-${size}`, false);
+    await page.getByRole("article", { name: "Exercise and physical therapy" }).scrollIntoViewIfNeeded();
+    await shoot(page, `decision-aid-exercise-${size}`, false);
+    await page.getByRole("article", { name: /Bone marrow shot/ }).scrollIntoViewIfNeeded();
+    await shoot(page, `decision-aid-cell-${size}`, false);
+    await page.goto("/portal/choices/values");
+    await page.getByRole("heading", { name: "What matters to you" }).waitFor();
+    for (const [statement, label] of [
+      ["Avoiding an operation", "Very much"],
+      ["Getting relief fast", "Somewhat"],
+      ["Avoiding needles and shots", "A lot"],
+      ["Keeping costs low", "A little"],
+      ["Choosing care that has been well tested", "Very much"],
+    ] as const)
+      await page.getByRole("group", { name: statement }).getByRole("radio", { name: label }).check();
+    await page.getByLabel("Which choice are you leaning toward?").selectOption("exercise-physiotherapy");
+    await page.getByLabel("Questions for your visit").fill("Can I keep working while I do the exercises?");
+    await shoot(page, `decision-values-${size}`);
+    await page.getByRole("button", { name: "Save and see my summary" }).click();
+    await page.getByRole("heading", { name: "My back pain choices: summary" }).waitFor();
+    await shoot(page, `decision-summary-${size}`);
+    if (size === "desktop") {
+      await page.emulateMedia({ media: "print" });
+      await shoot(page, "decision-summary-print", false);
+      await page.emulateMedia({ media: "screen" });
+    }
+  }
+  await staff.goto("/decision-aid");
+  await staff.getByRole("heading", { name: "Decision aid", level: 1 }).waitFor();
+  await shoot(staff, "decision-aid-clinic-desktop", false);
+}
