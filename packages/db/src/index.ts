@@ -14,6 +14,7 @@ export * from "./repos/clinics";
 export * from "./repos/decisions";
 export * from "./repos/diary";
 export * from "./repos/follow-up-contacts";
+export * from "./repos/imaging";
 export * from "./repos/intakes";
 export * from "./repos/invitations";
 export * from "./repos/jobs";

@@ -30,6 +30,7 @@ import { candidacyRoutes } from "./routes/candidacy";
 import { decisionAidRoutes } from "./routes/decision-aid";
 import { diaryRoutes } from "./routes/diary";
 import { fhirRoutes } from "./routes/fhir";
+import { imagingRoutes } from "./routes/imaging";
 import { instrumentRoutes } from "./routes/instruments";
 import { intakeRoutes } from "./routes/intakes";
 import { jobRoutes } from "./routes/jobs";
@@ -56,6 +57,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   diaryRoutes(api);
   adverseEventRoutes(api);
   worklistRoutes(api);
+  imagingRoutes(api);
   taskRoutes(api);
   intakeRoutes(api);
   candidacyRoutes(api);

@@ -4,6 +4,7 @@ export * from "./candidacy";
 export * from "./common";
 export * from "./decisions";
 export * from "./diary";
+export * from "./imaging";
 export * from "./intakes";
 export * from "./outbox";
 export * from "./outcomes";

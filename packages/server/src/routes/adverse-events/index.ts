@@ -6,7 +6,6 @@
 import { medwatchReport, toFhirAdverseEvent } from "@evident/domain/adverse-events/export";
 import {
   AdverseEventCreate,
-  AdverseEventList,
   AdverseEventView,
   idParam,
   PatientAdverseEvents,

@@ -19,7 +19,7 @@ function wrap(text: string, max: number): string[] {
   const out: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/)) {
-    if ((line + " " + word).trim().length > max) {
+    if (`${line} ${word}`.trim().length > max) {
       out.push(line);
       line = word;
     } else line = `${line} ${word}`.trim();

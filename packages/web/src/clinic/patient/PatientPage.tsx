@@ -19,6 +19,7 @@ import { DecisionSection } from "./DecisionSection";
 import { DetailsCard } from "./DetailsCard";
 import { EnterAnswersModal } from "./EnterAnswersModal";
 import { FollowUpsSection } from "./FollowUpsSection";
+import { ImagingSection } from "./ImagingSection";
 import { RecordTreatmentModal } from "./RecordTreatmentModal";
 import { TreatmentsSection } from "./TreatmentsSection";
 import { ProcedureBlockAlert, TriageSection } from "./TriageSection";
@@ -109,6 +110,7 @@ export function PatientPage() {
             <CandidacySection patient={p} maySign={can(me, "candidacy:sign")} />
             <DecisionSection patientId={p.id} />
             <AdverseEventsSection patient={p} mayWrite={mayTreat} />
+            <ImagingSection patientId={p.id} mayWrite={mayTreat} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 3, md: 2 }}>

@@ -1,0 +1,85 @@
+/** Imaging studies of a clinic's patients: recorded and read with an audit event each. */
+import { badRequest, notFound, toIsoDate } from "@evident/domain";
+import type { ImagingView } from "@evident/domain/api";
+import { and, desc, eq } from "drizzle-orm";
+import type { Db } from "../connect";
+import { uuidv7 } from "../ids";
+import { patients } from "../schema";
+import { type ImagingFindingRow, imagingStudies } from "../schema/imaging";
+import { audit, auditedRead, inTx, type Scope, type Tx } from "./scope";
+
+const present = (r: typeof imagingStudies.$inferSelect): ImagingView => ({
+  id: r.id,
+  date: r.studyDate,
+  modality: r.modality,
+  findings: r.findings,
+  notes: r.notes,
+  createdAt: r.createdAt.toISOString(),
+});
+
+export function imagingRepository(db: Db, scope: Scope) {
+  async function patientIn(tx: Tx, patientId: string) {
+    const [p] = await tx
+      .select({ id: patients.id })
+      .from(patients)
+      .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)));
+    if (!p) throw notFound("patient");
+  }
+
+  async function record(
+    patientId: string,
+    input: {
+      date: string;
+      modality: "mri" | "ct" | "xray";
+      findings: ImagingFindingRow[];
+      notes?: string | undefined;
+    },
+  ): Promise<ImagingView> {
+    if (input.date > toIsoDate(scope.now())) throw badRequest("cannot be in the future", "date");
+    return inTx(db, async (tx) => {
+      await patientIn(tx, patientId);
+      const id = uuidv7();
+      const [row] = await tx
+        .insert(imagingStudies)
+        .values({
+          id,
+          clinicId: scope.clinicId,
+          patientId,
+          studyDate: input.date,
+          modality: input.modality,
+          findings: input.findings,
+          notes: input.notes ?? null,
+          recordedBy: scope.actor.id,
+          createdAt: scope.now(),
+        })
+        .returning();
+      await audit(tx, scope, {
+        action: "create",
+        entityType: "imaging",
+        entityId: id,
+        patientId,
+        detail: { modality: input.modality, levels: input.findings.map((f) => f.level) },
+      });
+      return present(row!);
+    });
+  }
+
+  async function list(patientId: string): Promise<ImagingView[]> {
+    return auditedRead(
+      db,
+      scope,
+      async (tx) => {
+        await patientIn(tx as Tx, patientId);
+        const rows = await tx
+          .select()
+          .from(imagingStudies)
+          .where(and(eq(imagingStudies.clinicId, scope.clinicId), eq(imagingStudies.patientId, patientId)))
+          .orderBy(desc(imagingStudies.studyDate));
+        return rows.map(present);
+      },
+      () => ({ action: "read", entityType: "imaging", patientId }),
+    );
+  }
+
+  return { record, list };
+}
