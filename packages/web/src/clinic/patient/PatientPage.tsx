@@ -17,6 +17,7 @@ import { AnswersSection } from "./AnswersSection";
 import { CandidacySection } from "./CandidacySection";
 import { DecisionSection } from "./DecisionSection";
 import { DetailsCard } from "./DetailsCard";
+import { DiarySection } from "./DiarySection";
 import { EnterAnswersModal } from "./EnterAnswersModal";
 import { FollowUpsSection } from "./FollowUpsSection";
 import { ImagingSection } from "./ImagingSection";
@@ -114,7 +115,10 @@ export function PatientPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 3, md: 2 }}>
-          <FollowUpsSection patient={p} onEnter={mayAnswer ? setAnswering : undefined} />
+          <Stack gap="md">
+            <FollowUpsSection patient={p} onEnter={mayAnswer ? setAnswering : undefined} />
+            <DiarySection patientId={p.id} />
+          </Stack>
         </Grid.Col>
       </Grid>
       {mayTreat && <RecordTreatmentModal patientId={p.id} opened={treatOpened} onClose={treat.close} />}
