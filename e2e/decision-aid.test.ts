@@ -90,6 +90,10 @@ describe("the decision aid", () => {
     await expectText(page, "Can I keep working while I do this?");
     await expectText(page, /guide version \d/);
     await expectNoAxeViolations(page, "the summary");
+    const href = await page.getByRole("link", { name: "Download PDF" }).getAttribute("href");
+    const pdf = await page.request.get(href ?? "");
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
     await page.emulateMedia({ media: "print" });
     expect(await page.locator("header").first().isVisible()).toBe(false);
     expect(await page.getByRole("button", { name: "Print" }).isVisible()).toBe(false);

@@ -4,7 +4,10 @@
  * stored with the content version, refused (409) until the safety questions are answered and any
  * red flag reviewed, each bad field named with nothing written.
  */
+
+import { inflateSync } from "node:zlib";
 import { decisionAidContent, valuesVersion } from "@evident/domain/evidence";
+import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "./harness";
 import { people, writeRegistry } from "./outcome-registry";
@@ -124,6 +127,43 @@ describe("the patient's values and choice", () => {
       [res.json.id],
     );
     expect(rows).toEqual([{ action: "create", actor_kind: "patient" }]);
+  });
+
+  it("print as a one-page PDF for the patient, and only for them", async () => {
+    const { clinician, patient } = await setup();
+    await intake(patient.cookie, {});
+    const saved = await save(patient.cookie, {
+      values,
+      choice: "bone-marrow-concentrate",
+      questions: "Is it safe?",
+    });
+    const path = `/api/v1/portal/decisions/${saved.json.id}/summary.pdf`;
+    const res = await h.app.request(`http://evident.test${path}`, { headers: { cookie: patient.cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const pdf = await PDFDocument.load(bytes);
+    expect(pdf.getPageCount()).toBe(1);
+    expect(pdf.getTitle()).toBe("My back pain choices: summary");
+    // The page's content stream is deflated, and standard-font text in it is hex glyph codes.
+    const file = Buffer.from(bytes).toString("latin1");
+    const raw = [...file.matchAll(/stream\r?\n([\s\S]*?)endstream/g)]
+      .map((m) => {
+        try {
+          return inflateSync(Buffer.from(m[1] ?? "", "latin1")).toString("latin1");
+        } catch {
+          return "";
+        }
+      })
+      .join("")
+      .toUpperCase();
+    const hex = (t: string) => Buffer.from(t, "latin1").toString("hex").toUpperCase();
+    expect(raw).toContain(hex("Bone marrow shot"));
+    expect(raw).toContain(hex("Is it safe?"));
+    expect(raw).toContain(hex("Not FDA-approved for back pain."));
+    expect((await h.call("GET", path, { cookie: clinician.cookie })).status).toBe(403);
+    const other = await setup();
+    expect((await h.call("GET", path, { cookie: other.patient.cookie })).status).toBe(404);
   });
 
   it("name each bad field and write nothing", async () => {

@@ -99,5 +99,28 @@ export function decisionRepository(db: Db, scope: Scope) {
     });
   }
 
-  return { list, save };
+  /** One of the patient's decisions (404 if it is not theirs). */
+  async function get(patientId: string, id: string): Promise<DecisionView> {
+    return auditedRead(
+      db,
+      scope,
+      async (tx) => {
+        const [row] = await tx
+          .select()
+          .from(decisions)
+          .where(
+            and(
+              eq(decisions.clinicId, scope.clinicId),
+              eq(decisions.patientId, patientId),
+              eq(decisions.id, id),
+            ),
+          );
+        if (!row) throw notFound("decision");
+        return present(row);
+      },
+      (d) => ({ action: "read", entityType: "decision", entityId: d.id, patientId }),
+    );
+  }
+
+  return { list, save, get };
 }

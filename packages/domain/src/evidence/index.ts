@@ -5,6 +5,13 @@
 export { decisionAidContent, decisionOptionIds, decisionOptions, findOption } from "./catalogue";
 export { shamResponseLevi2025 } from "./options-cell";
 export { type RegistryFigure, registryFigures } from "./registry";
+export {
+  type DecisionSummary,
+  decisionSummary,
+  fittingOptions,
+  frequencySentence,
+  importantValues,
+} from "./summary";
 export { type OptionTreatmentLink, optionsForTreatmentKind, treatmentKindForOption } from "./treatment-kinds";
 export {
   type CostBand,

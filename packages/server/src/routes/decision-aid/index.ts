@@ -14,13 +14,15 @@ import {
   REGISTRY_MINIMUM,
   RegistryResults,
 } from "@evident/domain/api";
-import { registryFigures } from "@evident/domain/evidence";
+import { decisionSummary, registryFigures } from "@evident/domain/evidence";
 import { summarizeOutcomes } from "@evident/domain/outcomes";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
+import { z } from "zod";
 import type { AppEnv } from "../../http/env";
 import { clinicRepositories, portalRepositories, requirePatient, requirePermission } from "../../http/scoped";
 import { json, problems } from "../common";
+import { decisionSummaryPdf } from "./pdf";
 
 const tag = ["Decision aid"];
 
@@ -60,6 +62,19 @@ const portalSave = createRoute({
   middleware: [requirePatient] as const,
   request: { body: { content: { "application/json": { schema: DecisionSave } }, required: true } },
   responses: { 201: json(DecisionView, "Saved"), ...problems(400, 401, 403, 409, 413) },
+});
+
+const portalPdf = createRoute({
+  method: "get",
+  path: "/portal/decisions/{id}/summary.pdf",
+  tags: ["Portal"],
+  summary: "The one-page summary of a saved decision, as a PDF to bring to the visit",
+  middleware: [requirePatient] as const,
+  request: { params: idParam },
+  responses: {
+    200: { description: "The summary", content: { "application/pdf": { schema: z.string() } } },
+    ...problems(400, 401, 403, 404),
+  },
 });
 
 const clinicList = createRoute({
@@ -106,6 +121,16 @@ export function decisionAidRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(portalSave, async (c) => {
     const { actor, decisions } = portalRepositories(c);
     return c.json(await decisions.save(actor.patientId, c.req.valid("json"), "portal"), 201);
+  });
+
+  app.openapi(portalPdf, async (c) => {
+    const { actor, decisions } = portalRepositories(c);
+    const d = await decisions.get(actor.patientId, c.req.valid("param").id);
+    const pdf = await decisionSummaryPdf(decisionSummary(d));
+    return c.body(pdf as unknown as ArrayBuffer, 200, {
+      "content-type": "application/pdf",
+      "content-disposition": `attachment; filename="back-pain-choices-${d.decidedAt.slice(0, 10)}.pdf"`,
+    });
   });
 
   app.openapi(clinicList, async (c) =>

@@ -6,13 +6,14 @@
  */
 import {
   decisionAidContent,
-  decisionOptions,
   findOption,
+  fittingOptions,
+  frequencySentence,
+  importantValues,
   valuesClarification,
-  valuesServedBy,
 } from "@evident/domain/evidence";
 import { Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
-import { IconPrinter } from "@tabler/icons-react";
+import { IconDownload, IconPrinter } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { useMyDecisions } from "../../api/decisions";
 import { formatLongDate } from "../../components/format";
@@ -42,15 +43,9 @@ export function SummaryPage() {
       </Stack>
     );
   const chosen = findOption(d.choice);
-  const important = valuesClarification.values.filter((v) => (d.values[v.id] ?? 0) >= 3).map((v) => v.id);
-  const fitting =
-    important.length === 0
-      ? []
-      : decisionOptions.filter((o) => {
-          const served = valuesServedBy(o);
-          return important.every((id) => served.includes(id));
-        });
-  const frequencies = chosen?.outOf100[0];
+  const important = importantValues(d.values);
+  const fitting = fittingOptions(d.values);
+  const frequencies = chosen ? frequencySentence(chosen) : null;
   const certaintyWords = aidWords.certainty;
 
   return (
@@ -70,6 +65,15 @@ export function SummaryPage() {
       <Group gap="sm" data-noprint>
         <Button leftSection={<IconPrinter size={18} aria-hidden />} onClick={() => window.print()}>
           {t.print}
+        </Button>
+        <Button
+          component="a"
+          href={`/api/v1/portal/decisions/${d.id}/summary.pdf`}
+          download
+          variant="light"
+          leftSection={<IconDownload size={18} aria-hidden />}
+        >
+          {t.download}
         </Button>
         <Button component={Link} to="/portal/choices/values" variant="default">
           {t.changeAnswers}
@@ -101,15 +105,7 @@ export function SummaryPage() {
             <Text size="sm">
               {certaintyWords}: {chosen.certaintyNote}
             </Text>
-            {frequencies && (
-              <Text size="sm">
-                {frequencies.peopleLike}: after {frequencies.timeFrame},{" "}
-                {frequencies.rows
-                  .map((r) => `${r.label} ${r.countHigh ? `${r.count} to ${r.countHigh}` : r.count} of 100`)
-                  .join(", ")}{" "}
-                {frequencies.outcome}.
-              </Text>
-            )}
+            {frequencies && <Text size="sm">{frequencies}</Text>}
             <Text size="sm">
               Time to work: {speedLabels[chosen.speed]}. Cost: {costLabels[chosen.cost.band]}.{" "}
               {chosen.regulatoryStatus}

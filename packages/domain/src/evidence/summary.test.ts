@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { decisionSummary, fittingOptions, importantValues } from "./summary";
+import { valuesServedBy } from "./values";
+
+const values = { "avoid-surgery": 4, "fast-relief": 1, "avoid-procedures": 3, "low-cost": 0, certainty: 2 };
+
+describe("the decision summary", () => {
+  it("counts 'a lot' and 'very much' as what matters most", () => {
+    expect(importantValues(values)).toEqual(["avoid-surgery", "avoid-procedures"]);
+  });
+  it("lines up only options that fit every important value, and none when nothing is important", () => {
+    const fits = fittingOptions(values);
+    expect(fits.length).toBeGreaterThan(0);
+    for (const o of fits)
+      expect(valuesServedBy(o)).toEqual(expect.arrayContaining(["avoid-surgery", "avoid-procedures"]));
+    expect(fits.some((o) => o.group === "surgery" || o.group === "cell-therapy")).toBe(false);
+    expect(fittingOptions({ "avoid-surgery": 2 })).toEqual([]);
+  });
+  it("names the choice with its numbers, and says nothing of an option for 'not sure'", () => {
+    const base = {
+      values,
+      questions: null,
+      contentVersion: "c1",
+      valuesVersion: "v1",
+      decidedAt: "2026-11-22T10:00:00Z",
+    };
+    const bmc = decisionSummary({ ...base, choice: "bone-marrow-concentrate" });
+    expect(bmc.choice?.frequencies).toMatch(
+      /After 12 months, Bone marrow shot: 44 of 100; Fake shot: 56 of 100/,
+    );
+    expect(bmc.choice?.status).toMatch(/not FDA-approved for back pain/i);
+    expect(bmc.values[0]).toEqual({ statement: "Avoiding an operation", rating: "Very much" });
+    expect(decisionSummary({ ...base, choice: "unsure" }).choice).toBeNull();
+  });
+});
