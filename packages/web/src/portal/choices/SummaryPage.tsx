@@ -103,12 +103,12 @@ export function SummaryPage() {
         {chosen && (
           <Stack gap={4}>
             <Text size="sm">
-              {certaintyWords}: {chosen.certaintyNote}
+              {certaintyWords} {chosen.certaintyNote}
             </Text>
             {frequencies && <Text size="sm">{frequencies}</Text>}
             <Text size="sm">
-              Time to work: {speedLabels[chosen.speed]}. Cost: {costLabels[chosen.cost.band]}.{" "}
-              {chosen.regulatoryStatus}
+              Time to work: {speedLabels[chosen.speed]}. Cost: {costLabels[chosen.cost.band]}. Approval
+              status: {chosen.regulatoryStatus}
             </Text>
           </Stack>
         )}
