@@ -114,10 +114,19 @@ describe("the safety questions", () => {
     await page.getByRole("button", { name: "Send my answers" }).click();
     await expectHeading(page, "Get help now");
 
+    // An urgent one too, so the queue's check covers both tiers' badges.
+    const other = await browser.open("phone");
+    await portalPatient(staff, other);
+    const urgent = await other.request.post("/api/v1/portal/intake", {
+      data: { answers: { age: 61, painDurationWeeks: 5, cancerHistory: true } },
+    });
+    expect(urgent.status()).toBe(201);
+
     await staff.getByRole("link", { name: "Tasks" }).click();
     await expectHeading(staff, "Tasks");
     const first = staff.getByRole("list", { name: "Tasks" }).getByRole("listitem").first();
     await expectText(first, "Emergency");
+    await expectText(staff.getByRole("list", { name: "Tasks" }), "Urgent");
     await expectNoAxeViolations(staff, "the task queue");
     const mine = staff.getByRole("listitem").filter({ hasText: family });
     await mine.getByRole("link", { name: /Review on the patient page/ }).click();

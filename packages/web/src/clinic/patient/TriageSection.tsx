@@ -12,6 +12,8 @@ import { formatDateTime } from "../../components/format";
 import { LoadError, Loading } from "../../components/QueryStates";
 
 export const tierColor = { emergency: "red", urgent: "orange", soon: "blue", none: "green" } as const;
+/** For filled badges and buttons (white text): orange's shade 8 is below 4.5:1, so urgent takes 9. */
+const tierFill = { emergency: "red", urgent: "orange.9", soon: "blue", none: "green" } as const;
 export const tierLabel = {
   emergency: "Emergency",
   urgent: "Urgent",
@@ -71,7 +73,7 @@ function Review({
       )}
       <Button
         size="xs"
-        color={tierColor[intake.tier]}
+        color={tierFill[intake.tier]}
         loading={review.isPending}
         onClick={() => review.mutate({ intakeId: intake.id, ...(note.trim() ? { note: note.trim() } : {}) })}
         style={{ alignSelf: "flex-start" }}
@@ -98,7 +100,10 @@ function Intake({
   return (
     <Stack gap="xs">
       <Group gap="xs">
-        <Badge color={tierColor[intake.tier]} variant={intake.tier === "none" ? "light" : "filled"}>
+        <Badge
+          color={intake.tier === "none" ? tierColor.none : tierFill[intake.tier]}
+          variant={intake.tier === "none" ? "light" : "filled"}
+        >
           {tierLabel[intake.tier]}
         </Badge>
         <Text size="xs" c="dimmed">
