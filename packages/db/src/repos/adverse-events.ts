@@ -28,7 +28,7 @@ import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { adverseEvents, clinics, patients, treatments } from "../schema";
 import { problemReports } from "../schema/adverse-events";
-import { audit, auditedRead, inTx, type Scope, type Tx } from "./scope";
+import { audit, auditedRead, inTx, patientInScope, type Scope } from "./scope";
 import { createTask } from "./tasks";
 
 type AeRow = typeof adverseEvents.$inferSelect;
@@ -99,16 +99,6 @@ export type AdverseEventInput = {
 export function adverseEventRepository(db: Db, scope: Scope) {
   const today = () => toIsoDate(scope.now());
 
-  async function patientIn(tx: Tx, patientId: string) {
-    if (scope.patientId && scope.patientId !== patientId) throw notFound("patient");
-    const [p] = await tx
-      .select()
-      .from(patients)
-      .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)));
-    if (!p) throw notFound("patient");
-    return p;
-  }
-
   /** The patient's report: stored, advised on, and a clinician task opened in one transaction. */
   async function reportProblem(
     patientId: string,
@@ -116,7 +106,7 @@ export function adverseEventRepository(db: Db, scope: Scope) {
   ): Promise<ProblemReportResult> {
     if (input.onsetDate > today()) throw badRequest("cannot be in the future", "onsetDate");
     return inTx(db, async (tx) => {
-      const patient = await patientIn(tx, patientId);
+      const patient = await patientInScope(tx, scope, patientId);
       const procedureKinds = treatmentKinds
         .filter((k) => (PROCEDURE_CATEGORIES as readonly string[]).includes(k.category))
         .map((k) => k.id);
@@ -182,7 +172,7 @@ export function adverseEventRepository(db: Db, scope: Scope) {
     if (input.onsetDate > today()) issues.push({ path: "onsetDate", message: "cannot be in the future" });
     if (issues.length) throw badRequest(issues);
     return inTx(db, async (tx) => {
-      await patientIn(tx, patientId);
+      await patientInScope(tx, scope, patientId);
       if (input.treatmentId) {
         const [t] = await tx
           .select({ id: treatments.id })
@@ -267,7 +257,7 @@ export function adverseEventRepository(db: Db, scope: Scope) {
       db,
       scope,
       async (tx) => {
-        await patientIn(tx as Tx, patientId);
+        await patientInScope(tx, scope, patientId);
         const events = await tx
           .select()
           .from(adverseEvents)

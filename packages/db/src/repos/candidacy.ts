@@ -3,16 +3,16 @@
  * taking the triage tier from the patient's own intakes rather than from the form, and stores the
  * result as the clinician saw it, with who signed it and when, audited.
  */
-import { type CitationKey, citations, notFound } from "@evident/domain";
+import { type CitationKey, citations } from "@evident/domain";
 import type { CandidacyView } from "@evident/domain/api";
 import { type CandidacyInput, type CandidacyResult, evaluateCandidacy } from "@evident/domain/candidacy";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
-import { patients, staffUsers } from "../schema";
+import { staffUsers } from "../schema";
 import { candidacyAssessments } from "../schema/candidacy";
 import { pendingTriageTier } from "./intakes";
-import { audit, auditedRead, inTx, type Scope } from "./scope";
+import { audit, auditedRead, inTx, patientInScope, type Scope } from "./scope";
 
 type Row = typeof candidacyAssessments.$inferSelect;
 
@@ -39,11 +39,7 @@ export function candidacyRepository(db: Db, scope: Scope) {
       db,
       scope,
       async (tx) => {
-        const [p] = await tx
-          .select({ id: patients.id })
-          .from(patients)
-          .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)));
-        if (!p) throw notFound("patient");
+        await patientInScope(tx, scope, patientId);
         const rows = await tx
           .select({ a: candidacyAssessments, name: staffUsers.name })
           .from(candidacyAssessments)
@@ -72,12 +68,7 @@ export function candidacyRepository(db: Db, scope: Scope) {
     note: string | undefined,
   ): Promise<CandidacyView> {
     return inTx(db, async (tx) => {
-      const [p] = await tx
-        .select({ id: patients.id })
-        .from(patients)
-        .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)))
-        .for("update");
-      if (!p) throw notFound("patient");
+      await patientInScope(tx, scope, patientId, { lock: true });
       const facts: CandidacyInput = {
         ...input,
         triageTier: await pendingTriageTier(tx, scope.clinicId, patientId),

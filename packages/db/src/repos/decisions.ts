@@ -9,10 +9,9 @@ import { decisionAidContent, valuesVersion } from "@evident/domain/evidence";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
-import { patients } from "../schema";
 import { decisions } from "../schema/decisions";
 import { decisionAidHold } from "./intakes";
-import { audit, auditedRead, inTx, type Scope } from "./scope";
+import { audit, auditedRead, inTx, patientInScope, type Scope } from "./scope";
 
 type Row = typeof decisions.$inferSelect;
 
@@ -33,11 +32,7 @@ export function decisionRepository(db: Db, scope: Scope) {
       db,
       scope,
       async (tx) => {
-        const [p] = await tx
-          .select({ id: patients.id })
-          .from(patients)
-          .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)));
-        if (!p) throw notFound("patient");
+        await patientInScope(tx, scope, patientId);
         const rows = await tx
           .select()
           .from(decisions)
@@ -60,12 +55,7 @@ export function decisionRepository(db: Db, scope: Scope) {
     source: "portal" | "clinic",
   ): Promise<DecisionView> {
     return inTx(db, async (tx) => {
-      const [p] = await tx
-        .select({ id: patients.id })
-        .from(patients)
-        .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)))
-        .for("update");
-      if (!p) throw notFound("patient");
+      await patientInScope(tx, scope, patientId, { lock: true });
       const hold = await decisionAidHold(tx, scope.clinicId, patientId);
       if (hold === "no-intake")
         throw conflict("the safety questions come first: answer them before choosing care", "choice");

@@ -3,15 +3,15 @@
  * (any patient of the clinic). The MME of each day is computed here from the domain's table and
  * stored with the table's version, so a later change of factors never rewrites history silently.
  */
-import { addDays, badRequest, notFound } from "@evident/domain";
+import { addDays, badRequest } from "@evident/domain";
 import type { DiaryEntryView, DiaryView } from "@evident/domain/api";
 import { mmeTableVersion, totalMme } from "@evident/domain/diary/mme";
 import { and, desc, eq, gte, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
-import { clinics, outboxMessages, patientAccounts, patients } from "../schema";
+import { clinics, outboxMessages, patientAccounts } from "../schema";
 import { type DiaryMedicationRow, diarySettings, painDiaryEntries } from "../schema/diary";
-import { audit, auditedRead, inTx, type Scope, type Tx } from "./scope";
+import { audit, auditedRead, inTx, patientInScope, type Scope } from "./scope";
 
 export type DiaryInput = {
   backPain: number;
@@ -33,15 +33,6 @@ function present(r: typeof painDiaryEntries.$inferSelect): DiaryEntryView {
 }
 
 export function diaryRepository(db: Db, scope: Scope) {
-  async function ensurePatient(tx: Tx | Db, patientId: string) {
-    if (scope.patientId && scope.patientId !== patientId) throw notFound("patient");
-    const [p] = await tx
-      .select({ id: patients.id })
-      .from(patients)
-      .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)));
-    if (!p) throw notFound("patient");
-  }
-
   /** The last `days` days of entries, newest first, and the reminder setting. */
   async function read(patientId: string, days = 180): Promise<DiaryView> {
     const since = addDays(scope.now().toISOString().slice(0, 10), -days);
@@ -49,7 +40,7 @@ export function diaryRepository(db: Db, scope: Scope) {
       db,
       scope,
       async (tx) => {
-        await ensurePatient(tx as Db, patientId);
+        await patientInScope(tx, scope, patientId);
         const rows = await tx
           .select()
           .from(painDiaryEntries)
@@ -74,7 +65,7 @@ export function diaryRepository(db: Db, scope: Scope) {
     if (date > today) throw badRequest("cannot be in the future", "date");
     if (date < addDays(today, -30)) throw badRequest("can be at most 30 days ago", "date");
     return inTx(db, async (tx) => {
-      await ensurePatient(tx, patientId);
+      await patientInScope(tx, scope, patientId);
       const now = scope.now();
       const values = {
         backPain: input.backPain,
@@ -110,7 +101,7 @@ export function diaryRepository(db: Db, scope: Scope) {
 
   async function setReminder(patientId: string, reminder: boolean): Promise<{ reminder: boolean }> {
     return inTx(db, async (tx) => {
-      await ensurePatient(tx, patientId);
+      await patientInScope(tx, scope, patientId);
       await tx
         .insert(diarySettings)
         .values({ patientId, clinicId: scope.clinicId, reminder, updatedAt: scope.now() })

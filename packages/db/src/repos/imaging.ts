@@ -1,12 +1,11 @@
 /** Imaging studies of a clinic's patients: recorded and read with an audit event each. */
-import { badRequest, notFound, toIsoDate } from "@evident/domain";
+import { badRequest, toIsoDate } from "@evident/domain";
 import type { ImagingView } from "@evident/domain/api";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
-import { patients } from "../schema";
 import { type ImagingFindingRow, imagingStudies } from "../schema/imaging";
-import { audit, auditedRead, inTx, type Scope, type Tx } from "./scope";
+import { audit, auditedRead, inTx, patientInScope, type Scope } from "./scope";
 
 const present = (r: typeof imagingStudies.$inferSelect): ImagingView => ({
   id: r.id,
@@ -18,14 +17,6 @@ const present = (r: typeof imagingStudies.$inferSelect): ImagingView => ({
 });
 
 export function imagingRepository(db: Db, scope: Scope) {
-  async function patientIn(tx: Tx, patientId: string) {
-    const [p] = await tx
-      .select({ id: patients.id })
-      .from(patients)
-      .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)));
-    if (!p) throw notFound("patient");
-  }
-
   async function record(
     patientId: string,
     input: {
@@ -37,7 +28,7 @@ export function imagingRepository(db: Db, scope: Scope) {
   ): Promise<ImagingView> {
     if (input.date > toIsoDate(scope.now())) throw badRequest("cannot be in the future", "date");
     return inTx(db, async (tx) => {
-      await patientIn(tx, patientId);
+      await patientInScope(tx, scope, patientId);
       const id = uuidv7();
       const [row] = await tx
         .insert(imagingStudies)
@@ -69,7 +60,7 @@ export function imagingRepository(db: Db, scope: Scope) {
       db,
       scope,
       async (tx) => {
-        await patientIn(tx as Tx, patientId);
+        await patientInScope(tx, scope, patientId);
         const rows = await tx
           .select()
           .from(imagingStudies)

@@ -4,9 +4,12 @@
  * repositories, so they cannot forget the tenant filter or the audit event.
  */
 
+import { notFound } from "@evident/domain";
+import { and, eq } from "drizzle-orm";
 import { type AuditInput, appendAudit, type Executor } from "../audit";
 import type { Db } from "../connect";
 import { mapDbError } from "../errors";
+import { patients } from "../schema";
 
 export type Scope = {
   clinicId: string;
@@ -63,4 +66,25 @@ export async function auditedRead<T>(
     if (f) await audit(tx, scope, f);
     return result;
   });
+}
+
+/**
+ * The patient `patientId` if the scope may see them (their clinic, and for a patient actor their
+ * own record), else 404. With `lock`, the row is locked for update, which serialises writes that
+ * check a patient's state (holds, open follow-ups) before they change it.
+ */
+export async function patientInScope(
+  tx: Executor,
+  scope: Scope,
+  patientId: string,
+  { lock = false }: { lock?: boolean } = {},
+): Promise<{ id: string; givenName: string; familyName: string }> {
+  if (scope.patientId && scope.patientId !== patientId) throw notFound("patient");
+  const q = tx
+    .select({ id: patients.id, givenName: patients.givenName, familyName: patients.familyName })
+    .from(patients)
+    .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)));
+  const [p] = lock ? await q.for("update") : await q;
+  if (!p) throw notFound("patient");
+  return p;
 }
