@@ -5,6 +5,7 @@
  */
 
 import {
+  adverseEventExportRepository,
   adverseEventRepository,
   candidacyRepository,
   decisionRepository,
@@ -16,6 +17,7 @@ import {
   patientRepository,
   planRepository,
   portalRepository,
+  problemReportRepository,
   recoveryTimeline,
   responseRepository,
   type Scope,
@@ -89,6 +91,7 @@ export function clinicRepositories(c: Context<AppEnv>) {
     plans: planRepository(database.db, scope),
     diary: diaryRepository(database.db, scope),
     adverseEvents: adverseEventRepository(database.db, scope),
+    adverseEventExports: adverseEventExportRepository(database.db, scope),
     dueFollowUps: () => dueFollowUps(database.db, scope),
     imaging: imagingRepository(database.db, scope),
     tasks: taskRepository(database.db, scope),
@@ -107,7 +110,7 @@ export function portalRepositories(c: Context<AppEnv>) {
     portal: portalRepository(database.db, scope),
     intakes: intakeRepository(database.db, scope, { baseUrl: config.publicUrl }),
     diary: diaryRepository(database.db, scope),
-    adverseEvents: adverseEventRepository(database.db, scope),
+    problemReports: problemReportRepository(database.db, scope),
     decisions: decisionRepository(database.db, scope),
     recovery: () => recoveryTimeline(database.db, scope),
   };

@@ -122,8 +122,8 @@ const exportFhir = createRoute({
 
 export function adverseEventRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(report, async (c) => {
-    const { actor, adverseEvents } = portalRepositories(c);
-    return c.json(await adverseEvents.reportProblem(actor.patientId, c.req.valid("json")), 201);
+    const { actor, problemReports } = portalRepositories(c);
+    return c.json(await problemReports.reportProblem(actor.patientId, c.req.valid("json")), 201);
   });
   app.openapi(create, async (c) =>
     c.json(
@@ -141,11 +141,11 @@ export function adverseEventRoutes(app: OpenAPIHono<AppEnv>): void {
     c.json(await clinicRepositories(c).adverseEvents.markSubmitted(c.req.valid("param").id), 200),
   );
   app.openapi(exportJson, async (c) => {
-    const r = await clinicRepositories(c).adverseEvents.exportRecord(c.req.valid("param").id);
+    const r = await clinicRepositories(c).adverseEventExports.exportRecord(c.req.valid("param").id);
     return c.json(medwatchReport(r) as Record<string, unknown>, 200);
   });
   app.openapi(exportPdf, async (c) => {
-    const r = await clinicRepositories(c).adverseEvents.exportRecord(c.req.valid("param").id);
+    const r = await clinicRepositories(c).adverseEventExports.exportRecord(c.req.valid("param").id);
     const pdf = await medwatchPdf(medwatchReport(r));
     return c.body(pdf as unknown as ArrayBuffer, 200, {
       "content-type": "application/pdf",
@@ -153,7 +153,7 @@ export function adverseEventRoutes(app: OpenAPIHono<AppEnv>): void {
     }) as never;
   });
   app.openapi(exportFhir, async (c) => {
-    const r = await clinicRepositories(c).adverseEvents.exportRecord(c.req.valid("param").id);
+    const r = await clinicRepositories(c).adverseEventExports.exportRecord(c.req.valid("param").id);
     return c.json(toFhirAdverseEvent(r) as Record<string, unknown>, 200);
   });
 }
