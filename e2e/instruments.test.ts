@@ -8,6 +8,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectHeading, expectNoSideways, expectText, signInStaff, unique, useBrowser, visible } from "./app";
 import { expectNoAxeViolations } from "./browser";
+import { passSafetyQuestions } from "./intake";
 import { BASELINE_QUESTIONS, chooseIn } from "./questionnaire";
 
 const ADMIN = "admin@demo.evident.test";
@@ -33,6 +34,7 @@ async function portalPatient(staff: Page, page: Page): Promise<void> {
     data: { token, password: "a long enough patient password" },
   });
   expect(accepted.status()).toBe(200);
+  await passSafetyQuestions(page);
 }
 
 describe("the questionnaires page", () => {

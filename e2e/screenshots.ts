@@ -14,6 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { APIRequestContext, Page } from "playwright-core";
 import { launchBrowser, newContext, type ViewportName } from "./browser";
+import { passSafetyQuestions } from "./intake";
 import { intakeScreenshots } from "./screenshots-intake";
 import { outcomeScreenshots } from "./screenshots-outcomes";
 import { pathwayScreenshots } from "./screenshots-pathway";
@@ -188,6 +189,7 @@ async function portalPatient(page: Page, staff: APIRequestContext): Promise<void
     }),
     "accept",
   );
+  await passSafetyQuestions(page, base);
 }
 
 async function main() {

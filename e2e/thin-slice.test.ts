@@ -1,6 +1,6 @@
 /**
  * The thin slice, end to end on the real app: a clinician adds a patient, the invitation goes
- * out by e-mail, the patient answers the seven baseline questionnaires of the demo clinic's plan
+ * out by e-mail, the patient answers the safety questions and then the seven baseline questionnaires of the demo clinic's plan
  * on a phone (at 390×844), leaving half-way and resuming on another device, the clinician
  * records a treatment, and the schedule, the scores and the outcomes report follow from it.
  * The steps share one patient, so they run in order.
@@ -18,6 +18,7 @@ import {
   visible,
 } from "./app";
 import { expectNoAxeViolations } from "./browser";
+import { answerIntake } from "./intake";
 import { waitForMail } from "./mail";
 import { answerAndNext, BASELINE_QUESTIONS, forward, questionNumber } from "./questionnaire";
 
@@ -90,7 +91,7 @@ describe("a clinician enrols a patient who answers from their phone", () => {
     await expectNoAxeViolations(page, "an opened message");
   });
 
-  it("the patient opens the link on a phone, sets a password and sees the baseline due", async () => {
+  it("the patient opens the link on a phone, sets a password, answers the safety questions first, then sees the baseline due", async () => {
     expect(state.link, "the invitation link from the e-mail").toBeTruthy();
     const page = await browser.open("phone");
     await page.goto(state.link ?? "/");
@@ -105,9 +106,25 @@ describe("a clinician enrols a patient who answers from their phone", () => {
 
     await page.waitForURL(/\/portal$/);
     await expectHeading(page, `Hello, ${patient.given}`);
+    // Red flags first: the safety questions are step 1, the baseline waits for them.
+    await expectText(page, "Step 1");
     await expectText(page, "Before treatment");
-    await visible(page.getByRole("link", { name: /^Start: / }));
+    await expectText(page, "Opens after step 1");
+    expect(await page.getByRole("link", { name: /^Start: / }).count()).toBe(0);
     await expectNoSideways(page);
+    await expectNoAxeViolations(page, "portal home before the safety questions");
+    // The questionnaire's own address says the same and leads to them.
+    const home = await (await page.request.get("/api/v1/portal/home")).json();
+    await page.goto(`/portal/questionnaire/${home.due[0].id}`);
+    await expectHeading(page, "Safety questions first");
+    await page.getByRole("link", { name: "Begin safety questions" }).click();
+    await expectHeading(page, "Safety questions");
+    await answerIntake(page, { age: 55, weeks: 40, yes: [] });
+    await page.getByRole("button", { name: "Send my answers" }).click();
+    await expectHeading(page, "No warning signs");
+    await page.getByRole("link", { name: "Back to your page" }).click();
+    await expectHeading(page, `Hello, ${patient.given}`);
+    await visible(page.getByRole("link", { name: /^Start: / }));
     await expectNoAxeViolations(page, "portal home");
   });
 

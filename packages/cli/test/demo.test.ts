@@ -8,6 +8,7 @@ import { defaultInstruments, followUpStatus, isEvidentError, treatmentKindIds } 
 import { getInstrument, validateAnswers } from "@evident/domain/instruments";
 import { summarizeOutcomes } from "@evident/domain/outcomes";
 import { defaultPlan } from "@evident/domain/pathway/plan";
+import { evaluateTriage, parseIntakeAnswers } from "@evident/domain/triage";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "../../db/test/database";
 import { restoreRowChecks, skipRowChecks, verifyReferences } from "../src/demo/integrity";
@@ -28,6 +29,7 @@ const tables = [
   "questionnaire_responses",
   "adverse_events",
   "patient_accounts",
+  "intakes",
   "instrument_licences",
   "measurement_plan_timepoints",
 ];
@@ -181,6 +183,37 @@ describe("evident demo", () => {
     expect(odi("high")).toBeGreaterThan(odi("low") + 10);
     for (const g of ["low", "medium", "high"])
       expect(rows.filter((r) => r.grp === g).length / rows.length).toBeGreaterThan(0.15);
+  });
+
+  it("asks every patient the safety questions before any questionnaire, judged by the current rules", async () => {
+    const intakes = await rowsOf<{
+      patient_id: string;
+      answers: Record<string, number | boolean>;
+      tier: string;
+      flags: string[];
+      rules_version: string;
+      submitted_at: Date;
+      reviewed_at: Date | null;
+    }>(a, "select * from intakes");
+    expect(intakes).toHaveLength(400);
+    expect(new Set(intakes.map((i) => i.patient_id)).size).toBe(400);
+    for (const i of intakes) {
+      const verdict = evaluateTriage(parseIntakeAnswers(i.answers));
+      expect([i.tier, i.flags, i.rules_version]).toEqual([
+        verdict.tier,
+        verdict.flags.map((f) => f.id),
+        verdict.rulesVersion,
+      ]);
+      // No demo patient is held: every flag was reviewed.
+      if (i.tier !== "none") expect(i.reviewed_at).not.toBeNull();
+    }
+    expect(intakes.filter((i) => i.tier !== "none").length).toBeGreaterThan(10);
+    const [early] = await rowsOf<{ n: number }>(
+      a,
+      `select count(*)::int as n from questionnaire_responses r join intakes i on i.patient_id = r.patient_id
+       where r.completed_at < i.submitted_at`,
+    );
+    expect(early?.n).toBe(0);
   });
 
   it("gives both demo clinics every licence, confirmed, and the default plan", async () => {

@@ -60,6 +60,7 @@ describe("patients see only their own record", () => {
   it("gives patient X a 404 for patient Y's follow-up and a 403 on clinic routes", async () => {
     const x = await h.portalPatient(a.cookie);
     const y = await h.portalPatient(a.cookie);
+    await h.answerSafetyQuestions(x.cookie);
     const yBaseline = y.followUps.find((f) => f.timepoint === "baseline")!;
     const submit = await h.call("POST", "/api/v1/portal/responses", {
       cookie: x.cookie,

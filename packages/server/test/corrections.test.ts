@@ -208,6 +208,7 @@ describe("correcting answers", () => {
   it("shows the patient only the current version in the portal", async () => {
     const staff = await h.staff("clinician");
     const p = await h.portalPatient(staff.cookie);
+    await h.answerSafetyQuestions(p.cookie);
     const sent = await h.call("POST", "/api/v1/portal/responses", {
       cookie: p.cookie,
       body: { responses: [{ instrument: "nrs_back", answers: { nrs_back: 3 } }] },

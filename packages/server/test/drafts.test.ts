@@ -16,6 +16,7 @@ afterAll(() => h.close());
 async function patientWithBaseline() {
   const staff = await h.staff("clinician");
   const p = await h.portalPatient(staff.cookie);
+  await h.answerSafetyQuestions(p.cookie);
   const home = await h.call("GET", "/api/v1/portal/home", { cookie: p.cookie });
   return { staff, p, followUp: home.json.due[0] as { id: string; instruments: string[] } };
 }

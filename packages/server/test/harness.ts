@@ -145,6 +145,18 @@ export async function createHarness(opts: { now?: string; mailer?: Mailer | null
     return { ...p, email, cookie: cookieFrom(res) };
   }
 
+  /**
+   * The safety questions answered with no red flag, in the portal: what every new patient does
+   * before any questionnaire (the portal refuses questionnaire answers until then).
+   */
+  async function answerSafetyQuestions(patientCookie: string) {
+    const res = await call("POST", "/api/v1/portal/intake", {
+      cookie: patientCookie,
+      body: { answers: { age: 45, painDurationWeeks: 30 } },
+    });
+    if (res.status !== 201) throw new Error(`intake failed: ${res.text}`);
+  }
+
   async function latestInvitationToken(patientId: string): Promise<string> {
     const { rows } = await database.pool.query<{ body: string }>(
       "select body from outbox_messages where patient_id = $1 order by created_at desc, id desc limit 1",
@@ -173,6 +185,7 @@ export async function createHarness(opts: { now?: string; mailer?: Mailer | null
     patient,
     patientBody,
     portalPatient,
+    answerSafetyQuestions,
     latestInvitationToken,
     count,
     close: () => database.close(),

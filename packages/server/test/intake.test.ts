@@ -153,10 +153,15 @@ describe("other tiers", () => {
     });
   });
 
-  it("before any intake, the portal says the decision aid waits for it", async () => {
+  it("before any intake, the portal says the decision aid and the questionnaires wait for it", async () => {
     const { patient } = await setup();
     const state = await h.call("GET", "/api/v1/portal/intake", { cookie: patient.cookie });
-    expect(state.json).toEqual({ latest: null, decisionAidOpen: false, decisionAidHeldFor: "no-intake" });
+    expect(state.json).toEqual({
+      latest: null,
+      decisionAidOpen: false,
+      decisionAidHeldFor: "no-intake",
+      safetyQuestionsFirst: true,
+    });
   });
 });
 

@@ -23,6 +23,7 @@ beforeAll(async () => {
   const p = await h.portalPatient(cookie);
   patientId = p.id;
   patientCookie = p.cookie;
+  await h.answerSafetyQuestions(patientCookie);
   followUpId = p.followUps[0]!.id;
   const sent = await h.call("POST", `/api/v1/patients/${patientId}/responses`, {
     cookie,

@@ -70,6 +70,8 @@ describe("the thin slice", () => {
       body: { token, password: PASSWORD },
     });
     const patient = h.cookieFrom(accepted);
+    // Red flags first: the safety questions come before any questionnaire.
+    await h.answerSafetyQuestions(patient);
     const home = await h.call("GET", "/api/v1/portal/home", { cookie: patient });
     expect(home.json.due).toHaveLength(1);
     expect(home.json.due[0]).toMatchObject({

@@ -3,13 +3,15 @@
  * a baseline follow-up (repos/patients.ts), treatments with their scheduled follow-ups and an
  * unanswered baseline's window closed at the treatment date (repos/treatments.ts), answers stored
  * verbatim with the instrument version and the library's score (repos/responses.ts, here via
- * follow-ups.ts), adverse events and a portal account. Some patients whose first, non-surgical
+ * follow-ups.ts), adverse events, a portal account, and the safety questions asked at the desk
+ * before the baseline (see `intakeAtEnrolment`). Some patients whose first, non-surgical
  * treatment fails have an operation months later, with its own follow-ups.
  *
  * Pure: the same stream and context give the same rows.
  */
 import { BASELINE_WINDOW_DAYS } from "@evident/db/repos/patients";
 import { type Condition, type TreatmentKind, treatmentKind } from "@evident/domain";
+import { evaluateTriage, parseIntakeAnswers } from "@evident/domain/triage";
 import {
   conditionProfiles,
   conditionWeights,
@@ -20,7 +22,7 @@ import {
   treatmentDetails,
   usualOdiByCategory,
 } from "./case-mix";
-import { DAY_MS, isoDay, timeOfDay } from "./days";
+import { DAY_MS, dayOf, isoDay, timeOfDay } from "./days";
 import { answer, plannedAt, scheduleAndAnswer } from "./follow-ups";
 import { birthDayFor, drawPerson, drawSex, type Person } from "./people";
 import type { Random } from "./random";
@@ -207,6 +209,60 @@ export function buildPatient(
       out.accounts.push(account);
     }
   }
+  // Drawn last, so the draws above (and every demo figure they make) do not depend on it.
+  intakeAtEnrolment(rng, ctx, out, { patientId, enrolDay, enrolAt, age, onsetDate: episode.onsetDate });
+}
+
+/** Occasional flags a chronic back-pain clinic sees at intake, each answer set's share. */
+const demoFlags: readonly { share: number; yes: readonly string[] }[] = [
+  { share: 0.05, yes: ["morningStiffnessOver30Min", "improvesWithExercise"] },
+  { share: 0.04, yes: ["nightPainAtRest"] },
+  { share: 0.03, yes: ["osteoporosis"] },
+  { share: 0.02, yes: ["cancerHistory"] },
+];
+
+/**
+ * The safety questions, asked first: entered by the coordinator at the desk a few minutes after
+ * registration, before the baseline questionnaires (the app's rule: red flags first). The tier
+ * and flags are the real rules' verdict on the answers. A flagged intake was reviewed by the
+ * clinician at the first visit, so no demo patient is held.
+ */
+function intakeAtEnrolment(
+  rng: Random,
+  ctx: PatientContext,
+  out: RegistryRows,
+  p: { patientId: string; enrolDay: number; enrolAt: number; age: number; onsetDate: string | null },
+): void {
+  const weeks = p.onsetDate
+    ? Math.max(13, Math.round((p.enrolDay - dayOf(p.onsetDate)) / 7))
+    : rng.int(26, 260);
+  const answers: Record<string, number | boolean> = { age: p.age, painDurationWeeks: weeks };
+  const draw = rng.next();
+  let cumulative = 0;
+  for (const f of demoFlags) {
+    cumulative += f.share;
+    if (draw < cumulative && p.enrolDay < ctx.todayDay) {
+      for (const id of f.yes) answers[id] = true;
+      break;
+    }
+  }
+  const result = evaluateTriage(parseIntakeAnswers(answers));
+  const submittedAt = p.enrolAt + 5 * 60_000;
+  const flagged = result.tier !== "none";
+  out.intakes.push({
+    id: rng.uuid(submittedAt),
+    clinicId: ctx.clinic.id,
+    patientId: p.patientId,
+    answers,
+    rulesVersion: result.rulesVersion,
+    tier: result.tier,
+    flags: result.flags.map((f) => f.id),
+    submittedBy: ctx.clinic.registrarId,
+    submittedAt,
+    reviewedAt: flagged ? submittedAt + rng.int(60, 180) * 60_000 : null,
+    reviewedBy: flagged ? ctx.clinic.clinicianId : null,
+    reviewNote: flagged ? "Seen at the first visit: no sign of serious disease." : null,
+  });
 }
 
 /** After a failed first treatment, an operation's own course (responders a little less often). */

@@ -86,6 +86,21 @@ export type AdverseEventRow = {
   createdAt: number;
 };
 
+export type IntakeRow = {
+  id: string;
+  clinicId: string;
+  patientId: string;
+  answers: Record<string, number | boolean>;
+  rulesVersion: string;
+  tier: "emergency" | "urgent" | "soon" | "none";
+  flags: readonly string[];
+  submittedBy: string;
+  submittedAt: number;
+  reviewedAt: number | null;
+  reviewedBy: string | null;
+  reviewNote: string | null;
+};
+
 export type AccountRow = {
   id: string;
   clinicId: string;
@@ -105,6 +120,7 @@ export type RegistryRows = {
   responses: ResponseRow[];
   adverseEvents: AdverseEventRow[];
   accounts: AccountRow[];
+  intakes: IntakeRow[];
 };
 
 export function emptyRows(): RegistryRows {
@@ -116,6 +132,7 @@ export function emptyRows(): RegistryRows {
     responses: [],
     adverseEvents: [],
     accounts: [],
+    intakes: [],
   };
 }
 

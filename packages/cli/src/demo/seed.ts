@@ -74,6 +74,7 @@ const SETUP_STREAM = 0xffffffff;
 const clinicTables = [
   "follow_up_contacts",
   "tasks",
+  "intakes",
   "response_drafts",
   "measurement_plan_timepoints",
   "instrument_licences",
@@ -282,6 +283,7 @@ async function writePatients(
     responses: 0,
     adverseEvents: 0,
     accounts: 0,
+    intakes: 0,
   };
   const generate = async (from: number, to: number): Promise<RegistryRows> => {
     const rows = emptyRows();

@@ -31,7 +31,7 @@ import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Executor } from "../audit";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
-import { outboxMessages, patients, questionnaireResponses, staffUsers } from "../schema";
+import { outboxMessages, patients, questionnaireResponses, staffUsers, treatments } from "../schema";
 import { intakes } from "../schema/intakes";
 import { isCurrent } from "./response-views";
 import { audit, auditedRead, inTx, type Scope, type Tx } from "./scope";
@@ -142,6 +142,45 @@ export async function decisionAidHold(
   return (await portalState(tx, clinicId, patientId)).decisionAidHeldFor;
 }
 
+/**
+ * Whether the safety questions must come before any questionnaire: the patient has given no
+ * intake and no treatment is recorded. Red flags are screened first, before anything else; a
+ * patient already treated (e.g. registered before this rule, or treated before the clinic used
+ * Evident) is past the intake, and their follow-ups are never held back: a missed follow-up is
+ * lost outcome data, and new problems after treatment have "Report a problem".
+ */
+export async function safetyQuestionsFirst(
+  tx: Executor,
+  clinicId: string,
+  patientId: string,
+): Promise<boolean> {
+  const [intake] = await tx
+    .select({ id: intakes.id })
+    .from(intakes)
+    .where(and(eq(intakes.clinicId, clinicId), eq(intakes.patientId, patientId)))
+    .limit(1);
+  if (intake) return false;
+  const [treated] = await tx
+    .select({ id: treatments.id })
+    .from(treatments)
+    .where(and(eq(treatments.clinicId, clinicId), eq(treatments.patientId, patientId)))
+    .limit(1);
+  return !treated;
+}
+
+/**
+ * Refuses (409) portal answers to a questionnaire while the safety questions come first. Staff
+ * entering answers for a patient are not held: they have the patient in front of them or on the
+ * phone, and can ask the safety questions themselves (POST /patients/{id}/intakes).
+ */
+export async function assertSafetyQuestionsAnswered(tx: Executor, clinicId: string, patientId: string) {
+  if (await safetyQuestionsFirst(tx, clinicId, patientId))
+    throw conflict(
+      "the safety questions come first: answer them (POST /portal/intake) before any questionnaire",
+      "responses",
+    );
+}
+
 async function portalState(tx: Executor, clinicId: string, patientId: string): Promise<PortalIntakeState> {
   const rows = await tx
     .select()
@@ -162,6 +201,7 @@ async function portalState(tx: Executor, clinicId: string, patientId: string): P
       : null,
     decisionAidOpen: latest !== undefined && !held,
     decisionAidHeldFor: latest === undefined ? "no-intake" : held ? "review" : null,
+    safetyQuestionsFirst: latest === undefined && (await safetyQuestionsFirst(tx, clinicId, patientId)),
   };
 }
 

@@ -16,6 +16,7 @@ import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { episodes, followUps, patients, questionnaireResponses } from "../schema";
 import { responseDrafts } from "../schema/drafts";
+import { assertSafetyQuestionsAnswered } from "./intakes";
 import { isCurrent, presentResponse, presentWithHistory } from "./response-views";
 import { audit, inTx, type Scope, type Tx } from "./scope";
 
@@ -110,6 +111,7 @@ export function responseRepository(db: Db, scope: Scope) {
         .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)))
         .for("update");
       if (!patient) throw notFound("patient");
+      if (source === "portal") await assertSafetyQuestionsAnswered(tx, scope.clinicId, patientId);
       const now = scope.now();
       const today = toIsoDate(now);
       const followUp = await targetFollowUp(tx, scope, patientId, batch.followUpId, today);

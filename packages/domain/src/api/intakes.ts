@@ -37,6 +37,11 @@ export const PortalIntakeState = z.object({
    */
   decisionAidOpen: z.boolean(),
   decisionAidHeldFor: z.enum(["no-intake", "review"]).nullable(),
+  /**
+   * True while the safety questions must come before any questionnaire: the patient has no intake
+   * and no treatment recorded (db/repos/intakes `safetyQuestionsFirst`).
+   */
+  safetyQuestionsFirst: z.boolean(),
 });
 export type PortalIntakeState = z.infer<typeof PortalIntakeState>;
 

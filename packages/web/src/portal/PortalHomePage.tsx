@@ -1,7 +1,13 @@
 /** The patient's home: what to do now (with a clear Start), what comes next, and what is done. */
 import type { FollowUpView, PortalHome } from "@evident/domain/api";
 import { Button, Card, EmptyState, Group, Stack, Text, ThemeIcon, Title } from "@mantine/core";
-import { IconCalendarEvent, IconCircleCheck, IconClipboardCheck, IconMoodSmile } from "@tabler/icons-react";
+import {
+  IconCalendarEvent,
+  IconCircleCheck,
+  IconClipboardCheck,
+  IconLock,
+  IconMoodSmile,
+} from "@tabler/icons-react";
 import { Link, useLocation } from "react-router";
 import { usePortalHome } from "../api/queries";
 import { usePortalIntake } from "../api/triage";
@@ -10,11 +16,13 @@ import { LoadError, Loading } from "../components/QueryStates";
 import { groupSittings } from "../components/sittings";
 import { usePageTitle } from "../components/usePageTitle";
 import { EmergencyScreen } from "./intake/Advice";
+import { intakeCopy } from "./intake/copy";
 import { IntakeSection } from "./intake/IntakeSection";
 import { useCopy, useLanguage } from "./language";
 import { whenLabel } from "./words";
 
-function DueCard({ f }: { f: FollowUpView }) {
+/** A due follow-up; `locked` while the safety questions come first (they open it). */
+function DueCard({ f, locked }: { f: FollowUpView; locked: boolean }) {
   const t = useCopy();
   const { lang } = useLanguage();
   return (
@@ -22,7 +30,7 @@ function DueCard({ f }: { f: FollowUpView }) {
       withBorder
       radius="lg"
       padding="lg"
-      style={{ borderColor: "var(--mantine-color-blue-8)", borderWidth: 2 }}
+      style={locked ? undefined : { borderColor: "var(--mantine-color-blue-8)", borderWidth: 2 }}
     >
       <Stack gap="sm">
         <Group gap="sm" wrap="nowrap">
@@ -37,15 +45,25 @@ function DueCard({ f }: { f: FollowUpView }) {
           </div>
         </Group>
         <Text>{t.dueSummary(f.instruments.length)}</Text>
-        <Button
-          component={Link}
-          to={`/portal/questionnaire/${f.id}`}
-          size="lg"
-          fullWidth
-          aria-label={`${t.start}: ${whenLabel(f.timepoint, lang)}`}
-        >
-          {t.start}
-        </Button>
+        {locked ? (
+          <Group gap="sm" wrap="nowrap" align="flex-start" data-locked>
+            <IconLock size={22} aria-hidden style={{ flex: "none" }} />
+            <div>
+              <Text fw={600}>{intakeCopy.lockedTitle}</Text>
+              <Text size="sm">{intakeCopy.lockedText}</Text>
+            </div>
+          </Group>
+        ) : (
+          <Button
+            component={Link}
+            to={`/portal/questionnaire/${f.id}`}
+            size="lg"
+            fullWidth
+            aria-label={`${t.start}: ${whenLabel(f.timepoint, lang)}`}
+          >
+            {t.start}
+          </Button>
+        )}
       </Stack>
     </Card>
   );
@@ -146,7 +164,7 @@ export function PortalHomePage() {
           {t.toDoNow}
         </Title>
         {h.due.length > 0 ? (
-          h.due.map((f) => <DueCard key={f.id} f={f} />)
+          h.due.map((f) => <DueCard key={f.id} f={f} locked={intake.data?.safetyQuestionsFirst === true} />)
         ) : (
           <Card withBorder radius="lg" padding="md">
             <EmptyState

@@ -12,10 +12,12 @@ import { IconArrowLeft, IconCircleCheck, IconDeviceFloppy } from "@tabler/icons-
 import { useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { useInstruments, usePortalDraft, usePortalHome } from "../api/queries";
+import { usePortalIntake } from "../api/triage";
 import { FormAlert } from "../components/FormAlert";
 import { LoadError, Loading } from "../components/QueryStates";
 import { answeredCount, instrumentsFor, type QuestionLabels } from "../components/questionnaire/answers";
 import { usePageTitle } from "../components/usePageTitle";
+import { intakeCopy } from "./intake/copy";
 import { useCopy } from "./language";
 import { QuestionnaireHeader } from "./questionnaire/Header";
 import { StepByStep } from "./questionnaire/StepByStep";
@@ -29,13 +31,15 @@ export function QuestionnairePage() {
   const home = usePortalHome();
   const instruments = useInstruments();
   const draft = usePortalDraft(followUpId);
+  const intake = usePortalIntake();
   // Kept here: once the answers are in, the follow-up leaves the list of due ones.
   const [sent, setSent] = useState(false);
   usePageTitle(sent ? t.thanksTitle : "Questionnaire");
 
   if (sent) return <Thanks />;
-  if (home.isPending || instruments.isPending || draft.isPending)
+  if (home.isPending || instruments.isPending || draft.isPending || intake.isPending)
     return <Loading label={t.gettingQuestions} />;
+  if (intake.data?.safetyQuestionsFirst) return <SafetyQuestionsFirst />;
   if (home.isError) return <LoadError error={home.error} retry={() => home.refetch()} what="questionnaire" />;
   if (instruments.isError)
     return <LoadError error={instruments.error} retry={() => instruments.refetch()} what="questionnaire" />;
@@ -63,6 +67,22 @@ export function QuestionnairePage() {
       draft={draft.data?.draft ?? null}
       onSent={() => setSent(true)}
     />
+  );
+}
+
+/** Red flags first: a new patient is sent to the safety questions before any questionnaire. */
+function SafetyQuestionsFirst() {
+  usePageTitle(intakeCopy.firstTitle);
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        {intakeCopy.firstTitle}
+      </Title>
+      <Text>{intakeCopy.firstText}</Text>
+      <Button component={Link} to="/portal/intake" size="lg" fullWidth>
+        {intakeCopy.start}
+      </Button>
+    </Stack>
   );
 }
 

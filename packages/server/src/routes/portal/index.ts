@@ -26,7 +26,8 @@ const submit = createRoute({
   method: "post",
   path: "/portal/responses",
   tags: tag,
-  summary: "Submit answers to one or more questionnaires",
+  summary:
+    "Submit answers to one or more questionnaires; 409 while the safety questions come first (no intake yet and no treatment recorded)",
   middleware: [requirePatient] as const,
   request: { body: { content: { "application/json": { schema: ResponseBatch } }, required: true } },
   responses: {
@@ -34,7 +35,7 @@ const submit = createRoute({
       z.object({ responses: z.array(ResponseView), followUpCompleted: z.boolean() }),
       "Stored and scored",
     ),
-    ...problems(400, 401, 403),
+    ...problems(400, 401, 403, 409),
   },
 });
 

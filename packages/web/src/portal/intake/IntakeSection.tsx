@@ -19,7 +19,10 @@ export function IntakeSection({ state }: { state: PortalIntakeState }) {
         aria-labelledby="intake-h"
       >
         <Stack gap="sm">
-          <Title order={2} size="h3" id="intake-h">
+          <Text size="sm" fw={700} c="blue.9">
+            {t.stepOne}
+          </Text>
+          <Title order={2} size="h3" id="intake-h" mt={-8}>
             <IconShieldCheck size={22} aria-hidden style={{ verticalAlign: "-3px", marginRight: 6 }} />
             {t.startCardTitle}
           </Title>

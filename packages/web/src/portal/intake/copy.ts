@@ -25,6 +25,12 @@ export const intakeCopy = {
   startCardText:
     "A few short questions check for signs that need care right away. Please answer them before anything else.",
   start: "Begin safety questions",
+  stepOne: "Step 1",
+  lockedTitle: "Opens after step 1",
+  lockedText: "Please answer the safety questions first. Then you can answer these.",
+  firstTitle: "Safety questions first",
+  firstText:
+    "Before these questions, please answer a few safety questions. They check for signs that need care right away.",
   callEmergency: "Call 911 now",
   whyTitle: "Why",
   safetyTitle: "If things change",
