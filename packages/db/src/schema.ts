@@ -183,6 +183,9 @@ export const treatments = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     recordedBy: uuid("recorded_by"),
     createdAt: createdAt(),
+    /** Raised by each correction; the earlier versions are in `record_versions`. */
+    version: integer("version").notNull().default(1),
+    updatedAt: ts("updated_at"),
   },
   (t) => [
     index("treatments_patient_idx").on(t.clinicId, t.patientId),
@@ -298,6 +301,14 @@ export const adverseEvents = pgTable(
     /** "staff", or "patient" when recorded from the patient's own report. */
     source: text("source").notNull().default("staff"),
     recordedBy: uuid("recorded_by"),
+    /**
+     * Day 0 of the current reporting clock: the day the clinic learned the event qualified as it
+     * is now classified (null on rows from before updates existed: the aware date).
+     */
+    clockStartDate: date("clock_start_date"),
+    /** Raised by each update; the earlier versions are in `record_versions`. */
+    version: integer("version").notNull().default(1),
+    updatedAt: ts("updated_at"),
   },
   (t) => [
     index("adverse_events_patient_idx").on(t.clinicId, t.patientId),

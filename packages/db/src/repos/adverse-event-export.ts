@@ -5,11 +5,11 @@
  */
 import { notFound, toIsoDate, treatmentKind } from "@evident/domain";
 import type { AdverseEventRecord } from "@evident/domain/adverse-events/export";
-import { type AeKind, reportingClock, type Seriousness } from "@evident/domain/adverse-events/rules";
+import type { AeKind, Seriousness } from "@evident/domain/adverse-events/rules";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../connect";
 import { adverseEvents, clinics, patients, treatments } from "../schema";
-import { presentAdverseEvent } from "./adverse-events";
+import { clockOf, presentAdverseEvent } from "./adverse-events";
 import { audit, inTx, type Scope } from "./scope";
 
 export function adverseEventExportRepository(db: Db, scope: Scope) {
@@ -46,12 +46,7 @@ export function adverseEventExportRepository(db: Db, scope: Scope) {
         outcome: r.e.outcome,
         actions: r.e.actions,
         description: r.e.description,
-        clock: reportingClock({
-          seriousness: r.e.seriousness as Seriousness[],
-          expected: r.e.expected,
-          relatedness: r.e.relatedness as never,
-          awareDate: view.awareDate,
-        }),
+        clock: clockOf(r.e),
         submittedAt: view.clock.submittedAt,
         patient: {
           id: r.p.id,

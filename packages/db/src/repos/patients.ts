@@ -290,6 +290,8 @@ export function presentTreatment(t: typeof treatments.$inferSelect): TreatmentVi
     date: t.treatmentDate,
     details: t.details,
     createdAt: t.createdAt.toISOString(),
+    version: t.version,
+    updatedAt: t.updatedAt?.toISOString() ?? null,
   };
 }
 

@@ -6,17 +6,20 @@
  * the episode that fall due from that date on: after an injection and then a fusion, a later
  * questionnaire measures both, and belongs to the fusion's own schedule.
  */
-import { badRequest, notFound, scheduleFollowUps } from "@evident/domain";
-import type { TreatmentView } from "@evident/domain/api";
+import { badRequest, conflict, notFound, scheduleFollowUps } from "@evident/domain";
+import type { RecordHistory, TreatmentCorrected, TreatmentView } from "@evident/domain/api";
 import { followUpTimepoints, instrumentsAt } from "@evident/domain/pathway/plan";
+import { completedInWindow, movedSchedule, supersededFollowUps } from "@evident/domain/pathway/reschedule";
+import { fieldChanges } from "@evident/domain/records/changes";
 import { and, desc, eq, gt, gte, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { episodes, followUps, patients, treatments } from "../schema";
 import { assertProcedureAllowed } from "./intakes";
-import { presentTreatment } from "./patients";
+import { BASELINE_WINDOW_DAYS, presentTreatment } from "./patients";
 import { planOf } from "./plans";
-import { audit, inTx, type Scope } from "./scope";
+import { changesOf, writeVersion } from "./record-versions";
+import { audit, auditedRead, inTx, patientInScope, type Scope, type Tx } from "./scope";
 
 export type TreatmentInput = {
   kind: string;
@@ -25,6 +28,20 @@ export type TreatmentInput = {
   notes?: string | undefined;
   details?: Record<string, unknown>;
 };
+
+export type TreatmentCorrectionInput = Omit<TreatmentInput, "episodeId"> & {
+  version: number;
+  reason: string;
+};
+
+type TreatmentRow = typeof treatments.$inferSelect;
+
+/** The fields a correction is described by ("date", "procedure.levels", "notes"). */
+const comparable = (t: TreatmentRow): Record<string, unknown> => ({
+  kind: t.kind,
+  date: t.treatmentDate,
+  ...t.details,
+});
 
 export function treatmentRepository(db: Db, scope: Scope) {
   async function record(patientId: string, input: TreatmentInput): Promise<TreatmentView> {
@@ -134,5 +151,173 @@ export function treatmentRepository(db: Db, scope: Scope) {
     });
   }
 
-  return { record };
+  /**
+   * Corrects a recorded treatment: refused (409) when it changed since `version` was read, the
+   * earlier version kept with the reason, audited. A new date moves the follow-up schedule
+   * (pathway/reschedule.ts): answers already given stay as they are.
+   */
+  async function correct(
+    patientId: string,
+    treatmentId: string,
+    input: TreatmentCorrectionInput,
+  ): Promise<TreatmentCorrected> {
+    return inTx(db, async (tx) => {
+      await patientInScope(tx, scope, patientId, { lock: true });
+      const [old] = await tx
+        .select()
+        .from(treatments)
+        .where(
+          and(
+            eq(treatments.clinicId, scope.clinicId),
+            eq(treatments.patientId, patientId),
+            eq(treatments.id, treatmentId),
+          ),
+        )
+        .for("update");
+      if (!old) throw notFound("treatment");
+      if (old.version !== input.version)
+        throw conflict(
+          `this treatment was corrected (now version ${old.version}) after you opened it; reload it and make your correction again`,
+          "version",
+        );
+      // A different kind of procedure is held back by red flags as a new one would be.
+      if (input.kind !== old.kind) await assertProcedureAllowed(tx, scope.clinicId, patientId, input.kind);
+      const details = { ...(input.details ?? {}), ...(input.notes ? { notes: input.notes } : {}) };
+      const changes = fieldChanges(
+        comparable(old),
+        comparable({ ...old, kind: input.kind, treatmentDate: input.date, details }),
+      );
+      if (changes.length === 0) throw badRequest("changes nothing: change at least one field, or cancel", "");
+      const now = scope.now();
+      const [row] = await tx
+        .update(treatments)
+        .set({
+          kind: input.kind,
+          treatmentDate: input.date,
+          details,
+          version: old.version + 1,
+          updatedAt: now,
+        })
+        .where(and(eq(treatments.id, treatmentId), eq(treatments.version, old.version)))
+        .returning();
+      const schedule =
+        input.date === old.treatmentDate
+          ? { moved: 0, completedOutsideWindow: [], cancelled: 0, reinstated: 0 }
+          : await reschedule(tx, row!, now);
+      await writeVersion(tx, scope, {
+        entityType: "treatment",
+        entityId: treatmentId,
+        patientId,
+        version: row!.version,
+        snapshot: old,
+        changes,
+        reason: input.reason,
+      });
+      await audit(tx, scope, {
+        action: "correct",
+        entityType: "treatment",
+        entityId: treatmentId,
+        patientId,
+        detail: { version: row!.version, reason: input.reason, changes, schedule },
+      });
+      return { ...presentTreatment(row!), schedule };
+    });
+  }
+
+  /** Moves the treatment's follow-ups to its new date and re-derives the episode's supersession. */
+  async function reschedule(tx: Tx, t: TreatmentRow, now: Date) {
+    const own = await tx
+      .select()
+      .from(followUps)
+      .where(and(eq(followUps.clinicId, scope.clinicId), eq(followUps.treatmentId, t.id)));
+    const moved = movedSchedule(
+      t.treatmentDate,
+      own.map((f) => f.timepoint),
+    );
+    const completedOutsideWindow: string[] = [];
+    for (const f of own) {
+      const to = moved.get(f.timepoint);
+      if (!to) continue;
+      await tx.update(followUps).set(to).where(eq(followUps.id, f.id));
+      if (f.completedAt && !completedInWindow(f.completedAt, to)) completedOutsideWindow.push(f.timepoint);
+    }
+    // The baseline is open until the episode's first treatment (and at most its usual window).
+    await tx
+      .update(followUps)
+      .set({
+        windowEnd: sql`least(${followUps.dueDate} + ${BASELINE_WINDOW_DAYS}::int, (select min(t.treatment_date) from ${treatments} t where t.episode_id = ${t.episodeId}))`,
+      })
+      .where(
+        and(
+          eq(followUps.clinicId, scope.clinicId),
+          eq(followUps.episodeId, t.episodeId),
+          eq(followUps.timepoint, "baseline"),
+          isNull(followUps.completedAt),
+        ),
+      );
+    const episodeTreatments = await tx
+      .select({ id: treatments.id, date: treatments.treatmentDate, recordedAt: treatments.createdAt })
+      .from(treatments)
+      .where(and(eq(treatments.clinicId, scope.clinicId), eq(treatments.episodeId, t.episodeId)));
+    const open = await tx
+      .select()
+      .from(followUps)
+      .where(
+        and(
+          eq(followUps.clinicId, scope.clinicId),
+          eq(followUps.episodeId, t.episodeId),
+          isNotNull(followUps.treatmentId),
+          isNull(followUps.completedAt),
+        ),
+      );
+    const superseded = supersededFollowUps(
+      episodeTreatments,
+      open.map((f) => ({ id: f.id, treatmentId: f.treatmentId!, dueDate: f.dueDate })),
+    );
+    let cancelled = 0;
+    let reinstated = 0;
+    for (const f of open) {
+      const cancel = superseded.has(f.id);
+      if (cancel && f.status === "scheduled") {
+        await tx
+          .update(followUps)
+          .set({ status: "cancelled", cancelledAt: now })
+          .where(eq(followUps.id, f.id));
+        cancelled++;
+      } else if (!cancel && f.status === "cancelled") {
+        await tx
+          .update(followUps)
+          .set({ status: "scheduled", cancelledAt: null })
+          .where(eq(followUps.id, f.id));
+        reinstated++;
+      }
+    }
+    return { moved: moved.size, completedOutsideWindow, cancelled, reinstated };
+  }
+
+  /** The treatment's corrections, newest first (audited as a read). */
+  async function history(patientId: string, treatmentId: string): Promise<RecordHistory> {
+    return auditedRead(
+      db,
+      scope,
+      async (tx) => {
+        await patientInScope(tx, scope, patientId);
+        const [t] = await tx
+          .select({ version: treatments.version })
+          .from(treatments)
+          .where(
+            and(
+              eq(treatments.clinicId, scope.clinicId),
+              eq(treatments.patientId, patientId),
+              eq(treatments.id, treatmentId),
+            ),
+          );
+        if (!t) throw notFound("treatment");
+        return { version: t.version, items: await changesOf(tx, scope, "treatment", treatmentId) };
+      },
+      () => ({ action: "read", entityType: "treatment-history", entityId: treatmentId, patientId }),
+    );
+  }
+
+  return { record, correct, history };
 }

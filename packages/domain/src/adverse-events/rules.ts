@@ -134,3 +134,57 @@ export function checkAdverseEvent(e: {
     issues.push({ path: "seriousness", message: "must include life-threatening for a grade 4 event" });
   return issues;
 }
+
+export type ClockState = {
+  /** Day 0 of the clock that runs now. */
+  startDate: IsoDate;
+  dueDate: IsoDate | null;
+  submittedAt: string | null;
+};
+
+type Classification = {
+  seriousness: readonly Seriousness[];
+  expected: boolean | null;
+  relatedness: Relatedness | null;
+};
+
+/**
+ * The reporting clock after an event is reclassified on `today`. ICH E2A counts from "first
+ * knowledge ... that a case qualifies" and 21 CFR 312.32(c)(1) from when the sponsor "determines
+ * that the information qualifies for reporting", so day 0 is the day the clinic learned that the
+ * event qualifies as it is now classified, not the day it was first recorded:
+ *
+ * - it newly qualifies (upgraded to serious, reassessed as unexpected or related), or moves from
+ *   the 15-day to the 7-day clock (it became fatal or life-threatening): a new clock starts
+ *   today. A report still owed under the earlier clock keeps its due date if that comes first;
+ *   a report already made for the earlier classification stays in the record's history and a
+ *   new one is due;
+ * - it still qualifies with as many days or more: the clock keeps its day 0 and the report made
+ *   stays made;
+ * - it no longer qualifies: no report is due (a report already made stays recorded).
+ */
+export function clockAfterUpdate(
+  before: Classification & ClockState,
+  after: Classification,
+  today: IsoDate,
+): ClockState & { restarted: boolean } {
+  const was = reportingClock({ ...before, awareDate: before.startDate });
+  const kept = reportingClock({ ...after, awareDate: before.startDate });
+  if (!kept.required)
+    return { startDate: before.startDate, dueDate: null, submittedAt: before.submittedAt, restarted: false };
+  if (was.required && kept.days >= was.days)
+    return {
+      startDate: before.startDate,
+      dueDate: kept.dueDate,
+      submittedAt: before.submittedAt,
+      restarted: false,
+    };
+  const fresh = addDays(today, kept.days);
+  const owed = was.required && before.submittedAt === null ? before.dueDate : null;
+  return {
+    startDate: today,
+    dueDate: owed !== null && owed < fresh ? owed : fresh,
+    submittedAt: null,
+    restarted: true,
+  };
+}

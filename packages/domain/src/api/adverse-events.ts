@@ -3,6 +3,7 @@ import { z } from "zod";
 import { problemSymptoms } from "../adverse-events/patient-report";
 import { aeKinds, aeOutcomes, relatedness, seriousnessCriteria } from "../adverse-events/rules";
 import { isoDate, optionalText, uuid } from "./common";
+import { changeFields } from "./records";
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, {
@@ -63,6 +64,13 @@ export const AdverseEventCreate = z.strictObject({
 });
 export type AdverseEventCreate = z.input<typeof AdverseEventCreate>;
 
+/**
+ * The whole event as it should now read (PUT), with the version it was edited from and why:
+ * follow-up is incremental (outcome, grade, seriousness, relatedness, actions change).
+ */
+export const AdverseEventUpdate = AdverseEventCreate.omit({ problemReportId: true }).extend(changeFields);
+export type AdverseEventUpdate = z.input<typeof AdverseEventUpdate>;
+
 export const AdverseEventView = z.object({
   id: z.string(),
   patientId: z.string(),
@@ -82,12 +90,16 @@ export const AdverseEventView = z.object({
   clock: z.object({
     required: z.boolean(),
     days: z.number().nullable(),
+    /** Day 0: the day the clinic learned the event qualified as it is now classified. */
+    startDate: z.string(),
     dueDate: z.string().nullable(),
     reason: z.string(),
     status: z.enum(["not-required", "due", "overdue", "submitted"]),
     submittedAt: z.string().nullable(),
   }),
   createdAt: z.string(),
+  version: z.number(),
+  updatedAt: z.string().nullable(),
 });
 export type AdverseEventView = z.infer<typeof AdverseEventView>;
 

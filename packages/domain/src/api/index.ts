@@ -11,6 +11,7 @@ export * from "./outcomes";
 export * from "./patients";
 export * from "./plans";
 export * from "./portal";
+export * from "./records";
 export * from "./recovery";
 export * from "./responses";
 export * from "./tasks";

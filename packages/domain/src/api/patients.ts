@@ -103,6 +103,8 @@ export const TreatmentView = z.object({
   date: z.string(),
   details: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
+  version: z.number(),
+  updatedAt: z.string().nullable(),
 });
 export type TreatmentView = z.infer<typeof TreatmentView>;
 

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { treatmentKindIds } from "../catalogue/treatments";
 import { ProcedureRecord } from "../pathway/procedure";
 import { isoDate, optionalText, uuid } from "./common";
+import { TreatmentView } from "./patients";
+import { changeFields } from "./records";
 
 export const TreatmentCreate = z
   .object({
@@ -18,3 +20,23 @@ export const TreatmentCreate = z
   })
   .strict();
 export type TreatmentCreate = z.input<typeof TreatmentCreate>;
+
+/**
+ * The whole treatment as it should now read (PUT), with the version it was corrected from and
+ * why. A new date moves its follow-up schedule; answers already given are kept.
+ */
+export const TreatmentCorrection = TreatmentCreate.omit({ episodeId: true }).extend(changeFields).strict();
+export type TreatmentCorrection = z.input<typeof TreatmentCorrection>;
+
+export const TreatmentCorrected = TreatmentView.extend({
+  schedule: z.object({
+    /** Follow-ups whose due date and window moved with the date. */
+    moved: z.number(),
+    /** Completed follow-ups (timepoints) whose answers now fall outside their moved window. */
+    completedOutsideWindow: z.array(z.string()),
+    /** Follow-ups of this episode cancelled, or brought back, because the order of its treatments changed. */
+    cancelled: z.number(),
+    reinstated: z.number(),
+  }),
+});
+export type TreatmentCorrected = z.infer<typeof TreatmentCorrected>;

@@ -1,16 +1,19 @@
 /**
  * Adverse events: the patient's "report a problem" (urgent advice and a clinician task at once),
- * the clinic's record with CTCAE grade, ICH E2A seriousness and its reporting clock, the clocks
+ * the clinic's record with CTCAE grade, ICH E2A seriousness and its reporting clock (updated as
+ * follow-up comes in, every earlier version kept), the clocks
  * still running, and exports (MedWatch-style JSON and PDF, FHIR R4 AdverseEvent).
  */
 import { medwatchReport, toFhirAdverseEvent } from "@evident/domain/adverse-events/export";
 import {
   AdverseEventCreate,
+  AdverseEventUpdate,
   AdverseEventView,
   idParam,
   PatientAdverseEvents,
   ProblemReportCreate,
   ProblemReportResult,
+  RecordHistory,
 } from "@evident/domain/api";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
@@ -47,6 +50,33 @@ const create = createRoute({
     201: json(AdverseEventView, "Recorded, with its reporting clock"),
     ...problems(400, 401, 403, 404),
   },
+});
+
+const update = createRoute({
+  method: "put",
+  path: "/adverse-events/{id}",
+  tags: tag,
+  summary:
+    "Update an adverse event as follow-up comes in (outcome, grade, seriousness, relatedness, actions): the whole event as it should read, the version it was read at (409 if it changed since) and the reason. The earlier version is kept; the reporting clock is worked out again, from the day the event became known to qualify",
+  middleware: [requirePermission("treatments:write")] as const,
+  request: {
+    params: idParam,
+    body: { content: { "application/json": { schema: AdverseEventUpdate } }, required: true },
+  },
+  responses: {
+    200: json(AdverseEventView, "Updated, with its reporting clock"),
+    ...problems(400, 401, 403, 404, 409),
+  },
+});
+
+const history = createRoute({
+  method: "get",
+  path: "/adverse-events/{id}/history",
+  tags: tag,
+  summary: "An adverse event's changes, newest first: when, by whom, why, and each field before and after",
+  middleware: [requirePermission("patients:read")] as const,
+  request: { params: idParam },
+  responses: { 200: json(RecordHistory, "The history"), ...problems(400, 401, 403, 404) },
 });
 
 const list = createRoute({
@@ -130,6 +160,15 @@ export function adverseEventRoutes(app: OpenAPIHono<AppEnv>): void {
       await clinicRepositories(c).adverseEvents.record(c.req.valid("param").id, c.req.valid("json")),
       201,
     ),
+  );
+  app.openapi(update, async (c) =>
+    c.json(
+      await clinicRepositories(c).adverseEvents.update(c.req.valid("param").id, c.req.valid("json")),
+      200,
+    ),
+  );
+  app.openapi(history, async (c) =>
+    c.json(await clinicRepositories(c).adverseEvents.history(c.req.valid("param").id), 200),
   );
   app.openapi(list, async (c) =>
     c.json(await clinicRepositories(c).adverseEvents.forPatient(c.req.valid("param").id), 200),

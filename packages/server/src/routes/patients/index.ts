@@ -1,6 +1,7 @@
 /**
  * Clinic staff: the patient list and record, adding a patient (with the first episode, the
- * baseline follow-up and the portal invitation), re-inviting, recording a treatment, entering
+ * baseline follow-up and the portal invitation), re-inviting, recording and correcting a treatment
+ * (with its history), entering
  * questionnaire answers on a patient's behalf, and correcting stored answers (a new version with
  * the reason; the earlier one is kept).
  */
@@ -13,20 +14,22 @@ import {
   PatientDetail,
   PatientList,
   PatientListQuery,
+  RecordHistory,
   ResponseBatch,
   ResponseCorrection,
   ResponseView,
+  TreatmentCorrected,
+  TreatmentCorrection,
   TreatmentCreate,
   TreatmentView,
   uuid,
 } from "@evident/domain/api";
-import { checkProcedure, procedureRegulatory } from "@evident/domain/pathway/procedure";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppEnv } from "../../http/env";
 import { clinicRepositories, requirePermission } from "../../http/scoped";
 import { json, problems } from "../common";
-import { checkBirthDate, checkTreatmentDate } from "./rules";
+import { checkBirthDate, treatmentDetails } from "./rules";
 
 const tag = ["Patients"];
 
@@ -93,6 +96,33 @@ const recordTreatment = createRoute({
   responses: { 201: json(TreatmentView, "Recorded"), ...problems(400, 401, 403, 404, 409) },
 });
 
+const correctTreatment = createRoute({
+  method: "put",
+  path: "/patients/{id}/treatments/{treatmentId}",
+  tags: tag,
+  summary:
+    "Correct a recorded treatment: the whole record as it should read, the version it was read at (409 if it changed since) and the reason. The earlier version is kept. A new date moves its follow-ups; answers already given are kept, and those now outside their window are named",
+  middleware: [requirePermission("treatments:write")] as const,
+  request: {
+    params: idParam.extend({ treatmentId: uuid }),
+    body: { content: { "application/json": { schema: TreatmentCorrection } }, required: true },
+  },
+  responses: {
+    200: json(TreatmentCorrected, "The corrected treatment and what happened to its follow-ups"),
+    ...problems(400, 401, 403, 404, 409),
+  },
+});
+
+const treatmentHistory = createRoute({
+  method: "get",
+  path: "/patients/{id}/treatments/{treatmentId}/history",
+  tags: tag,
+  summary: "A treatment's corrections, newest first: when, by whom, why, and each field before and after",
+  middleware: [requirePermission("patients:read")] as const,
+  request: { params: idParam.extend({ treatmentId: uuid }) },
+  responses: { 200: json(RecordHistory, "The history"), ...problems(400, 401, 403, 404) },
+});
+
 const enterResponses = createRoute({
   method: "post",
   path: "/patients/{id}/responses",
@@ -155,24 +185,24 @@ export function patientRoutes(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(recordTreatment, async (c) => {
-    const input = c.req.valid("json");
-    const issues = [
-      ...checkTreatmentDate(input.date, toIsoDate(c.get("deps").clock.now())),
-      ...(input.procedure ? checkProcedure(input.kind, input.procedure) : []),
-    ];
-    if (issues.length) throw badRequest(issues);
-    const { procedure, ...rest } = input;
-    // A cell therapy's regulatory pathway is derived from the record's own facts, never typed in.
-    const details = procedure
-      ? {
-          procedure,
-          ...(procedure.category === "cell-therapy" ? { regulatory: procedureRegulatory(procedure) } : {}),
-        }
-      : {};
+    const { procedure, ...rest } = c.req.valid("json");
+    const details = treatmentDetails({ ...rest, procedure }, toIsoDate(c.get("deps").clock.now()));
     return c.json(
       await clinicRepositories(c).treatments.record(c.req.valid("param").id, { ...rest, details }),
       201,
     );
+  });
+
+  app.openapi(correctTreatment, async (c) => {
+    const { id, treatmentId } = c.req.valid("param");
+    const { procedure, ...rest } = c.req.valid("json");
+    const details = treatmentDetails({ ...rest, procedure }, toIsoDate(c.get("deps").clock.now()));
+    return c.json(await clinicRepositories(c).treatments.correct(id, treatmentId, { ...rest, details }), 200);
+  });
+
+  app.openapi(treatmentHistory, async (c) => {
+    const { id, treatmentId } = c.req.valid("param");
+    return c.json(await clinicRepositories(c).treatments.history(id, treatmentId), 200);
   });
 
   app.openapi(enterResponses, async (c) => {
