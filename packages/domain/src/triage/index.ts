@@ -27,6 +27,7 @@ export {
   parseIntakeAnswers,
   unknownIntakeField,
 } from "./intake";
+export { type IntakeQuestionWords, intakeQuestionsEs, patientAdviceEs } from "./intake-es";
 export { type CareRoute, type CareRouteId, careRouteFor, careRoutes, routeCare } from "./routing";
 export { type TriageRule, type Trigger, type TriggerTerm, triageRules, triageRulesVersion } from "./rules";
 export {

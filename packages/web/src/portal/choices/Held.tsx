@@ -3,9 +3,10 @@ import type { PortalIntakeState } from "@evident/domain/api";
 import { Button, Card, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
 import { aidWords as w } from "../../decision-aid/words";
-import { intakeCopy } from "../intake/copy";
+import { useIntakeWords } from "../intake/language";
 
 export function Held({ state }: { state: PortalIntakeState }) {
+  const intake = useIntakeWords().t;
   return (
     <Card withBorder radius="lg" padding="lg">
       <Stack gap="sm">
@@ -18,7 +19,7 @@ export function Held({ state }: { state: PortalIntakeState }) {
           to={state.decisionAidHeldFor === "no-intake" ? "/portal/intake" : "/portal"}
           size="lg"
         >
-          {state.decisionAidHeldFor === "no-intake" ? intakeCopy.start : w.backHome}
+          {state.decisionAidHeldFor === "no-intake" ? intake.start : w.backHome}
         </Button>
       </Stack>
     </Card>

@@ -6,10 +6,11 @@
 import type { PortalIntakeView } from "@evident/domain/api";
 import { Alert, Button, Card, Stack, Text, Title } from "@mantine/core";
 import { IconAlertTriangle, IconPhone, IconStethoscope } from "@tabler/icons-react";
-import { intakeCopy as t } from "./copy";
+import { useIntakeWords } from "./language";
 
 export function EmergencyScreen({ intake }: { intake: PortalIntakeView }) {
-  const a = intake.advice;
+  const { t, advice } = useIntakeWords();
+  const a = advice(intake);
   return (
     <Stack gap="lg" data-testid="emergency-screen">
       <Alert
@@ -56,7 +57,8 @@ export function EmergencyScreen({ intake }: { intake: PortalIntakeView }) {
 
 /** The advice of an urgent, soon or no-flag intake, as a card on the portal page. */
 export function AdviceCard({ intake, headingLevel = 2 }: { intake: PortalIntakeView; headingLevel?: 1 | 2 }) {
-  const a = intake.advice;
+  const { t, advice } = useIntakeWords();
+  const a = advice(intake);
   const tone = a.tier === "urgent" ? "orange" : a.tier === "soon" ? "blue" : "green";
   return (
     <Card

@@ -11,7 +11,7 @@ import { isApiError } from "../../api/client";
 import { useSubmitIntake } from "../../api/triage";
 import { ChoiceQuestion } from "../../components/questionnaire/ChoiceQuestion";
 import { usePageTitle } from "../../components/usePageTitle";
-import { intakeCopy as t, topicTitles } from "./copy";
+import { useIntakeWords } from "./language";
 
 type Value = number | boolean | undefined;
 
@@ -28,17 +28,19 @@ function Question({
   error: string | undefined;
   onChange: (v: number | boolean | undefined) => void;
 }) {
+  const { t, question } = useIntakeWords();
+  const words = question(q);
   if (q.type === "integer")
     return (
       <NumberInput
         id={`intake-${q.id}`}
-        label={q.text}
-        description={q.help}
+        label={words.text}
+        description={words.help}
         min={q.min}
         max={q.max}
         allowDecimal={false}
         allowNegative={false}
-        suffix={` ${q.unit}`}
+        suffix={` ${words.unit ?? q.unit}`}
         size="md"
         value={typeof value === "number" ? value : ""}
         onChange={(v) => onChange(typeof v === "number" ? v : undefined)}
@@ -52,14 +54,14 @@ function Question({
       <ChoiceQuestion
         item={{
           id: q.id,
-          text: q.text,
+          text: words.text,
           type: "choice",
           options: [
             { value: true, label: t.yes },
             { value: false, label: t.no },
           ],
         }}
-        hint={q.help}
+        hint={words.help}
         value={typeof value === "boolean" ? value : undefined}
         onChange={onChange}
         error={error}
@@ -69,6 +71,7 @@ function Question({
 }
 
 export function IntakePage() {
+  const { t, topic: topicTitle } = useIntakeWords();
   usePageTitle(t.pageTitle);
   const navigate = useNavigate();
   const submit = useSubmitIntake();
@@ -129,7 +132,7 @@ export function IntakePage() {
         {topics.map((topic) => (
           <Stack key={topic} gap="md" component="section" aria-labelledby={`topic-${topic}`}>
             <Title order={2} size="h3" id={`topic-${topic}`}>
-              {topicTitles[topic]}
+              {topicTitle(topic)}
             </Title>
             {intakeQuestions
               .filter((q) => q.topic === topic)

@@ -5,12 +5,13 @@ import { usePortalIntake } from "../../api/triage";
 import { LoadError, Loading } from "../../components/QueryStates";
 import { usePageTitle } from "../../components/usePageTitle";
 import { AdviceCard, EmergencyScreen } from "./Advice";
-import { intakeCopy as t } from "./copy";
+import { useIntakeWords } from "./language";
 
 export function IntakeResultPage() {
   const state = usePortalIntake();
+  const { t, advice } = useIntakeWords();
   const latest = state.data?.latest;
-  usePageTitle(latest?.advice.title ?? t.pageTitle);
+  usePageTitle(latest ? advice(latest).title : t.pageTitle);
   if (state.isPending) return <Loading />;
   if (state.isError) return <LoadError error={state.error} retry={() => state.refetch()} what="page" />;
   if (!latest) return <Navigate to="/portal/intake" replace />;

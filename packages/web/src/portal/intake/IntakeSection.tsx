@@ -4,9 +4,10 @@ import { Button, Card, Stack, Text, Title } from "@mantine/core";
 import { IconScale, IconShieldCheck } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { AdviceCard } from "./Advice";
-import { intakeCopy as t } from "./copy";
+import { useIntakeWords } from "./language";
 
 export function IntakeSection({ state }: { state: PortalIntakeState }) {
+  const { t } = useIntakeWords();
   const latest = state.latest;
   if (!latest)
     return (

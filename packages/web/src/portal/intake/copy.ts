@@ -1,7 +1,7 @@
 /**
  * The words of the safety questions' screens (the questions themselves, the advice and the care
  * routes are domain content: triage/intake.ts, triage/tiers.ts). Reading grade ≤ 8, checked by
- * copy.test.ts. English only for now: the questions have no Spanish version yet.
+ * copy.test.ts. The Spanish words are in copy-es.ts, key for key (its type is this object's).
  */
 import type { IntakeTopic } from "@evident/domain/triage";
 
@@ -41,6 +41,10 @@ export const intakeCopy = {
   choicesText: "Compare the ways to treat back pain, side by side, and say what matters most to you.",
   openChoices: "See your choices",
 } as const;
+
+type Widen<T> = T extends (...args: infer A) => string ? (...args: A) => string : string;
+/** The shape every language's version of {@link intakeCopy} has. */
+export type IntakeCopy = { readonly [K in keyof typeof intakeCopy]: Widen<(typeof intakeCopy)[K]> };
 
 export const topicTitles: Record<IntakeTopic, string> = {
   "about-you": "About you",
