@@ -76,3 +76,36 @@ export function adviseOnProblem(
 }
 
 export const allAdvice: readonly ProblemAdvice[] = [URGENT, ROUTINE];
+
+/** The symptoms' names in Spanish (usted form), key for key. */
+export const problemSymptomLabelsEs: Record<ProblemSymptom, string> = {
+  fever: "Fiebre (38 °C / 100.4 °F o más) o escalofríos",
+  "site-redness-discharge": "Rojez, hinchazón o líquido donde entró la aguja o donde le sacaron las células",
+  "new-weakness-numbness": "Debilidad o adormecimiento nuevo en una pierna o un pie",
+  "severe-pain-flare": "Mucho más dolor que antes",
+  "rash-allergic-reaction": "Sarpullido, picor o hinchazón de la cara o los labios",
+  other: "Otra cosa",
+};
+
+/**
+ * The two pieces of advice in Spanish, chosen by the same rule (the server's `urgent`), so the
+ * Spanish page can never be calmer than the English one.
+ */
+export const problemAdviceEs: Readonly<Record<"urgent" | "routine", Omit<ProblemAdvice, "certainty">>> = {
+  urgent: {
+    urgent: true,
+    title: "Llame a la clínica ahora",
+    text:
+      "La fiebre o una debilidad nueva tras un procedimiento en la espalda pueden ser señal de infección o de " +
+      "un nervio apretado. Lo tiene que ver un médico hoy. Llame a la clínica ahora. Si no le contestan, vaya " +
+      "a urgencias. Llame al número de emergencias si no puede orinar, no controla la caca o tiene dormida la " +
+      "piel entre las piernas. Ya hemos avisado a los médicos de la clínica.",
+  },
+  routine: {
+    urgent: false,
+    title: "Gracias, la clínica lo va a mirar",
+    text:
+      "Un médico leerá su aviso y le llamará si hace falta. Si tiene fiebre, debilidad o adormecimiento nuevos, " +
+      "o se pone mucho peor, llame a la clínica o al número de emergencias. No espere a que le llamemos.",
+  },
+};

@@ -11,6 +11,12 @@ const dateFmt = new Intl.DateTimeFormat("en-GB", {
   year: "numeric",
   timeZone: "UTC",
 });
+const dateFmtEs = new Intl.DateTimeFormat("es-ES", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
 const longDateFmt = new Intl.DateTimeFormat("en-GB", {
   weekday: "long",
   day: "numeric",
@@ -29,11 +35,11 @@ function asDate(s: string): Date {
   return isIsoDate(s) ? new Date(`${s}T00:00:00Z`) : new Date(s);
 }
 
-/** "22 Nov 2026" for a calendar date or the date part of an instant. */
-export function formatDate(s: string | null | undefined): string {
+/** "22 Nov 2026" ("22 nov 2026") for a calendar date or the date part of an instant. */
+export function formatDate(s: string | null | undefined, lang: "en" | "es" = "en"): string {
   if (!s) return "—";
   const d = asDate(s);
-  return Number.isNaN(d.getTime()) ? s : dateFmt.format(d);
+  return Number.isNaN(d.getTime()) ? s : (lang === "es" ? dateFmtEs : dateFmt).format(d);
 }
 
 const dayMonthFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });

@@ -1,7 +1,7 @@
 /**
  * The pain diary, phone first: today's back and leg pain (0–10), an optional note, the medicines
  * taken (opioids shown as morphine milligram equivalents, CDC 2022 factors), a trend of the last
- * weeks, and an optional daily reminder. English only for now.
+ * weeks, and an optional daily reminder. In English or Spanish, as the portal's language is set.
  */
 import { citations } from "@evident/domain";
 import { DiaryEntryInput, type DiaryView } from "@evident/domain/api";
@@ -35,23 +35,28 @@ import { NrsScale } from "../components/questionnaire/NrsScale";
 import { formErrors } from "../components/serverErrors";
 import { usePageTitle } from "../components/usePageTitle";
 import { schemaErrors } from "../components/zodErrors";
+import { type CareCopy, opioidNamesEs, useCareCopy } from "./care-copy";
+import { useLanguage } from "./language";
 
 type Med = { drug: string; name: string; dose: string; dosesPerDay: string };
 const newMed = (): Med => ({ drug: "", name: "", dose: "", dosesPerDay: "1" });
 
-const drugOptions = [
-  { value: "", label: "Choose…", disabled: true },
-  ...opioids.map((o) => ({ value: o.id, label: `${o.label} (${o.unit})` })),
-  { value: "other", label: "Another medicine (not an opioid)" },
+const drugOptions = (t: CareCopy, lang: "en" | "es") => [
+  { value: "", label: t.choose, disabled: true },
+  ...opioids.map((o) => ({
+    value: o.id,
+    label: `${lang === "es" ? opioidNamesEs[o.id] : o.label} (${o.unit})`,
+  })),
+  { value: "other", label: t.otherMedicine },
 ];
 
-const scaleItem = (id: string, text: string) => ({
+const scaleItem = (t: CareCopy, id: string, text: string) => ({
   id,
   text,
   type: "integer" as const,
   min: 0,
   max: 10,
-  anchors: { min: "No pain", max: "Worst pain imaginable" },
+  anchors: { min: t.noPain, max: t.worstPain },
 });
 
 function toBody(back: number | undefined, leg: number | undefined, note: string, meds: Med[]) {
@@ -69,6 +74,8 @@ function toBody(back: number | undefined, leg: number | undefined, note: string,
 }
 
 function TodayForm({ diary }: { diary: DiaryView }) {
+  const t = useCareCopy();
+  const { lang } = useLanguage();
   const today = localToday();
   const existing = diary.entries.find((e) => e.date === today);
   const [back, setBack] = useState<number | undefined>(existing?.backPain);
@@ -90,8 +97,8 @@ function TodayForm({ diary }: { diary: DiaryView }) {
     e.preventDefault();
     const body = toBody(back, leg, note, meds);
     const found = schemaErrors(DiaryEntryInput, body);
-    if (back === undefined) found.backPain = "Choose a number for your back pain.";
-    if (leg === undefined) found.legPain = "Choose a number for your leg pain.";
+    if (back === undefined) found.backPain = t.chooseBack;
+    if (leg === undefined) found.legPain = t.chooseLeg;
     setErrors(found);
     setGeneral([]);
     if (Object.keys(found).length > 0) return;
@@ -101,8 +108,8 @@ function TodayForm({ diary }: { diary: DiaryView }) {
         onSuccess: (saved) =>
           notifications.show({
             color: "green",
-            title: "Saved",
-            message: `Your diary for today is saved${saved.mme > 0 ? ` (opioids: ${saved.mme} MME)` : ""}.`,
+            title: t.saved,
+            message: t.savedMessage(saved.mme),
           }),
         onError: (err) => {
           const r = formErrors(err, [
@@ -128,24 +135,24 @@ function TodayForm({ diary }: { diary: DiaryView }) {
   return (
     <Card withBorder radius="lg" padding="md" component="form" onSubmit={submit} noValidate>
       <Stack gap="md">
-        <FormAlert messages={general} title="Your diary was not saved" />
+        <FormAlert messages={general} title={t.diaryNotSaved} />
         <NrsScale
-          item={scaleItem("backPain", "Back pain today")}
+          item={scaleItem(t, "backPain", t.backPainToday)}
           value={back}
           onChange={setBack}
           error={errors.backPain}
           name="backPain"
         />
         <NrsScale
-          item={scaleItem("legPain", "Leg pain today")}
+          item={scaleItem(t, "legPain", t.legPainToday)}
           value={leg}
           onChange={setLeg}
           error={errors.legPain}
           name="legPain"
         />
         <Textarea
-          label="Note"
-          description="Optional: anything you want to remember about today"
+          label={t.note}
+          description={t.noteHint}
           autosize
           minRows={2}
           value={note}
@@ -154,11 +161,11 @@ function TodayForm({ diary }: { diary: DiaryView }) {
         />
         <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
           <Text component="legend" fw={600}>
-            Medicines taken today
+            {t.medicinesToday}
           </Text>
           {meds.length === 0 && (
             <Text size="sm" c="dimmed">
-              None added.
+              {t.noneAdded}
             </Text>
           )}
           {meds.map((m, i) => {
@@ -173,8 +180,8 @@ function TodayForm({ diary }: { diary: DiaryView }) {
                 <Stack gap="xs">
                   <Group justify="space-between" wrap="nowrap" align="flex-end">
                     <NativeSelect
-                      label={`Medicine ${i + 1}`}
-                      data={drugOptions}
+                      label={t.medicine(i + 1)}
+                      data={drugOptions(t, lang)}
                       value={m.drug}
                       onChange={(e) => setMed(i, { drug: e.currentTarget.value })}
                       error={errors[`medications.${i}.drug`]}
@@ -184,7 +191,7 @@ function TodayForm({ diary }: { diary: DiaryView }) {
                       variant="subtle"
                       color="red"
                       size="lg"
-                      aria-label={`Remove medicine ${i + 1}`}
+                      aria-label={t.removeMedicine(i + 1)}
                       onClick={() => setMeds(meds.filter((_, j) => j !== i))}
                     >
                       <IconTrash size={18} aria-hidden />
@@ -192,28 +199,28 @@ function TodayForm({ diary }: { diary: DiaryView }) {
                   </Group>
                   {m.drug === "other" && (
                     <TextInput
-                      label="Name"
+                      label={t.name}
                       value={m.name}
                       onChange={(e) => setMed(i, { name: e.currentTarget.value })}
                     />
                   )}
                   <Group grow>
                     <TextInput
-                      label={info?.unit === "mcg/hr" ? "Patch (mcg/hr)" : "Dose (mg)"}
+                      label={info?.unit === "mcg/hr" ? t.patch : t.doseMg}
                       inputMode="decimal"
                       value={m.dose}
                       onChange={(e) => setMed(i, { dose: e.currentTarget.value })}
                       error={errors[`medications.${i}.dose`]}
                     />
                     <TextInput
-                      label="Times today"
+                      label={t.timesToday}
                       inputMode="numeric"
                       value={m.dosesPerDay}
                       onChange={(e) => setMed(i, { dosesPerDay: e.currentTarget.value })}
                       error={errors[`medications.${i}.dosesPerDay`]}
                     />
                   </Group>
-                  {info && mme > 0 && <Text size="sm">= {mme} morphine milligram equivalents (MME)</Text>}
+                  {info && mme > 0 && <Text size="sm">{t.mmeLine(mme)}</Text>}
                 </Stack>
               </Card>
             );
@@ -224,11 +231,11 @@ function TodayForm({ diary }: { diary: DiaryView }) {
             onClick={() => setMeds([...meds, newMed()])}
             style={{ alignSelf: "flex-start" }}
           >
-            Add a medicine
+            {t.addMedicine}
           </Button>
         </Stack>
         <Button type="submit" size="lg" loading={save.isPending} fullWidth>
-          {existing ? "Update today's diary" : "Save today's diary"}
+          {existing ? t.updateDiary : t.saveDiary}
         </Button>
       </Stack>
     </Card>
@@ -236,12 +243,14 @@ function TodayForm({ diary }: { diary: DiaryView }) {
 }
 
 function Trend({ diary }: { diary: DiaryView }) {
+  const t = useCareCopy();
+  const { lang } = useLanguage();
   const days = [...diary.entries].reverse().slice(-42);
-  if (days.length < 2) return <Text size="sm">Your trend appears here after two days of entries.</Text>;
-  const data = days.map((e) => ({ day: formatDate(e.date), back: e.backPain, leg: e.legPain }));
-  const summary = days.map((e) => `${e.date}: back ${e.backPain}, leg ${e.legPain}`).join("; ");
+  if (days.length < 2) return <Text size="sm">{t.trendEmpty}</Text>;
+  const data = days.map((e) => ({ day: formatDate(e.date, lang), back: e.backPain, leg: e.legPain }));
+  const summary = days.map((e) => t.trendDay(e.date, e.backPain, e.legPain)).join("; ");
   return (
-    <Box component="figure" m={0} aria-label={`Your pain over the last ${days.length} entries. ${summary}.`}>
+    <Box component="figure" m={0} aria-label={t.trendLabel(days.length, summary)}>
       <Box aria-hidden="true">
         <LineChart
           h={200}
@@ -250,8 +259,8 @@ function Trend({ diary }: { diary: DiaryView }) {
           yAxisProps={{ domain: [0, 10] }}
           withLegend
           series={[
-            { name: "back", label: "Back pain", color: "blue.8" },
-            { name: "leg", label: "Leg pain", color: "orange.9" },
+            { name: "back", label: t.backPain, color: "blue.8" },
+            { name: "leg", label: t.legPain, color: "orange.9" },
           ]}
         />
       </Box>
@@ -260,47 +269,50 @@ function Trend({ diary }: { diary: DiaryView }) {
 }
 
 export function DiaryPage() {
-  usePageTitle("Pain diary");
+  const t = useCareCopy();
+  const { lang } = useLanguage();
+  usePageTitle(t.diaryTitle);
   const diary = useDiary();
   const reminder = useDiaryReminder();
   if (diary.isPending) return <Loading />;
-  if (diary.isError) return <LoadError error={diary.error} retry={() => diary.refetch()} what="your diary" />;
+  if (diary.isError)
+    return <LoadError error={diary.error} retry={() => diary.refetch()} what={t.yourDiary} />;
   const d = diary.data;
   const src = citations[mmeSource];
   return (
     <Stack gap="lg">
       <div>
         <Anchor component={Link} to="/portal" size="sm">
-          ← Back to your page
+          {t.backHome}
         </Anchor>
         <Title order={1} size="h2" mt={4}>
-          Pain diary
+          {t.diaryTitle}
         </Title>
         <Text c="dimmed" mt={4}>
-          A minute a day. Your clinic sees your diary beside your questionnaires.
+          {t.diaryIntro}
         </Text>
       </div>
       <TodayForm key={d.entries[0]?.date ?? "none"} diary={d} />
       <Stack gap="xs" component="section" aria-labelledby="trend-h">
         <Title order={2} size="h3" id="trend-h">
-          Your trend
+          {t.trendTitle}
         </Title>
         <Trend diary={d} />
         {d.entries.length > 0 && (
           <Table.ScrollContainer minWidth={300}>
-            <Table aria-label="Diary entries" striped>
+            <Table aria-label={t.entries} striped>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Day</Table.Th>
-                  <Table.Th>Back</Table.Th>
-                  <Table.Th>Leg</Table.Th>
-                  <Table.Th>Opioids (MME)</Table.Th>
+                  <Table.Th>{t.day}</Table.Th>
+                  <Table.Th>{t.back}</Table.Th>
+                  <Table.Th>{t.leg}</Table.Th>
+                  <Table.Th>{t.opioidsMme}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {d.entries.slice(0, 14).map((e) => (
                   <Table.Tr key={e.date}>
-                    <Table.Td>{formatDate(e.date)}</Table.Td>
+                    <Table.Td>{formatDate(e.date, lang)}</Table.Td>
                     <Table.Td>{e.backPain}</Table.Td>
                     <Table.Td>{e.legPain}</Table.Td>
                     <Table.Td>{e.mme}</Table.Td>
@@ -311,14 +323,12 @@ export function DiaryPage() {
           </Table.ScrollContainer>
         )}
         <Text size="xs" c="dimmed">
-          MME adds up opioid doses as if they were morphine, to follow your total over time. It is an
-          estimate, not a dose to switch medicines by; ask your clinician before changing any medicine.
-          Factors: {src.text}
+          {t.mmeExplained} {t.factors} {src.text}
         </Text>
       </Stack>
       <Card withBorder radius="md" padding="md">
         <Switch
-          label="Remind me by e-mail each evening if I have not written my diary"
+          label={t.remindMe}
           checked={d.reminder}
           onChange={(e) => reminder.mutate(e.currentTarget.checked)}
           disabled={reminder.isPending}

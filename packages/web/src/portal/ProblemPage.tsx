@@ -1,11 +1,13 @@
 /**
  * "Report a problem", phone first. After sending, the advice is shown at once: for fever or new
  * weakness after a procedure, an urgent call to action (the clinic's clinicians also get an urgent
- * task). English only for now.
+ * task). In English or Spanish, as the portal's language is set.
  */
 import {
   type ProblemSymptom,
+  problemAdviceEs,
   problemSymptomLabels,
+  problemSymptomLabelsEs,
   problemSymptoms,
 } from "@evident/domain/adverse-events/patient-report";
 import { ProblemReportCreate, type ProblemReportResult } from "@evident/domain/api";
@@ -30,26 +32,36 @@ import { localToday } from "../components/format";
 import { formErrors } from "../components/serverErrors";
 import { usePageTitle } from "../components/usePageTitle";
 import { schemaErrors } from "../components/zodErrors";
+import { useCareCopy } from "./care-copy";
+import { useLanguage } from "./language";
 
 function Advice({ result }: { result: ProblemReportResult }) {
+  const t = useCareCopy();
+  const { lang } = useLanguage();
+  const advice = lang === "es" ? problemAdviceEs[result.urgent ? "urgent" : "routine"] : result.advice;
+  const certainty =
+    result.advice.certainty === "expert judgement" ? t.expertJudgement : result.advice.certainty;
   return (
     <Alert
       color={result.urgent ? "red" : "blue"}
       variant={result.urgent ? "filled" : "light"}
       icon={result.urgent ? <IconAlertTriangle aria-hidden /> : <IconInfoCircle aria-hidden />}
-      title={result.advice.title}
+      title={advice.title}
       role={result.urgent ? "alert" : "status"}
     >
-      <Text size="md">{result.advice.text}</Text>
+      <Text size="md">{advice.text}</Text>
       <Text size="xs" mt="xs">
-        Certainty: {result.advice.certainty} (general medical advice, not a diagnosis).
+        {t.adviceCertainty(certainty)}
       </Text>
     </Alert>
   );
 }
 
 export function ProblemPage() {
-  usePageTitle("Report a problem");
+  const t = useCareCopy();
+  const { lang } = useLanguage();
+  const symptomLabels = lang === "es" ? problemSymptomLabelsEs : problemSymptomLabels;
+  usePageTitle(t.problemTitle);
   const today = localToday();
   const [symptoms, setSymptoms] = useState<string[]>([]);
   const [onsetDate, setOnset] = useState(today);
@@ -67,7 +79,7 @@ export function ProblemPage() {
       ...(details.trim() ? { details: details.trim() } : {}),
     };
     const found = schemaErrors(ProblemReportCreate, body);
-    if (symptoms.length === 0) found.symptoms = "Tick at least one problem.";
+    if (symptoms.length === 0) found.symptoms = t.tickOne;
     setErrors(found);
     setGeneral([]);
     if (Object.keys(found).length > 0) return;
@@ -85,29 +97,29 @@ export function ProblemPage() {
     <Stack gap="lg">
       <div>
         <Anchor component={Link} to="/portal" size="sm">
-          ← Back to your page
+          {t.backHome}
         </Anchor>
         <Title order={1} size="h2" mt={4}>
-          Report a problem
+          {t.problemTitle}
         </Title>
         <Text c="dimmed" mt={4}>
-          Tell the clinic about a problem since your treatment. In an emergency, call emergency services now.
+          {t.problemIntro}
         </Text>
       </div>
       {result ? (
         <Stack>
           <Advice result={result} />
           <Button component={Link} to="/portal" variant="default">
-            Back to your page
+            {t.backHomeButton}
           </Button>
         </Stack>
       ) : (
         <Card withBorder radius="lg" padding="md" component="form" onSubmit={submit} noValidate>
           <Stack gap="md">
-            <FormAlert messages={general} title="Your report was not sent" />
+            <FormAlert messages={general} title={t.problemNotSent} />
             <Checkbox.Group
-              label="What is wrong?"
-              description="Tick everything that applies"
+              label={t.whatIsWrong}
+              description={t.tickAll}
               value={symptoms}
               onChange={setSymptoms}
               error={errors.symptoms}
@@ -115,12 +127,12 @@ export function ProblemPage() {
             >
               <Stack gap="sm" mt="xs">
                 {problemSymptoms.map((s) => (
-                  <Checkbox key={s} value={s} label={problemSymptomLabels[s]} size="md" />
+                  <Checkbox key={s} value={s} label={symptomLabels[s]} size="md" />
                 ))}
               </Stack>
             </Checkbox.Group>
             <TextInput
-              label="Since when?"
+              label={t.sinceWhen}
               type="date"
               max={today}
               value={onsetDate}
@@ -129,8 +141,8 @@ export function ProblemPage() {
               required
             />
             <Textarea
-              label="Anything else?"
-              description="Optional: your temperature, where it hurts, what you have tried"
+              label={t.anythingElse}
+              description={t.anythingElseHint}
               autosize
               minRows={2}
               value={details}
@@ -138,7 +150,7 @@ export function ProblemPage() {
               error={errors.details}
             />
             <Button type="submit" size="lg" color="red" loading={report.isPending} fullWidth>
-              Send to the clinic
+              {t.sendToClinic}
             </Button>
           </Stack>
         </Card>
