@@ -6,31 +6,12 @@
  * sources and reviews the triage, which closes the task.
  */
 import { triageRules } from "@evident/domain/triage";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectHeading, expectNoSideways, expectText, signInStaff, unique, useBrowser, visible } from "./app";
 import { expectNoAxeViolations } from "./browser";
-import { answerIntake } from "./intake";
+import { answerIntake, portalPatient } from "./intake";
 
 type Task = { patientId: string | null; priority: string; kind: string; title: string };
-
-/** A new patient of the demo clinic, invited and signed in to the portal in `page`; returns their id. */
-async function portalPatient(staff: Page, page: Page, familyName = `Intake-${unique()}`): Promise<string> {
-  const email = `intake.${unique()}@example.test`;
-  const created = await staff.request.post("/api/v1/patients", {
-    data: { givenName: "Sam", familyName, birthDate: "1960-02-02", email, episode: { condition: "other" } },
-  });
-  expect(created.status()).toBe(201);
-  const outbox = (await (await staff.request.get("/api/v1/outbox")).json()) as {
-    items: { to: string; body: string }[];
-  };
-  const token = /#([A-Za-z0-9_-]+)/.exec(outbox.items.find((m) => m.to === email)?.body ?? "")?.[1];
-  const accepted = await page.request.post("/api/v1/invitations/accept", {
-    data: { token, password: "a long enough patient password" },
-  });
-  expect(accepted.status()).toBe(200);
-  return ((await created.json()) as { id: string }).id;
-}
 
 /** The answers (yes) that make a rule fire: all of its terms and the first of its alternatives. */
 function yesFor(rule: (typeof triageRules)[number]): string[] {

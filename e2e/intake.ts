@@ -1,15 +1,50 @@
-/** Answers the safety questions page: the two numbers, yes to the ids given, no to the rest. */
-import { intakeQuestions } from "@evident/domain/triage";
+/** The safety questions in the browser: a portal patient to answer them, and the answering. */
+import { intakeQuestions, intakeQuestionsEs } from "@evident/domain/triage";
 import type { Page } from "playwright-core";
+import { expect } from "vitest";
+import { unique } from "./app";
 
-export async function answerIntake(page: Page, a: { age: number; weeks: number; yes: readonly string[] }) {
+/** A new patient of the demo clinic, invited and signed in to the portal in `page`; returns their id. */
+export async function portalPatient(
+  staff: Page,
+  page: Page,
+  familyName = `Intake-${unique()}`,
+): Promise<string> {
+  const email = `intake.${unique()}@example.test`;
+  const created = await staff.request.post("/api/v1/patients", {
+    data: { givenName: "Sam", familyName, birthDate: "1960-02-02", email, episode: { condition: "other" } },
+  });
+  expect(created.status()).toBe(201);
+  const outbox = (await (await staff.request.get("/api/v1/outbox")).json()) as {
+    items: { to: string; body: string }[];
+  };
+  const token = /#([A-Za-z0-9_-]+)/.exec(outbox.items.find((m) => m.to === email)?.body ?? "")?.[1];
+  const accepted = await page.request.post("/api/v1/invitations/accept", {
+    data: { token, password: "a long enough patient password" },
+  });
+  expect(accepted.status()).toBe(200);
+  return ((await created.json()) as { id: string }).id;
+}
+
+/**
+ * Answers the safety questions page: the two numbers, yes to the ids given, no to the rest; in the
+ * portal's English or Spanish words.
+ */
+export async function answerIntake(
+  page: Page,
+  a: { age: number; weeks: number; yes: readonly string[]; lang?: "en" | "es" },
+) {
+  const es = a.lang === "es";
   const main = page.getByRole("main");
-  await main.getByLabel("How old are you?").fill(String(a.age));
-  await main.getByLabel(/How many weeks ago/).fill(String(a.weeks));
+  await main.getByLabel(es ? intakeQuestionsEs.age.text : "How old are you?").fill(String(a.age));
+  await main
+    .getByLabel(es ? intakeQuestionsEs.painDurationWeeks.text : /How many weeks ago/)
+    .fill(String(a.weeks));
   for (const q of intakeQuestions) {
     if (q.type !== "boolean") continue;
-    const group = main.getByRole("group", { name: q.text, exact: true });
-    await group.getByRole("radio", { name: a.yes.includes(q.id) ? "Yes" : "No" }).check();
+    const group = main.getByRole("group", { name: es ? intakeQuestionsEs[q.id].text : q.text, exact: true });
+    const yes = a.yes.includes(q.id);
+    await group.getByRole("radio", { name: es ? (yes ? "Sí" : "No") : yes ? "Yes" : "No" }).check();
   }
 }
 
