@@ -16,14 +16,15 @@ import { LoadError, Loading } from "../components/QueryStates";
 import { groupSittings } from "../components/sittings";
 import { usePageTitle } from "../components/usePageTitle";
 import { EmergencyScreen } from "./intake/Advice";
-import { intakeCopy } from "./intake/copy";
 import { IntakeSection } from "./intake/IntakeSection";
+import { useIntakeWords } from "./intake/language";
 import { useCopy, useLanguage } from "./language";
 import { whenLabel } from "./words";
 
 /** A due follow-up; `locked` while the safety questions come first (they open it). */
 function DueCard({ f, locked }: { f: FollowUpView; locked: boolean }) {
   const t = useCopy();
+  const safety = useIntakeWords().t;
   const { lang } = useLanguage();
   return (
     <Card
@@ -49,8 +50,8 @@ function DueCard({ f, locked }: { f: FollowUpView; locked: boolean }) {
           <Group gap="sm" wrap="nowrap" align="flex-start" data-locked>
             <IconLock size={22} aria-hidden style={{ flex: "none" }} />
             <div>
-              <Text fw={600}>{intakeCopy.lockedTitle}</Text>
-              <Text size="sm">{intakeCopy.lockedText}</Text>
+              <Text fw={600}>{safety.lockedTitle}</Text>
+              <Text size="sm">{safety.lockedText}</Text>
             </div>
           </Group>
         ) : (

@@ -17,7 +17,7 @@ import { FormAlert } from "../components/FormAlert";
 import { LoadError, Loading } from "../components/QueryStates";
 import { answeredCount, instrumentsFor, type QuestionLabels } from "../components/questionnaire/answers";
 import { usePageTitle } from "../components/usePageTitle";
-import { intakeCopy } from "./intake/copy";
+import { useIntakeWords } from "./intake/language";
 import { useCopy } from "./language";
 import { QuestionnaireHeader } from "./questionnaire/Header";
 import { StepByStep } from "./questionnaire/StepByStep";
@@ -72,6 +72,7 @@ export function QuestionnairePage() {
 
 /** Red flags first: a new patient is sent to the safety questions before any questionnaire. */
 function SafetyQuestionsFirst() {
+  const intakeCopy = useIntakeWords().t;
   usePageTitle(intakeCopy.firstTitle);
   return (
     <Stack gap="md">

@@ -21,6 +21,12 @@ export const intakeCopyEs: IntakeCopy = {
   startCardText:
     "Unas preguntas breves buscan señales que necesitan atención ya. Respóndalas antes que nada, por favor.",
   start: "Ir a las preguntas de seguridad",
+  stepOne: "Paso 1",
+  lockedTitle: "Se abre tras el paso 1",
+  lockedText: "Responda primero las preguntas de seguridad, por favor. Después podrá responder estas.",
+  firstTitle: "Antes de nada, su seguridad",
+  firstText:
+    "Antes de estas preguntas, responda unas pocas preguntas de seguridad. Buscan señales que hay que tratar ya.",
   callEmergency: "Llame al 911 ahora",
   whyTitle: "Por qué",
   safetyTitle: "Si algo cambia",
