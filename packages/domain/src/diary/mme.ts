@@ -5,7 +5,10 @@
  * monitoring, not doses to switch between drugs (the guideline says so: conversion between
  * opioids needs clinical judgement, and methadone's and fentanyl's are least certain).
  *
- * Transcribed from the guideline as recalled; check against its table before clinical use.
+ * Checked against the guideline's table ("Morphine milligram equivalent doses for commonly
+ * prescribed opioids for pain management"), which the CDC adapted from Von Korff et al. 2008 and
+ * Nielsen et al. 2016: every factor below matches it except dihydrocodeine, which the 2022 table
+ * does not list; its 0.25 is Von Korff 2008's factor, marked by its note.
  */
 import type { CitationKey } from "../citations";
 
@@ -23,7 +26,13 @@ export const mmeTableVersion = "cdc-2022";
 
 export const opioids = [
   { id: "codeine", label: "Codeine", unit: "mg", factor: 0.15 },
-  { id: "dihydrocodeine", label: "Dihydrocodeine", unit: "mg", factor: 0.25 },
+  {
+    id: "dihydrocodeine",
+    label: "Dihydrocodeine",
+    unit: "mg",
+    factor: 0.25,
+    note: "Not in the CDC 2022 table; factor from Von Korff et al. 2008 (Clin J Pain 24:521–7).",
+  },
   {
     id: "fentanyl_patch",
     label: "Fentanyl patch",
