@@ -63,6 +63,52 @@ describe("an emergency at intake stops the portal and tells the clinic", () => {
   });
 });
 
+describe("safety answers entered by staff", () => {
+  const browser = useBrowser();
+
+  it("a coordinator enters an emergency from a phone call: told what to say, the clinic told, procedures held", async () => {
+    const staff = await browser.open("desktop");
+    await signInStaff(staff, "coordinator@demo.evident.test");
+    const family = `Desk-${unique()}`;
+    const created = await staff.request.post("/api/v1/patients", {
+      data: {
+        givenName: "Rosa",
+        familyName: family,
+        birthDate: "1961-07-07",
+        episode: { condition: "other" },
+      },
+    });
+    expect(created.status()).toBe(201);
+    const patientId = ((await created.json()) as { id: string }).id;
+
+    await staff.goto(`/patients/${patientId}`);
+    const triage = staff.getByRole("region", { name: "Red-flag triage" });
+    await expectText(triage, "The patient has not answered the safety questions yet");
+    await triage.getByRole("button", { name: "Enter safety answers" }).click();
+    const dialog = staff.getByRole("dialog", { name: "Safety questions for the patient" });
+    await expectText(dialog, "Read each question to the patient");
+    await dialog.getByRole("button", { name: "Save the patient's answers" }).click();
+    await expectText(dialog, "27 questions have no answer yet. They are marked below.");
+    await expectNoAxeViolations(staff, "the staff safety questions form");
+    await answerIntake(staff, { age: 64, weeks: 1, yes: ["saddleNumbness"] }, dialog);
+    await dialog.getByRole("button", { name: "Save the patient's answers" }).click();
+    await expectText(dialog, "Tell the patient now");
+    await expectText(dialog, /Go to an emergency department now/);
+    await expectNoAxeViolations(staff, "the staff intake's result");
+    await dialog.getByRole("button", { name: "Done" }).click();
+
+    await expectText(triage, "entered by Sam Okafor for the patient");
+    await expectText(triage, "Cauda equina syndrome");
+    await expectText(staff, "Elective procedures on hold");
+    const tasks = (await (await staff.request.get(`/api/v1/tasks?patientId=${patientId}`)).json()) as {
+      items: Task[];
+    };
+    expect(tasks.items).toEqual([
+      expect.objectContaining({ priority: "emergency", kind: "triage_emergency" }),
+    ]);
+  });
+});
+
 describe("the safety questions", () => {
   const browser = useBrowser();
 

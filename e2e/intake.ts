@@ -1,6 +1,6 @@
 /** The safety questions in the browser: a portal patient to answer them, and the answering. */
 import { intakeQuestions, intakeQuestionsEs } from "@evident/domain/triage";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { unique } from "./app";
 
@@ -27,15 +27,17 @@ export async function portalPatient(
 }
 
 /**
- * Answers the safety questions page: the two numbers, yes to the ids given, no to the rest; in the
- * portal's English or Spanish words.
+ * Answers the safety questions form (in the page's main region, or in `within`, e.g. the clinic's
+ * dialog): the two numbers, yes to the ids given, no to the rest; in the portal's English or
+ * Spanish words.
  */
 export async function answerIntake(
   page: Page,
   a: { age: number; weeks: number; yes: readonly string[]; lang?: "en" | "es" },
+  within?: Locator,
 ) {
   const es = a.lang === "es";
-  const main = page.getByRole("main");
+  const main = within ?? page.getByRole("main");
   await main.getByLabel(es ? intakeQuestionsEs.age.text : "How old are you?").fill(String(a.age));
   await main
     .getByLabel(es ? intakeQuestionsEs.painDurationWeeks.text : /How many weeks ago/)

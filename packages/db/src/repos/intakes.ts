@@ -28,6 +28,7 @@ import {
   triageTiers,
 } from "@evident/domain/triage";
 import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../audit";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
@@ -38,6 +39,17 @@ import { audit, auditedRead, inTx, type Scope, type Tx } from "./scope";
 import { closeTasksOf, createTask } from "./tasks";
 
 type IntakeRow = typeof intakes.$inferSelect;
+
+/** The staff member who entered a clinic intake (a second join on staff_users). */
+const enteredBy = alias(staffUsers, "entered_by");
+
+async function staffNames(tx: Executor, ids: string[]): Promise<Map<string, string>> {
+  const rows = await tx
+    .select({ id: staffUsers.id, name: staffUsers.name })
+    .from(staffUsers)
+    .where(inArray(staffUsers.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
 
 const blockingTiers = triageTiers.filter((t) => clinicianActions[t].blocksElectiveProcedures);
 const holdingTiers = triageTiers.filter((t) => clinicianActions[t].holdsDecisionAid);
@@ -73,11 +85,16 @@ function flagsOf(row: IntakeRow) {
   });
 }
 
-function presentIntake(row: IntakeRow, reviewerName: string | null): IntakeView {
+function presentIntake(
+  row: IntakeRow,
+  reviewerName: string | null,
+  enteredByName: string | null,
+): IntakeView {
   return {
     id: row.id,
     submittedAt: row.submittedAt.toISOString(),
     source: row.source,
+    enteredBy: row.source === "clinic" ? { id: row.submittedBy, name: enteredByName ?? "" } : null,
     rulesVersion: row.rulesVersion,
     tier: row.tier,
     flags: flagsOf(row),
@@ -256,6 +273,7 @@ export function intakeRepository(db: Db, scope: Scope, opts: { baseUrl: string }
           tier: result.tier,
           flags: result.flags.map((f) => f.id),
           rulesVersion: result.rulesVersion,
+          source,
         },
       });
       const action = clinicianActions[result.tier];
@@ -289,14 +307,21 @@ export function intakeRepository(db: Db, scope: Scope, opts: { baseUrl: string }
             subject: "Emergency red flag at intake: act now",
             body:
               `A patient's intake answers show an emergency red flag (${summary}).\n\n` +
-              "The patient has been told to go to an emergency department now or call emergency services. " +
+              (source === "clinic"
+                ? "The answers were entered by clinic staff for the patient, who were shown what to tell them: go to an emergency department now or call emergency services. "
+                : "The patient has been told to go to an emergency department now or call emergency services. ") +
               "Please contact the patient to confirm they are being seen, then review the triage in Evident. " +
               `Elective procedures are blocked until a clinician has reviewed it.\n\n${link}\n`,
             dedupeKey: `triage:${id}:${staff.id}`,
             createdAt: now,
           });
       }
-      return { row: row!, state: await portalState(tx, scope.clinicId, patientId) };
+      const names = source === "clinic" ? await staffNames(tx, [scope.actor.id]) : new Map<string, string>();
+      return {
+        row: row!,
+        view: presentIntake(row!, null, names.get(scope.actor.id) ?? null),
+        state: await portalState(tx, scope.clinicId, patientId),
+      };
     });
   }
 
@@ -322,9 +347,10 @@ export function intakeRepository(db: Db, scope: Scope, opts: { baseUrl: string }
           .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)));
         if (!patient) throw notFound("patient");
         const rows = await tx
-          .select({ intake: intakes, reviewer: staffUsers.name })
+          .select({ intake: intakes, reviewer: staffUsers.name, enteredBy: enteredBy.name })
           .from(intakes)
           .leftJoin(staffUsers, eq(staffUsers.id, intakes.reviewedBy))
+          .leftJoin(enteredBy, and(eq(intakes.source, "clinic"), eq(enteredBy.id, intakes.submittedBy)))
           .where(and(eq(intakes.clinicId, scope.clinicId), eq(intakes.patientId, patientId)))
           .orderBy(desc(intakes.submittedAt), desc(intakes.id));
         const [sb] = await tx
@@ -358,7 +384,7 @@ export function intakeRepository(db: Db, scope: Scope, opts: { baseUrl: string }
               }
             : null;
         return {
-          intakes: rows.map((r) => presentIntake(r.intake, r.reviewer)),
+          intakes: rows.map((r) => presentIntake(r.intake, r.reviewer, r.enteredBy)),
           careRoute,
           procedureBlock: await procedureBlock(tx, scope.clinicId, patientId),
         };
@@ -410,11 +436,12 @@ export function intakeRepository(db: Db, scope: Scope, opts: { baseUrl: string }
         patientId,
         detail: { tier: row.tier, tasksClosed, note: note !== undefined },
       });
-      const [me] = await tx
-        .select({ name: staffUsers.name })
-        .from(staffUsers)
-        .where(eq(staffUsers.id, scope.actor.id));
-      return presentIntake(updated!, me?.name ?? null);
+      const names = await staffNames(tx, [scope.actor.id, updated!.submittedBy]);
+      return presentIntake(
+        updated!,
+        names.get(scope.actor.id) ?? null,
+        names.get(updated!.submittedBy) ?? null,
+      );
     });
   }
 

@@ -56,7 +56,10 @@ export const TriageFlagView = z.object({
 export const IntakeView = z.object({
   id: z.string(),
   submittedAt: z.string(),
+  /** "portal": the patient answered; "clinic": staff entered the patient's answers for them. */
   source: z.enum(["portal", "clinic"]),
+  /** The staff member who entered a clinic intake; null when the patient answered in the portal. */
+  enteredBy: z.object({ id: z.string(), name: z.string() }).nullable(),
   rulesVersion: z.string(),
   tier: z.enum(triageTiers),
   flags: z.array(TriageFlagView),
@@ -74,6 +77,13 @@ export const IntakeView = z.object({
     .nullable(),
 });
 export type IntakeView = z.infer<typeof IntakeView>;
+
+/**
+ * After staff enter the safety answers: the clinic's view of the intake, and the advice the
+ * patient gets in the portal for its tier, to tell them now (e.g. go to an emergency department).
+ */
+export const StaffIntakeResult = z.object({ intake: IntakeView, patientAdvice: PatientAdviceView });
+export type StaffIntakeResult = z.infer<typeof StaffIntakeResult>;
 
 export const CareRouteView = z.object({
   group: z.enum(["low", "medium", "high"]),

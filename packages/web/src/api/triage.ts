@@ -4,6 +4,7 @@ import type {
   IntakeView,
   PatientTriage,
   PortalIntakeState,
+  StaffIntakeResult,
   TaskList,
   TaskView,
 } from "@evident/domain/api";
@@ -39,6 +40,19 @@ export function usePatientTriage(patientId: string) {
   return useQuery({
     queryKey: triageKeys.triage(patientId),
     queryFn: () => api.get<PatientTriage>(`/patients/${patientId}/triage`),
+  });
+}
+
+/** Staff enter the safety answers a patient gave by phone or at the desk. */
+export function useEnterIntake(patientId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: IntakeSubmit) => api.post<StaffIntakeResult>(`/patients/${patientId}/intakes`, body),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: triageKeys.triage(patientId) });
+      void qc.invalidateQueries({ queryKey: ["tasks"] });
+      void qc.invalidateQueries({ queryKey: baseKeys.patient(patientId) });
+    },
   });
 }
 

@@ -1,7 +1,8 @@
 /**
  * The red-flag intake. The patient answers in the portal and is told only what to do now (the
  * advice for the tier); the clinic gets its task (and, for an emergency, a message) in the same
- * transaction. Clinicians see the flags with their sources and review them, which lifts the hold
+ * transaction. Staff may enter the answers a patient gives by phone or at the desk: same
+ * contract, same rules, same consequences, stored as entered by them on the patient's behalf. Clinicians see the flags with their sources and review them, which lifts the hold
  * on procedures and the decision aid.
  */
 
@@ -12,8 +13,10 @@ import {
   idParam,
   PatientTriage,
   PortalIntakeState,
+  StaffIntakeResult,
   uuid,
 } from "@evident/domain/api";
+import { patientAdvice } from "@evident/domain/triage";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../http/env";
 import { clinicRepositories, portalRepositories, requirePatient, requirePermission } from "../../http/scoped";
@@ -37,6 +40,23 @@ const portalSubmit = createRoute({
   middleware: [requirePatient] as const,
   request: { body: { content: { "application/json": { schema: IntakeSubmit } }, required: true } },
   responses: { 201: json(PortalIntakeState, "Stored; what to do now"), ...problems(400, 401, 403, 413) },
+});
+
+const staffSubmit = createRoute({
+  method: "post",
+  path: "/patients/{id}/intakes",
+  tags: ["Triage"],
+  summary:
+    "Enter the safety answers a patient gave by phone or at the desk: the same answers, rules and consequences as the portal (an emergency opens a task due now, messages the clinicians and holds procedures), stored as entered by this staff member on the patient's behalf",
+  middleware: [requirePermission("responses:write")] as const,
+  request: {
+    params: idParam,
+    body: { content: { "application/json": { schema: IntakeSubmit } }, required: true },
+  },
+  responses: {
+    201: json(StaffIntakeResult, "Stored; the flags, and the advice to give the patient now"),
+    ...problems(400, 401, 403, 404, 413),
+  },
 });
 
 const triage = createRoute({
@@ -74,6 +94,12 @@ export function intakeRoutes(app: OpenAPIHono<AppEnv>): void {
     const { actor, intakes } = portalRepositories(c);
     const { state } = await intakes.submit(actor.patientId, c.req.valid("json").answers, "portal");
     return c.json(state, 201);
+  });
+
+  app.openapi(staffSubmit, async (c) => {
+    const { id } = c.req.valid("param");
+    const { view } = await clinicRepositories(c).intakes.submit(id, c.req.valid("json").answers, "clinic");
+    return c.json({ intake: view, patientAdvice: patientAdvice[view.tier] }, 201);
   });
 
   app.openapi(triage, async (c) =>

@@ -105,7 +105,7 @@ export function PatientPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 3 }}>
           <Stack gap="md">
-            <TriageSection patientId={p.id} mayReview={can(me, "triage:review")} />
+            <TriageSection patientId={p.id} mayReview={can(me, "triage:review")} mayEnter={mayAnswer} />
             <DetailsCard patient={p} mayInvite={can(me, "patients:invite")} />
             <TreatmentsSection patient={p} action={treatButton} />
             <CandidacySection patient={p} maySign={can(me, "candidacy:sign")} />

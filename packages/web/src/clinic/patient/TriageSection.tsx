@@ -10,16 +10,9 @@ import { useState } from "react";
 import { usePatientTriage, useReviewIntake } from "../../api/triage";
 import { formatDateTime } from "../../components/format";
 import { LoadError, Loading } from "../../components/QueryStates";
+import { EnterIntakeModal } from "./EnterIntakeModal";
+import { tierColor, tierFill, tierLabel } from "./tierLook";
 
-export const tierColor = { emergency: "red", urgent: "orange", soon: "blue", none: "green" } as const;
-/** For filled badges and buttons (white text): orange's shade 8 is below 4.5:1, so urgent takes 9. */
-const tierFill = { emergency: "red", urgent: "orange.9", soon: "blue", none: "green" } as const;
-export const tierLabel = {
-  emergency: "Emergency",
-  urgent: "Urgent",
-  soon: "Review before decision aid",
-  none: "No red flags",
-} as const;
 const groupLabel = { low: "Low risk", medium: "Medium risk", high: "High risk" } as const;
 
 function Review({
@@ -107,7 +100,11 @@ function Intake({
           {tierLabel[intake.tier]}
         </Badge>
         <Text size="xs" c="dimmed">
-          {formatDateTime(intake.submittedAt)} · {intake.source} · rules {intake.rulesVersion}
+          {formatDateTime(intake.submittedAt)} ·{" "}
+          {intake.enteredBy
+            ? `entered by ${intake.enteredBy.name} for the patient`
+            : "answered by the patient in the portal"}{" "}
+          · rules {intake.rulesVersion}
         </Text>
       </Group>
       <Text size="sm">
@@ -190,13 +187,33 @@ export function ProcedureBlockAlert({ reason }: { reason: string | null }) {
   );
 }
 
-export function TriageSection({ patientId, mayReview }: { patientId: string; mayReview: boolean }) {
+export function TriageSection({
+  patientId,
+  mayReview,
+  mayEnter,
+}: {
+  patientId: string;
+  mayReview: boolean;
+  /** May enter the safety answers a patient gives by phone or at the desk. */
+  mayEnter: boolean;
+}) {
   const triage = usePatientTriage(patientId);
+  const [entering, setEntering] = useState(false);
   return (
     <Paper withBorder radius="md" p={{ base: "sm", sm: "md" }} component="section" aria-labelledby="triage-h">
-      <Title order={2} size="h4" id="triage-h" mb="sm">
-        Red-flag triage
-      </Title>
+      <Group justify="space-between" mb="sm" gap="xs">
+        <Title order={2} size="h4" id="triage-h">
+          Red-flag triage
+        </Title>
+        {mayEnter && (
+          <Button size="xs" variant="light" onClick={() => setEntering(true)}>
+            Enter safety answers
+          </Button>
+        )}
+      </Group>
+      {mayEnter && (
+        <EnterIntakeModal patientId={patientId} opened={entering} onClose={() => setEntering(false)} />
+      )}
       {triage.isPending ? (
         <Loading label="Loading triage…" />
       ) : triage.isError ? (
@@ -205,7 +222,8 @@ export function TriageSection({ patientId, mayReview }: { patientId: string; may
         <Stack gap="md">
           {triage.data.intakes.length === 0 ? (
             <Text size="sm" c="dimmed">
-              The patient has not answered the safety questions yet. They are asked first in the portal.
+              The patient has not answered the safety questions yet. They are asked first in the portal; if
+              the patient gives them by phone or at the desk, enter them here.
             </Text>
           ) : (
             <>
