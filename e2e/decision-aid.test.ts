@@ -10,7 +10,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectHeading, expectNoSideways, expectText, signInStaff, unique, useBrowser, visible } from "./app";
 import { expectNoAxeViolations } from "./browser";
-import { answerIntake } from "./intake";
+import { answerIntake, passSafetyQuestions } from "./intake";
 
 async function portalPatient(staff: Page, page: Page, familyName: string): Promise<string> {
   const email = `choices.${unique()}@example.test`;
@@ -103,6 +103,53 @@ describe("the decision aid", () => {
     const section = staff.getByRole("region", { name: "Decision aid" });
     await expectText(section, /Leaning toward: .*Exercise/);
     await expectText(section, /avoiding an operation/);
+  });
+
+  it("shows the clinic's numbers for people like the patient, and says who they are", async () => {
+    const staff = await browser.open("desktop");
+    await signInStaff(staff);
+    // A demo patient for whom some option has 30 people like them, and some has fewer.
+    const list = (await (await staff.request.get("/api/v1/patients?limit=60")).json()) as {
+      items: { id: string }[];
+    };
+    type Registry = {
+      criteria: { words: string }[];
+      items: { optionId: string; figure: { n: number; responders: number } | null; widened: string[] }[];
+    };
+    let chosen: { id: string; registry: Registry } | null = null;
+    for (const p of list.items) {
+      const r = (await (
+        await staff.request.get(`/api/v1/decision-aid/registry?patientId=${p.id}`)
+      ).json()) as Registry;
+      if (r.items.some((i) => i.figure) && r.items.some((i) => !i.figure)) {
+        chosen = { id: p.id, registry: r };
+        break;
+      }
+    }
+    expect(chosen, "a demo patient with and without enough people like them").not.toBeNull();
+    const { id, registry } = chosen!;
+    await staff.goto(`/patients/${id}`);
+    await staff.getByRole("link", { name: "Open the decision aid for this patient" }).click();
+    await expectHeading(staff, "Decision aid");
+    const likeYou = staff.getByRole("region", { name: "Who are people like you?" });
+    for (const c of registry.criteria) await expectText(likeYou, c.words);
+    await expectText(likeYou, "at least 30");
+    for (const item of registry.items) {
+      const card = staff.locator(`[data-option="${item.optionId}"]`);
+      if (item.figure) {
+        await expectText(card, `${item.figure.responders} of ${item.figure.n} people`);
+        await expectText(card, "Matched on: same care");
+        if (item.widened.length > 0) await expectText(card, "not matched on");
+      } else await expectText(card, "Fewer than 30 people like you");
+    }
+    await expectNoAxeViolations(staff, "the decision aid for one patient");
+
+    // A new patient with no daily-life score yet: nobody is called "like" them.
+    const page = await browser.open("phone");
+    await portalPatient(staff, page, `NoScore-${unique()}`);
+    await passSafetyQuestions(page);
+    await page.goto("/portal/choices");
+    await expectText(page.getByRole("region", { name: "Who are people like you?" }), "we need your answers");
   });
 
   it("is there for clinicians to go through with a patient", async () => {

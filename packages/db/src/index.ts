@@ -26,6 +26,7 @@ export * from "./repos/plans";
 export * from "./repos/portal";
 export * from "./repos/problem-reports";
 export * from "./repos/recovery";
+export * from "./repos/registry-cases";
 export * from "./repos/responses";
 export * from "./repos/scope";
 export * from "./repos/tasks";

@@ -5,33 +5,57 @@
  */
 import { z } from "zod";
 import { decisionOptionIds } from "../evidence/catalogue";
+import { criterionIds } from "../evidence/comparable";
 import { valueScale, valuesClarification } from "../evidence/values";
-import { optionalText } from "./common";
+import { optionalText, uuid } from "./common";
 
 /** IPDAS: registry numbers are shown only from this many patients up (domain reference §6.6). */
 export const REGISTRY_MINIMUM = 30;
+
+const criterion = z.enum(criterionIds);
+
+export const RegistryFigure = z.object({
+  timepoint: z.string(),
+  n: z.number().int(),
+  responders: z.number().int(),
+  share: z.number(),
+  shareCI: z.tuple([z.number(), z.number()]),
+});
+export type RegistryFigure = z.infer<typeof RegistryFigure>;
 
 export const RegistryResult = z.object({
   optionId: z.string(),
   treatmentKind: z.string(),
   /** "exact": the kind records this option only; "broader": it records other care too. */
   match: z.enum(["exact", "broader"]),
-  timepoint: z.string(),
-  instrument: z.string(),
-  responderRule: z.string(),
-  n: z.number().int(),
-  responders: z.number().int(),
-  share: z.number(),
-  shareCI: z.tuple([z.number(), z.number()]),
+  /** What the figure's patients matched besides the treatment kind (evidence/comparable). */
+  criteria: z.array(criterion),
+  /** Criteria left out, one at a time, to reach the minimum. */
+  widened: z.array(criterion),
+  /** Null: fewer than the minimum were like the patient, even widened; no count is given. */
+  figure: RegistryFigure.nullable(),
 });
 export type RegistryResult = z.infer<typeof RegistryResult>;
 
 export const RegistryResults = z.object({
   minimum: z.number().int(),
   asOf: z.string(),
+  /** "patient": people like this patient; "clinic": everyone treated here (no patient chosen). */
+  basis: z.enum(["patient", "clinic"]),
+  /** False when the patient has no Oswestry score yet, so nobody can be called "like" them. */
+  usable: z.boolean(),
+  instrument: z.string(),
+  responderRule: z.string(),
+  /** What "like you" means for this patient, in plain words with their own values. */
+  criteria: z.array(z.object({ id: criterion, words: z.string() })),
+  /** Criteria not applied because the patient's value is not known. */
+  unknown: z.array(z.object({ id: criterion, words: z.string() })),
   items: z.array(RegistryResult),
 });
 export type RegistryResults = z.infer<typeof RegistryResults>;
+
+/** Staff choose the patient the figures are for; a patient always sees their own. */
+export const RegistryQuery = z.object({ patientId: uuid.optional() });
 
 const valueIds = valuesClarification.values.map((v) => v.id) as [string, ...string[]];
 const rating = z

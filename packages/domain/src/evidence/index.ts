@@ -3,8 +3,24 @@
  * sources, values clarification, and the link from options to the registry's treatment kinds.
  */
 export { decisionAidContent, decisionOptionIds, decisionOptions, findOption } from "./catalogue";
+export {
+  AGE_WINDOW,
+  type BaselineProfile,
+  type ComparableFigure,
+  type ComparableResult,
+  type Comparison,
+  type CriterionId,
+  comparableCriteria,
+  comparablePatients,
+  criterionIds,
+  durationBand,
+  durationBands,
+  ODI_WINDOW,
+  type RegistryCase,
+  type StartBackGroup,
+  wideningOrder,
+} from "./comparable";
 export { shamResponseLevi2025 } from "./options-cell";
-export { type RegistryFigure, registryFigures } from "./registry";
 export {
   type DecisionSummary,
   decisionSummary,

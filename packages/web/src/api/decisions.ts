@@ -3,10 +3,12 @@ import type { DecisionList, DecisionSave, DecisionView, RegistryResults } from "
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "./client";
 
-export function useRegistryResults() {
+/** The clinic's numbers for people like a patient: the signed-in patient, or the one staff name. */
+export function useRegistryResults(patientId?: string) {
   return useQuery({
-    queryKey: ["decision-aid", "registry"],
-    queryFn: () => api.get<RegistryResults>("/decision-aid/registry"),
+    queryKey: ["decision-aid", "registry", patientId ?? null],
+    queryFn: () =>
+      api.get<RegistryResults>(`/decision-aid/registry${patientId ? `?patientId=${patientId}` : ""}`),
     staleTime: 10 * 60_000,
   });
 }

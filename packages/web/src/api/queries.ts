@@ -113,8 +113,12 @@ export function usePatients(q: string, limit: number, offset: number) {
   });
 }
 
-export function usePatient(id: string) {
-  return useQuery({ queryKey: keys.patient(id), queryFn: () => api.get<PatientDetail>(`/patients/${id}`) });
+export function usePatient(id: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: keys.patient(id),
+    queryFn: () => api.get<PatientDetail>(`/patients/${id}`),
+    enabled,
+  });
 }
 
 export function useCreatePatient() {

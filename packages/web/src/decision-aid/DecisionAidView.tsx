@@ -4,7 +4,7 @@
  * template, with the clinic's own numbers beside the studies' where there are enough. The order
  * is the catalogue's (self-care first) for everyone: nothing is ranked.
  */
-import type { RegistryResult } from "@evident/domain/api";
+import type { RegistryResult, RegistryResults } from "@evident/domain/api";
 import {
   type DecisionOption,
   decisionAidContent,
@@ -12,7 +12,7 @@ import {
   type OptionGroup,
   optionGroups,
 } from "@evident/domain/evidence";
-import { Badge, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useRegistryResults } from "../api/decisions";
 import classes from "./DecisionAid.module.css";
@@ -88,10 +88,63 @@ function Compare({ group }: { group: OptionGroup | "all" }) {
   );
 }
 
-/** `wide`: the clinic workspace, with room for cards side by side; the portal is one column. */
-export function DecisionAidView({ wide = false }: { wide?: boolean }) {
+/** What "people like you" means for this patient: the criteria with their values, and the floor. */
+function PeopleLikeYou({ registry }: { registry: RegistryResults }) {
+  if (registry.basis === "clinic")
+    return (
+      <Paper withBorder radius="md" p="md" component="section" aria-labelledby="like-you-h">
+        <Title order={2} size="h4" id="like-you-h" mb={4}>
+          {w.everyoneTitle}
+        </Title>
+        <Text size="sm">{w.everyoneText}</Text>
+      </Paper>
+    );
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="like-you-h">
+      <Title order={2} size="h4" id="like-you-h" mb={4}>
+        {w.likeYouTitle}
+      </Title>
+      {!registry.usable ? (
+        <Text size="sm">{w.likeYouNoScore}</Text>
+      ) : (
+        <Stack gap={6}>
+          <Text size="sm">{w.likeYouIntro}</Text>
+          <List size="sm" spacing={2}>
+            {registry.criteria.map((c) => (
+              <List.Item key={c.id}>{c.words}</List.Item>
+            ))}
+          </List>
+          {registry.unknown.length > 0 && (
+            <>
+              <Text size="sm">{w.likeYouUnknown}</Text>
+              <List size="sm" spacing={2}>
+                {registry.unknown.map((c) => (
+                  <List.Item key={c.id}>{c.words}</List.Item>
+                ))}
+              </List>
+            </>
+          )}
+          <Text size="sm">{w.likeYouMinimum}</Text>
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+/**
+ * `wide`: the clinic workspace, with room for cards side by side; the portal is one column.
+ * `patientId`: staff looking at the clinic's numbers for people like this patient (a patient
+ * always sees their own).
+ */
+export function DecisionAidView({
+  wide = false,
+  patientId,
+}: {
+  wide?: boolean;
+  patientId?: string | undefined;
+}) {
   const [group, setGroup] = useState<OptionGroup | "all">("all");
-  const registry = useRegistryResults();
+  const registry = useRegistryResults(patientId);
   const byOption = new Map<string, RegistryResult>((registry.data?.items ?? []).map((r) => [r.optionId, r]));
   const options = decisionOptions.filter((o) => group === "all" || o.group === group);
   return (
@@ -100,6 +153,7 @@ export function DecisionAidView({ wide = false }: { wide?: boolean }) {
         <Text>{decisionAidContent.condition}</Text>
         <Text>{decisionAidContent.decision}</Text>
       </Stack>
+      {registry.data && <PeopleLikeYou registry={registry.data} />}
       <NativeSelect
         label={w.show}
         value={group}
@@ -122,7 +176,7 @@ export function DecisionAidView({ wide = false }: { wide?: boolean }) {
         </Title>
         <SimpleGrid cols={wide ? { base: 1, md: 2, xl: 3 } : 1} spacing="md">
           {options.map((o) => (
-            <OptionCard key={o.id} option={o} registry={byOption.get(o.id)} />
+            <OptionCard key={o.id} option={o} registry={byOption.get(o.id)} context={registry.data} />
           ))}
         </SimpleGrid>
       </Stack>

@@ -6,13 +6,25 @@
  * sources.
  */
 import { type CitationKey, citations } from "@evident/domain";
-import type { RegistryResult } from "@evident/domain/api";
-import { type DecisionOption, type OutOf100, treatmentKindForOption } from "@evident/domain/evidence";
+import type { RegistryResult, RegistryResults } from "@evident/domain/api";
+import {
+  type CriterionId,
+  type DecisionOption,
+  type OutOf100,
+  treatmentKindForOption,
+} from "@evident/domain/evidence";
 import { Badge, Card, Group, List, Stack, Text, Title } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import classes from "./DecisionAid.module.css";
 import { IconArray } from "./IconArray";
-import { certaintyLabels, clinicSentence, costLabels, groupLabels, aidWords as w } from "./words";
+import {
+  certaintyLabels,
+  clinicSentence,
+  costLabels,
+  criterionNames,
+  groupLabels,
+  aidWords as w,
+} from "./words";
 
 const cite = (keys: readonly CitationKey[]) => keys.map((k) => citations[k].text).join(" · ");
 
@@ -67,20 +79,55 @@ export function Frequencies({ t, certainty }: { t: OutOf100; certainty: string }
   );
 }
 
-function Clinic({ option, registry }: { option: DecisionOption; registry: RegistryResult | undefined }) {
+/** The "like you" criteria one option's figure used, and those widened to reach 30 people. */
+function Matched({ result }: { result: RegistryResult }) {
+  const names = (ids: readonly CriterionId[]) => ids.map((id) => criterionNames[id]).join(", ");
+  return (
+    <>
+      {result.criteria.length > 0 && (
+        <Text size="xs">
+          {w.matchedOn}: same care, {names(result.criteria)}.
+        </Text>
+      )}
+      {result.widened.length > 0 && (
+        <Text size="xs">
+          {w.notMatchedOn}: {names(result.widened)}.
+        </Text>
+      )}
+    </>
+  );
+}
+
+function Clinic({
+  option,
+  registry,
+  context,
+}: {
+  option: DecisionOption;
+  registry: RegistryResult | undefined;
+  context: RegistryContext | undefined;
+}) {
   const link = treatmentKindForOption(option.id);
+  const figure = registry?.figure;
+  const forPatient = context?.basis === "patient";
   return (
     <Field title={w.clinicTitle}>
       {!link ? (
         <Text size="sm">{w.clinicNotRecorded}</Text>
-      ) : !registry ? (
-        <Text size="sm">{w.clinicNone}</Text>
+      ) : context && !context.usable ? (
+        <Text size="sm">{w.clinicNoScore}</Text>
+      ) : !registry || !figure ? (
+        <Stack gap={2}>
+          <Text size="sm">{forPatient ? w.clinicNone : w.clinicNoneAll}</Text>
+          {registry && <Matched result={registry} />}
+        </Stack>
       ) : (
         <Stack gap={2}>
           <Text size="sm">
-            {clinicSentence(registry)} They had less back pain {registry.timepoint.replace("m", " months")}{" "}
-            after starting ({registry.responderRule}).
+            {clinicSentence(figure)} They had less back pain {figure.timepoint.replace("m", " months")} after
+            starting ({context?.responderRule}).
           </Text>
+          <Matched result={registry} />
           {registry.match === "broader" && <Text size="xs">{w.broader}</Text>}
           <Text size="xs" c="dimmed">
             {w.clinicCaution}
@@ -91,12 +138,17 @@ function Clinic({ option, registry }: { option: DecisionOption; registry: Regist
   );
 }
 
+/** What the whole set of clinic figures is about (from RegistryResults). */
+export type RegistryContext = Pick<RegistryResults, "basis" | "usable" | "responderRule">;
+
 export function OptionCard({
   option,
   registry,
+  context,
 }: {
   option: DecisionOption;
   registry?: RegistryResult | undefined;
+  context?: RegistryContext | undefined;
 }) {
   const certainty = option.certainty ? certaintyLabels[option.certainty] : "Not rated";
   return (
@@ -172,7 +224,7 @@ export function OptionCard({
             ))}
           </Field>
         )}
-        <Clinic option={option} registry={registry} />
+        <Clinic option={option} registry={registry} context={context} />
         <Field title={w.certainty}>
           <Badge
             variant="light"

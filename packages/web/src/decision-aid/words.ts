@@ -2,7 +2,7 @@
  * The decision aid's own words around the domain content (evidence/): labels for groups,
  * certainty, speed and cost, and the screens' headings. Reading grade ≤ 8 (words.test.ts).
  */
-import type { CostBand, GradeCertainty, OptionGroup, Speed } from "@evident/domain/evidence";
+import type { CostBand, CriterionId, GradeCertainty, OptionGroup, Speed } from "@evident/domain/evidence";
 
 export const groupLabels: Record<OptionGroup, string> = {
   "self-care": "Self-care and waiting",
@@ -59,7 +59,24 @@ export const aidWords = {
   status: "Approval status",
   sources: "Sources",
   estimate: "This is our best guess, not a figure from a study.",
-  clinicNone: "Fewer than 30 people have been measured here so far, so we do not show a number yet.",
+  clinicNone:
+    "Fewer than 30 people like you have been measured here after this care, so we do not show a number yet.",
+  clinicNoneAll:
+    "Fewer than 30 people have been measured here after this care, so we do not show a number yet.",
+  clinicNoScore: "We need your answers about daily life first. Then we can find people like you.",
+  likeYouTitle: "Who are people like you?",
+  likeYouIntro:
+    "When we show this clinic's numbers, we count only people treated here who were like you before their care. They had the same care, and:",
+  likeYouUnknown: "We could not match on these, as we do not know them yet:",
+  likeYouMinimum:
+    "We show a number only when at least 30 such people were measured. If there are fewer, we say so.",
+  likeYouNoScore:
+    "To find people like you, we need your answers about your daily life first. Until then we show no numbers from this clinic.",
+  everyoneTitle: "Whose numbers are these?",
+  everyoneText:
+    "No patient is chosen, so the clinic numbers count everyone treated here. Open the decision aid from a patient's page to see people like them.",
+  matchedOn: "Matched on",
+  notMatchedOn: "To find 30 people, not matched on",
   clinicNotRecorded: "This clinic does not keep numbers for this care yet.",
   clinicCaution:
     "These are before and after numbers from this clinic, without a comparison group. They cannot show that the care caused the change.",
@@ -71,6 +88,14 @@ export const aidWords = {
   heldReview: "A clinician will look at your safety answers first. We will let you know when you can go on.",
   backHome: "Back to your page",
 } as const;
+
+/** Short names of the "like you" criteria, for one option's card. */
+export const criterionNames: Record<CriterionId, string> = {
+  odi: "daily life score",
+  startBack: "risk group",
+  duration: "how long the pain has lasted",
+  age: "age",
+};
 
 /** "3 of 34 people (9%; we are 95% sure it is between 3% and 23%)". */
 export function clinicSentence(r: {

@@ -4,7 +4,7 @@
  * stored with the versions they saw. Patients may save a choice only once the decision aid is
  * open for them (the safety questions answered, any red flag reviewed).
  */
-import { appendAudit, outcomeTallies } from "@evident/db";
+import { appendAudit, baselineProfile, patientInScope, registryCases } from "@evident/db";
 import { can, forbidden, toIsoDate, unauthenticated } from "@evident/domain";
 import {
   DecisionList,
@@ -12,10 +12,10 @@ import {
   DecisionView,
   idParam,
   REGISTRY_MINIMUM,
+  RegistryQuery,
   RegistryResults,
 } from "@evident/domain/api";
-import { decisionSummary, registryFigures } from "@evident/domain/evidence";
-import { summarizeOutcomes } from "@evident/domain/outcomes";
+import { comparableCriteria, comparablePatients, decisionSummary } from "@evident/domain/evidence";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { z } from "zod";
@@ -39,9 +39,10 @@ const registry = createRoute({
   method: "get",
   path: "/decision-aid/registry",
   tags: tag,
-  summary: `The clinic's own back-pain results per decision-aid option, where at least ${REGISTRY_MINIMUM} of its patients were measured`,
+  summary: `The clinic's own back-pain results per decision-aid option for patients like this one (same treatment kind, similar baseline), where at least ${REGISTRY_MINIMUM} were measured; a patient sees their own, staff name the patient (or see everyone treated)`,
   middleware: [patientOrStaff] as const,
-  responses: { 200: json(RegistryResults, "Registry figures"), ...problems(401, 403) },
+  request: { query: RegistryQuery },
+  responses: { 200: json(RegistryResults, "Registry figures"), ...problems(400, 401, 403, 404) },
 });
 
 const portalList = createRoute({
@@ -93,24 +94,61 @@ export function decisionAidRoutes(app: OpenAPIHono<AppEnv>): void {
     const { database, clock } = c.get("deps");
     const now = clock.now();
     const asOf = toIsoDate(now);
-    const items = await database.db.transaction(async (tx) => {
-      const tallies = await outcomeTallies(tx, actor.clinicId, { instruments: ["nrs_back"] });
-      const figures = registryFigures(summarizeOutcomes(tallies, asOf, ["nrs_back"]), REGISTRY_MINIMUM);
+    const asked = c.req.valid("query").patientId;
+    const patientId = actor.kind === "patient" ? actor.patientId : (asked ?? null);
+    if (actor.kind === "patient" && asked && asked !== actor.patientId)
+      throw forbidden("Patients see only their own");
+    const result = await database.db.transaction(async (tx) => {
+      const scope = {
+        clinicId: actor.clinicId,
+        actor: { kind: actor.kind, id: actor.kind === "staff" ? actor.userId : actor.accountId },
+        requestId: c.get("requestId"),
+        now: () => now,
+      };
+      if (patientId) await patientInScope(tx, scope, patientId);
+      const profile = patientId ? await baselineProfile(tx, actor.clinicId, patientId, asOf) : null;
+      const comparison = comparablePatients(
+        profile,
+        await registryCases(tx, actor.clinicId),
+        REGISTRY_MINIMUM,
+      );
+      const words = (ids: readonly string[]) =>
+        profile
+          ? comparableCriteria
+              .filter((k) => ids.includes(k.id))
+              .map((k) => ({
+                id: k.id,
+                words: comparison.known.includes(k.id) ? k.words(profile) : k.unknownWords,
+              }))
+          : [];
       await appendAudit(tx, {
         at: now,
         actorKind: actor.kind,
         actorId: actor.kind === "staff" ? actor.userId : actor.accountId,
         clinicId: actor.clinicId,
-        patientId: null,
+        patientId,
         action: "read",
         entityType: "decision-aid-registry",
         entityId: null,
         requestId: c.get("requestId"),
-        detail: { options: figures.map((f) => f.optionId) },
+        detail: {
+          basis: profile ? "patient" : "clinic",
+          options: comparison.items.filter((i) => i.figure).map((i) => i.optionId),
+        },
       });
-      return figures;
+      return {
+        minimum: REGISTRY_MINIMUM,
+        asOf,
+        basis: profile ? ("patient" as const) : ("clinic" as const),
+        usable: comparison.usable,
+        instrument: comparison.instrument,
+        responderRule: comparison.responderRule,
+        criteria: words(comparison.known),
+        unknown: words(comparison.unknown),
+        items: comparison.items,
+      };
     });
-    return c.json({ minimum: REGISTRY_MINIMUM, asOf, items }, 200);
+    return c.json(result, 200);
   });
 
   app.openapi(portalList, async (c) => {

@@ -45,8 +45,14 @@ export function DecisionSection({ patientId }: { patientId: string }) {
           No choice saved yet. The decision aid opens in the portal after the safety questions.
         </Text>
       )}
-      <Anchor component={Link} to="/decision-aid" size="sm" mt="xs" display="inline-block">
-        Open the decision aid
+      <Anchor
+        component={Link}
+        to={`/decision-aid?patient=${patientId}`}
+        size="sm"
+        mt="xs"
+        display="inline-block"
+      >
+        Open the decision aid for this patient
       </Anchor>
     </Paper>
   );
