@@ -6,6 +6,7 @@
  */
 import type { APIRequestContext, Browser, Page } from "playwright-core";
 import { newContext } from "./browser";
+import { shootDialog } from "./screenshots-records";
 
 type Shoot = (page: Page, name: string, full?: boolean) => Promise<void>;
 
@@ -124,7 +125,6 @@ export async function pathwayScreenshots(
 
   // The procedure form, filled in for a bone-marrow concentrate injection, in a window tall
   // enough to show the whole dialog.
-  await desk.setViewportSize({ width: 1280, height: 2300 });
   await desk.goto(`/patients/${p.id}`);
   await desk.getByRole("button", { name: "Record treatment" }).click();
   const dialog = desk.getByRole("dialog", { name: "Record treatment" });
@@ -143,8 +143,7 @@ export async function pathwayScreenshots(
   await dialog.getByLabel("Target").selectOption("disc");
   await dialog.getByLabel("Image guidance").selectOption("fluoroscopy");
   await dialog.getByRole("checkbox", { name: "L4–L5" }).check();
-  await desk.waitForTimeout(300);
-  await shoot(desk, "procedure-form-desktop", false);
+  await shootDialog(desk, dialog, shoot, "procedure-form-desktop");
   await dialog.getByRole("button", { name: "Cancel" }).click();
 
   // The adverse-event form, from the patient's report.
@@ -160,7 +159,5 @@ export async function pathwayScreenshots(
     .getByLabel("What happened")
     .fill("Fever and back pain 9 days after the injection; MRI shows discitis at L4-L5.");
   await ae.getByLabel("Actions taken").fill("Admitted for IV antibiotics.");
-  await desk.setViewportSize({ width: 1280, height: 1500 });
-  await desk.waitForTimeout(300);
-  await shoot(desk, "adverse-event-form-desktop", false);
+  await shootDialog(desk, ae, shoot, "adverse-event-form-desktop");
 }

@@ -5,7 +5,8 @@
  *
  * Signs in as the demo clinician. The outcomes page's shots are in screenshots-outcomes.ts, the care
  * pathway's (`--only pathway`) in screenshots-pathway.ts, and the safety questions', triage,
- * candidacy and decision aid's (`--only intake`) in screenshots-intake.ts. Uses the demo data when
+ * candidacy and decision aid's (`--only intake`) in screenshots-intake.ts, and correcting saved
+ * records (`--only records`) in screenshots-records.ts. Uses the demo data when
  * there is some (a patient with answers,
  * the demo portal patient); otherwise it creates a showcase patient through the API first.
  */
@@ -18,6 +19,7 @@ import { passSafetyQuestions } from "./intake";
 import { intakeScreenshots } from "./screenshots-intake";
 import { outcomeScreenshots } from "./screenshots-outcomes";
 import { pathwayScreenshots } from "./screenshots-pathway";
+import { recordScreenshots } from "./screenshots-records";
 
 const base = (process.env.BASE_URL ?? "http://localhost:3000").replace(/\/$/, "");
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "docs", "screenshots");
@@ -218,6 +220,10 @@ async function main() {
       await intakeScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
       return;
     }
+    if (only === "records") {
+      await recordScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
+      return;
+    }
     const signIn = await open("desktop");
     await signIn.goto("/sign-in");
     await shoot(signIn, "staff-sign-in", false);
@@ -330,6 +336,7 @@ async function main() {
     await shoot(admin, "questionnaires-desktop");
 
     await intakeScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
+    await recordScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
   } finally {
     await browser.close();
   }

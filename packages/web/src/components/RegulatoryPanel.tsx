@@ -1,7 +1,10 @@
 /**
  * The regulatory panel for a proposed cell or tissue product: the likely US pathway with each
  * reason and its citations (domain/regulatory), the paragraph for the consent form, and, always,
- * that this is not legal advice and that no cell product is FDA-approved for back pain.
+ * that this is not legal advice and that no cell product is FDA-approved for back pain. Inside a
+ * form (`collapsible`) the reasons and the consent wording fold away behind a button, so the
+ * form's own fields and its buttons stay in view; the pathway, its certainty and the "not
+ * approved" statement are always shown.
  */
 import { citations } from "@evident/domain";
 import {
@@ -13,17 +16,24 @@ import {
   type ProposedProduct,
   pathwayLabels,
 } from "@evident/domain/regulatory";
-import { Alert, Blockquote, List, Stack, Text, Title } from "@mantine/core";
-import { IconScale } from "@tabler/icons-react";
+import { Alert, Blockquote, Button, Collapse, List, Stack, Text, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconChevronDown, IconScale } from "@tabler/icons-react";
+import { useId } from "react";
 
 export function RegulatoryPanel({
   product,
   headingOrder = 4,
+  collapsible = false,
 }: {
   product: ProposedProduct | null;
   /** The level of its one heading: one below the heading it sits under (3 inside a dialog). */
   headingOrder?: 3 | 4 | 5;
+  /** Fold the reasons and consent wording away (open on request). */
+  collapsible?: boolean;
 }) {
+  const [open, toggle] = useDisclosure(false);
+  const detailsId = useId();
   if (!product)
     return (
       <Alert color="yellow" title="Likely regulatory pathway" icon={<IconScale aria-hidden />}>
@@ -35,6 +45,29 @@ export function RegulatoryPanel({
       </Alert>
     );
   const a = classifyProduct(product);
+  const details = (
+    <Stack gap="xs">
+      <Text size="sm">{clinicianSummary(a)}</Text>
+      <List size="sm" spacing={4}>
+        {a.reasons.map((r) => (
+          <List.Item key={r.text}>
+            {r.text}
+            {r.sources.length > 0 && (
+              <Text size="xs" c="dimmed">
+                {r.sources.map((k) => citations[k].text).join("; ")}
+              </Text>
+            )}
+          </List.Item>
+        ))}
+      </List>
+      <Title order={headingOrder} size="h6">
+        For the consent form
+      </Title>
+      <Blockquote p="xs" color="gray" fz="sm">
+        {consentParagraph(a)}
+      </Blockquote>
+    </Stack>
+  );
   return (
     <Alert
       color="yellow"
@@ -45,26 +78,35 @@ export function RegulatoryPanel({
     >
       <Stack gap="xs">
         <Text size="sm">
-          Certainty: {a.certainty} · rules {a.rulesVersion}. {clinicianSummary(a)}
+          Certainty: {a.certainty} · rules {a.rulesVersion}.
         </Text>
-        <List size="sm" spacing={4}>
-          {a.reasons.map((r) => (
-            <List.Item key={r.text}>
-              {r.text}
-              {r.sources.length > 0 && (
-                <Text size="xs" c="dimmed">
-                  {r.sources.map((k) => citations[k].text).join("; ")}
-                </Text>
-              )}
-            </List.Item>
-          ))}
-        </List>
-        <Title order={headingOrder} size="h6">
-          For the consent form
-        </Title>
-        <Blockquote p="xs" color="gray" fz="sm">
-          {consentParagraph(a)}
-        </Blockquote>
+        {collapsible ? (
+          <>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              color="dark"
+              style={{ alignSelf: "flex-start" }}
+              rightSection={
+                <IconChevronDown
+                  size={14}
+                  aria-hidden
+                  style={{ transform: open ? "rotate(180deg)" : undefined }}
+                />
+              }
+              aria-expanded={open}
+              aria-controls={detailsId}
+              onClick={toggle.toggle}
+            >
+              {open ? "Hide the reasons and consent wording" : "Show the reasons and consent wording"}
+            </Button>
+            <Collapse expanded={open}>
+              <div id={detailsId}>{details}</div>
+            </Collapse>
+          </>
+        ) : (
+          details
+        )}
         <Text size="sm" fw={600}>
           {NOT_APPROVED}
         </Text>

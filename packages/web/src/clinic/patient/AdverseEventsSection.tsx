@@ -1,18 +1,54 @@
 /**
  * A patient's adverse events and problem reports, with each event's reporting clock (ICH E2A:
- * 7 or 15 days) and its exports; clinicians record an event here, from a report or on their own.
+ * 7 or 15 days) and its exports; clinicians record an event here, from a report or on their own,
+ * and update it as follow-up comes in (every change kept in its history).
  */
 
+import { treatmentKind } from "@evident/domain";
 import { type ProblemSymptom, problemSymptomLabels } from "@evident/domain/adverse-events/patient-report";
 import { type AeKind, aeKindLabels } from "@evident/domain/adverse-events/rules";
 import type { AdverseEventView, PatientDetail } from "@evident/domain/api";
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconAlertTriangle } from "@tabler/icons-react";
+import { IconAlertTriangle, IconPencil } from "@tabler/icons-react";
 import { useState } from "react";
 import { useMarkSubmitted, usePatientAdverseEvents } from "../../api/adverse-events";
+import { historyOf } from "../../api/records";
 import { formatDate } from "../../components/format";
 import { RecordAdverseEventModal } from "./RecordAdverseEventModal";
+import { type FieldWords, HistoryToggle } from "./RecordHistory";
+
+const fieldLabels: Record<string, string> = {
+  kind: "kind",
+  onsetDate: "onset",
+  severity: "CTCAE grade",
+  seriousness: "seriousness",
+  relatedness: "relatedness",
+  expected: "expected",
+  outcome: "outcome",
+  actions: "actions",
+  description: "what happened",
+  treatmentId: "treatment",
+  reportDueDate: "report due",
+  reportSubmittedAt: "report submitted",
+};
+
+function wordsFor(patient: PatientDetail): FieldWords {
+  return {
+    label: (f) => fieldLabels[f] ?? f,
+    value: (f, v) => {
+      if (f === "kind" && typeof v === "string") return aeKindLabels[v as AeKind] ?? v;
+      if (f === "treatmentId" && typeof v === "string") {
+        const t = patient.treatments.find((x) => x.id === v);
+        return t ? `${treatmentKind(t.kind)?.label ?? t.kind}, ${formatDate(t.date)}` : "another record";
+      }
+      if ((f === "actions" || f === "description") && typeof v === "string") return `“${v}”`;
+      if (f === "expected" && v === null) return "not assessed";
+      if (f === "relatedness" && v === null) return "not assessed";
+      return null;
+    },
+  };
+}
 
 const clockLook: Record<AdverseEventView["clock"]["status"], { color: string; label: string }> = {
   "not-required": { color: "gray", label: "No expedited report" },
@@ -23,19 +59,22 @@ const clockLook: Record<AdverseEventView["clock"]["status"], { color: string; la
 
 function EventItem({
   e,
-  patientId,
+  patient,
   mayWrite,
+  onEdit,
 }: {
   e: AdverseEventView;
-  patientId: string;
+  patient: PatientDetail;
   mayWrite: boolean;
+  onEdit: () => void;
 }) {
-  const submit = useMarkSubmitted(patientId);
+  const submit = useMarkSubmitted(patient.id);
+  const label = aeKindLabels[e.kind as AeKind] ?? e.kind;
   const look = clockLook[e.clock.status];
   return (
     <Stack component="li" gap={4} pb="xs" style={{ borderBottom: "1px solid var(--mantine-color-gray-3)" }}>
       <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-        <Text fw={650}>{aeKindLabels[e.kind as AeKind] ?? e.kind}</Text>
+        <Text fw={650}>{label}</Text>
         <Text size="sm" c="dimmed" style={{ whiteSpace: "nowrap" }}>
           {formatDate(e.onsetDate)}
         </Text>
@@ -60,7 +99,19 @@ function EventItem({
             Mark report submitted
           </Button>
         )}
+        {mayWrite && (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            leftSection={<IconPencil size={14} aria-hidden />}
+            onClick={onEdit}
+            aria-label={`Update ${label.toLowerCase()} of ${formatDate(e.onsetDate)}`}
+          >
+            Update
+          </Button>
+        )}
       </Group>
+      <HistoryToggle version={e.version} source={historyOf.adverseEvent(e.id)} words={wordsFor(patient)} />
       <Text size="xs">
         Export:{" "}
         <Anchor href={`/api/v1/adverse-events/${e.id}/medwatch.pdf`} size="xs">
@@ -83,6 +134,7 @@ export function AdverseEventsSection({ patient, mayWrite }: { patient: PatientDe
   const data = usePatientAdverseEvents(patient.id);
   const [opened, modal] = useDisclosure(false);
   const [fromReport, setFromReport] = useState<string | null>(null);
+  const [editing, setEditing] = useState<AdverseEventView | null>(null);
   const d = data.data;
   const openReports = d?.problemReports.filter((r) => r.adverseEventId === null) ?? [];
   return (
@@ -148,7 +200,13 @@ export function AdverseEventsSection({ patient, mayWrite }: { patient: PatientDe
           ) : (
             <Stack gap="sm" component="ul" m={0} p={0} style={{ listStyle: "none" }}>
               {d.items.map((e) => (
-                <EventItem key={e.id} e={e} patientId={patient.id} mayWrite={mayWrite} />
+                <EventItem
+                  key={e.id}
+                  e={e}
+                  patient={patient}
+                  mayWrite={mayWrite}
+                  onEdit={() => setEditing(e)}
+                />
               ))}
             </Stack>
           )}
@@ -160,6 +218,16 @@ export function AdverseEventsSection({ patient, mayWrite }: { patient: PatientDe
           problemReportId={fromReport}
           opened={opened}
           onClose={modal.close}
+        />
+      )}
+      {mayWrite && editing && (
+        <RecordAdverseEventModal
+          key={`${editing.id}:${editing.version}`}
+          patient={patient}
+          problemReportId={null}
+          event={editing}
+          opened
+          onClose={() => setEditing(null)}
         />
       )}
     </Paper>

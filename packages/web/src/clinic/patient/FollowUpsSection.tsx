@@ -1,7 +1,11 @@
-/** The follow-up schedule: each timepoint's due date, answer window and status. */
+/**
+ * The follow-up schedule: each timepoint's due date, answer window and status. An open
+ * follow-up's "Enter answers" sits under its status, so the table fits the column beside the
+ * patient's details without scrolling sideways.
+ */
 import { timepointLabel, treatmentKind } from "@evident/domain";
 import type { FollowUpView, PatientDetail } from "@evident/domain/api";
-import { Button, Card, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
+import { Button, Card, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { FollowUpBadge } from "../../components/FollowUpBadge";
 import { formatDate, formatDateRange } from "../../components/format";
 
@@ -59,9 +63,6 @@ export function FollowUpsSection({
                   <Table.Th scope="col">Due</Table.Th>
                   <Table.Th scope="col">Window</Table.Th>
                   <Table.Th scope="col">Status</Table.Th>
-                  <Table.Th scope="col">
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -78,9 +79,11 @@ export function FollowUpsSection({
                     <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(f.dueDate)}</Table.Td>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>{windowOf(f)}</Table.Td>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>
-                      <FollowUpBadge status={f.status} />
+                      <Stack gap={6} align="flex-start">
+                        <FollowUpBadge status={f.status} />
+                        {enter(f)}
+                      </Stack>
                     </Table.Td>
-                    <Table.Td>{enter(f)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

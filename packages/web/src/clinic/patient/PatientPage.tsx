@@ -1,5 +1,5 @@
 /** One patient's record: their answers and trend, who they are, treatments and follow-ups. */
-import type { FollowUpView } from "@evident/domain/api";
+import type { FollowUpView, TreatmentView } from "@evident/domain/api";
 import { Anchor, Button, Grid, Group, Stack } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconArrowLeft, IconClipboardPlus, IconVaccine } from "@tabler/icons-react";
@@ -39,6 +39,7 @@ export function PatientPage() {
   const triage = usePatientTriage(id);
   const [treatOpened, treat] = useDisclosure(false);
   const [answering, setAnswering] = useState<FollowUpView | null>(null);
+  const [correcting, setCorrecting] = useState<TreatmentView | null>(null);
   const p = patient.data;
   usePageTitle(p ? `${p.givenName} ${p.familyName}` : "Patient");
 
@@ -107,7 +108,11 @@ export function PatientPage() {
           <Stack gap="md">
             <TriageSection patientId={p.id} mayReview={can(me, "triage:review")} mayEnter={mayAnswer} />
             <DetailsCard patient={p} mayInvite={can(me, "patients:invite")} />
-            <TreatmentsSection patient={p} action={treatButton} />
+            <TreatmentsSection
+              patient={p}
+              action={treatButton}
+              onCorrect={mayTreat ? setCorrecting : undefined}
+            />
             <CandidacySection patient={p} maySign={can(me, "candidacy:sign")} />
             <DecisionSection patientId={p.id} />
             <AdverseEventsSection patient={p} mayWrite={mayTreat} />
@@ -122,6 +127,15 @@ export function PatientPage() {
         </Grid.Col>
       </Grid>
       {mayTreat && <RecordTreatmentModal patientId={p.id} opened={treatOpened} onClose={treat.close} />}
+      {mayTreat && correcting && (
+        <RecordTreatmentModal
+          key={`${correcting.id}:${correcting.version}`}
+          patientId={p.id}
+          treatment={correcting}
+          opened
+          onClose={() => setCorrecting(null)}
+        />
+      )}
       {mayAnswer && (
         <EnterAnswersModal patientId={p.id} followUp={answering} onClose={() => setAnswering(null)} />
       )}

@@ -223,7 +223,7 @@ function CellTherapyFields({
         </SimpleGrid>
       </Checkbox.Group>
       {injection}
-      <RegulatoryPanel product={product} headingOrder={3} />
+      <RegulatoryPanel product={product} headingOrder={3} collapsible />
     </Stack>
   );
 }

@@ -2,24 +2,32 @@
  * Record a treatment and what was done (the procedure record, whose fields follow the treatment's
  * category). Choosing a cell therapy shows its regulatory note (investigational, not FDA-approved
  * for back pain) and the likely regulatory pathway its facts lead to before anything is saved, so
- * the record never implies approval.
+ * the record never implies approval. Given a saved treatment, the same form corrects it:
+ * prefilled, with a reason; a new date moves the follow-ups and keeps answers already given.
  */
-import { TreatmentCategory, treatmentKind, treatmentKinds } from "@evident/domain";
-import { TreatmentCreate } from "@evident/domain/api";
+import { TreatmentCategory, timepointLabel, treatmentKind, treatmentKinds } from "@evident/domain";
+import {
+  type TreatmentCorrected,
+  TreatmentCorrection,
+  TreatmentCreate,
+  type TreatmentView,
+} from "@evident/domain/api";
 import { checkProcedure, type ProcedureRecord } from "@evident/domain/pathway/procedure";
 import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useState } from "react";
+import { isApiError } from "../../api/client";
 import { useRecordTreatment } from "../../api/queries";
+import { useCorrectTreatment } from "../../api/records";
 import { AppModal } from "../../components/AppModal";
 import { FormAlert } from "../../components/FormAlert";
-import { localToday } from "../../components/format";
+import { formatDate, localToday } from "../../components/format";
 import { formErrors } from "../../components/serverErrors";
 import { schemaErrors } from "../../components/zodErrors";
 import { ProcedureFields } from "./ProcedureFields";
-import { emptyProcedure, type ProcedureValues, procedureBody } from "./procedureForm";
+import { emptyProcedure, type ProcedureValues, procedureBody, procedureValues } from "./procedureForm";
 
 const groupLabel: Record<string, string> = {
   [TreatmentCategory.conservative]: "Conservative care",
@@ -34,27 +42,56 @@ const kindGroups = Object.entries(groupLabel).map(([category, group]) => ({
   items: treatmentKinds.filter((k) => k.category === category).map((k) => ({ value: k.id, label: k.label })),
 }));
 
-type Values = { kind: string; date: string; notes: string; procedure: ProcedureValues };
+type Values = { kind: string; date: string; notes: string; procedure: ProcedureValues; reason: string };
 
 const procedureFields = Object.keys(emptyProcedure).map((k) => `procedure.${k}`);
 
+/** What a correction did to the follow-ups, in a sentence. */
+function scheduleNote(t: TreatmentCorrected): string {
+  const s = t.schedule;
+  if (s.moved === 0) return "The follow-ups are unchanged.";
+  const parts = [`Follow-ups moved to fit ${formatDate(t.date)}; answers already given are kept.`];
+  if (s.completedOutsideWindow.length > 0)
+    parts.push(
+      `Answers for ${s.completedOutsideWindow.map(timepointLabel).join(", ")} now fall outside their window.`,
+    );
+  if (s.cancelled > 0) parts.push(`${s.cancelled} follow-up(s) of an earlier treatment were cancelled.`);
+  if (s.reinstated > 0) parts.push(`${s.reinstated} follow-up(s) of an earlier treatment are due again.`);
+  return parts.join(" ");
+}
+
 export function RecordTreatmentModal({
   patientId,
+  treatment = null,
   opened,
   onClose,
 }: {
   patientId: string;
+  /** The saved treatment to correct; none to record a new one. */
+  treatment?: TreatmentView | null;
   opened: boolean;
   onClose: () => void;
 }) {
   const record = useRecordTreatment(patientId);
+  const correct = useCorrectTreatment(patientId);
   const [general, setGeneral] = useState<string[]>([]);
   const today = localToday();
+  const editing = treatment !== null;
   const form = useForm<Values>({
-    initialValues: { kind: "", date: today, notes: "", procedure: emptyProcedure },
+    initialValues: treatment
+      ? {
+          kind: treatment.kind,
+          date: treatment.date,
+          notes: typeof treatment.details.notes === "string" ? treatment.details.notes : "",
+          procedure: procedureValues(treatment.details.procedure),
+          reason: "",
+        }
+      : { kind: "", date: today, notes: "", procedure: emptyProcedure, reason: "" },
     validate: (v) => {
       const body = toBody(v);
-      const errors = schemaErrors(TreatmentCreate, body);
+      const errors = treatment
+        ? schemaErrors(TreatmentCorrection, { ...body, version: treatment.version, reason: v.reason })
+        : schemaErrors(TreatmentCreate, body);
       if (body.procedure && Object.keys(errors).length === 0)
         for (const i of checkProcedure(v.kind, body.procedure as ProcedureRecord))
           errors[i.path] ??= i.message;
@@ -71,8 +108,34 @@ export function RecordTreatmentModal({
     onClose();
   };
 
+  const failed = (e: unknown) => {
+    if (isApiError(e) && e.status === 409 && editing) {
+      setGeneral([
+        "Someone corrected this treatment after you opened it. Close this form and open it again to see their change, then make yours.",
+      ]);
+      return;
+    }
+    const r = formErrors(e, ["kind", "date", "notes", "reason", "procedure.category", ...procedureFields]);
+    form.setErrors(r.fields);
+    setGeneral(r.general);
+  };
+
   const submit = form.onSubmit((v) => {
     setGeneral([]);
+    if (treatment) {
+      const body = { ...toBody(v), version: treatment.version, reason: v.reason.trim() };
+      correct.mutate(
+        { id: treatment.id, body: body as TreatmentCorrection },
+        {
+          onSuccess: (t) => {
+            notifications.show({ color: "green", title: "Treatment corrected", message: scheduleNote(t) });
+            close();
+          },
+          onError: failed,
+        },
+      );
+      return;
+    }
     // validate() ran the same schema on this body, so it has the API's shape.
     record.mutate(toBody(v) as TreatmentCreate, {
       onSuccess: (t) => {
@@ -83,19 +146,23 @@ export function RecordTreatmentModal({
         });
         close();
       },
-      onError: (e) => {
-        const r = formErrors(e, ["kind", "date", "notes", "procedure.category", ...procedureFields]);
-        form.setErrors(r.fields);
-        setGeneral(r.general);
-      },
+      onError: failed,
     });
   });
 
   return (
-    <AppModal opened={opened} onClose={close} title="Record treatment" size="lg">
+    <AppModal
+      opened={opened}
+      onClose={close}
+      title={editing ? "Correct treatment" : "Record treatment"}
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
-          <FormAlert messages={general} title="The treatment was not recorded" />
+          <FormAlert
+            messages={general}
+            title={editing ? "The treatment was not corrected" : "The treatment was not recorded"}
+          />
           <NativeSelect
             label="Treatment"
             required
@@ -124,16 +191,27 @@ export function RecordTreatmentModal({
             maxRows={6}
             {...form.getInputProps("notes")}
           />
+          {editing && (
+            <Textarea
+              label="Reason for the correction"
+              description="Kept with the earlier version, e.g. “date taken from the procedure log”"
+              required
+              autosize
+              minRows={1}
+              {...form.getInputProps("reason")}
+            />
+          )}
           <Text size="sm" c="dimmed">
-            Saving schedules the follow-up questionnaires of the clinic's measurement plan (2 and 6 weeks, 3,
-            6, 12 and 24 months after this date).
+            {editing
+              ? "A new date moves this treatment's follow-ups with it. Answers already given are kept."
+              : "Saving schedules the follow-up questionnaires of the clinic's measurement plan (2 and 6 weeks, 3, 6, 12 and 24 months after this date)."}
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button type="submit" loading={record.isPending}>
-              Record treatment
+            <Button type="submit" loading={record.isPending || correct.isPending}>
+              {editing ? "Save correction" : "Record treatment"}
             </Button>
           </Group>
         </Stack>

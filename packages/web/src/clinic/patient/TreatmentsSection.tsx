@@ -1,10 +1,34 @@
-/** Treatments given, newest first; cell therapies always carry their regulatory status. */
+/**
+ * Treatments given, newest first; cell therapies always carry their regulatory status. Staff who
+ * record treatments can correct one (with a reason); each correction is kept in its history.
+ */
 import { treatmentKind } from "@evident/domain";
-import type { PatientDetail } from "@evident/domain/api";
+import type { PatientDetail, TreatmentView } from "@evident/domain/api";
 import { pathwayLabels, type RegulatoryPathway } from "@evident/domain/regulatory";
-import { Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { IconPencil } from "@tabler/icons-react";
 import type { ReactNode } from "react";
+import { historyOf } from "../../api/records";
 import { formatDate } from "../../components/format";
+import { type FieldWords, HistoryToggle } from "./RecordHistory";
+
+const treatmentWords: FieldWords = {
+  label: (f) =>
+    f === "date"
+      ? "date"
+      : f === "kind"
+        ? "treatment"
+        : f
+            .replace(/^procedure\./, "")
+            .replace(/^regulatory\./, "regulatory ")
+            .replace(/([a-z])([A-Z])/g, "$1 $2")
+            .toLowerCase(),
+  value: (f, v) => {
+    if (f === "kind" && typeof v === "string") return treatmentKind(v)?.label ?? v;
+    if ((f === "notes" || f === "procedure.operator") && typeof v === "string") return `“${v}”`;
+    return null;
+  },
+};
 
 /** One line of what was done, from the procedure record (older treatments have none). */
 function ProcedureSummary({ details }: { details: Record<string, unknown> }) {
@@ -29,7 +53,16 @@ function ProcedureSummary({ details }: { details: Record<string, unknown> }) {
   );
 }
 
-export function TreatmentsSection({ patient, action }: { patient: PatientDetail; action?: ReactNode }) {
+export function TreatmentsSection({
+  patient,
+  action,
+  onCorrect,
+}: {
+  patient: PatientDetail;
+  action?: ReactNode;
+  /** Given when the user may correct a treatment. */
+  onCorrect?: ((t: TreatmentView) => void) | undefined;
+}) {
   return (
     <Paper
       withBorder
@@ -82,6 +115,23 @@ export function TreatmentsSection({ patient, action }: { patient: PatientDetail;
                     {notes}
                   </Text>
                 )}
+                {onCorrect && (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    style={{ alignSelf: "flex-start" }}
+                    leftSection={<IconPencil size={14} aria-hidden />}
+                    onClick={() => onCorrect(t)}
+                    aria-label={`Correct ${info?.label ?? t.kind} of ${formatDate(t.date)}`}
+                  >
+                    Correct
+                  </Button>
+                )}
+                <HistoryToggle
+                  version={t.version}
+                  source={historyOf.treatment(patient.id, t.id)}
+                  words={treatmentWords}
+                />
               </Stack>
             );
           })}

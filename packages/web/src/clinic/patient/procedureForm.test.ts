@@ -1,6 +1,6 @@
 import { TreatmentCreate } from "@evident/domain/api";
 import { describe, expect, it } from "vitest";
-import { emptyProcedure, likelyPathway, procedureBody } from "./procedureForm";
+import { emptyProcedure, likelyPathway, procedureBody, procedureValues } from "./procedureForm";
 
 describe("the procedure part of the treatment form", () => {
   it("sends no record while nothing is entered, so it stays optional", () => {
@@ -43,5 +43,42 @@ describe("the procedure part of the treatment form", () => {
     });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((i) => i.path.join("."))).toContain("procedure.weeks");
+  });
+
+  it("prefills the form from a stored record, so correcting it sends the same record back", () => {
+    const records = [
+      {
+        category: "cell-therapy",
+        operator: "Dr A",
+        target: "disc",
+        levels: ["L4-L5", "L5-S1"],
+        imageGuidance: "fluoroscopy",
+        tissue: "bone-marrow",
+        origin: "autologous",
+        harvestSite: "posterior-iliac-crest",
+        volumeHarvestedMl: 60,
+        processing: ["centrifugation"],
+        sameDay: true,
+        additives: [],
+        intendedFunction: "repair-or-regenerate",
+        tncMillions: 420,
+        cfuFPerMillion: 35,
+        volumeInjectedMl: 2,
+        consentVersion: "v3",
+      },
+      { category: "surgery", operator: "Dr B", surgeryType: "fusion", levels: ["L4-L5"] },
+      {
+        category: "conservative",
+        operator: "PT",
+        programme: "graded activity",
+        sessionsPerWeek: 2,
+        weeks: 8,
+      },
+    ];
+    const kinds = ["bone_marrow_concentrate", "fusion", "exercise_physiotherapy"];
+    records.forEach((r, i) => {
+      expect(procedureBody(kinds[i]!, procedureValues(r))).toEqual(r);
+    });
+    expect(procedureValues(undefined)).toEqual(emptyProcedure);
   });
 });

@@ -157,3 +157,37 @@ export function proposedProduct(body: Record<string, unknown> | undefined): Prop
     intendedFunction: p.intendedFunction,
   };
 }
+
+/** The form's values for a stored record (correcting a treatment): the inverse of procedureBody. */
+export function procedureValues(record: unknown): ProcedureValues {
+  if (typeof record !== "object" || record === null) return emptyProcedure;
+  const r = record as Record<string, unknown>;
+  const text = (k: keyof ProcedureValues) =>
+    typeof r[k] === "string" || typeof r[k] === "number" ? String(r[k]) : emptyProcedure[k];
+  const list = (k: keyof ProcedureValues) =>
+    Array.isArray(r[k]) ? (r[k] as unknown[]).filter((x): x is string => typeof x === "string") : [];
+  return {
+    operator: text("operator") as string,
+    target: text("target") as string,
+    levels: list("levels"),
+    imageGuidance: text("imageGuidance") as string,
+    medication: text("medication") as string,
+    tissue: text("tissue") as string,
+    origin: text("origin") as string,
+    harvestSite: text("harvestSite") as string,
+    volumeHarvestedMl: text("volumeHarvestedMl") as string,
+    processing: list("processing"),
+    sameDay: typeof r.sameDay === "boolean" ? (r.sameDay ? "yes" : "no") : "",
+    additives: list("additives"),
+    intendedFunction: text("intendedFunction") as string,
+    tncMillions: text("tncMillions") as string,
+    cfuFPerMillion: text("cfuFPerMillion") as string,
+    viabilityPercent: text("viabilityPercent") as string,
+    volumeInjectedMl: text("volumeInjectedMl") as string,
+    consentVersion: text("consentVersion") as string,
+    surgeryType: text("surgeryType") as string,
+    programme: text("programme") as string,
+    sessionsPerWeek: text("sessionsPerWeek") as string,
+    weeks: text("weeks") as string,
+  };
+}
