@@ -3,14 +3,13 @@
  * and a form where every criterion is shown met, unmet or unknown with its source as the facts
  * are entered (the domain checklist, run in the browser), then signed off by a clinician.
  */
-import { citations, conditions, spinalLevels } from "@evident/domain";
-import type { CandidacyView, PatientDetail } from "@evident/domain/api";
+import { citations, conditions } from "@evident/domain";
+import type { CandidacyView, ImagingView, PatientDetail } from "@evident/domain/api";
 import { type CriterionResult, contraindicationIds, evaluateCandidacy } from "@evident/domain/candidacy";
 import {
   Alert,
   Badge,
   Button,
-  Checkbox,
   Group,
   NumberInput,
   Paper,
@@ -23,11 +22,15 @@ import {
   Title,
 } from "@mantine/core";
 import { IconCircleCheck, IconCircleX, IconHelpCircle } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useCandidacy, useSignCandidacy } from "../../api/candidacy";
+import { api } from "../../api/client";
 import { usePatientTriage } from "../../api/triage";
 import { AppModal } from "../../components/AppModal";
 import { formatDateTime } from "../../components/format";
+import { Loading } from "../../components/QueryStates";
+import { ImagingFields, withImaging } from "./CandidacyImagingFields";
 import {
   type CandidacyValues,
   contraindicationLabels,
@@ -36,6 +39,7 @@ import {
   type TriState,
   toInput,
 } from "./candidacyForm";
+import { type ImagingPrefill, imagingPrefill } from "./candidacyImaging";
 
 export const outcomeLook = {
   eligible: { color: "green", label: "Eligible" },
@@ -117,18 +121,35 @@ function Criteria({
   );
 }
 
-function CandidacyForm({
+/** Loads the imaging records first, so the form can start from the latest study (candidacyImaging.ts). */
+function CandidacyForm(props: { patient: PatientDetail; last: CandidacyView | null; onDone: () => void }) {
+  const imaging = useQuery({
+    queryKey: ["patients", props.patient.id, "imaging"],
+    queryFn: () => api.get<{ items: ImagingView[] }>(`/patients/${props.patient.id}/imaging`),
+  });
+  if (imaging.isPending) return <Loading label="Loading imaging…" />;
+  const prefill = imagingPrefill(props.patient, imaging.data?.items ?? []);
+  // A study newer than the last signed assessment updates its imaging facts; an older one does not.
+  const newer = prefill && (!props.last || prefill.study.date > props.last.signedAt.slice(0, 10));
+  return <CandidacyFields {...props} prefill={newer ? prefill : null} />;
+}
+
+function CandidacyFields({
   patient,
   last,
   onDone,
+  prefill,
 }: {
   patient: PatientDetail;
   last: CandidacyView | null;
   onDone: () => void;
+  prefill: ImagingPrefill | null;
 }) {
   const triage = usePatientTriage(patient.id);
   const sign = useSignCandidacy(patient.id);
-  const [v, setV] = useState<CandidacyValues>(() => initialValues(patient, last?.input ?? null));
+  const [v, setV] = useState<CandidacyValues>(() =>
+    withImaging(initialValues(patient, last?.input ?? null), prefill),
+  );
   const [note, setNote] = useState("");
   const set = <K extends keyof CandidacyValues>(k: K, value: CandidacyValues[K]) =>
     setV((s) => ({ ...s, [k]: value }));
@@ -233,37 +254,7 @@ function CandidacyForm({
           onChange={(x) => set("facetBlock", x)}
         />
       </SimpleGrid>
-      <Title order={3} size="h5">
-        Imaging
-      </Title>
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <NumberInput
-          label="Modified Pfirrmann grade (1–8)"
-          min={1}
-          max={8}
-          allowDecimal={false}
-          value={v.pfirrmannGrade ?? ""}
-          onChange={(x) => set("pfirrmannGrade", n(x))}
-        />
-        <NumberInput
-          label="Disc height retained (%)"
-          min={0}
-          max={100}
-          value={v.discHeightRetainedPercent ?? ""}
-          onChange={(x) => set("discHeightRetainedPercent", n(x))}
-        />
-      </SimpleGrid>
-      <Checkbox.Group
-        label="Symptomatic degenerated levels"
-        value={v.levels}
-        onChange={(x) => set("levels", x)}
-      >
-        <Group gap="md" mt={4}>
-          {spinalLevels.map((l) => (
-            <Checkbox key={l} value={l} label={l.replace("-", "–")} />
-          ))}
-        </Group>
-      </Checkbox.Group>
+      <ImagingFields v={v} set={set} prefill={prefill} />
       <Title order={3} size="h5">
         Contraindications
       </Title>

@@ -175,7 +175,14 @@ export function ImagingSection({ patientId, mayWrite }: { patientId: string; may
           No imaging recorded.
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={280}>
+        // Focusable and named, so a narrow screen can scroll it from the keyboard (axe's
+        // scrollable-region-focusable).
+        <Table.ScrollContainer
+          minWidth={280}
+          scrollAreaProps={{
+            viewportProps: { tabIndex: 0, role: "region", "aria-label": "Imaging findings" },
+          }}
+        >
           <Table aria-label="Imaging findings" striped>
             <Table.Thead>
               <Table.Tr>
