@@ -20,21 +20,36 @@ export {
   type StartBackGroup,
   wideningOrder,
 } from "./comparable";
+export {
+  type AidContent,
+  aidContent,
+  decisionAidContentEs,
+  type LocalizedValues,
+  localizedValues,
+  valuesClarificationEs,
+} from "./content-es";
 export { shamResponseLevi2025 } from "./options-cell";
+export { shamResponseLevi2025Es } from "./options-cell-es";
+export { decisionOptionsEs, findLocalizedOption, localizedOption, localizedOptions } from "./options-es";
 export {
   type DecisionSummary,
   decisionSummary,
   fittingOptions,
   frequencySentence,
   importantValues,
+  summaryWords,
 } from "./summary";
 export { type OptionTreatmentLink, optionsForTreatmentKind, treatmentKindForOption } from "./treatment-kinds";
 export {
+  type ContentLanguage,
   type CostBand,
+  contentLanguages,
   type DecisionOption,
+  type DecisionOptionWords,
   type GradeCertainty,
   type OptionGroup,
   type OutOf100,
+  type OutOf100Words,
   optionGroups,
   type Speed,
 } from "./types";

@@ -32,4 +32,27 @@ describe("the decision summary", () => {
     expect(bmc.values[0]).toEqual({ statement: "Avoiding an operation", rating: "Very much" });
     expect(decisionSummary({ ...base, choice: "unsure" }).choice).toBeNull();
   });
+  it("says the same in Spanish: the same choice, numbers and fitting options, in Spanish words", () => {
+    const base = {
+      values,
+      questions: "¿Es seguro?",
+      contentVersion: "c1",
+      valuesVersion: "v1",
+      decidedAt: "2026-11-22T10:00:00Z",
+    };
+    const en = decisionSummary({ ...base, choice: "bone-marrow-concentrate" });
+    const es = decisionSummary({ ...base, choice: "bone-marrow-concentrate" }, "es");
+    expect(es.lang).toBe("es");
+    expect(es.title).toBe("Mis opciones para el dolor de espalda: resumen");
+    expect(es.choice?.frequencies).toMatch(
+      /A los 12 meses, Inyección de médula ósea: 44 de cada 100; Inyección falsa: 56 de cada 100 vieron bajar su dolor a la mitad o más\./,
+    );
+    expect(es.choice?.status).toMatch(/No está aprobado por la FDA para el dolor de espalda/);
+    expect(es.values[0]).toEqual({ statement: "No tener que operarme", rating: "Muchísimo" });
+    expect(es.fitting).toHaveLength(en.fitting.length);
+    expect(es.fitting).not.toEqual(en.fitting);
+    expect(es.versions).toBe("Guardado el 2026-11-22 · versión de la guía c1 · versión de las preguntas v1");
+    expect(es.questions).toBe("¿Es seguro?");
+    expect(decisionSummary({ ...base, choice: "unsure" }, "es").leaning).toBe("Aún no lo sé");
+  });
 });

@@ -2,11 +2,14 @@
  * The one-page summary of a decision, as data: the patient's values in words, the option they
  * lean toward with its key facts, and the options whose own fields fit every value they rated
  * "a lot" or more (lined up, never ranked). The portal page and the PDF both print this, so the
- * two cannot say different things.
+ * two cannot say different things; in English or Spanish, the same decision gives the same
+ * choice, the same fitting options and the same numbers.
  */
-import { decisionAidContent, decisionOptions, findOption } from "./catalogue";
-import type { DecisionOption } from "./types";
-import { type ValueId, valueScale, valuesClarification, valuesServedBy } from "./values";
+import { decisionOptions } from "./catalogue";
+import { aidContent, localizedValues } from "./content-es";
+import { findLocalizedOption, localizedOption } from "./options-es";
+import type { ContentLanguage, DecisionOption } from "./types";
+import { type ValueId, valuesClarification, valuesServedBy } from "./values";
 
 /** Ratings at or above this ("A lot") count as what matters most. */
 export const IMPORTANT_FROM = 3;
@@ -25,19 +28,79 @@ export function fittingOptions(values: Readonly<Record<string, number>>): Decisi
   });
 }
 
-/** The option's first "out of 100" figure as one sentence, or null when it has none. */
-export function frequencySentence(o: DecisionOption): string | null {
+const amount = (r: { count: number; countHigh?: number }, to: string) =>
+  r.countHigh ? `${r.count} ${to} ${r.countHigh}` : String(r.count);
+
+/**
+ * The option's first "out of 100" figure as one sentence, or null when it has none. Pass the
+ * option in the language wanted (options-es.ts `localizedOption`); the sentence follows it.
+ */
+export function frequencySentence(o: DecisionOption, lang: ContentLanguage = "en"): string | null {
   const t = o.outOf100[0];
   if (!t) return null;
-  const rows = t.rows.map(
-    (r) => `${r.label}: ${r.countHigh ? `${r.count} to ${r.countHigh}` : r.count} of 100`,
-  );
+  if (lang === "es") {
+    const rows = t.rows.map((r) => `${r.label}: ${amount(r, "a")} de cada 100`);
+    return `${t.peopleLike}. ${capitalize(t.timeFrame)}, ${rows.join("; ")} ${t.outcome}.`;
+  }
+  const rows = t.rows.map((r) => `${r.label}: ${amount(r, "to")} of 100`);
   return `${t.peopleLike}. After ${t.timeFrame}, ${rows.join("; ")} ${t.outcome}.`;
 }
 
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The summary's own words (headings of the page and the PDF), in each language. */
+export const summaryWords = {
+  en: {
+    title: "My back pain choices: summary",
+    myValues: "What matters to me",
+    myLeaning: "The choice I am leaning toward",
+    unsure: "I am not sure yet",
+    certainty: "How sure are the experts?",
+    timeToEffect: "Time to work",
+    cost: "Cost",
+    status: "Approval status",
+    fits: "Choices that fit what matters most to you",
+    fitsNote: "This only lines up the facts with your answers. It does not rank the choices.",
+    noneFits: "None fits all of them.",
+    myQuestions: "My questions",
+    versions: (date: string, content: string, values: string) =>
+      `Saved ${date} · guide version ${content} · values version ${values}`,
+  },
+  es: {
+    title: "Mis opciones para el dolor de espalda: resumen",
+    myValues: "Lo que me importa",
+    myLeaning: "La opción que prefiero por ahora",
+    unsure: "Aún no lo sé",
+    certainty: "¿Qué tan seguros están los expertos?",
+    timeToEffect: "Tiempo hasta que hace efecto",
+    cost: "Precio",
+    status: "Aprobación",
+    fits: "Opciones que encajan con lo que más le importa",
+    fitsNote: "Esto solo pone los datos al lado de sus respuestas. No ordena las opciones de mejor a peor.",
+    noneFits: "Ninguna encaja con todas.",
+    myQuestions: "Mis preguntas",
+    versions: (date: string, content: string, values: string) =>
+      `Guardado el ${date} · versión de la guía ${content} · versión de las preguntas ${values}`,
+  },
+} as const satisfies Record<ContentLanguage, Record<string, string | ((...a: string[]) => string)>>;
+
 export type DecisionSummary = {
+  lang: ContentLanguage;
   title: string;
+  headings: {
+    myValues: string;
+    myLeaning: string;
+    certainty: string;
+    timeToEffect: string;
+    cost: string;
+    status: string;
+    fits: string;
+    fitsNote: string;
+    myQuestions: string;
+  };
   values: { statement: string; rating: string }[];
+  /** The option's name, or "I am not sure yet". */
+  leaning: string;
   choice: {
     name: string;
     certaintyNote: string;
@@ -52,34 +115,53 @@ export type DecisionSummary = {
   funding: string;
 };
 
-export function decisionSummary(d: {
-  values: Readonly<Record<string, number>>;
-  choice: string;
-  questions: string | null;
-  contentVersion: string;
-  valuesVersion: string;
-  decidedAt: string;
-}): DecisionSummary {
-  const o = findOption(d.choice);
+/** The summary of a saved decision in `lang` (the language it is shown in, not a stored one). */
+export function decisionSummary(
+  d: {
+    values: Readonly<Record<string, number>>;
+    choice: string;
+    questions: string | null;
+    contentVersion: string;
+    valuesVersion: string;
+    decidedAt: string;
+  },
+  lang: ContentLanguage = "en",
+): DecisionSummary {
+  const w = summaryWords[lang];
+  const values = localizedValues(lang);
+  const o = findLocalizedOption(d.choice, lang);
   return {
-    title: "My back pain choices: summary",
-    values: valuesClarification.values.map((v) => ({
+    lang,
+    title: w.title,
+    headings: {
+      myValues: w.myValues,
+      myLeaning: w.myLeaning,
+      certainty: w.certainty,
+      timeToEffect: w.timeToEffect,
+      cost: w.cost,
+      status: w.status,
+      fits: w.fits,
+      fitsNote: w.fitsNote,
+      myQuestions: w.myQuestions,
+    },
+    values: values.values.map((v) => ({
       statement: v.statement,
-      rating: valueScale.labels[d.values[v.id] ?? 0] ?? "",
+      rating: values.scale.labels[d.values[v.id] ?? 0] ?? "",
     })),
+    leaning: o ? o.name : w.unsure,
     choice: o
       ? {
           name: o.name,
           certaintyNote: o.certaintyNote,
-          frequencies: frequencySentence(o),
+          frequencies: frequencySentence(o, lang),
           timeToEffect: o.timeToEffect,
           cost: o.cost.text,
           status: o.regulatoryStatus,
         }
       : null,
-    fitting: fittingOptions(d.values).map((x) => x.name),
+    fitting: fittingOptions(d.values).map((x) => localizedOption(x, lang).name),
     questions: d.questions,
-    versions: `Saved ${d.decidedAt.slice(0, 10)} · guide version ${d.contentVersion} · values version ${d.valuesVersion}`,
-    funding: decisionAidContent.funding,
+    versions: w.versions(d.decidedAt.slice(0, 10), d.contentVersion, d.valuesVersion),
+    funding: aidContent(lang).funding,
   };
 }

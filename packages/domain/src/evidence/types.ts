@@ -79,3 +79,43 @@ export type DecisionOption = {
   investigational: boolean;
   sources: readonly CitationKey[];
 };
+
+/** The languages the decision aid is written in; English is the original, the others follow it. */
+export const contentLanguages = ["en", "es"] as const;
+export type ContentLanguage = (typeof contentLanguages)[number];
+
+/**
+ * An "out of 100" table's patient text in another language, row labels in the original's order.
+ * Counts, time-frame numbers and sources stay the original's (the numbers are single-sourced).
+ */
+export type OutOf100Words = {
+  peopleLike: string;
+  /** A phrase that can open a clause ("a los 12 meses"): the screens put it first. */
+  timeFrame: string;
+  outcome: string;
+  rows: readonly string[];
+  note: string;
+};
+
+/**
+ * Every patient field of a {@link DecisionOption} in another language, list for list and table for
+ * table with the original; ids, groups, counts, certainty, speed, cost bands and sources are not
+ * repeated, so a translation cannot change them.
+ */
+export type DecisionOptionWords = {
+  name: string;
+  suitableFor?: string;
+  whatItIs: string;
+  whatItIsLike: string;
+  benefits: readonly string[];
+  harms: readonly string[];
+  outOf100: readonly OutOf100Words[];
+  noNumbers?: string;
+  otherNumbers: readonly string[];
+  shamResponse?: OutOf100Words;
+  certaintyNote: string;
+  timeToEffect: string;
+  visits: string;
+  cost: string;
+  regulatoryStatus: string;
+};
