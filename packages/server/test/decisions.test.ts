@@ -18,6 +18,25 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
+/**
+ * The page's drawn text, as upper-case hex: the content stream is deflated, and standard-font text
+ * in it is hex WinAnsi codes (the same bytes as Latin-1 for every letter used here).
+ */
+function pageText(bytes: Uint8Array): string {
+  const file = Buffer.from(bytes).toString("latin1");
+  return [...file.matchAll(/stream\r?\n([\s\S]*?)endstream/g)]
+    .map((m) => {
+      try {
+        return inflateSync(Buffer.from(m[1] ?? "", "latin1")).toString("latin1");
+      } catch {
+        return "";
+      }
+    })
+    .join("")
+    .toUpperCase();
+}
+const hex = (t: string) => Buffer.from(t, "latin1").toString("hex").toUpperCase();
+
 const values = { "avoid-surgery": 4, "fast-relief": 2, "avoid-procedures": 3, "low-cost": 1, certainty: 4 };
 
 describe("the clinic's own results", () => {
@@ -146,19 +165,7 @@ describe("the patient's values and choice", () => {
     const pdf = await PDFDocument.load(bytes);
     expect(pdf.getPageCount()).toBe(1);
     expect(pdf.getTitle()).toBe("My back pain choices: summary");
-    // The page's content stream is deflated, and standard-font text in it is hex glyph codes.
-    const file = Buffer.from(bytes).toString("latin1");
-    const raw = [...file.matchAll(/stream\r?\n([\s\S]*?)endstream/g)]
-      .map((m) => {
-        try {
-          return inflateSync(Buffer.from(m[1] ?? "", "latin1")).toString("latin1");
-        } catch {
-          return "";
-        }
-      })
-      .join("")
-      .toUpperCase();
-    const hex = (t: string) => Buffer.from(t, "latin1").toString("hex").toUpperCase();
+    const raw = pageText(bytes);
     expect(raw).toContain(hex("Bone marrow shot"));
     expect(raw).toContain(hex("Is it safe?"));
     expect(raw).toContain(hex("Not FDA-approved for back pain."));
@@ -183,5 +190,80 @@ describe("the patient's values and choice", () => {
       "values.wealth",
     ]);
     expect(await Promise.all(["decisions", "audit_events"].map(h.count))).toEqual(before);
+  });
+
+  it("keep the language the patient read, and print the summary in Spanish with every Spanish letter", async () => {
+    const { clinician, patient } = await setup();
+    await intake(patient.cookie, {});
+    const saved = await save(patient.cookie, {
+      values,
+      choice: "bone-marrow-concentrate",
+      questions: "¿Es seguro? ¡Gracias! Año, niño, pingüino.",
+      language: "es",
+    });
+    expect(saved.status).toBe(201);
+    expect(saved.json).toMatchObject({ language: "es", contentVersion: decisionAidContent.version });
+    const theirs = await h.call("GET", `/api/v1/patients/${patient.id}/decisions`, {
+      cookie: clinician.cookie,
+    });
+    expect(theirs.json.items[0].language).toBe("es");
+    const { rows } = await h.database.pool.query(
+      "select detail from audit_events where entity_type = 'decision' and entity_id = $1",
+      [saved.json.id],
+    );
+    expect(rows[0].detail).toMatchObject({ language: "es" });
+
+    const pdf = async (query: string) => {
+      const res = await h.app.request(
+        `http://evident.test/api/v1/portal/decisions/${saved.json.id}/summary.pdf${query}`,
+        { headers: { cookie: patient.cookie } },
+      );
+      expect(res.status).toBe(200);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      return { res, bytes, doc: await PDFDocument.load(bytes), raw: pageText(bytes) };
+    };
+    const es = await pdf("");
+    expect(es.doc.getPageCount()).toBe(1);
+    expect(es.doc.getTitle()).toBe("Mis opciones para el dolor de espalda: resumen");
+    expect(es.res.headers.get("content-disposition")).toMatch(/filename="mis-opciones-/);
+    for (const t of [
+      "Mis opciones para el dolor de espalda: resumen",
+      "Lo que me importa",
+      "No tener que operarme: Muchísimo",
+      "Inyección de médula ósea",
+      "No está aprobado por la FDA para el dolor de espalda.",
+      "¿Es seguro? ¡Gracias! Año, niño, pingüino.",
+    ])
+      expect(es.raw, t).toContain(hex(t));
+    // The language shown now wins over the one stored.
+    const en = await pdf("?lang=en");
+    expect(en.doc.getTitle()).toBe("My back pain choices: summary");
+    expect(en.raw).toContain(hex("Not FDA-approved for back pain."));
+  });
+
+  it("print a PDF even when a question has letters the font cannot show", async () => {
+    const { patient } = await setup();
+    await intake(patient.cookie, {});
+    const saved = await save(patient.cookie, { values, choice: "unsure", questions: "背痛 → ¿qué hago?" });
+    const res = await h.app.request(
+      `http://evident.test/api/v1/portal/decisions/${saved.json.id}/summary.pdf?lang=es`,
+      { headers: { cookie: patient.cookie } },
+    );
+    expect(res.status).toBe(200);
+    const raw = pageText(new Uint8Array(await res.arrayBuffer()));
+    expect(raw).toContain(hex("?? ? ¿qué hago?"));
+    expect(raw).toContain(hex("La opción que prefiero por ahora: Aún no lo sé"));
+  });
+
+  it("say who 'people like you' are in Spanish when asked", async () => {
+    const { patient } = await setup();
+    const res = await h.call("GET", "/api/v1/decision-aid/registry?lang=es", { cookie: patient.cookie });
+    expect(res.status).toBe(200);
+    const words = [...res.json.criteria, ...res.json.unknown].map((c: { words: string }) => c.words);
+    expect(words.length).toBeGreaterThan(0);
+    for (const w of words) expect(w).toMatch(/\b(su|sus|suya|suyos|usted|sabemos)\b/);
+    expect(res.json.responderRule).toMatch(/^mejoraron al menos/);
+    const en = await h.call("GET", "/api/v1/decision-aid/registry", { cookie: patient.cookie });
+    expect(en.json.responderRule).toMatch(/^improved by/);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { conflict, notFound } from "@evident/domain";
 import type { DecisionView } from "@evident/domain/api";
-import { decisionAidContent, valuesVersion } from "@evident/domain/evidence";
+import { type ContentLanguage, decisionAidContent, valuesVersion } from "@evident/domain/evidence";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
@@ -22,6 +22,7 @@ const present = (r: Row): DecisionView => ({
   values: r.values,
   choice: r.choice,
   questions: r.questions,
+  language: r.language,
   source: r.source,
   decidedAt: r.decidedAt.toISOString(),
 });
@@ -51,7 +52,12 @@ export function decisionRepository(db: Db, scope: Scope) {
 
   async function save(
     patientId: string,
-    input: { values: Record<string, number>; choice: string; questions?: string | undefined },
+    input: {
+      values: Record<string, number>;
+      choice: string;
+      questions?: string | undefined;
+      language?: ContentLanguage | undefined;
+    },
     source: "portal" | "clinic",
   ): Promise<DecisionView> {
     return inTx(db, async (tx) => {
@@ -73,6 +79,7 @@ export function decisionRepository(db: Db, scope: Scope) {
           values: input.values,
           choice: input.choice,
           questions: input.questions ?? null,
+          language: input.language ?? "en",
           source,
           savedBy: scope.actor.id,
           decidedAt: scope.now(),
@@ -83,7 +90,12 @@ export function decisionRepository(db: Db, scope: Scope) {
         entityType: "decision",
         entityId: id,
         patientId,
-        detail: { choice: input.choice, contentVersion: decisionAidContent.version, valuesVersion },
+        detail: {
+          choice: input.choice,
+          contentVersion: decisionAidContent.version,
+          valuesVersion,
+          language: input.language ?? "en",
+        },
       });
       return present(row!);
     });

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { decisionOptionIds } from "../evidence/catalogue";
 import { criterionIds } from "../evidence/comparable";
+import { contentLanguages } from "../evidence/types";
 import { valueScale, valuesClarification } from "../evidence/values";
 import { optionalText, uuid } from "./common";
 
@@ -55,7 +56,11 @@ export const RegistryResults = z.object({
 export type RegistryResults = z.infer<typeof RegistryResults>;
 
 /** Staff choose the patient the figures are for; a patient always sees their own. */
-export const RegistryQuery = z.object({ patientId: uuid.optional() });
+export const RegistryQuery = z.object({
+  patientId: uuid.optional(),
+  /** The language of the "like you" words and the responder rule; English if not given. */
+  lang: z.enum(contentLanguages).optional(),
+});
 
 const valueIds = valuesClarification.values.map((v) => v.id) as [string, ...string[]];
 const rating = z
@@ -74,6 +79,8 @@ export const DecisionSave = z
     choice: z.enum(choiceIds, { error: "must be one of the options, or unsure" }),
     /** Questions to bring to the visit. */
     questions: optionalText(2000),
+    /** The language the decision aid was shown in; English if not given. */
+    language: z.enum(contentLanguages).optional(),
   })
   .strict();
 export type DecisionSave = z.input<typeof DecisionSave>;
@@ -85,6 +92,8 @@ export const DecisionView = z.object({
   values: z.record(z.string(), z.number()),
   choice: z.string(),
   questions: z.string().nullable(),
+  /** The language the decision aid was shown in (the content version is the same in each). */
+  language: z.enum(contentLanguages),
   source: z.enum(["portal", "clinic"]),
   decidedAt: z.string(),
 });

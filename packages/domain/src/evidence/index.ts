@@ -20,6 +20,7 @@ export {
   type StartBackGroup,
   wideningOrder,
 } from "./comparable";
+export { comparableCriteriaEs, criterionWords } from "./comparable-es";
 export {
   type AidContent,
   aidContent,

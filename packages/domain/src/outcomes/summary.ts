@@ -64,7 +64,8 @@ export function isResponse(instrumentId: string, baseline: number, after: number
   );
 }
 
-export function responderRule(instrumentId: string): string {
+/** The instrument's responder rule in words; in Spanish for the patient portal (`lang: "es"`). */
+export function responderRule(instrumentId: string, lang: "en" | "es" = "en"): string {
   const def = findInstrument(instrumentId);
   if (!def?.responder) return "none";
   const { absolute, relative, source } = def.responder;
@@ -73,7 +74,9 @@ export function responderRule(instrumentId: string): string {
     /^([a-z]+)(\d{4})$/,
     (_, name: string, year: string) => `${name[0]?.toUpperCase()}${name.slice(1)} ${year}`,
   );
-  return `improved by ≥ ${absolute} points or ≥ ${Math.round(relative * 100)}% (${cited})`;
+  const pct = Math.round(relative * 100);
+  if (lang === "es") return `mejoraron al menos ${absolute} puntos o un ${pct}\u00a0% (${cited})`;
+  return `improved by ≥ ${absolute} points or ≥ ${pct}% (${cited})`;
 }
 
 const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);

@@ -15,7 +15,14 @@ import {
   RegistryQuery,
   RegistryResults,
 } from "@evident/domain/api";
-import { comparableCriteria, comparablePatients, decisionSummary } from "@evident/domain/evidence";
+import {
+  comparableCriteria,
+  comparablePatients,
+  contentLanguages,
+  criterionWords,
+  decisionSummary,
+} from "@evident/domain/evidence";
+import { responderRule } from "@evident/domain/outcomes";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { z } from "zod";
@@ -69,9 +76,10 @@ const portalPdf = createRoute({
   method: "get",
   path: "/portal/decisions/{id}/summary.pdf",
   tags: ["Portal"],
-  summary: "The one-page summary of a saved decision, as a PDF to bring to the visit",
+  summary:
+    "The one-page summary of a saved decision, as a PDF to bring to the visit, in `lang` (default: the language the decision was made in)",
   middleware: [requirePatient] as const,
-  request: { params: idParam },
+  request: { params: idParam, query: z.object({ lang: z.enum(contentLanguages).optional() }) },
   responses: {
     200: { description: "The summary", content: { "application/pdf": { schema: z.string() } } },
     ...problems(400, 401, 403, 404),
@@ -94,7 +102,7 @@ export function decisionAidRoutes(app: OpenAPIHono<AppEnv>): void {
     const { database, clock } = c.get("deps");
     const now = clock.now();
     const asOf = toIsoDate(now);
-    const asked = c.req.valid("query").patientId;
+    const { patientId: asked, lang = "en" } = c.req.valid("query");
     const patientId = actor.kind === "patient" ? actor.patientId : (asked ?? null);
     if (actor.kind === "patient" && asked && asked !== actor.patientId)
       throw forbidden("Patients see only their own");
@@ -118,7 +126,7 @@ export function decisionAidRoutes(app: OpenAPIHono<AppEnv>): void {
               .filter((k) => ids.includes(k.id))
               .map((k) => ({
                 id: k.id,
-                words: comparison.known.includes(k.id) ? k.words(profile) : k.unknownWords,
+                words: criterionWords(k, profile, comparison.known.includes(k.id), lang),
               }))
           : [];
       await appendAudit(tx, {
@@ -142,7 +150,7 @@ export function decisionAidRoutes(app: OpenAPIHono<AppEnv>): void {
         basis: profile ? ("patient" as const) : ("clinic" as const),
         usable: comparison.usable,
         instrument: comparison.instrument,
-        responderRule: comparison.responderRule,
+        responderRule: lang === "en" ? comparison.responderRule : responderRule(comparison.instrument, lang),
         criteria: words(comparison.known),
         unknown: words(comparison.unknown),
         items: comparison.items,
@@ -164,10 +172,11 @@ export function decisionAidRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(portalPdf, async (c) => {
     const { actor, decisions } = portalRepositories(c);
     const d = await decisions.get(actor.patientId, c.req.valid("param").id);
-    const pdf = await decisionSummaryPdf(decisionSummary(d));
+    const lang = c.req.valid("query").lang ?? d.language;
+    const pdf = await decisionSummaryPdf(decisionSummary(d, lang));
     return c.body(pdf as unknown as ArrayBuffer, 200, {
       "content-type": "application/pdf",
-      "content-disposition": `attachment; filename="back-pain-choices-${d.decidedAt.slice(0, 10)}.pdf"`,
+      "content-disposition": `attachment; filename="${lang === "es" ? "mis-opciones" : "back-pain-choices"}-${d.decidedAt.slice(0, 10)}.pdf"`,
     });
   });
 

@@ -1,18 +1,26 @@
 /**
  * The decision summary as a one-page PDF (pdf-lib: pure JavaScript, no install scripts), from the
- * same data as the portal's summary page (domain/evidence `decisionSummary`). Standard fonts only
- * encode WinAnsi, so text is reduced to it.
+ * same data as the portal's summary page (domain/evidence `decisionSummary`), in English or
+ * Spanish. The standard fonts encode WinAnsi, which has every Spanish letter and mark (á é í ó ú
+ * ü ñ ¿ ¡); what a font cannot encode (e.g. a patient's question in another script) is replaced,
+ * by the font's own character set, so a PDF is always made.
  */
 import type { DecisionSummary } from "@evident/domain/evidence";
 import { PDFDocument, type PDFFont, rgb, StandardFonts } from "pdf-lib";
 
-const winAnsi = (s: string) =>
-  s
-    .replace(/[‐-―]/g, "-")
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/[≥]/g, ">=")
-    .replace(/[^\x20-\x7E\xA0-\xFF]/g, "?");
+const fallback: Record<string, string> = { "≥": ">=", "≤": "<=", "\u2010": "-", "\u2011": "-" };
+
+/** Text reduced to what `font` can encode: its characters kept, a few spelled out, the rest "?". */
+export function forFont(font: PDFFont): (s: string) => string {
+  const supported = new Set(font.getCharacterSet());
+  return (s) =>
+    [...s]
+      .map((ch) => {
+        if (ch === "\n" || supported.has(ch.codePointAt(0) ?? 0)) return ch;
+        return fallback[ch] ?? (/\s/.test(ch) ? " " : "?");
+      })
+      .join("");
+}
 
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const out: string[] = [];
@@ -31,9 +39,11 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
 export async function decisionSummaryPdf(s: DecisionSummary): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(s.title);
+  doc.setLanguage(s.lang);
   doc.setProducer("Evident");
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const encodable = forFont(font);
   const page = doc.addPage([595, 842]);
   const left = 48;
   const width = 595 - 2 * left;
@@ -41,7 +51,7 @@ export async function decisionSummaryPdf(s: DecisionSummary): Promise<Uint8Array
   const text = (t: string, opts: { bold?: boolean; size?: number; gap?: number; grey?: boolean } = {}) => {
     const size = opts.size ?? 10;
     const f = opts.bold ? bold : font;
-    for (const l of wrap(winAnsi(t), f, size, width)) {
+    for (const l of wrap(encodable(t), f, size, width)) {
       page.drawText(l, {
         x: left,
         y,
@@ -53,35 +63,29 @@ export async function decisionSummaryPdf(s: DecisionSummary): Promise<Uint8Array
     }
     y -= opts.gap ?? 2;
   };
+  const h = s.headings;
   text(s.title, { bold: true, size: 16, gap: 4 });
   text(s.versions, { size: 8, grey: true, gap: 10 });
-  text("What matters to me", { bold: true, size: 12, gap: 2 });
+  text(h.myValues, { bold: true, size: 12, gap: 2 });
   for (const v of s.values) text(`${v.statement}: ${v.rating}`);
   y -= 8;
-  text(`The choice I am leaning toward: ${s.choice?.name ?? "I am not sure yet"}`, {
-    bold: true,
-    size: 12,
-    gap: 2,
-  });
+  text(`${h.myLeaning}: ${s.leaning}`, { bold: true, size: 12, gap: 2 });
   if (s.choice) {
-    text(`How sure are the experts? ${s.choice.certaintyNote}`);
+    text(`${h.certainty} ${s.choice.certaintyNote}`);
     if (s.choice.frequencies) text(s.choice.frequencies);
-    text(`Time to work: ${s.choice.timeToEffect}`);
-    text(`Cost: ${s.choice.cost}`);
-    text(`Approval status: ${s.choice.status}`);
+    text(`${h.timeToEffect}: ${s.choice.timeToEffect}`);
+    text(`${h.cost}: ${s.choice.cost}`);
+    text(`${h.status}: ${s.choice.status}`);
   }
   y -= 8;
   if (s.fitting.length > 0) {
-    text("Choices that fit what matters most to you", { bold: true, size: 12, gap: 2 });
-    text("This only lines up the facts with your answers. It does not rank the choices.", {
-      size: 8,
-      grey: true,
-    });
-    text(s.fitting.join(" · ").replace(/·/g, "-"));
+    text(h.fits, { bold: true, size: 12, gap: 2 });
+    text(h.fitsNote, { size: 8, grey: true });
+    text(s.fitting.join(" - "));
     y -= 8;
   }
   if (s.questions) {
-    text("My questions", { bold: true, size: 12, gap: 2 });
+    text(h.myQuestions, { bold: true, size: 12, gap: 2 });
     text(s.questions);
     y -= 8;
   }
