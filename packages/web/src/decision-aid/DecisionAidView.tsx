@@ -5,22 +5,16 @@
  * is the catalogue's (self-care first) for everyone: nothing is ranked.
  */
 import type { RegistryResult, RegistryResults } from "@evident/domain/api";
-import {
-  type DecisionOption,
-  decisionAidContent,
-  decisionOptions,
-  type OptionGroup,
-  optionGroups,
-} from "@evident/domain/evidence";
+import { type DecisionOption, type OptionGroup, optionGroups } from "@evident/domain/evidence";
 import { Badge, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useRegistryResults } from "../api/decisions";
 import classes from "./DecisionAid.module.css";
+import { type AidLanguage, useAidLanguage } from "./language";
 import { OptionCard } from "./OptionCard";
-import { certaintyLabels, costLabels, groupLabels, speedLabels, aidWords as w } from "./words";
 
 export function AboutThisGuide() {
-  const c = decisionAidContent;
+  const { w, p, content: c } = useAidLanguage();
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="about-h">
       <Title order={2} size="h4" id="about-h" mb={4}>
@@ -31,7 +25,7 @@ export function AboutThisGuide() {
         <Text size="sm">{c.updatePolicy}</Text>
         <Text size="sm">{c.funding}</Text>
         <Text size="xs" c="dimmed">
-          Version {c.version}, published {c.publishedOn}, next review by {c.reviewBy}.
+          {p.version(c.version, c.publishedOn, c.reviewBy)}
         </Text>
       </Stack>
     </Paper>
@@ -39,21 +33,22 @@ export function AboutThisGuide() {
 }
 
 /** The option's first "out of 100" figure in a few words, e.g. "44 of 100 (12 months)". */
-function mainNumber(o: DecisionOption): string {
+function mainNumber(o: DecisionOption, p: AidLanguage["p"]): string {
   const t = o.outOf100[0];
   const r = t?.rows[0];
-  if (!t || !r) return "No fair number";
-  return `${r.label}: ${r.countHigh ? `${r.count} to ${r.countHigh}` : r.count} of 100 (${t.timeFrame})`;
+  if (!t || !r) return p.noFairNumber;
+  return p.mainNumber(r, t);
 }
 
 function Compare({ group }: { group: OptionGroup | "all" }) {
-  const options = decisionOptions.filter((o) => group === "all" || o.group === group);
+  const { w, p, options: all, certaintyLabels, speedLabels, costLabels } = useAidLanguage();
+  const options = all.filter((o) => group === "all" || o.group === group);
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table striped verticalSpacing={6} fz="sm" className={classes.compare} aria-labelledby="compare-h">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Choice</Table.Th>
+            <Table.Th scope="col">{p.choice}</Table.Th>
             <Table.Th scope="col">{w.mainNumber}</Table.Th>
             <Table.Th scope="col">{w.certainty}</Table.Th>
             <Table.Th scope="col">{w.timeToEffect}</Table.Th>
@@ -67,17 +62,17 @@ function Compare({ group }: { group: OptionGroup | "all" }) {
               <Table.Th scope="row" fw={600}>
                 <a href={`#option-${o.id}`}>{o.name}</a>
               </Table.Th>
-              <Table.Td>{mainNumber(o)}</Table.Td>
-              <Table.Td>{o.certainty ? certaintyLabels[o.certainty] : "Not rated"}</Table.Td>
+              <Table.Td>{mainNumber(o, p)}</Table.Td>
+              <Table.Td>{o.certainty ? certaintyLabels[o.certainty] : p.notRated}</Table.Td>
               <Table.Td>{speedLabels[o.speed]}</Table.Td>
               <Table.Td>{costLabels[o.cost.band]}</Table.Td>
               <Table.Td>
                 {o.investigational ? (
                   <Badge color="orange" variant="light">
-                    Experimental, not FDA-approved
+                    {p.experimentalNotApproved}
                   </Badge>
                 ) : (
-                  "In use"
+                  p.inUse
                 )}
               </Table.Td>
             </Table.Tr>
@@ -90,6 +85,7 @@ function Compare({ group }: { group: OptionGroup | "all" }) {
 
 /** What "people like you" means for this patient: the criteria with their values, and the floor. */
 function PeopleLikeYou({ registry }: { registry: RegistryResults }) {
+  const { w } = useAidLanguage();
   if (registry.basis === "clinic")
     return (
       <Paper withBorder radius="md" p="md" component="section" aria-labelledby="like-you-h">
@@ -143,15 +139,16 @@ export function DecisionAidView({
   wide?: boolean;
   patientId?: string | undefined;
 }) {
+  const { lang, w, content, options: all, groupLabels } = useAidLanguage();
   const [group, setGroup] = useState<OptionGroup | "all">("all");
-  const registry = useRegistryResults(patientId);
+  const registry = useRegistryResults(patientId, lang);
   const byOption = new Map<string, RegistryResult>((registry.data?.items ?? []).map((r) => [r.optionId, r]));
-  const options = decisionOptions.filter((o) => group === "all" || o.group === group);
+  const options = all.filter((o) => group === "all" || o.group === group);
   return (
     <Stack gap="lg">
       <Stack gap={6}>
-        <Text>{decisionAidContent.condition}</Text>
-        <Text>{decisionAidContent.decision}</Text>
+        <Text>{content.condition}</Text>
+        <Text>{content.decision}</Text>
       </Stack>
       {registry.data && <PeopleLikeYou registry={registry.data} />}
       <NativeSelect

@@ -17,18 +17,12 @@ import { Badge, Card, Group, List, Stack, Text, Title } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import classes from "./DecisionAid.module.css";
 import { IconArray } from "./IconArray";
-import {
-  certaintyLabels,
-  clinicSentence,
-  costLabels,
-  criterionNames,
-  groupLabels,
-  aidWords as w,
-} from "./words";
+import { useAidLanguage } from "./language";
 
 const cite = (keys: readonly CitationKey[]) => keys.map((k) => citations[k].text).join(" · ");
 
 function Sources({ keys }: { keys: readonly CitationKey[] }) {
+  const { w } = useAidLanguage();
   if (keys.length === 0) return null;
   return (
     <Text size="xs" c="dimmed">
@@ -49,23 +43,17 @@ function Field({ title, children }: { title: string; children: React.ReactNode }
 }
 
 export function Frequencies({ t, certainty }: { t: OutOf100; certainty: string }) {
+  const { w, p } = useAidLanguage();
   return (
     <Stack gap={6}>
-      <Text size="sm">
-        {t.peopleLike}. After {t.timeFrame}, how many {t.outcome}:
-      </Text>
+      <Text size="sm">{p.frequencyIntro(t)}</Text>
       <Group gap="md" align="flex-start">
         {t.rows.map((r) => {
-          const amount = r.countHigh ? `${r.count} to ${r.countHigh}` : String(r.count);
           return (
             <Stack key={r.label} gap={2} align="center" maw={130}>
-              <IconArray
-                count={r.count}
-                countHigh={r.countHigh}
-                label={`${r.label}: ${amount} out of 100 people ${t.outcome}, after ${t.timeFrame}.`}
-              />
+              <IconArray count={r.count} countHigh={r.countHigh} label={p.iconLabel(r, t)} />
               <Text size="sm" fw={600} ta="center">
-                {r.label}: {amount} of 100
+                {p.rowCount(r)}
               </Text>
             </Stack>
           );
@@ -81,12 +69,13 @@ export function Frequencies({ t, certainty }: { t: OutOf100; certainty: string }
 
 /** The "like you" criteria one option's figure used, and those widened to reach 30 people. */
 function Matched({ result }: { result: RegistryResult }) {
+  const { w, p, criterionNames } = useAidLanguage();
   const names = (ids: readonly CriterionId[]) => ids.map((id) => criterionNames[id]).join(", ");
   return (
     <>
       {result.criteria.length > 0 && (
         <Text size="xs">
-          {w.matchedOn}: same care, {names(result.criteria)}.
+          {w.matchedOn}: {p.sameCare}, {names(result.criteria)}.
         </Text>
       )}
       {result.widened.length > 0 && (
@@ -107,6 +96,7 @@ function Clinic({
   registry: RegistryResult | undefined;
   context: RegistryContext | undefined;
 }) {
+  const { w, p } = useAidLanguage();
   const link = treatmentKindForOption(option.id);
   const figure = registry?.figure;
   const forPatient = context?.basis === "patient";
@@ -124,8 +114,7 @@ function Clinic({
       ) : (
         <Stack gap={2}>
           <Text size="sm">
-            {clinicSentence(figure)} They had less back pain {figure.timepoint.replace("m", " months")} after
-            starting ({context?.responderRule}).
+            {p.clinicSentence(figure)} {p.clinicResult(figure.timepoint, context?.responderRule)}
           </Text>
           <Matched result={registry} />
           {registry.match === "broader" && <Text size="xs">{w.broader}</Text>}
@@ -150,7 +139,8 @@ export function OptionCard({
   registry?: RegistryResult | undefined;
   context?: RegistryContext | undefined;
 }) {
-  const certainty = option.certainty ? certaintyLabels[option.certainty] : "Not rated";
+  const { w, p, certaintyLabels, costLabels, groupLabels } = useAidLanguage();
+  const certainty = option.certainty ? certaintyLabels[option.certainty] : p.notRated;
   return (
     <Card
       withBorder
@@ -169,7 +159,7 @@ export function OptionCard({
             </Text>
             {option.investigational && (
               <Badge color="orange" variant="light" leftSection={<IconAlertTriangle size={12} aria-hidden />}>
-                Experimental
+                {p.experimental}
               </Badge>
             )}
           </Group>

@@ -2,7 +2,14 @@
  * The decision aid's own words around the domain content (evidence/): labels for groups,
  * certainty, speed and cost, and the screens' headings. Reading grade ≤ 8 (words.test.ts).
  */
-import type { CostBand, CriterionId, GradeCertainty, OptionGroup, Speed } from "@evident/domain/evidence";
+import type {
+  CostBand,
+  CriterionId,
+  GradeCertainty,
+  OptionGroup,
+  OutOf100,
+  Speed,
+} from "@evident/domain/evidence";
 
 export const groupLabels: Record<OptionGroup, string> = {
   "self-care": "Self-care and waiting",
@@ -97,13 +104,43 @@ export const criterionNames: Record<CriterionId, string> = {
   age: "age",
 };
 
-/** "3 of 34 people (9%; we are 95% sure it is between 3% and 23%)". */
-export function clinicSentence(r: {
-  responders: number;
-  n: number;
-  share: number;
-  shareCI: [number, number];
-}) {
+type ClinicFigure = { responders: number; n: number; share: number; shareCI: [number, number] };
+type Row = { label: string; count: number; countHigh?: number | undefined };
+
+/** "3 of 34 people (9%). The true share is likely between 3% and 23%." */
+export function clinicSentence(r: ClinicFigure) {
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   return `${r.responders} of ${r.n} people (${pct(r.share)}). The true share is likely between ${pct(r.shareCI[0])} and ${pct(r.shareCI[1])}.`;
 }
+
+const amount = (r: Row) => (r.countHigh ? `${r.count} to ${r.countHigh}` : String(r.count));
+
+/** The screens' sentences that take values: the figures, their labels and the guide's version. */
+export const aidPhrases = {
+  amount,
+  /** Above an icon-array table: who, when, and what was counted. */
+  frequencyIntro: (t: OutOf100) => `${t.peopleLike}. After ${t.timeFrame}, how many ${t.outcome}:`,
+  /** The icon array's text alternative. */
+  iconLabel: (r: Row, t: OutOf100) =>
+    `${r.label}: ${amount(r)} out of 100 people ${t.outcome}, after ${t.timeFrame}.`,
+  rowCount: (r: Row) => `${r.label}: ${amount(r)} of 100`,
+  /** The comparison table's figure, e.g. "Bone marrow shot: 44 of 100 (12 months)". */
+  mainNumber: (r: Row, t: OutOf100) => `${r.label}: ${amount(r)} of 100 (${t.timeFrame})`,
+  noFairNumber: "No fair number",
+  notRated: "Not rated",
+  experimental: "Experimental",
+  experimentalNotApproved: "Experimental, not FDA-approved",
+  inUse: "In use",
+  choice: "Choice",
+  version: (version: string, published: string, reviewBy: string) =>
+    `Version ${version}, published ${published}, next review by ${reviewBy}.`,
+  sameCare: "same care",
+  clinicSentence,
+  /** After the clinic sentence: when, and by which rule, people counted as better. */
+  clinicResult: (timepoint: string, rule: string | undefined) =>
+    `They had less back pain ${timepoint.replace("m", " months")} after starting (${rule}).`,
+};
+
+type Widen<T> = T extends (...args: infer A) => string ? (...args: A) => string : string;
+export type AidWords = { readonly [K in keyof typeof aidWords]: string };
+export type AidPhrases = { readonly [K in keyof typeof aidPhrases]: Widen<(typeof aidPhrases)[K]> };

@@ -1,4 +1,7 @@
-/** The patient's saved values and the choice they lean toward, with the guide version they saw. */
+/**
+ * The patient's saved values and the choice they lean toward, with the guide version they saw and
+ * the language they read it in.
+ */
 import { findOption, valuesClarification } from "@evident/domain/evidence";
 import { Anchor, Paper, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
@@ -38,6 +41,7 @@ export function DecisionSection({ patientId }: { patientId: string }) {
           <Text size="xs" c="dimmed">
             Saved {formatDateTime(d.decidedAt)} in the {d.source} · guide {d.contentVersion} · values{" "}
             {d.valuesVersion}
+            {d.language === "es" && " · read in Spanish"}
           </Text>
         </Stack>
       ) : (

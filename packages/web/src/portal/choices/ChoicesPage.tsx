@@ -5,10 +5,11 @@ import { usePortalIntake } from "../../api/triage";
 import { LoadError, Loading } from "../../components/QueryStates";
 import { usePageTitle } from "../../components/usePageTitle";
 import { DecisionAidView } from "../../decision-aid/DecisionAidView";
-import { aidWords as w } from "../../decision-aid/words";
+import { useAidLanguage } from "../../decision-aid/language";
 import { Held } from "./Held";
 
 export function ChoicesPage() {
+  const { w } = useAidLanguage();
   usePageTitle(w.title);
   const state = usePortalIntake();
   if (state.isPending) return <Loading />;

@@ -2,11 +2,12 @@
 import type { PortalIntakeState } from "@evident/domain/api";
 import { Button, Card, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
-import { aidWords as w } from "../../decision-aid/words";
+import { useAidLanguage } from "../../decision-aid/language";
 import { useIntakeWords } from "../intake/language";
 
 export function Held({ state }: { state: PortalIntakeState }) {
   const intake = useIntakeWords().t;
+  const { w } = useAidLanguage();
   return (
     <Card withBorder radius="lg" padding="lg">
       <Stack gap="sm">

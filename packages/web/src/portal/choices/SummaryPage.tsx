@@ -5,12 +5,11 @@
  * page (print CSS hides the portal's frame).
  */
 import {
-  decisionAidContent,
-  findOption,
   fittingOptions,
   frequencySentence,
   importantValues,
-  valuesClarification,
+  localizedOption,
+  summaryWords,
 } from "@evident/domain/evidence";
 import { Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { IconDownload, IconPrinter } from "@tabler/icons-react";
@@ -20,10 +19,12 @@ import { formatLongDate } from "../../components/format";
 import { LoadError, Loading } from "../../components/QueryStates";
 import { usePageTitle } from "../../components/usePageTitle";
 import classes from "../../decision-aid/DecisionAid.module.css";
-import { aidWords, costLabels, speedLabels } from "../../decision-aid/words";
-import { choiceCopy as t } from "./copy";
+import { useAidLanguage } from "../../decision-aid/language";
+import { useChoiceCopy } from "./copy";
 
 export function SummaryPage() {
+  const t = useChoiceCopy();
+  const a = useAidLanguage();
   usePageTitle(t.summaryTitle);
   const decisions = useMyDecisions();
   if (decisions.isPending) return <Loading />;
@@ -42,11 +43,10 @@ export function SummaryPage() {
         </Button>
       </Stack>
     );
-  const chosen = findOption(d.choice);
+  const chosen = a.option(d.choice);
   const important = importantValues(d.values);
-  const fitting = fittingOptions(d.values);
-  const frequencies = chosen ? frequencySentence(chosen) : null;
-  const certaintyWords = aidWords.certainty;
+  const fitting = fittingOptions(d.values).map((o) => localizedOption(o, a.lang));
+  const frequencies = chosen ? frequencySentence(chosen, a.lang) : null;
 
   return (
     <Stack gap="md" className={classes.summary}>
@@ -58,8 +58,11 @@ export function SummaryPage() {
           {t.summaryIntro}
         </Text>
         <Text size="xs" c="dimmed">
-          Saved {formatLongDate(d.decidedAt.slice(0, 10))} · guide version {d.contentVersion} · values version{" "}
-          {d.valuesVersion}
+          {summaryWords[a.lang].versions(
+            formatLongDate(d.decidedAt.slice(0, 10), a.lang),
+            d.contentVersion,
+            d.valuesVersion,
+          )}
         </Text>
       </div>
       <Group gap="sm" data-noprint>
@@ -68,7 +71,7 @@ export function SummaryPage() {
         </Button>
         <Button
           component="a"
-          href={`/api/v1/portal/decisions/${d.id}/summary.pdf`}
+          href={`/api/v1/portal/decisions/${d.id}/summary.pdf?lang=${a.lang}`}
           download
           variant="light"
           leftSection={<IconDownload size={18} aria-hidden />}
@@ -85,12 +88,12 @@ export function SummaryPage() {
         </Title>
         <Table fz="sm" verticalSpacing={2}>
           <Table.Tbody>
-            {valuesClarification.values.map((v) => (
+            {a.values.values.map((v) => (
               <Table.Tr key={v.id}>
                 <Table.Th scope="row" fw={500}>
                   {v.statement}
                 </Table.Th>
-                <Table.Td>{valuesClarification.scale.labels[d.values[v.id] ?? 0]}</Table.Td>
+                <Table.Td>{a.values.scale.labels[d.values[v.id] ?? 0]}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -103,12 +106,12 @@ export function SummaryPage() {
         {chosen && (
           <Stack gap={4}>
             <Text size="sm">
-              {certaintyWords} {chosen.certaintyNote}
+              {a.w.certainty} {chosen.certaintyNote}
             </Text>
             {frequencies && <Text size="sm">{frequencies}</Text>}
             <Text size="sm">
-              Time to work: {speedLabels[chosen.speed]}. Cost: {costLabels[chosen.cost.band]}. Approval
-              status: {chosen.regulatoryStatus}
+              {t.timeToWork}: {a.speedLabels[chosen.speed]}. {t.cost}: {a.costLabels[chosen.cost.band]}.{" "}
+              {t.status}: {chosen.regulatoryStatus}
             </Text>
           </Stack>
         )}
@@ -121,9 +124,7 @@ export function SummaryPage() {
           <Text size="xs" c="dimmed" mb={4}>
             {t.fitsNote}
           </Text>
-          <Text size="sm">
-            {fitting.length ? fitting.map((o) => o.name).join(" · ") : "None fits all of them."}
-          </Text>
+          <Text size="sm">{fitting.length ? fitting.map((o) => o.name).join(" · ") : t.noneFits}</Text>
         </Paper>
       )}
       {d.questions && (
@@ -137,7 +138,7 @@ export function SummaryPage() {
         </Paper>
       )}
       <Text size="xs" c="dimmed">
-        {decisionAidContent.funding}
+        {a.content.funding}
       </Text>
     </Stack>
   );

@@ -3,7 +3,6 @@
  * scale, then the choice the patient leans toward (or "not sure yet") and their questions. Saved
  * with the content and values versions; then the one-page summary.
  */
-import { decisionOptions, valuesClarification } from "@evident/domain/evidence";
 import { Alert, Button, NativeSelect, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router";
@@ -12,12 +11,14 @@ import { usePortalIntake } from "../../api/triage";
 import { LoadError, Loading } from "../../components/QueryStates";
 import { ChoiceQuestion } from "../../components/questionnaire/ChoiceQuestion";
 import { usePageTitle } from "../../components/usePageTitle";
-import { choiceCopy as t } from "./copy";
+import { useAidLanguage } from "../../decision-aid/language";
+import { useChoiceCopy } from "./copy";
 import { Held } from "./Held";
 
-const scale = valuesClarification.scale;
-
 export function ValuesPage() {
+  const t = useChoiceCopy();
+  const { lang, values: clarification, options } = useAidLanguage();
+  const scale = clarification.scale;
   usePageTitle(t.valuesTitle);
   const navigate = useNavigate();
   const state = usePortalIntake();
@@ -45,7 +46,7 @@ export function ValuesPage() {
   function submit(e: React.FormEvent) {
     e.preventDefault();
     const missing: Record<string, string> = {};
-    for (const v of valuesClarification.values) if (values[v.id] === undefined) missing[v.id] = t.missing;
+    for (const v of clarification.values) if (values[v.id] === undefined) missing[v.id] = t.missing;
     if (!choice) missing.choice = t.missing;
     setErrors(missing);
     if (Object.keys(missing).length > 0) {
@@ -53,7 +54,7 @@ export function ValuesPage() {
       return;
     }
     save.mutate(
-      { values, choice, ...(questions.trim() ? { questions: questions.trim() } : {}) },
+      { values, choice, ...(questions.trim() ? { questions: questions.trim() } : {}), language: lang },
       { onSuccess: () => navigate("/portal/choices/summary") },
     );
   }
@@ -69,7 +70,7 @@ export function ValuesPage() {
         </div>
         <div ref={alertRef} tabIndex={-1}>
           {Object.keys(errors).length > 0 && (
-            <Alert color="red" role="alert" title={`${Object.keys(errors).length} to answer`}>
+            <Alert color="red" role="alert" title={t.toAnswer(Object.keys(errors).length)}>
               {null}
             </Alert>
           )}
@@ -80,9 +81,9 @@ export function ValuesPage() {
           )}
         </div>
         <Title order={2} size="h3">
-          {valuesClarification.prompt}
+          {clarification.prompt}
         </Title>
-        {valuesClarification.values.map((v) => (
+        {clarification.values.map((v) => (
           <ChoiceQuestion
             key={v.id}
             item={{
@@ -111,9 +112,9 @@ export function ValuesPage() {
             setErrors(({ choice: _, ...rest }) => rest);
           }}
           data={[
-            { value: "", label: "Choose…", disabled: true },
+            { value: "", label: t.choose, disabled: true },
             { value: "unsure", label: t.unsure },
-            ...decisionOptions.map((o) => ({ value: o.id, label: o.name })),
+            ...options.map((o) => ({ value: o.id, label: o.name })),
           ]}
         />
         <Textarea
