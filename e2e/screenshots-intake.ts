@@ -19,7 +19,8 @@ async function ok(
   return res.json() as Promise<Record<string, unknown>>;
 }
 
-export async function intakeScreenshots(browser: Browser, base: string, shoot: Shoot, who: Who) {
+/** Signs the clinician in on a desktop page, and gives a maker of new portal patients. */
+async function clinic(browser: Browser, base: string, who: Who) {
   const open = async (size: ViewportName) => (await newContext(browser, base, size)).newPage();
   const staff = await open("desktop");
   await ok(
@@ -31,7 +32,8 @@ export async function intakeScreenshots(browser: Browser, base: string, shoot: S
 
   /** A new portal patient signed in on `page`; returns the patient's id. */
   async function patientOn(page: Page, given: string, family: string): Promise<string> {
-    const email = `${given.toLowerCase()}.${Date.now().toString(36)}@example.test`;
+    const local = given.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+    const email = `${local}.${Date.now().toString(36)}@example.test`;
     const created = await ok(
       await staff.request.post(`${base}/api/v1/patients`, {
         data: {
@@ -57,6 +59,11 @@ export async function intakeScreenshots(browser: Browser, base: string, shoot: S
     );
     return created.id as string;
   }
+  return { open, staff, patientOn };
+}
+
+export async function intakeScreenshots(browser: Browser, base: string, shoot: Shoot, who: Who) {
+  const { open, staff, patientOn } = await clinic(browser, base, who);
 
   // The safety questions, part-answered, on a phone and a computer.
   for (const size of ["phone", "desktop"] as const) {
@@ -161,4 +168,48 @@ export async function intakeScreenshots(browser: Browser, base: string, shoot: S
   await staff.goto("/decision-aid");
   await staff.getByRole("heading", { name: "Decision aid", level: 1 }).waitFor();
   await shoot(staff, "decision-aid-clinic-desktop", false);
+}
+
+/**
+ * The decision aid in Spanish (`--only aid-es`): a patient who reads the portal in Español, with
+ * no red flag, on a phone and a computer: the options, a cell therapy's card, the values step and
+ * the summary.
+ */
+export async function spanishAidScreenshots(browser: Browser, base: string, shoot: Shoot, who: Who) {
+  const { open, patientOn } = await clinic(browser, base, who);
+  for (const size of ["phone", "desktop"] as const) {
+    const page = await open(size);
+    await patientOn(page, "Lucía", size === "phone" ? "Ramírez" : "Ortega");
+    await page.goto("/portal");
+    await page.getByText("Español", { exact: true }).click();
+    await page.goto("/portal/intake");
+    await answerIntake(page, { age: 51, weeks: 40, yes: [], lang: "es" });
+    await page.getByRole("button", { name: "Enviar mis respuestas" }).click();
+    await page.getByRole("link", { name: "Ver sus opciones" }).click();
+    await page.getByRole("heading", { name: "Sus opciones de tratamiento" }).waitFor();
+    await shoot(page, `decision-aid-es-${size}`, false);
+    // The card from its title: its name, the experimental badge and what it is.
+    await page
+      .getByRole("article", { name: /Inyección de médula ósea/ })
+      .evaluate((card) => card.scrollIntoView({ block: "start" }));
+    await shoot(page, `decision-aid-es-cell-${size}`, false);
+    await page.goto("/portal/choices/values");
+    await page.getByRole("heading", { name: "Lo que le importa" }).waitFor();
+    for (const [statement, label] of [
+      ["No tener que operarme", "Muchísimo"],
+      ["Sentir alivio pronto", "Algo"],
+      ["No tener agujas ni inyecciones", "Mucho"],
+      ["Gastar poco", "Un poco"],
+      ["Elegir un cuidado bien estudiado", "Muchísimo"],
+    ] as const)
+      await page.getByRole("group", { name: statement }).getByRole("radio", { name: label }).check();
+    await page.getByLabel("¿Qué opción prefiere por ahora?").selectOption("exercise-physiotherapy");
+    await page
+      .getByLabel("Preguntas para su cita")
+      .fill("¿Puedo seguir trabajando mientras hago los ejercicios?");
+    await shoot(page, `decision-values-es-${size}`);
+    await page.getByRole("button", { name: "Guardar y ver mi resumen" }).click();
+    await page.getByRole("heading", { name: "Mis opciones para el dolor de espalda: resumen" }).waitFor();
+    await shoot(page, `decision-summary-es-${size}`);
+  }
 }

@@ -5,7 +5,8 @@
  *
  * Signs in as the demo clinician. The outcomes page's shots are in screenshots-outcomes.ts, the care
  * pathway's (`--only pathway`) in screenshots-pathway.ts, and the safety questions', triage,
- * candidacy and decision aid's (`--only intake`) in screenshots-intake.ts, and correcting saved
+ * candidacy and decision aid's (`--only intake`; the decision aid in Spanish alone: `--only aid-es`)
+ * in screenshots-intake.ts, and correcting saved
  * records (`--only records`) in screenshots-records.ts. Uses the demo data when
  * there is some (a patient with answers,
  * the demo portal patient); otherwise it creates a showcase patient through the API first.
@@ -16,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import type { APIRequestContext, Page } from "playwright-core";
 import { launchBrowser, newContext, type ViewportName } from "./browser";
 import { passSafetyQuestions } from "./intake";
-import { intakeScreenshots } from "./screenshots-intake";
+import { intakeScreenshots, spanishAidScreenshots } from "./screenshots-intake";
 import { outcomeScreenshots } from "./screenshots-outcomes";
 import { pathwayScreenshots } from "./screenshots-pathway";
 import { recordScreenshots } from "./screenshots-records";
@@ -220,6 +221,10 @@ async function main() {
       await intakeScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
       return;
     }
+    if (only === "aid-es") {
+      await spanishAidScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
+      return;
+    }
     if (only === "records") {
       await recordScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
       return;
@@ -336,6 +341,7 @@ async function main() {
     await shoot(admin, "questionnaires-desktop");
 
     await intakeScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
+    await spanishAidScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
     await recordScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
   } finally {
     await browser.close();

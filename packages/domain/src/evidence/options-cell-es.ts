@@ -9,7 +9,7 @@ import type { DecisionOptionWords, OutOf100Words } from "./types";
 export const shamResponseLevi2025Es: OutOf100Words = {
   peopleLike:
     "Adultos con dolor lumbar de larga duración que parecía venir de un disco, en un ensayo de 63 personas",
-  timeFrame: "de 3 a 12 meses después de una inyección falsa",
+  timeFrame: "de 3 a 12 meses después",
   outcome: "vieron bajar su dolor a la mitad o más tras una inyección falsa (simulada), sin células",
   rows: ["Inyección falsa"],
   note: "Mucha gente se siente mejor tras cualquier inyección, o al pasar el tiempo. Un estudio necesita un grupo con una inyección falsa para saber si la de verdad añade algo.",

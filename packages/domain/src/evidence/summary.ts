@@ -72,7 +72,7 @@ export const summaryWords = {
     myLeaning: "La opción que prefiero por ahora",
     unsure: "Aún no lo sé",
     certainty: "¿Qué tan seguros están los expertos?",
-    timeToEffect: "Tiempo hasta que hace efecto",
+    timeToEffect: "Cuándo hace efecto",
     cost: "Precio",
     status: "Aprobación",
     fits: "Opciones que encajan con lo que más le importa",

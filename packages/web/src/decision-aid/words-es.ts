@@ -56,7 +56,7 @@ export const aidWordsEs: AidWords = {
   clinicTitle: "En esta clínica",
   certainty: "¿Qué tan seguros están los expertos?",
   mainNumber: "De cada 100 personas",
-  timeToEffect: "Tiempo hasta que hace efecto",
+  timeToEffect: "Cuándo hace efecto",
   visits: "Visitas",
   cost: "Precio",
   status: "Aprobación",
