@@ -18,3 +18,23 @@ export function fixedClock(
     },
   };
 }
+
+/** A clock running at real speed, shifted by a whole number of days that can be moved forward. */
+export type ShiftedClock = Clock & {
+  /** Moves the clock `n` days forward (n ≥ 0): time never runs backwards while the app runs. */
+  advanceDays(n: number): void;
+  /** Days the clock is ahead of the real one. */
+  offsetDays(): number;
+};
+
+export function shiftedClock(base: Clock = systemClock): ShiftedClock {
+  let days = 0;
+  return {
+    now: () => new Date(base.now().getTime() + days * 86_400_000),
+    advanceDays: (n) => {
+      if (!Number.isInteger(n) || n < 0) throw new RangeError("advanceDays: a whole number of days ≥ 0");
+      days += n;
+    },
+    offsetDays: () => days,
+  };
+}

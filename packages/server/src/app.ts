@@ -40,6 +40,7 @@ import { patientRoutes } from "./routes/patients";
 import { planRoutes } from "./routes/plans";
 import { portalRoutes } from "./routes/portal";
 import { taskRoutes } from "./routes/tasks";
+import { testClockRoutes } from "./routes/test-clock";
 import { worklistRoutes } from "./routes/worklist";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -141,6 +142,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.use("/api/v1/*", csrfGuard);
   app.use("/api/v1/*", loadSession);
+  if (deps.testClock) testClockRoutes(app, deps.testClock);
   app.route("/api/v1", api);
 
   // FHIR R4, read-only: instrument definitions for anyone, patients' answers for their staff.

@@ -27,6 +27,8 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  EVIDENT_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
+  NODE_ENV: z.string().optional(),
 });
 
 export type AppConfig = {
@@ -45,6 +47,12 @@ export type AppConfig = {
   version: string;
   /** Built web app (index.html and assets), served when present. */
   webDist: string | null;
+  /**
+   * EVIDENT_TEST_CLOCK=1: the server's clock can be moved forward by an administrator
+   * (POST /api/v1/test/clock), so a browser test can live through weeks of follow-up in
+   * minutes. For test servers only; refused when NODE_ENV=production.
+   */
+  testClock: boolean;
 };
 
 export const VERSION = "0.1.0";
@@ -59,6 +67,10 @@ export function loadConfig(
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  if (e.EVIDENT_TEST_CLOCK === "1" && e.NODE_ENV === "production")
+    throw new Error(
+      "Invalid configuration:\n  EVIDENT_TEST_CLOCK: a movable clock is for test servers; it cannot be enabled with NODE_ENV=production",
+    );
   return {
     port: e.PORT,
     host: e.HOST,
@@ -73,6 +85,7 @@ export function loadConfig(
     bodyLimitBytes: 1024 * 1024,
     version: VERSION,
     webDist: null,
+    testClock: e.EVIDENT_TEST_CLOCK === "1",
     ...overrides,
   };
 }

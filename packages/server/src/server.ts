@@ -6,7 +6,7 @@
  */
 import type { AddressInfo } from "node:net";
 import { type Database, openDatabase } from "@evident/db";
-import { type Clock, systemClock } from "@evident/domain";
+import { type Clock, shiftedClock, systemClock } from "@evident/domain";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import type { AppConfig } from "./config";
@@ -39,7 +39,12 @@ export async function startServer(
     throw e;
   }
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.smtpFrom) : null;
-  const deps = { database, clock: opts.clock ?? systemClock, mailer, config };
+  const testClock = config.testClock ? shiftedClock(opts.clock ?? systemClock) : undefined;
+  if (testClock)
+    log(
+      "warning: EVIDENT_TEST_CLOCK=1 — administrators can move this server's clock forward (test servers only)",
+    );
+  const deps = { database, clock: testClock ?? opts.clock ?? systemClock, mailer, config, testClock };
   const app = createApp(deps);
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

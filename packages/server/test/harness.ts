@@ -5,7 +5,7 @@
  */
 
 import { createClinic, createStaffUser, type Database, recordLicence, writePlan } from "@evident/db";
-import { fixedClock } from "@evident/domain";
+import { fixedClock, shiftedClock } from "@evident/domain";
 import { instruments } from "@evident/domain/instruments";
 import type { MeasurementPlan } from "@evident/domain/pathway/plan";
 import { freshDatabase } from "../../db/test/database";
@@ -43,11 +43,24 @@ export type ClinicOptions = {
   plan?: MeasurementPlan | "as-created";
 };
 
-export async function createHarness(opts: { now?: string; mailer?: Mailer | null } = {}) {
+export async function createHarness(
+  opts: { now?: string; mailer?: Mailer | null; testClock?: boolean } = {},
+) {
   const database = (await freshDatabase()) as Database & { close(): Promise<void> };
   const clock = fixedClock(opts.now ?? "2026-03-02T09:00:00Z");
-  const config = loadConfig({}, { publicUrl: "http://evident.test", dataDir: "/nonexistent" });
-  const deps: AppDeps = { database, clock, mailer: opts.mailer ?? null, config };
+  const config = loadConfig(
+    {},
+    { publicUrl: "http://evident.test", dataDir: "/nonexistent", testClock: opts.testClock === true },
+  );
+  // A test server's movable clock (EVIDENT_TEST_CLOCK=1) over the fixed one, as startServer does.
+  const testClock = opts.testClock ? shiftedClock(clock) : undefined;
+  const deps: AppDeps = {
+    database,
+    clock: testClock ?? clock,
+    mailer: opts.mailer ?? null,
+    config,
+    ...(testClock ? { testClock } : {}),
+  };
   const app = createApp(deps);
   let emails = 0;
 

@@ -1,7 +1,7 @@
 /** The Hono environment: what middleware puts on the context for handlers. */
 
 import type { Database, SessionPrincipal } from "@evident/db";
-import type { Actor, Clock } from "@evident/domain";
+import type { Actor, Clock, ShiftedClock } from "@evident/domain";
 import type { AppConfig } from "../config";
 import type { Mailer } from "../mail/mailer";
 
@@ -11,6 +11,8 @@ export type AppDeps = {
   /** null: no SMTP; messages wait in the outbox. */
   mailer: Mailer | null;
   config: AppConfig;
+  /** Only on a test server (EVIDENT_TEST_CLOCK=1): the same clock as `clock`, movable. */
+  testClock?: ShiftedClock;
 };
 
 export type AppEnv = {
