@@ -30,10 +30,10 @@ export function useBrowser() {
     await browser?.close();
   });
   return {
-    /** A new, signed-out browser window of the given size. */
-    async open(size: ViewportName): Promise<Page> {
+    /** A new, signed-out browser window of the given size, on the shared app or on `baseUrl`. */
+    async open(size: ViewportName, baseUrl: string = inject("baseUrl")): Promise<Page> {
       if (!browser) throw new Error("browser not started");
-      const context = await newContext(browser, inject("baseUrl"), size);
+      const context = await newContext(browser, baseUrl, size);
       context.setDefaultTimeout(TIMEOUT);
       contexts.push(context);
       const page = await context.newPage();

@@ -1,17 +1,19 @@
 /**
- * The care pathway on the real app: a clinician records a bone-marrow concentrate injection with
- * its procedure record, the follow-up schedule appears, the jobs run and the 2-week invitation
- * reaches the SMTP server, the patient follows its link on a phone, signs in and answers, and the
- * jobs then send nothing more for it; and a fever reported after the procedure shows urgent
- * advice at once and puts an urgent task on the clinicians' worklist.
+ * The care pathway on the real app, with the server's clock moved forward as the weeks pass: a
+ * clinician records a bone-marrow concentrate injection today with its procedure record, the
+ * follow-up schedule appears, the clock moves 7 days to the opening of the 2-week window (±1 week)
+ * and the jobs send its invitation to the SMTP server; the patient follows its link on a phone, signs in and answers; the clock moves
+ * on 3 and then 4 more days and no reminder follows, while a patient treated the same day who has
+ * not answered gets both; and a fever reported after the procedure shows urgent advice at once
+ * and puts an urgent task on the clinicians' worklist.
  *
- * The server runs on the real clock, shared with the other browser tests, so instead of moving
- * it 7 days forward the procedure is recorded as done 7 days ago: the 2-week window opens today.
- * The day-by-day course (reminders after 3 and 7 days, none after completion, the call task) is
- * tested with a moved clock in packages/server/test/reminders.test.ts.
+ * Moving a clock would disturb the other browser tests, so this file runs its own app (a small
+ * demo clinic, its own database and SMTP server) with EVIDENT_TEST_CLOCK=1, which lets an
+ * administrator move that server's clock forward (POST /api/v1/test/clock).
  */
+import { NOT_APPROVED } from "@evident/domain/regulatory";
 import type { APIRequestContext, Page } from "playwright-core";
-import { describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CLINICIAN,
   DEMO_PASSWORD,
@@ -27,6 +29,7 @@ import {
 import { expectNoAxeViolations } from "./browser";
 import { readMails, type StoredMail, waitForMail } from "./mail";
 import { answerAndNext } from "./questionnaire";
+import { type RunningApp, startApp } from "./server";
 
 const id = unique();
 const patient = {
@@ -35,37 +38,59 @@ const patient = {
   email: `grace.${id}@example.test`,
   password: "a long enough patient password",
 };
+/** Treated the same day, never answers: the reminders that must not reach Grace reach them. */
+const control = { email: `control.${id}@example.test` };
 const state: { patientId?: string; link?: string } = {};
+
+let app: RunningApp;
+beforeAll(async () => {
+  app = await startApp({ demoPatients: 12, env: { EVIDENT_TEST_CLOCK: "1" } });
+});
+afterAll(async () => {
+  await app?.stop();
+});
 
 async function ok<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>, what: string): Promise<T> {
   if (!res.ok()) throw new Error(`${what}: HTTP ${res.status()} ${await res.text()}`);
   return (await res.json()) as T;
 }
 
-/** Runs the jobs now, as an administrator would (they also run on the server's own interval). */
-async function runJobs(page: Page) {
-  const base = inject("baseUrl");
+async function signInAdmin(page: Page) {
   await ok(
-    await page.request.post(`${base}/api/v1/auth/staff/sign-in`, {
+    await page.request.post(`${app.baseUrl}/api/v1/auth/staff/sign-in`, {
       data: { email: "admin@demo.evident.test", password: DEMO_PASSWORD },
     }),
     "admin sign-in",
   );
-  await ok(await page.request.post(`${base}/api/v1/jobs/run`, { data: {} }), "jobs/run");
 }
 
-async function followUpMails(): Promise<StoredMail[]> {
-  return (await readMails(inject("mailDir"))).filter(
-    (m) => m.to.includes(patient.email) && /questionnaire/.test(m.subject),
+/** Moves the server's clock forward, as the weeks pass (sessions older than 12 hours end). */
+async function advanceDays(page: Page, days: number): Promise<string> {
+  await signInAdmin(page);
+  const r = await ok<{ now: string; offsetDays: number }>(
+    await page.request.post(`${app.baseUrl}/api/v1/test/clock`, { data: { advanceDays: days } }),
+    "move the clock",
   );
+  return r.now;
 }
 
-async function waitForFollowUpMail(): Promise<StoredMail> {
+/** Runs the jobs now, as an administrator would (they also run on the server's own interval). */
+async function runJobs(page: Page) {
+  await signInAdmin(page);
+  await ok(await page.request.post(`${app.baseUrl}/api/v1/jobs/run`, { data: {} }), "jobs/run");
+}
+
+async function followUpMails(to: string): Promise<StoredMail[]> {
+  return (await readMails(app.mailDir)).filter((m) => m.to.includes(to) && /questionnaire/.test(m.subject));
+}
+
+async function waitForFollowUpMails(to: string, n: number): Promise<StoredMail[]> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const [m] = await followUpMails();
-    if (m) return m;
-    if (Date.now() > deadline) throw new Error("no follow-up invitation arrived within 30 s");
+    const mails = await followUpMails(to);
+    if (mails.length >= n) return mails;
+    if (Date.now() > deadline)
+      throw new Error(`${n} follow-up message(s) to ${to} did not arrive within 30 s`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -74,9 +99,9 @@ describe("the care pathway from procedure to answered follow-up", () => {
   const browser = useBrowser();
 
   it("the clinician records a procedure with its record, and the schedule appears", async () => {
-    const page = await browser.open("desktop");
+    const page = await browser.open("desktop", app.baseUrl);
     await signInStaff(page, CLINICIAN);
-    const base = inject("baseUrl");
+    const base = app.baseUrl;
     const created = await ok<{ id: string }>(
       await page.request.post(`${base}/api/v1/patients`, {
         data: {
@@ -98,7 +123,7 @@ describe("the care pathway from procedure to answered follow-up", () => {
     await page.getByRole("button", { name: "Record treatment" }).click();
     const dialog = await visible(page.getByRole("dialog", { name: "Record treatment" }));
     await dialog.getByLabel("Treatment").selectOption({ label: "Bone-marrow concentrate injection" });
-    await dialog.getByLabel("Date").fill(isoDaysFromToday(-7));
+    await dialog.getByLabel("Date").fill(isoDaysFromToday(0));
     await dialog.getByLabel("Operator").fill("Dr Dana Reyes");
     await dialog.getByLabel("Consent form version").fill("cell-consent-2026-1");
     await dialog.getByLabel("Tissue").selectOption("bone-marrow");
@@ -118,7 +143,8 @@ describe("the care pathway from procedure to answered follow-up", () => {
     await dialog.getByLabel("Total nucleated cells (millions)").fill("420");
     // The pathway its facts lead to, and that it is not approved, before saving.
     await expectText(dialog, /Same-surgical-procedure exception claimed/);
-    await expectText(dialog, /not FDA-approved for back pain/);
+    // Always in view, also while the reasons are folded away.
+    await visible(dialog.getByText(NOT_APPROVED, { exact: true }));
     await expectNoAxeViolations(page, "the procedure form");
     await dialog.getByRole("button", { name: "Record treatment" }).click();
     await dialog.waitFor({ state: "hidden" });
@@ -127,15 +153,47 @@ describe("the care pathway from procedure to answered follow-up", () => {
     const followUps = page.getByRole("table", { name: "Follow-ups" });
     for (const tp of ["2 weeks", "6 weeks", "3 months", "6 months", "12 months", "24 months"])
       await visible(followUps.getByRole("row").filter({ hasText: new RegExp(`^${tp}`) }));
-    await expectText(followUps.getByRole("row").filter({ hasText: /^2 weeks/ }), "Open now");
+    await expectText(followUps.getByRole("row").filter({ hasText: /^2 weeks/ }), "Upcoming");
+
+    // The control patient: same treatment day, by API.
+    const other = await ok<{ id: string }>(
+      await page.request.post(`${base}/api/v1/patients`, {
+        data: {
+          givenName: "Control",
+          familyName: `Patient-${id}`,
+          birthDate: "1965-04-04",
+          email: control.email,
+          invite: true,
+          episode: { condition: "degenerative_disc_disease", spinalLevels: ["L4-L5"] },
+        },
+      }),
+      "create control patient",
+    );
+    await ok(
+      await page.request.post(`${base}/api/v1/patients/${other.id}/treatments`, {
+        data: {
+          kind: "epidural_steroid_injection",
+          date: isoDaysFromToday(0),
+          procedure: {
+            category: "injection",
+            operator: "Dr Dana Reyes",
+            target: "epidural",
+            levels: ["L4-L5"],
+            imageGuidance: "fluoroscopy",
+            medication: "triamcinolone 40 mg",
+          },
+        },
+      }),
+      "control treatment",
+    );
   });
 
-  it("the jobs run and the invitation arrives at the SMTP server with the questionnaire's link", async () => {
+  it("a week later the 2-week window opens and the jobs send the invitation to the SMTP server with the questionnaire's link", async () => {
     expect(state.patientId).toBeDefined();
     // The patient activates the portal from the first e-mail (the enrolment invitation).
-    const page = await browser.open("phone");
-    const base = inject("baseUrl");
-    const welcome = await waitForMail(inject("mailDir"), patient.email);
+    const page = await browser.open("phone", app.baseUrl);
+    const base = app.baseUrl;
+    const welcome = await waitForMail(app.mailDir, patient.email);
     const t = /#([A-Za-z0-9_-]+)/.exec(welcome.link ?? "")?.[1];
     expect(t).toBeDefined();
     await ok(
@@ -145,17 +203,35 @@ describe("the care pathway from procedure to answered follow-up", () => {
       "accept",
     );
 
-    const admin = await browser.open("desktop");
+    // The control patient too: contacts go to patients with a portal account.
+    const controlWelcome = await waitForMail(app.mailDir, control.email);
+    await ok(
+      await page.request.post(`${base}/api/v1/invitations/accept`, {
+        data: { token: /#([A-Za-z0-9_-]+)/.exec(controlWelcome.link ?? "")?.[1], password: patient.password },
+      }),
+      "accept (control)",
+    );
+
+    const admin = await browser.open("desktop", app.baseUrl);
+    // Nothing is due yet on the treatment day.
     await runJobs(admin);
-    const mail = await waitForFollowUpMail();
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await followUpMails(patient.email)).toEqual([]);
+
+    // The 2-week window opens a week early (±1 week): the invitation goes on its first day.
+    await advanceDays(admin, 7);
+    await runJobs(admin);
+    const [mail] = await waitForFollowUpMails(patient.email, 1);
+    if (!mail) throw new Error("no invitation");
+    await waitForFollowUpMails(control.email, 1);
     expect(mail.subject).toMatch(/^Your 2 weeks questionnaire from .+ is ready$/);
     expect(mail.link).toMatch(new RegExp(`^${base}/portal/questionnaire/[0-9a-f-]{36}$`));
     state.link = mail.link ?? undefined;
   });
 
-  it("the patient follows the link on a phone, signs in, answers, and no further message is sent", async () => {
+  it("the patient follows the link on a phone and answers; as the days pass no reminder follows", async () => {
     expect(state.link).toBeDefined();
-    const page = await browser.open("phone");
+    const page = await browser.open("phone", app.baseUrl);
     await page.goto(state.link!);
     // Signed out: the link leads through sign-in and back to the questionnaire.
     await page.waitForURL(/\/portal\/sign-in/);
@@ -172,14 +248,20 @@ describe("the care pathway from procedure to answered follow-up", () => {
     await page.getByRole("button", { name: "Send my answers" }).click();
     await expectHeading(page, "Thank you!");
 
-    const before = (await followUpMails()).length;
-    expect(before).toBe(1);
-    const admin = await browser.open("desktop");
+    // 3 days after opening, then 7: the reminders go to the patient who has not answered, not to her.
+    const admin = await browser.open("desktop", app.baseUrl);
+    await advanceDays(admin, 3);
     await runJobs(admin);
-    await new Promise((r) => setTimeout(r, 6000)); // a dispatcher round
-    expect(await followUpMails()).toHaveLength(1);
+    const controlMails = await waitForFollowUpMails(control.email, 2);
+    expect(controlMails[1]?.subject).toMatch(/^Reminder: your 2 weeks questionnaire/);
+    await advanceDays(admin, 4);
+    await runJobs(admin);
+    await waitForFollowUpMails(control.email, 3);
+    await new Promise((r) => setTimeout(r, 3000)); // one more dispatcher round
+    const mails = await followUpMails(patient.email);
+    expect(mails.map((m) => m.subject)).toEqual([expect.stringMatching(/^Your 2 weeks questionnaire/)]);
     // The clinic's record says completed.
-    const staff = await browser.open("desktop");
+    const staff = await browser.open("desktop", app.baseUrl);
     await signInStaff(staff, CLINICIAN);
     await staff.goto(`/patients/${state.patientId}`);
     const followUps = staff.getByRole("table", { name: "Follow-ups" });
@@ -187,7 +269,7 @@ describe("the care pathway from procedure to answered follow-up", () => {
   });
 
   it("a fever after the procedure shows urgent advice at once and puts an urgent task on the worklist", async () => {
-    const page = await browser.open("phone");
+    const page = await browser.open("phone", app.baseUrl);
     await page.goto("/portal/sign-in");
     await page.getByLabel("E-mail address").fill(patient.email);
     await page.getByLabel(/^Password/).fill(patient.password);
@@ -204,7 +286,7 @@ describe("the care pathway from procedure to answered follow-up", () => {
     await expectNoSideways(page);
     await expectNoAxeViolations(page, "urgent advice");
 
-    const staff = await browser.open("desktop");
+    const staff = await browser.open("desktop", app.baseUrl);
     await signInStaff(staff, CLINICIAN);
     await staff.goto("/worklist");
     await expectHeading(staff, "Worklist");
