@@ -130,7 +130,7 @@ describe("the safety questions", () => {
     await visible(page.getByRole("link", { name: "See your choices" }));
   });
 
-  it("puts an emergency at the top of the clinician's queue; the review clears it and lifts the hold", async () => {
+  it("puts an emergency before an urgent flag in the worklist's triage queue; the review clears it and lifts the hold", async () => {
     const staff = await browser.open("desktop");
     await signInStaff(staff);
     const page = await browser.open("phone");
@@ -141,21 +141,33 @@ describe("the safety questions", () => {
     await page.getByRole("button", { name: "Send my answers" }).click();
     await expectHeading(page, "Get help now");
 
-    // An urgent one too, so the queue's check covers both tiers' badges.
+    // An urgent one too, so the queue's check covers both tiers' badges and their order.
     const other = await browser.open("phone");
-    await portalPatient(staff, other);
+    const otherFamily = `Queue-${unique()}`;
+    await portalPatient(staff, other, otherFamily);
     const urgent = await other.request.post("/api/v1/portal/intake", {
       data: { answers: { age: 61, painDurationWeeks: 5, cancerHistory: true } },
     });
     expect(urgent.status()).toBe(201);
 
-    await staff.getByRole("link", { name: "Tasks" }).click();
-    await expectHeading(staff, "Tasks");
-    const first = staff.getByRole("list", { name: "Tasks" }).getByRole("listitem").first();
-    await expectText(first, "Emergency");
-    await expectText(staff.getByRole("list", { name: "Tasks" }), "Urgent");
-    await expectNoAxeViolations(staff, "the task queue");
-    const mine = staff.getByRole("listitem").filter({ hasText: family });
+    // The worklist's Triage view. Other tests leave their own red flags in this shared queue, so
+    // every check is about these two patients' items, wherever they are in it.
+    await staff.getByRole("link", { name: "Worklist" }).click();
+    await expectHeading(staff, "Worklist");
+    await staff.getByRole("tab", { name: /^Triage/ }).click();
+    await expectHeading(staff, "Triage queue", 2);
+    const queue = staff.getByRole("list", { name: "Triage queue" });
+    const mine = queue.getByRole("listitem").filter({ hasText: family });
+    const theirs = queue.getByRole("listitem").filter({ hasText: otherFamily });
+    await expectText(await visible(mine), "Emergency");
+    await expectText(mine, /Due|Overdue/);
+    await expectText(await visible(theirs), "Urgent");
+    await expectText(theirs, /Due /);
+    const titles = await queue.getByRole("listitem").allTextContents();
+    const at = (name: string) => titles.findIndex((t) => t.includes(name));
+    expect(at(family)).toBeGreaterThanOrEqual(0);
+    expect(at(family)).toBeLessThan(at(otherFamily));
+    await expectNoAxeViolations(staff, "the triage queue");
     await mine.getByRole("link", { name: /Review on the patient page/ }).click();
     await staff.waitForURL(`**/patients/${patientId}`);
     await expectText(staff, "Elective procedures on hold");
@@ -174,5 +186,16 @@ describe("the safety questions", () => {
     expect(tasks.items).toEqual([]);
     await page.goto("/portal");
     await expectHeading(page, /^Hello/);
+  });
+
+  it("keeps one worklist: the old tasks address opens its task view, and the menu has no second entry", async () => {
+    const staff = await browser.open("desktop");
+    await signInStaff(staff);
+    await staff.goto("/tasks");
+    await staff.waitForURL(/\/worklist\?view=tasks$/);
+    await expectHeading(staff, "Worklist");
+    expect(await staff.getByRole("tab", { name: "All tasks" }).getAttribute("aria-selected")).toBe("true");
+    expect(await staff.getByRole("navigation").getByRole("link", { name: "Tasks" }).count()).toBe(0);
+    await expectNoAxeViolations(staff, "the worklist's task view");
   });
 });

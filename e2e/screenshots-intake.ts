@@ -1,8 +1,11 @@
 /**
  * Screenshots of issue 4's screens (called from screenshots.ts; `--only intake` for these alone):
- * the safety questions, the emergency screen, the triage queue, the patient page's triage panel,
- * the candidacy form and the decision aid (portal, values, summary, clinic), at phone and
- * desktop widths. Each shot makes its own patients through the API.
+ * the portal home before the safety questions, the safety questions, the emergency screen, the
+ * safety questions entered by staff, the worklist's triage queue, the patient page's triage
+ * panel, the candidacy form (also filled in from imaging) and the decision aid (portal, values,
+ * summary, clinic, and "people like you" with and without enough of them), at phone and desktop
+ * widths. Each shot makes its own patients through the API; "people like you" with numbers needs
+ * a demo registry (the e2e tests' 1500 patients has them).
  */
 import type { Browser, Page } from "playwright-core";
 import { newContext, type ViewportName } from "./browser";
@@ -65,13 +68,15 @@ async function clinic(browser: Browser, base: string, who: Who) {
 export async function intakeScreenshots(browser: Browser, base: string, shoot: Shoot, who: Who) {
   const { open, staff, patientOn } = await clinic(browser, base, who);
 
-  // The safety questions, part-answered, on a phone and a computer.
+  // The portal home before the safety questions (step 1, the rest locked), then the questions
+  // part-answered, on a phone and a computer.
   for (const size of ["phone", "desktop"] as const) {
     const page = await open(size);
     await patientOn(page, "Maria", "Santos");
     await page.goto("/portal");
     await page.getByRole("link", { name: "Begin safety questions" }).waitFor();
-    if (size === "phone") await shoot(page, "portal-home-intake-phone");
+    await page.getByText("Opens after step 1").waitFor();
+    await shoot(page, `portal-home-intake-${size}`);
     await page.goto("/portal/intake");
     await page.getByRole("heading", { name: "Safety questions", level: 1 }).waitFor();
     await page.getByRole("main").getByLabel("How old are you?").fill("57");
@@ -109,9 +114,10 @@ export async function intakeScreenshots(browser: Browser, base: string, shoot: S
         }),
         "staff sign-in",
       );
-    await page.goto("/tasks");
-    await page.getByRole("heading", { name: "Tasks", level: 1 }).waitFor();
-    await shoot(page, `triage-queue-${size}`, false);
+    await page.goto("/worklist?view=triage");
+    await page.getByRole("heading", { name: "Triage queue", level: 2 }).waitFor();
+    await page.getByRole("list", { name: "Triage queue" }).waitFor();
+    await shoot(page, `worklist-triage-${size}`, false);
     await page.goto(`/patients/${emergencyPatient}`);
     await page.getByRole("heading", { name: "Red-flag triage" }).waitFor();
     await page.getByText("Cauda equina syndrome").first().waitFor();
@@ -168,6 +174,113 @@ export async function intakeScreenshots(browser: Browser, base: string, shoot: S
   await staff.goto("/decision-aid");
   await staff.getByRole("heading", { name: "Decision aid", level: 1 }).waitFor();
   await shoot(staff, "decision-aid-clinic-desktop", false);
+
+  // Safety answers entered by staff for a patient on the phone: the form, then an emergency's
+  // result with what to tell the patient.
+  for (const size of ["desktop", "phone"] as const) {
+    const page = size === "desktop" ? staff : await open("phone");
+    if (size === "phone")
+      await ok(
+        await page.request.post(`${base}/api/v1/auth/staff/sign-in`, {
+          data: { email: who.clinician, password: who.password },
+        }),
+        "staff sign-in",
+      );
+    const created = await ok(
+      await page.request.post(`${base}/api/v1/patients`, {
+        data: {
+          givenName: "Rosa",
+          familyName: size === "phone" ? "Delgado" : "Moreno",
+          birthDate: "1958-05-05",
+          episode: { condition: "degenerative_disc_disease", spinalLevels: [] },
+        },
+      }),
+      "patient",
+    );
+    await page.goto(`/patients/${created.id as string}`);
+    await page.getByRole("button", { name: "Enter safety answers" }).click();
+    const dialog = page.getByRole("dialog", { name: "Safety questions for the patient" });
+    await dialog.getByLabel("How old are you?").fill("67");
+    await shoot(page, `staff-intake-${size}`, false);
+    await answerIntake(page, { age: 67, weeks: 1, yes: ["saddleNumbness", "bladderDysfunction"] }, dialog);
+    await dialog.getByRole("button", { name: "Save the patient's answers" }).click();
+    await dialog.getByText("Tell the patient now").waitFor();
+    await shoot(page, `staff-intake-emergency-${size}`, false);
+    await page.keyboard.press("Escape");
+
+    // Candidacy, filled in from the latest imaging study.
+    for (const [date, l45] of [
+      ["2025-03-01", { level: "L4-L5", pfirrmann: 3, discHeightPercent: 85 }],
+      ["2025-11-12", { level: "L4-L5", pfirrmann: 4, discHeightPercent: 68 }],
+    ] as const)
+      await ok(
+        await page.request.post(`${base}/api/v1/patients/${created.id as string}/imaging`, {
+          data: {
+            date,
+            modality: "mri",
+            findings: [l45, { level: "L5-S1", pfirrmann: 2, discHeightPercent: 100 }],
+          },
+        }),
+        "imaging",
+      );
+    await page.reload();
+    await page.getByRole("button", { name: "Assess candidacy" }).click();
+    const candidacy = page.getByRole("dialog", { name: "Candidacy assessment" });
+    await candidacy.getByText(/Filled in from imaging/).scrollIntoViewIfNeeded();
+    await shoot(page, `candidacy-imaging-${size}`, false);
+    await page.keyboard.press("Escape");
+  }
+
+  // People like you, with enough of them: a demo patient for whom some option has 30.
+  const list = (await ok(await staff.request.get(`${base}/api/v1/patients?limit=100`), "patients")) as {
+    items: { id: string }[];
+  };
+  let withMatches: string | null = null;
+  for (const p of list.items) {
+    const r = (await ok(
+      await staff.request.get(`${base}/api/v1/decision-aid/registry?patientId=${p.id}`),
+      "registry",
+    )) as { items: { figure: unknown }[] };
+    if (r.items.filter((i) => i.figure).length >= 2) {
+      withMatches = p.id;
+      break;
+    }
+  }
+  if (!withMatches) throw new Error("no demo patient with 30 people like them: seed a larger demo registry");
+  for (const size of ["desktop", "phone"] as const) {
+    const page = size === "desktop" ? staff : await open("phone");
+    if (size === "phone")
+      await ok(
+        await page.request.post(`${base}/api/v1/auth/staff/sign-in`, {
+          data: { email: who.clinician, password: who.password },
+        }),
+        "staff sign-in",
+      );
+    await page.goto(`/decision-aid?patient=${withMatches}`);
+    const likeYou = page.getByRole("region", { name: "Who are people like you?" });
+    await likeYou.scrollIntoViewIfNeeded();
+    await shoot(page, `decision-aid-like-you-${size}`, false);
+    await page
+      .locator("[data-option='exercise-physiotherapy']")
+      .getByText("At this clinic")
+      .scrollIntoViewIfNeeded();
+    await shoot(page, `decision-aid-like-you-card-${size}`, false);
+  }
+  // ...and without: a new patient with no daily-life score yet, in the portal.
+  for (const size of ["phone", "desktop"] as const) {
+    const page = await open(size);
+    await patientOn(page, "Noor", size === "phone" ? "Haddad" : "Aziz");
+    await ok(
+      await page.request.post(`${base}/api/v1/portal/intake`, {
+        data: { answers: { age: 41, painDurationWeeks: 30 } },
+      }),
+      "intake",
+    );
+    await page.goto("/portal/choices");
+    const likeYou = page.getByRole("region", { name: "Who are people like you?" });
+    await likeYou.scrollIntoViewIfNeeded();
+    await shoot(page, `decision-aid-like-you-none-${size}`, false);
+  }
 }
 
 /**

@@ -101,14 +101,30 @@ describe("the task queue", () => {
     expect(done.json.items.map((t: { id: string }) => t.id)).toEqual([mine.id]);
   });
 
+  it("gives the triage queue alone: the red-flag tasks, emergency and urgent first", async () => {
+    const { clinic, clinician } = await newClinic();
+    await open(clinic.id, { priority: "emergency", title: "not a red flag" });
+    await open(clinic.id, { priority: "soon", kind: "triage_review", title: "review" });
+    await open(clinic.id, {
+      priority: "emergency",
+      kind: "triage_emergency",
+      dueAt: hours(0),
+      title: "cauda",
+    });
+    await open(clinic.id, { priority: "urgent", kind: "triage_urgent", dueAt: hours(24), title: "cancer" });
+    const res = await list(clinician.cookie, "?queue=triage");
+    expect(res.json.items.map((t: { title: string }) => t.title)).toEqual(["cauda", "cancer", "review"]);
+  });
+
   it("names each bad query field", async () => {
     const { clinician } = await newClinic();
-    const res = await list(clinician.cookie, "?status=later&patientId=nope&limit=0");
+    const res = await list(clinician.cookie, "?status=later&patientId=nope&limit=0&queue=mine");
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toMatch(/application\/problem\+json/);
     expect(res.json.issues.map((i: { path: string }) => i.path).sort()).toEqual([
       "limit",
       "patientId",
+      "queue",
       "status",
     ]);
   });

@@ -1,6 +1,6 @@
 /** Every screen and its address. Clinic pages share the workspace shell; portal pages their own. */
 import { lazy, Suspense } from "react";
-import { createBrowserRouter } from "react-router";
+import { createBrowserRouter, Navigate } from "react-router";
 import { AddPatientPage } from "./clinic/AddPatientPage";
 import { ClinicShell } from "./clinic/ClinicShell";
 import { DecisionAidPage } from "./clinic/DecisionAidPage";
@@ -8,7 +8,6 @@ import { MessagesPage } from "./clinic/MessagesPage";
 import { PatientListPage } from "./clinic/PatientListPage";
 import { QuestionnairesPage } from "./clinic/plan/QuestionnairesPage";
 import { SignInPage } from "./clinic/SignInPage";
-import { TasksPage } from "./clinic/TasksPage";
 import { WorklistPage } from "./clinic/WorklistPage";
 import { HomeRedirect, Permit } from "./components/Guards";
 import { NotFoundPage } from "./components/NotFoundPage";
@@ -100,14 +99,8 @@ export const router = createBrowserRouter([
           </Permit>
         ),
       },
-      {
-        path: "/tasks",
-        element: (
-          <Permit permission="tasks:read">
-            <TasksPage />
-          </Permit>
-        ),
-      },
+      // The task and triage queues are views of the worklist now; old links still work.
+      { path: "/tasks", element: <Navigate to="/worklist?view=tasks" replace /> },
       {
         path: "/messages",
         element: (

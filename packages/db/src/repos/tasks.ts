@@ -7,7 +7,13 @@
  */
 import { conflict, ErrorCode, EvidentError, forbidden, notFound, type Role } from "@evident/domain";
 import type { TaskView } from "@evident/domain/api";
-import { mayCloseTask, type TaskPriority, type TaskRole, type TaskStatus } from "@evident/domain/tasks";
+import {
+  mayCloseTask,
+  type TaskPriority,
+  type TaskRole,
+  type TaskStatus,
+  triageTaskKinds,
+} from "@evident/domain/tasks";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../audit";
 import type { Db } from "../connect";
@@ -121,7 +127,12 @@ const priorityOrder = sql`case ${tasks.priority} when 'emergency' then 0 when 'u
 async function selectTasks(
   tx: Executor,
   clinicId: string,
-  where: { status?: TaskStatus | undefined; patientId?: string | undefined; ids?: string[] },
+  where: {
+    status?: TaskStatus | undefined;
+    patientId?: string | undefined;
+    ids?: string[];
+    kinds?: readonly string[] | undefined;
+  },
   limit: number,
 ): Promise<TaskView[]> {
   const rows = await tx
@@ -140,6 +151,7 @@ async function selectTasks(
         where.status ? eq(tasks.status, where.status) : undefined,
         where.patientId ? eq(tasks.patientId, where.patientId) : undefined,
         where.ids ? inArray(tasks.id, where.ids) : undefined,
+        where.kinds ? inArray(tasks.kind, [...where.kinds]) : undefined,
       ),
     )
     .orderBy(priorityOrder, sql`${tasks.dueAt} asc nulls last`, asc(tasks.createdAt), asc(tasks.id))
@@ -175,13 +187,20 @@ export function taskRepository(db: Db, scope: Scope) {
   async function list(q: {
     status?: TaskStatus | "all";
     patientId?: string | undefined;
+    queue?: "triage" | undefined;
     limit: number;
   }): Promise<TaskView[]> {
     const status = q.status === "all" ? undefined : (q.status ?? "open");
     return auditedRead(
       db,
       scope,
-      (tx) => selectTasks(tx, scope.clinicId, { status, patientId: q.patientId }, q.limit),
+      (tx) =>
+        selectTasks(
+          tx,
+          scope.clinicId,
+          { status, patientId: q.patientId, kinds: q.queue === "triage" ? triageTaskKinds : undefined },
+          q.limit,
+        ),
       (items) =>
         items.length === 0
           ? null

@@ -7,6 +7,8 @@ export const TaskListQuery = z.object({
     .enum([...taskStatuses, "all"], { error: `must be one of ${[...taskStatuses, "all"].join(", ")}` })
     .default("open"),
   patientId: uuid.optional(),
+  /** "triage": only the red-flag tasks from the safety questions (the triage queue). */
+  queue: z.enum(["triage"], { error: "must be triage" }).optional(),
   limit: z.coerce.number({ error: "must be a number" }).int().min(1).max(500).default(200),
 });
 

@@ -25,6 +25,9 @@ export const taskKinds = [
   "follow_up_escalation",
 ] as const;
 
+/** The triage queue: the tasks a red-flag intake opens (db/repos/intakes). */
+export const triageTaskKinds = ["triage_emergency", "triage_urgent", "triage_review"] as const;
+
 /** Higher is more urgent: routine 0 … emergency 3. */
 export const priorityRank = (p: TaskPriority): number =>
   taskPriorities.length - 1 - taskPriorities.indexOf(p);

@@ -15,7 +15,8 @@ import { keys as baseKeys } from "./queries";
 export const triageKeys = {
   portalIntake: ["portal", "intake"] as const,
   triage: (patientId: string) => ["patient", patientId, "triage"] as const,
-  tasks: (status: string, patientId?: string) => ["tasks", { status, patientId }] as const,
+  tasks: (status: string, patientId?: string, queue?: string) =>
+    ["tasks", { status, patientId, queue }] as const,
 };
 
 export function usePortalIntake() {
@@ -71,11 +72,12 @@ export function useReviewIntake(patientId: string) {
   });
 }
 
-export function useTasks(status: "open" | "done" | "all" = "open", patientId?: string) {
+export function useTasks(status: "open" | "done" | "all" = "open", patientId?: string, queue?: "triage") {
   const params = new URLSearchParams({ status });
   if (patientId) params.set("patientId", patientId);
+  if (queue) params.set("queue", queue);
   return useQuery({
-    queryKey: triageKeys.tasks(status, patientId),
+    queryKey: triageKeys.tasks(status, patientId, queue),
     queryFn: () => api.get<TaskList>(`/tasks?${params}`),
     refetchInterval: 60_000,
   });

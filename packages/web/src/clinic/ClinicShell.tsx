@@ -18,7 +18,6 @@ import {
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconChartDots,
-  IconChecklist,
   IconChevronDown,
   IconClipboardList,
   IconListCheck,
@@ -39,7 +38,6 @@ type NavItem = { to: string; label: string; icon: TablerIcon; permission: string
 const nav: NavItem[] = [
   { to: "/patients", label: "Patients", icon: IconUsers, permission: "patients:read" },
   { to: "/worklist", label: "Worklist", icon: IconListCheck, permission: "tasks:read" },
-  { to: "/tasks", label: "Tasks", icon: IconChecklist, permission: "tasks:read" },
   { to: "/decision-aid", label: "Decision aid", icon: IconScale, permission: "patients:read" },
   { to: "/outcomes", label: "Outcomes", icon: IconChartDots, permission: "outcomes:read" },
   { to: "/questionnaires", label: "Questionnaires", icon: IconClipboardList, permission: "patients:read" },

@@ -16,7 +16,8 @@ const list = createRoute({
   method: "get",
   path: "/tasks",
   tags: tag,
-  summary: "The clinic's tasks (open by default): emergency and urgent first, then by deadline",
+  summary:
+    "The clinic's tasks (open by default; `queue=triage` for the red-flag triage queue): emergency and urgent first, then by deadline",
   middleware: [requirePermission("tasks:read")] as const,
   request: { query: TaskListQuery },
   responses: { 200: json(TaskList, "Tasks"), ...problems(400, 401, 403) },

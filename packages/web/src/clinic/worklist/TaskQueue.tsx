@@ -1,7 +1,8 @@
 /**
- * The clinic's task queue, which is also the triage queue: emergency and urgent first, then by
- * deadline (the server's order, domain/tasks `compareTasks`), overdue deadlines in red. A task
- * that closes with its source (a triage) links to the patient page, where the review closes it.
+ * A task queue on the worklist: emergency and urgent first, then by deadline (the server's order,
+ * domain/tasks `compareTasks`), overdue deadlines in red, open or done. With `queue="triage"` it
+ * is the triage queue: only the red-flag tasks from the safety questions. A task that closes with
+ * its source (a triage) links to the patient page, where the review closes it.
  */
 
 import type { TaskView } from "@evident/domain/api";
@@ -10,12 +11,10 @@ import { Anchor, Badge, Button, Card, EmptyState, Group, SegmentedControl, Stack
 import { IconChecklist } from "@tabler/icons-react";
 import { useState } from "react";
 import { Link } from "react-router";
-import { useCompleteTask, useTasks } from "../api/triage";
-import { formatDateTime } from "../components/format";
-import { can, useStaff } from "../components/Guards";
-import { PageHeader } from "../components/PageHeader";
-import { LoadError, Loading } from "../components/QueryStates";
-import { usePageTitle } from "../components/usePageTitle";
+import { useCompleteTask, useTasks } from "../../api/triage";
+import { formatDateTime } from "../../components/format";
+import { can, useStaff } from "../../components/Guards";
+import { LoadError, Loading } from "../../components/QueryStates";
 
 const priorityLook: Record<TaskPriority, { color: string; label: string }> = {
   emergency: { color: "red", label: "Emergency" },
@@ -114,45 +113,62 @@ function TaskCard({ task, mayClose }: { task: TaskView; mayClose: boolean }) {
   );
 }
 
-export function TasksPage() {
-  usePageTitle("Tasks");
+/** `queue="triage"`: the triage queue; otherwise every task. */
+export function TaskQueue({ queue }: { queue?: "triage" }) {
   const me = useStaff();
   const [status, setStatus] = useState<"open" | "done">("open");
-  const tasks = useTasks(status);
+  const tasks = useTasks(status, undefined, queue);
   const items = tasks.data?.items ?? [];
   const pressing = items.filter((t) => t.priority === "emergency" || t.priority === "urgent").length;
+  const what = queue === "triage" ? "red flags" : "tasks";
   return (
-    <Stack gap={0} maw={960}>
-      <PageHeader
-        title="Tasks"
-        description={
-          status === "open"
-            ? `${items.length} open${pressing ? `, ${pressing} emergency or urgent` : ""}. Red flags from intake come first, then by deadline.`
-            : "Closed tasks, newest deadline order."
-        }
-        actions={
-          <SegmentedControl
-            aria-label="Which tasks"
-            value={status}
-            onChange={(v) => setStatus(v as "open" | "done")}
-            data={[
-              { value: "open", label: "Open" },
-              { value: "done", label: "Done" },
-            ]}
-          />
-        }
-      />
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <Text size="sm" maw={640}>
+          {status === "open"
+            ? `${items.length} open${pressing ? `, ${pressing} emergency or urgent` : ""}. ${
+                queue === "triage"
+                  ? "Red flags from the safety questions: emergency and urgent first, then by deadline. Reviewing the triage on the patient page closes its task."
+                  : "Red flags from intake come first, then by deadline."
+              }`
+            : `Closed ${what}, most urgent first.`}
+        </Text>
+        <SegmentedControl
+          aria-label={queue === "triage" ? "Which red flags" : "Which tasks"}
+          value={status}
+          onChange={(v) => setStatus(v as "open" | "done")}
+          data={[
+            { value: "open", label: "Open" },
+            { value: "done", label: "Done" },
+          ]}
+        />
+      </Group>
       {tasks.isPending ? (
-        <Loading label="Loading tasks…" />
+        <Loading label={`Loading ${what}…`} />
       ) : tasks.isError ? (
-        <LoadError error={tasks.error} retry={() => tasks.refetch()} what="tasks" />
+        <LoadError error={tasks.error} retry={() => tasks.refetch()} what={what} />
       ) : items.length === 0 ? (
         <EmptyState
           icon={<IconChecklist aria-hidden />}
-          title={status === "open" ? "Nothing to do" : "No closed tasks"}
+          title={
+            status === "open"
+              ? queue === "triage"
+                ? "No red flag waiting for review"
+                : "Nothing to do"
+              : queue === "triage"
+                ? "No reviewed red flags"
+                : "No closed tasks"
+          }
         />
       ) : (
-        <Stack gap="sm" component="ul" m={0} p={0} style={{ listStyle: "none" }} aria-label="Tasks">
+        <Stack
+          gap="sm"
+          component="ul"
+          m={0}
+          p={0}
+          style={{ listStyle: "none" }}
+          aria-label={queue === "triage" ? "Triage queue" : "Tasks"}
+        >
           {items.map((t) => (
             <TaskCard
               key={t.id}

@@ -1,0 +1,213 @@
+/**
+ * The worklist's first view, everything on one screen, most urgent first: adverse events whose
+ * expedited report is due (overdue first), open tasks (emergency, urgent, then by deadline: the
+ * triage and call-the-patient tasks among them), and follow-ups whose window is open or about to
+ * open, closing soonest first — an answer after the window is lost to the outcomes.
+ */
+import { timepointLabel } from "@evident/domain";
+import { type AeKind, aeKindLabels } from "@evident/domain/adverse-events/rules";
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { useAeClocks } from "../../api/adverse-events";
+import { api } from "../../api/client";
+import { useTasks } from "../../api/triage";
+import { formatDate, formatDateTime, localToday } from "../../components/format";
+import { LoadError, Loading } from "../../components/QueryStates";
+
+type DueFollowUp = {
+  id: string;
+  patientId: string;
+  patientName: string;
+  timepoint: string;
+  dueDate: string;
+  windowStart: string;
+  windowEnd: string;
+  contacts: number;
+};
+
+const priorityColor: Record<string, string> = {
+  emergency: "red",
+  urgent: "orange",
+  soon: "blue",
+  routine: "gray",
+};
+const contactWords = ["not contacted yet", "invited", "reminded once", "reminded twice"];
+
+function Section({
+  id,
+  title,
+  count,
+  children,
+}: {
+  id: string;
+  title: string;
+  count: number;
+  children: React.ReactNode;
+}) {
+  return (
+    <Card withBorder radius="md" padding="md" component="section" aria-labelledby={id}>
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4" id={id}>
+          {title}
+        </Title>
+        <Badge variant="light" color={count > 0 ? "blue" : "gray"}>
+          {count}
+        </Badge>
+      </Group>
+      {children}
+    </Card>
+  );
+}
+
+export function Overview() {
+  const today = localToday();
+  const clocks = useAeClocks();
+  const tasks = useTasks("open");
+  const followUps = useQuery({
+    queryKey: ["follow-ups", "due"] as const,
+    queryFn: () => api.get<{ items: DueFollowUp[] }>("/follow-ups/due"),
+  });
+  if (clocks.isPending || tasks.isPending || followUps.isPending)
+    return <Loading label="Loading the worklist…" />;
+  if (clocks.isError || tasks.isError || followUps.isError)
+    return (
+      <LoadError
+        error={clocks.error ?? tasks.error ?? followUps.error}
+        retry={() => {
+          void clocks.refetch();
+          void tasks.refetch();
+          void followUps.refetch();
+        }}
+        what="worklist"
+      />
+    );
+  const aes = [...clocks.data.items].sort(
+    (a, b) => Number(b.clock.status === "overdue") - Number(a.clock.status === "overdue"),
+  );
+  return (
+    <Stack>
+      <Section id="wl-ae" title="Adverse-event reports due" count={aes.length}>
+        {aes.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            No expedited report is due.
+          </Text>
+        ) : (
+          <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: "none" }}>
+            {aes.map((e) => (
+              <Group key={e.id} component="li" justify="space-between" wrap="nowrap" gap="xs">
+                <div>
+                  <Anchor component={Link} to={`/patients/${e.patientId}`} fw={600}>
+                    {e.patientName}
+                  </Anchor>
+                  <Text size="sm">
+                    {aeKindLabels[e.kind as AeKind] ?? e.kind}, CTCAE grade {e.severity} · {e.clock.days}-day
+                    report
+                  </Text>
+                </div>
+                <Badge color={e.clock.status === "overdue" ? "red" : "orange"} style={{ flex: "none" }}>
+                  {e.clock.status === "overdue" ? "Overdue since" : "Due"} {formatDate(e.clock.dueDate ?? "")}
+                </Badge>
+              </Group>
+            ))}
+          </Stack>
+        )}
+      </Section>
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <Section id="wl-tasks" title="Tasks" count={tasks.data.items.length}>
+          {tasks.data.items.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              No open task.
+            </Text>
+          ) : (
+            <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: "none" }}>
+              {tasks.data.items.slice(0, 30).map((t) => (
+                <Stack
+                  key={t.id}
+                  component="li"
+                  gap={2}
+                  pb={6}
+                  style={{ borderBottom: "1px solid var(--mantine-color-gray-3)" }}
+                >
+                  <Group justify="space-between" wrap="nowrap" gap="xs">
+                    <Text fw={600} size="sm">
+                      {t.patientId ? (
+                        <Anchor component={Link} to={`/patients/${t.patientId}`} inherit>
+                          {t.title}
+                        </Anchor>
+                      ) : (
+                        t.title
+                      )}
+                    </Text>
+                    <Badge
+                      color={priorityColor[t.priority] ?? "gray"}
+                      variant="light"
+                      style={{ flex: "none" }}
+                    >
+                      {t.priority}
+                    </Badge>
+                  </Group>
+                  <Text size="xs" c="dimmed">
+                    {t.patientName ? `${t.patientName} · ` : ""}
+                    {t.assignedRole} · {t.dueAt ? `by ${formatDateTime(t.dueAt)}` : "no deadline"}
+                  </Text>
+                </Stack>
+              ))}
+            </Stack>
+          )}
+          {tasks.data.items.length > 30 && (
+            <Anchor component={Link} to="/worklist?view=tasks" size="sm" mt="xs" display="inline-block">
+              All {tasks.data.items.length} tasks
+            </Anchor>
+          )}
+        </Section>
+        <Section id="wl-fu" title="Follow-ups due" count={followUps.data.items.length}>
+          {followUps.data.items.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              No follow-up is open or opening this week.
+            </Text>
+          ) : (
+            <Table.ScrollContainer minWidth={420}>
+              <Table aria-label="Follow-ups due" striped>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Patient</Table.Th>
+                    <Table.Th>Follow-up</Table.Th>
+                    <Table.Th>Window</Table.Th>
+                    <Table.Th>Contact</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {followUps.data.items.slice(0, 40).map((f) => (
+                    <Table.Tr key={f.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/patients/${f.patientId}`} size="sm">
+                          {f.patientName}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{timepointLabel(f.timepoint)}</Table.Td>
+                      <Table.Td>
+                        <Text
+                          size="sm"
+                          c={f.windowStart > today ? "dimmed" : f.dueDate < today ? "red.9" : undefined}
+                        >
+                          {f.windowStart > today
+                            ? `opens ${formatDate(f.windowStart)}`
+                            : `closes ${formatDate(f.windowEnd)}`}
+                          {f.windowStart <= today && f.dueDate < today ? " (past due)" : ""}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{contactWords[f.contacts] ?? `${f.contacts} contacts`}</Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </Section>
+      </SimpleGrid>
+    </Stack>
+  );
+}
