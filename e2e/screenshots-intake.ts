@@ -226,7 +226,11 @@ export async function intakeScreenshots(browser: Browser, base: string, shoot: S
     await page.reload();
     await page.getByRole("button", { name: "Assess candidacy" }).click();
     const candidacy = page.getByRole("dialog", { name: "Candidacy assessment" });
-    await candidacy.getByText(/Filled in from imaging/).scrollIntoViewIfNeeded();
+    await candidacy.getByRole("heading", { name: "Imaging", level: 3 }).evaluate((el) => {
+      // Below the dialog's sticky title.
+      (el as HTMLElement).style.scrollMarginTop = "90px";
+      el.scrollIntoView({ block: "start" });
+    });
     await shoot(page, `candidacy-imaging-${size}`, false);
     await page.keyboard.press("Escape");
   }

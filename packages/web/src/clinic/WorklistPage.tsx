@@ -63,7 +63,7 @@ export function WorklistPage() {
             value="triage"
             rightSection={
               triage.count > 0 ? (
-                <Badge size="sm" circle color={triage.emergencies > 0 ? "red" : "orange.9"}>
+                <Badge size="md" variant="filled" color={triage.emergencies > 0 ? "red.8" : "orange.9"}>
                   {triage.count}
                 </Badge>
               ) : undefined

@@ -184,7 +184,7 @@ export function PortalHomePage() {
             <Text fw={600}>Your recovery</Text>
             <Text size="sm">What to expect week by week, and how you are doing.</Text>
           </div>
-          <Button component={Link} to="/portal/recovery" variant="light">
+          <Button component={Link} to="/portal/recovery" variant="light" style={{ flex: "none" }}>
             Open timeline
           </Button>
         </Group>
@@ -196,7 +196,7 @@ export function PortalHomePage() {
             <Text fw={600}>Pain diary</Text>
             <Text size="sm">Write down today's pain and medicines in a minute.</Text>
           </div>
-          <Button component={Link} to="/portal/diary" variant="light">
+          <Button component={Link} to="/portal/diary" variant="light" style={{ flex: "none" }}>
             Open diary
           </Button>
         </Group>
@@ -208,7 +208,7 @@ export function PortalHomePage() {
             <Text fw={600}>Something wrong?</Text>
             <Text size="sm">Fever, a red or leaking wound, new weakness: tell the clinic now.</Text>
           </div>
-          <Button component={Link} to="/portal/problem" variant="light" color="red">
+          <Button component={Link} to="/portal/problem" variant="light" color="red" style={{ flex: "none" }}>
             Report a problem
           </Button>
         </Group>

@@ -53,7 +53,7 @@ export function ImagingFields({
           label="Modified Pfirrmann grade (1–8)"
           description={
             prefill && prefill.pfirrmann.length > 0
-              ? `${from}: ${prefill.pfirrmann.map((p) => `grade ${p.grade} of 5 at ${p.level.replace("-", "–")}`).join(", ")} (original scale, not copied). Enter the modified grade from the report.`
+              ? `Imaging on ${formatDate(prefill.study.date)}: ${prefill.pfirrmann.map((p) => `grade ${p.grade} of 5 at ${p.level.replace("-", "–")}`).join(", ")} (original scale, not copied). Enter the modified grade from the report.`
               : undefined
           }
           min={1}

@@ -8,7 +8,7 @@
 import type { StaffIntakeResult } from "@evident/domain/api";
 import { Alert, Badge, Button, Group, List, Stack, Text } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useEnterIntake } from "../../api/triage";
 import { AppModal } from "../../components/AppModal";
 import { IntakeForm } from "../../portal/intake/IntakeForm";
@@ -17,9 +17,15 @@ import { tierColor, tierFill, tierLabel } from "./tierLook";
 function Result({ result, onDone }: { result: StaffIntakeResult; onDone: () => void }) {
   const { intake, patientAdvice: advice } = result;
   const emergency = intake.tier === "emergency";
+  // The form was long: bring the result into view and put the focus on it.
+  const top = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    top.current?.scrollIntoView({ block: "start" });
+    top.current?.focus();
+  }, []);
   return (
     <Stack gap="md">
-      <Group gap="xs">
+      <Group gap="xs" ref={top} tabIndex={-1} style={{ outline: "none", scrollMarginTop: 80 }}>
         <Badge
           color={intake.tier === "none" ? tierColor.none : tierFill[intake.tier]}
           variant={intake.tier === "none" ? "light" : "filled"}
