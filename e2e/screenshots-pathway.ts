@@ -161,3 +161,84 @@ export async function pathwayScreenshots(
   await ae.getByLabel("Actions taken").fill("Admitted for IV antibiotics.");
   await shootDialog(desk, ae, shoot, "adverse-event-form-desktop");
 }
+
+/**
+ * The recovery timeline of two pathways at phone size (`--only recovery`): an epidural steroid
+ * injection 10 days ago, in English, and a bone-marrow concentrate injection 5 weeks ago, in
+ * Spanish, each with the phases of its own family.
+ */
+export async function recoveryScreenshots(
+  browser: Browser,
+  base: string,
+  shoot: Shoot,
+  accounts: { clinician: string; password: string },
+): Promise<void> {
+  const desk = await (await newContext(browser, base, "desktop")).newPage();
+  await ok(
+    await desk.request.post(`${base}/api/v1/auth/staff/sign-in`, {
+      data: { email: accounts.clinician, password: accounts.password },
+    }),
+    "staff sign-in",
+  );
+  const treated = async (
+    who: { givenName: string; familyName: string },
+    treatment: Record<string, unknown>,
+  ) => {
+    const email = `recovery.${Date.now().toString(36)}@example.test`;
+    const p = await ok<{ id: string }>(
+      await desk.request.post(`${base}/api/v1/patients`, {
+        data: {
+          ...who,
+          birthDate: "1969-11-21",
+          sex: "female",
+          email,
+          invite: true,
+          mrn: `REC-${Date.now().toString(36)}`,
+          episode: { condition: "degenerative_disc_disease", spinalLevels: ["L4-L5"] },
+        },
+      }),
+      "patient",
+    );
+    await ok(
+      await desk.request.post(`${base}/api/v1/patients/${p.id}/responses`, {
+        data: { responses: [{ instrument: "nrs_back", answers: { nrs_back: 7 } }] },
+      }),
+      "baseline",
+    );
+    await ok(
+      await desk.request.post(`${base}/api/v1/patients/${p.id}/treatments`, { data: treatment }),
+      "treatment",
+    );
+    const outbox = await ok<{ items: { to: string; body: string }[] }>(
+      await desk.request.get(`${base}/api/v1/outbox`),
+      "outbox",
+    );
+    const token = /#([A-Za-z0-9_-]+)/.exec(outbox.items.find((m) => m.to === email)?.body ?? "")?.[1];
+    const phone = await (await newContext(browser, base, "phone")).newPage();
+    await ok(
+      await phone.request.post(`${base}/api/v1/invitations/accept`, {
+        data: { token, password: "a long screenshot password" },
+      }),
+      "accept",
+    );
+    return phone;
+  };
+
+  const injection = await treated(
+    { givenName: "Maya", familyName: "Lindqvist" },
+    { kind: "epidural_steroid_injection", date: day(-10) },
+  );
+  await injection.goto("/portal/recovery");
+  await injection.getByRole("heading", { name: "Your recovery", level: 1 }).waitFor();
+  await shoot(injection, "portal-recovery-phone");
+
+  const cells = await treated(
+    { givenName: "Lucía", familyName: "Ferrer" },
+    { kind: "bone_marrow_concentrate", date: day(-35) },
+  );
+  await cells.goto("/portal");
+  await cells.evaluate(() => localStorage.setItem("evident.portal.language", "es"));
+  await cells.goto("/portal/recovery");
+  await cells.getByRole("heading", { name: "Su recuperación", level: 1 }).waitFor();
+  await shoot(cells, "portal-recovery-cells-es-phone");
+}

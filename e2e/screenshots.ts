@@ -4,7 +4,8 @@
  *   BASE_URL=http://127.0.0.1:3000 npx tsx e2e/screenshots.ts [--only outcomes]
  *
  * Signs in as the demo clinician. The outcomes page's shots are in screenshots-outcomes.ts, the care
- * pathway's (`--only pathway`) in screenshots-pathway.ts, and the safety questions', triage,
+ * pathway's (`--only pathway`; the recovery timeline of two pathways alone: `--only recovery`) in
+ * screenshots-pathway.ts, and the safety questions', triage,
  * candidacy and decision aid's (`--only intake`; the decision aid in Spanish alone: `--only aid-es`)
  * in screenshots-intake.ts, and correcting saved
  * records (`--only records`) in screenshots-records.ts. Uses the demo data when
@@ -19,7 +20,7 @@ import { launchBrowser, newContext, type ViewportName } from "./browser";
 import { passSafetyQuestions } from "./intake";
 import { intakeScreenshots, spanishAidScreenshots } from "./screenshots-intake";
 import { outcomeScreenshots } from "./screenshots-outcomes";
-import { pathwayScreenshots } from "./screenshots-pathway";
+import { pathwayScreenshots, recoveryScreenshots } from "./screenshots-pathway";
 import { recordScreenshots } from "./screenshots-records";
 
 const base = (process.env.BASE_URL ?? "http://localhost:3000").replace(/\/$/, "");
@@ -207,6 +208,10 @@ async function main() {
         admin: "admin@demo.evident.test",
         password: PASSWORD,
       });
+      return;
+    }
+    if (only === "recovery") {
+      await recoveryScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
       return;
     }
     if (only === "outcomes") {

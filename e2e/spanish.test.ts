@@ -1,7 +1,8 @@
 /**
  * The portal in Spanish, where safety depends on it: a patient who switches to Español answers the
  * safety questions in Spanish, and a red flag stops the portal with what to do now in Spanish
- * while the clinic is told; and the pain diary and "report a problem" work in Spanish. The page's
+ * while the clinic is told; the pain diary and "report a problem" work in Spanish; and the recovery
+ * timeline shows the phases of the patient's own treatment in Spanish. The page's
  * language is "es" throughout, so screen readers read it with Spanish voices; axe checks each screen.
  */
 import { describe, expect, it } from "vitest";
@@ -82,5 +83,30 @@ describe("the portal in Spanish", () => {
     await page.getByRole("button", { name: "Enviar a la clínica" }).click();
     await expectText(page, "Gracias, la clínica lo va a mirar");
     await expectText(page, /Es un consejo, no un diagnóstico/);
+  });
+
+  it("the recovery timeline shows the phases of the patient's own treatment, in Spanish", async () => {
+    const staff = await browser.open("desktop");
+    await signInStaff(staff);
+    const page = await browser.open("phone");
+    const patientId = await portalPatient(staff, page);
+    const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+    const treated = await staff.request.post(`/api/v1/patients/${patientId}/treatments`, {
+      data: { kind: "epidural_steroid_injection", date: tenDaysAgo },
+    });
+    expect(treated.status()).toBe(201);
+    await page.goto("/portal/recovery");
+    await expectHeading(page, "Your recovery");
+    await expectText(page, "Weeks 1–2: the first days");
+    await page.getByText("Español", { exact: true }).click();
+    await expectHeading(page, "Su recuperación");
+    await expectText(page, /^Inyección epidural de corticoides el .* · día 10$/);
+    await expectText(page, "Semanas 1 y 2: los primeros días");
+    await expectText(page, "Usted está aquí");
+    await expectText(page, "Cuándo llamar");
+    // An injection without a harvest: nothing about a harvest site.
+    expect(await page.getByText(/toma|sacaron células/).count()).toBe(0);
+    await expectNoAxeViolations(page, "the recovery timeline in Spanish");
+    await expectNoSideways(page);
   });
 });

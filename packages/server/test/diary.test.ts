@@ -134,11 +134,20 @@ describe("the recovery timeline", () => {
     expect(res.json).toMatchObject({
       treatment: { kind: "epidural_steroid_injection", date: "2026-02-20" },
       day: 10,
-      currentPhaseId: "rest",
+      currentPhaseId: "injection-days",
       own: [{ timepoint: "2w", score: 3 }],
       typical: [{ timepoint: "2w", n: 5, median: 5 }],
     });
-    expect(res.json.phases[0].sources[0].text).toMatch(/ASIPP/);
+    // The injection's own phases, not a cell therapy's harvest site; a timing from clinical
+    // experience says so instead of naming a source.
+    expect(res.json.phases.map((p: { id: string }) => p.id)).toEqual([
+      "injection-days",
+      "injection-effect",
+      "injection-long-term",
+    ]);
+    expect(JSON.stringify(res.json.phases)).not.toMatch(/harvest/i);
+    expect(res.json.phases[0]).toMatchObject({ certainty: "clinical experience", sources: [] });
+    expect(res.json.phases[1].sources[0].text).toMatch(/Epidural corticosteroid injections/);
     // The baseline timepoint has fewer than 5 answers: no typical value for it.
     expect(res.json.typical.map((t: { timepoint: string }) => t.timepoint)).not.toContain("baseline");
   });

@@ -46,7 +46,7 @@ export async function recoveryTimeline(db: Db, scope: Scope): Promise<RecoveryVi
         return { treatment: null, day: null, phases: [], currentPhaseId: null, due, own: [], typical: [] };
       const info = treatmentKind(t.kind);
       const category = info?.category ?? "other";
-      const phases = recoveryPhases(category);
+      const phases = recoveryPhases(t.kind);
       const mine = fus.filter(
         (f) => f.treatmentId === t.id || (f.timepoint === "baseline" && f.episodeId === t.episodeId),
       );

@@ -16,6 +16,8 @@ export const RecoveryView = z.object({
       title: z.string(),
       text: z.string(),
       tasks: z.array(z.string()),
+      /** When to call the clinic at once; null: nothing beyond the usual. */
+      warning: z.string().nullable(),
       certainty: z.string(),
       sources: z.array(z.object({ key: z.string(), text: z.string() })),
     }),

@@ -1,36 +1,131 @@
 import { describe, expect, it } from "vitest";
+import { treatmentKinds } from "../catalogue/treatments";
 import { citations } from "../citations";
+import { decisionOptionIds } from "../evidence/catalogue";
 import { readingGrade } from "../readability";
-import { allRecoveryPhases, currentPhase, recoveryPhases } from "./recovery";
+import {
+  allRecoveryPhases,
+  currentPhase,
+  familyPhases,
+  recoveryFamilies,
+  recoveryFamily,
+  recoveryFamilyForOption,
+  recoveryPhases,
+} from "./recovery";
+import { localizedPhase, recoveryPhaseWordsEs } from "./recovery-es";
+
+const words = (kind: string) =>
+  recoveryPhases(kind)
+    .map((p) => [p.title, p.text, ...p.tasks, p.warning ?? ""].join(" "))
+    .join(" ");
 
 describe("recovery phases", () => {
-  it("are written at reading grade 8 or below, each with a source and a certainty", () => {
+  it("are written at reading grade 8 or below, each with a certainty and a source unless it is clinical experience", () => {
     for (const p of allRecoveryPhases) {
       expect(readingGrade(p.text), p.id).toBeLessThanOrEqual(8);
-      expect(p.sources.length, p.id).toBeGreaterThan(0);
+      if (p.warning) expect(readingGrade(p.warning), p.id).toBeLessThanOrEqual(8);
+      if (p.certainty !== "clinical experience") expect(p.sources.length, p.id).toBeGreaterThan(0);
       for (const k of p.sources) expect(citations[k]).toBeDefined();
     }
   });
 
-  it("never say a cell therapy works, and say the sham did as well", () => {
-    const text = recoveryPhases("cell-therapy")
-      .map((p) => p.text)
-      .join(" ");
-    expect(text).not.toMatch(/\b(proven|approved|cures?|regenerates?)\b/i);
-    expect(text).toMatch(/fake injection helped just as much/);
+  it("have ids unique across the families, so a translation can be found by id", () => {
+    const ids = allRecoveryPhases.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("follow the treatment kind: a harvest only where cells were taken from the patient", () => {
+    expect(recoveryFamily("bone_marrow_concentrate")).toBe("cell-harvest");
+    expect(recoveryFamily("adipose_derived_cells")).toBe("cell-harvest");
+    expect(recoveryFamily("epidural_steroid_injection")).toBe("injection");
+    expect(recoveryFamily("discectomy")).toBe("surgery");
+    expect(recoveryFamily("fusion")).toBe("surgery");
+    expect(recoveryFamily("exercise_physiotherapy")).toBe("conservative");
+    expect(recoveryFamily("medication")).toBe("conservative");
+    expect(recoveryFamily("other")).toBeNull();
+    expect(recoveryFamily("no-such-kind")).toBeNull();
+    expect(recoveryPhases("other")).toEqual([]);
+    expect(words("bone_marrow_concentrate")).toMatch(/harvest site/);
+    for (const kind of [
+      "epidural_steroid_injection",
+      "discectomy",
+      "fusion",
+      "medication",
+      "exercise_physiotherapy",
+    ])
+      expect(words(kind), kind).not.toMatch(/harvest|cells were taken/i);
+    expect(words("discectomy")).toMatch(/wound/);
+    expect(words("fusion")).toMatch(/bones take many months to grow together/);
+    expect(words("exercise_physiotherapy")).toMatch(/6 to 12 weeks/);
+    expect(words("medication")).toMatch(/Do not stop opioids all at once/);
+  });
+
+  it("give every kind but 'other' and every option but doing nothing a family", () => {
+    for (const k of treatmentKinds)
+      if (k.id !== "other") expect(recoveryPhases(k.id).length, k.id).toBeGreaterThan(0);
+    for (const id of decisionOptionIds)
+      if (id !== "natural-course") expect(recoveryFamilyForOption(id), id).not.toBeNull();
+    expect(recoveryFamilyForOption("platelet-rich-plasma")).toBe("cell-no-harvest");
+    expect(recoveryFamilyForOption("cultured-or-donor-cells")).toBe("cell-no-harvest");
+    expect(recoveryFamilyForOption("radiofrequency-denervation")).toBe("injection");
+    expect(recoveryFamilyForOption("psychological-programme")).toBe("conservative");
+    expect(recoveryFamilyForOption("spinal-manipulation")).toBe("conservative");
+    expect(familyPhases("cell-no-harvest")[0]?.text).toMatch(/No cells were taken from your body/);
+    expect(familyPhases("cell-no-harvest")[0]?.text).toMatch(/blood was taken from your arm/);
+  });
+
+  it("never say a cell therapy works: investigational, not FDA-approved, and the sham did as well", () => {
+    for (const family of ["cell-harvest", "cell-no-harvest"] as const) {
+      const text = familyPhases(family)
+        .map((p) => p.text)
+        .join(" ");
+      expect(text).not.toMatch(/\b(proven|cures?|regenerates?)\b/i);
+      expect(text).toMatch(/still being studied/);
+      expect(text).toMatch(/not approved by the FDA for back pain/);
+      expect(text).toMatch(/fake injection/);
+    }
+    expect(words("bone_marrow_concentrate")).toMatch(/fake injection helped just as much/);
   });
 
   it("cover every day from the treatment on, without gaps", () => {
-    for (const c of ["cell-therapy", "surgery", "conservative"] as const) {
-      const phases = recoveryPhases(c);
+    for (const family of recoveryFamilies) {
+      const phases = familyPhases(family);
+      expect(phases[0]?.fromDay, family).toBe(0);
       for (let i = 1; i < phases.length; i++)
-        expect(phases[i]!.fromDay).toBe((phases[i - 1]!.toDay ?? -1) + 1);
-      expect(phases.at(-1)?.toDay).toBeNull();
+        expect(phases[i]!.fromDay, family).toBe((phases[i - 1]!.toDay ?? -1) + 1);
+      expect(phases.at(-1)?.toDay, family).toBeNull();
     }
-    const phases = recoveryPhases("injection");
+    const phases = recoveryPhases("epidural_steroid_injection");
     expect(currentPhase(phases, "2026-03-01", "2026-02-28")).toBeNull();
-    expect(currentPhase(phases, "2026-03-01", "2026-03-15")?.id).toBe("rest");
-    expect(currentPhase(phases, "2026-03-01", "2026-03-16")?.id).toBe("activity");
-    expect(currentPhase(phases, "2026-03-01", "2027-03-01")?.id).toBe("long-term");
+    expect(currentPhase(phases, "2026-03-01", "2026-03-15")?.id).toBe("injection-days");
+    expect(currentPhase(phases, "2026-03-01", "2026-03-16")?.id).toBe("injection-effect");
+    expect(currentPhase(phases, "2026-03-01", "2027-03-01")?.id).toBe("injection-long-term");
+    expect(currentPhase(recoveryPhases("fusion"), "2026-03-01", "2026-03-10")?.id).toBe("surgery-wound");
+  });
+});
+
+describe("recovery phases in Spanish", () => {
+  it("has the words of every phase and of no other, each a translation and not a copy", () => {
+    expect(Object.keys(recoveryPhaseWordsEs).sort()).toEqual(allRecoveryPhases.map((p) => p.id).sort());
+    for (const p of allRecoveryPhases) {
+      const es = recoveryPhaseWordsEs[p.id]!;
+      expect(es.text, p.id).not.toBe(p.text);
+      expect(es.tasks.length, p.id).toBe(p.tasks.length);
+      expect(es.warning === null, p.id).toBe(p.warning === null);
+    }
+  });
+
+  it("keeps the days, certainty and sources of the English phase", () => {
+    const [p] = recoveryPhases("bone_marrow_concentrate");
+    const es = localizedPhase(p!, "es");
+    expect(es).toMatchObject({
+      id: p!.id,
+      fromDay: 0,
+      toDay: 14,
+      certainty: p!.certainty,
+      sources: p!.sources,
+    });
+    expect(es.title).toMatch(/^Semanas 1 y 2/);
+    expect(localizedPhase(p!, "en")).toBe(p);
   });
 });

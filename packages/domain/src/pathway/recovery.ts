@@ -1,16 +1,35 @@
 /**
- * Recovery phases per kind of treatment, for the patient's timeline: what to expect and what to
- * do in each period after the treatment date, in plain words (reading grade ≤ 8, checked by a
- * test), each with its sources and a certainty label. The phases describe usual care and the
- * natural course; they never say a cell therapy works: in the one sham-controlled trial of
- * bone-marrow concentrate for disc pain, sham did as well (Levi 2025).
+ * Recovery phases per pathway family, for the patient's timeline: what to expect and what to do
+ * in each period after the treatment date, and the warning signs to call about, in plain words
+ * (reading grade ≤ 8; the Spanish in recovery-es.ts at INFLESZ ≥ 55, both checked by tests). Each
+ * phase carries its certainty and the sources of its timing claims; where no study gives the
+ * timing, the certainty says it is clinical experience and the sources are empty.
+ *
+ * The family follows from the treatment kind, so a patient who had an epidural steroid injection
+ * never reads about a harvest site: cells taken from the patient (a harvest), cells or platelets
+ * injected without a harvest, other injections, surgery, and conservative programmes. The
+ * registry records fewer kinds than the decision aid offers options (there is no kind for PRP or
+ * donor cells yet), so the options map to families too.
+ *
+ * The phases describe usual care and the natural course; they never say a cell therapy works: in
+ * the one sham-controlled trial of bone-marrow concentrate for disc pain, sham did as well (Levi
+ * 2025), and no cell product is FDA-approved for back pain.
  */
 
-import type { TreatmentCategory } from "../catalogue/treatments";
+import type { TreatmentKind } from "../catalogue/treatments";
 import type { CitationKey } from "../citations";
 import { daysBetween, type IsoDate } from "../dates";
 
-export type Certainty = "guideline" | "trial evidence" | "expert opinion";
+export type Certainty = "guideline" | "trial evidence" | "expert opinion" | "clinical experience";
+
+export const recoveryFamilies = [
+  "cell-harvest",
+  "cell-no-harvest",
+  "injection",
+  "surgery",
+  "conservative",
+] as const;
+export type RecoveryFamily = (typeof recoveryFamilies)[number];
 
 export type RecoveryPhase = {
   id: string;
@@ -20,123 +39,287 @@ export type RecoveryPhase = {
   title: string;
   text: string;
   tasks: readonly string[];
+  /** When to call the clinic at once (null: none beyond the usual). */
+  warning: string | null;
   certainty: Certainty;
+  /** Empty only when the certainty is clinical experience. */
   sources: readonly CitationKey[];
 };
 
-const WARNING =
-  "Report a problem at once if you get a fever, redness or fluid where the needle went in, or new weakness or numbness.";
+/** The words of a phase: what a translation replaces (recovery-es.ts). */
+export type RecoveryPhaseWords = Pick<RecoveryPhase, "title" | "text" | "tasks" | "warning">;
 
-const injectionPhases: readonly RecoveryPhase[] = [
+const NEEDLE_WARNING =
+  "Call the clinic at once if you get a fever, or redness, swelling or fluid where the needle went in. Call too for new weakness or numbness in your legs.";
+
+const activity = (id: string): RecoveryPhase => ({
+  id,
+  fromDay: 15,
+  toDay: 42,
+  title: "Weeks 3–6: build up activity",
+  text: "Slowly do a bit more each week, with physiotherapy or home exercises. Exercise helps back pain whatever else you have had. Pain often goes up and down in this time. That is common and does not mean something went wrong.",
+  tasks: ["Physiotherapy or home exercises, 2 to 3 times a week", "Add a little more activity each week"],
+  warning: "Call the clinic if the pain gets much worse and stays worse, or if you get a fever.",
+  certainty: "guideline",
+  sources: ["qaseem2017", "who2023"],
+});
+
+const longTerm = (id: string): RecoveryPhase => ({
+  id,
+  fromDay: 184,
+  toDay: null,
+  title: "After 6 months: the long view",
+  text: "Your answers at 12 and 24 months show if a change lasts. Tell the clinic about any new care or surgery. Then your results stay true.",
+  tasks: ["Answer your 12- and 24-month questionnaires"],
+  warning: null,
+  certainty: "expert opinion",
+  sources: ["costa2012"],
+});
+
+/** (a) Cells taken from the patient's own hip bone or fat, then injected: bone-marrow concentrate, adipose-derived cells. */
+const cellHarvestPhases: readonly RecoveryPhase[] = [
   {
-    id: "rest",
+    id: "harvest-rest",
     fromDay: 0,
     toDay: 14,
-    title: "Weeks 1–2: settle down",
-    text: `Soreness where the needle went in (and where cells were taken) is common for a few days. Keep the sites clean and dry. Walk a little each day, but do not lift heavy things. ${WARNING}`,
-    tasks: ["Walk a little every day", "Keep the injection and harvest sites clean and dry"],
+    title: "Weeks 1–2: rest and care for the harvest site",
+    text: "Cells were taken from your hip bone or from fat under your skin, then put into your back. Both spots are often sore and bruised for a few days. Rest for 1 to 2 weeks. Short walks are fine. Do not lift heavy things, and do not soak in a bath or pool until the skin has healed.",
+    tasks: [
+      "Keep the harvest site and the injection site clean and dry",
+      "Walk a little every day",
+      "Do not lift heavy things",
+    ],
+    warning:
+      "Call the clinic at once if you get a fever, or redness, swelling or fluid where the cells were taken or the needle went in. Call too for bleeding that will not stop, or new weakness or numbness in your legs.",
     certainty: "expert opinion",
     sources: ["navani2019"],
   },
+  activity("harvest-activity"),
   {
-    id: "activity",
-    fromDay: 15,
-    toDay: 42,
-    title: "Weeks 3–6: build up activity",
-    text: "Slowly do more each week. Exercise and physiotherapy help back pain whatever else you have had. Pain often goes up and down in this time.",
-    tasks: ["Physiotherapy or home exercises, 2 to 3 times a week"],
-    certainty: "guideline",
-    sources: ["qaseem2017", "who2023"],
-  },
-  {
-    id: "effect",
+    id: "harvest-effect",
     fromDay: 43,
     toDay: 183,
-    title: "Months 2–6: when any effect should show",
-    text: "If the treatment helps, it usually shows by 3 to 6 months. Back pain often gets better over time on its own too, so a change does not prove the treatment caused it. For cell injections into the disc, one careful trial found a fake injection helped just as much.",
+    title: "Months 2–6: when any effect would show",
+    text: "This treatment is still being studied. It is not approved by the FDA for back pain. If it helps, that would most often show by 3 to 6 months. Back pain often gets better over time on its own too, so a change does not prove the treatment caused it. For cell injections into the disc, one careful trial found a fake injection helped just as much.",
     tasks: ["Keep exercising", "Answer your 3- and 6-month questionnaires"],
+    warning: null,
     certainty: "trial evidence",
-    sources: ["costa2012", "levi2025"],
+    sources: ["costa2012", "levi2025", "fdaConsumer2021"],
   },
-  {
-    id: "long-term",
-    fromDay: 184,
-    toDay: null,
-    title: "After 6 months: the long view",
-    text: "Your answers at 12 and 24 months show if a change lasts. Tell the clinic about any new care or surgery. Then your results stay true.",
-    tasks: ["Answer your 12- and 24-month questionnaires"],
-    certainty: "expert opinion",
-    sources: ["costa2012"],
-  },
+  longTerm("harvest-long-term"),
 ];
 
-const surgeryPhases: readonly RecoveryPhase[] = [
+/** (b) Cells or platelets injected without a harvest: cells grown in a lab or from a donor, PRP (a blood draw). */
+const cellNoHarvestPhases: readonly RecoveryPhase[] = [
   {
-    id: "wound",
+    id: "cells-rest",
     fromDay: 0,
     toDay: 14,
-    title: "Weeks 1–2: heal the wound",
-    text: `Follow your surgeon's advice on the wound and on moving. Short walks help. ${WARNING}`,
-    tasks: ["Short walks every day", "Keep the wound clean and dry"],
+    title: "Weeks 1–2: settle down",
+    text: "No cells were taken from your body this time. Cells grown in a lab or given by a donor were put into your back. For PRP, a little blood was taken from your arm first. The spot where the needle went in is often sore for a few days. Walk a little each day, but do not lift heavy things.",
+    tasks: ["Walk a little every day", "Keep the injection site clean and dry"],
+    warning: NEEDLE_WARNING,
     certainty: "expert opinion",
-    sources: ["niceNg59"],
+    sources: ["navani2019"],
+  },
+  activity("cells-activity"),
+  {
+    id: "cells-effect",
+    fromDay: 43,
+    toDay: 183,
+    title: "Months 2–6: when any effect would show",
+    text: "These treatments are still being studied. They are not approved by the FDA for back pain. If one helps, that would most often show by 3 to 6 months. Back pain often gets better over time on its own too, so a change does not prove the treatment caused it. In the largest trial of donor cells, people who got cells did not do better overall than people who got a fake injection.",
+    tasks: ["Keep exercising", "Answer your 3- and 6-month questionnaires"],
+    warning: null,
+    certainty: "trial evidence",
+    sources: ["costa2012", "mesoblastDr003", "levi2016", "fdaConsumer2021"],
+  },
+  longTerm("cells-long-term"),
+];
+
+/** (c) Injections without a harvest: epidural steroid injection, radiofrequency denervation. */
+const injectionPhases: readonly RecoveryPhase[] = [
+  {
+    id: "injection-days",
+    fromDay: 0,
+    toDay: 14,
+    title: "Weeks 1–2: the first days",
+    text: "The spot where the needle went in may be sore for a few days. Pain can get a bit worse before it gets better. Most people are back to their usual day within a day or two. Keep moving: short walks help.",
+    tasks: ["Walk a little every day", "Keep the needle site clean and dry for 2 days"],
+    warning:
+      "Call the clinic at once if you get a fever, or redness or fluid where the needle went in. Call too for a bad headache that gets worse when you stand, or new weakness or numbness in your legs.",
+    certainty: "clinical experience",
+    sources: [],
   },
   {
-    id: "rehab",
+    id: "injection-effect",
     fromDay: 15,
     toDay: 90,
-    title: "Weeks 3–12: rehabilitation",
-    text: "Build up activity step by step, with physiotherapy if it was offered. Most people return to light work in this time.",
-    tasks: ["Physiotherapy or home exercises"],
-    certainty: "guideline",
-    sources: ["niceNg59", "fairbank2005"],
+    title: "Weeks 3–12: how much it helps",
+    text: "A steroid injection for leg pain helps some people for a few weeks. In trials, it did not help for longer than 3 months. Heat treatment of the nerves to the small back joints works more slowly. Keep up your exercises: they help back pain either way.",
+    tasks: [
+      "Physiotherapy or home exercises, 2 to 3 times a week",
+      "Answer your 6-week and 3-month questionnaires",
+    ],
+    warning: "Call the clinic if the pain gets much worse and stays worse, or if you get a fever.",
+    certainty: "trial evidence",
+    sources: ["chou2015", "niceNg59", "qaseem2017"],
   },
   {
-    id: "long-term",
+    id: "injection-long-term",
     fromDay: 91,
     toDay: null,
     title: "After 3 months: the long view",
-    text: "Recovery can go on for a year. For sciatica, early surgery helps people get better sooner. After a year, people who had surgery and people who waited often do about as well.",
-    tasks: ["Answer your follow-up questionnaires"],
-    certainty: "trial evidence",
-    sources: ["peul2007"],
+    text: "The effect of a steroid injection has often worn off by now. Nerves treated with heat can grow back, so pain may come back after some months. Your answers at 6, 12 and 24 months show what lasted. Tell the clinic about any new care.",
+    tasks: ["Keep exercising", "Answer your follow-up questionnaires"],
+    warning: null,
+    certainty: "expert opinion",
+    sources: ["chou2015"],
   },
 ];
 
+/** (d) Surgery: discectomy, fusion. */
+const surgeryPhases: readonly RecoveryPhase[] = [
+  {
+    id: "surgery-wound",
+    fromDay: 0,
+    toDay: 14,
+    title: "Weeks 1–2: heal the wound",
+    text: "Follow your surgeon's advice on the wound and on moving. Get up and walk on the first day or two, and a little more each day. Keep the wound clean and dry, and do not soak it in a bath until it has healed. Do not lift, bend or twist much.",
+    tasks: ["Short walks every day", "Keep the wound clean and dry"],
+    warning:
+      "Call the clinic at once if the wound gets red, hot or swollen, or leaks fluid, or if you get a fever. Call too for new weakness or numbness in your legs. Go to an emergency room if you cannot pass urine or hold your stool.",
+    certainty: "clinical experience",
+    sources: [],
+  },
+  {
+    id: "surgery-rehab",
+    fromDay: 15,
+    toDay: 90,
+    title: "Weeks 3–12: rehabilitation and work",
+    text: "Build up activity step by step, with physiotherapy if it was offered. After a discectomy, many people go back to light work within a few weeks. After a fusion, it often takes 3 months or more. Ask your surgeon before you drive or lift.",
+    tasks: ["Physiotherapy or home exercises", "Plan your return to work with your surgeon"],
+    warning: "Call the clinic if the wound opens or leaks, or the pain in your leg comes back strongly.",
+    certainty: "clinical experience",
+    sources: [],
+  },
+  {
+    id: "surgery-long-term",
+    fromDay: 91,
+    toDay: null,
+    title: "After 3 months: the long view",
+    text: "After a fusion, the bones take many months to grow together, often up to a year. Recovery from either operation can go on for a year. For sciatica, early surgery helps people get better sooner. After a year, people who had surgery and people who waited often do about as well.",
+    tasks: ["Keep up your exercises", "Answer your follow-up questionnaires"],
+    warning: null,
+    certainty: "trial evidence",
+    sources: ["peul2007", "fairbank2005"],
+  },
+];
+
+/** (e) Conservative programmes: exercise and physiotherapy, psychological programmes, manual therapy, medicines. */
 const conservativePhases: readonly RecoveryPhase[] = [
   {
-    id: "start",
+    id: "conservative-start",
     fromDay: 0,
     toDay: 42,
     title: "Weeks 1–6: get going",
-    text: "Keep active and do your exercises. Pain often eases a good deal in the first 6 weeks, partly on its own.",
-    tasks: ["Exercises as agreed with your physiotherapist"],
+    text: "Keep active and practise what you were shown, most days of the week. Most exercise and talking programmes run for 6 to 12 weeks. Medicines for back pain help a little at best, and work best with exercise. Pain often eases in the first 6 weeks, partly on its own.",
+    tasks: [
+      "Practise your exercises or skills most days",
+      "Take medicines only as agreed with your clinician",
+    ],
+    warning:
+      "Call the clinic if the pain gets much worse, or if you get new weakness or numbness in your legs.",
     certainty: "guideline",
-    sources: ["qaseem2017", "costa2012"],
+    sources: ["qaseem2017", "who2023", "costa2012"],
   },
   {
-    id: "keep-on",
+    id: "conservative-practice",
     fromDay: 43,
-    toDay: null,
-    title: "After 6 weeks: keep it up",
-    text: "Progress is slower now. Staying active helps most people. Tell the clinic if things get worse.",
-    tasks: ["Keep exercising", "Answer your follow-up questionnaires"],
+    toDay: 90,
+    title: "Weeks 7–12: what to expect",
+    text: "Progress is slower now, and small gains add up. Most people gain a little, and some gain a lot. If a medicine has not helped by now, ask your clinician if you should stop it. Do not stop opioids all at once on your own.",
+    tasks: ["Keep practising", "Answer your 3-month questionnaire"],
+    warning: null,
     certainty: "guideline",
+    sources: ["whoExerciseReview2023", "qaseem2017", "cdcOpioids2022"],
+  },
+  {
+    id: "conservative-keep-on",
+    fromDay: 91,
+    toDay: null,
+    title: "After 3 months: keep it up",
+    text: "Keep doing what helps, even when you feel better. Tell the clinic if things get worse, or about any new care. Your answers at 6 and 12 months show what lasted.",
+    tasks: ["Keep exercising", "Answer your follow-up questionnaires"],
+    warning: null,
+    certainty: "expert opinion",
     sources: ["who2023", "costa2012"],
   },
 ];
 
-export function recoveryPhases(category: TreatmentCategory): readonly RecoveryPhase[] {
-  if (category === "surgery") return surgeryPhases;
-  if (category === "injection" || category === "cell-therapy") return injectionPhases;
-  return conservativePhases;
+const phasesByFamily: Readonly<Record<RecoveryFamily, readonly RecoveryPhase[]>> = {
+  "cell-harvest": cellHarvestPhases,
+  "cell-no-harvest": cellNoHarvestPhases,
+  injection: injectionPhases,
+  surgery: surgeryPhases,
+  conservative: conservativePhases,
+};
+
+/** The family of each registry kind; "other" has none, since nothing general fits every treatment. */
+const familyByKind: Readonly<Record<TreatmentKind, RecoveryFamily | null>> = {
+  exercise_physiotherapy: "conservative",
+  medication: "conservative",
+  epidural_steroid_injection: "injection",
+  bone_marrow_concentrate: "cell-harvest",
+  adipose_derived_cells: "cell-harvest",
+  discectomy: "surgery",
+  fusion: "surgery",
+  other: null,
+};
+
+/** The family of each decision-aid option (evidence/catalogue); doing nothing has no treatment day. */
+const familyByOption: Readonly<Record<string, RecoveryFamily | null>> = {
+  "natural-course": null,
+  "exercise-physiotherapy": "conservative",
+  "pilates-yoga": "conservative",
+  "psychological-programme": "conservative",
+  "spinal-manipulation": "conservative",
+  massage: "conservative",
+  acupuncture: "conservative",
+  heat: "conservative",
+  nsaids: "conservative",
+  opioids: "conservative",
+  "epidural-steroid-injection": "injection",
+  "radiofrequency-denervation": "injection",
+  discectomy: "surgery",
+  fusion: "surgery",
+  "bone-marrow-concentrate": "cell-harvest",
+  "adipose-derived-cells": "cell-harvest",
+  "cultured-or-donor-cells": "cell-no-harvest",
+  "platelet-rich-plasma": "cell-no-harvest",
+};
+
+/** The recovery family of a registry treatment kind (null: unknown kind or "other"). */
+export function recoveryFamily(kind: string): RecoveryFamily | null {
+  return (familyByKind as Readonly<Record<string, RecoveryFamily | null>>)[kind] ?? null;
 }
 
-export const allRecoveryPhases: readonly RecoveryPhase[] = [
-  ...injectionPhases,
-  ...surgeryPhases,
-  ...conservativePhases,
-];
+/** The recovery family of a decision-aid option (null: no treatment day, or not mapped). */
+export function recoveryFamilyForOption(optionId: string): RecoveryFamily | null {
+  return familyByOption[optionId] ?? null;
+}
+
+export function familyPhases(family: RecoveryFamily): readonly RecoveryPhase[] {
+  return phasesByFamily[family];
+}
+
+/** The phases for a registry treatment kind; none for a kind without a family. */
+export function recoveryPhases(kind: string): readonly RecoveryPhase[] {
+  const family = recoveryFamily(kind);
+  return family ? phasesByFamily[family] : [];
+}
+
+export const allRecoveryPhases: readonly RecoveryPhase[] = recoveryFamilies.flatMap((f) => phasesByFamily[f]);
 
 /** The phase the patient is in today (null before the treatment date). */
 export function currentPhase(

@@ -14,6 +14,8 @@ import {
   type OutOf100,
   summaryWords,
 } from "../evidence";
+import { allRecoveryPhases } from "../pathway/recovery";
+import { recoveryPhaseWordsEs } from "../pathway/recovery-es";
 import { intakeAnswerIds, intakeQuestions, intakeQuestionsEs, patientAdviceEs, triageTiers } from "../triage";
 import { SPANISH_MIN_PERSPICUITY, spanishPerspicuity } from "./spanish";
 
@@ -70,6 +72,12 @@ function spanishBlocks(): Text[] {
   add("values.prompt", lines(values.prompt, ...values.scale.labels));
   for (const v of values.values) add(`values.${v.id}`, lines(v.statement, v.help));
   add("summary.fitsNote", summaryWords.es.fitsNote);
+  for (const { id } of allRecoveryPhases) {
+    const p = recoveryPhaseWordsEs[id];
+    if (!p) continue; // recovery.test.ts requires every phase to have its Spanish words
+    add(`recovery.${id}`, lines(p.title, p.text, ...p.tasks));
+    if (p.warning) add(`recovery.${id}.warning`, p.warning);
+  }
   return blocks;
 }
 
@@ -111,7 +119,15 @@ describe("Spanish patient-facing text", () => {
 describe("the Spanish decision aid", () => {
   it("is measured as a whole: every part, in as many blocks as the English", () => {
     const parts = new Set(texts.map((t) => t.where.split(".")[0]));
-    expect([...parts].sort()).toEqual(["advice", "content", "intake", "option", "summary", "values"]);
+    expect([...parts].sort()).toEqual([
+      "advice",
+      "content",
+      "intake",
+      "option",
+      "recovery",
+      "summary",
+      "values",
+    ]);
     expect(texts.filter((t) => t.where.startsWith("option.")).map((t) => t.where)).toEqual(
       optionBlocks(decisionOptions).map((t) => t.where),
     );

@@ -1,10 +1,11 @@
 /**
  * Every patient-facing text of the intake, the triage advice, care routing, the consent
- * paragraphs, the decision aid and values clarification: each block at reading grade 8 or below,
+ * paragraphs, the decision aid, values clarification and the recovery phases: each block at reading grade 8 or below,
  * and none stating or implying that a cell therapy is approved or proven for back pain.
  */
 import { describe, expect, it } from "vitest";
 import { decisionAidContent, decisionOptions, type OutOf100, valuesClarification } from "../evidence";
+import { allRecoveryPhases } from "../pathway/recovery";
 import {
   classifyProduct,
   clinicianSummary,
@@ -67,6 +68,10 @@ function patientBlocks(): Text[] {
   }
   add("values.prompt", lines(valuesClarification.prompt, ...valuesClarification.scale.labels));
   for (const v of valuesClarification.values) add(`values.${v.id}`, lines(v.statement, v.help));
+  for (const p of allRecoveryPhases) {
+    add(`recovery.${p.id}`, lines(p.title, p.text, ...p.tasks));
+    if (p.warning) add(`recovery.${p.id}.warning`, p.warning);
+  }
   return blocks;
 }
 
@@ -93,6 +98,7 @@ describe("patient-facing text", () => {
       "content",
       "intake",
       "option",
+      "recovery",
       "route",
       "values",
     ]);

@@ -258,6 +258,7 @@ function Trend({ diary }: { diary: DiaryView }) {
           dataKey="day"
           yAxisProps={{ domain: [0, 10] }}
           withLegend
+          accessibilityLayer={false}
           series={[
             { name: "back", label: t.backPain, color: "blue.8" },
             { name: "leg", label: t.legPain, color: "orange.9" },

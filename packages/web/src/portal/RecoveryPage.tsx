@@ -1,43 +1,43 @@
 /**
  * The recovery timeline, phone first: where the patient is since their latest treatment (the
- * phases, each with its sources and certainty), what is due now, and their own back pain against
- * the typical course of registry patients who had the same treatment. English only for now.
+ * phases of that treatment's family, each with its warning signs, sources and certainty), what is
+ * due now, and their own back pain against the typical course of registry patients who had the
+ * same treatment. In the portal's language: the page's words from recovery-copy.ts, the phases'
+ * words from the domain (pathway/recovery-es.ts); the sources stay as published.
  */
-import { timepointLabel } from "@evident/domain";
+import type { TreatmentKind } from "@evident/domain";
 import type { RecoveryView } from "@evident/domain/api";
+import { localizedPhase } from "@evident/domain/pathway/recovery-es";
 import { LineChart } from "@mantine/charts";
-import { Anchor, Badge, Box, Button, Card, List, Stack, Text, Timeline, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Box, Button, Card, List, Stack, Text, Timeline, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { api } from "../api/client";
 import { formatLongDate } from "../components/format";
 import { LoadError, Loading } from "../components/QueryStates";
 import { usePageTitle } from "../components/usePageTitle";
+import { useLanguage } from "./language";
+import { type RecoveryCopy, treatmentNamesEs, useRecoveryCopy } from "./recovery-copy";
+import { timepointShort } from "./words";
 
-const certaintyLook: Record<string, string> = {
-  guideline: "Based on guidelines",
-  "trial evidence": "Based on trials",
-  "expert opinion": "Based on expert opinion",
-};
-
-function Course({ r }: { r: RecoveryView }) {
-  const points = [...new Set([...r.typical.map((t) => t.timepoint), ...r.own.map((o) => o.timepoint)])];
-  if (points.length === 0)
-    return <Text size="sm">Your back pain scores appear here once you answer your questionnaires.</Text>;
+function Course({ r, t }: { r: RecoveryView; t: RecoveryCopy }) {
+  const { lang } = useLanguage();
+  const points = [...new Set([...r.typical.map((x) => x.timepoint), ...r.own.map((o) => o.timepoint)])];
+  if (points.length === 0) return <Text size="sm">{t.courseEmpty}</Text>;
   const order = ["baseline", "2w", "6w", "3m", "6m", "12m", "24m"];
   points.sort((a, b) => order.indexOf(a) - order.indexOf(b));
   const data = points.map((tp) => ({
-    when: timepointLabel(tp),
+    when: timepointShort(tp, lang),
     you: r.own.find((o) => o.timepoint === tp)?.score ?? null,
-    typical: r.typical.find((t) => t.timepoint === tp)?.median ?? null,
+    typical: r.typical.find((x) => x.timepoint === tp)?.median ?? null,
   }));
   const summary = data
-    .map((d) => `${d.when}: you ${d.you ?? "no answer"}, typical ${d.typical ?? "not enough data"}`)
+    .map((d) => t.chartPoint(d.when, String(d.you ?? t.noAnswer), String(d.typical ?? t.notEnoughData)))
     .join("; ");
-  const n = Math.max(0, ...r.typical.map((t) => t.n));
+  const n = Math.max(0, ...r.typical.map((x) => x.n));
   return (
     <Stack gap="xs">
-      <Box component="figure" m={0} aria-label={`Back pain, 0 to 10. ${summary}.`}>
+      <Box component="figure" m={0} aria-label={t.chartLabel(summary)}>
         <Box aria-hidden="true">
           <LineChart
             h={200}
@@ -46,48 +46,55 @@ function Course({ r }: { r: RecoveryView }) {
             yAxisProps={{ domain: [0, 10] }}
             withLegend
             connectNulls
+            accessibilityLayer={false}
             series={[
-              { name: "you", label: "You", color: "blue.8" },
-              { name: "typical", label: "Typical (middle value)", color: "gray.6", strokeDasharray: "5 5" },
+              { name: "you", label: t.you, color: "blue.8" },
+              { name: "typical", label: t.typical, color: "gray.6", strokeDasharray: "5 5" },
             ]}
           />
         </Box>
       </Box>
       <Text size="xs" c="dimmed">
-        “Typical” is the middle value of {n > 0 ? `up to ${n}` : "other"} registry patients who had the same
-        treatment, shown only where at least 5 answered. It is not a forecast for you. Back pain often changes
-        on its own, so a change over time does not show that a treatment caused it.
+        {t.typicalNote(n)}
       </Text>
     </Stack>
   );
 }
 
 export function RecoveryPage() {
-  usePageTitle("Your recovery");
+  const t = useRecoveryCopy();
+  const { lang } = useLanguage();
+  usePageTitle(t.title);
   const q = useQuery({
     queryKey: ["portal", "recovery"],
     queryFn: () => api.get<RecoveryView>("/portal/recovery"),
   });
   if (q.isPending) return <Loading />;
-  if (q.isError) return <LoadError error={q.error} retry={() => q.refetch()} what="your recovery" />;
+  if (q.isError) return <LoadError error={q.error} retry={() => q.refetch()} what={t.yourRecovery} />;
   const r = q.data;
-  const active = r.phases.findIndex((p) => p.id === r.currentPhaseId);
+  const phases = r.phases.map((p) => localizedPhase(p, lang));
+  const active = phases.findIndex((p) => p.id === r.currentPhaseId);
+  const treatmentName = (kind: string, label: string) =>
+    lang === "es" ? (treatmentNamesEs[kind as TreatmentKind] ?? label) : label;
   return (
     <Stack gap="lg">
       <div>
         <Anchor component={Link} to="/portal" size="sm">
-          ← Back to your page
+          {t.backHome}
         </Anchor>
         <Title order={1} size="h2" mt={4}>
-          Your recovery
+          {t.title}
         </Title>
         {r.treatment ? (
           <Text c="dimmed" mt={4}>
-            {r.treatment.label} on {formatLongDate(r.treatment.date, "en")}
-            {r.day !== null && r.day >= 0 ? ` · day ${r.day}` : ""}
+            {t.treatedOn(
+              treatmentName(r.treatment.kind, r.treatment.label),
+              formatLongDate(r.treatment.date, lang),
+            )}
+            {r.day !== null && r.day >= 0 ? ` · ${t.dayN(r.day)}` : ""}
           </Text>
         ) : (
-          <Text mt={4}>No treatment is recorded yet. Your timeline starts on the day of your treatment.</Text>
+          <Text mt={4}>{t.noTreatment}</Text>
         )}
       </div>
       {r.due.length > 0 && (
@@ -97,21 +104,22 @@ export function RecoveryPage() {
           padding="md"
           style={{ borderColor: "var(--mantine-color-blue-8)", borderWidth: 2 }}
         >
-          <Text fw={600}>Due now</Text>
+          <Text fw={600}>{t.dueNow}</Text>
           {r.due.map((f) => (
             <Button key={f.id} component={Link} to={`/portal/questionnaire/${f.id}`} mt="xs" fullWidth>
-              {timepointLabel(f.timepoint)} questionnaire
+              {t.questionnaireFor(timepointShort(f.timepoint, lang))}
             </Button>
           ))}
         </Card>
       )}
-      {r.phases.length > 0 && (
+      {r.treatment && phases.length === 0 && <Text size="sm">{t.noPhases}</Text>}
+      {phases.length > 0 && (
         <Stack gap="xs" component="section" aria-labelledby="phases-h">
           <Title order={2} size="h3" id="phases-h">
-            What to expect
+            {t.whatToExpect}
           </Title>
           <Timeline active={active} bulletSize={22} lineWidth={3}>
-            {r.phases.map((p) => (
+            {phases.map((p) => (
               <Timeline.Item
                 key={p.id}
                 title={
@@ -119,7 +127,7 @@ export function RecoveryPage() {
                     {p.title}
                     {p.id === r.currentPhaseId && (
                       <Badge ml="xs" size="sm" variant="filled">
-                        You are here
+                        {t.youAreHere}
                       </Badge>
                     )}
                   </Text>
@@ -128,14 +136,19 @@ export function RecoveryPage() {
                 <Text size="sm">{p.text}</Text>
                 {p.tasks.length > 0 && (
                   <List size="sm" mt={4}>
-                    {p.tasks.map((t) => (
-                      <List.Item key={t}>{t}</List.Item>
+                    {p.tasks.map((task) => (
+                      <List.Item key={task}>{task}</List.Item>
                     ))}
                   </List>
                 )}
+                {p.warning && (
+                  <Alert color="red" variant="light" mt="xs" p="xs" title={t.callIf}>
+                    <Text size="sm">{p.warning}</Text>
+                  </Alert>
+                )}
                 <Text size="xs" c="dimmed" mt={4}>
-                  {certaintyLook[p.certainty] ?? p.certainty}. Sources:{" "}
-                  {p.sources.map((s) => s.text).join("; ")}
+                  {t.certainty[p.certainty] ?? p.certainty}.
+                  {p.sources.length > 0 && ` ${t.sources} ${p.sources.map((s) => s.text).join("; ")}`}
                 </Text>
               </Timeline.Item>
             ))}
@@ -145,13 +158,13 @@ export function RecoveryPage() {
       {r.treatment && (
         <Stack gap="xs" component="section" aria-labelledby="course-h">
           <Title order={2} size="h3" id="course-h">
-            Your back pain and the typical course
+            {t.courseTitle}
           </Title>
-          <Course r={r} />
+          <Course r={r} t={t} />
         </Stack>
       )}
       <Button component={Link} to="/portal/problem" variant="light" color="red">
-        Report a problem
+        {t.reportProblem}
       </Button>
     </Stack>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { patientTitle, whenLabel } from "./words";
+import { patientTitle, timepointShort, whenLabel } from "./words";
 
 describe("patient words", () => {
   it("names timepoints in plain words, in English and Spanish", () => {
@@ -7,6 +7,9 @@ describe("patient words", () => {
     expect(whenLabel("6w")).toBe("6 weeks after treatment");
     expect(whenLabel("baseline", "es")).toBe("Antes del tratamiento");
     expect(whenLabel("3m", "es")).toBe("3 meses después del tratamiento");
+    expect(timepointShort("2w")).toBe("2 weeks");
+    expect(timepointShort("baseline", "es")).toBe("Inicio");
+    expect(timepointShort("12m", "es")).toBe("12 meses");
   });
   it("names questionnaires without jargon", () => {
     expect(patientTitle("odi", "Oswestry Disability Index")).toBe("Your back pain and daily life");

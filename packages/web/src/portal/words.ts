@@ -51,3 +51,9 @@ export function whenLabel(timepoint: string, lang: Lang = "en"): string {
   }
   return timepoint === "baseline" ? "Before treatment" : `${timepointLabel(timepoint)} after treatment`;
 }
+
+/** A timepoint's short name, for a chart's axis: "Baseline", "2 weeks" / "Inicio", "2 semanas". */
+export function timepointShort(timepoint: string, lang: Lang = "en"): string {
+  if (lang === "es") return timepoint === "baseline" ? "Inicio" : (spanishTimepoints[timepoint] ?? timepoint);
+  return timepointLabel(timepoint);
+}
