@@ -342,6 +342,9 @@ export const outboxMessages = pgTable(
     /** When a dispatcher took it; a claim older than a few minutes belongs to a dead dispatcher. */
     claimedAt: ts("claimed_at"),
     sentAt: ts("sent_at"),
+    /** Set with status `withdrawn`: when, and why in words staff can read (the patient answered…). */
+    withdrawnAt: ts("withdrawn_at"),
+    withdrawnReason: text("withdrawn_reason"),
   },
   (t) => [
     uniqueIndex("outbox_dedupe_key").on(t.dedupeKey),

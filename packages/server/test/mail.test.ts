@@ -27,7 +27,7 @@ describe("outbox dispatch", () => {
   it("keeps a message pending with the error while SMTP is down, then marks it failed after 5 attempts", async () => {
     const s = await h.staff();
     await h.patient(s.cookie, { email: "down@mail.test" });
-    expect(await dispatchOnce(h.deps)).toEqual({ sent: 0, failed: 1 });
+    expect(await dispatchOnce(h.deps)).toEqual({ sent: 0, failed: 1, withdrawn: 0 });
     expect(await message()).toMatchObject({
       status: "pending",
       attempts: 1,
@@ -35,7 +35,7 @@ describe("outbox dispatch", () => {
     });
     for (let i = 0; i < 4; i++) await dispatchOnce(h.deps);
     expect(await message()).toMatchObject({ status: "failed", attempts: 5 });
-    expect(await dispatchOnce(h.deps)).toEqual({ sent: 0, failed: 0 });
+    expect(await dispatchOnce(h.deps)).toEqual({ sent: 0, failed: 0, withdrawn: 0 });
   });
 
   it("sends each message once even when two dispatchers run at the same time", async () => {

@@ -3,8 +3,20 @@ import { SMTPServer } from "smtp-server";
 
 export type Received = { from: string; to: string[]; raw: string };
 
-export async function startSmtp(): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
+export type Smtp = {
+  url: string;
+  received: Received[];
+  /**
+   * Holds the next message: the server reads it but does not answer (so the sender waits) until
+   * `release()`. `arrived` settles when it has been read.
+   */
+  hold(): { arrived: Promise<void>; release(): void };
+  close(): Promise<void>;
+};
+
+export async function startSmtp(): Promise<Smtp> {
   const received: Received[] = [];
+  let held: { arrived(): void; gate: Promise<void> } | null = null;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -16,12 +28,19 @@ export async function startSmtp(): Promise<{ url: string; received: Received[]; 
         raw += d;
       });
       stream.on("end", () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw,
-        });
-        callback();
+        const accept = () => {
+          received.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw,
+          });
+          callback();
+        };
+        const h = held;
+        held = null;
+        if (!h) return accept();
+        h.arrived();
+        h.gate.then(accept);
       });
     },
   });
@@ -30,6 +49,18 @@ export async function startSmtp(): Promise<{ url: string; received: Received[]; 
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    hold() {
+      let arrived!: () => void;
+      let release!: () => void;
+      const a = new Promise<void>((r) => {
+        arrived = r;
+      });
+      const gate = new Promise<void>((r) => {
+        release = r;
+      });
+      held = { arrived, gate };
+      return { arrived: a, release };
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

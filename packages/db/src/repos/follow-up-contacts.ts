@@ -147,24 +147,6 @@ async function contactOne(
   });
 }
 
-/**
- * Withdraws queued contacts whose follow-up was completed or cancelled before they went out, so a
- * reminder never reaches a patient who has already answered. Run before each dispatch.
- */
-export async function withdrawSettledContacts(db: Db): Promise<number> {
-  // Starts from the few pending messages (outbox_status_idx), not from every contact ever made.
-  const res = await db.execute(sql`
-    update ${outboxMessages} m
-       set status = 'withdrawn',
-           last_error = 'not sent: the follow-up was completed or cancelled first'
-      from ${followUpContacts} c
-      join ${followUps} f on f.id = c.follow_up_id
-     where c.outbox_message_id = m.id
-       and m.status = 'pending'
-       and f.status <> 'scheduled'`);
-  return res.rowCount ?? 0;
-}
-
 export type DueFollowUp = {
   id: string;
   patientId: string;

@@ -17,6 +17,7 @@ import { uuidv7 } from "../ids";
 import { episodes, followUps, patients, questionnaireResponses } from "../schema";
 import { responseDrafts } from "../schema/drafts";
 import { assertSafetyQuestionsAnswered } from "./intakes";
+import { withdrawQueuedContacts } from "./outbox";
 import { isCurrent, presentResponse, presentWithHistory } from "./response-views";
 import { audit, inTx, type Scope, type Tx } from "./scope";
 
@@ -163,6 +164,8 @@ export function responseRepository(db: Db, scope: Scope) {
             .where(eq(followUps.id, followUp.id))
             .returning();
           updated = completed ?? null;
+          // A reminder still queued must not reach a patient who has answered.
+          await withdrawQueuedContacts(tx, [followUp.id], "completed", now);
         }
       }
       for (const r of rows) {

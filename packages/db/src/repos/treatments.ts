@@ -16,6 +16,7 @@ import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { episodes, followUps, patients, treatments } from "../schema";
 import { assertProcedureAllowed } from "./intakes";
+import { withdrawQueuedContacts } from "./outbox";
 import { BASELINE_WINDOW_DAYS, presentTreatment } from "./patients";
 import { planOf } from "./plans";
 import { changesOf, writeVersion } from "./record-versions";
@@ -135,6 +136,12 @@ export function treatmentRepository(db: Db, scope: Scope) {
           ),
         )
         .returning({ id: followUps.id });
+      await withdrawQueuedContacts(
+        tx,
+        superseded.map((f) => f.id),
+        "cancelled",
+        now,
+      );
       await audit(tx, scope, {
         action: "create",
         entityType: "treatment",
@@ -283,6 +290,7 @@ export function treatmentRepository(db: Db, scope: Scope) {
           .update(followUps)
           .set({ status: "cancelled", cancelledAt: now })
           .where(eq(followUps.id, f.id));
+        await withdrawQueuedContacts(tx, [f.id], "cancelled", now);
         cancelled++;
       } else if (!cancel && f.status === "cancelled") {
         await tx

@@ -12,6 +12,9 @@ export const OutboxItem = z.object({
   patientId: z.string().nullable(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
+  /** Withdrawn messages: when, and why it was not sent (e.g. the patient answered first). */
+  withdrawnAt: z.string().nullable(),
+  withdrawnReason: z.string().nullable(),
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
 

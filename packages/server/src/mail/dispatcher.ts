@@ -1,35 +1,35 @@
 /**
- * Works the outbox: claims pending messages (SKIP LOCKED, so several servers share the work
- * without taking the same message), sends them and records the result. A failure goes back to
- * pending until it has been tried MAX_ATTEMPTS times. Without a mailer nothing is claimed: the
+ * Works the outbox: sends each waiting message in a transaction of its own that first re-checks
+ * that it still applies (a reminder for a follow-up answered, cancelled or closed meanwhile is
+ * withdrawn with the reason, not sent) — see db/repos/outbox.ts for why that is race-free. Several
+ * servers share the work without taking the same message (SKIP LOCKED). A failure goes back to
+ * pending until it has been tried MAX_ATTEMPTS times. Without a mailer nothing is tried: the
  * messages wait, visible in the app.
  */
-import { claimOutbox, markFailed, markSent, withdrawSettledContacts } from "@evident/db";
+import { outboxDue, type SendOutcome, sendOutboxMessage } from "@evident/db";
 import type { AppDeps } from "../http/env";
 
-export async function dispatchOnce(deps: AppDeps): Promise<{ sent: number; failed: number }> {
+export type DispatchReport = { sent: number; failed: number; withdrawn: number };
+
+export async function dispatchOnce(deps: AppDeps): Promise<DispatchReport> {
   const { mailer, database, clock } = deps;
-  if (!mailer) return { sent: 0, failed: 0 };
-  let sent = 0;
-  let failed = 0;
-  // A reminder for a follow-up answered since it was queued is withdrawn, not sent.
-  await withdrawSettledContacts(database.db);
+  const report: DispatchReport = { sent: 0, failed: 0, withdrawn: 0 };
+  if (!mailer) return report;
   for (;;) {
-    const batch = await claimOutbox(database.db, clock.now());
-    if (batch.length === 0) break;
-    for (const msg of batch) {
-      try {
-        await mailer.send({ to: msg.toAddress, subject: msg.subject, text: msg.body, messageId: msg.id });
-        await markSent(database.db, msg.id, clock.now());
-        sent += 1;
-      } catch (e) {
-        await markFailed(database.db, msg, (e as Error).message);
-        failed += 1;
-      }
+    const ids = await outboxDue(database.db, clock.now());
+    let progress = false;
+    for (const id of ids) {
+      const outcome: SendOutcome = await sendOutboxMessage(database.db, id, clock.now(), (msg) =>
+        mailer.send({ to: msg.toAddress, subject: msg.subject, text: msg.body, messageId: msg.id }),
+      );
+      if (outcome === "skipped") continue;
+      report[outcome] += 1;
+      if (outcome !== "failed") progress = true;
     }
-    if (failed > 0) break; // leave retries to the next round
+    // Stop on a failure (retries wait for the next round) or when the rest are another server's.
+    if (ids.length === 0 || report.failed > 0 || !progress) break;
   }
-  return { sent, failed };
+  return report;
 }
 
 export function startDispatcher(deps: AppDeps, everyMs = 5000): { stop(): Promise<void> } {

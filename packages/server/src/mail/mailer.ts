@@ -9,7 +9,17 @@ export type Mailer = {
 };
 
 export function smtpMailer(url: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(url);
+  // Short timeouts: a message is handed over inside a database transaction that a patient's
+  // answer may be waiting for (db/repos/outbox.ts), so a stuck server must not hold it long.
+  // nodemailer reads transport options from the URL's query; SMTP_URL may set its own.
+  const withTimeouts = new URL(url);
+  for (const [k, v] of Object.entries({
+    connectionTimeout: 15_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  }))
+    if (!withTimeouts.searchParams.has(k)) withTimeouts.searchParams.set(k, String(v));
+  const transport = nodemailer.createTransport(withTimeouts.toString());
   return {
     async send(mail) {
       await transport.sendMail({

@@ -34,6 +34,16 @@ function Status({ item, smtp }: { item: OutboxItem; smtp: boolean }) {
   return <Badge color={color}>{label}</Badge>;
 }
 
+/** Why a withdrawn message was not sent, beside its status. */
+function WithdrawnReason({ item }: { item: OutboxItem }) {
+  if (item.status !== "withdrawn" || !item.withdrawnReason) return null;
+  return (
+    <Text size="xs" c="dimmed" mt={4}>
+      {item.withdrawnReason}
+    </Text>
+  );
+}
+
 function MessageModal({
   item,
   smtp,
@@ -55,8 +65,14 @@ function MessageModal({
           <Text size="sm" c="dimmed">
             {kindLabel(item.kind)} · created {formatDateTime(item.createdAt)}
             {item.sentAt ? ` · sent ${formatDateTime(item.sentAt)}` : ""}
+            {item.withdrawnAt ? ` · withdrawn ${formatDateTime(item.withdrawnAt)}` : ""}
             {item.attempts > 0 ? ` · ${item.attempts} attempt${item.attempts === 1 ? "" : "s"}` : ""}
           </Text>
+          {item.status === "withdrawn" && item.withdrawnReason && (
+            <Alert color="gray" title="Not sent">
+              {item.withdrawnReason.replace(/^Not sent: /, "")}
+            </Alert>
+          )}
           {item.lastError && (
             <Alert color="red" title="Last error">
               {item.lastError}
@@ -178,6 +194,7 @@ export function MessagesPage() {
                           <Table.Td>{m.to}</Table.Td>
                           <Table.Td>
                             <Status item={m} smtp={smtp} />
+                            <WithdrawnReason item={m} />
                           </Table.Td>
                           <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(m.createdAt)}</Table.Td>
                         </Table.Tr>
@@ -199,6 +216,7 @@ export function MessagesPage() {
                             {formatDateTime(m.createdAt)}
                           </Text>
                         </Group>
+                        <WithdrawnReason item={m} />
                       </Stack>
                     </Card>
                   ))}

@@ -13,6 +13,7 @@ describe("outbox helpers", () => {
     expect(statusLook({ status: "pending" }, false).label).toBe("Not sent");
     expect(statusLook({ status: "pending" }, true).label).toBe("Waiting to send");
     expect(statusLook({ status: "sent" }, true).label).toBe("Sent");
+    expect(statusLook({ status: "withdrawn" }, true).label).toBe("Withdrawn");
   });
 
   it("names message kinds", () => {

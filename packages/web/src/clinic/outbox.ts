@@ -17,7 +17,7 @@ export function statusLook(
     case "failed":
       return { color: "red", label: "Failed" };
     case "withdrawn":
-      return { color: "gray", label: "Withdrawn (no longer needed)" };
+      return { color: "gray", label: "Withdrawn" };
     case "sending":
       return { color: "blue", label: "Sending" };
     case "pending":

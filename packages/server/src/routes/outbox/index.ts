@@ -36,6 +36,8 @@ export function outboxRoutes(app: OpenAPIHono<AppEnv>): void {
           patientId: m.patientId,
           createdAt: m.createdAt.toISOString(),
           sentAt: m.sentAt?.toISOString() ?? null,
+          withdrawnAt: m.withdrawnAt?.toISOString() ?? null,
+          withdrawnReason: m.withdrawnReason,
         })),
       },
       200,
