@@ -4,7 +4,8 @@
  *   BASE_URL=http://127.0.0.1:3000 npx tsx e2e/screenshots.ts [--only outcomes]
  *
  * Signs in as the demo clinician. The outcomes page's shots are in screenshots-outcomes.ts, the care
- * pathway's (`--only pathway`; the recovery timeline of two pathways alone: `--only recovery`) in
+ * pathway's (`--only pathway`; the recovery timeline of two pathways alone: `--only recovery`; the
+ * worklist and a demo patient as `npm start` shows them: `--only demo`) in
  * screenshots-pathway.ts, and the safety questions', triage,
  * candidacy and decision aid's (`--only intake`; the decision aid in Spanish alone: `--only aid-es`)
  * in screenshots-intake.ts, and correcting saved
@@ -208,6 +209,28 @@ async function main() {
         admin: "admin@demo.evident.test",
         password: PASSWORD,
       });
+      return;
+    }
+    if (only === "demo") {
+      // What `npm start` shows: the worklist, and the demo patient whose serious, unexpected
+      // event has its reporting clock running (MRN DSC-000002), with imaging and a diary.
+      const desk = await open("desktop");
+      await ok(
+        await desk.request.post(`${base}/api/v1/auth/staff/sign-in`, {
+          data: { email: CLINICIAN, password: PASSWORD },
+        }),
+        "staff sign-in",
+      );
+      await desk.goto("/worklist");
+      await desk.getByRole("heading", { name: "Worklist", level: 1 }).waitFor();
+      await shoot(desk, "worklist-demo-desktop");
+      const found = await ok<{ items: { id: string }[] }>(
+        await desk.request.get(`${base}/api/v1/patients?q=DSC-000002`),
+        "find the demo patient",
+      );
+      await desk.goto(`/patients/${found.items[0]!.id}`);
+      await desk.getByRole("heading", { name: "Follow-ups" }).waitFor();
+      await shoot(desk, "patient-page-demo-desktop");
       return;
     }
     if (only === "recovery") {

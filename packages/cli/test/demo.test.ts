@@ -32,6 +32,10 @@ const tables = [
   "intakes",
   "instrument_licences",
   "measurement_plan_timepoints",
+  "pain_diary_entries",
+  "imaging_studies",
+  "tasks",
+  "problem_reports",
 ];
 
 let a: TestDb;
@@ -394,6 +398,140 @@ describe("evident demo, run again", () => {
     const before = await fingerprint(b);
     await seedDemo(b, { ...options, seed: 8, replace: true });
     expect((await fingerprint(b)).patients!.hash).not.toBe(before.patients!.hash);
+  });
+});
+
+describe("the demo's care after treatment", () => {
+  it("keeps weeks of pain diary for some treated patients, some on opioids, the MME as the diary computes it", async () => {
+    const rows = await rowsOf<{ patients: number; entries: number; withOpioids: number; badMme: number }>(
+      a,
+      `select count(distinct patient_id)::int as patients, count(*)::int as entries,
+              count(distinct patient_id) filter (where mme > 0)::int as "withOpioids",
+              count(*) filter (where mme <> 0 and not medications @> '[{"drug":"tramadol"}]'
+                and not medications @> '[{"drug":"oxycodone"}]' and not medications @> '[{"drug":"codeine"}]')::int as "badMme"
+         from pain_diary_entries`,
+    );
+    expect(rows[0]!.patients).toBeGreaterThan(5);
+    expect(rows[0]!.entries / rows[0]!.patients).toBeGreaterThan(8);
+    expect(rows[0]!.withOpioids).toBeGreaterThan(0);
+    expect(rows[0]!.badMme).toBe(0);
+    const [last] = await rowsOf<{ max: string }>(
+      a,
+      "select max(entry_date)::text as max from pain_diary_entries",
+    );
+    expect(last!.max < TODAY).toBe(true);
+  });
+
+  it("grades an MRI per level for most cell-therapy patients whose levels are known, each of those levels", async () => {
+    const rows = await rowsOf<{ levels: string[]; graded: string[] }>(
+      a,
+      `select e.spinal_levels as levels, array(select f->>'level' from jsonb_array_elements(i.findings) f) as graded
+         from imaging_studies i join episodes e on e.patient_id = i.patient_id`,
+    );
+    expect(rows.length).toBeGreaterThan(5);
+    for (const r of rows) expect([...r.graded].sort()).toEqual([...r.levels].sort());
+    const [cells] = await rowsOf<{ n: number; imaged: number }>(
+      a,
+      `select count(distinct t.patient_id)::int as n,
+              count(distinct t.patient_id) filter (where exists (select 1 from imaging_studies i where i.patient_id = t.patient_id))::int as imaged
+         from treatments t join episodes e on e.id = t.episode_id
+        where t.kind in ('bone_marrow_concentrate', 'adipose_derived_cells') and cardinality(e.spinal_levels) > 0`,
+    );
+    expect(cells!.imaged / cells!.n).toBeGreaterThan(0.5);
+  });
+
+  it("has a few problem reports, each with its clinician task, and one serious unexpected event with its clock running", async () => {
+    const reports = await rowsOf<{ urgent: boolean; kind: string; status: string }>(
+      a,
+      "select r.urgent, t.kind, t.status from problem_reports r join tasks t on t.id = r.task_id",
+    );
+    expect(reports.length).toBeGreaterThanOrEqual(2);
+    for (const r of reports) expect(r.kind).toBe(r.urgent ? "urgent-problem-report" : "problem-report");
+    const clocks = await rowsOf<{ due: string; expected: boolean; seriousness: string[] }>(
+      a,
+      "select report_due_date::text as due, expected, seriousness from adverse_events where report_due_date is not null",
+    );
+    expect(clocks).toEqual([{ due: expect.any(String), expected: false, seriousness: ["hospitalisation"] }]);
+    expect(clocks[0]!.due >= TODAY).toBe(true);
+  });
+});
+
+describe("evident demo --replace after the app was used", () => {
+  it("clears every row of the demo clinics, also those the app added, and writes the same counts again", async () => {
+    const c = await freshDatabase();
+    try {
+      await seedDemo(c, { ...options, patients: 60 });
+      const counts = async () =>
+        Object.fromEntries(
+          await Promise.all(
+            (
+              await rowsOf<{ table: string }>(
+                c,
+                `select table_name as table from information_schema.columns
+                 where table_schema = current_schema() and column_name = 'clinic_id' and table_name <> 'audit_events'
+                 order by table_name`,
+              )
+            ).map(async ({ table }) => {
+              const [r] = await rowsOf<{ n: number }>(c, `select count(*)::int as n from "${table}"`);
+              return [table, r!.n] as const;
+            }),
+          ),
+        );
+      const first = await counts();
+      // What using the app adds about demo patients, in tables the demo itself leaves empty.
+      const [p] = await rowsOf<{
+        id: string;
+        clinic_id: string;
+        follow_up: string;
+        ae: string;
+        staff: string;
+      }>(
+        c,
+        `select p.id, p.clinic_id, f.id as follow_up, (select id from adverse_events limit 1) as ae,
+                (select id from staff_users where clinic_id = p.clinic_id limit 1) as staff
+           from patients p join follow_ups f on f.patient_id = p.id limit 1`,
+      );
+      const now = new Date("2026-06-15T12:00:00Z");
+      await c.pool.query(
+        "insert into diary_settings (patient_id, clinic_id, reminder, updated_at) values ($1, $2, true, $3)",
+        [p!.id, p!.clinic_id, now],
+      );
+      await c.pool.query(
+        `insert into response_drafts (follow_up_id, clinic_id, patient_id, answers, step, created_at, updated_at)
+         values ($1, $2, $3, '{}', 0, $4, $4)`,
+        [p!.follow_up, p!.clinic_id, p!.id, now],
+      );
+      await c.pool.query(
+        `insert into decisions (id, clinic_id, patient_id, content_version, values_version, values, choice, source, saved_by, decided_at)
+         values (gen_random_uuid(), $1, $2, 'v', 'v', '{}', 'unsure', 'clinic', $3, $4)`,
+        [p!.clinic_id, p!.id, p!.staff, now],
+      );
+      await c.pool.query(
+        `insert into record_versions (id, clinic_id, patient_id, entity_type, entity_id, version, snapshot, changes, reason, changed_by, changed_at)
+         select gen_random_uuid(), clinic_id, patient_id, 'adverse-event', id, 2, '{}', '[]', 'Outcome changed', $2, $3
+           from adverse_events where id = $1`,
+        [p!.ae, p!.staff, now],
+      );
+
+      const replaced = await seedDemo(c, { ...options, patients: 60, replace: true });
+      expect(replaced.replaced).toBe(true);
+      expect(await counts()).toEqual(first);
+      const [orphans] = await rowsOf<{ n: number }>(
+        c,
+        "select count(*)::int as n from patients where not exists (select 1 from clinics where clinics.id = patients.clinic_id)",
+      );
+      expect(orphans!.n).toBe(0);
+      // Every foreign key in the schema holds, for every row.
+      const client = await c.pool.connect();
+      try {
+        await verifyReferences(client, null);
+      } finally {
+        client.release();
+      }
+      expect(await verifyAudit(c.db)).toMatchObject({ ok: true, events: 2 });
+    } finally {
+      await c.close();
+    }
   });
 });
 

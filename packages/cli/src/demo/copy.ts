@@ -170,16 +170,27 @@ export const tableSpecs: Specs = {
     serious: (r) => (r.serious ? "t" : "f"),
     description: (r) => text(r.description),
     created_at: (r) => instant(r.createdAt),
-    // ICH E2A criteria consistent with the grade: a grade 4 is life-threatening; the other serious
-    // ones needed admission. Every demo kind is a risk the consent lists (expected), so none
-    // starts an expedited-reporting clock; the app's own tests cover the clocks.
+    // The bulk's events: ICH E2A criteria consistent with the grade (a grade 4 is
+    // life-threatening; the other serious ones needed admission); every kind is a risk the consent
+    // lists (expected), so none starts an expedited-reporting clock. The few events staff assessed
+    // in full (care-extras.ts) carry their own assessment and clock.
     seriousness: (r) =>
       textArray(
-        r.serious ? (r.severity >= 4 ? ["life-threatening", "hospitalisation"] : ["hospitalisation"]) : [],
+        r.assessed?.seriousness ??
+          (r.serious
+            ? r.severity >= 4
+              ? ["life-threatening", "hospitalisation"]
+              : ["hospitalisation"]
+            : []),
       ),
-    outcome: () => "recovered",
-    relatedness: () => "probable",
-    expected: () => "t",
+    outcome: (r) => r.assessed?.outcome ?? "recovered",
+    relatedness: (r) => r.assessed?.relatedness ?? "probable",
+    expected: (r) => (r.assessed ? (r.assessed.expected ? "t" : "f") : "t"),
+    actions: (r) => opt(r.assessed?.actions ?? null),
+    aware_date: (r) => opt(r.assessed?.awareDate ?? null),
+    report_due_date: (r) => opt(r.assessed?.reportDueDate ?? null),
+    clock_start_date: (r) => opt(r.assessed?.reportDueDate ? r.assessed.awareDate : null),
+    recorded_by: (r) => opt(r.assessed?.recordedBy ?? null),
   }),
   intakes: spec("intakes", {
     id: (r) => r.id,
@@ -204,6 +215,61 @@ export const tableSpecs: Specs = {
     password_hash: (r) => opt(r.passwordHash),
     activated_at: (r) => instant(r.activatedAt),
     created_at: (r) => instant(r.createdAt),
+  }),
+  diary: spec("pain_diary_entries", {
+    id: (r) => r.id,
+    clinic_id: (r) => r.clinicId,
+    patient_id: (r) => r.patientId,
+    entry_date: (r) => r.entryDate,
+    back_pain: (r) => String(r.backPain),
+    leg_pain: (r) => String(r.legPain),
+    medications: (r) => json(r.medications),
+    mme: (r) => String(r.mme),
+    mme_table: (r) => text(r.mmeTable),
+    created_at: (r) => instant(r.createdAt),
+    updated_at: (r) => instant(r.createdAt),
+  }),
+  imaging: spec("imaging_studies", {
+    id: (r) => r.id,
+    clinic_id: (r) => r.clinicId,
+    patient_id: (r) => r.patientId,
+    study_date: (r) => r.studyDate,
+    modality: (r) => r.modality,
+    findings: (r) => json(r.findings),
+    notes: (r) => opt(r.notes),
+    recorded_by: (r) => r.recordedBy,
+    created_at: (r) => instant(r.createdAt),
+  }),
+  tasks: spec("tasks", {
+    id: (r) => r.id,
+    clinic_id: (r) => r.clinicId,
+    patient_id: (r) => r.patientId,
+    kind: (r) => text(r.kind),
+    title: (r) => text(r.title),
+    detail: (r) => text(r.detail),
+    priority: (r) => r.priority,
+    due_at: (r) => instant(r.dueAt),
+    assigned_role: () => "clinician",
+    status: (r) => (r.done ? "done" : "open"),
+    source_type: (r) => text(r.sourceType),
+    source_id: (r) => r.sourceId,
+    dedupe_key: (r) => text(r.dedupeKey),
+    created_at: (r) => instant(r.createdAt),
+    completed_at: (r) => instant(r.done?.at ?? null),
+    completed_by: (r) => opt(r.done?.by ?? null),
+    completion_note: (r) => opt(r.done?.note ?? null),
+  }),
+  problemReports: spec("problem_reports", {
+    id: (r) => r.id,
+    clinic_id: (r) => r.clinicId,
+    patient_id: (r) => r.patientId,
+    symptoms: (r) => textArray(r.symptoms),
+    details: (r) => opt(r.details),
+    onset_date: (r) => r.onsetDate,
+    treatment_id: (r) => opt(r.treatmentId),
+    urgent: (r) => (r.urgent ? "t" : "f"),
+    task_id: (r) => r.taskId,
+    reported_at: (r) => instant(r.reportedAt),
   }),
 };
 

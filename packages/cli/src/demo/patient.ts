@@ -12,6 +12,7 @@
 import { BASELINE_WINDOW_DAYS } from "@evident/db/repos/patients";
 import { type Condition, type TreatmentKind, treatmentKind } from "@evident/domain";
 import { evaluateTriage, parseIntakeAnswers } from "@evident/domain/triage";
+import { addCareExtras } from "./care-extras";
 import {
   conditionProfiles,
   conditionWeights,
@@ -71,6 +72,10 @@ export type PatientOverrides = {
   portal?: "activated";
   /** Answers every follow-up whose window has closed; leaves the open ones for the portal. */
   alwaysAnswer?: boolean;
+  /** The showcase serious, unexpected adverse event after the treatment (care-extras.ts). */
+  seriousUnexpectedEvent?: boolean;
+  /** A problem reported yesterday, still open on the worklist (care-extras.ts). */
+  openProblemReport?: boolean;
 };
 
 export function buildPatient(
@@ -80,6 +85,7 @@ export function buildPatient(
   o: PatientOverrides = {},
 ): void {
   const { todayDay, clinic } = ctx;
+  const firstTreatmentRow = out.treatments.length;
   const condition = o.condition ?? rng.weighted(conditionWeights);
   const profile = conditionProfiles[condition];
   const sex = o.person?.sex ?? drawSex(rng);
@@ -211,6 +217,16 @@ export function buildPatient(
   }
   // Drawn last, so the draws above (and every demo figure they make) do not depend on it.
   intakeAtEnrolment(rng, ctx, out, { patientId, enrolDay, enrolAt, age, onsetDate: episode.onsetDate });
+  addCareExtras(rng, ctx, out, {
+    patientId,
+    givenName: person.givenName,
+    familyName: person.familyName,
+    levels,
+    enrolDay,
+    treatments: out.treatments.slice(firstTreatmentRow),
+    seriousUnexpectedEvent: o.seriousUnexpectedEvent === true,
+    openProblemReport: o.openProblemReport === true,
+  });
 }
 
 /** Occasional flags a chronic back-pain clinic sees at intake, each answer set's share. */

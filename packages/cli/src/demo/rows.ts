@@ -84,6 +84,75 @@ export type AdverseEventRow = {
   serious: boolean;
   description: string;
   createdAt: number;
+  /**
+   * Set on the events staff assessed in full (care-extras.ts); the rest are the bulk's low-grade
+   * events, expected risks that recovered (copy.ts says so for them).
+   */
+  assessed?: {
+    seriousness: readonly string[];
+    relatedness: string;
+    expected: boolean;
+    outcome: string;
+    actions: string | null;
+    awareDate: string;
+    reportDueDate: string | null;
+    recordedBy: string;
+  };
+};
+
+export type DiaryRow = {
+  id: string;
+  clinicId: string;
+  patientId: string;
+  entryDate: string;
+  backPain: number;
+  legPain: number;
+  medications: { drug: string; name?: string; dose: number; dosesPerDay: number }[];
+  mme: number;
+  mmeTable: string;
+  createdAt: number;
+};
+
+export type ImagingRow = {
+  id: string;
+  clinicId: string;
+  patientId: string;
+  studyDate: string;
+  modality: "mri" | "ct" | "xray";
+  findings: { level: string; pfirrmann?: number; discHeightPercent?: number; modic?: number }[];
+  notes: string | null;
+  recordedBy: string;
+  createdAt: number;
+};
+
+export type TaskRow = {
+  id: string;
+  clinicId: string;
+  patientId: string;
+  kind: string;
+  title: string;
+  detail: string;
+  priority: "emergency" | "urgent" | "soon" | "routine";
+  dueAt: number;
+  sourceType: string;
+  sourceId: string;
+  dedupeKey: string;
+  createdAt: number;
+  /** Dealt with: when, by whom, and the note. */
+  done: { at: number; by: string; note: string } | null;
+};
+
+export type ProblemReportRow = {
+  id: string;
+  clinicId: string;
+  patientId: string;
+  symptoms: readonly string[];
+  details: string | null;
+  onsetDate: string;
+  treatmentId: string | null;
+  urgent: boolean;
+  taskId: string;
+  reportedAt: number;
 };
 
 export type IntakeRow = {
@@ -121,6 +190,10 @@ export type RegistryRows = {
   adverseEvents: AdverseEventRow[];
   accounts: AccountRow[];
   intakes: IntakeRow[];
+  diary: DiaryRow[];
+  imaging: ImagingRow[];
+  tasks: TaskRow[];
+  problemReports: ProblemReportRow[];
 };
 
 export function emptyRows(): RegistryRows {
@@ -133,6 +206,10 @@ export function emptyRows(): RegistryRows {
     adverseEvents: [],
     accounts: [],
     intakes: [],
+    diary: [],
+    imaging: [],
+    tasks: [],
+    problemReports: [],
   };
 }
 

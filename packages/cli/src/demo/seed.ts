@@ -70,26 +70,44 @@ const YIELD_EVERY = 50;
 /** The setup stream (clinics, staff): beyond any patient's stream number. */
 const SETUP_STREAM = 0xffffffff;
 
-/** Tables holding a demo clinic's rows, children before parents (for --replace). */
-const clinicTables = [
-  "follow_up_contacts",
-  "tasks",
-  "intakes",
-  "response_drafts",
-  "measurement_plan_timepoints",
-  "instrument_licences",
-  "sessions",
-  "invitations",
-  "outbox_messages",
-  "adverse_events",
-  "questionnaire_responses",
-  "follow_ups",
-  "treatments",
-  "episodes",
-  "patient_accounts",
-  "patients",
-  "staff_users",
-] as const;
+/**
+ * The tables holding a clinic's rows, children before parents (for --replace): read from the
+ * catalogue, every table with a clinic_id, so a table added later is cleared without anyone
+ * remembering to list it. The audit trail is left alone: it is append-only and hash-chained, and
+ * records the seeding and the replacing themselves. Jobs and login attempts belong to no clinic.
+ */
+async function clinicTablesInOrder(client: pg.PoolClient): Promise<string[]> {
+  const { rows: scoped } = await client.query<{ table: string }>(
+    `select table_name as table from information_schema.columns
+     where table_schema = current_schema() and column_name = 'clinic_id'
+       and table_name not in ('audit_events', 'clinics')
+     order by table_name`,
+  );
+  const { rows: edges } = await client.query<{ child: string; parent: string }>(
+    `select distinct cc.relname as child, pc.relname as parent
+     from pg_constraint con
+     join pg_class cc on cc.oid = con.conrelid
+     join pg_class pc on pc.oid = con.confrelid
+     join pg_namespace s on s.oid = cc.relnamespace
+     where con.contype = 'f' and s.nspname = current_schema() and cc.relname <> pc.relname`,
+  );
+  const left = new Set(scoped.map((r) => r.table));
+  const refs = edges.filter((e) => e.parent !== "clinics");
+  for (const e of refs)
+    if (left.has(e.parent) && !left.has(e.child))
+      throw new Error(`${e.child} refers to ${e.parent} but has no clinic_id, so --replace cannot clear it`);
+  const order: string[] = [];
+  while (left.size > 0) {
+    // A table no remaining table refers to can go now.
+    const free = [...left].filter((t) => !refs.some((e) => e.parent === t && left.has(e.child)));
+    if (free.length === 0) throw new Error(`foreign keys form a cycle among ${[...left].join(", ")}`);
+    for (const t of free) {
+      order.push(t);
+      left.delete(t);
+    }
+  }
+  return order;
+}
 
 function checkOptions(opts: DemoOptions): void {
   const issues = [];
@@ -184,7 +202,8 @@ async function clearOrRefuse(client: pg.PoolClient, replace: boolean): Promise<b
       `demo data already exists (${existing.map((c) => `"${c.name}"`).join(" and ")}); use --replace to delete the demo clinics and write them again`,
     );
   }
-  for (const t of clinicTables) await client.query(`delete from ${t} where clinic_id = any($1)`, [ids]);
+  for (const t of await clinicTablesInOrder(client))
+    await client.query(`delete from "${t}" where clinic_id = any($1)`, [ids]);
   await client.query("delete from clinics where id = any($1)", [ids]);
   return true;
 }
@@ -284,6 +303,10 @@ async function writePatients(
     adverseEvents: 0,
     accounts: 0,
     intakes: 0,
+    diary: 0,
+    imaging: 0,
+    tasks: 0,
+    problemReports: 0,
   };
   const generate = async (from: number, to: number): Promise<RegistryRows> => {
     const rows = emptyRows();
@@ -291,10 +314,12 @@ async function writePatients(
       if ((i - from) % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((r) => setImmediate(r));
       const started = performance.now();
       const rng = createRandom(opts.seed, i);
-      const second = rng.chance(SECOND_CLINIC_SHARE) && i > 0;
+      const second = rng.chance(SECOND_CLINIC_SHARE) && i > 1;
       const clinic = second ? clinics.second : clinics.main;
       const ctx = { todayDay, index: i, count: total, clinic, portalPasswordHash };
-      buildPatient(rng, ctx, rows, i === 0 ? portalPatientOverrides(todayDay) : {});
+      const overrides =
+        i === 0 ? portalPatientOverrides(todayDay) : i === 1 ? showcaseEventOverrides(todayDay) : {};
+      buildPatient(rng, ctx, rows, overrides);
       timings.generate = (timings.generate ?? 0) + performance.now() - started;
     }
     return rows;
@@ -326,8 +351,22 @@ async function writePatients(
 }
 
 /**
+ * Patient 2 shows the reporting clock: a bone-marrow concentrate injection 12 days ago, then a
+ * serious, unexpected event whose expedited report is still due (care-extras.ts).
+ */
+function showcaseEventOverrides(todayDay: number) {
+  return {
+    condition: "degenerative_disc_disease" as const,
+    enrolDay: todayDay - 50,
+    firstTreatment: { kind: "bone_marrow_concentrate" as const, day: todayDay - 12 },
+    seriousUnexpectedEvent: true,
+  };
+}
+
+/**
  * Patient 1 is the portal demo patient: physiotherapy 45 days ago, so the 2-week follow-up is
- * answered and the 6-week one (due 3 days ago, window ±14 days) is open today.
+ * answered and the 6-week one (due 3 days ago, window ±14 days) is open today; yesterday they
+ * reported a pain flare, still open on the worklist.
  */
 function portalPatientOverrides(todayDay: number) {
   return {
@@ -343,5 +382,6 @@ function portalPatientOverrides(todayDay: number) {
     firstTreatment: { kind: "exercise_physiotherapy" as const, day: todayDay - 45 },
     portal: "activated" as const,
     alwaysAnswer: true,
+    openProblemReport: true,
   };
 }
