@@ -162,6 +162,51 @@ describe("follow-up contacts", () => {
     expect(followUpMail(patient.email)).toHaveLength(1);
   });
 
+  it("invites and reminds for the baseline before treatment, and stops on the treatment date", async () => {
+    h.clock.set("2026-03-02T09:00:00Z");
+    const s = await h.staff();
+    const p = await h.portalPatient(s.cookie);
+    const baseline = p.followUps.find((f) => f.timepoint === "baseline")!;
+    const mails = () =>
+      smtp.received.filter((m) => m.to.includes(p.email) && /first questionnaire/.test(subjectOf(m)));
+
+    await onDay("2026-03-02"); // registered today: the baseline window opens
+    const [invitation] = mails();
+    expect(subjectOf(invitation!)).toMatch(/^Your first questionnaire from .* is ready$/);
+    const text = decodeQuotedPrintable(invitation!.raw);
+    expect(text).toContain(`http://evident.test/portal/questionnaire/${baseline.id}`);
+    expect(text).toContain("before your treatment");
+    // The treatment is planned for the 6th: the baseline can be answered until that day.
+    const planned = await h.call("POST", `/api/v1/patients/${p.id}/treatments`, {
+      cookie: s.cookie,
+      body: { kind: "epidural_steroid_injection", date: "2026-03-06" },
+    });
+    expect(planned.status).toBe(201);
+    await onDay("2026-03-05");
+    expect(mails().map(subjectOf)).toEqual([
+      expect.stringMatching(/^Your first questionnaire/),
+      expect.stringMatching(/^Reminder: your first questionnaire/),
+    ]);
+    expect(decodeQuotedPrintable(mails()[1]!.raw)).toContain("You can answer until 6 March 2026.");
+    // After the treatment the baseline is closed: no second reminder, no call.
+    for (const day of ["2026-03-07", "2026-03-09", "2026-03-12", "2026-03-13"]) await onDay(day);
+    expect(mails()).toHaveLength(2);
+    expect((await tasksFor(p.id)).filter((t) => t.kind === "follow-up-call")).toEqual([]);
+  });
+
+  it("asks a coordinator to call when the baseline goes unanswered and no treatment is set yet", async () => {
+    h.clock.set("2026-03-02T09:00:00Z");
+    const s = await h.staff();
+    const p = await h.portalPatient(s.cookie);
+    for (const day of ["2026-03-02", "2026-03-05", "2026-03-09", "2026-03-12"]) await onDay(day);
+    expect(
+      smtp.received.filter((m) => m.to.includes(p.email) && /first questionnaire/.test(subjectOf(m))),
+    ).toHaveLength(3);
+    expect(await tasksFor(p.id)).toEqual([
+      { kind: "follow-up-call", title: "Call the patient", assigned_role: "coordinator", status: "open" },
+    ]);
+  });
+
   it("sends each message exactly once with two job runners and two dispatchers on one database", async () => {
     h.clock.set("2026-03-02T09:00:00Z");
     const s = await h.staff();

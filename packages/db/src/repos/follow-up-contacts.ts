@@ -1,7 +1,10 @@
 /**
  * The daily follow-up contacts work (rules in @evident/domain/pathway/contacts): for every open
- * follow-up after a treatment, in every clinic, queue the invitation or reminder due today and
- * open a "call the patient" task when both reminders went unanswered.
+ * follow-up, in every clinic, queue the invitation or reminder due today and open a "call the
+ * patient" task when both reminders went unanswered. That includes the baseline, the
+ * questionnaire before treatment: its window opens when the patient is registered and closes on
+ * the treatment date (or after BASELINE_WINDOW_DAYS without one), so it is invited and reminded
+ * like the others, and nothing is sent once the treatment has happened.
  *
  * Exactly once, however many runners: each follow-up is handled in its own transaction that
  * locks its row (FOR UPDATE SKIP LOCKED: a follow-up another runner holds is left to it) and
@@ -48,7 +51,6 @@ export async function runFollowUpContacts(
     .where(
       and(
         eq(followUps.status, "scheduled"),
-        isNotNull(followUps.treatmentId),
         lte(followUps.windowStart, opts.today),
         gte(followUps.windowEnd, opts.today),
       ),

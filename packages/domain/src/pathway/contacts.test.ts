@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contactDue, contactMessage, escalationDue } from "./contacts";
+import { contactDue, contactMessage, escalationDue, escalationTask } from "./contacts";
 
 const f = { windowStart: "2026-03-08", windowEnd: "2026-03-22" };
 
@@ -39,12 +39,41 @@ describe("follow-up contacts", () => {
     );
     expect(m.subject).toBe("Your 2 weeks questionnaire from Spine Clinic is ready");
     expect(m.body).toContain("https://x.test/portal/questionnaire/1");
-    expect(m.body).toContain("until 2026-03-22");
+    expect(m.body).toContain("until 22 March 2026");
     const r = contactMessage(
       { number: 1, kind: "reminder", daysAfterOpening: 3 },
       { timepoint: "2w", windowEnd: "2026-03-22", clinicName: "Spine Clinic" },
       "l",
     );
     expect(r.body).toContain("already answered it, please ignore");
+  });
+
+  it("asks for the baseline before the treatment, with the same link, last day and safety advice", () => {
+    const at = { timepoint: "baseline", windowEnd: "2026-03-20", clinicName: "Spine Clinic" };
+    const m = contactMessage(
+      { number: 0, kind: "invitation", daysAfterOpening: 0 },
+      at,
+      "https://x.test/q/1",
+    );
+    expect(m.subject).toBe("Your first questionnaire from Spine Clinic is ready");
+    expect(m.body).toContain("Please answer it before your treatment.");
+    expect(m.body).not.toContain("since your treatment");
+    expect(m.body).toContain("https://x.test/q/1");
+    expect(m.body).toContain("until 20 March 2026");
+    expect(m.body).toContain("Call the clinic or emergency services now.");
+    const r = contactMessage({ number: 2, kind: "reminder", daysAfterOpening: 7 }, at, "l");
+    expect(r.subject).toBe("Reminder: your first questionnaire from Spine Clinic");
+    expect(r.body).toContain("before your treatment. If you have already answered it, please ignore");
+    expect(escalationTask(at).detail).toMatch(
+      /^The baseline \(before treatment\) questionnaire is still unanswered/,
+    );
+  });
+
+  it("treats the baseline window like any other: invite when it opens, nothing once it closed", () => {
+    const b = { windowStart: "2026-03-02", windowEnd: "2026-03-05" }; // closed early by the treatment on the 5th
+    expect(contactDue(b, "2026-03-02")).toMatchObject({ number: 0, kind: "invitation" });
+    expect(contactDue(b, "2026-03-05")).toMatchObject({ number: 1, kind: "reminder" });
+    expect(contactDue(b, "2026-03-06")).toBeNull();
+    expect(escalationDue(b, "2026-03-12")).toBe(false);
   });
 });

@@ -50,21 +50,52 @@ export function escalationDue(f: FollowUpDates, today: IsoDate): boolean {
 export const contactKey = (followUpId: string, n: number): string => `follow-up:${followUpId}:contact:${n}`;
 export const escalationKey = (followUpId: string): string => `follow-up:${followUpId}:call`;
 
-/** The e-mail for a contact: plain words, the link, the last day, no clinical content. */
+const months = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** "2026-03-20" → "20 March 2026": a date anyone reads the same way, wherever they live. */
+export function dayInWords(date: IsoDate): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return `${d} ${months[(m ?? 1) - 1]} ${y}`;
+}
+
+/**
+ * The e-mail for a contact: plain words, the link, the last day, no clinical content. The baseline
+ * is the questionnaire before treatment (its window opens when the patient is registered and
+ * closes on the treatment date), so its e-mail asks for an answer before the treatment.
+ */
 export function contactMessage(
   step: ContactStep,
   f: { timepoint: string; windowEnd: IsoDate; clinicName: string },
   link: string,
 ): { subject: string; body: string } {
-  const when = timepointLabel(f.timepoint).toLowerCase();
+  const baseline = f.timepoint === "baseline";
+  const what = baseline
+    ? "first questionnaire"
+    : `${timepointLabel(f.timepoint).toLowerCase()} questionnaire`;
   const subject =
     step.number === 0
-      ? `Your ${when} questionnaire from ${f.clinicName} is ready`
-      : `Reminder: your ${when} questionnaire from ${f.clinicName}`;
+      ? `Your ${what} from ${f.clinicName} is ready`
+      : `Reminder: your ${what} from ${f.clinicName}`;
+  const why = baseline
+    ? `Please answer it before your treatment. It shows how your back is now, so ${f.clinicName} can see what changes later.`
+    : `Your answers help ${f.clinicName} see how your back is doing since your treatment.`;
   const opening =
     step.number === 0
-      ? `It is time for your ${when} questionnaire. Your answers help ${f.clinicName} see how your back is doing since your treatment.`
-      : `This is a reminder about your ${when} questionnaire. If you have already answered it, please ignore this message.`;
+      ? `It is time for your ${what}. ${why}`
+      : `This is a reminder about your ${what}.${baseline ? " Please answer it before your treatment." : ""} If you have already answered it, please ignore this message.`;
   return {
     subject,
     body: [
@@ -74,9 +105,9 @@ export function contactMessage(
       "",
       `Answer it here (you will be asked to sign in): ${link}`,
       "",
-      `You can answer until ${f.windowEnd}. It takes about 10 minutes.`,
+      `You can answer until ${dayInWords(f.windowEnd)}. It takes about 10 minutes.`,
       "",
-      "If you have a fever, new weakness or numbness in your legs, or new trouble passing urine, do not wait for the questionnaire: call the clinic or emergency services now.",
+      "Do you have a fever, new weakness or numbness in your legs, or new trouble passing urine? Then do not wait for the questionnaire. Call the clinic or emergency services now.",
       "",
       `${f.clinicName}`,
     ].join("\n"),
@@ -88,8 +119,10 @@ export function escalationTask(f: { timepoint: string; windowEnd: IsoDate }): {
   title: string;
   detail: string;
 } {
+  const what =
+    f.timepoint === "baseline" ? "baseline (before treatment)" : timepointLabel(f.timepoint).toLowerCase();
   return {
     title: "Call the patient",
-    detail: `The ${timepointLabel(f.timepoint).toLowerCase()} questionnaire is still unanswered after an invitation and two reminders. It can be answered until ${f.windowEnd}; offer to take the answers by phone.`,
+    detail: `The ${what} questionnaire is still unanswered after an invitation and two reminders. It can be answered until ${f.windowEnd}; offer to take the answers by phone.`,
   };
 }

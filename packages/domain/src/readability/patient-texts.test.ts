@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { decisionAidContent, decisionOptions, type OutOf100, valuesClarification } from "../evidence";
+import { contactMessage, contactSteps } from "../pathway/contacts";
 import { allRecoveryPhases } from "../pathway/recovery";
 import {
   classifyProduct,
@@ -68,6 +69,14 @@ function patientBlocks(): Text[] {
   }
   add("values.prompt", lines(valuesClarification.prompt, ...valuesClarification.scale.labels));
   for (const v of valuesClarification.values) add(`values.${v.id}`, lines(v.statement, v.help));
+  // Follow-up e-mails, read as one block; without the greeting and the link line (a web
+  // address is not prose, and "Hello," alone has no meaningful grade).
+  for (const timepoint of ["baseline", "2w"])
+    for (const step of contactSteps) {
+      const m = contactMessage(step, { timepoint, windowEnd: "2026-03-20", clinicName: "Spine Clinic" }, "");
+      const prose = m.body.split("\n\n").filter((p) => p !== "Hello," && !p.startsWith("Answer it here"));
+      add(`contact.${timepoint}.${step.number}`, lines(m.subject, ...prose));
+    }
   for (const p of allRecoveryPhases) {
     add(`recovery.${p.id}`, lines(p.title, p.text, ...p.tasks));
     if (p.warning) add(`recovery.${p.id}.warning`, p.warning);
@@ -95,6 +104,7 @@ describe("patient-facing text", () => {
     expect([...parts].sort()).toEqual([
       "advice",
       "consent",
+      "contact",
       "content",
       "intake",
       "option",
