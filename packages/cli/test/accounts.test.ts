@@ -11,12 +11,30 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 describe("evident clinic add / user add", () => {
+  it("sets the clinic's time zone, and refuses a name that is not an IANA time zone", async () => {
+    const ok = await runCli(
+      ["clinic", "add", "--name", "Lakeside Pain Clinic", "--time-zone", "America/Chicago"],
+      {
+        DATABASE_URL: db.url,
+      },
+    );
+    expect(ok.code).toBe(0);
+    const { rows } = await db.pool.query("select time_zone from clinics where name = 'Lakeside Pain Clinic'");
+    expect(rows).toEqual([{ time_zone: "America/Chicago" }]);
+    const bad = await runCli(["clinic", "add", "--name", "Nowhere Clinic", "--time-zone", "Chicago"], {
+      DATABASE_URL: db.url,
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--time-zone must be an IANA time zone name/);
+    expect((await db.pool.query("select 1 from clinics where name = 'Nowhere Clinic'")).rows).toEqual([]);
+  });
+
   it("creates a clinic and an admin whose password (from the environment, not argv) signs in", async () => {
     const clinic = await runCli(["clinic", "add", "--name", "Harbour Spine Clinic"], {
       DATABASE_URL: db.url,
     });
     expect(clinic.code).toBe(0);
-    expect(JSON.parse(clinic.stdout)).toMatchObject({ name: "Harbour Spine Clinic" });
+    expect(JSON.parse(clinic.stdout)).toMatchObject({ name: "Harbour Spine Clinic", timeZone: "UTC" });
     // It starts with the default plan minus the licensed questionnaires: no licence is confirmed yet.
     const { rows: plan } = await db.pool.query(
       "select timepoint, instruments from measurement_plan_timepoints where clinic_id = $1 order by timepoint",

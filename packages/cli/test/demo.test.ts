@@ -220,6 +220,17 @@ describe("evident demo", () => {
     expect(early?.n).toBe(0);
   });
 
+  it("puts the demo clinics in their own time zones (diary reminders go out in their evening)", async () => {
+    const rows = await rowsOf<{ name: string; time_zone: string }>(
+      a,
+      "select name, time_zone from clinics order by name",
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.name, r.time_zone]))).toEqual({
+      [DEMO_CLINIC]: "America/New_York",
+      [SECOND_CLINIC]: "America/Chicago",
+    });
+  });
+
   it("gives both demo clinics every licence, confirmed, and the default plan", async () => {
     const licensed = await rowsOf<{ name: string; n: number }>(
       a,

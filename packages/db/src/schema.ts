@@ -36,6 +36,8 @@ export const clinics = pgTable("clinics", {
   id: uuid("id").primaryKey(),
   name: text("name").notNull(),
   createdAt: createdAt(),
+  /** IANA time zone (validated with Intl): local evening for the diary reminder, and so on. */
+  timeZone: text("time_zone").notNull().default("UTC"),
 });
 
 export const staffUsers = pgTable(

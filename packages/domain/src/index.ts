@@ -10,3 +10,4 @@ export * from "./clock";
 export * from "./dates";
 export * from "./errors";
 export * from "./pathway/schedule";
+export * from "./time-zone";

@@ -27,6 +27,7 @@ import { validationHook } from "./http/validation";
 import { adverseEventRoutes } from "./routes/adverse-events";
 import { authRoutes } from "./routes/auth";
 import { candidacyRoutes } from "./routes/candidacy";
+import { clinicRoutes } from "./routes/clinic";
 import { decisionAidRoutes } from "./routes/decision-aid";
 import { diaryRoutes } from "./routes/diary";
 import { fhirRoutes } from "./routes/fhir";
@@ -63,6 +64,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   intakeRoutes(api);
   candidacyRoutes(api);
   decisionAidRoutes(api);
+  clinicRoutes(api);
   return api;
 }
 

@@ -88,7 +88,9 @@ describe("the pain diary", () => {
       body: { backPain: 2, legPain: 0 },
     });
     await runJobsOnce(h.deps, { again: true }); // 09:00: too early
-    h.clock.set("2026-03-02T18:00:00Z");
+    h.clock.set("2026-03-02T18:59:00Z");
+    await runJobsOnce(h.deps, { again: true }); // the clinic is on UTC: still too early
+    h.clock.set("2026-03-02T19:00:00Z");
     await runJobsOnce(h.deps, { again: true });
     await runJobsOnce(h.deps, { again: true });
     const { rows } = await h.database.pool.query(
@@ -96,6 +98,76 @@ describe("the pain diary", () => {
       [[asked.id, wrote.id, silent.id]],
     );
     expect(rows).toEqual([{ patient_id: asked.id }]);
+  });
+
+  it("sends it at 19:00 in the clinic's time zone, for the local day, through daylight saving time", async () => {
+    h.clock.set("2026-03-07T12:00:00Z");
+    const admin = await h.staff("admin");
+    const set = await h.call("PUT", "/api/v1/clinic/time-zone", {
+      cookie: admin.cookie,
+      body: { timeZone: "America/New_York" },
+    });
+    expect(set.status).toBe(200);
+    expect(set.json).toMatchObject({ timeZone: "America/New_York" });
+    const s = await h.staff("coordinator", admin.clinicId);
+    const p = await h.portalPatient(s.cookie);
+    await h.call("PUT", "/api/v1/portal/diary-reminder", { cookie: p.cookie, body: { reminder: true } });
+    const sent = async () =>
+      (
+        await h.database.pool.query<{ key: string; at: Date }>(
+          "select dedupe_key as key, created_at as at from outbox_messages where kind = 'diary-reminder' and patient_id = $1 order by created_at",
+          [p.id],
+        )
+      ).rows.map((r) => `${r.key.split(":").at(-1)} at ${r.at.toISOString().slice(0, 16)}`);
+    const at = async (iso: string) => {
+      h.clock.set(iso);
+      await runJobsOnce(h.deps, { again: true });
+    };
+    // Saturday 7 March, New York on winter time (UTC−5): 19:00 there is 00:00 UTC on the 8th.
+    await at("2026-03-07T19:00:00Z"); // 14:00 in New York
+    await at("2026-03-07T23:00:00Z"); // 18:00
+    expect(await sent()).toEqual([]);
+    await at("2026-03-08T00:00:00Z"); // 19:00 on the 7th
+    await at("2026-03-08T03:00:00Z"); // 22:00: once a day
+    // Sunday 8 March the clocks went forward (UTC−4): 19:00 is 23:00 UTC the same day.
+    await at("2026-03-08T22:00:00Z"); // 18:00
+    await at("2026-03-08T23:00:00Z"); // 19:00 on the 8th
+    expect(await sent()).toEqual(["2026-03-07 at 2026-03-08T00:00", "2026-03-08 at 2026-03-08T23:00"]);
+  });
+
+  it("keeps the clinic's time zone valid: an IANA name, set by an administrator, audited", async () => {
+    const admin = await h.staff("admin");
+    expect((await h.call("GET", "/api/v1/clinic", { cookie: admin.cookie })).json).toEqual({
+      name: "Clinic",
+      timeZone: "UTC",
+    });
+    for (const timeZone of ["Mars/Olympus_Mons", "", "EST+5", 42]) {
+      const res = await h.call("PUT", "/api/v1/clinic/time-zone", {
+        cookie: admin.cookie,
+        body: { timeZone },
+      });
+      expect(res.status, String(timeZone)).toBe(400);
+      expect(res.headers.get("content-type")).toMatch(/application\/problem\+json/);
+      expect(res.json.issues.map((i: { path: string }) => i.path)).toEqual(["timeZone"]);
+    }
+    const clinician = await h.staff("clinician", admin.clinicId);
+    const refused = await h.call("PUT", "/api/v1/clinic/time-zone", {
+      cookie: clinician.cookie,
+      body: { timeZone: "Europe/Berlin" },
+    });
+    expect(refused.status).toBe(403);
+    expect((await h.call("GET", "/api/v1/clinic", { cookie: clinician.cookie })).json.timeZone).toBe("UTC");
+    await h.call("PUT", "/api/v1/clinic/time-zone", {
+      cookie: admin.cookie,
+      body: { timeZone: "Europe/Berlin" },
+    });
+    const { rows } = await h.database.pool.query(
+      "select action, entity_type, detail from audit_events where entity_type = 'clinic' and clinic_id = $1",
+      [admin.clinicId],
+    );
+    expect(rows).toEqual([
+      { action: "update", entity_type: "clinic", detail: { timeZone: { from: "UTC", to: "Europe/Berlin" } } },
+    ]);
   });
 });
 

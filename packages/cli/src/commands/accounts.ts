@@ -1,7 +1,8 @@
 /**
  * Setting up a real (non-demo) installation from the command line:
- *   evident clinic add --name "Harbour Spine Clinic"   (starts with the default measurement plan
- *     minus the licensed questionnaires; an admin adds those after confirming each licence)
+ *   evident clinic add --name "Harbour Spine Clinic" [--time-zone America/New_York]   (starts with
+ *     the default measurement plan minus the licensed questionnaires; an admin adds those after
+ *     confirming each licence; the time zone, UTC by default, sets when diary reminders go out)
  *   evident user add --clinic "Harbour Spine Clinic" --email a@b.org --name "Dr A" --role admin
  * The password is read from standard input (or EVIDENT_NEW_PASSWORD), never from an argument,
  * so it does not end up in shell history or the process list.
@@ -16,7 +17,7 @@ import {
   openDatabase,
   tables,
 } from "@evident/db";
-import { roles } from "@evident/domain";
+import { isTimeZone, roles } from "@evident/domain";
 import { email as emailSchema, newPassword } from "@evident/domain/api";
 import { hashPassword, loadConfig } from "@evident/server";
 import { eq } from "drizzle-orm";
@@ -43,13 +44,28 @@ function fail(message: string): number {
 
 export async function runClinic(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== "add") return fail('usage: evident clinic add --name "Clinic name"');
-  const { values } = parseArgs({ args: rest, options: { name: { type: "string" } } });
+  const usage = 'usage: evident clinic add --name "Clinic name" [--time-zone America/New_York]';
+  if (sub !== "add") return fail(usage);
+  let values: { name?: string; "time-zone"?: string };
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      options: { name: { type: "string" }, "time-zone": { type: "string", default: "UTC" } },
+    }));
+  } catch (e) {
+    return fail(`${(e as Error).message}\n${usage}`);
+  }
   const name = values.name?.trim();
-  if (!name || name.length > 200) return fail("--name is required (at most 200 characters)");
+  const timeZone = values["time-zone"] ?? "UTC";
+  const problems: string[] = [];
+  if (!name || name.length > 200) problems.push("--name is required (at most 200 characters)");
+  if (!isTimeZone(timeZone))
+    problems.push(`--time-zone must be an IANA time zone name, e.g. America/New_York (not "${timeZone}")`);
+  if (problems.length > 0 || !name) return fail(problems.join("; "));
   return withDatabase(async (database) => {
     if (await findClinicByName(database.db, name)) return fail(`a clinic named "${name}" already exists`);
-    console.log(JSON.stringify(await createClinic(database.db, name)));
+    const clinic = await createClinic(database.db, name, new Date(), timeZone);
+    console.log(JSON.stringify({ ...clinic, timeZone }));
     return 0;
   });
 }

@@ -63,6 +63,11 @@ export type DemoResult = {
 };
 
 export const MAX_DEMO_PATIENTS = 1_000_000;
+/** The demo clinics' time zones: diary reminders go out in their evening. */
+const DEMO_TIME_ZONES: Record<string, string> = {
+  [DEMO_CLINIC]: "America/New_York",
+  [SECOND_CLINIC]: "America/Chicago",
+};
 /** Share of patients at the second clinic. */
 const SECOND_CLINIC_SHARE = 0.2;
 /** Patients generated between yields to the event loop, so COPY keeps flowing meanwhile. */
@@ -222,10 +227,11 @@ async function writeClinicsAndStaff(
   const opened = (todayDay - ENROLMENT_DAYS - 30) * DAY_MS + 9 * 3_600_000;
   const clinics = [DEMO_CLINIC, SECOND_CLINIC].map((name, i) => ({ id: rng.uuid(opened + i), name }));
   for (const c of clinics) {
-    await client.query("insert into clinics (id, name, created_at) values ($1, $2, $3)", [
+    await client.query("insert into clinics (id, name, created_at, time_zone) values ($1, $2, $3, $4)", [
       c.id,
       c.name,
       new Date(opened),
+      DEMO_TIME_ZONES[c.name],
     ]);
   }
   // Every licence confirmed (as demo licences: no real agreement exists) and the default plan.

@@ -3,7 +3,7 @@
  * (any patient of the clinic). The MME of each day is computed here from the domain's table and
  * stored with the table's version, so a later change of factors never rewrites history silently.
  */
-import { addDays, badRequest } from "@evident/domain";
+import { addDays, badRequest, diaryReminderDue } from "@evident/domain";
 import type { DiaryEntryView, DiaryView } from "@evident/domain/api";
 import { mmeTableVersion, totalMme } from "@evident/domain/diary/mme";
 import { and, desc, eq, gte, isNotNull, sql } from "drizzle-orm";
@@ -119,18 +119,34 @@ export function diaryRepository(db: Db, scope: Scope) {
   return { read, save, setReminder };
 }
 
-/** Hour of the day (UTC) from which the day's diary reminder goes out: the evening in Europe and the Americas' afternoon. */
-export const DIARY_REMINDER_HOUR = 17;
-
 /**
- * Queues one diary reminder a day for each patient who asked for it and has not written today's
- * entry (unique outbox key per patient and day: never twice, whichever server runs it).
+ * Queues one diary reminder a day for each patient who asked for it and has not written that
+ * day's entry, from 19:00 in the clinic's time zone (daylight saving time included: the local
+ * hour comes from Intl, domain/time-zone.ts); the day is the clinic's local day. The outbox key
+ * (patient, local day) sends it once, whichever server or hourly run gets there first.
  */
 export async function runDiaryReminders(
   db: Db,
-  opts: { today: string; now: Date; baseUrl: string },
+  opts: { now: Date; baseUrl: string },
 ): Promise<{ diaryReminders: number }> {
-  if (opts.now.getUTCHours() < DIARY_REMINDER_HOUR) return { diaryReminders: 0 };
+  const zones = await db
+    .selectDistinct({ timeZone: clinics.timeZone })
+    .from(clinics)
+    .innerJoin(diarySettings, and(eq(diarySettings.clinicId, clinics.id), eq(diarySettings.reminder, true)));
+  let queued = 0;
+  for (const { timeZone } of zones) {
+    const { due, localDate } = diaryReminderDue(opts.now, timeZone);
+    if (due) queued += await remindIn(db, timeZone, localDate, opts);
+  }
+  return { diaryReminders: queued };
+}
+
+async function remindIn(
+  db: Db,
+  timeZone: string,
+  localDate: string,
+  opts: { now: Date; baseUrl: string },
+): Promise<number> {
   const link = `${opts.baseUrl.replace(/\/$/, "")}/portal/diary`;
   const due = await db
     .select({
@@ -145,8 +161,9 @@ export async function runDiaryReminders(
     .where(
       and(
         eq(diarySettings.reminder, true),
+        eq(clinics.timeZone, timeZone),
         isNotNull(patientAccounts.activatedAt),
-        sql`not exists (select 1 from ${painDiaryEntries} e where e.patient_id = ${diarySettings.patientId} and e.entry_date = ${opts.today})`,
+        sql`not exists (select 1 from ${painDiaryEntries} e where e.patient_id = ${diarySettings.patientId} and e.entry_date = ${localDate})`,
       ),
     );
   let queued = 0;
@@ -161,12 +178,12 @@ export async function runDiaryReminders(
         toAddress: d.email,
         subject: "Your pain diary for today",
         body: `Hello,\n\nHow was your back today? It takes a minute to write it in your pain diary: ${link}\n\nYou asked for this daily reminder; you can turn it off on the diary page.\n\n${d.clinic}`,
-        dedupeKey: `diary:${d.patientId}:${opts.today}`,
+        dedupeKey: `diary:${d.patientId}:${localDate}`,
         createdAt: opts.now,
       })
       .onConflictDoNothing({ target: outboxMessages.dedupeKey })
       .returning({ id: outboxMessages.id });
     queued += rows.length;
   }
-  return { diaryReminders: queued };
+  return queued;
 }

@@ -1,6 +1,7 @@
 export * from "./adverse-events";
 export * from "./auth";
 export * from "./candidacy";
+export * from "./clinic";
 export * from "./common";
 export * from "./decisions";
 export * from "./diary";

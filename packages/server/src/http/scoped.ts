@@ -8,6 +8,7 @@ import {
   adverseEventExportRepository,
   adverseEventRepository,
   candidacyRepository,
+  clinicSettingsRepository,
   decisionRepository,
   diaryRepository,
   dueFollowUps,
@@ -98,6 +99,7 @@ export function clinicRepositories(c: Context<AppEnv>) {
     intakes: intakeRepository(database.db, scope, { baseUrl: config.publicUrl }),
     candidacy: candidacyRepository(database.db, scope),
     decisions: decisionRepository(database.db, scope),
+    clinic: clinicSettingsRepository(database.db, scope),
   };
 }
 

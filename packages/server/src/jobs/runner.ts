@@ -59,7 +59,6 @@ export async function runJobsOnce(deps: AppDeps, opts: { again?: boolean } = {})
         });
       } else if (job.kind === DIARY_REMINDERS) {
         result = await runDiaryReminders(database.db, {
-          today: toIsoDate(clock.now()),
           now: clock.now(),
           baseUrl: config.publicUrl,
         });

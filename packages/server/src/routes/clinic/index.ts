@@ -1,0 +1,33 @@
+/** The clinic's own settings: its time zone (the diary reminder goes out in its evening). */
+import { ClinicSettings, ClinicTimeZoneInput } from "@evident/domain/api";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../http/env";
+import { clinicRepositories, requirePermission } from "../../http/scoped";
+import { json, problems } from "../common";
+
+const read = createRoute({
+  method: "get",
+  path: "/clinic",
+  tags: ["Clinic"],
+  summary: "The signed-in staff member's clinic: name and time zone",
+  middleware: [requirePermission("patients:read")] as const,
+  responses: { 200: json(ClinicSettings, "The clinic"), ...problems(401, 403) },
+});
+
+const setTimeZone = createRoute({
+  method: "put",
+  path: "/clinic/time-zone",
+  tags: ["Clinic"],
+  summary:
+    "Set the clinic's time zone (an IANA name such as America/New_York): daily diary reminders go out at 19:00 there, daylight saving time included",
+  middleware: [requirePermission("clinic:configure")] as const,
+  request: { body: { content: { "application/json": { schema: ClinicTimeZoneInput } }, required: true } },
+  responses: { 200: json(ClinicSettings, "The clinic"), ...problems(400, 401, 403) },
+});
+
+export function clinicRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(read, async (c) => c.json(await clinicRepositories(c).clinic.get(), 200));
+  app.openapi(setTimeZone, async (c) =>
+    c.json(await clinicRepositories(c).clinic.setTimeZone(c.req.valid("json").timeZone), 200),
+  );
+}
