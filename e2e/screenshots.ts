@@ -9,7 +9,8 @@
  * screenshots-pathway.ts, and the safety questions', triage,
  * candidacy and decision aid's (`--only intake`; the decision aid in Spanish alone: `--only aid-es`)
  * in screenshots-intake.ts, and correcting saved
- * records (`--only records`) in screenshots-records.ts. Uses the demo data when
+ * records (`--only records`) in screenshots-records.ts, the Messages page with a withdrawn
+ * follow-up message (`--only messages`) in screenshots-messages.ts. Uses the demo data when
  * there is some (a patient with answers,
  * the demo portal patient); otherwise it creates a showcase patient through the API first.
  */
@@ -20,6 +21,7 @@ import type { APIRequestContext, Page } from "playwright-core";
 import { launchBrowser, newContext, type ViewportName } from "./browser";
 import { passSafetyQuestions } from "./intake";
 import { intakeScreenshots, spanishAidScreenshots } from "./screenshots-intake";
+import { messageScreenshots } from "./screenshots-messages";
 import { outcomeScreenshots } from "./screenshots-outcomes";
 import { pathwayScreenshots, recoveryScreenshots } from "./screenshots-pathway";
 import { recordScreenshots } from "./screenshots-records";
@@ -253,6 +255,14 @@ async function main() {
       await spanishAidScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
       return;
     }
+    if (only === "messages") {
+      await messageScreenshots(browser, base, shoot, {
+        clinician: CLINICIAN,
+        admin: ADMIN,
+        password: PASSWORD,
+      });
+      return;
+    }
     if (only === "records") {
       await recordScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
       return;
@@ -300,6 +310,11 @@ async function main() {
     await desk.goto("/messages");
     await desk.getByRole("heading", { name: "Messages", level: 1 }).waitFor();
     await shoot(desk, "messages-desktop", false);
+    await messageScreenshots(browser, base, shoot, {
+      clinician: CLINICIAN,
+      admin: ADMIN,
+      password: PASSWORD,
+    });
 
     const phone = await open("phone");
     await ok(

@@ -34,6 +34,12 @@ function Status({ item, smtp }: { item: OutboxItem; smtp: boolean }) {
   return <Badge color={color}>{label}</Badge>;
 }
 
+/** "Not sent: the patient answered…" under a "Not sent" title: "The patient answered…". */
+function withoutNotSent(reason: string): string {
+  const rest = reason.replace(/^Not sent: /, "");
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 /** Why a withdrawn message was not sent, beside its status. */
 function WithdrawnReason({ item }: { item: OutboxItem }) {
   if (item.status !== "withdrawn" || !item.withdrawnReason) return null;
@@ -70,7 +76,7 @@ function MessageModal({
           </Text>
           {item.status === "withdrawn" && item.withdrawnReason && (
             <Alert color="gray" title="Not sent">
-              {item.withdrawnReason.replace(/^Not sent: /, "")}
+              {withoutNotSent(item.withdrawnReason)}
             </Alert>
           )}
           {item.lastError && (
