@@ -54,8 +54,8 @@ describe("the thin slice", () => {
     const patientId = created.json.id;
 
     // The invitation goes out through SMTP, once.
-    expect(await dispatchOnce(h.deps)).toEqual({ sent: 1, failed: 0 });
-    expect(await dispatchOnce(h.deps)).toEqual({ sent: 0, failed: 0 });
+    expect(await dispatchOnce(h.deps)).toEqual({ sent: 1, failed: 0, withdrawn: 0 });
+    expect(await dispatchOnce(h.deps)).toEqual({ sent: 0, failed: 0, withdrawn: 0 });
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]?.to).toEqual(["ada@mail.test"]);
     const token = /\/portal\/welcome#([A-Za-z0-9_-]+)/.exec(
