@@ -5,7 +5,8 @@
  * and the jobs send its invitation to the SMTP server; the patient follows its link on a phone, signs in and answers; the clock moves
  * on 3 and then 4 more days and no reminder follows, while a patient treated the same day who has
  * not answered gets both; and a fever reported after the procedure shows urgent advice at once
- * and puts an urgent task on the clinicians' worklist.
+ * and puts an urgent task on the clinicians' worklist. The worklist's Follow-ups view shows who was
+ * reminded; an administrator sets the clinic's time zone on the settings page.
  *
  * Moving a clock would disturb the other browser tests, so this file runs its own app (a small
  * demo clinic, its own database and SMTP server) with EVIDENT_TEST_CLOCK=1, which lets an
@@ -269,6 +270,26 @@ describe("the care pathway from procedure to answered follow-up", () => {
     await staff.goto(`/patients/${state.patientId}`);
     const followUps = staff.getByRole("table", { name: "Follow-ups" });
     await expectText(followUps.getByRole("row").filter({ hasText: /^2 weeks/ }), "Completed");
+
+    // The worklist's Follow-ups view: the control patient's open follow-up with both reminders,
+    // among those nobody has reached yet by answer; hers, answered, is gone from it.
+    await staff.goto("/worklist?view=follow-ups");
+    await expectHeading(staff, "Follow-ups due");
+    const table = staff.getByRole("table", { name: "Follow-ups" });
+    const row = table.getByRole("row").filter({ hasText: `Control Patient-${id}` });
+    await expectText(await visible(row), "reminded twice");
+    await expectText(row, "2 weeks");
+    expect(await table.getByRole("row").filter({ hasText: patient.family }).count()).toBe(0);
+    await staff.getByText(/^Open, not contacted/).click();
+    await expect
+      .poll(() =>
+        table
+          .getByRole("row")
+          .filter({ hasText: `Control Patient-${id}` })
+          .count(),
+      )
+      .toBe(0);
+    await expectNoAxeViolations(staff, "the worklist's follow-ups");
   });
 
   it("a fever after the procedure shows urgent advice at once and puts an urgent task on the worklist", async () => {
@@ -299,5 +320,37 @@ describe("the care pathway from procedure to answered follow-up", () => {
       .filter({ hasText: `Urgent: call ${patient.given} ${patient.family} today` });
     await expectText(await visible(task), "urgent");
     await expectNoAxeViolations(staff, "the worklist");
+  });
+
+  it("an administrator sets the clinic's time zone, which the diary reminder follows; a clinician has no such page", async () => {
+    const admin = await browser.open("desktop", app.baseUrl);
+    await signInAdmin(admin);
+    await admin.goto("/patients");
+    await admin.getByRole("link", { name: "Clinic settings" }).click();
+    await expectHeading(admin, "Clinic settings");
+    const zone = admin.getByLabel("Time zone", { exact: true });
+    await zone.click();
+    await zone.fill("Madrid");
+    await admin.getByRole("option", { name: "Europe/Madrid" }).click();
+    await expectText(admin, /Now there: .+ \(GMT\+[12]\)\. Diary reminders go out at 19:00/);
+    await expectNoAxeViolations(admin, "clinic settings");
+    await admin.getByRole("button", { name: "Save time zone" }).click();
+    await expectText(admin, "Time zone set to Europe/Madrid.");
+    const saved = await ok<{ timeZone: string }>(
+      await admin.request.get(`${app.baseUrl}/api/v1/clinic`),
+      "read the clinic",
+    );
+    expect(saved.timeZone).toBe("Europe/Madrid");
+    await admin.reload();
+    await expectHeading(admin, "Clinic settings");
+    expect(await admin.getByLabel("Time zone", { exact: true }).inputValue()).toBe("Europe/Madrid");
+
+    const staff = await browser.open("desktop", app.baseUrl);
+    await signInStaff(staff, CLINICIAN);
+    await staff.goto("/patients");
+    await expectHeading(staff, "Patients");
+    expect(await staff.getByRole("link", { name: "Clinic settings" }).count()).toBe(0);
+    await staff.goto("/settings");
+    await staff.waitForURL((u) => !u.pathname.startsWith("/settings"));
   });
 });

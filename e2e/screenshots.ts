@@ -226,6 +226,16 @@ async function main() {
       await desk.goto("/worklist");
       await desk.getByRole("heading", { name: "Worklist", level: 1 }).waitFor();
       await shoot(desk, "worklist-demo-desktop");
+      await desk.goto("/worklist?view=follow-ups");
+      await desk.getByRole("heading", { name: "Follow-ups due", level: 2 }).waitFor();
+      await shoot(desk, "worklist-follow-ups-desktop");
+      const phone = await open("phone");
+      await phone.request.post(`${base}/api/v1/auth/staff/sign-in`, {
+        data: { email: CLINICIAN, password: PASSWORD },
+      });
+      await phone.goto("/worklist");
+      await phone.getByRole("heading", { name: "Worklist", level: 1 }).waitFor();
+      await shoot(phone, "worklist-demo-phone");
       const found = await ok<{ items: { id: string }[] }>(
         await desk.request.get(`${base}/api/v1/patients?q=DSC-000002`),
         "find the demo patient",

@@ -135,6 +135,40 @@ describe("the pain diary", () => {
     expect(await sent()).toEqual(["2026-03-07 at 2026-03-08T00:00", "2026-03-08 at 2026-03-08T23:00"]);
   });
 
+  it("takes today's entry on the patient's day: the clinic's date where it is ahead of UTC, the UTC date where behind", async () => {
+    const entry = { backPain: 3, legPain: 1 };
+    const clinicIn = async (timeZone: string) => {
+      const admin = await h.staff("admin");
+      expect(
+        (await h.call("PUT", "/api/v1/clinic/time-zone", { cookie: admin.cookie, body: { timeZone } }))
+          .status,
+      ).toBe(200);
+      return h.portalPatient((await h.staff("coordinator", admin.clinicId)).cookie);
+    };
+    const write = (p: { cookie: string }, date: string) =>
+      h.call("PUT", `/api/v1/portal/diary/${date}`, { cookie: p.cookie, body: entry });
+
+    // 20:00 UTC on 2 March is 09:00 on 3 March in Auckland (UTC+13): the 3rd is today there.
+    h.clock.set("2026-03-02T20:00:00Z");
+    const kiwi = await clinicIn("Pacific/Auckland");
+    expect((await write(kiwi, "2026-03-03")).status).toBe(200);
+    const tooEarly = await write(kiwi, "2026-03-04");
+    expect(tooEarly.status).toBe(400);
+    expect(tooEarly.json.issues).toEqual([{ path: "date", message: "cannot be in the future" }]);
+
+    // 02:00 UTC on 3 March is 18:00 on 2 March in Los Angeles: a patient whose phone already says
+    // the 3rd is not refused, the 4th is; and the 30 days back count from the earlier day.
+    h.clock.set("2026-03-03T02:00:00Z");
+    const west = await clinicIn("America/Los_Angeles");
+    expect((await write(west, "2026-03-03")).status).toBe(200);
+    expect((await write(west, "2026-03-02")).status).toBe(200);
+    expect((await write(west, "2026-01-31")).status).toBe(200);
+    expect((await write(west, "2026-01-30")).json.issues).toEqual([
+      { path: "date", message: "can be at most 30 days ago" },
+    ]);
+    expect((await write(west, "2026-03-04")).status).toBe(400);
+  });
+
   it("keeps the clinic's time zone valid: an IANA name, set by an administrator, audited", async () => {
     const admin = await h.staff("admin");
     expect((await h.call("GET", "/api/v1/clinic", { cookie: admin.cookie })).json).toEqual({

@@ -337,7 +337,13 @@ describe("correcting a treatment", () => {
         version: 2,
         date: "2026-02-20",
         details: { notes: "Date taken from the procedure log" },
-        schedule: { moved: 5, completedOutsideWindow: ["2w"], cancelled: 0, reinstated: 0 },
+        schedule: {
+          moved: 5,
+          completedOutsideWindow: ["2w"],
+          cancelled: 0,
+          reinstated: 0,
+          contactsRestarted: 4,
+        },
       });
       const after = await followUpsOf(p.id);
       // The 2-week answers stay, with when they were given; only the window moved.

@@ -54,7 +54,7 @@ async function treatedPatient(date: string) {
   expect(t.status).toBe(201);
   const detail = await h.call("GET", `/api/v1/patients/${p.id}`, { cookie: s.cookie });
   const twoWeeks = detail.json.followUps.find((f: { timepoint: string }) => f.timepoint === "2w");
-  return { patient: p, clinicId: s.clinicId, twoWeeks };
+  return { patient: p, clinicId: s.clinicId, twoWeeks, treatmentId: t.json.id as string };
 }
 
 /** Answers the follow-up as clinic staff would by phone (a fresh sign-in: the clock has moved). */
@@ -160,6 +160,72 @@ describe("follow-up contacts", () => {
     expect(followUpMail(patient.email)).toHaveLength(0);
     await onDay("2026-03-12");
     expect(followUpMail(patient.email)).toHaveLength(1);
+  });
+
+  it("starts the contacts again when a corrected treatment date moves the window, and withdraws what named the old dates", async () => {
+    const { patient, clinicId, twoWeeks, treatmentId } = await treatedPatient("2026-03-02");
+    await onDay("2026-03-09"); // the 2-week window (9–23 March) opens: the invitation goes
+    expect(followUpMail(patient.email)).toHaveLength(1);
+    h.clock.set("2026-03-12T09:00:00Z");
+    await runJobsOnce(h.deps, { again: true }); // the first reminder, queued, not yet sent
+    let version = 1;
+    const correct = async (date: string) => {
+      const s = await h.staff("clinician", clinicId);
+      const res = await h.call("PUT", `/api/v1/patients/${patient.id}/treatments/${treatmentId}`, {
+        cookie: s.cookie,
+        body: { kind: "medication", date, version, reason: "Date typed wrongly" },
+      });
+      expect(res.status).toBe(200);
+      version = res.json.version;
+      return res.json.schedule;
+    };
+    // The treatment was on the 10th: the window is now 17–31 March.
+    expect(await correct("2026-03-10")).toMatchObject({ contactsRestarted: 5 });
+    const messages = async () =>
+      (
+        await h.database.pool.query<{ status: string; withdrawn_reason: string | null; kind: string }>(
+          "select kind, status, withdrawn_reason from outbox_messages where patient_id = $1 and kind like 'follow-up-%' order by created_at",
+          [patient.id],
+        )
+      ).rows;
+    expect(await messages()).toEqual([
+      { kind: "follow-up-invitation", status: "sent", withdrawn_reason: null },
+      {
+        kind: "follow-up-reminder",
+        status: "withdrawn",
+        withdrawn_reason: expect.stringMatching(/treatment date was corrected/),
+      },
+    ]);
+    await dispatchOnce(h.deps);
+    await onDay("2026-03-13");
+    await onDay("2026-03-16");
+    expect(followUpMail(patient.email)).toHaveLength(1); // nothing until the new window opens
+
+    await onDay("2026-03-17");
+    const mails = followUpMail(patient.email);
+    expect(mails).toHaveLength(2);
+    expect(subjectOf(mails[1]!)).toMatch(/^Your 2 weeks questionnaire/);
+    expect(decodeQuotedPrintable(mails[1]!.raw)).toContain("31 March 2026");
+    const worklist = await h.call("GET", "/api/v1/follow-ups/due", {
+      cookie: (await h.staff("coordinator", clinicId)).cookie,
+    });
+    expect(worklist.json.items.find((f: { id: string }) => f.id === twoWeeks.id)).toMatchObject({
+      windowStart: "2026-03-17",
+      contacts: 1,
+    });
+
+    // Moved away and back the same day: the window's invitation was sent already, not again.
+    await correct("2026-03-11");
+    await correct("2026-03-10");
+    await onDay("2026-03-17");
+    expect(followUpMail(patient.email)).toHaveLength(2);
+    await onDay("2026-03-20"); // but its first reminder comes, once
+    await onDay("2026-03-20");
+    expect(followUpMail(patient.email).map((m) => subjectOf(m).split(":")[0])).toEqual([
+      expect.stringMatching(/^Your 2 weeks/),
+      expect.stringMatching(/^Your 2 weeks/),
+      "Reminder",
+    ]);
   });
 
   it("invites and reminds for the baseline before treatment, and stops on the treatment date", async () => {

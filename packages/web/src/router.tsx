@@ -7,6 +7,7 @@ import { DecisionAidPage } from "./clinic/DecisionAidPage";
 import { MessagesPage } from "./clinic/MessagesPage";
 import { PatientListPage } from "./clinic/PatientListPage";
 import { QuestionnairesPage } from "./clinic/plan/QuestionnairesPage";
+import { SettingsPage } from "./clinic/SettingsPage";
 import { SignInPage } from "./clinic/SignInPage";
 import { WorklistPage } from "./clinic/WorklistPage";
 import { HomeRedirect, Permit } from "./components/Guards";
@@ -106,6 +107,14 @@ export const router = createBrowserRouter([
         element: (
           <Permit permission="outbox:read">
             <MessagesPage />
+          </Permit>
+        ),
+      },
+      {
+        path: "/settings",
+        element: (
+          <Permit permission="clinic:configure">
+            <SettingsPage />
           </Permit>
         ),
       },

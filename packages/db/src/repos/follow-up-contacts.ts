@@ -96,23 +96,35 @@ async function contactOne(
         if (to) {
           const link = `${opts.baseUrl.replace(/\/$/, "")}/portal/questionnaire/${f.id}`;
           const msg = contactMessage(step, { ...f, clinicName: to.clinicName }, link);
-          const messageId = uuidv7();
-          await tx.insert(outboxMessages).values({
-            id: messageId,
-            clinicId: f.clinicId,
-            patientId: f.patientId,
-            kind: step.kind === "invitation" ? "follow-up-invitation" : "follow-up-reminder",
-            toAddress: to.email,
-            subject: msg.subject,
-            body: msg.body,
-            dedupeKey: contactKey(f.id, step.number),
-            createdAt: opts.now,
-          });
+          const dedupeKey = contactKey(f.id, step.number, f.windowStart);
+          const [queued] = await tx
+            .insert(outboxMessages)
+            .values({
+              id: uuidv7(),
+              clinicId: f.clinicId,
+              patientId: f.patientId,
+              kind: step.kind === "invitation" ? "follow-up-invitation" : "follow-up-reminder",
+              toAddress: to.email,
+              subject: msg.subject,
+              body: msg.body,
+              dedupeKey,
+              createdAt: opts.now,
+            })
+            .onConflictDoNothing({ target: outboxMessages.dedupeKey })
+            .returning({ id: outboxMessages.id });
+          // A treatment date corrected and then put back gives the window its first day again:
+          // the message of that window and number exists already and is not written twice.
+          const [earlier] = queued
+            ? [queued]
+            : await tx
+                .select({ id: outboxMessages.id })
+                .from(outboxMessages)
+                .where(eq(outboxMessages.dedupeKey, dedupeKey));
           await tx
             .update(followUpContacts)
-            .set({ outboxMessageId: messageId })
+            .set({ outboxMessageId: earlier?.id ?? null })
             .where(and(eq(followUpContacts.followUpId, f.id), eq(followUpContacts.number, step.number)));
-          sent = step.kind;
+          if (queued) sent = step.kind;
         }
         await audit(tx, scope, {
           action: "contact",
@@ -128,7 +140,7 @@ async function contactOne(
       const [before] = await tx
         .select({ id: tasks.id })
         .from(tasks)
-        .where(and(eq(tasks.clinicId, f.clinicId), eq(tasks.dedupeKey, escalationKey(f.id))));
+        .where(and(eq(tasks.clinicId, f.clinicId), eq(tasks.dedupeKey, escalationKey(f.id, f.windowStart))));
       if (!before) {
         const task = escalationTask(f);
         await createTask(tx, scope, {
@@ -140,7 +152,7 @@ async function contactOne(
           dueAt: new Date(`${f.windowEnd}T23:59:59Z`),
           assignedRole: "coordinator",
           source: { type: "follow-up", id: f.id },
-          dedupeKey: escalationKey(f.id),
+          dedupeKey: escalationKey(f.id, f.windowStart),
         });
         escalated = true;
       }

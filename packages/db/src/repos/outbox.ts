@@ -54,6 +54,8 @@ export const withdrawalReasons = {
   completed: "Not sent: the patient answered the questionnaire first.",
   cancelled: "Not sent: the follow-up was cancelled first (a later treatment replaced it).",
   missed: "Not sent: the answer window had closed.",
+  rescheduled:
+    "Not sent: the treatment date was corrected, which moved the answer window; a new invitation goes out when it opens.",
 } as const;
 
 /**

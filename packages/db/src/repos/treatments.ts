@@ -11,10 +11,11 @@ import type { RecordHistory, TreatmentCorrected, TreatmentView } from "@evident/
 import { followUpTimepoints, instrumentsAt } from "@evident/domain/pathway/plan";
 import { completedInWindow, movedSchedule, supersededFollowUps } from "@evident/domain/pathway/reschedule";
 import { fieldChanges } from "@evident/domain/records/changes";
-import { and, desc, eq, gt, gte, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { episodes, followUps, patients, treatments } from "../schema";
+import { followUpContacts } from "../schema/jobs";
 import { assertProcedureAllowed } from "./intakes";
 import { withdrawQueuedContacts } from "./outbox";
 import { BASELINE_WINDOW_DAYS, presentTreatment } from "./patients";
@@ -209,7 +210,7 @@ export function treatmentRepository(db: Db, scope: Scope) {
         .returning();
       const schedule =
         input.date === old.treatmentDate
-          ? { moved: 0, completedOutsideWindow: [], cancelled: 0, reinstated: 0 }
+          ? { moved: 0, completedOutsideWindow: [], cancelled: 0, reinstated: 0, contactsRestarted: 0 }
           : await reschedule(tx, row!, now);
       await writeVersion(tx, scope, {
         entityType: "treatment",
@@ -242,12 +243,21 @@ export function treatmentRepository(db: Db, scope: Scope) {
       own.map((f) => f.timepoint),
     );
     const completedOutsideWindow: string[] = [];
+    const windowMoved: string[] = [];
     for (const f of own) {
       const to = moved.get(f.timepoint);
       if (!to) continue;
       await tx.update(followUps).set(to).where(eq(followUps.id, f.id));
       if (f.completedAt && !completedInWindow(f.completedAt, to)) completedOutsideWindow.push(f.timepoint);
+      if (!f.completedAt && (f.windowStart !== to.windowStart || f.windowEnd !== to.windowEnd))
+        windowMoved.push(f.id);
     }
+    // An open follow-up whose window moved: e-mails still queued name the old dates, so they are
+    // withdrawn, and its contacts start again (invitation, reminders, call) when the new window
+    // opens. What was sent stays in the outbox and the audit log.
+    await withdrawQueuedContacts(tx, windowMoved, "rescheduled", now);
+    if (windowMoved.length > 0)
+      await tx.delete(followUpContacts).where(inArray(followUpContacts.followUpId, windowMoved));
     // The baseline is open until the episode's first treatment (and at most its usual window).
     await tx
       .update(followUps)
@@ -300,7 +310,13 @@ export function treatmentRepository(db: Db, scope: Scope) {
         reinstated++;
       }
     }
-    return { moved: moved.size, completedOutsideWindow, cancelled, reinstated };
+    return {
+      moved: moved.size,
+      completedOutsideWindow,
+      cancelled,
+      reinstated,
+      contactsRestarted: windowMoved.length,
+    };
   }
 
   /** The treatment's corrections, newest first (audited as a read). */

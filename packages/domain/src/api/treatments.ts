@@ -37,6 +37,11 @@ export const TreatmentCorrected = TreatmentView.extend({
     /** Follow-ups of this episode cancelled, or brought back, because the order of its treatments changed. */
     cancelled: z.number(),
     reinstated: z.number(),
+    /**
+     * Open follow-ups whose window moved: their queued e-mails were withdrawn and their invitation
+     * and reminders start again when the new window opens.
+     */
+    contactsRestarted: z.number(),
   }),
 });
 export type TreatmentCorrected = z.infer<typeof TreatmentCorrected>;

@@ -8,8 +8,9 @@
  * - nothing is due unless the follow-up is open today (not completed, not cancelled, inside its
  *   window): completion or cancellation stops every later contact;
  * - each contact has a fixed number (0 invitation, 1 and 2 reminders), and the job records it with
- *   a unique key per (follow-up, number), so running the job twice, or on two servers, or after a
- *   crash, never sends a contact twice;
+ *   a unique key per (follow-up, window, number), so running the job twice, or on two servers, or
+ *   after a crash, never sends a contact twice; a window moved by a corrected treatment date starts
+ *   its contacts again;
  * - after days without a run (an outage) only the latest contact due is sent, never a burst.
  */
 import { daysBetween, type IsoDate } from "../dates";
@@ -46,9 +47,15 @@ export function escalationDue(f: FollowUpDates, today: IsoDate): boolean {
   return followUpStatus(f, today) === "open" && daysBetween(f.windowStart, today) >= escalateAfterDays;
 }
 
-/** The idempotency key of a contact: one message per follow-up and contact number, ever. */
-export const contactKey = (followUpId: string, n: number): string => `follow-up:${followUpId}:contact:${n}`;
-export const escalationKey = (followUpId: string): string => `follow-up:${followUpId}:call`;
+/**
+ * The idempotency key of a contact: one message per follow-up, window and contact number, ever. The
+ * window's first day is part of it because a corrected treatment date moves the window, and the
+ * patient is then invited afresh for the new one (the contacts of the old window are withdrawn).
+ */
+export const contactKey = (followUpId: string, n: number, windowStart: IsoDate): string =>
+  `follow-up:${followUpId}:${windowStart}:contact:${n}`;
+export const escalationKey = (followUpId: string, windowStart: IsoDate): string =>
+  `follow-up:${followUpId}:${windowStart}:call`;
 
 const months = [
   "January",

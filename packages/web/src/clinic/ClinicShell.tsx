@@ -24,6 +24,7 @@ import {
   IconLogout,
   IconMail,
   IconScale,
+  IconSettings,
   IconUsers,
   type TablerIcon,
 } from "@tabler/icons-react";
@@ -42,6 +43,7 @@ const nav: NavItem[] = [
   { to: "/outcomes", label: "Outcomes", icon: IconChartDots, permission: "outcomes:read" },
   { to: "/questionnaires", label: "Questionnaires", icon: IconClipboardList, permission: "patients:read" },
   { to: "/messages", label: "Messages", icon: IconMail, permission: "outbox:read" },
+  { to: "/settings", label: "Clinic settings", icon: IconSettings, permission: "clinic:configure" },
 ];
 
 const roleLabel: Record<StaffMe["role"], string> = {

@@ -3,7 +3,8 @@
  * what needs doing side by side, most urgent first (adverse-event reports due, open tasks,
  * follow-ups closing); "Triage" is the triage queue — the red flags from the safety questions,
  * emergency and urgent first with their deadlines, each reviewed on the patient page; "All tasks"
- * lists every task, open or done, and closes them. The view is in the address (`?view=`), so a
+ * lists every task, open or done, and closes them; "Follow-ups" lists every follow-up open or
+ * opening within a week, for the coordinator's calls. The view is in the address (`?view=`), so a
  * link (and the old /tasks address) opens the right one.
  */
 import { Alert, Anchor, Badge, Stack, Tabs, Title } from "@mantine/core";
@@ -12,10 +13,11 @@ import { Link, useSearchParams } from "react-router";
 import { useTasks } from "../api/triage";
 import { PageHeader } from "../components/PageHeader";
 import { usePageTitle } from "../components/usePageTitle";
+import { FollowUpList } from "./worklist/FollowUpList";
 import { Overview } from "./worklist/Overview";
 import { TaskQueue } from "./worklist/TaskQueue";
 
-const views = ["everything", "triage", "tasks"] as const;
+const views = ["everything", "triage", "follow-ups", "tasks"] as const;
 type View = (typeof views)[number];
 
 /** Open red flags, for the Triage tab's count and the banner on the other views. */
@@ -33,7 +35,15 @@ export function WorklistPage() {
   const [params, setParams] = useSearchParams();
   const asked = params.get("view");
   const view: View = (views as readonly string[]).includes(asked ?? "") ? (asked as View) : "everything";
-  usePageTitle(view === "triage" ? "Triage queue" : view === "tasks" ? "All tasks" : "Worklist");
+  usePageTitle(
+    view === "triage"
+      ? "Triage queue"
+      : view === "tasks"
+        ? "All tasks"
+        : view === "follow-ups"
+          ? "Follow-ups due"
+          : "Worklist",
+  );
   const triage = useOpenTriage();
   return (
     <Stack gap={0} maw={1280}>
@@ -71,6 +81,7 @@ export function WorklistPage() {
           >
             Triage
           </Tabs.Tab>
+          <Tabs.Tab value="follow-ups">Follow-ups</Tabs.Tab>
           <Tabs.Tab value="tasks">All tasks</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="everything">
@@ -81,6 +92,12 @@ export function WorklistPage() {
             Triage queue
           </Title>
           <TaskQueue queue="triage" />
+        </Tabs.Panel>
+        <Tabs.Panel value="follow-ups">
+          <Title order={2} size="h3" mb="xs">
+            Follow-ups due
+          </Title>
+          <FollowUpList />
         </Tabs.Panel>
         <Tabs.Panel value="tasks">
           <TaskQueue />

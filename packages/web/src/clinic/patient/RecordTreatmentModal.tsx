@@ -57,6 +57,10 @@ function scheduleNote(t: TreatmentCorrected): string {
     );
   if (s.cancelled > 0) parts.push(`${s.cancelled} follow-up(s) of an earlier treatment were cancelled.`);
   if (s.reinstated > 0) parts.push(`${s.reinstated} follow-up(s) of an earlier treatment are due again.`);
+  if (s.contactsRestarted > 0)
+    parts.push(
+      "Patients are invited again when each new window opens; e-mails not yet sent with the old dates were withdrawn.",
+    );
   return parts.join(" ");
 }
 

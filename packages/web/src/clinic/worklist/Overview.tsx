@@ -4,27 +4,18 @@
  * triage and call-the-patient tasks among them), and follow-ups whose window is open or about to
  * open, closing soonest first — an answer after the window is lost to the outcomes.
  */
-import { timepointLabel } from "@evident/domain";
 import { type AeKind, aeKindLabels } from "@evident/domain/adverse-events/rules";
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { Anchor, Badge, Card, Grid, Group, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
 import { useAeClocks } from "../../api/adverse-events";
-import { api } from "../../api/client";
 import { useTasks } from "../../api/triage";
+import { useDueFollowUps } from "../../api/worklist";
 import { formatDate, formatDateTime, localToday } from "../../components/format";
 import { LoadError, Loading } from "../../components/QueryStates";
+import { FollowUpTable } from "./FollowUpTable";
 
-type DueFollowUp = {
-  id: string;
-  patientId: string;
-  patientName: string;
-  timepoint: string;
-  dueDate: string;
-  windowStart: string;
-  windowEnd: string;
-  contacts: number;
-};
+/** The overview shows the follow-ups closing soonest; the Follow-ups view lists them all. */
+const OVERVIEW_FOLLOW_UPS = 15;
 
 const priorityColor: Record<string, string> = {
   emergency: "red",
@@ -32,7 +23,6 @@ const priorityColor: Record<string, string> = {
   soon: "blue",
   routine: "gray",
 };
-const contactWords = ["not contacted yet", "invited", "reminded once", "reminded twice"];
 
 function Section({
   id,
@@ -64,10 +54,7 @@ export function Overview() {
   const today = localToday();
   const clocks = useAeClocks();
   const tasks = useTasks("open");
-  const followUps = useQuery({
-    queryKey: ["follow-ups", "due"] as const,
-    queryFn: () => api.get<{ items: DueFollowUp[] }>("/follow-ups/due"),
-  });
+  const followUps = useDueFollowUps();
   if (clocks.isPending || tasks.isPending || followUps.isPending)
     return <Loading label="Loading the worklist…" />;
   if (clocks.isError || tasks.isError || followUps.isError)
@@ -113,101 +100,85 @@ export function Overview() {
           </Stack>
         )}
       </Section>
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <Section id="wl-tasks" title="Tasks" count={tasks.data.items.length}>
-          {tasks.data.items.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              No open task.
-            </Text>
-          ) : (
-            <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: "none" }}>
-              {tasks.data.items.slice(0, 30).map((t) => (
-                <Stack
-                  key={t.id}
-                  component="li"
-                  gap={2}
-                  pb={6}
-                  style={{ borderBottom: "1px solid var(--mantine-color-gray-3)" }}
-                >
-                  <Group justify="space-between" wrap="nowrap" gap="xs">
-                    <Text fw={600} size="sm">
-                      {t.patientId ? (
-                        <Anchor component={Link} to={`/patients/${t.patientId}`} inherit>
-                          {t.title}
-                        </Anchor>
-                      ) : (
-                        t.title
-                      )}
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Section id="wl-tasks" title="Tasks" count={tasks.data.items.length}>
+            {tasks.data.items.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                No open task.
+              </Text>
+            ) : (
+              <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: "none" }}>
+                {tasks.data.items.slice(0, 30).map((t) => (
+                  <Stack
+                    key={t.id}
+                    component="li"
+                    gap={2}
+                    pb={6}
+                    style={{ borderBottom: "1px solid var(--mantine-color-gray-3)" }}
+                  >
+                    <Group justify="space-between" wrap="nowrap" gap="xs">
+                      <Text fw={600} size="sm">
+                        {t.patientId ? (
+                          <Anchor component={Link} to={`/patients/${t.patientId}`} inherit>
+                            {t.title}
+                          </Anchor>
+                        ) : (
+                          t.title
+                        )}
+                      </Text>
+                      <Badge
+                        color={priorityColor[t.priority] ?? "gray"}
+                        variant="light"
+                        style={{ flex: "none" }}
+                      >
+                        {t.priority}
+                      </Badge>
+                    </Group>
+                    <Text size="xs" c="dimmed">
+                      {t.patientName ? `${t.patientName} · ` : ""}
+                      {t.assignedRole} · {t.dueAt ? `by ${formatDateTime(t.dueAt)}` : "no deadline"}
                     </Text>
-                    <Badge
-                      color={priorityColor[t.priority] ?? "gray"}
-                      variant="light"
-                      style={{ flex: "none" }}
-                    >
-                      {t.priority}
-                    </Badge>
-                  </Group>
-                  <Text size="xs" c="dimmed">
-                    {t.patientName ? `${t.patientName} · ` : ""}
-                    {t.assignedRole} · {t.dueAt ? `by ${formatDateTime(t.dueAt)}` : "no deadline"}
-                  </Text>
-                </Stack>
-              ))}
-            </Stack>
-          )}
-          {tasks.data.items.length > 30 && (
-            <Anchor component={Link} to="/worklist?view=tasks" size="sm" mt="xs" display="inline-block">
-              All {tasks.data.items.length} tasks
-            </Anchor>
-          )}
-        </Section>
-        <Section id="wl-fu" title="Follow-ups due" count={followUps.data.items.length}>
-          {followUps.data.items.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              No follow-up is open or opening this week.
-            </Text>
-          ) : (
-            <Table.ScrollContainer minWidth={420}>
-              <Table aria-label="Follow-ups due" striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Patient</Table.Th>
-                    <Table.Th>Follow-up</Table.Th>
-                    <Table.Th>Window</Table.Th>
-                    <Table.Th>Contact</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {followUps.data.items.slice(0, 40).map((f) => (
-                    <Table.Tr key={f.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/patients/${f.patientId}`} size="sm">
-                          {f.patientName}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{timepointLabel(f.timepoint)}</Table.Td>
-                      <Table.Td>
-                        <Text
-                          size="sm"
-                          c={f.windowStart > today ? "dimmed" : f.dueDate < today ? "red.9" : undefined}
-                        >
-                          {f.windowStart > today
-                            ? `opens ${formatDate(f.windowStart)}`
-                            : `closes ${formatDate(f.windowEnd)}`}
-                          {f.windowStart <= today && f.dueDate < today ? " (past due)" : ""}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{contactWords[f.contacts] ?? `${f.contacts} contacts`}</Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-        </Section>
-      </SimpleGrid>
+                  </Stack>
+                ))}
+              </Stack>
+            )}
+            {tasks.data.items.length > 30 && (
+              <Anchor component={Link} to="/worklist?view=tasks" size="sm" mt="xs" display="inline-block">
+                All {tasks.data.items.length} tasks
+              </Anchor>
+            )}
+          </Section>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Section id="wl-fu" title="Follow-ups due" count={followUps.data.items.length}>
+            {followUps.data.items.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                No follow-up is open or opening this week.
+              </Text>
+            ) : (
+              <>
+                <FollowUpTable
+                  items={followUps.data.items.slice(0, OVERVIEW_FOLLOW_UPS)}
+                  today={today}
+                  caption="Follow-ups due"
+                />
+                {followUps.data.items.length > OVERVIEW_FOLLOW_UPS && (
+                  <Anchor
+                    component={Link}
+                    to="/worklist?view=follow-ups"
+                    size="sm"
+                    mt="xs"
+                    display="inline-block"
+                  >
+                    All {followUps.data.items.length} follow-ups
+                  </Anchor>
+                )}
+              </>
+            )}
+          </Section>
+        </Grid.Col>
+      </Grid>
     </Stack>
   );
 }

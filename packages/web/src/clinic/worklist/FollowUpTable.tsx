@@ -1,0 +1,70 @@
+/**
+ * Follow-ups open now or opening within a week, closing soonest first, with the contacts made. The
+ * window column says what matters to whoever is calling: when it opens or closes, and whether the
+ * target date has passed (an answer after the window closes is lost to the outcomes).
+ */
+import { timepointLabel } from "@evident/domain";
+import { Anchor, Table, Text } from "@mantine/core";
+import { Link } from "react-router";
+import type { DueFollowUp } from "../../api/worklist";
+import { formatDate } from "../../components/format";
+
+const contactWords = ["not contacted yet", "invited", "reminded once", "reminded twice"];
+
+export function contactLabel(contacts: number): string {
+  return contactWords[contacts] ?? `${contacts} contacts`;
+}
+
+export function FollowUpTable({
+  items,
+  today,
+  caption,
+}: {
+  items: DueFollowUp[];
+  today: string;
+  caption: string;
+}) {
+  return (
+    <Table.ScrollContainer minWidth={460}>
+      <Table aria-label={caption} striped verticalSpacing={6}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Patient</Table.Th>
+            <Table.Th style={{ whiteSpace: "nowrap" }}>Follow-up</Table.Th>
+            <Table.Th>Window</Table.Th>
+            <Table.Th>Contact</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((f) => {
+            const opening = f.windowStart > today;
+            const late = !opening && f.dueDate < today;
+            return (
+              <Table.Tr key={f.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/patients/${f.patientId}`} size="sm">
+                    {f.patientName}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{timepointLabel(f.timepoint)}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" c={opening ? "dimmed" : undefined} style={{ whiteSpace: "nowrap" }}>
+                    {opening ? `opens ${formatDate(f.windowStart)}` : `closes ${formatDate(f.windowEnd)}`}
+                  </Text>
+                  {late && (
+                    <Text size="xs" c="red.9">
+                      target date {formatDate(f.dueDate)} passed
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{contactLabel(f.contacts)}</Text>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
