@@ -274,7 +274,7 @@ describe("the care pathway from procedure to answered follow-up", () => {
     // The worklist's Follow-ups view: the control patient's open follow-up with both reminders,
     // among those nobody has reached yet by answer; hers, answered, is gone from it.
     await staff.goto("/worklist?view=follow-ups");
-    await expectHeading(staff, "Follow-ups due");
+    await visible(staff.getByRole("heading", { name: "Follow-ups due", level: 2 }));
     const table = staff.getByRole("table", { name: "Follow-ups" });
     const row = table.getByRole("row").filter({ hasText: `Control Patient-${id}` });
     await expectText(await visible(row), "reminded twice");
@@ -322,13 +322,13 @@ describe("the care pathway from procedure to answered follow-up", () => {
     await expectNoAxeViolations(staff, "the worklist");
   });
 
-  it("an administrator sets the clinic's time zone, which the diary reminder follows; a clinician has no such page", async () => {
+  it("an administrator sets the clinic's time zone on the settings page; a clinician has no such page", async () => {
     const admin = await browser.open("desktop", app.baseUrl);
     await signInAdmin(admin);
     await admin.goto("/patients");
     await admin.getByRole("link", { name: "Clinic settings" }).click();
     await expectHeading(admin, "Clinic settings");
-    const zone = admin.getByLabel("Time zone", { exact: true });
+    const zone = admin.getByRole("combobox", { name: "Time zone", exact: true });
     await zone.click();
     await zone.fill("Madrid");
     await admin.getByRole("option", { name: "Europe/Madrid" }).click();
@@ -343,7 +343,9 @@ describe("the care pathway from procedure to answered follow-up", () => {
     expect(saved.timeZone).toBe("Europe/Madrid");
     await admin.reload();
     await expectHeading(admin, "Clinic settings");
-    expect(await admin.getByLabel("Time zone", { exact: true }).inputValue()).toBe("Europe/Madrid");
+    expect(await admin.getByRole("combobox", { name: "Time zone", exact: true }).inputValue()).toBe(
+      "Europe/Madrid",
+    );
 
     const staff = await browser.open("desktop", app.baseUrl);
     await signInStaff(staff, CLINICIAN);

@@ -236,6 +236,18 @@ async function main() {
       await phone.goto("/worklist");
       await phone.getByRole("heading", { name: "Worklist", level: 1 }).waitFor();
       await shoot(phone, "worklist-demo-phone");
+      for (const size of ["desktop", "phone"] as const) {
+        const admin = await open(size);
+        await ok(
+          await admin.request.post(`${base}/api/v1/auth/staff/sign-in`, {
+            data: { email: ADMIN, password: PASSWORD },
+          }),
+          "admin sign-in",
+        );
+        await admin.goto("/settings");
+        await admin.getByRole("heading", { name: "Clinic settings", level: 1 }).waitFor();
+        await shoot(admin, `clinic-settings-${size}`);
+      }
       const found = await ok<{ items: { id: string }[] }>(
         await desk.request.get(`${base}/api/v1/patients?q=DSC-000002`),
         "find the demo patient",

@@ -12,7 +12,8 @@ Commands:
   demo --patients N --seed S [--today D] [--replace]
                              Write a synthetic demo registry (deterministic for a given seed)
   audit verify               Recompute the audit hash chain and name the first broken event
-  clinic add --name NAME     Create a clinic
+  clinic add --name NAME [--time-zone TZ]
+                             Create a clinic (its time zone: an IANA name, UTC if not given)
   user add --clinic C --email E --name N --role R
                              Create a staff user (admin, clinician, coordinator, researcher);
                              the password is read from standard input

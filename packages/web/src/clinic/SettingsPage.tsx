@@ -109,8 +109,8 @@ export function SettingsPage() {
               {clinic.data.name}
             </Title>
             <Text size="sm" c="dimmed">
-              Staff accounts are added and removed by an administrator with the command line (
-              <code>npx evident user add</code>); every change is in the audit log.
+              Staff accounts are created on the server with the command line (
+              <code>npx evident user add</code>).
             </Text>
           </Card>
           <Card withBorder radius="md" padding="md" component="section" aria-labelledby="settings-tz">

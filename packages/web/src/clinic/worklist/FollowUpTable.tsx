@@ -1,7 +1,8 @@
 /**
  * Follow-ups open now or opening within a week, closing soonest first, with the contacts made. The
  * window column says what matters to whoever is calling: when it opens or closes, and whether the
- * target date has passed (an answer after the window closes is lost to the outcomes).
+ * target date has passed (an answer after the window closes is lost to the outcomes). Under each
+ * name, the latest contact: three columns fit a phone.
  */
 import { timepointLabel } from "@evident/domain";
 import { Anchor, Table, Text } from "@mantine/core";
@@ -25,14 +26,13 @@ export function FollowUpTable({
   caption: string;
 }) {
   return (
-    <Table.ScrollContainer minWidth={460}>
+    <Table.ScrollContainer minWidth={320}>
       <Table aria-label={caption} striped verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Patient</Table.Th>
             <Table.Th style={{ whiteSpace: "nowrap" }}>Follow-up</Table.Th>
             <Table.Th>Window</Table.Th>
-            <Table.Th>Contact</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -45,10 +45,13 @@ export function FollowUpTable({
                   <Anchor component={Link} to={`/patients/${f.patientId}`} size="sm">
                     {f.patientName}
                   </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {contactLabel(f.contacts)}
+                  </Text>
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: "nowrap" }}>{timepointLabel(f.timepoint)}</Table.Td>
                 <Table.Td>
-                  <Text size="sm" c={opening ? "dimmed" : undefined} style={{ whiteSpace: "nowrap" }}>
+                  <Text size="sm" c={opening ? "dimmed" : undefined}>
                     {opening ? `opens ${formatDate(f.windowStart)}` : `closes ${formatDate(f.windowEnd)}`}
                   </Text>
                   {late && (
@@ -56,9 +59,6 @@ export function FollowUpTable({
                       target date {formatDate(f.dueDate)} passed
                     </Text>
                   )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{contactLabel(f.contacts)}</Text>
                 </Table.Td>
               </Table.Tr>
             );

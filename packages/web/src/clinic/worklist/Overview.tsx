@@ -16,6 +16,8 @@ import { FollowUpTable } from "./FollowUpTable";
 
 /** The overview shows the follow-ups closing soonest; the Follow-ups view lists them all. */
 const OVERVIEW_FOLLOW_UPS = 15;
+/** And the most urgent tasks; All tasks lists every one. */
+const OVERVIEW_TASKS = 15;
 
 const priorityColor: Record<string, string> = {
   emergency: "red",
@@ -109,7 +111,7 @@ export function Overview() {
               </Text>
             ) : (
               <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: "none" }}>
-                {tasks.data.items.slice(0, 30).map((t) => (
+                {tasks.data.items.slice(0, OVERVIEW_TASKS).map((t) => (
                   <Stack
                     key={t.id}
                     component="li"
@@ -143,7 +145,7 @@ export function Overview() {
                 ))}
               </Stack>
             )}
-            {tasks.data.items.length > 30 && (
+            {tasks.data.items.length > OVERVIEW_TASKS && (
               <Anchor component={Link} to="/worklist?view=tasks" size="sm" mt="xs" display="inline-block">
                 All {tasks.data.items.length} tasks
               </Anchor>
