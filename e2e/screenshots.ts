@@ -5,7 +5,8 @@
  *
  * Signs in as the demo clinician. The outcomes page's shots are in screenshots-outcomes.ts, the care
  * pathway's (`--only pathway`; the recovery timeline of two pathways alone: `--only recovery`; the
- * worklist and a demo patient as `npm start` shows them: `--only demo`) in
+ * worklist and a demo patient as `npm start` shows them: `--only demo`; an exercise programme on
+ * the recovery page: `--only programme`) in
  * screenshots-pathway.ts, and the safety questions', triage,
  * candidacy and decision aid's (`--only intake`; the decision aid in Spanish alone: `--only aid-es`)
  * in screenshots-intake.ts, and correcting saved
@@ -19,7 +20,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { APIRequestContext, Page } from "playwright-core";
 import { launchBrowser, newContext, type ViewportName } from "./browser";
-import { passSafetyQuestions } from "./intake";
+import { portalPatient as newPortalPatient, passSafetyQuestions } from "./intake";
 import { intakeScreenshots, spanishAidScreenshots } from "./screenshots-intake";
 import { messageScreenshots } from "./screenshots-messages";
 import { outcomeScreenshots } from "./screenshots-outcomes";
@@ -255,6 +256,44 @@ async function main() {
       await desk.goto(`/patients/${found.items[0]!.id}`);
       await desk.getByRole("heading", { name: "Follow-ups" }).waitFor();
       await shoot(desk, "patient-page-demo-desktop");
+      return;
+    }
+    if (only === "programme") {
+      // An exercise programme in its second week, two sessions ticked, on the recovery page.
+      const desk = await open("desktop");
+      await ok(
+        await desk.request.post(`${base}/api/v1/auth/staff/sign-in`, {
+          data: { email: CLINICIAN, password: PASSWORD },
+        }),
+        "staff sign-in",
+      );
+      const phone = await open("phone");
+      const patientId = await newPortalPatient(desk, phone, `Programme-${Date.now().toString(36)}`);
+      const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+      await ok(
+        await desk.request.post(`${base}/api/v1/patients/${patientId}/treatments`, {
+          data: {
+            kind: "exercise_physiotherapy",
+            date: day(-9),
+            procedure: {
+              category: "conservative",
+              operator: "J. Physio",
+              programme: "Graded activity",
+              sessionsPerWeek: 2,
+              weeks: 6,
+            },
+          },
+        }),
+        "record the programme",
+      );
+      for (const n of [-8, -5, -1])
+        await ok(
+          await phone.request.put(`${base}/api/v1/portal/programme/sessions/${day(n)}`, { data: {} }),
+          "tick",
+        );
+      await phone.goto("/portal/recovery");
+      await phone.getByRole("region", { name: "Your exercise programme" }).waitFor();
+      await shoot(phone, "portal-programme-phone");
       return;
     }
     if (only === "recovery") {

@@ -40,6 +40,7 @@ import { outcomeRoutes } from "./routes/outcomes";
 import { patientRoutes } from "./routes/patients";
 import { planRoutes } from "./routes/plans";
 import { portalRoutes } from "./routes/portal";
+import { programmeRoutes } from "./routes/programme";
 import { taskRoutes } from "./routes/tasks";
 import { testClockRoutes } from "./routes/test-clock";
 import { worklistRoutes } from "./routes/worklist";
@@ -57,6 +58,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   planRoutes(api);
   jobRoutes(api);
   diaryRoutes(api);
+  programmeRoutes(api);
   adverseEventRoutes(api);
   worklistRoutes(api);
   imagingRoutes(api);

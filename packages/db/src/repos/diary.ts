@@ -3,7 +3,7 @@
  * (any patient of the clinic). The MME of each day is computed here from the domain's table and
  * stored with the table's version, so a later change of factors never rewrites history silently.
  */
-import { addDays, badRequest, diaryReminderDue, localTime } from "@evident/domain";
+import { addDays, badRequest, diaryReminderDue } from "@evident/domain";
 import type { DiaryEntryView, DiaryView } from "@evident/domain/api";
 import { mmeTableVersion, totalMme } from "@evident/domain/diary/mme";
 import { and, desc, eq, gte, isNotNull, sql } from "drizzle-orm";
@@ -11,6 +11,7 @@ import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { clinics, outboxMessages, patientAccounts } from "../schema";
 import { type DiaryMedicationRow, diarySettings, painDiaryEntries } from "../schema/diary";
+import { patientDayBounds } from "./patient-day";
 import { audit, auditedRead, inTx, patientInScope, type Scope } from "./scope";
 
 export type DiaryInput = {
@@ -61,19 +62,11 @@ export function diaryRepository(db: Db, scope: Scope) {
 
   /**
    * Writes the day's entry (replacing an earlier one that day). Not for a future day or one over
-   * 30 days ago. "Today" is the patient's day, which the server can only bound: the clinic's date
-   * in its time zone, or the UTC date, whichever is later (a patient east of UTC writes "today"
-   * before UTC reaches it; a clinic west of UTC still has yesterday when UTC has moved on).
+   * 30 days ago, "today" being the patient's day as far as the server can bound it (patient-day.ts).
    */
   async function save(patientId: string, date: string, input: DiaryInput): Promise<DiaryEntryView> {
     const now = scope.now();
-    const utcToday = now.toISOString().slice(0, 10);
-    const [clinic] = await db
-      .select({ timeZone: clinics.timeZone })
-      .from(clinics)
-      .where(eq(clinics.id, scope.clinicId));
-    const clinicToday = clinic ? localTime(now, clinic.timeZone).date : utcToday;
-    const [earliest, latest] = clinicToday < utcToday ? [clinicToday, utcToday] : [utcToday, clinicToday];
+    const { earliest, latest } = await patientDayBounds(db, scope);
     if (date > latest) throw badRequest("cannot be in the future", "date");
     if (date < addDays(earliest, -30)) throw badRequest("can be at most 30 days ago", "date");
     return inTx(db, async (tx) => {

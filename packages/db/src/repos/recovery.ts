@@ -2,7 +2,8 @@
  * The patient's recovery timeline (portal): the latest treatment, its phases (domain content),
  * the follow-ups due, the patient's own back pain at each timepoint, and the typical course of
  * registry patients given the same kind of treatment, pooled across clinics as medians and
- * quartiles, each only from 5 or more patients (the small-cell rule), so no one is identifiable.
+ * quartiles, each only from 5 or more patients (the small-cell rule), so no one is identifiable;
+ * and an exercise or therapy programme with the sessions logged against it (programme.ts).
  */
 import {
   type CitationKey,
@@ -18,6 +19,7 @@ import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../connect";
 import { followUps, questionnaireResponses, treatments } from "../schema";
 import { presentFollowUp } from "./patients";
+import { programmeOf } from "./programme";
 import { auditedRead, type Scope } from "./scope";
 
 const MIN_CELL = 5;
@@ -42,8 +44,18 @@ export async function recoveryTimeline(db: Db, scope: Scope): Promise<RecoveryVi
         .where(and(eq(followUps.clinicId, scope.clinicId), eq(followUps.patientId, patientId)))
         .orderBy(asc(followUps.dueDate));
       const due = fus.map((f) => presentFollowUp(f, today)).filter((f) => f.status === "open");
+      const programme = await programmeOf(tx, scope, patientId);
       if (!t)
-        return { treatment: null, day: null, phases: [], currentPhaseId: null, due, own: [], typical: [] };
+        return {
+          treatment: null,
+          day: null,
+          phases: [],
+          currentPhaseId: null,
+          due,
+          own: [],
+          typical: [],
+          programme,
+        };
       const info = treatmentKind(t.kind);
       const category = info?.category ?? "other";
       const phases = recoveryPhases(t.kind);
@@ -100,6 +112,7 @@ export async function recoveryTimeline(db: Db, scope: Scope): Promise<RecoveryVi
         due,
         own: own.sort((a, b) => order(a.timepoint) - order(b.timepoint)),
         typical,
+        programme,
       };
     },
     () => ({ action: "read", entityType: "recovery-timeline", patientId }),

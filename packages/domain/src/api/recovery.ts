@@ -2,6 +2,33 @@
 import { z } from "zod";
 import { FollowUpView } from "./patients";
 
+/**
+ * An exercise or therapy programme (the latest treatment with sessions a week in its procedure
+ * record) and the sessions the patient logged against it.
+ */
+export const ProgrammeView = z.object({
+  treatmentId: z.string(),
+  kind: z.string(),
+  /** As the clinic wrote it, e.g. "graded activity". */
+  programme: z.string(),
+  sessionsPerWeek: z.number().int(),
+  weeks: z.number().int(),
+  startDate: z.string(),
+  endDate: z.string(),
+  status: z.enum(["upcoming", "running", "ended"]),
+  week: z.number().int().nullable(),
+  thisWeek: z
+    .object({ from: z.string(), to: z.string(), done: z.number().int(), planned: z.number().int() })
+    .nullable(),
+  total: z.object({ done: z.number().int(), planned: z.number().int() }),
+  weeksOnPlan: z.number().int(),
+  weeksPast: z.number().int(),
+  doneToday: z.boolean(),
+  /** The logged days, newest first. */
+  sessions: z.array(z.string()),
+});
+export type ProgrammeView = z.infer<typeof ProgrammeView>;
+
 export const RecoveryView = z.object({
   treatment: z
     .object({ id: z.string(), kind: z.string(), label: z.string(), date: z.string(), category: z.string() })
@@ -30,5 +57,7 @@ export const RecoveryView = z.object({
   typical: z.array(
     z.object({ timepoint: z.string(), n: z.number(), median: z.number(), q1: z.number(), q3: z.number() }),
   ),
+  /** The programme of sessions in progress (or ended within 4 weeks), if any. */
+  programme: ProgrammeView.nullable(),
 });
 export type RecoveryView = z.infer<typeof RecoveryView>;

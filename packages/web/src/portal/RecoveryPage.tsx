@@ -1,7 +1,7 @@
 /**
  * The recovery timeline, phone first: where the patient is since their latest treatment (the
  * phases of that treatment's family, each with its warning signs, sources and certainty), what is
- * due now, and their own back pain against the typical course of registry patients who had the
+ * due now, an exercise programme's sessions to tick off (ProgrammeCard), and their own back pain against the typical course of registry patients who had the
  * same treatment. In the portal's language: the page's words from recovery-copy.ts, the phases'
  * words from the domain (pathway/recovery-es.ts); the sources stay as published.
  */
@@ -17,6 +17,7 @@ import { formatLongDate } from "../components/format";
 import { LoadError, Loading } from "../components/QueryStates";
 import { usePageTitle } from "../components/usePageTitle";
 import { useLanguage } from "./language";
+import { ProgrammeCard } from "./ProgrammeCard";
 import { type RecoveryCopy, treatmentNamesEs, useRecoveryCopy } from "./recovery-copy";
 import { timepointShort } from "./words";
 
@@ -112,6 +113,7 @@ export function RecoveryPage() {
           ))}
         </Card>
       )}
+      {r.programme && <ProgrammeCard programme={r.programme} />}
       {r.treatment && phases.length === 0 && <Text size="sm">{t.noPhases}</Text>}
       {phases.length > 0 && (
         <Stack gap="xs" component="section" aria-labelledby="phases-h">

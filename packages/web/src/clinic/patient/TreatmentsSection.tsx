@@ -3,11 +3,13 @@
  * record treatments can correct one (with a reason); each correction is kept in its history.
  */
 import { treatmentKind } from "@evident/domain";
-import type { PatientDetail, TreatmentView } from "@evident/domain/api";
+import type { PatientDetail, ProgrammeView, TreatmentView } from "@evident/domain/api";
 import { pathwayLabels, type RegulatoryPathway } from "@evident/domain/regulatory";
 import { Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconPencil } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { api } from "../../api/client";
 import { historyOf } from "../../api/records";
 import { formatDate } from "../../components/format";
 import { type FieldWords, HistoryToggle } from "./RecordHistory";
@@ -53,6 +55,30 @@ function ProcedureSummary({ details }: { details: Record<string, unknown> }) {
   );
 }
 
+/**
+ * The sessions the patient ticked off in the portal against an exercise programme's plan, under
+ * that treatment. Fetched only when a treatment has a programme (the read is audited).
+ */
+function useProgramme(patient: PatientDetail) {
+  const any = patient.treatments.some(
+    (t) => typeof (t.details.procedure as { programme?: unknown } | undefined)?.programme === "string",
+  );
+  return useQuery({
+    queryKey: ["patients", patient.id, "programme"],
+    queryFn: () => api.get<{ programme: ProgrammeView | null }>(`/patients/${patient.id}/programme`),
+    enabled: any,
+  });
+}
+
+function SessionsLogged({ p }: { p: ProgrammeView }) {
+  const parts = [`Sessions logged by the patient: ${p.total.done} of ${p.total.planned}`];
+  if (p.status === "running" && p.week !== null && p.thisWeek)
+    parts.push(`week ${p.week} of ${p.weeks}, ${p.thisWeek.done} of ${p.thisWeek.planned} this week`);
+  if (p.weeksPast > 0) parts.push(`all planned sessions in ${p.weeksOnPlan} of ${p.weeksPast} past weeks`);
+  if (p.status === "ended") parts.push(`ended ${formatDate(p.endDate)}`);
+  return <Text size="sm">{parts.join(" · ")}</Text>;
+}
+
 export function TreatmentsSection({
   patient,
   action,
@@ -63,6 +89,7 @@ export function TreatmentsSection({
   /** Given when the user may correct a treatment. */
   onCorrect?: ((t: TreatmentView) => void) | undefined;
 }) {
+  const programme = useProgramme(patient).data?.programme ?? null;
   return (
     <Paper
       withBorder
@@ -110,6 +137,7 @@ export function TreatmentsSection({
                   </>
                 )}
                 <ProcedureSummary details={t.details} />
+                {programme?.treatmentId === t.id && <SessionsLogged p={programme} />}
                 {notes && (
                   <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
                     {notes}
