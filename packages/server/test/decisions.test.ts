@@ -57,10 +57,8 @@ describe("the clinic's own results", () => {
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ minimum: 30, basis: "clinic", instrument: "nrs_back", criteria: [] });
     const shown = res.json.items.filter((i: { figure: unknown }) => i.figure);
-    expect(shown.map((i: { optionId: string }) => i.optionId)).toEqual([
-      "exercise-physiotherapy",
-      "pilates-yoga",
-    ]);
+    // Pilates and yoga is its own kind now: the exercise patients are not shown beside it.
+    expect(shown.map((i: { optionId: string }) => i.optionId)).toEqual(["exercise-physiotherapy"]);
     const exercise = shown[0];
     expect(exercise).toMatchObject({ treatmentKind: "exercise_physiotherapy", match: "exact" });
     expect(exercise.figure.n).toBeGreaterThanOrEqual(30);

@@ -98,6 +98,60 @@ describe("recording a procedure", () => {
     ]);
   });
 
+  it("records PRP and donor cells, each with its pathway, and refuses a harvest for donor cells", async () => {
+    const s = await h.staff();
+    const p = await h.patient(s.cookie);
+    const { tncMillions: _t, cfuFPerMillion: _c, harvestSite: _h, volumeHarvestedMl: _v, ...rest } = bmc;
+    const prp = await h.call("POST", `/api/v1/patients/${p.id}/treatments`, {
+      cookie: s.cookie,
+      body: {
+        kind: "platelet_rich_plasma",
+        date: "2026-03-02",
+        procedure: {
+          ...rest,
+          tissue: "blood",
+          harvestSite: "peripheral-vein",
+          volumeHarvestedMl: 30,
+          plateletsThousandPerUl: 1100,
+        },
+      },
+    });
+    expect(prp.status).toBe(201);
+    expect(prp.json.details.regulatory).toMatchObject({ pathway: "not-hctp", fdaApprovedForBackPain: false });
+    const donor = {
+      ...rest,
+      tissue: "perinatal",
+      origin: "allogeneic",
+      processing: ["culture-expansion", "cryopreservation"],
+      sameDay: false,
+      tncMillions: 6,
+    };
+    const before = await h.count("treatments");
+    const harvested = await h.call("POST", `/api/v1/patients/${p.id}/treatments`, {
+      cookie: s.cookie,
+      body: {
+        kind: "cultured_or_donor_cells",
+        date: "2026-04-02",
+        procedure: { ...donor, harvestSite: "abdomen", volumeHarvestedMl: 20 },
+      },
+    });
+    expect(harvested.status).toBe(400);
+    expect(harvested.json.issues.map((i: { path: string }) => i.path)).toEqual([
+      "procedure.harvestSite",
+      "procedure.volumeHarvestedMl",
+    ]);
+    expect(await h.count("treatments")).toBe(before);
+    const ok = await h.call("POST", `/api/v1/patients/${p.id}/treatments`, {
+      cookie: s.cookie,
+      body: { kind: "cultured_or_donor_cells", date: "2026-04-02", procedure: donor },
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.json.details.regulatory).toMatchObject({
+      pathway: "351-ind-required",
+      fdaApprovedForBackPain: false,
+    });
+  });
+
   it("stores surgery and conservative records", async () => {
     const s = await h.staff();
     const p = await h.patient(s.cookie);

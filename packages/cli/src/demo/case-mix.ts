@@ -38,6 +38,11 @@ export const conditionProfiles: Readonly<Record<Condition, ConditionProfile>> = 
       epidural_steroid_injection: 10,
       bone_marrow_concentrate: 18,
       adipose_derived_cells: 14,
+      platelet_rich_plasma: 5,
+      cultured_or_donor_cells: 4,
+      advice_self_management: 4,
+      pilates_yoga: 3,
+      psychological_programme: 2,
       fusion: 14,
       other: 2,
     },
@@ -53,6 +58,10 @@ export const conditionProfiles: Readonly<Record<Condition, ConditionProfile>> = 
       epidural_steroid_injection: 28,
       bone_marrow_concentrate: 7,
       adipose_derived_cells: 6,
+      advice_self_management: 6,
+      spinal_manipulation: 3,
+      acupuncture: 2,
+      psychological_programme: 2,
       discectomy: 25,
       other: 2,
     },
@@ -68,6 +77,13 @@ export const conditionProfiles: Readonly<Record<Condition, ConditionProfile>> = 
       epidural_steroid_injection: 22,
       bone_marrow_concentrate: 10,
       adipose_derived_cells: 9,
+      radiofrequency_denervation: 18,
+      platelet_rich_plasma: 2,
+      cultured_or_donor_cells: 2,
+      heat_therapy: 2,
+      spinal_manipulation: 4,
+      massage: 3,
+      psychological_programme: 2,
       other: 3,
     },
     laterSurgery: null,
@@ -82,6 +98,9 @@ export const conditionProfiles: Readonly<Record<Condition, ConditionProfile>> = 
       epidural_steroid_injection: 28,
       bone_marrow_concentrate: 5,
       adipose_derived_cells: 4,
+      advice_self_management: 4,
+      pilates_yoga: 2,
+      psychological_programme: 2,
       fusion: 17,
       other: 2,
     },
@@ -97,6 +116,13 @@ export const conditionProfiles: Readonly<Record<Condition, ConditionProfile>> = 
       epidural_steroid_injection: 5,
       bone_marrow_concentrate: 7,
       adipose_derived_cells: 6,
+      advice_self_management: 10,
+      pilates_yoga: 6,
+      psychological_programme: 5,
+      spinal_manipulation: 6,
+      massage: 4,
+      acupuncture: 5,
+      heat_therapy: 3,
       other: 4,
     },
     laterSurgery: null,
@@ -180,12 +206,40 @@ export function treatmentDetails(
       };
     case "adipose_derived_cells":
       return { ...atLevels, harvestSite: "abdominal fat", route: "intradiscal" };
+    case "advice_self_management":
+      return { topics: ["staying active", "pain explained", "when to seek help"] };
+    case "pilates_yoga":
+      return { sessions: rng.int(8, 16), programme: rng.pick(["clinical Pilates", "yoga for back pain"]) };
+    case "psychological_programme":
+      return {
+        sessions: rng.int(6, 10),
+        programme: rng.pick(["cognitive behavioural therapy", "mindfulness-based stress reduction"]),
+      };
+    case "spinal_manipulation":
+      return { sessions: rng.int(4, 8), given: rng.pick(["chiropractor", "osteopath", "physiotherapist"]) };
+    case "massage":
+      return { sessions: rng.int(4, 10) };
+    case "acupuncture":
+      return { sessions: rng.int(6, 10) };
+    case "heat_therapy":
+      return { form: rng.pick(["heat wrap", "hot pack at home"]) };
+    case "radiofrequency_denervation":
+      return { ...atLevels, target: "medial branch", testBlocks: 2 };
+    case "platelet_rich_plasma":
+      return { ...atLevels, bloodDrawnMl: rng.int(20, 60), route: "intradiscal" };
+    case "cultured_or_donor_cells":
+      return {
+        ...atLevels,
+        source: "allogeneic (donor), culture-expanded",
+        route: "intradiscal",
+        trial: true,
+      };
     case "discectomy":
       return { ...atLevels, technique: rng.pick(["microdiscectomy", "endoscopic"]) };
     case "fusion":
       return { ...atLevels, technique: rng.pick(["TLIF", "PLIF", "ALIF"]) };
     default:
-      return { description: rng.pick(["acupuncture", "spinal manipulation", "radiofrequency denervation"]) };
+      return { description: rng.pick(["TENS", "back school", "hydrotherapy"]) };
   }
 }
 
@@ -214,6 +268,16 @@ const aeRisks: Readonly<Record<TreatmentKind, AeRisk>> = {
   discectomy: { p: 0.06, kinds: { infection: 3, nerve_injury: 2, pain_flare: 3 } },
   fusion: { p: 0.1, kinds: { infection: 4, nerve_injury: 2, pain_flare: 3 } },
   other: { p: 0.01, kinds: { pain_flare: 1 } },
+  advice_self_management: { p: 0.005, kinds: { pain_flare: 1 } },
+  pilates_yoga: { p: 0.01, kinds: { pain_flare: 1 } },
+  psychological_programme: { p: 0.003, kinds: { pain_flare: 1 } },
+  spinal_manipulation: { p: 0.02, kinds: { pain_flare: 5, nerve_injury: 0.2 } },
+  massage: { p: 0.01, kinds: { pain_flare: 1 } },
+  acupuncture: { p: 0.01, kinds: { pain_flare: 2, infection: 0.2 } },
+  heat_therapy: { p: 0.005, kinds: { pain_flare: 1 } },
+  radiofrequency_denervation: { p: 0.03, kinds: { pain_flare: 6, nerve_injury: 0.5, infection: 0.3 } },
+  platelet_rich_plasma: { p: 0.04, kinds: { pain_flare: 5, infection: 0.5 } },
+  cultured_or_donor_cells: { p: 0.05, kinds: { pain_flare: 4, infection: 1, allergic_reaction: 0.5 } },
 };
 
 const aeText: Readonly<Record<AdverseEventDraw["kind"], string>> = {

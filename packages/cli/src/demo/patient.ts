@@ -171,7 +171,7 @@ export function buildPatient(
 
   if (treated) {
     const tr = recordTreatment(rng, out, ctx, episode, firstKind, firstDay, levels);
-    course.effects.push({ day: firstDay - enrolDay, ...procedureEffects[firstKind]! });
+    course.effects.push({ day: firstDay - enrolDay, ...procedureEffects[firstKind] });
 
     // A failed non-surgical treatment sometimes ends in an operation months later.
     let second: { row: TreatmentRow; day: number } | null = null;
@@ -186,7 +186,7 @@ export function buildPatient(
       if (day < todayDay) {
         const kind = profile.laterSurgery;
         course.surgery = { day: day - enrolDay, ...laterCourse(rng) };
-        course.effects.push({ day: day - enrolDay, ...procedureEffects[kind]! });
+        course.effects.push({ day: day - enrolDay, ...procedureEffects[kind] });
         second = { row: recordTreatment(rng, out, ctx, episode, kind, day, levels), day };
       }
     }

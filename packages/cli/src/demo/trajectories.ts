@@ -8,9 +8,12 @@
  * - Natural improvement with wide individual spread: about half improve a lot, a third barely
  *   change (non-responders) and some get worse (a three-part mixture, per patient).
  * - No specific benefit of cell therapies. The sham-controlled trials of intradiscal cell
- *   injections found the sham arm improved as much as the cell arm, so here bone-marrow and
- *   adipose cell injections follow the same course as conservative care, plus a few days of
- *   procedure soreness. Differences in the demo report are chance and case mix only.
+ *   injections found the sham arm improved as much as the cell arm, so here bone-marrow,
+ *   adipose, cultured or donor cell and PRP injections follow the same course as conservative
+ *   care, plus a few days of procedure soreness. Radiofrequency denervation gets the same (a
+ *   large pragmatic trial found no added benefit over exercise). The other conservative kinds
+ *   (advice, Pilates or yoga, psychological programmes, manual therapy, acupuncture, heat) follow
+ *   the common course. Differences in the demo report are chance and case mix only.
  * - Short-lived effects where trials show them: epidural steroids give some relief for weeks
  *   (fading by 3 months); discectomy for sciatica gives faster relief that converges with
  *   conservative care by a year (Peul 2007); fusion starts with post-operative pain.
@@ -24,6 +27,7 @@
  *
  * Time is in days since enrolment. Everything here is pure: a Course plus a day gives a score.
  */
+import type { TreatmentKind } from "@evident/domain";
 import type { Random } from "./random";
 
 export type Effect = {
@@ -55,7 +59,7 @@ export type Course = {
 };
 
 /** Transient, treatment-specific effects in ODI points (see the module note for the evidence). */
-export const procedureEffects: Readonly<Record<string, { bump: number; bumpDays: number }>> = {
+export const procedureEffects: Readonly<Record<TreatmentKind, { bump: number; bumpDays: number }>> = {
   exercise_physiotherapy: { bump: 0, bumpDays: 1 },
   medication: { bump: 0, bumpDays: 1 },
   epidural_steroid_injection: { bump: -6, bumpDays: 30 },
@@ -64,6 +68,16 @@ export const procedureEffects: Readonly<Record<string, { bump: number; bumpDays:
   discectomy: { bump: -12, bumpDays: 90 },
   fusion: { bump: 10, bumpDays: 21 },
   other: { bump: 0, bumpDays: 1 },
+  advice_self_management: { bump: 0, bumpDays: 1 },
+  pilates_yoga: { bump: 0, bumpDays: 1 },
+  psychological_programme: { bump: 0, bumpDays: 1 },
+  spinal_manipulation: { bump: 0, bumpDays: 1 },
+  massage: { bump: 0, bumpDays: 1 },
+  acupuncture: { bump: 0, bumpDays: 1 },
+  heat_therapy: { bump: 0, bumpDays: 1 },
+  radiofrequency_denervation: { bump: 3, bumpDays: 10 },
+  platelet_rich_plasma: { bump: 4, bumpDays: 7 },
+  cultured_or_donor_cells: { bump: 4, bumpDays: 7 },
 };
 
 export type ResponderClass = "improver" | "non-responder" | "worsening";

@@ -26,6 +26,17 @@ export type TreatmentKindInfo = {
 const INVESTIGATIONAL =
   "Investigational: no stem-cell or other cell product is FDA-approved for back pain. Offer only with informed consent that says so.";
 
+const PRP_NOTE =
+  "Investigational for back pain: PRP is a blood product made at the bedside with a cleared device; no PRP injection is FDA-approved for back pain. Offer only with informed consent that says so.";
+
+const CULTURED_NOTE =
+  "Investigational: cultured or donor cells are a biological product that needs an FDA IND (a registered trial) before use in patients; none is FDA-approved for back pain.";
+
+/**
+ * One kind per option of the decision aid (evidence/treatment-kinds.ts links them), so the
+ * clinic's own outcomes can be shown beside each option. Kinds added after the first eight are
+ * appended: the order of the list is the order of the record form's menu within each category.
+ */
 export const treatmentKinds = [
   { id: "exercise_physiotherapy", label: "Exercise / physiotherapy", category: "conservative", sources: [] },
   { id: "medication", label: "Medication", category: "conservative", sources: [] },
@@ -52,6 +63,43 @@ export const treatmentKinds = [
   { id: "discectomy", label: "Discectomy", category: "surgery", sources: [] },
   { id: "fusion", label: "Spinal fusion", category: "surgery", sources: [] },
   { id: "other", label: "Other", category: "other", sources: [] },
+  {
+    id: "advice_self_management",
+    label: "Advice and self-management",
+    category: "conservative",
+    sources: ["hill2011"],
+  },
+  { id: "pilates_yoga", label: "Pilates or yoga", category: "conservative", sources: [] },
+  {
+    id: "psychological_programme",
+    label: "Psychological programme (e.g. CBT)",
+    category: "conservative",
+    sources: [],
+  },
+  { id: "spinal_manipulation", label: "Spinal manipulation", category: "conservative", sources: [] },
+  { id: "massage", label: "Massage", category: "conservative", sources: [] },
+  { id: "acupuncture", label: "Acupuncture", category: "conservative", sources: [] },
+  { id: "heat_therapy", label: "Heat therapy", category: "conservative", sources: [] },
+  {
+    id: "radiofrequency_denervation",
+    label: "Radiofrequency denervation",
+    category: "injection",
+    sources: ["niceNg59"],
+  },
+  {
+    id: "platelet_rich_plasma",
+    label: "Platelet-rich plasma (PRP) injection",
+    category: "cell-therapy",
+    regulatoryNote: PRP_NOTE,
+    sources: ["cfr1271_3d", "navani2019"],
+  },
+  {
+    id: "cultured_or_donor_cells",
+    label: "Cultured or donor cell injection",
+    category: "cell-therapy",
+    regulatoryNote: CULTURED_NOTE,
+    sources: ["cfr1271_10a", "fdaHctpGuidance2017", "mesoblastDr003"],
+  },
 ] as const satisfies readonly TreatmentKindInfo[];
 
 export type TreatmentKind = (typeof treatmentKinds)[number]["id"];

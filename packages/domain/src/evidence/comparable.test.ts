@@ -116,13 +116,17 @@ describe("people like you", () => {
     expect(fusion(c)).toMatchObject({ criteria: [], widened: [], figure: { n: 40, responders: 10 } });
   });
 
-  it("says which care a broader registry kind records, and nothing for options it does not record", () => {
+  it("says which care a broader registry kind records, and gives no figure for a kind with no patients", () => {
     const c = comparablePatients(me, cases(40, 10, {}, "3m", "medication"), 30);
     expect(c.items.filter((i) => i.figure).map((i) => [i.optionId, i.match])).toEqual([
       ["nsaids", "broader"],
       ["opioids", "broader"],
     ]);
-    expect(c.items.find((i) => i.optionId === "acupuncture")).toBeUndefined();
+    expect(c.items.find((i) => i.optionId === "acupuncture")).toMatchObject({
+      treatmentKind: "acupuncture",
+      match: "exact",
+      figure: null,
+    });
   });
 
   it("describes each criterion to the patient in plain words", () => {

@@ -185,17 +185,29 @@ describe("values clarification", () => {
 });
 
 describe("options and the registry's treatment kinds", () => {
-  it("links options to existing kinds, with one exact option per kind", () => {
+  it("links every option to an existing kind, with one exact option per kind", () => {
     const kinds = new Set<string>(treatmentKinds.map((k) => k.id));
     for (const id of decisionOptionIds) {
       const link = treatmentKindForOption(id);
-      if (link) expect(kinds.has(link.kind)).toBe(true);
+      expect(link, id).toBeDefined();
+      expect(kinds.has(link!.kind), id).toBe(true);
     }
     for (const kind of treatmentKinds) {
       const linked = optionsForTreatmentKind(kind.id);
       for (const l of linked) expect(decisionOptionIds).toContain(l.optionId);
       expect(linked.filter((l) => l.match === "exact").length).toBeLessThanOrEqual(1);
       if (kind.id !== "other") expect(linked.length, kind.id).toBeGreaterThan(0);
+    }
+  });
+
+  it("marks a kind investigational exactly when its option is, so no record reads as approved care", () => {
+    for (const o of decisionOptions) {
+      const link = treatmentKindForOption(o.id)!;
+      if (link.match !== "exact") continue;
+      const kind = treatmentKinds.find((k) => k.id === link.kind)!;
+      expect(Boolean("regulatoryNote" in kind && kind.regulatoryNote), o.id).toBe(o.investigational);
+      if ("regulatoryNote" in kind)
+        expect(kind.regulatoryNote, o.id).toMatch(/\b(no|not|none)\b[^.]*FDA-approved for back pain/);
     }
   });
 
@@ -206,6 +218,14 @@ describe("options and the registry's treatment kinds", () => {
     });
     expect(treatmentKindForOption("nsaids")).toEqual({ kind: "medication", match: "broader" });
     expect(optionsForTreatmentKind("medication").map((o) => o.optionId)).toEqual(["nsaids", "opioids"]);
-    expect(treatmentKindForOption("platelet-rich-plasma")).toBeUndefined();
+    expect(treatmentKindForOption("platelet-rich-plasma")).toEqual({
+      kind: "platelet_rich_plasma",
+      match: "exact",
+    });
+    expect(treatmentKindForOption("natural-course")).toEqual({
+      kind: "advice_self_management",
+      match: "exact",
+    });
+    expect(treatmentKindForOption("no-such-option")).toBeUndefined();
   });
 });

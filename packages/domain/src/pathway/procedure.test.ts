@@ -78,6 +78,84 @@ describe("procedure record", () => {
     ]);
   });
 
+  it("records PRP as a blood product: a blood draw, platelets instead of a cell count, no HCT/P", () => {
+    const { tncMillions: _, ...noCount } = bmcProcedure;
+    const prp = parse({
+      ...noCount,
+      tissue: "blood",
+      harvestSite: "peripheral-vein",
+      volumeHarvestedMl: 30,
+      plateletsThousandPerUl: 1100,
+      intendedFunction: "repair-or-regenerate",
+    }).data!;
+    expect(checkProcedure("platelet_rich_plasma", prp)).toEqual([]);
+    if (prp.category !== "cell-therapy") throw new Error("narrowing");
+    expect(procedureRegulatory(prp)).toMatchObject({ pathway: "not-hctp", fdaApprovedForBackPain: false });
+    // The kind fixes the tissue; a bone-marrow record cannot be filed as PRP, nor PRP as marrow.
+    expect(checkProcedure("platelet_rich_plasma", parse(bmcProcedure).data!)).toEqual([
+      { path: "procedure.tissue", message: "must be blood for this kind of treatment" },
+    ]);
+    expect(checkProcedure("bone_marrow_concentrate", prp)).toEqual([
+      { path: "procedure.tissue", message: "must be bone-marrow for this kind of treatment" },
+    ]);
+    // A platelet count belongs to a blood product; a vein is not where marrow is taken.
+    expect(
+      checkProcedure(
+        "bone_marrow_concentrate",
+        parse({ ...bmcProcedure, plateletsThousandPerUl: 900 }).data!,
+      ),
+    ).toEqual([
+      { path: "procedure.plateletsThousandPerUl", message: "is recorded only for a blood product (PRP)" },
+    ]);
+    expect(
+      checkProcedure(
+        "bone_marrow_concentrate",
+        parse({ ...bmcProcedure, harvestSite: "peripheral-vein" }).data!,
+      ),
+    ).toEqual([{ path: "procedure.harvestSite", message: "is not a bone-marrow harvest site" }]);
+  });
+
+  it("records donor cells without a harvest, and asks for one for the patient's own cells", () => {
+    const { harvestSite: _s, volumeHarvestedMl: _v, ...noHarvest } = bmcProcedure;
+    const donor = parse({
+      ...noHarvest,
+      tissue: "perinatal",
+      origin: "allogeneic",
+      processing: ["culture-expansion", "cryopreservation"],
+      sameDay: false,
+    }).data!;
+    expect(checkProcedure("cultured_or_donor_cells", donor)).toEqual([]);
+    if (donor.category !== "cell-therapy") throw new Error("narrowing");
+    expect(procedureRegulatory(donor).pathway).toBe("351-ind-required");
+    const withHarvest = parse({ ...bmcProcedure, tissue: "perinatal", origin: "allogeneic", sameDay: false })
+      .data!;
+    expect(checkProcedure("cultured_or_donor_cells", withHarvest).map((i) => i.path)).toEqual([
+      "procedure.harvestSite",
+      "procedure.volumeHarvestedMl",
+    ]);
+    const ownNoHarvest = parse({ ...noHarvest }).data!;
+    expect(checkProcedure("bone_marrow_concentrate", ownNoHarvest)).toEqual([
+      { path: "procedure.harvestSite", message: "is required for the patient's own tissue" },
+      { path: "procedure.volumeHarvestedMl", message: "is required for the patient's own tissue" },
+    ]);
+    // The patient's own marrow, not grown in a laboratory, is not "cultured or donor cells".
+    expect(checkProcedure("cultured_or_donor_cells", parse(bmcProcedure).data!)).toEqual([
+      {
+        path: "procedure.processing",
+        message: "must include culture-expansion unless the cells are from a donor (allogeneic)",
+      },
+    ]);
+    // Bone-marrow concentrate is the patient's own marrow; donor marrow is another kind.
+    const donorMarrow = parse({ ...noHarvest, origin: "allogeneic" }).data!;
+    expect(checkProcedure("bone_marrow_concentrate", donorMarrow).map((i) => i.path)).toEqual([
+      "procedure.origin",
+    ]);
+    const { tncMillions: _t, ...noCount } = bmcProcedure;
+    expect(checkProcedure("bone_marrow_concentrate", parse(noCount).data!)).toEqual([
+      { path: "procedure.tncMillions", message: "is required for a cell product" },
+    ]);
+  });
+
   it("derives the regulatory pathway from the record and never calls it approved", () => {
     const same = parse(bmcProcedure).data!;
     if (same.category !== "cell-therapy") throw new Error("narrowing");

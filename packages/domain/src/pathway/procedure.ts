@@ -54,6 +54,7 @@ export const harvestSites = [
   "flank",
   "thigh",
   "other",
+  "peripheral-vein",
 ] as const;
 export const imageGuidance = ["fluoroscopy", "ct", "ultrasound", "none"] as const;
 export const surgeryTypes = [
@@ -72,6 +73,7 @@ export const harvestSiteLabels: Record<(typeof harvestSites)[number], string> = 
   flank: "Flank",
   thigh: "Thigh",
   other: "Other",
+  "peripheral-vein": "Vein (blood draw)",
 };
 export const imageGuidanceLabels: Record<(typeof imageGuidance)[number], string> = {
   fluoroscopy: "Fluoroscopy",
@@ -108,14 +110,17 @@ export const CellTherapyProcedure = z.strictObject({
   ...injected,
   tissue: oneOf(tissues),
   origin: oneOf(origins),
-  harvestSite: oneOf(harvestSites),
-  volumeHarvestedMl: number("mL", 0.1, 1000),
+  /** Where the patient's own tissue was taken; absent for donor (allogeneic) cells. */
+  harvestSite: oneOf(harvestSites).optional(),
+  volumeHarvestedMl: number("mL", 0.1, 1000).optional(),
   processing: z.array(oneOf(processingSteps), { error: "must be a list of processing steps" }),
   sameDay: z.boolean({ error: "must be true or false" }),
   additives: z.array(oneOf(additives), { error: "must be a list of additives (empty for none)" }),
   intendedFunction: oneOf(intendedFunctions),
-  /** Total nucleated cells injected, in millions. */
-  tncMillions: number("million cells", 0, 100_000),
+  /** Total nucleated cells injected, in millions (required unless the tissue is blood, i.e. PRP). */
+  tncMillions: number("million cells", 0, 100_000).optional(),
+  /** Platelets in the product, thousands per µL (PRP; whole blood is about 150–400). */
+  plateletsThousandPerUl: number("thousand per µL", 0, 20_000).optional(),
   /** Colony-forming units (fibroblast) per million nucleated cells, when a laboratory measured it. */
   cfuFPerMillion: number("CFU-F per million cells", 0, 1_000_000).optional(),
   viabilityPercent: number("%", 0, 100).optional(),
@@ -159,7 +164,9 @@ export type ProcedureCategory = ProcedureRecord["category"];
 /**
  * Checks that need the treatment kind or more than one field: the record's category is the
  * kind's; an injection into a disc, facet or the epidural space names its levels, one into the
- * sacroiliac joint names none; a cell therapy's tissue matches its harvest site.
+ * sacroiliac joint names none; a cell therapy's tissue fits its kind and its harvest site, the
+ * patient's own tissue names where it was taken and donor cells name nothing, and a cell count
+ * is given for every product but PRP.
  */
 export function checkProcedure(kind: string, p: ProcedureRecord): Issue[] {
   const issues: Issue[] = [];
@@ -182,13 +189,81 @@ export function checkProcedure(kind: string, p: ProcedureRecord): Issue[] {
   }
   if (p.category === "surgery" && p.levels.length === 0)
     issues.push({ path: "procedure.levels", message: "needs at least one spinal level" });
-  if (p.category === "cell-therapy") {
-    const fatSites = ["abdomen", "flank", "thigh"];
-    if (p.tissue === "bone-marrow" && fatSites.includes(p.harvestSite))
-      issues.push({ path: "procedure.harvestSite", message: "is not a bone-marrow harvest site" });
-    if (p.tissue === "adipose" && p.harvestSite.includes("iliac-crest"))
-      issues.push({ path: "procedure.harvestSite", message: "is not a fat harvest site" });
+  if (p.category === "cell-therapy") issues.push(...checkCellProduct(kind, p));
+  return issues;
+}
+
+/** The tissue each cell-therapy kind is made from (cultured or donor cells may come from any). */
+const tissueOfKind: Readonly<Record<string, string>> = {
+  bone_marrow_concentrate: "bone-marrow",
+  adipose_derived_cells: "adipose",
+  platelet_rich_plasma: "blood",
+};
+
+const sitesOfTissue: Readonly<Record<string, { sites: readonly string[]; words: string }>> = {
+  "bone-marrow": {
+    sites: ["posterior-iliac-crest", "anterior-iliac-crest", "other"],
+    words: "a bone-marrow",
+  },
+  adipose: { sites: ["abdomen", "flank", "thigh", "other"], words: "a fat" },
+  blood: { sites: ["peripheral-vein", "other"], words: "a blood-draw" },
+};
+
+/** The tissue a cell-therapy kind is made from, or undefined when any may be (cultured or donor cells). */
+export const tissueForKind = (kind: string): string | undefined => tissueOfKind[kind];
+
+function checkCellProduct(kind: string, p: z.output<typeof CellTherapyProcedure>): Issue[] {
+  const issues: Issue[] = [];
+  const tissue = tissueOfKind[kind];
+  if (tissue && p.tissue !== tissue)
+    issues.push({ path: "procedure.tissue", message: `must be ${tissue} for this kind of treatment` });
+  if (tissue && p.origin !== "autologous")
+    issues.push({
+      path: "procedure.origin",
+      message:
+        "must be autologous for this kind of treatment (donor cells are recorded as cultured or donor cells)",
+    });
+  if (
+    kind === "cultured_or_donor_cells" &&
+    p.origin !== "allogeneic" &&
+    !p.processing.includes("culture-expansion")
+  )
+    issues.push({
+      path: "procedure.processing",
+      message: "must include culture-expansion unless the cells are from a donor (allogeneic)",
+    });
+  if (p.origin === "autologous") {
+    if (p.harvestSite === undefined)
+      issues.push({ path: "procedure.harvestSite", message: "is required for the patient's own tissue" });
+    else {
+      const fit = sitesOfTissue[p.tissue];
+      if (fit && !fit.sites.includes(p.harvestSite))
+        issues.push({ path: "procedure.harvestSite", message: `is not ${fit.words} harvest site` });
+    }
+    if (p.volumeHarvestedMl === undefined)
+      issues.push({
+        path: "procedure.volumeHarvestedMl",
+        message: "is required for the patient's own tissue",
+      });
+  } else {
+    if (p.harvestSite !== undefined)
+      issues.push({
+        path: "procedure.harvestSite",
+        message: "must be left out for donor cells: nothing was taken from the patient",
+      });
+    if (p.volumeHarvestedMl !== undefined)
+      issues.push({
+        path: "procedure.volumeHarvestedMl",
+        message: "must be left out for donor cells: nothing was taken from the patient",
+      });
   }
+  if (p.tissue !== "blood" && p.tncMillions === undefined)
+    issues.push({ path: "procedure.tncMillions", message: "is required for a cell product" });
+  if (p.tissue !== "blood" && p.plateletsThousandPerUl !== undefined)
+    issues.push({
+      path: "procedure.plateletsThousandPerUl",
+      message: "is recorded only for a blood product (PRP)",
+    });
   return issues;
 }
 

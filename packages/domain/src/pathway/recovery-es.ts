@@ -47,7 +47,7 @@ export const recoveryPhaseWordsEs: Readonly<Record<string, RecoveryPhaseWords>> 
   "harvest-long-term": largoPlazo,
   "cells-rest": {
     title: "Semanas 1 y 2: calma",
-    text: "Esta vez no le sacaron células. Le pusieron en la espalda células criadas en un laboratorio o de un donante. Para el PRP, antes le sacaron un poco de sangre del brazo. Es normal que la zona de la aguja duela unos días. Camine un poco cada día, pero no cargue peso.",
+    text: "Esta vez no le sacaron células. Le pusieron en la espalda células criadas en un laboratorio o de un donante. Es normal que la zona de la aguja duela unos días. Camine un poco cada día, pero no cargue peso.",
     tasks: ["Camine un poco cada día", "Tenga limpia y seca la zona de la inyección"],
     warning: AVISO_AGUJA,
   },
@@ -59,6 +59,20 @@ export const recoveryPhaseWordsEs: Readonly<Record<string, RecoveryPhaseWords>> 
     warning: null,
   },
   "cells-long-term": largoPlazo,
+  "prp-rest": {
+    title: "Semanas 1 y 2: calma",
+    text: "Le sacaron un poco de sangre del brazo y una máquina la separó para hacer el PRP. Luego se lo pusieron en la espalda. Puede salirle un moratón en el brazo. Es normal que la zona de la aguja duela unos días, y el dolor puede subir un poco al principio. Camine un poco cada día, pero no cargue peso.",
+    tasks: ["Camine un poco cada día", "Tenga limpia y seca la zona de la inyección"],
+    warning: AVISO_AGUJA,
+  },
+  "prp-activity": actividad,
+  "prp-effect": {
+    title: "Meses 2 a 6: cuándo se vería algún efecto",
+    text: "El PRP para el dolor de espalda aún está en estudio. No está aprobado por la FDA para el dolor de espalda. Si ayuda, lo normal es que se note a los 3 o 6 meses. En un estudio pequeño de PRP en el disco, 47 de cada 100 personas estaban mucho mejor a los 6 meses, pero nadie tuvo una inyección falsa para comparar. En un estudio de células en el disco, mucha gente también mejoró con una inyección falsa. El dolor de espalda suele mejorar solo, así que un cambio no prueba que lo causara el tratamiento.",
+    tasks: ["Siga con el ejercicio", "Conteste sus cuestionarios de los 3 y los 6 meses"],
+    warning: null,
+  },
+  "prp-long-term": largoPlazo,
   "injection-days": {
     title: "Semanas 1 y 2: los primeros días",
     text: "La zona donde entró la aguja puede doler unos días. El dolor puede subir un poco antes de bajar. Casi todos vuelven a su vida normal en uno o dos días. Siga en movimiento: los paseos cortos ayudan.",
@@ -68,7 +82,7 @@ export const recoveryPhaseWordsEs: Readonly<Record<string, RecoveryPhaseWords>> 
   },
   "injection-effect": {
     title: "Semanas 3 a 12: cuánto ayuda",
-    text: "Una inyección de corticoide para el dolor de pierna ayuda a algunas personas unas semanas. En los estudios, no ayudó más de 3 meses. El tratamiento con calor de los nervios de las pequeñas juntas de la espalda tarda más en notarse. Siga con sus ejercicios: ayudan al dolor de espalda en todo caso.",
+    text: "Una inyección de corticoide para el dolor de pierna ayuda a algunas personas unas semanas. En los estudios, no ayudó más de 3 meses. Siga con sus ejercicios: ayudan al dolor de espalda en todo caso.",
     tasks: [
       "Fisioterapia o ejercicios en casa, 2 o 3 veces por semana",
       "Conteste sus cuestionarios de las 6 semanas y los 3 meses",
@@ -77,7 +91,28 @@ export const recoveryPhaseWordsEs: Readonly<Record<string, RecoveryPhaseWords>> 
   },
   "injection-long-term": {
     title: "Después de 3 meses: a largo plazo",
-    text: "A estas alturas el efecto del corticoide suele haber pasado. Los nervios tratados con calor pueden volver a crecer, así que el dolor puede volver al cabo de unos meses. Sus respuestas a los 6, 12 y 24 meses dicen qué duró. Cuente a la clínica si tiene otro tratamiento.",
+    text: "A estas alturas el efecto del corticoide suele haber pasado. Sus respuestas a los 6, 12 y 24 meses dicen qué duró. Cuente a la clínica si tiene otro tratamiento, como otra inyección.",
+    tasks: ["Siga con el ejercicio", "Conteste sus cuestionarios de seguimiento"],
+    warning: null,
+  },
+  "rf-days": {
+    title: "Semanas 1 y 2: los primeros días",
+    text: "Las zonas donde entraron las agujas pueden doler. Durante una o dos semanas la zona puede doler, arder o notarse algo dormida mientras los nervios se calman. Es normal. Vuelva a las tareas ligeras al día siguiente y siga en movimiento: los paseos cortos ayudan.",
+    tasks: ["Camine un poco cada día", "Tenga limpias y secas las zonas de las agujas durante 2 días"],
+    warning: AVISO_AGUJA,
+  },
+  "rf-effect": {
+    title: "Semanas 3 a 12: cuánto ayuda",
+    text: "Si ayuda, el alivio suele crecer en las primeras semanas. Es para el dolor de las pequeñas juntas de atrás de la columna, cuando antes ayudó una inyección de prueba. No a todos les alivia. Siga con sus ejercicios: ayudan al dolor de espalda en todo caso.",
+    tasks: [
+      "Fisioterapia o ejercicios en casa, 2 o 3 veces por semana",
+      "Conteste sus cuestionarios de las 6 semanas y los 3 meses",
+    ],
+    warning: "Llame a la clínica si el dolor sube mucho y no baja, o si tiene fiebre.",
+  },
+  "rf-long-term": {
+    title: "Después de 3 meses: a largo plazo",
+    text: "Los nervios tratados con calor pueden volver a crecer, así que el dolor puede volver al cabo de unos meses. Si le ayudó, pregunte a su médico si se puede repetir. Sus respuestas a los 6, 12 y 24 meses dicen qué duró. Cuente a la clínica si tiene otro tratamiento.",
     tasks: ["Siga con el ejercicio", "Conteste sus cuestionarios de seguimiento"],
     warning: null,
   },

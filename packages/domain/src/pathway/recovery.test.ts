@@ -42,6 +42,10 @@ describe("recovery phases", () => {
     expect(recoveryFamily("fusion")).toBe("surgery");
     expect(recoveryFamily("exercise_physiotherapy")).toBe("conservative");
     expect(recoveryFamily("medication")).toBe("conservative");
+    expect(recoveryFamily("acupuncture")).toBe("conservative");
+    expect(recoveryFamily("radiofrequency_denervation")).toBe("radiofrequency");
+    expect(recoveryFamily("platelet_rich_plasma")).toBe("prp");
+    expect(recoveryFamily("cultured_or_donor_cells")).toBe("cell-no-harvest");
     expect(recoveryFamily("other")).toBeNull();
     expect(recoveryFamily("no-such-kind")).toBeNull();
     expect(recoveryPhases("other")).toEqual([]);
@@ -52,8 +56,15 @@ describe("recovery phases", () => {
       "fusion",
       "medication",
       "exercise_physiotherapy",
+      "radiofrequency_denervation",
+      "platelet_rich_plasma",
+      "cultured_or_donor_cells",
     ])
-      expect(words(kind), kind).not.toMatch(/harvest|cells were taken/i);
+      expect(words(kind), kind).not.toMatch(/harvest|(?<!No )cells were taken from your/i);
+    // A steroid injection's patient reads nothing about heat on nerves, and the reverse.
+    expect(words("epidural_steroid_injection")).not.toMatch(/heat|nerves .* grow back/i);
+    expect(words("radiofrequency_denervation")).toMatch(/grow back/);
+    expect(words("radiofrequency_denervation")).not.toMatch(/steroid/i);
     expect(words("discectomy")).toMatch(/wound/);
     expect(words("fusion")).toMatch(/bones take many months to grow together/);
     expect(words("exercise_physiotherapy")).toMatch(/6 to 12 weeks/);
@@ -65,17 +76,18 @@ describe("recovery phases", () => {
       if (k.id !== "other") expect(recoveryPhases(k.id).length, k.id).toBeGreaterThan(0);
     for (const id of decisionOptionIds)
       if (id !== "natural-course") expect(recoveryFamilyForOption(id), id).not.toBeNull();
-    expect(recoveryFamilyForOption("platelet-rich-plasma")).toBe("cell-no-harvest");
+    expect(recoveryFamilyForOption("platelet-rich-plasma")).toBe("prp");
     expect(recoveryFamilyForOption("cultured-or-donor-cells")).toBe("cell-no-harvest");
-    expect(recoveryFamilyForOption("radiofrequency-denervation")).toBe("injection");
+    expect(recoveryFamilyForOption("radiofrequency-denervation")).toBe("radiofrequency");
     expect(recoveryFamilyForOption("psychological-programme")).toBe("conservative");
     expect(recoveryFamilyForOption("spinal-manipulation")).toBe("conservative");
     expect(familyPhases("cell-no-harvest")[0]?.text).toMatch(/No cells were taken from your body/);
-    expect(familyPhases("cell-no-harvest")[0]?.text).toMatch(/blood was taken from your arm/);
+    expect(familyPhases("cell-no-harvest")[0]?.text).not.toMatch(/PRP|blood/);
+    expect(familyPhases("prp")[0]?.text).toMatch(/blood was taken from your arm/);
   });
 
   it("never say a cell therapy works: investigational, not FDA-approved, and the sham did as well", () => {
-    for (const family of ["cell-harvest", "cell-no-harvest"] as const) {
+    for (const family of ["cell-harvest", "cell-no-harvest", "prp"] as const) {
       const text = familyPhases(family)
         .map((p) => p.text)
         .join(" ");

@@ -7,9 +7,9 @@
  *
  * The family follows from the treatment kind, so a patient who had an epidural steroid injection
  * never reads about a harvest site: cells taken from the patient (a harvest), cells or platelets
- * injected without a harvest, other injections, surgery, and conservative programmes. The
- * registry records fewer kinds than the decision aid offers options (there is no kind for PRP or
- * donor cells yet), so the options map to families too.
+ * injected without a harvest, a steroid injection, radiofrequency denervation (heat on the
+ * nerves, which works and wears off on its own time scale), surgery, and conservative programmes.
+ * Every registry kind but "other" and every decision-aid option but doing nothing maps to one.
  *
  * The phases describe usual care and the natural course; they never say a cell therapy works: in
  * the one sham-controlled trial of bone-marrow concentrate for disc pain, sham did as well (Levi
@@ -25,7 +25,9 @@ export type Certainty = "guideline" | "trial evidence" | "expert opinion" | "cli
 export const recoveryFamilies = [
   "cell-harvest",
   "cell-no-harvest",
+  "prp",
   "injection",
+  "radiofrequency",
   "surgery",
   "conservative",
 ] as const;
@@ -109,14 +111,14 @@ const cellHarvestPhases: readonly RecoveryPhase[] = [
   longTerm("harvest-long-term"),
 ];
 
-/** (b) Cells or platelets injected without a harvest: cells grown in a lab or from a donor, PRP (a blood draw). */
+/** (b) Cells injected without a harvest: cells grown in a lab or from a donor. */
 const cellNoHarvestPhases: readonly RecoveryPhase[] = [
   {
     id: "cells-rest",
     fromDay: 0,
     toDay: 14,
     title: "Weeks 1–2: settle down",
-    text: "No cells were taken from your body this time. Cells grown in a lab or given by a donor were put into your back. For PRP, a little blood was taken from your arm first. The spot where the needle went in is often sore for a few days. Walk a little each day, but do not lift heavy things.",
+    text: "No cells were taken from your body this time. Cells grown in a lab or given by a donor were put into your back. The spot where the needle went in is often sore for a few days. Walk a little each day, but do not lift heavy things.",
     tasks: ["Walk a little every day", "Keep the injection site clean and dry"],
     warning: NEEDLE_WARNING,
     certainty: "expert opinion",
@@ -137,7 +139,35 @@ const cellNoHarvestPhases: readonly RecoveryPhase[] = [
   longTerm("cells-long-term"),
 ];
 
-/** (c) Injections without a harvest: epidural steroid injection, radiofrequency denervation. */
+/** (b2) Platelet-rich plasma: a blood draw, spun down, injected; a blood product, not a cell therapy. */
+const prpPhases: readonly RecoveryPhase[] = [
+  {
+    id: "prp-rest",
+    fromDay: 0,
+    toDay: 14,
+    title: "Weeks 1–2: settle down",
+    text: "A little blood was taken from your arm and spun in a machine to make PRP. Then the PRP was put into your back. Your arm may bruise. The spot where the needle went in is often sore for a few days, and the pain may be worse for a short time. Walk a little each day, but do not lift heavy things.",
+    tasks: ["Walk a little every day", "Keep the injection site clean and dry"],
+    warning: NEEDLE_WARNING,
+    certainty: "expert opinion",
+    sources: ["navani2019"],
+  },
+  activity("prp-activity"),
+  {
+    id: "prp-effect",
+    fromDay: 43,
+    toDay: 183,
+    title: "Months 2–6: when any effect would show",
+    text: "PRP for back pain is still being studied. It is not approved by the FDA for back pain. If it helps, that would most often show by 3 to 6 months. In one small study of PRP in the disc, 47 out of 100 people were much better at 6 months, but no one got a fake injection to compare. In a trial of cells in the disc, many people got better after a fake injection too. Back pain often gets better on its own, so a change does not prove the treatment caused it.",
+    tasks: ["Keep exercising", "Answer your 3- and 6-month questionnaires"],
+    warning: null,
+    certainty: "trial evidence",
+    sources: ["levi2016", "levi2025", "costa2012", "fdaConsumer2021"],
+  },
+  longTerm("prp-long-term"),
+];
+
+/** (c) A steroid injection (epidural), without a harvest. */
 const injectionPhases: readonly RecoveryPhase[] = [
   {
     id: "injection-days",
@@ -156,7 +186,7 @@ const injectionPhases: readonly RecoveryPhase[] = [
     fromDay: 15,
     toDay: 90,
     title: "Weeks 3–12: how much it helps",
-    text: "A steroid injection for leg pain helps some people for a few weeks. In trials, it did not help for longer than 3 months. Heat treatment of the nerves to the small back joints works more slowly. Keep up your exercises: they help back pain either way.",
+    text: "A steroid injection for leg pain helps some people for a few weeks. In trials, it did not help for longer than 3 months. Keep up your exercises: they help back pain either way.",
     tasks: [
       "Physiotherapy or home exercises, 2 to 3 times a week",
       "Answer your 6-week and 3-month questionnaires",
@@ -170,7 +200,7 @@ const injectionPhases: readonly RecoveryPhase[] = [
     fromDay: 91,
     toDay: null,
     title: "After 3 months: the long view",
-    text: "The effect of a steroid injection has often worn off by now. Nerves treated with heat can grow back, so pain may come back after some months. Your answers at 6, 12 and 24 months show what lasted. Tell the clinic about any new care.",
+    text: "The effect of a steroid injection has often worn off by now. Your answers at 6, 12 and 24 months show what lasted. Tell the clinic about any new care, such as another injection.",
     tasks: ["Keep exercising", "Answer your follow-up questionnaires"],
     warning: null,
     certainty: "expert opinion",
@@ -178,7 +208,47 @@ const injectionPhases: readonly RecoveryPhase[] = [
   },
 ];
 
-/** (d) Surgery: discectomy, fusion. */
+/** (d) Radiofrequency denervation: heat on the small nerves of the facet (or sacroiliac) joints. */
+const radiofrequencyPhases: readonly RecoveryPhase[] = [
+  {
+    id: "rf-days",
+    fromDay: 0,
+    toDay: 14,
+    title: "Weeks 1–2: the first days",
+    text: "The spots where the needles went in may be sore. For a week or two the area can ache, burn or feel a bit numb while the nerves settle. This is common. Go back to light tasks the next day, and keep moving: short walks help.",
+    tasks: ["Walk a little every day", "Keep the needle sites clean and dry for 2 days"],
+    warning: NEEDLE_WARNING,
+    certainty: "clinical experience",
+    sources: [],
+  },
+  {
+    id: "rf-effect",
+    fromDay: 15,
+    toDay: 90,
+    title: "Weeks 3–12: how much it helps",
+    text: "If it helps, relief often builds over the first weeks. It is meant for pain from the small joints at the back of the spine, when a test shot helped first. Not everyone gets relief. Keep up your exercises: they help back pain either way.",
+    tasks: [
+      "Physiotherapy or home exercises, 2 to 3 times a week",
+      "Answer your 6-week and 3-month questionnaires",
+    ],
+    warning: "Call the clinic if the pain gets much worse and stays worse, or if you get a fever.",
+    certainty: "guideline",
+    sources: ["niceNg59"],
+  },
+  {
+    id: "rf-long-term",
+    fromDay: 91,
+    toDay: null,
+    title: "After 3 months: the long view",
+    text: "Nerves treated with heat can grow back, so the pain may come back after some months. If it helped before, ask your clinician if it can be done again. Your answers at 6, 12 and 24 months show what lasted. Tell the clinic about any new care.",
+    tasks: ["Keep exercising", "Answer your follow-up questionnaires"],
+    warning: null,
+    certainty: "clinical experience",
+    sources: [],
+  },
+];
+
+/** (e) Surgery: discectomy, fusion. */
 const surgeryPhases: readonly RecoveryPhase[] = [
   {
     id: "surgery-wound",
@@ -216,7 +286,7 @@ const surgeryPhases: readonly RecoveryPhase[] = [
   },
 ];
 
-/** (e) Conservative programmes: exercise and physiotherapy, psychological programmes, manual therapy, medicines. */
+/** (f) Conservative programmes: exercise and physiotherapy, psychological programmes, manual therapy, medicines. */
 const conservativePhases: readonly RecoveryPhase[] = [
   {
     id: "conservative-start",
@@ -260,7 +330,9 @@ const conservativePhases: readonly RecoveryPhase[] = [
 const phasesByFamily: Readonly<Record<RecoveryFamily, readonly RecoveryPhase[]>> = {
   "cell-harvest": cellHarvestPhases,
   "cell-no-harvest": cellNoHarvestPhases,
+  prp: prpPhases,
   injection: injectionPhases,
+  radiofrequency: radiofrequencyPhases,
   surgery: surgeryPhases,
   conservative: conservativePhases,
 };
@@ -275,6 +347,16 @@ const familyByKind: Readonly<Record<TreatmentKind, RecoveryFamily | null>> = {
   discectomy: "surgery",
   fusion: "surgery",
   other: null,
+  advice_self_management: "conservative",
+  pilates_yoga: "conservative",
+  psychological_programme: "conservative",
+  spinal_manipulation: "conservative",
+  massage: "conservative",
+  acupuncture: "conservative",
+  heat_therapy: "conservative",
+  radiofrequency_denervation: "radiofrequency",
+  platelet_rich_plasma: "prp",
+  cultured_or_donor_cells: "cell-no-harvest",
 };
 
 /** The family of each decision-aid option (evidence/catalogue); doing nothing has no treatment day. */
@@ -290,13 +372,13 @@ const familyByOption: Readonly<Record<string, RecoveryFamily | null>> = {
   nsaids: "conservative",
   opioids: "conservative",
   "epidural-steroid-injection": "injection",
-  "radiofrequency-denervation": "injection",
+  "radiofrequency-denervation": "radiofrequency",
   discectomy: "surgery",
   fusion: "surgery",
   "bone-marrow-concentrate": "cell-harvest",
   "adipose-derived-cells": "cell-harvest",
   "cultured-or-donor-cells": "cell-no-harvest",
-  "platelet-rich-plasma": "cell-no-harvest",
+  "platelet-rich-plasma": "prp",
 };
 
 /** The recovery family of a registry treatment kind (null: unknown kind or "other"). */

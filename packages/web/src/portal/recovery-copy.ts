@@ -90,6 +90,16 @@ export const treatmentNamesEs: Record<TreatmentKind, string> = {
   discectomy: "Discectomía",
   fusion: "Fusión de columna",
   other: "Otro tratamiento",
+  advice_self_management: "Consejos y autocuidado",
+  pilates_yoga: "Pilates o yoga",
+  psychological_programme: "Programa psicológico (p. ej., terapia cognitivo-conductual)",
+  spinal_manipulation: "Manipulación de la columna",
+  massage: "Masaje",
+  acupuncture: "Acupuntura",
+  heat_therapy: "Tratamiento con calor",
+  radiofrequency_denervation: "Tratamiento con calor de los nervios (radiofrecuencia)",
+  platelet_rich_plasma: "Inyección de plasma rico en plaquetas (PRP)",
+  cultured_or_donor_cells: "Inyección de células de cultivo o de donante",
 };
 
 export function useRecoveryCopy(): RecoveryCopy {

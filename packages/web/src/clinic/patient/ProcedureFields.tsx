@@ -8,6 +8,7 @@ import {
   imageGuidanceLabels,
   surgeryTypes,
   targetLabels,
+  tissueForKind,
 } from "@evident/domain/pathway/procedure";
 import { additives, intendedFunctions, processingSteps, tissues } from "@evident/domain/regulatory";
 import { Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
@@ -144,6 +145,10 @@ function CellTherapyFields({
   injection: React.ReactNode;
 }) {
   const product = proposedProduct(procedureBody(form.values.kind, form.values.procedure));
+  const values = form.values.procedure;
+  const own = values.origin !== "allogeneic";
+  const blood = values.tissue === "blood";
+  const kindTissue = tissueForKind(form.values.kind);
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -154,41 +159,61 @@ function CellTherapyFields({
           required
           {...field("consentVersion")}
         />
-        <NativeSelect label="Tissue" required data={choose(tissues)} {...field("tissue")} />
         <NativeSelect
-          label="Harvest site"
+          label="Tissue"
+          description={kindTissue ? `For this treatment: ${words(kindTissue).toLowerCase()}` : undefined}
           required
-          data={choose(
-            Object.keys(harvestSiteLabels),
-            (s) => harvestSiteLabels[s as keyof typeof harvestSiteLabels],
-          )}
-          {...field("harvestSite")}
+          data={choose(tissues)}
+          {...field("tissue")}
         />
         <NativeSelect
           label="Origin"
+          description="Autologous: the patient's own. Allogeneic: from a donor"
           required
           data={choose(["autologous", "allogeneic"])}
           {...field("origin")}
         />
+        {own && (
+          <NativeSelect
+            label="Harvest site"
+            required
+            data={choose(
+              Object.keys(harvestSiteLabels),
+              (s) => harvestSiteLabels[s as keyof typeof harvestSiteLabels],
+            )}
+            {...field("harvestSite")}
+          />
+        )}
         <NativeSelect
           label="Same day (harvested and injected in one procedure)"
           required
           data={choose(["yes", "no"])}
           {...field("sameDay")}
         />
-        <TextInput
-          label="Volume harvested (mL)"
-          inputMode="decimal"
-          required
-          {...field("volumeHarvestedMl")}
-        />
+        {own && (
+          <TextInput
+            label={blood ? "Volume of blood drawn (mL)" : "Volume harvested (mL)"}
+            inputMode="decimal"
+            required
+            {...field("volumeHarvestedMl")}
+          />
+        )}
         <TextInput label="Volume injected (mL)" inputMode="decimal" required {...field("volumeInjectedMl")} />
-        <TextInput
-          label="Total nucleated cells (millions)"
-          inputMode="decimal"
-          required
-          {...field("tncMillions")}
-        />
+        {blood ? (
+          <TextInput
+            label="Platelets (thousand per µL)"
+            description="Optional: if the product was counted"
+            inputMode="decimal"
+            {...field("plateletsThousandPerUl")}
+          />
+        ) : (
+          <TextInput
+            label="Total nucleated cells (millions)"
+            inputMode="decimal"
+            required
+            {...field("tncMillions")}
+          />
+        )}
         <TextInput
           label="CFU-F per million cells"
           description="Optional: if a laboratory measured it"

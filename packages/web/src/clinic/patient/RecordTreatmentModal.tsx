@@ -31,8 +31,8 @@ import { emptyProcedure, type ProcedureValues, procedureBody, procedureValues } 
 
 const groupLabel: Record<string, string> = {
   [TreatmentCategory.conservative]: "Conservative care",
-  [TreatmentCategory.injection]: "Injections",
-  [TreatmentCategory.cellTherapy]: "Cell therapy (investigational)",
+  [TreatmentCategory.injection]: "Injections and needle procedures",
+  [TreatmentCategory.cellTherapy]: "Cell and blood-derived injections (investigational)",
   [TreatmentCategory.surgery]: "Surgery",
   [TreatmentCategory.other]: "Other",
 };

@@ -45,6 +45,8 @@ function ProcedureSummary({ details }: { details: Record<string, unknown> }) {
       : null,
     Array.isArray(p.levels) && p.levels.length > 0 ? p.levels.join(", ") : null,
     typeof p.tncMillions === "number" ? `${p.tncMillions} million nucleated cells` : null,
+    typeof p.plateletsThousandPerUl === "number" ? `platelets ${p.plateletsThousandPerUl}×10³/µL` : null,
+    p.origin === "allogeneic" ? "donor cells" : null,
     typeof p.operator === "string" ? `by ${p.operator}` : null,
   ].filter(Boolean);
   return (

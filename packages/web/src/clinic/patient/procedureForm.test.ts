@@ -34,6 +34,46 @@ describe("the procedure part of the treatment form", () => {
     expect(likelyPathway(body)?.pathway).toBe("same-surgical-procedure-exception-claimed");
   });
 
+  it("sends no harvest for donor cells and a platelet count only for PRP, whatever was typed before", () => {
+    const base = {
+      ...emptyProcedure,
+      operator: "Dr A",
+      target: "disc",
+      levels: ["L4-L5"],
+      imageGuidance: "fluoroscopy",
+      harvestSite: "posterior-iliac-crest",
+      volumeHarvestedMl: "60",
+      plateletsThousandPerUl: "900",
+      sameDay: "no",
+      intendedFunction: "repair-or-regenerate",
+      tncMillions: "50",
+      volumeInjectedMl: "2",
+      consentVersion: "v3",
+    };
+    const donor = procedureBody("cultured_or_donor_cells", {
+      ...base,
+      tissue: "perinatal",
+      origin: "allogeneic",
+      processing: ["culture-expansion"],
+    });
+    expect(donor).not.toHaveProperty("harvestSite");
+    expect(donor).not.toHaveProperty("volumeHarvestedMl");
+    expect(donor).not.toHaveProperty("plateletsThousandPerUl");
+    expect(likelyPathway(donor)?.pathway).toBe("351-ind-required");
+    const prp = procedureBody("platelet_rich_plasma", {
+      ...base,
+      tissue: "blood",
+      harvestSite: "peripheral-vein",
+      processing: ["centrifugation"],
+    });
+    expect(prp).toMatchObject({
+      harvestSite: "peripheral-vein",
+      volumeHarvestedMl: 60,
+      plateletsThousandPerUl: 900,
+    });
+    expect(likelyPathway(prp)?.pathway).toBe("not-hctp");
+  });
+
   it("keeps text that is not a number so the API's message names it", () => {
     const body = procedureBody("exercise_physiotherapy", { ...emptyProcedure, weeks: "six" });
     const parsed = TreatmentCreate.safeParse({

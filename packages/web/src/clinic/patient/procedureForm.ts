@@ -26,6 +26,7 @@ export type ProcedureValues = {
   additives: string[];
   intendedFunction: string;
   tncMillions: string;
+  plateletsThousandPerUl: string;
   cfuFPerMillion: string;
   viabilityPercent: string;
   volumeInjectedMl: string;
@@ -51,6 +52,7 @@ export const emptyProcedure: ProcedureValues = {
   additives: [],
   intendedFunction: "",
   tncMillions: "",
+  plateletsThousandPerUl: "",
   cfuFPerMillion: "",
   viabilityPercent: "",
   volumeInjectedMl: "",
@@ -97,25 +99,30 @@ export function procedureBody(kind: string, v: ProcedureValues): Record<string, 
     imageGuidance: str(v.imageGuidance),
   };
   switch (category) {
-    case "cell-therapy":
+    case "cell-therapy": {
+      // Donor cells have no harvest; fields typed before the origin changed are not sent.
+      const own = v.origin !== "allogeneic";
+      const blood = v.tissue === "blood";
       return compact({
         category,
         operator: str(v.operator),
         ...injected,
         tissue: str(v.tissue),
         origin: str(v.origin),
-        harvestSite: str(v.harvestSite),
-        volumeHarvestedMl: num(v.volumeHarvestedMl),
+        harvestSite: own ? str(v.harvestSite) : undefined,
+        volumeHarvestedMl: own ? num(v.volumeHarvestedMl) : undefined,
         processing: v.processing,
         sameDay: v.sameDay === "" ? undefined : v.sameDay === "yes",
         additives: v.additives,
         intendedFunction: str(v.intendedFunction),
         tncMillions: num(v.tncMillions),
+        plateletsThousandPerUl: blood ? num(v.plateletsThousandPerUl) : undefined,
         cfuFPerMillion: num(v.cfuFPerMillion),
         viabilityPercent: num(v.viabilityPercent),
         volumeInjectedMl: num(v.volumeInjectedMl),
         consentVersion: str(v.consentVersion),
       });
+    }
     case "injection":
       return compact({ category, operator: str(v.operator), ...injected, medication: str(v.medication) });
     case "surgery":
@@ -181,6 +188,7 @@ export function procedureValues(record: unknown): ProcedureValues {
     additives: list("additives"),
     intendedFunction: text("intendedFunction") as string,
     tncMillions: text("tncMillions") as string,
+    plateletsThousandPerUl: text("plateletsThousandPerUl") as string,
     cfuFPerMillion: text("cfuFPerMillion") as string,
     viabilityPercent: text("viabilityPercent") as string,
     volumeInjectedMl: text("volumeInjectedMl") as string,
