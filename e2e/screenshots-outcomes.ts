@@ -32,7 +32,7 @@ async function open(page: Page, view: string, heading: string | RegExp) {
   await page.getByRole("heading", { name: "Outcomes", level: 1 }).waitFor();
   if (view === "comparison") {
     // The default question (bone-marrow concentrate against exercise at 12 months) needs 20
-    // analysable patients a side, more than the 300-patient demo has: ask one it can answer.
+    // analysable patients a side, more than the 600-patient demo has: ask one it can answer.
     await page.getByLabel("Treatment", { exact: true }).selectOption("epidural_steroid_injection");
     await page.getByLabel("Timepoint", { exact: true }).selectOption("6m");
     await page.getByRole("button", { name: "Compare" }).click();

@@ -145,6 +145,27 @@ export async function pathwayScreenshots(
   await dialog.getByRole("checkbox", { name: "L4–L5" }).check();
   await shootDialog(desk, dialog, shoot, "procedure-form-desktop");
   await dialog.getByRole("button", { name: "Cancel" }).click();
+  await dialog.waitFor({ state: "hidden" });
+
+  // PRP: a blood draw and a platelet count instead of a harvest and a cell count, and its own
+  // regulatory note (a blood product, not approved for back pain).
+  await desk.getByRole("button", { name: "Record treatment" }).click();
+  await dialog.getByLabel("Treatment").selectOption({ label: "Platelet-rich plasma (PRP) injection" });
+  await dialog.getByLabel("Operator").fill("Dr Dana Reyes");
+  await dialog.getByLabel("Consent form version").fill("prp-consent-2026-1");
+  await dialog.getByLabel("Tissue").selectOption("blood");
+  await dialog.getByLabel("Harvest site").selectOption("peripheral-vein");
+  await dialog.getByLabel("Same day (harvested and injected in one procedure)").selectOption("yes");
+  await dialog.getByLabel("Volume of blood drawn (mL)").fill("30");
+  await dialog.getByLabel("Volume injected (mL)").fill("3");
+  await dialog.getByLabel("Platelets (thousand per µL)").fill("1100");
+  await dialog.getByLabel("Intended purpose").selectOption("repair-or-regenerate");
+  await dialog.getByRole("checkbox", { name: "Centrifugation" }).check();
+  await dialog.getByLabel("Target").selectOption("disc");
+  await dialog.getByLabel("Image guidance").selectOption("fluoroscopy");
+  await dialog.getByRole("checkbox", { name: "L4–L5" }).check();
+  await shootDialog(desk, dialog, shoot, "procedure-form-prp-desktop");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
 
   // The adverse-event form, from the patient's report.
   await desk.getByRole("button", { name: "Record as adverse event" }).click();

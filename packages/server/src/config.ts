@@ -14,7 +14,7 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().optional(),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default("Evident <no-reply@evident.invalid>"),
-  EVIDENT_DEMO_PATIENTS: z.coerce.number().int().min(0).max(1_000_000).default(300),
+  EVIDENT_DEMO_PATIENTS: z.coerce.number().int().min(0).max(1_000_000).default(600),
   EVIDENT_SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()

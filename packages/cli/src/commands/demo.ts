@@ -15,7 +15,7 @@ Writes a synthetic registry: "${DEMO_CLINIC}" (with the demo staff sign-ins and 
 and "${SECOND_CLINIC}" (about 20% of the patients), with episodes, treatments, follow-ups,
 questionnaire answers, adverse events and portal accounts. Nothing in it is real.
 
-  --patients N   how many patients, 0 to ${MAX_DEMO_PATIENTS} (default 300)
+  --patients N   how many patients, 0 to ${MAX_DEMO_PATIENTS} (default 600)
   --seed S       random seed, 0 to 4294967295 (default 1); the same N, seed and day give the
                  same rows, ids included
   --today DATE   the day the registry is "as of" (default: today); follow-ups before it are
@@ -37,7 +37,7 @@ export async function runDemo(args: string[]): Promise<number> {
     ({ values } = parseArgs({
       args,
       options: {
-        patients: { type: "string", default: "300" },
+        patients: { type: "string", default: "600" },
         seed: { type: "string", default: "1" },
         today: { type: "string" },
         replace: { type: "boolean", default: false },

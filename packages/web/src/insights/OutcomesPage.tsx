@@ -62,8 +62,8 @@ export function OutcomesPage() {
             did not measure.
           </List.Item>
           <List.Item>
-            Cell therapies (bone-marrow concentrate, adipose-derived cells) are investigational: no stem-cell
-            product is FDA-approved for back pain.
+            Cell therapies (bone-marrow concentrate, adipose-derived cells, cultured or donor cells) and PRP
+            are investigational: no stem-cell, other cell or PRP product is FDA-approved for back pain.
           </List.Item>
         </List>
       </Alert>

@@ -214,12 +214,14 @@ function CellTherapyFields({
             {...field("tncMillions")}
           />
         )}
-        <TextInput
-          label="CFU-F per million cells"
-          description="Optional: if a laboratory measured it"
-          inputMode="decimal"
-          {...field("cfuFPerMillion")}
-        />
+        {!blood && (
+          <TextInput
+            label="CFU-F per million cells"
+            description="Optional: if a laboratory measured it"
+            inputMode="decimal"
+            {...field("cfuFPerMillion")}
+          />
+        )}
         <TextInput
           label="Viability (%)"
           description="Optional"
