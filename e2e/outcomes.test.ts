@@ -50,7 +50,7 @@ async function everySection(page: Page, size: ViewportName) {
     .waitFor(SLOW);
   await visible(page.getByRole("img", { name: /surgery-free survival curve/ }));
   await expectText(page, "Number still at risk");
-  await expectText(page, /Log-rank test across the \d treatments shown/);
+  await expectText(page, /Log-rank test across the \d+ treatments shown/);
   await expectText(page, /censored at their last contact/);
   await expectNoSideways(page);
   await expectNoAxeViolations(page, `surgery-free survival (${size})`);
