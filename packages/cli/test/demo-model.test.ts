@@ -233,10 +233,17 @@ describe("answer sets for the rest of the plan", () => {
 });
 
 describe("one synthetic patient", () => {
-  const clinic = { id: "c", mrnPrefix: "T", registrarId: "r", clinicianId: "k" };
+  const clinic = { id: "c", name: "Test clinic", mrnPrefix: "T", registrarId: "r", clinicianId: "k" };
   const build = (index: number) => {
     const rows = emptyRows();
-    const ctx = { todayDay: dayOf("2026-06-01"), index, count: 1000, clinic, portalPasswordHash: "h" };
+    const ctx = {
+      todayDay: dayOf("2026-06-01"),
+      index,
+      count: 1000,
+      clinic,
+      portalPasswordHash: "h",
+      baseUrl: "http://localhost:3000",
+    };
     buildPatient(createRandom(5, index), ctx, rows);
     return rows;
   };

@@ -36,6 +36,8 @@ const tables = [
   "imaging_studies",
   "tasks",
   "problem_reports",
+  "outbox_messages",
+  "follow_up_contacts",
 ];
 
 let a: TestDb;

@@ -13,7 +13,8 @@ export const demoUsage = `Usage: evident demo [--patients N] [--seed S] [--today
 
 Writes a synthetic registry: "${DEMO_CLINIC}" (with the demo staff sign-ins and a portal patient)
 and "${SECOND_CLINIC}" (about 20% of the patients), with episodes, treatments, follow-ups,
-questionnaire answers, adverse events and portal accounts. Nothing in it is real.
+questionnaire answers, adverse events and portal accounts, and the follow-up invitations,
+reminders and "call the patient" tasks a running clinic would have behind it. Nothing in it is real.
 
   --patients N   how many patients, 0 to ${MAX_DEMO_PATIENTS} (default 600)
   --seed S       random seed, 0 to 4294967295 (default 1); the same N, seed and day give the
@@ -85,6 +86,7 @@ export async function runDemo(args: string[]): Promise<number> {
     const bar = progressBar("demo data");
     const result = await seedDemo(database, {
       ...options,
+      baseUrl: config.publicUrl,
       signal: abort.signal,
       onProgress: (d, t) => bar.update(d, t),
     });

@@ -38,6 +38,7 @@ export async function runStart(): Promise<number> {
       await seedDemo(database, {
         patients: config.demoPatients,
         seed: 1,
+        baseUrl: config.publicUrl,
         onProgress: (d, t) => bar.update(d, t),
       });
       bar.done();

@@ -196,6 +196,7 @@ function problemReport(
     detail: `${what} — "${r.details}". Since ${onset}. Last procedure: ${treatmentKind(last.kind)?.label ?? last.kind} on ${last.treatmentDate}. Record an adverse event if it is one.`,
     priority: advice.urgent ? "urgent" : "soon",
     dueAt: at + (advice.urgent ? 2 : 48) * 3_600_000,
+    assignedRole: "clinician",
     sourceType: "problem-report",
     sourceId: id,
     dedupeKey: `problem-report:${id}`,

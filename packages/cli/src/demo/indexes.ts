@@ -12,8 +12,14 @@
  */
 import type pg from "pg";
 
-/** The tables the demo writes millions of rows into. */
-export const bulkTables = ["questionnaire_responses", "follow_ups"] as const;
+/** The tables the demo writes most rows into: answers, follow-ups, and their contacts, e-mails and tasks. */
+export const bulkTables = [
+  "questionnaire_responses",
+  "follow_ups",
+  "follow_up_contacts",
+  "outbox_messages",
+  "tasks",
+] as const;
 
 type IndexDef = { name: string; definition: string };
 

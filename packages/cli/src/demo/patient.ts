@@ -5,7 +5,9 @@
  * verbatim with the instrument version and the library's score (repos/responses.ts, here via
  * follow-ups.ts), adverse events, a portal account, and the safety questions asked at the desk
  * before the baseline (see `intakeAtEnrolment`). Some patients whose first, non-surgical
- * treatment fails have an operation months later, with its own follow-ups.
+ * treatment fails have an operation months later, with its own follow-ups. Last come the
+ * invitations, reminders and "call the patient" tasks the daily contacts job would have made
+ * (contacts.ts).
  *
  * Pure: the same stream and context give the same rows.
  */
@@ -23,6 +25,7 @@ import {
   treatmentDetails,
   usualOdiByCategory,
 } from "./case-mix";
+import { addContactHistory } from "./contacts";
 import { DAY_MS, dayOf, isoDay, timeOfDay } from "./days";
 import { answer, plannedAt, scheduleAndAnswer } from "./follow-ups";
 import { birthDayFor, drawPerson, drawSex, type Person } from "./people";
@@ -43,6 +46,8 @@ export const ENROLMENT_DAYS = 912;
 
 export type ClinicContext = {
   id: string;
+  /** As patients read it in the clinic's e-mails. */
+  name: string;
   mrnPrefix: string;
   /** Who registers patients (the coordinator) and who records treatments (a clinician). */
   registrarId: string;
@@ -61,6 +66,8 @@ export type PatientContext = {
   clinic: ClinicContext;
   /** The argon2 hash given to every activated demo portal account (the demo password). */
   portalPasswordHash: string;
+  /** The app's public address, for the links in the follow-up e-mails. */
+  baseUrl: string;
 };
 
 /** Fixes parts of a patient: used for the portal demo patient, who must have something due today. */
@@ -86,6 +93,7 @@ export function buildPatient(
 ): void {
   const { todayDay, clinic } = ctx;
   const firstTreatmentRow = out.treatments.length;
+  const firstFollowUpRow = out.followUps.length;
   const condition = o.condition ?? rng.weighted(conditionWeights);
   const profile = conditionProfiles[condition];
   const sex = o.person?.sex ?? drawSex(rng);
@@ -197,13 +205,14 @@ export function buildPatient(
     if (second) scheduleAndAnswer(rng, out, todayDay, course, second.row, enrolDay, engagement, false, null);
   }
 
+  let account: AccountRow | null = null;
   if (person.email) {
     const activated = o.portal === "activated" || rng.chance(0.4);
     if (activated || rng.chance(0.1)) {
       const createdAt = enrolAt + rng.int(5, 30) * 60_000;
       const activatedDay = enrolDay + (o.portal ? 0 : rng.int(0, 10));
       const on = activated && activatedDay < todayDay;
-      const account: AccountRow = {
+      account = {
         id: rng.uuid(createdAt),
         clinicId: clinic.id,
         patientId,
@@ -227,6 +236,7 @@ export function buildPatient(
     seriousUnexpectedEvent: o.seriousUnexpectedEvent === true,
     openProblemReport: o.openProblemReport === true,
   });
+  addContactHistory(rng, ctx, out, { followUps: out.followUps.slice(firstFollowUpRow), account });
 }
 
 /** Occasional flags a chronic back-pain clinic sees at intake, each answer set's share. */

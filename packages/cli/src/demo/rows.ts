@@ -134,6 +134,7 @@ export type TaskRow = {
   detail: string;
   priority: "emergency" | "urgent" | "soon" | "routine";
   dueAt: number;
+  assignedRole: "clinician" | "coordinator";
   sourceType: string;
   sourceId: string;
   dedupeKey: string;
@@ -180,6 +181,29 @@ export type AccountRow = {
   createdAt: number;
 };
 
+/** An e-mail in the outbox: sent (`sentAt`) or, without it, still waiting. */
+export type MessageRow = {
+  id: string;
+  clinicId: string;
+  patientId: string;
+  kind: string;
+  toAddress: string;
+  subject: string;
+  body: string;
+  dedupeKey: string;
+  createdAt: number;
+  sentAt: number | null;
+};
+
+/** A follow-up contact (0 the invitation, 1 and 2 the reminders) and the e-mail it sent, if any. */
+export type ContactRow = {
+  followUpId: string;
+  number: number;
+  clinicId: string;
+  outboxMessageId: string | null;
+  createdAt: number;
+};
+
 /** A batch of rows, one list per table, in the order the foreign keys need them written. */
 export type RegistryRows = {
   patients: PatientRow[];
@@ -194,6 +218,8 @@ export type RegistryRows = {
   imaging: ImagingRow[];
   tasks: TaskRow[];
   problemReports: ProblemReportRow[];
+  messages: MessageRow[];
+  contacts: ContactRow[];
 };
 
 export function emptyRows(): RegistryRows {
@@ -210,6 +236,8 @@ export function emptyRows(): RegistryRows {
     imaging: [],
     tasks: [],
     problemReports: [],
+    messages: [],
+    contacts: [],
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * `seedDemo`: writes the synthetic demo registry — two clinics (each with every instrument
  * licence confirmed and the default measurement plan), their staff, N patients with episodes,
- * treatments, follow-ups, answers, adverse events and portal accounts — and one audit event
- * saying so, all in ONE transaction on one connection: a failed or interrupted run leaves
+ * treatments, follow-ups, answers, adverse events, portal accounts, and the invitations,
+ * reminders and "call the patient" tasks the daily contacts job would have made (contacts.ts) —
+ * and one audit event saying so, all in ONE transaction on one connection: a failed or interrupted run leaves
  * nothing behind. Rows go in with COPY, in batches of patients, so memory stays flat at 100k.
  *
  * Deterministic: patient i draws from its own random stream (seed, i), ids come from those streams
@@ -17,6 +18,7 @@ import { defaultPlan } from "@evident/domain/pathway/plan";
 import { hashPassword } from "@evident/server";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
+import { DEMO_BASE_URL } from "./contacts";
 import { copyBatch } from "./copy";
 import { DAY_MS, dayOf } from "./days";
 import { bulkTables, dropSecondaryIndexes, recreateIndexes } from "./indexes";
@@ -47,6 +49,11 @@ export type DemoOptions = {
   batchSize?: number;
   /** Stops between batches; the transaction rolls back. */
   signal?: AbortSignal;
+  /**
+   * The app's public address, for the links in the follow-up e-mails the demo clinics already sent
+   * (default: the server's default, http://localhost:3000).
+   */
+  baseUrl?: string;
   /** The time recorded on the audit event. */
   now?: () => Date;
   onProgress?: (done: number, total: number) => void;
@@ -270,6 +277,7 @@ async function writeClinicsAndStaff(
     contexts: {
       main: {
         id: clinics[0]!.id,
+        name: clinics[0]!.name,
         mrnPrefix: "DSC",
         registrarId: staff(DEMO_CLINIC, "coordinator"),
         clinicianId: staff(DEMO_CLINIC, "clinician"),
@@ -277,6 +285,7 @@ async function writeClinicsAndStaff(
       // The second clinic has one clinician who does everything.
       second: {
         id: clinics[1]!.id,
+        name: clinics[1]!.name,
         mrnPrefix: "HPC",
         registrarId: staff(SECOND_CLINIC, "clinician"),
         clinicianId: staff(SECOND_CLINIC, "clinician"),
@@ -300,6 +309,7 @@ async function writePatients(
 ): Promise<RowCounts> {
   const total = opts.patients;
   const batch = opts.batchSize ?? 1000;
+  const baseUrl = opts.baseUrl ?? DEMO_BASE_URL;
   const counts: RowCounts = {
     patients: 0,
     episodes: 0,
@@ -313,6 +323,8 @@ async function writePatients(
     imaging: 0,
     tasks: 0,
     problemReports: 0,
+    messages: 0,
+    contacts: 0,
   };
   const generate = async (from: number, to: number): Promise<RegistryRows> => {
     const rows = emptyRows();
@@ -322,7 +334,7 @@ async function writePatients(
       const rng = createRandom(opts.seed, i);
       const second = rng.chance(SECOND_CLINIC_SHARE) && i > 1;
       const clinic = second ? clinics.second : clinics.main;
-      const ctx = { todayDay, index: i, count: total, clinic, portalPasswordHash };
+      const ctx = { todayDay, index: i, count: total, clinic, portalPasswordHash, baseUrl };
       const overrides =
         i === 0 ? portalPatientOverrides(todayDay) : i === 1 ? showcaseEventOverrides(todayDay) : {};
       buildPatient(rng, ctx, rows, overrides);
