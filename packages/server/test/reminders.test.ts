@@ -333,9 +333,33 @@ describe("follow-up contacts", () => {
     expect(res.status).toBe(200);
     const mine = res.json.items.filter((f: { patientId: string }) => f.patientId === patient.id);
     expect(mine).toEqual([
-      expect.objectContaining({ id: twoWeeks.id, timepoint: "2w", windowEnd: "2026-03-23", contacts: 2 }),
+      expect.objectContaining({
+        id: twoWeeks.id,
+        timepoint: "2w",
+        windowEnd: "2026-03-23",
+        contacts: 2,
+        emailable: true,
+      }),
     ]);
     const ends = res.json.items.map((f: { windowEnd: string }) => f.windowEnd);
     expect(ends).toEqual([...ends].sort());
+  });
+
+  it("says when a due follow-up cannot be e-mailed: the patient has no active portal account", async () => {
+    h.clock.set("2026-03-02T09:00:00Z");
+    const s = await h.staff();
+    const p = await h.patient(s.cookie);
+    const t = await h.call("POST", `/api/v1/patients/${p.id}/treatments`, {
+      cookie: s.cookie,
+      body: { kind: "medication", date: "2026-03-02" },
+    });
+    expect(t.status).toBe(201);
+    await onDay("2026-03-12");
+    const res = await h.call("GET", "/api/v1/follow-ups/due", {
+      cookie: (await h.staff("coordinator", s.clinicId)).cookie,
+    });
+    expect(res.json.items.filter((f: { patientId: string }) => f.patientId === p.id)).toEqual([
+      expect.objectContaining({ timepoint: "2w", contacts: 0, emailable: false }),
+    ]);
   });
 });

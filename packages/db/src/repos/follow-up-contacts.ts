@@ -174,6 +174,8 @@ export type DueFollowUp = {
    * 2 the first reminder, 3 the second.
    */
   contacts: number;
+  /** The patient has an activated portal account, so invitations and reminders can be e-mailed. */
+  emailable: boolean;
 };
 
 /**
@@ -197,6 +199,7 @@ export async function dueFollowUps(db: Db, scope: Scope, limit = 200): Promise<D
           windowStart: followUps.windowStart,
           windowEnd: followUps.windowEnd,
           contacts: sql<number>`(select coalesce(max(c.number) + 1, 0)::int from ${followUpContacts} c where c.follow_up_id = ${followUps.id} and c.outbox_message_id is not null)`,
+          emailable: sql<boolean>`exists (select 1 from ${patientAccounts} a where a.patient_id = ${followUps.patientId} and a.activated_at is not null)`,
         })
         .from(followUps)
         .innerJoin(patients, eq(patients.id, followUps.patientId))

@@ -11,6 +11,8 @@ export type DueFollowUp = {
   windowStart: string;
   windowEnd: string;
   contacts: number;
+  /** An activated portal account: false means nothing can be e-mailed. */
+  emailable: boolean;
 };
 
 export function useDueFollowUps() {

@@ -14,6 +14,8 @@ const DueFollowUp = z.object({
   windowStart: z.string(),
   windowEnd: z.string(),
   contacts: z.number().int(),
+  /** An activated portal account: false means nothing can be e-mailed, so the clinic must call. */
+  emailable: z.boolean(),
 });
 
 const due = createRoute({

@@ -12,7 +12,9 @@ import { formatDate } from "../../components/format";
 
 const contactWords = ["not contacted yet", "invited", "reminded once", "reminded twice"];
 
-export function contactLabel(contacts: number): string {
+/** The latest contact, or why there is none: without an active portal account nothing is e-mailed. */
+export function contactLabel(contacts: number, emailable = true): string {
+  if (contacts === 0 && !emailable) return "no portal account: call";
   return contactWords[contacts] ?? `${contacts} contacts`;
 }
 
@@ -46,7 +48,7 @@ export function FollowUpTable({
                     {f.patientName}
                   </Anchor>
                   <Text size="xs" c="dimmed">
-                    {contactLabel(f.contacts)}
+                    {contactLabel(f.contacts, f.emailable)}
                   </Text>
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: "nowrap" }}>{timepointLabel(f.timepoint)}</Table.Td>
