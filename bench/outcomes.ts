@@ -1,7 +1,8 @@
 /**
  * Outcomes API benchmark: how long each outcomes endpoint takes on a large registry, for a
- * clinician (their clinic) and a researcher (all clinics pooled), measured over HTTP against a
- * running app. Prints a Markdown table (median and each run); results are written up in
+ * clinician (their clinic) and a researcher (all clinics pooled), and the decision aid's "people
+ * like you" figures (the clinic's registry matched to one patient, clinicians only), measured
+ * over HTTP against a running app. Prints a Markdown table (median and each run); results are written up in
  * ./README.md. A benchmark, not a test: nothing asserts a time.
  *
  *   EVIDENT_DATA_DIR=/tmp/big EVIDENT_DEMO_PATIENTS=100000 PORT=3999 npx evident start   # once
@@ -23,15 +24,21 @@ const { values } = parseArgs({
 const base = (values.base ?? "").replace(/\/$/, "");
 const repeats = Number(values.repeats);
 
-const endpoints = [
-  ["report", "/outcomes"],
-  ["distribution", "/outcomes/distribution?instrument=odi&timepoint=12m"],
-  ["survival", "/outcomes/survival"],
+type Role = "clinician" | "researcher";
+const both: readonly Role[] = ["clinician", "researcher"];
+/** Path templates: {patient} is a patient of the demo clinic, looked up once. */
+const endpoints: readonly (readonly [string, string, readonly Role[]])[] = [
+  ["report", "/outcomes", both],
+  ["distribution", "/outcomes/distribution?instrument=odi&timepoint=12m", both],
+  ["survival", "/outcomes/survival", both],
   [
     "comparison",
     "/outcomes/comparison?treatment=bone_marrow_concentrate&comparator=exercise_physiotherapy&instrument=odi&timepoint=12m",
+    both,
   ],
-] as const;
+  ["people like you (every option)", "/decision-aid/registry", ["clinician"]],
+  ["people like you, matched to a patient", "/decision-aid/registry?patientId={patient}", ["clinician"]],
+];
 
 async function signIn(email: string): Promise<string> {
   const res = await fetch(`${base}/api/v1/auth/staff/sign-in`, {
@@ -62,9 +69,16 @@ async function main() {
     clinician: await signIn("clinician@demo.evident.test"),
     researcher: await signIn("researcher@demo.evident.test"),
   };
+  const patients = (await (
+    await fetch(`${base}/api/v1/patients?limit=1`, { headers: { cookie: who.clinician } })
+  ).json()) as { items: { id: string }[] };
+  const patient = patients.items[0]?.id;
+  if (!patient) throw new Error("the clinician's clinic has no patient");
   const rows: string[] = [];
-  for (const [name, path] of endpoints) {
-    for (const [role, cookie] of Object.entries(who)) {
+  for (const [name, template, roles] of endpoints) {
+    const path = template.replace("{patient}", patient);
+    for (const role of roles) {
+      const cookie = who[role];
       const runs: number[] = [];
       let bytes = 0;
       for (let i = 0; i < repeats; i++) {
