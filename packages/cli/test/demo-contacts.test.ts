@@ -7,6 +7,7 @@ import { runFollowUpContacts } from "@evident/db";
 import { contactKey, escalationKey } from "@evident/domain/pathway/contacts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "../../db/test/database";
+import { HISTORY_DAYS } from "../src/demo/contacts";
 import { seedDemo } from "../src/demo/seed";
 
 type TestDb = Awaited<ReturnType<typeof freshDatabase>>;
@@ -162,6 +163,21 @@ describe("the demo's contact history", () => {
     expect(r!.upcoming).toBeGreaterThan(0);
     expect(r!.contacts).toBe(0);
     expect(r!.tasks).toBe(0);
+  });
+
+  it("goes back HISTORY_DAYS: a follow-up whose window closed longer ago has no contacts, one closed since has", async () => {
+    const [r] = await rowsOf<{ old: number; oldContacts: number; recentContacts: number }>(
+      `select count(*) filter (where f.window_end < $1::date - $2::int)::int as old,
+              count(c.*) filter (where f.window_end < $1::date - $2::int)::int as "oldContacts",
+              count(c.*) filter (where f.window_end < $1::date and f.window_end >= $1::date - $2::int)::int
+                as "recentContacts"
+         from follow_ups f left join follow_up_contacts c on c.follow_up_id = f.id
+        where f.status <> 'cancelled'`,
+      [TODAY, HISTORY_DAYS],
+    );
+    expect(r!.old).toBeGreaterThan(0);
+    expect(r!.oldContacts).toBe(0);
+    expect(r!.recentContacts).toBeGreaterThan(0);
   });
 
   // Last: it changes the database.

@@ -13,6 +13,10 @@
  * that was still open on its escalation day has its coordinator task: open while the follow-up
  * is still open today, done (the coordinator called) once it was answered or its window closed.
  *
+ * Only the recent past is depicted: follow-ups whose window closed more than HISTORY_DAYS before
+ * today get no history (the job never looks at them again, and at 100k patients their millions of
+ * old e-mails would triple the seed's time and size for nothing anyone reads).
+ *
  * Simplification: a step falling on the day the patient answered is left out, whatever the hour.
  * Cancelled follow-ups get nothing (a later treatment ended them; their old contacts are not
  * depicted).
@@ -38,6 +42,9 @@ const RUN_AT = 10 * 60_000;
 /** A message was handed to SMTP a minute after it was queued. */
 const SENT_AFTER = 60_000;
 
+/** How far back the history goes: follow-ups whose window closed longer ago have none. */
+export const HISTORY_DAYS = 90;
+
 const callNotes = [
   "Called the patient and offered to take the answers by phone.",
   "No answer; left a voicemail with the link and the last day to answer.",
@@ -55,6 +62,7 @@ export function addContactHistory(
     if (f.status === "cancelled") continue;
     const start = dayOf(f.windowStart);
     const end = dayOf(f.windowEnd);
+    if (end < ctx.todayDay - HISTORY_DAYS) continue;
     // The last day the follow-up was open when the job ran: the day before it was answered.
     const lastOpen = Math.min(
       end,
