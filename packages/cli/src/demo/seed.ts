@@ -19,7 +19,7 @@ import { hashPassword } from "@evident/server";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import { DEMO_BASE_URL } from "./contacts";
-import { copyBatch } from "./copy";
+import { copyBatch, tableSpecs } from "./copy";
 import { DAY_MS, dayOf } from "./days";
 import { bulkTables, dropSecondaryIndexes, recreateIndexes } from "./indexes";
 import { restoreRowChecks, skipRowChecks, verifyReferences } from "./integrity";
@@ -134,19 +134,8 @@ function checkOptions(opts: DemoOptions): void {
   if (issues.length > 0) throw badRequest(issues);
 }
 
-/** The tables the demo writes, whose planner statistics are refreshed after it commits. */
-const statisticsTables = [
-  ...bulkTables,
-  "patients",
-  "episodes",
-  "treatments",
-  "adverse_events",
-  "patient_accounts",
-  "intakes",
-  "pain_diary_entries",
-  "imaging_studies",
-  "problem_reports",
-];
+/** Every table the demo writes (its COPY specs), whose planner statistics are refreshed after it commits. */
+const statisticsTables = [...new Set(Object.values(tableSpecs).map((spec) => spec.table))];
 
 export async function seedDemo(database: Database, opts: DemoOptions): Promise<DemoResult> {
   checkOptions(opts);

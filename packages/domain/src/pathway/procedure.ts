@@ -214,7 +214,7 @@ export const tissueForKind = (kind: string): string | undefined => tissueOfKind[
 
 function checkCellProduct(kind: string, p: z.output<typeof CellTherapyProcedure>): Issue[] {
   const issues: Issue[] = [];
-  const tissue = tissueOfKind[kind];
+  const tissue = tissueForKind(kind);
   if (tissue && p.tissue !== tissue)
     issues.push({ path: "procedure.tissue", message: `must be ${tissue} for this kind of treatment` });
   if (tissue && p.origin !== "autologous")
@@ -232,31 +232,21 @@ function checkCellProduct(kind: string, p: z.output<typeof CellTherapyProcedure>
       path: "procedure.processing",
       message: "must include culture-expansion unless the cells are from a donor (allogeneic)",
     });
-  if (p.origin === "autologous") {
-    if (p.harvestSite === undefined)
-      issues.push({ path: "procedure.harvestSite", message: "is required for the patient's own tissue" });
-    else {
-      const fit = sitesOfTissue[p.tissue];
-      if (fit && !fit.sites.includes(p.harvestSite))
-        issues.push({ path: "procedure.harvestSite", message: `is not ${fit.words} harvest site` });
-    }
-    if (p.volumeHarvestedMl === undefined)
+  // The patient's own tissue says where and how much was taken; donor cells say nothing of it.
+  const own = p.origin === "autologous";
+  for (const field of ["harvestSite", "volumeHarvestedMl"] as const) {
+    const given = p[field] !== undefined;
+    if (own && !given)
+      issues.push({ path: `procedure.${field}`, message: "is required for the patient's own tissue" });
+    if (!own && given)
       issues.push({
-        path: "procedure.volumeHarvestedMl",
-        message: "is required for the patient's own tissue",
-      });
-  } else {
-    if (p.harvestSite !== undefined)
-      issues.push({
-        path: "procedure.harvestSite",
-        message: "must be left out for donor cells: nothing was taken from the patient",
-      });
-    if (p.volumeHarvestedMl !== undefined)
-      issues.push({
-        path: "procedure.volumeHarvestedMl",
+        path: `procedure.${field}`,
         message: "must be left out for donor cells: nothing was taken from the patient",
       });
   }
+  const fit = sitesOfTissue[p.tissue];
+  if (own && p.harvestSite !== undefined && fit && !fit.sites.includes(p.harvestSite))
+    issues.push({ path: "procedure.harvestSite", message: `is not ${fit.words} harvest site` });
   if (p.tissue !== "blood" && p.tncMillions === undefined)
     issues.push({ path: "procedure.tncMillions", message: "is required for a cell product" });
   if (p.tissue !== "blood" && p.plateletsThousandPerUl !== undefined)
