@@ -36,6 +36,11 @@ function pageText(bytes: Uint8Array): string {
     .toUpperCase();
 }
 const hex = (t: string) => Buffer.from(t, "latin1").toString("hex").toUpperCase();
+/** The page's lines of text in drawing order, joined by spaces (a sentence may wrap over lines). */
+const drawnText = (raw: string) =>
+  [...raw.matchAll(/<([0-9A-F]+)>\s*TJ/g)]
+    .map((m) => Buffer.from(m[1] ?? "", "hex").toString("latin1"))
+    .join(" ");
 
 const values = { "avoid-surgery": 4, "fast-relief": 2, "avoid-procedures": 3, "low-cost": 1, certainty: 4 };
 
@@ -167,6 +172,14 @@ describe("the patient's values and choice", () => {
     expect(raw).toContain(hex("Bone marrow shot"));
     expect(raw).toContain(hex("Is it safe?"));
     expect(raw).toContain(hex("Not FDA-approved for back pain."));
+    // The same balanced figure as the glance table: both groups, both ways, with group sizes.
+    const text = drawnText(raw);
+    expect(text).toContain(
+      "Bone marrow shot: 44 of 100 had their pain cut by half or more; 56 did not (45 people in this group, likely 31 to 59).",
+    );
+    expect(text).toContain(
+      "Fake shot: 56 of 100 had their pain cut by half or more; 44 did not (18 people in this group, likely 34 to 75).",
+    );
     expect((await h.call("GET", path, { cookie: clinician.cookie })).status).toBe(403);
     const other = await setup();
     expect((await h.call("GET", path, { cookie: other.patient.cookie })).status).toBe(404);

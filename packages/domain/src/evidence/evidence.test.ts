@@ -6,7 +6,7 @@ import { decisionAidContent, decisionOptionIds, decisionOptions, findOption } fr
 import { shamResponseLevi2025 } from "./options-cell";
 import { optionsForTreatmentKind, treatmentKindForOption } from "./treatment-kinds";
 import type { DecisionOption, OutOf100 } from "./types";
-import { valuesClarification, valuesServedBy } from "./values";
+import { isWellTested, valuesClarification, valuesServedBy } from "./values";
 
 const option = (id: string): DecisionOption => {
   const o = findOption(id);
@@ -80,18 +80,33 @@ describe("decision-aid catalogue", () => {
       const keys = [
         ...o.sources,
         ...o.outOf100.flatMap((t) => t.sources),
+        ...o.averages.flatMap((a) => a.sources),
         ...o.otherNumbers.flatMap((n) => n.sources),
         ...(o.cost.source ? [o.cost.source] : []),
       ];
       expect(o.sources.length).toBeGreaterThan(0);
-      for (const n of o.otherNumbers) expect(n.sources.length).toBeGreaterThan(0);
+      for (const n of [...o.otherNumbers, ...o.averages]) expect(n.sources.length).toBeGreaterThan(0);
       for (const k of keys) expect(citations[k], k).toBeDefined();
       // A cost is an estimate unless it names its source.
       expect(o.cost.estimate).toBe(o.cost.source === undefined);
     });
 
-    it("says so when no source rates its certainty", () => {
-      if (o.certainty === null) expect(o.certaintyNote).toMatch(/no formal rating/i);
+    it("has a certainty with the sources it rests on, or says why there is none", () => {
+      if (o.certainty === null) {
+        expect(o.noRating, "a reason for no rating").toBeDefined();
+        expect(o.certaintyBy).toEqual([]);
+        expect(o.certaintyNote).toMatch(/^(No rating|Not rated)\b/);
+      } else {
+        expect(o.noRating).toBeUndefined();
+        expect(o.certaintyBy.length).toBeGreaterThan(0);
+        for (const k of o.certaintyBy) expect(o.sources, k).toContain(k);
+      }
+    });
+
+    it("says what guidelines say of it, citing them", () => {
+      if (o.guideline.stance === "not-checked") expect(o.guideline.sources).toEqual([]);
+      else expect(o.guideline.sources.length).toBeGreaterThan(0);
+      for (const k of o.guideline.sources) expect(citations[k], k).toBeDefined();
     });
   });
 
@@ -113,43 +128,72 @@ describe("decision-aid catalogue", () => {
   });
 });
 
-describe("numbers carried over from the reference (domain reference §5)", () => {
-  const rows = (t: OutOf100 | undefined) => t?.rows.map((r) => [r.label, r.count, r.countHigh]);
+describe("numbers carried over from the sources (domain reference §5 and citations.ts)", () => {
+  const rows = (t: OutOf100 | undefined) =>
+    t?.rows.map((r) => [r.label, r.count, r.countHigh, r.armSize, r.events]);
 
-  it("Levi 2025: sham 33–56 of 100; at 12 months 44 with bone marrow vs 56 with a fake shot", () => {
-    expect(rows(shamResponseLevi2025)).toEqual([["Fake shot", 33, 56]]);
+  it("Levi 2025: 44 of 45 people's share with bone marrow vs 56 of 18's with a fake shot at 12 months; the sham group at 3, 6 and 12 months", () => {
     const bmc = option("bone-marrow-concentrate").outOf100[0];
-    expect(bmc?.timeFrame).toBe("12 months");
+    expect(bmc?.timeFrame).toBe("after 12 months");
     expect(rows(bmc)).toEqual([
-      ["Bone marrow shot", 44, undefined],
-      ["Fake shot", 56, undefined],
+      ["Bone marrow shot", 44, undefined, 45, 20],
+      ["Fake shot", 56, undefined, 18, 10],
+    ]);
+    expect(rows(shamResponseLevi2025)).toEqual([
+      ["Fake shot, 3 months", 33, undefined, 18, 6],
+      ["Fake shot, 6 months", 39, undefined, 18, 7],
+      ["Fake shot, 12 months", 56, undefined, 18, 10],
     ]);
   });
 
-  it("Peul 2007: 95 of 100 recovered at 1 year either way; 39–44 of 100 had surgery later", () => {
-    const [recovered, later] = option("discectomy").outOf100;
+  it("Peul 2007: 95 of 100 recovered at 1 year either way (141 and 142 people); 89 and 39 of 100 had an operation within a year", () => {
+    const [recovered, operated] = option("discectomy").outOf100;
     expect(rows(recovered)).toEqual([
-      ["Early surgery", 95, undefined],
-      ["Non-surgical care first", 95, undefined],
+      ["Early surgery", 95, undefined, 141, undefined],
+      ["Non-surgical care first", 95, undefined, 142, undefined],
     ]);
-    expect(rows(later)).toEqual([["Non-surgical care first", 39, 44]]);
+    expect(rows(operated)).toEqual([
+      ["Early surgery", 89, undefined, 141, 125],
+      ["Non-surgical care first", 39, undefined, 142, 55],
+    ]);
+    expect(operated?.note).toMatch(/62 of the 142/);
   });
 
-  it("Levi 2016: 47 of 100 met the success measure at 6 months after PRP", () => {
-    expect(option("platelet-rich-plasma").outOf100[0]).toMatchObject({ timeFrame: "6 months" });
-    expect(rows(option("platelet-rich-plasma").outOf100[0])).toEqual([
-      ["PRP shot into the disc", 47, undefined],
-    ]);
+  it("Levi 2016: 9 of 19 met the composite success measure at 6 months after PRP, with no comparison group", () => {
+    const prp = option("platelet-rich-plasma").outOf100[0];
+    expect(prp).toMatchObject({ timeFrame: "after 6 months", design: "no-comparison" });
+    expect(rows(prp)).toEqual([["PRP shot into the disc", 47, undefined, 19, 9]]);
+    expect(prp?.outcome).toMatch(/pain cut by half or more and a daily-life score at least 30% better/);
   });
 
-  it("Costa 2012, Chou 2015, the MRC trial and the SVF price", () => {
-    expect(option("natural-course").otherNumbers[0]?.text).toMatch(
-      /51 at the start\. It was 33 after 6 weeks, 26 after 6 months and 23 after a year/,
-    );
-    expect(option("epidural-steroid-injection").otherNumbers[0]?.text).toMatch(/about 8 points lower/);
-    expect(option("fusion").otherNumbers[0]?.text).toMatch(
-      /46\.5 to 34\.0 after fusion\. They fell from 44\.8 to 36\.1/,
-    );
+  it("SPACE, Chou 2015, Mint and the MRC trial as average comparisons naming both groups", () => {
+    const [space] = option("opioids").averages;
+    expect(space?.rows.map((r) => [r.armSize, r.mean])).toEqual([
+      [120, 3.4],
+      [120, 3.3],
+    ]);
+    expect(space?.peopleLike).toMatch(/hip or knee arthritis/);
+    expect(option("epidural-steroid-injection").averages[0]?.difference).toEqual({
+      value: -7.55,
+      low: -11.4,
+      high: -3.74,
+    });
+    expect(option("radiofrequency-denervation").averages[0]?.summary).toMatch(/less than the 2 points/);
+    expect(option("radiofrequency-denervation").sources).toContain("juch2017");
+    const [mrc] = option("fusion").averages;
+    expect(mrc?.rows.map((r) => [r.armSize, r.mean])).toEqual([
+      [176, 34.0],
+      [173, 36.1],
+    ]);
+    expect(mrc?.difference).toEqual({ value: -4.1, low: -8.1, high: -0.1 });
+  });
+
+  it("Costa 2012 pools new and persistent back pain and says it tested no treatment; the SVF price", () => {
+    const costa = option("natural-course").otherNumbers[0]?.text;
+    expect(costa).toMatch(/33 groups of people, 11,166 in all/);
+    expect(costa).toMatch(/Some had new back pain\. Others had pain that had lasted 3 to 12 months\./);
+    expect(costa).toMatch(/51 at the start\. It was 33 after 6 weeks, 26 after 6 months and 23 after a year/);
+    expect(costa).not.toMatch(/no special treatment/);
     expect(option("adipose-derived-cells").otherNumbers[0]?.text).toMatch(/\$8,900 .* \$41,500/);
   });
 });
@@ -181,6 +225,24 @@ describe("values clarification", () => {
     ]);
     expect(valuesServedBy(option("fusion"))).toEqual([]);
     expect(valuesServedBy(option("bone-marrow-concentrate"))).toEqual(["avoid-surgery"]);
+    expect(valuesServedBy(option("opioids"))).toEqual([
+      "avoid-surgery",
+      "fast-relief",
+      "avoid-procedures",
+      "low-cost",
+    ]);
+  });
+
+  it("counts as well tested only moderate or high certainty that guidelines recommend and no trial found no better", () => {
+    expect(decisionOptions.filter(isWellTested).map((o) => o.id)).toEqual([
+      "exercise-physiotherapy",
+      "nsaids",
+    ]);
+    for (const o of decisionOptions.filter(isWellTested)) {
+      expect(["moderate", "high"]).toContain(o.certainty);
+      expect(o.guideline.stance).toBe("recommended");
+      expect(o.noBetterThanAlternatives).toBe(false);
+    }
   });
 });
 

@@ -29,6 +29,17 @@ export {
   localizedValues,
   valuesClarificationEs,
 } from "./content-es";
+export {
+  type CountRange,
+  figureWords,
+  type GlanceFigure,
+  glanceFigure,
+  glanceSentences,
+  isFairComparison,
+  rangeNote,
+  rowRange,
+  rowSentence,
+} from "./figures";
 export { shamResponseLevi2025 } from "./options-cell";
 export { shamResponseLevi2025Es } from "./options-cell-es";
 export { decisionOptionsEs, findLocalizedOption, localizedOption, localizedOptions } from "./options-es";
@@ -42,19 +53,31 @@ export {
 } from "./summary";
 export { type OptionTreatmentLink, optionsForTreatmentKind, treatmentKindForOption } from "./treatment-kinds";
 export {
+  type AverageComparison,
+  type AverageComparisonWords,
   type ContentLanguage,
   type CostBand,
   contentLanguages,
   type DecisionOption,
   type DecisionOptionWords,
   type GradeCertainty,
+  type GuidelineStance,
+  guidelineStances,
+  type NoComparisonReason,
+  type NoRatingReason,
+  noComparisonReasons,
+  noRatingReasons,
   type OptionGroup,
   type OutOf100,
+  type OutOf100Row,
   type OutOf100Words,
   optionGroups,
   type Speed,
+  type StudyDesign,
+  studyDesigns,
 } from "./types";
 export {
+  isWellTested,
   type ValueDefinition,
   type ValueId,
   valueScale,

@@ -6,12 +6,14 @@
  */
 import type { DecisionOptionWords, OutOf100Words } from "./types";
 
+const ENSAYO_MEDULA =
+  "Adultos con dolor lumbar de larga duración que parecía venir de un disco, en un ensayo de 63 personas";
+
 export const shamResponseLevi2025Es: OutOf100Words = {
-  peopleLike:
-    "Adultos con dolor lumbar de larga duración que parecía venir de un disco, en un ensayo de 63 personas",
-  timeFrame: "de 3 a 12 meses después",
+  peopleLike: `${ENSAYO_MEDULA}. A 18 de ellas les pusieron una inyección falsa de agua con sal en el músculo de la espalda`,
+  timeFrame: "a los 3, 6 y 12 meses",
   outcome: "vieron bajar su dolor a la mitad o más tras una inyección falsa (simulada), sin células",
-  rows: ["Inyección falsa"],
+  rows: ["Inyección falsa, 3 meses", "Inyección falsa, 6 meses", "Inyección falsa, 12 meses"],
   note: "Mucha gente se siente mejor tras cualquier inyección, o al pasar el tiempo. Un estudio necesita un grupo con una inyección falsa para saber si la de verdad añade algo.",
 };
 
@@ -41,17 +43,18 @@ export const cellOptionsEs: Readonly<Record<string, DecisionOptionWords>> = {
     ],
     outOf100: [
       {
-        peopleLike: shamResponseLevi2025Es.peopleLike,
+        peopleLike: ENSAYO_MEDULA,
         timeFrame: "a los 12 meses",
         outcome: "vieron bajar su dolor a la mitad o más",
         rows: ["Inyección de médula ósea", "Inyección falsa"],
-        note: "La diferencia puede ser por azar. A los 3 y a los 6 meses, los dos grupos también estaban casi igual.",
+        note: "La diferencia puede ser por azar. A los 3 y a los 6 meses, los dos grupos también estaban casi igual. La inyección falsa era agua con sal en el músculo de la espalda, no en el disco.",
       },
     ],
+    averages: [],
     otherNumbers: [],
     shamResponse: shamResponseLevi2025Es,
     certaintyNote:
-      "Muy baja. Un ensayo la comparó con una inyección falsa y no vio diferencia. Otros estudios no tenían un grupo con el que comparar.",
+      "Nuestra nota: muy baja. Un ensayo la comparó con una inyección falsa y no vio diferencia. Otros estudios no tenían un grupo con el que comparar.",
     timeToEffect: "No se sabe. Los estudios miran los resultados de 3 a 24 meses después de la inyección.",
     visits: "Una visita para sacar la médula y ponerle la inyección, y luego citas de control.",
     cost: PRECIO,
@@ -74,12 +77,13 @@ export const cellOptionsEs: Readonly<Record<string, DecisionOptionWords>> = {
     outOf100: [],
     noNumbers:
       "Los únicos estudios tenían unas 10 personas cada uno y ningún grupo con el que comparar. Por eso no podemos dar un número justo de cada 100.",
+    averages: [],
     otherNumbers: [
       "En un juicio en Estados Unidos, una clínica cobraba 8900 dólares por un tratamiento con células de grasa y 41\u00a0500 dólares por una serie de 12. El seguro no pagó.",
     ],
     shamResponse: shamResponseLevi2025Es,
     certaintyNote:
-      "Muy baja. Los únicos estudios eran muy pequeños y no tenían un grupo con el que comparar.",
+      "Nuestra nota: muy baja. Los únicos estudios eran muy pequeños y no tenían un grupo con el que comparar.",
     timeToEffect: "No se sabe.",
     visits: "Una visita para sacar la grasa y ponerle la inyección, y luego citas de control.",
     cost: "Muy alto. Una clínica de Estados Unidos cobró 8900 dólares por un tratamiento. Pida el precio total por escrito.",
@@ -102,10 +106,11 @@ export const cellOptionsEs: Readonly<Record<string, DecisionOptionWords>> = {
     outOf100: [],
     noNumbers:
       "Los ensayos dan cambios medios. No dicen cuántas personas mejoraron, así que no podemos dar un número de cada 100.",
+    averages: [],
     otherNumbers: [],
     shamResponse: shamResponseLevi2025Es,
     certaintyNote:
-      "Muy baja para células de su propio cuerpo criadas en laboratorio. Baja para el producto de donante que se estudió en 2 ensayos. Mostramos la más baja.",
+      "Nuestra nota: muy baja para células de su propio cuerpo criadas en laboratorio, y baja para el producto de donante que se estudió en 2 ensayos. Mostramos la más baja.",
     timeToEffect: "No se sabe. Los estudios miran los resultados de 3 a 24 meses después de la inyección.",
     visits: "Una o dos visitas para las células y la inyección, y luego citas de control.",
     cost: `Nuestras fuentes no dan un precio. ${PRECIO}`,
@@ -128,13 +133,14 @@ export const cellOptionsEs: Readonly<Record<string, DecisionOptionWords>> = {
     outOf100: [
       {
         peopleLike:
-          "Adultos con dolor de espalda que parecía venir de un disco, en un estudio de 22 personas sin grupo con el que comparar",
+          "Adultos con dolor de espalda que parecía venir de un disco, en un estudio de 22 personas sin grupo con el que comparar. A 19 de ellas se las revisó a los 6 meses",
         timeFrame: "a los 6 meses",
-        outcome: "lograron la meta del estudio: menos dolor y moverse mejor",
+        outcome: "vieron bajar su dolor a la mitad o más y mejorar un 30\u00a0% o más su vida diaria",
         rows: ["Inyección de PRP en el disco"],
-        note: "Sin un grupo con el que comparar, no sabemos cuántos habrían mejorado de todos modos. En otro ensayo, de 33 a 56 de cada 100 personas mejoraron así tras una inyección falsa.",
+        note: "Sin un grupo con el que comparar, no sabemos cuántos habrían mejorado de todos modos. Este estudio contó menos dolor y una vida diaria más fácil. El ensayo con inyección falsa de abajo solo contó el dolor, así que sus números no se pueden poner al lado de estos.",
       },
     ],
+    averages: [],
     otherNumbers: [],
     shamResponse: shamResponseLevi2025Es,
     certaintyNote:

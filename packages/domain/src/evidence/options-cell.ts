@@ -2,18 +2,30 @@
  * Decision-aid options for orthobiologics: bone-marrow concentrate, adipose-derived cells,
  * culture-expanded or donor cells, and platelet-rich plasma. Content (over ~150 lines because each
  * option is a full card). Every card says the treatment is investigational and not FDA-approved
- * for back pain, and shows the sham response (Levi 2025: 33–56 of 100 people who had a fake shot
- * had their pain cut by half or more), because improvement after these shots mixes any effect of
- * the shot with natural recovery and placebo. Nothing here may say or imply that they work.
+ * for back pain, and shows the sham response (Levi 2025: 6, 7 and 10 of the 18 people who had a
+ * fake shot had their pain cut by half or more at 3, 6 and 12 months), because improvement after
+ * these shots mixes any effect of the shot with natural recovery and placebo. Nothing here may say
+ * or imply that they work. The ratings are ours, from the studies each card cites (domain
+ * reference §5.1): no guideline or review we use grades these treatments.
  */
 import type { DecisionOption, OutOf100 } from "./types";
 
-/** Levi 2025, sham arm: ≥50% pain relief at 3, 6 and 12 months was 33%, 39% and 56%. */
+/**
+ * Levi 2025, sham arm (18 people): ≥50% pain relief at 3, 6 and 12 months in 6, 7 and 10 of them
+ * (33%, 39%, 56%). The trial reports 15–56, 20–61 and 34–75; the Wilson ranges we show are
+ * 16–56, 20–61 and 34–75.
+ */
 export const shamResponseLevi2025: OutOf100 = {
-  peopleLike: "Adults with long-lasting low back pain thought to come from a disc, in a trial of 63 people",
-  timeFrame: "3 to 12 months after a fake shot",
+  design: "sham-arm",
+  peopleLike:
+    "Adults with long-lasting low back pain thought to come from a disc, in a trial of 63 people. 18 of them had a fake shot of salt water into the back muscle",
+  timeFrame: "at 3, 6 and 12 months",
   outcome: "had their pain cut by half or more after a fake (sham) shot with no cells",
-  rows: [{ label: "Fake shot", count: 33, countHigh: 56 }],
+  rows: [
+    { label: "Fake shot, 3 months", arm: "comparison", count: 33, armSize: 18, events: 6 },
+    { label: "Fake shot, 6 months", arm: "comparison", count: 39, armSize: 18, events: 7 },
+    { label: "Fake shot, 12 months", arm: "comparison", count: 56, armSize: 18, events: 10 },
+  ],
   note: "Many people feel better after any shot, or as time passes. A study needs a fake-shot group to tell if the real shot adds anything.",
   sources: ["levi2025"],
 };
@@ -44,23 +56,28 @@ export const cellOptions: readonly DecisionOption[] = [
     ],
     outOf100: [
       {
+        design: "sham-controlled",
         peopleLike:
           "Adults with long-lasting low back pain thought to come from a disc, in a trial of 63 people",
-        timeFrame: "12 months",
+        timeFrame: "after 12 months",
         outcome: "had their pain cut by half or more",
         rows: [
-          { label: "Bone marrow shot", count: 44 },
-          { label: "Fake shot", count: 56 },
+          { label: "Bone marrow shot", arm: "option", count: 44, armSize: 45, events: 20 },
+          { label: "Fake shot", arm: "comparison", count: 56, armSize: 18, events: 10 },
         ],
-        note: "The difference could be due to chance. At 3 and 6 months the two groups were also about the same.",
+        note: "The difference could be due to chance. At 3 and 6 months the two groups were also about the same. The fake shot was salt water put into the back muscle, not the disc.",
         sources: ["levi2025"],
       },
     ],
+    averages: [],
     otherNumbers: [],
     shamResponse: shamResponseLevi2025,
     certainty: "very low",
+    certaintyBy: ["levi2025", "pettine2016", "zhang2023"],
     certaintyNote:
-      "Very low. One trial compared it with a fake shot and found no difference. Other studies had no comparison group.",
+      "Our rating: very low. One trial compared it with a fake shot and found no difference. Other studies had no comparison group.",
+    guideline: { stance: "not-addressed", sources: ["niceNg59", "qaseem2017", "who2023"] },
+    noBetterThanAlternatives: true,
     speed: "unknown",
     timeToEffect: "Not known. Studies check results 3 to 24 months after the shot.",
     visits: { text: "One visit for the marrow and the shot, then check-ups.", estimate: true },
@@ -89,6 +106,8 @@ export const cellOptions: readonly DecisionOption[] = [
     outOf100: [],
     noNumbers:
       "The only studies had about 10 people each and no comparison group. So we cannot give a fair number out of 100.",
+    averages: [],
+    noComparison: "no-comparison-group",
     otherNumbers: [
       {
         text: "In a US court case, a clinic charged $8,900 for one fat cell treatment and $41,500 for a set of 12. Insurance did not pay.",
@@ -97,7 +116,10 @@ export const cellOptions: readonly DecisionOption[] = [
     ],
     shamResponse: shamResponseLevi2025,
     certainty: "very low",
-    certaintyNote: "Very low. The only studies were tiny and had no group to compare with.",
+    certaintyBy: ["kumar2017"],
+    certaintyNote: "Our rating: very low. The only studies were tiny and had no group to compare with.",
+    guideline: { stance: "not-addressed", sources: ["niceNg59", "qaseem2017", "who2023"] },
+    noBetterThanAlternatives: false,
     speed: "unknown",
     timeToEffect: "Not known.",
     visits: { text: "One visit for the fat and the shot, then check-ups.", estimate: true },
@@ -131,11 +153,16 @@ export const cellOptions: readonly DecisionOption[] = [
     outOf100: [],
     noNumbers:
       "The trials give average changes. They do not say how many people got better, so we cannot give a number out of 100.",
+    averages: [],
+    noComparison: "standard-score-only",
     otherNumbers: [],
     shamResponse: shamResponseLevi2025,
     certainty: "very low",
+    certaintyBy: ["xie2021", "mesoblastDr003", "centeno2017"],
     certaintyNote:
-      "Very low for lab-grown cells from your own body. Low for the donor cell product tested in 2 trials. We show the lower rating.",
+      "Our rating: very low for lab-grown cells from your own body, and low for the donor cell product tested in 2 trials. We show the lower rating.",
+    guideline: { stance: "not-addressed", sources: ["niceNg59", "qaseem2017", "who2023"] },
+    noBetterThanAlternatives: false,
     speed: "unknown",
     timeToEffect: "Not known. Studies check results 3 to 24 months after the shot.",
     visits: { text: "One or two visits for the cells and the shot, then check-ups.", estimate: true },
@@ -162,20 +189,26 @@ export const cellOptions: readonly DecisionOption[] = [
     ],
     outOf100: [
       {
+        design: "no-comparison",
         peopleLike:
-          "Adults with back pain thought to come from a disc, in a study of 22 people with no comparison group",
-        timeFrame: "6 months",
-        outcome: "met the study's measure of success for less pain and better function",
-        rows: [{ label: "PRP shot into the disc", count: 47 }],
-        note: "With no comparison group, we cannot tell how many would have got better anyway. In another trial, 33 to 56 out of 100 people improved this much after a fake shot.",
-        sources: ["levi2016", "levi2025"],
+          "Adults with back pain thought to come from a disc, in a study of 22 people with no comparison group. 19 of them were checked at 6 months",
+        timeFrame: "after 6 months",
+        outcome: "had their pain cut by half or more and a daily-life score at least 30% better",
+        rows: [{ label: "PRP shot into the disc", arm: "option", count: 47, armSize: 19, events: 9 }],
+        note: "With no comparison group, we cannot tell how many would have got better anyway. This study counted both less pain and easier daily life. The fake-shot trial below counted pain alone, so its numbers cannot be set beside these.",
+        sources: ["levi2016"],
       },
     ],
+    averages: [],
+    noComparison: "no-comparison-group",
     otherNumbers: [],
     shamResponse: shamResponseLevi2025,
     certainty: "very low",
+    certaintyBy: ["levi2016", "navani2019"],
     certaintyNote:
       "Our rating: very low. Our sources have only small studies, with no group to compare with.",
+    guideline: { stance: "not-addressed", sources: ["niceNg59", "qaseem2017", "who2023"] },
+    noBetterThanAlternatives: false,
     speed: "unknown",
     timeToEffect: "Not known. Studies check results 1 to 6 months after the shot.",
     visits: { text: "One visit for the blood draw and the shot, then check-ups.", estimate: true },

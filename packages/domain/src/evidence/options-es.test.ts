@@ -25,6 +25,14 @@ function optionTexts(o: DecisionOption): [string, string][] {
     ...o.benefits.map((b, i): [string, string] => [`${at}.benefits.${i}`, b]),
     ...o.harms.map((h, i): [string, string] => [`${at}.harms.${i}`, h]),
     ...o.outOf100.flatMap((t, i) => tableTexts(`${at}.outOf100.${i}`, t)),
+    ...o.averages.flatMap((a, i): [string, string][] => [
+      [`${at}.averages.${i}.peopleLike`, a.peopleLike],
+      [`${at}.averages.${i}.timeFrame`, a.timeFrame],
+      [`${at}.averages.${i}.measure`, a.measure],
+      ...a.rows.map((r, j): [string, string] => [`${at}.averages.${i}.rows.${j}`, r.label]),
+      [`${at}.averages.${i}.summary`, a.summary],
+      [`${at}.averages.${i}.note`, a.note],
+    ]),
     ...o.otherNumbers.map((n, i): [string, string] => [`${at}.otherNumbers.${i}`, n.text]),
     [`${at}.certaintyNote`, o.certaintyNote],
     [`${at}.timeToEffect`, o.timeToEffect],
@@ -84,6 +92,8 @@ describe("the decision aid in Spanish", () => {
     expect(es.outOf100.length).toBe(o.outOf100.length);
     for (const [i, t] of o.outOf100.entries()) expect(es.outOf100[i]?.rows.length).toBe(t.rows.length);
     expect(es.otherNumbers.length).toBe(o.otherNumbers.length);
+    expect(es.averages.length).toBe(o.averages.length);
+    for (const [i, a] of o.averages.entries()) expect(es.averages[i]?.rows.length).toBe(a.rows.length);
     expect(es.suitableFor === undefined).toBe(o.suitableFor === undefined);
     expect(es.noNumbers === undefined).toBe(o.noNumbers === undefined);
     expect(es.shamResponse === undefined).toBe(o.shamResponse === undefined);
@@ -134,9 +144,18 @@ describe("the decision aid in Spanish", () => {
       visits: o.visits.estimate,
       cost: { band: o.cost.band, estimate: o.cost.estimate, source: o.cost.source },
       tables: [...o.outOf100, ...(o.shamResponse ? [o.shamResponse] : [])].map((t) => ({
+        design: t.design,
         sources: t.sources,
-        rows: t.rows.map((r) => [r.count, r.countHigh]),
+        rows: t.rows.map((r) => [r.arm, r.count, r.countHigh, r.armSize, r.events]),
       })),
+      averages: o.averages.map((a) => ({
+        sources: a.sources,
+        difference: a.difference,
+        rows: a.rows.map((r) => [r.arm, r.armSize, r.mean]),
+      })),
+      noComparison: o.noComparison,
+      noRating: o.noRating,
+      guideline: o.guideline,
       otherNumbers: o.otherNumbers.map((n) => n.sources),
     });
     const es = localizedOptions("es");

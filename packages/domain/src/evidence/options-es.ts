@@ -9,13 +9,34 @@ import { decisionOptions, findOption } from "./catalogue";
 import { cellOptionsEs } from "./options-cell-es";
 import { conservativeOptionsEs } from "./options-conservative-es";
 import { procedureOptionsEs } from "./options-procedures-es";
-import type { ContentLanguage, DecisionOption, DecisionOptionWords, OutOf100, OutOf100Words } from "./types";
+import type {
+  AverageComparison,
+  AverageComparisonWords,
+  ContentLanguage,
+  DecisionOption,
+  DecisionOptionWords,
+  OutOf100,
+  OutOf100Words,
+} from "./types";
 
 export const decisionOptionsEs: Readonly<Record<string, DecisionOptionWords>> = {
   ...conservativeOptionsEs,
   ...procedureOptionsEs,
   ...cellOptionsEs,
 };
+
+const average = (a: AverageComparison, words: AverageComparisonWords | undefined): AverageComparison =>
+  words
+    ? {
+        ...a,
+        peopleLike: words.peopleLike,
+        timeFrame: words.timeFrame,
+        measure: words.measure,
+        rows: a.rows.map((r, i) => ({ ...r, label: words.rows[i] ?? r.label })),
+        summary: words.summary,
+        note: words.note,
+      }
+    : a;
 
 const table = (t: OutOf100, words: OutOf100Words | undefined): OutOf100 =>
   words
@@ -43,6 +64,7 @@ export function localizedOption(option: DecisionOption, lang: ContentLanguage): 
     harms: option.harms.map((h, i) => es.harms[i] ?? h),
     outOf100: option.outOf100.map((t, i) => table(t, es.outOf100[i])),
     ...(option.noNumbers !== undefined ? { noNumbers: es.noNumbers ?? option.noNumbers } : {}),
+    averages: option.averages.map((a, i) => average(a, es.averages[i])),
     otherNumbers: option.otherNumbers.map((n, i) => ({ ...n, text: es.otherNumbers[i] ?? n.text })),
     ...(option.shamResponse ? { shamResponse: table(option.shamResponse, es.shamResponse) } : {}),
     certaintyNote: es.certaintyNote,

@@ -2,12 +2,13 @@
  * Decision-aid options with medicines, injections or surgery: NSAIDs, opioids, epidural steroid
  * injection (for sciatica), radiofrequency denervation, discectomy (for sciatica) and fusion.
  * Content (over ~150 lines because each option is a full card); figures from the domain reference
- * §5.4 with their sources, text in our own plain words (reading grade ≤ 8). Ratings the sources do
- * not give are left null and the card says so.
+ * §5.4 and the cited trials with their sources, text in our own plain words (reading grade ≤ 8).
+ * Where a trial compared groups by average scores, both groups are named (`averages`); ratings
+ * the sources do not give are left null and the card says why.
  */
 import type { DecisionOption } from "./types";
 
-const NO_RATING = "Our sources give no formal rating of how sure the evidence is.";
+const NOT_GRADED = "Not rated: our sources do not grade how sure the evidence is.";
 const SURGERY_RISKS = "Any operation has risks, such as infection, bleeding, blood clots or harm to a nerve.";
 
 export const procedureOptions: readonly DecisionOption[] = [
@@ -31,9 +32,14 @@ export const procedureOptions: readonly DecisionOption[] = [
     ],
     outOf100: [],
     noNumbers: "Studies give the average change in pain. They do not say how many people got better.",
+    averages: [],
+    noComparison: "no-figure",
     otherNumbers: [],
     certainty: "moderate",
+    certaintyBy: ["qaseem2017"],
     certaintyNote: "Moderate, as rated by US doctors' guidelines for back pain that has lasted a long time.",
+    guideline: { stance: "recommended", sources: ["qaseem2017", "niceNg59", "who2023"] },
+    noBetterThanAlternatives: false,
     speed: "hours-to-days",
     timeToEffect: "Hours to days.",
     visits: { text: "No extra visits, but see your clinician if you need them for long.", estimate: true },
@@ -54,14 +60,34 @@ export const procedureOptions: readonly DecisionOption[] = [
       "US doctors' guidelines allow them only after other care has failed, and after talking about the risks.",
     ],
     harms: [
-      "In a year-long trial in people with long-lasting back pain, daily life was no better with opioids than with other pain pills. Pain was a bit worse, and there were more side effects.",
+      "In a year-long trial in people with long-lasting back pain or hip or knee arthritis pain, daily life was no better with opioids than with other pain pills. Pain was a bit worse, and there were more side effects.",
       "They carry a risk of needing more over time, addiction, overdose and death. The UK and WHO guidelines advise against them for long-lasting back pain.",
     ],
     outOf100: [],
     noNumbers: "The trial gives average scores. It does not say how many people got better.",
+    averages: [
+      {
+        design: "randomized",
+        peopleLike:
+          "Adults with long-lasting back pain, or hip or knee arthritis pain, in a trial of 240 people",
+        timeFrame: "after 12 months",
+        measure: "how much pain got in the way of daily life, on a scale of 0 to 10",
+        rows: [
+          { label: "Opioid pills", arm: "option", armSize: 120, mean: 3.4 },
+          { label: "Other pain pills", arm: "comparison", armSize: 120, mean: 3.3 },
+        ],
+        summary: "The score was 3.4 with opioid pills and 3.3 with other pain pills: about the same.",
+        note: "Pain itself was a bit worse with opioids, 4.0 against 3.5 on a scale of 0 to 10, and there were more side effects.",
+        sources: ["krebs2018"],
+      },
+    ],
     otherNumbers: [],
     certainty: "moderate",
-    certaintyNote: "Moderate, as rated by US doctors' guidelines, with a large trial in back pain.",
+    certaintyBy: ["qaseem2017"],
+    certaintyNote:
+      "Moderate, as rated by US doctors' guidelines, with a large trial in back, hip and knee pain.",
+    guideline: { stance: "advised-against", sources: ["niceNg59", "who2023"] },
+    noBetterThanAlternatives: true,
     speed: "hours-to-days",
     timeToEffect: "Hours.",
     visits: { text: "Regular check-ups while you take them.", estimate: true },
@@ -90,14 +116,30 @@ export const procedureOptions: readonly DecisionOption[] = [
     ],
     outOf100: [],
     noNumbers: "The review gives the average change in pain. It does not say how many people got better.",
-    otherNumbers: [
+    averages: [
       {
-        text: "Soon after the shot, pain was about 8 points lower on a scale of 0 to 100 than after a fake shot. That is the average.",
+        design: "sham-controlled",
+        peopleLike: "Adults with leg pain from a pinched nerve, in 30 trials",
+        timeFrame: "soon after the shot",
+        measure: "pain, on a scale of 0 to 100",
+        rows: [
+          { label: "Steroid shot", arm: "option" },
+          { label: "Fake shot", arm: "comparison" },
+        ],
+        difference: { value: -7.55, low: -11.4, high: -3.74 },
+        summary:
+          "Pain was about 8 points lower with the steroid shot than with a fake shot, likely between 4 and 11 points.",
+        note: "That is less than most people would notice, and later on there was no difference.",
         sources: ["chou2015"],
       },
     ],
-    certainty: null,
-    certaintyNote: NO_RATING,
+    otherNumbers: [],
+    certainty: "low",
+    certaintyBy: ["chou2015"],
+    certaintyNote:
+      "Low for daily tasks and for fewer operations. Moderate for the small, short ease in pain. A review of the trials for US doctors rated it so. We show the lower rating.",
+    guideline: { stance: "not-addressed", sources: ["niceNg59"] },
+    noBetterThanAlternatives: false,
     speed: "hours-to-days",
     timeToEffect: "Days. Any relief lasts up to about 3 months.",
     visits: { text: "One short visit for each shot. Some people have more than one.", estimate: true },
@@ -117,24 +159,46 @@ export const procedureOptions: readonly DecisionOption[] = [
       "You lie face down while a doctor guides a needle with X-rays. You go home the same day. You need the test shots on an earlier visit.",
     benefits: [
       "The UK guideline says it can be tried when other care has not worked and a test shot has helped.",
-      "If it helps, the relief can last for months.",
+      "It is a short visit, and you go home the same day.",
     ],
     harms: [
+      "In 3 trials with 681 people, adding it to an exercise program did not ease pain by an amount that matters.",
       "It is not for everyone: you need test shots first, and only some people qualify.",
       "The place where the needle went in may be sore.",
     ],
     outOf100: [],
-    noNumbers: "Our sources give no numbers we can fairly show for this treatment.",
+    noNumbers: "The trials give average pain scores. They do not say how many people got better.",
+    averages: [
+      {
+        design: "randomized",
+        peopleLike:
+          "Adults with long-lasting low back pain whose test shots helped, in 3 trials of 681 people",
+        timeFrame: "after 3 months",
+        measure: "back pain, on a scale of 0 to 10",
+        rows: [
+          { label: "Nerve heat treatment and exercise", arm: "option" },
+          { label: "Exercise program alone", arm: "comparison" },
+        ],
+        summary:
+          "Adding the nerve heat treatment to the exercise program made no difference, or less than the 2 points the trials set as the smallest that matters.",
+        note: "Everyone had the exercise program. People knew which care they had.",
+        sources: ["juch2017"],
+      },
+    ],
     otherNumbers: [],
-    certainty: null,
-    certaintyNote: NO_RATING,
+    certainty: "very low",
+    certaintyBy: ["maas2015"],
+    certaintyNote:
+      "Very low to moderate, by what was measured, in a large review of 23 trials. We show the lower rating. Three larger trials since then found no difference that matters.",
+    guideline: { stance: "recommended", sources: ["niceNg59"] },
+    noBetterThanAlternatives: true,
     speed: "unknown",
     timeToEffect: "Our sources do not say how fast it works.",
     visits: { text: "At least 2 visits: test shots, then the treatment.", estimate: true },
     cost: { band: "high", text: "Medium to high. Ask your clinic and your insurer.", estimate: true },
     regulatoryStatus: "A standard procedure in pain clinics.",
     investigational: false,
-    sources: ["niceNg59"],
+    sources: ["juch2017", "maas2015", "niceNg59"],
   },
   {
     id: "discectomy",
@@ -150,28 +214,38 @@ export const procedureOptions: readonly DecisionOption[] = [
     ],
     outOf100: [
       {
+        design: "randomized",
         peopleLike: "Adults with bad leg pain from a slipped disc, in a trial of 283 people",
-        timeFrame: "1 year",
+        timeFrame: "after 1 year",
         outcome: "felt they had recovered",
         rows: [
-          { label: "Early surgery", count: 95 },
-          { label: "Non-surgical care first", count: 95 },
+          { label: "Early surgery", arm: "option", count: 95, armSize: 141 },
+          { label: "Non-surgical care first", arm: "comparison", count: 95, armSize: 142 },
         ],
         note: "Surgery got people better faster, but by 1 year both groups were about the same.",
         sources: ["peul2007"],
       },
       {
-        peopleLike: "The same trial: people who started with non-surgical care",
-        timeFrame: "within 1 to 2 years",
-        outcome: "had surgery later",
-        rows: [{ label: "Non-surgical care first", count: 39, countHigh: 44 }],
-        note: "Starting with other care does not rule out surgery later.",
+        design: "randomized",
+        peopleLike: "The same trial",
+        timeFrame: "within 1 year",
+        outcome: "had an operation on the disc",
+        rows: [
+          { label: "Early surgery", arm: "option", count: 89, armSize: 141, events: 125 },
+          { label: "Non-surgical care first", arm: "comparison", count: 39, armSize: 142, events: 55 },
+        ],
+        note: "Starting with other care does not rule out surgery later. By 2 years, 62 of the 142 people who started with other care had had an operation.",
         sources: ["peul2007"],
       },
     ],
+    averages: [],
     otherNumbers: [],
     certainty: null,
-    certaintyNote: NO_RATING,
+    certaintyBy: [],
+    noRating: "not-graded",
+    certaintyNote: `${NOT_GRADED} The numbers come from one trial of 283 people, who knew which care they had.`,
+    guideline: { stance: "not-checked", sources: [] },
+    noBetterThanAlternatives: true,
     speed: "weeks",
     timeToEffect: "Leg pain often eases within weeks.",
     visits: { text: "The operation plus follow-up visits.", estimate: true },
@@ -198,31 +272,50 @@ export const procedureOptions: readonly DecisionOption[] = [
     ],
     outOf100: [
       {
-        peopleLike: "Adults with long-lasting back pain, in two trials",
-        timeFrame: "over the years the trials followed people (up to about 9 years)",
-        outcome: "had another operation, or surgery after first trying rehab",
+        design: "randomized",
+        approximate: true,
+        peopleLike:
+          "Adults with long-lasting back pain, in two trials that followed people for about 9 years",
+        timeFrame: "over about 9 years",
+        outcome: "had more surgery on the back",
         rows: [
-          { label: "Fusion: had another operation", count: 33 },
-          { label: "Exercise and rehab: had surgery later", count: 33 },
+          { label: "Fusion: another operation", arm: "option", count: 33 },
+          { label: "Exercise and rehab: surgery after all", arm: "comparison", count: 33 },
         ],
         note: "These are rough figures: the trials report about a third in each group.",
         sources: ["brox2003"],
       },
     ],
-    otherNumbers: [
+    averages: [
       {
-        text: "A UK trial had 349 people. On a disability scale of 0 to 100, scores fell from 46.5 to 34.0 after fusion. They fell from 44.8 to 36.1 after rehab. At 2 years the groups were about 4 points apart.",
-        sources: ["fairbank2005"],
+        design: "randomized",
+        peopleLike: "Adults with back pain for at least a year, in a UK trial of 349 people",
+        timeFrame: "after 2 years",
+        measure: "how much back pain limits daily life, on a scale of 0 to 100",
+        rows: [
+          { label: "Fusion", arm: "option", armSize: 176, mean: 34.0 },
+          { label: "Intensive rehab program", arm: "comparison", armSize: 173, mean: 36.1 },
+        ],
+        difference: { value: -4.1, low: -8.1, high: -0.1 },
+        summary:
+          "Scores fell from 46.5 to 34.0 after fusion, and from 44.8 to 36.1 after rehab. Taking the start into account, fusion was about 4 points better, likely between 0.1 and 8.1.",
+        note: "Most people notice a change of 10 points or more. A walking test showed no difference.",
+        sources: ["fairbank2005", "ostelo2008"],
       },
     ],
+    otherNumbers: [],
     certainty: null,
-    certaintyNote: NO_RATING,
+    certaintyBy: [],
+    noRating: "not-graded",
+    certaintyNote: `${NOT_GRADED} The numbers come from three trials in which people knew which care they had. UK guidance weighed them and says not to offer fusion for back pain alone, except in a study.`,
+    guideline: { stance: "advised-against", sources: ["niceNg59"] },
+    noBetterThanAlternatives: true,
     speed: "months",
     timeToEffect: "Recovery takes months.",
     visits: { text: "The operation, a stay in hospital, and many check-ups after.", estimate: true },
     cost: { band: "very high", text: "Very high. Ask your surgeon and your insurer.", estimate: true },
     regulatoryStatus: "A standard operation.",
     investigational: false,
-    sources: ["fairbank2005", "brox2003", "niceNg59"],
+    sources: ["fairbank2005", "brox2003", "ostelo2008", "niceNg59"],
   },
 ];

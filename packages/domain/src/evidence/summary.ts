@@ -7,6 +7,7 @@
  */
 import { decisionOptions } from "./catalogue";
 import { aidContent, localizedValues } from "./content-es";
+import { glanceSentences } from "./figures";
 import { findLocalizedOption, localizedOption } from "./options-es";
 import type { ContentLanguage, DecisionOption } from "./types";
 import { type ValueId, valuesClarification, valuesServedBy } from "./values";
@@ -28,25 +29,14 @@ export function fittingOptions(values: Readonly<Record<string, number>>): Decisi
   });
 }
 
-const amount = (r: { count: number; countHigh?: number }, to: string) =>
-  r.countHigh ? `${r.count} ${to} ${r.countHigh}` : String(r.count);
-
 /**
- * The option's first "out of 100" figure as one sentence, or null when it has none. Pass the
- * option in the language wanted (options-es.ts `localizedOption`); the sentence follows it.
+ * The option's glance figure as the summary prints it: both groups, each framed both ways with its
+ * size and range, or why there is no fair figure (figures.ts). Pass the option in the language
+ * wanted (options-es.ts `localizedOption`); the sentences follow it.
  */
-export function frequencySentence(o: DecisionOption, lang: ContentLanguage = "en"): string | null {
-  const t = o.outOf100[0];
-  if (!t) return null;
-  if (lang === "es") {
-    const rows = t.rows.map((r) => `${r.label}: ${amount(r, "a")} de cada 100`);
-    return `${t.peopleLike}. ${capitalize(t.timeFrame)}, ${rows.join("; ")} ${t.outcome}.`;
-  }
-  const rows = t.rows.map((r) => `${r.label}: ${amount(r, "to")} of 100`);
-  return `${t.peopleLike}. After ${t.timeFrame}, ${rows.join("; ")} ${t.outcome}.`;
+export function frequencySentence(o: DecisionOption, lang: ContentLanguage = "en"): string {
+  return glanceSentences(o, lang);
 }
-
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The summary's own words (headings of the page and the PDF), in each language. */
 export const summaryWords = {
@@ -104,7 +94,7 @@ export type DecisionSummary = {
   choice: {
     name: string;
     certaintyNote: string;
-    frequencies: string | null;
+    frequencies: string;
     timeToEffect: string;
     cost: string;
     status: string;

@@ -25,20 +25,96 @@ export type CostBand = "none" | "low" | "moderate" | "high" | "very high";
 /** When an effect, if any, usually shows. */
 export type Speed = "hours-to-days" | "weeks" | "months" | "unknown";
 
+/**
+ * How a figure was made, which decides where it may be shown (IPDAS: compare like with like).
+ * `sham-controlled` and `randomized` figures are fair comparisons and need both arms (a row for the
+ * option and one for what it was compared with); `no-comparison` figures (a before-and-after
+ * series) are never a glance number; `sham-arm` is the fake-treatment group of a sham-controlled
+ * trial shown alone on purpose, as the improvement to expect from any shot (cell therapies' cards).
+ */
+export const studyDesigns = ["sham-controlled", "randomized", "no-comparison", "sham-arm"] as const;
+export type StudyDesign = (typeof studyDesigns)[number];
+
+/** One group of a study in an "out of 100" table. */
+export type OutOf100Row = {
+  /** patient */
+  label: string;
+  /** The treatment the card is about, or what it was compared with. */
+  arm: "option" | "comparison";
+  /** Out of 100; `countHigh` when the source gives a range. */
+  count: number;
+  countHigh?: number;
+  /** People in this group at this time point, when the source gives it. */
+  armSize?: number;
+  /**
+   * People with the outcome, when the source gives the count; with `armSize` it gives the 95%
+   * range (Wilson). Without it the range is worked out from the share and marked so.
+   */
+  events?: number;
+};
+
 /** "Out of 100 people like you": one outcome, one time frame, the same denominator for every row. */
 export type OutOf100 = {
+  design: StudyDesign;
   /** patient: who the numbers are about (the reference class). */
   peopleLike: string;
   /** patient: when the outcome was measured. */
   timeFrame: string;
-  /** patient: the outcome counted ("had their pain cut by half or more"). */
+  /** patient: the outcome counted ("had their pain cut by half or more"); "did not" is its negation. */
   outcome: string;
-  /** patient labels; `count` out of 100, `countHigh` when the source gives a range. */
-  rows: readonly { label: string; count: number; countHigh?: number }[];
+  rows: readonly OutOf100Row[];
+  /** The source gives rough shares ("about a third"), not counts or group sizes. */
+  approximate?: boolean;
   /** patient: what to keep in mind (chance, no comparison group). */
   note: string;
   sources: readonly CitationKey[];
 };
+
+/**
+ * A comparison the sources give as average scores, not as counts of people: both groups'
+ * averages where the source gives them, or the difference between the groups, on a named scale.
+ * Standardized scores (effect sizes without a scale) are not shown as numbers; see `noComparison`.
+ */
+export type AverageComparison = {
+  design: "sham-controlled" | "randomized";
+  /** patient: who was studied, and in how many trials. */
+  peopleLike: string;
+  /** patient: when it was measured. */
+  timeFrame: string;
+  /** patient: what was measured, with its scale ("back pain, on a scale of 0 to 100"). */
+  measure: string;
+  /** Each group, with its average when the source gives one. */
+  rows: readonly { label: string; arm: "option" | "comparison"; armSize?: number; mean?: number }[];
+  /** The option's average minus the comparison's, with the source's 95% interval where given. */
+  difference?: { value: number; low?: number; high?: number };
+  /** patient: the result in one sentence that names both groups (shown in the glance table). */
+  summary: string;
+  /** patient: what the difference means (too small to notice, chance, no lasting effect). */
+  note: string;
+  sources: readonly CitationKey[];
+};
+
+/** Why an option has no comparative figure in the glance table. */
+export const noComparisonReasons = ["no-comparison-group", "standard-score-only", "no-figure"] as const;
+export type NoComparisonReason = (typeof noComparisonReasons)[number];
+
+/** Why a card has no GRADE rating. */
+export const noRatingReasons = ["not-a-treatment", "not-graded"] as const;
+export type NoRatingReason = (typeof noRatingReasons)[number];
+
+/**
+ * What guidelines say of the option for back pain that has lasted a long time: recommended (to
+ * offer or consider, alone or in a package), advised against, guidelines disagree, not addressed
+ * by the guidelines named, or not checked (we only recall what they say, so we claim nothing).
+ */
+export const guidelineStances = [
+  "recommended",
+  "advised-against",
+  "disagree",
+  "not-addressed",
+  "not-checked",
+] as const;
+export type GuidelineStance = (typeof guidelineStances)[number];
 
 export type DecisionOption = {
   id: string;
@@ -59,14 +135,25 @@ export type DecisionOption = {
   outOf100: readonly OutOf100[];
   /** patient: why there is no "out of 100" number. */
   noNumbers?: string;
-  /** patient: other verified figures, each with its source (average changes, prices). */
+  /** Comparisons as average scores, both groups named (the glance figure when no table is fair). */
+  averages: readonly AverageComparison[];
+  /** Why the glance table has no comparison, when neither a fair table nor an average gives one. */
+  noComparison?: NoComparisonReason;
+  /** patient: other verified figures, each with its source (changes without a comparison, prices). */
   otherNumbers: readonly { text: string; sources: readonly CitationKey[] }[];
   /** For orthobiologics: how many people improved after a fake (sham) treatment. */
   shamResponse?: OutOf100;
-  /** null when our sources give no rating; `certaintyNote` then says so. */
+  /** null when there is no rating; `noRating` says why and `certaintyNote` says so in words. */
   certainty: GradeCertainty | null;
+  /** Whose rating `certainty` is; empty only when there is none. */
+  certaintyBy: readonly CitationKey[];
+  noRating?: NoRatingReason;
   /** patient: whose rating it is and what it rests on. */
   certaintyNote: string;
+  /** What guidelines say, with the guidelines that say it (for "well-tested care"). */
+  guideline: { stance: GuidelineStance; sources: readonly CitationKey[] };
+  /** The card's own best comparison found it no better than the care it was compared with. */
+  noBetterThanAlternatives: boolean;
   speed: Speed;
   /** patient */
   timeToEffect: string;
@@ -97,6 +184,17 @@ export type OutOf100Words = {
   note: string;
 };
 
+/** An average comparison's patient text in another language, row labels in the original's order. */
+export type AverageComparisonWords = {
+  peopleLike: string;
+  /** A phrase that can open a clause, as in {@link OutOf100Words}. */
+  timeFrame: string;
+  measure: string;
+  rows: readonly string[];
+  summary: string;
+  note: string;
+};
+
 /**
  * Every patient field of a {@link DecisionOption} in another language, list for list and table for
  * table with the original; ids, groups, counts, certainty, speed, cost bands and sources are not
@@ -111,6 +209,7 @@ export type DecisionOptionWords = {
   harms: readonly string[];
   outOf100: readonly OutOf100Words[];
   noNumbers?: string;
+  averages: readonly AverageComparisonWords[];
   otherNumbers: readonly string[];
   shamResponse?: OutOf100Words;
   certaintyNote: string;

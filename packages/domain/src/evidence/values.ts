@@ -22,7 +22,7 @@ export type ValueDefinition = {
   statement: string;
   /** patient: what it means, in plain words. */
   help: string;
-  /** The option field this value bears on. */
+  /** The option field this value bears on ("certainty": with the guidelines' stance, `isWellTested`). */
   optionField: "group" | "speed" | "cost" | "certainty";
 };
 
@@ -64,6 +64,20 @@ export const valuesClarification = {
   ] as const satisfies readonly ValueDefinition[],
 };
 
+/**
+ * "Well-tested care": at least moderate-certainty evidence of benefit, recommended by the
+ * guidelines, and not found no better than the care it was compared with on its own card. So an
+ * option rated moderate that guidelines advise against (opioids: NICE NG59, WHO 2023), or whose
+ * trial found it no better than other pills, never counts as well tested.
+ */
+export function isWellTested(option: DecisionOption): boolean {
+  return (
+    (option.certainty === "high" || option.certainty === "moderate") &&
+    option.guideline.stance === "recommended" &&
+    !option.noBetterThanAlternatives
+  );
+}
+
 /** Which values an option sits well with, by its own fields (for showing, never for ranking). */
 export function valuesServedBy(option: DecisionOption): ValueId[] {
   const served: ValueId[] = [];
@@ -72,6 +86,6 @@ export function valuesServedBy(option: DecisionOption): ValueId[] {
   if (option.group !== "injection" && option.group !== "surgery" && option.group !== "cell-therapy")
     served.push("avoid-procedures");
   if (option.cost.band === "none" || option.cost.band === "low") served.push("low-cost");
-  if (option.certainty === "high" || option.certainty === "moderate") served.push("certainty");
+  if (isWellTested(option)) served.push("certainty");
   return served;
 }

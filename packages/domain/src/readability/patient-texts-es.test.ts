@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  type AverageComparison,
   aidContent,
   type DecisionOption,
   decisionAidContentEs,
@@ -26,6 +27,9 @@ const lines = (...parts: (string | undefined)[]) => parts.filter((p) => p !== un
 const table = (t: OutOf100) =>
   lines(t.peopleLike, t.timeFrame, t.outcome, ...t.rows.map((r) => r.label), t.note);
 
+const average = (a: AverageComparison) =>
+  lines(a.peopleLike, a.timeFrame, a.measure, ...a.rows.map((r) => r.label), a.summary, a.note);
+
 /** An option's patient text as the blocks a reader reads together, as in patient-texts.test.ts. */
 function optionBlocks(options: readonly DecisionOption[]): Text[] {
   const blocks: Text[] = [];
@@ -40,6 +44,7 @@ function optionBlocks(options: readonly DecisionOption[]): Text[] {
     add(`${at}.harms`, lines(...o.harms));
     for (const [i, t] of o.outOf100.entries()) add(`${at}.outOf100.${i}`, table(t));
     if (o.shamResponse) add(`${at}.shamResponse`, table(o.shamResponse));
+    for (const [i, a] of o.averages.entries()) add(`${at}.averages.${i}`, average(a));
     add(`${at}.noNumbers`, o.noNumbers);
     for (const [i, n] of o.otherNumbers.entries()) add(`${at}.otherNumbers.${i}`, n.text);
     add(`${at}.certaintyNote`, o.certaintyNote);

@@ -4,7 +4,13 @@
  * and none stating or implying that a cell therapy is approved or proven for back pain.
  */
 import { describe, expect, it } from "vitest";
-import { decisionAidContent, decisionOptions, type OutOf100, valuesClarification } from "../evidence";
+import {
+  type AverageComparison,
+  decisionAidContent,
+  decisionOptions,
+  type OutOf100,
+  valuesClarification,
+} from "../evidence";
 import { contactMessage, contactSteps } from "../pathway/contacts";
 import { allRecoveryPhases } from "../pathway/recovery";
 import {
@@ -31,6 +37,9 @@ const lines = (...parts: (string | undefined)[]) => parts.filter((p) => p !== un
 
 const table = (t: OutOf100) =>
   lines(t.peopleLike, t.timeFrame, t.outcome, ...t.rows.map((r) => r.label), t.note);
+
+const average = (a: AverageComparison) =>
+  lines(a.peopleLike, a.timeFrame, a.measure, ...a.rows.map((r) => r.label), a.summary, a.note);
 
 /**
  * Patient-facing text as the blocks a reader reads together: a question with its help text, a
@@ -62,6 +71,7 @@ function patientBlocks(): Text[] {
     add(`${at}.harms`, lines(...o.harms));
     for (const [i, t] of o.outOf100.entries()) add(`${at}.outOf100.${i}`, table(t));
     if (o.shamResponse) add(`${at}.shamResponse`, table(o.shamResponse));
+    for (const [i, a] of o.averages.entries()) add(`${at}.averages.${i}`, average(a));
     add(`${at}.noNumbers`, o.noNumbers);
     for (const [i, n] of o.otherNumbers.entries()) add(`${at}.otherNumbers.${i}`, n.text);
     add(`${at}.certaintyNote`, o.certaintyNote);

@@ -1,16 +1,17 @@
 /**
  * The decision aid, as the patient and the clinician see it: what the decision is about, every
- * option at a glance (one table, the same columns for each), then each option's card in the same
- * template, with the clinic's own numbers beside the studies' where there are enough. The order
+ * option at a glance (Glance.tsx: the same facts for each, fair comparisons only), then each
+ * option's card in the same template, with the clinic's own numbers beside the studies' where
+ * there are enough. The order
  * is the catalogue's (self-care first) for everyone: nothing is ranked.
  */
 import type { RegistryResult, RegistryResults } from "@evident/domain/api";
-import { type DecisionOption, type OptionGroup, optionGroups } from "@evident/domain/evidence";
-import { Badge, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { type OptionGroup, optionGroups } from "@evident/domain/evidence";
+import { List, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useRegistryResults } from "../api/decisions";
-import classes from "./DecisionAid.module.css";
-import { type AidLanguage, useAidLanguage } from "./language";
+import { Glance } from "./Glance";
+import { useAidLanguage } from "./language";
 import { OptionCard } from "./OptionCard";
 
 export function AboutThisGuide() {
@@ -29,57 +30,6 @@ export function AboutThisGuide() {
         </Text>
       </Stack>
     </Paper>
-  );
-}
-
-/** The option's first "out of 100" figure in a few words, e.g. "44 of 100 (12 months)". */
-function mainNumber(o: DecisionOption, p: AidLanguage["p"]): string {
-  const t = o.outOf100[0];
-  const r = t?.rows[0];
-  if (!t || !r) return p.noFairNumber;
-  return p.mainNumber(r, t);
-}
-
-function Compare({ group }: { group: OptionGroup | "all" }) {
-  const { w, p, options: all, certaintyLabels, speedLabels, costLabels } = useAidLanguage();
-  const options = all.filter((o) => group === "all" || o.group === group);
-  return (
-    <Table.ScrollContainer minWidth={860}>
-      <Table striped verticalSpacing={6} fz="sm" className={classes.compare} aria-labelledby="compare-h">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{p.choice}</Table.Th>
-            <Table.Th scope="col">{w.mainNumber}</Table.Th>
-            <Table.Th scope="col">{w.certainty}</Table.Th>
-            <Table.Th scope="col">{w.timeToEffect}</Table.Th>
-            <Table.Th scope="col">{w.cost}</Table.Th>
-            <Table.Th scope="col">{w.status}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {options.map((o) => (
-            <Table.Tr key={o.id}>
-              <Table.Th scope="row" fw={600}>
-                <a href={`#option-${o.id}`}>{o.name}</a>
-              </Table.Th>
-              <Table.Td>{mainNumber(o, p)}</Table.Td>
-              <Table.Td>{o.certainty ? certaintyLabels[o.certainty] : p.notRated}</Table.Td>
-              <Table.Td>{speedLabels[o.speed]}</Table.Td>
-              <Table.Td>{costLabels[o.cost.band]}</Table.Td>
-              <Table.Td>
-                {o.investigational ? (
-                  <Badge color="orange" variant="light">
-                    {p.experimentalNotApproved}
-                  </Badge>
-                ) : (
-                  p.inUse
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
   );
 }
 
@@ -165,7 +115,7 @@ export function DecisionAidView({
         <Title order={2} size="h3" id="compare-h">
           {w.compareTitle}
         </Title>
-        <Compare group={group} />
+        <Glance group={group} wide={wide} />
       </Stack>
       <Stack gap="xs" component="section" aria-labelledby="details-h">
         <Title order={2} size="h3" id="details-h">

@@ -8,14 +8,19 @@
 import { type CitationKey, citations } from "@evident/domain";
 import type { RegistryResult, RegistryResults } from "@evident/domain/api";
 import {
+  type AverageComparison,
   type CriterionId,
   type DecisionOption,
+  figureWords,
   type OutOf100,
+  rangeNote,
+  rowRange,
   treatmentKindForOption,
 } from "@evident/domain/evidence";
 import { Badge, Card, Group, List, Stack, Text, Title } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import classes from "./DecisionAid.module.css";
+import { useCertaintyLabel } from "./Glance";
 import { IconArray } from "./IconArray";
 import { useAidLanguage } from "./language";
 
@@ -42,26 +47,63 @@ function Field({ title, children }: { title: string; children: React.ReactNode }
   );
 }
 
+/** An "out of 100" table: who and when, an icon array per group with the count framed both ways,
+ * each group's size and likely range, what to keep in mind, and where the ranges come from. */
 export function Frequencies({ t, certainty }: { t: OutOf100; certainty: string }) {
-  const { w, p } = useAidLanguage();
+  const { lang, w, p } = useAidLanguage();
+  const f = figureWords[lang];
+  const ranges = rangeNote(t, lang);
   return (
     <Stack gap={6}>
-      <Text size="sm">{p.frequencyIntro(t)}</Text>
+      <Text size="sm">
+        {t.peopleLike}. {p.howMany(t)}
+      </Text>
       <Group gap="md" align="flex-start">
         {t.rows.map((r) => {
+          const range = rowRange(r);
           return (
-            <Stack key={r.label} gap={2} align="center" maw={130}>
+            <Stack key={r.label} gap={2} align="center" maw={150}>
               <IconArray count={r.count} countHigh={r.countHigh} label={p.iconLabel(r, t)} />
               <Text size="sm" fw={600} ta="center">
-                {p.rowCount(r)}
+                {r.label}
               </Text>
+              <Text size="sm" ta="center">
+                {f.short(r)}
+              </Text>
+              {(r.armSize !== undefined || range) && (
+                <Text size="xs" c="dimmed" ta="center">
+                  {[r.armSize !== undefined ? f.people(r.armSize) : null, range ? f.range(range) : null]
+                    .filter((x) => x !== null)
+                    .join(", ")}
+                </Text>
+              )}
             </Stack>
           );
         })}
       </Group>
       <Text size="sm">{t.note}</Text>
       <Text size="xs" c="dimmed">
+        {ranges ? `${ranges} ` : ""}
         {certainty}. {w.sources}: {cite(t.sources)}
+      </Text>
+    </Stack>
+  );
+}
+
+/** A comparison given as average scores: who, when, what was measured, the result naming both groups. */
+function Averages({ a }: { a: AverageComparison }) {
+  const { w, p } = useAidLanguage();
+  return (
+    <Stack gap={4}>
+      <Text size="sm">
+        {a.peopleLike}. {p.measured(a)}
+      </Text>
+      <Text size="sm" fw={600}>
+        {a.summary}
+      </Text>
+      <Text size="sm">{a.note}</Text>
+      <Text size="xs" c="dimmed">
+        {w.sources}: {cite(a.sources)}
       </Text>
     </Stack>
   );
@@ -139,8 +181,8 @@ export function OptionCard({
   registry?: RegistryResult | undefined;
   context?: RegistryContext | undefined;
 }) {
-  const { w, p, certaintyLabels, costLabels, groupLabels } = useAidLanguage();
-  const certainty = option.certainty ? certaintyLabels[option.certainty] : p.notRated;
+  const { w, p, costLabels, groupLabels } = useAidLanguage();
+  const certainty = useCertaintyLabel()(option);
   return (
     <Card
       withBorder
@@ -197,6 +239,13 @@ export function OptionCard({
             <Text size="sm">{option.noNumbers}</Text>
           )}
         </Field>
+        {option.averages.length > 0 && (
+          <Field title={w.averages}>
+            {option.averages.map((a) => (
+              <Averages key={a.summary} a={a} />
+            ))}
+          </Field>
+        )}
         {option.shamResponse && (
           <Field title={w.sham}>
             <Frequencies t={option.shamResponse} certainty={certainty} />

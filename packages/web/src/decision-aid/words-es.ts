@@ -51,11 +51,14 @@ export const aidWordsEs: AidWords = {
   benefits: "Qué puede mejorar",
   harms: "Qué puede salir mal",
   outOf100: "De cada 100 personas como usted",
+  averages: "Comparado con puntos medios",
   sham: "Tras una inyección falsa",
   otherNumbers: "Otros números",
   clinicTitle: "En esta clínica",
   certainty: "¿Qué tan seguros están los expertos?",
-  mainNumber: "De cada 100 personas",
+  mainNumber: "Lo que hallaron las pruebas imparciales",
+  compareIntro:
+    "Una prueba imparcial compara a personas que tuvieron el cuidado con personas parecidas que tuvieron otro, o una inyección falsa. Damos cada número de dos formas: cuántos mejoraron y cuántos no.",
   timeToEffect: "Cuándo hace efecto",
   visits: "Visitas",
   cost: "Precio",
@@ -99,18 +102,18 @@ export const criterionNamesEs: Record<CriterionId, string> = {
 };
 
 const pct = (x: number) => `${Math.round(x * 100)}\u00a0%`;
-const amount: AidPhrases["amount"] = (r) => (r.countHigh ? `${r.count} a ${r.countHigh}` : String(r.count));
+const amount = (r: { count: number; countHigh?: number | undefined }) =>
+  r.countHigh ? `${r.count} a ${r.countHigh}` : String(r.count);
+const notAmount = (r: { count: number; countHigh?: number | undefined }) =>
+  r.countHigh ? `${100 - r.countHigh} a ${100 - r.count}` : String(100 - r.count);
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The Spanish time frames are phrases that open a clause ("a los 12 meses"; evidence/types.ts). */
 export const aidPhrasesEs: AidPhrases = {
-  amount,
-  frequencyIntro: (t) => `${t.peopleLike}. ${capitalize(t.timeFrame)}, cuántas personas ${t.outcome}:`,
-  iconLabel: (r, t) => `${r.label}: ${amount(r)} de cada 100 personas ${t.outcome}, ${t.timeFrame}.`,
-  rowCount: (r) => `${r.label}: ${amount(r)} de cada 100`,
-  mainNumber: (r, t) => `${r.label}: ${amount(r)} de cada 100 (${t.timeFrame})`,
-  noFairNumber: "Sin un número justo",
-  notRated: "Sin nota",
+  howMany: (t) => `${capitalize(t.timeFrame)}, cuántas personas ${t.outcome}:`,
+  measured: (a) => `${capitalize(a.timeFrame)}, ${a.measure}:`,
+  iconLabel: (r, t) =>
+    `${r.label}: ${amount(r)} de cada 100 personas ${t.outcome}, ${t.timeFrame}; ${notAmount(r)} no.`,
   experimental: "Experimental",
   experimentalNotApproved: "Experimental, no aprobado por la FDA",
   inUse: "En uso",

@@ -1,4 +1,4 @@
-import type { OutOf100 } from "@evident/domain/evidence";
+import { figureWords, type OutOf100 } from "@evident/domain/evidence";
 import { readingGrade } from "@evident/domain/readability/reading-grade";
 import { SPANISH_MIN_PERSPICUITY, spanishPerspicuity } from "@evident/domain/readability/spanish";
 import { describe, expect, it } from "vitest";
@@ -25,12 +25,24 @@ import {
 const isProse = (text: string) => text.trim().split(/\s+/).length >= 4;
 
 const table: OutOf100 = {
+  design: "sham-arm",
   peopleLike: "Adults",
-  timeFrame: "12 months",
+  timeFrame: "a los 12 meses",
   outcome: "felt better",
-  rows: [{ label: "Shot", count: 33, countHigh: 56 }],
+  rows: [{ label: "Shot", arm: "comparison", count: 33, countHigh: 56 }],
   note: "",
   sources: [],
+};
+
+/** The figure words in the domain (noComparison, noRating, where ranges come from), as prose. */
+const figureProse = (lang: "en" | "es") => {
+  const f = figureWords[lang];
+  return [
+    ...Object.values(f.noComparison),
+    ...Object.values(f.noRating),
+    ...Object.values(f.rangeFrom),
+    f.noGroupSize,
+  ];
 };
 const figure = { responders: 12, n: 34, share: 12 / 34, shareCI: [0.21, 0.52] as [number, number] };
 
@@ -39,6 +51,18 @@ describe("the decision aid's own words", () => {
     it(`${key} reads at grade 8 or below`, () => {
       expect(readingGrade(text), text).toBeLessThanOrEqual(8);
     });
+  for (const text of figureProse("en"))
+    it(`figure words read at grade 8 or below: ${text}`, () => {
+      expect(readingGrade(text), text).toBeLessThanOrEqual(8);
+    });
+  it("frames an icon array's count both ways", () => {
+    expect(
+      aidPhrases.iconLabel({ label: "Shot", count: 44 }, { ...table, timeFrame: "after 12 months" }),
+    ).toBe("Shot: 44 out of 100 people felt better, after 12 months; 56 did not.");
+    expect(aidPhrases.howMany({ timeFrame: "after 12 months", outcome: "felt better" })).toBe(
+      "After 12 months, how many felt better:",
+    );
+  });
   it("gives a clinic's figure with its n and interval, at grade 8 or below", () => {
     const s = clinicSentence(figure);
     expect(s).toBe("12 of 34 people (35%). The true share is likely between 21% and 52%.");
@@ -70,11 +94,16 @@ describe("the decision aid's own words in Spanish", () => {
     }
   });
 
+  for (const text of figureProse("es"))
+    it(`figure words score ${SPANISH_MIN_PERSPICUITY} or more on INFLESZ: ${text}`, () => {
+      expect(spanishPerspicuity(text), text).toBeGreaterThanOrEqual(SPANISH_MIN_PERSPICUITY);
+    });
+
   it("puts the same numbers in the same sentences, Spanish style", () => {
-    expect(aidPhrasesEs.rowCount(table.rows[0]!)).toBe("Shot: 33 a 56 de cada 100");
-    expect(aidPhrasesEs.frequencyIntro({ ...table, timeFrame: "a los 12 meses" })).toBe(
-      "Adults. A los 12 meses, cuántas personas felt better:",
+    expect(aidPhrasesEs.iconLabel(table.rows[0]!, table)).toBe(
+      "Shot: 33 a 56 de cada 100 personas felt better, a los 12 meses; 44 a 67 no.",
     );
+    expect(aidPhrasesEs.howMany(table)).toBe("A los 12 meses, cuántas personas felt better:");
     const s = aidPhrasesEs.clinicSentence(figure);
     expect(s).toBe(
       "12 de 34 personas (35\u00a0%). Lo más probable es que la proporción real esté entre 21\u00a0% y 52\u00a0%.",

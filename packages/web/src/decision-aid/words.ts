@@ -3,6 +3,7 @@
  * certainty, speed and cost, and the screens' headings. Reading grade ≤ 8 (words.test.ts).
  */
 import type {
+  AverageComparison,
   CostBand,
   CriterionId,
   GradeCertainty,
@@ -55,11 +56,14 @@ export const aidWords = {
   benefits: "What may get better",
   harms: "What can go wrong",
   outOf100: "Out of 100 people like you",
+  averages: "Compared by average scores",
   sham: "After a fake shot",
   otherNumbers: "Other numbers",
   clinicTitle: "At this clinic",
   certainty: "How sure are the experts?",
-  mainNumber: "Out of 100 people",
+  mainNumber: "What fair tests found",
+  compareIntro:
+    "A fair test compares people who had the care with like people who had other care, or a fake shot. We give each number both ways: how many got better and how many did not.",
   timeToEffect: "Time to work",
   visits: "Visits",
   cost: "Cost",
@@ -114,20 +118,24 @@ export function clinicSentence(r: ClinicFigure) {
 }
 
 const amount = (r: Row) => (r.countHigh ? `${r.count} to ${r.countHigh}` : String(r.count));
+const notAmount = (r: Row) =>
+  r.countHigh ? `${100 - r.countHigh} to ${100 - r.count}` : String(100 - r.count);
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** The screens' sentences that take values: the figures, their labels and the guide's version. */
+/**
+ * The screens' sentences that take values: the figures, their labels and the guide's version.
+ * Time frames open a clause ("after 12 months", evidence/types.ts), so they go first.
+ */
 export const aidPhrases = {
-  amount,
-  /** Above an icon-array table: who, when, and what was counted. */
-  frequencyIntro: (t: OutOf100) => `${t.peopleLike}. After ${t.timeFrame}, how many ${t.outcome}:`,
-  /** The icon array's text alternative. */
+  /** Above an icon-array table, and as the glance figure's heading: when, and what was counted. */
+  howMany: (t: Pick<OutOf100, "timeFrame" | "outcome">) =>
+    `${capitalize(t.timeFrame)}, how many ${t.outcome}:`,
+  /** Above an average comparison: when, and what was measured. */
+  measured: (a: Pick<AverageComparison, "timeFrame" | "measure">) =>
+    `${capitalize(a.timeFrame)}, ${a.measure}:`,
+  /** The icon array's text alternative, framed both ways. */
   iconLabel: (r: Row, t: OutOf100) =>
-    `${r.label}: ${amount(r)} out of 100 people ${t.outcome}, after ${t.timeFrame}.`,
-  rowCount: (r: Row) => `${r.label}: ${amount(r)} of 100`,
-  /** The comparison table's figure, e.g. "Bone marrow shot: 44 of 100 (12 months)". */
-  mainNumber: (r: Row, t: OutOf100) => `${r.label}: ${amount(r)} of 100 (${t.timeFrame})`,
-  noFairNumber: "No fair number",
-  notRated: "Not rated",
+    `${r.label}: ${amount(r)} out of 100 people ${t.outcome}, ${t.timeFrame}; ${notAmount(r)} did not.`,
   experimental: "Experimental",
   experimentalNotApproved: "Experimental, not FDA-approved",
   inUse: "In use",
