@@ -62,15 +62,26 @@ describe("the decision aid in Spanish", () => {
     const bmc = page.getByRole("article", { name: /Inyección de médula ósea/ });
     await visible(
       bmc.getByRole("img", {
-        name: "Inyección de médula ósea: 44 de cada 100 personas vieron bajar su dolor a la mitad o más, a los 12 meses.",
+        name: "Inyección de médula ósea: 44 de cada 100 personas vieron bajar su dolor a la mitad o más, a los 12 meses; 56 no.",
       }),
     );
     await expectText(bmc, "Certeza muy baja");
-    await expectText(bmc, "Inyección falsa: 33 a 56 de cada 100");
+    await expectText(bmc, "Inyección falsa, 12 meses");
+    await expectText(bmc, "18 personas en este grupo, lo más probable, de 34 a 75");
+    // At a glance, the bone marrow shot has the fake shot beside it, both ways.
+    const glance = page.locator("[data-glance='bone-marrow-concentrate']");
+    await expectText(glance, "Inyección falsa: 56 de cada 100 (44 no)");
+    await expectText(glance, "Inyección de médula ósea: 44 de cada 100 (56 no)");
     // Nothing of the options is left in English.
     const main = await page.getByRole("main").innerText();
     for (const o of decisionOptions) expect(main, o.id).not.toContain(o.name);
-    for (const english of ["Out of 100 people", "What can go wrong", "not FDA-approved", "How sure are"])
+    for (const english of [
+      "What fair tests found",
+      "did not",
+      "What can go wrong",
+      "not FDA-approved",
+      "How sure are",
+    ])
       expect(main).not.toContain(english);
     await expectNoSideways(page);
     await expectNoAxeViolations(page, "the decision aid in Spanish on a phone");

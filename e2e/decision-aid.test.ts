@@ -61,10 +61,25 @@ describe("the decision aid", () => {
     const bmc = page.getByRole("article", { name: /Bone marrow shot/ });
     await visible(
       bmc.getByRole("img", {
-        name: /Bone marrow shot: 44 out of 100 people had their pain cut by half or more, after 12 months/,
+        name: "Bone marrow shot: 44 out of 100 people had their pain cut by half or more, after 12 months; 56 did not.",
       }),
     );
     await expectText(bmc, /Very low certainty/);
+    await expectText(bmc, "18 people in this group, likely 34 to 75");
+    // At a glance: a sham-controlled figure with both groups, both ways; no before-and-after
+    // figure; averages for care that has them; a reason wherever there is no number or rating.
+    const glance = (id: string) => page.locator(`[data-glance="${id}"]`);
+    await expectText(
+      glance("bone-marrow-concentrate"),
+      "After 12 months, how many had their pain cut by half or more:",
+    );
+    await expectText(glance("bone-marrow-concentrate"), "Bone marrow shot: 44 of 100 (56 did not)");
+    await expectText(glance("bone-marrow-concentrate"), "Fake shot: 56 of 100 (44 did not)");
+    await expectText(glance("discectomy"), "Non-surgical care first: 95 of 100 (5 did not)");
+    await expectText(glance("platelet-rich-plasma"), "No comparison group, so no fair number");
+    await expectText(glance("opioids"), "3.4 with opioid pills and 3.3 with other pain pills");
+    await expectText(glance("natural-course"), "Not rated: not a treatment");
+    expect(await page.locator("[data-glance]").count()).toBe(decisionOptions.length);
     await expectNoSideways(page);
     await expectNoAxeViolations(page, "the decision aid on a phone");
 

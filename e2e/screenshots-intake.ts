@@ -11,8 +11,8 @@ import type { Browser, Page } from "playwright-core";
 import { newContext, type ViewportName } from "./browser";
 import { answerIntake } from "./intake";
 
-type Shoot = (page: Page, name: string, full?: boolean) => Promise<void>;
-type Who = { clinician: string; password: string };
+export type Shoot = (page: Page, name: string, full?: boolean) => Promise<void>;
+export type Who = { clinician: string; password: string };
 
 async function ok(
   res: { ok(): boolean; status(): number; text(): Promise<string>; json(): Promise<unknown> },
@@ -23,7 +23,7 @@ async function ok(
 }
 
 /** Signs the clinician in on a desktop page, and gives a maker of new portal patients. */
-async function clinic(browser: Browser, base: string, who: Who) {
+export async function clinic(browser: Browser, base: string, who: Who) {
   const open = async (size: ViewportName) => (await newContext(browser, base, size)).newPage();
   const staff = await open("desktop");
   await ok(

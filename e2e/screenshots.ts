@@ -9,7 +9,8 @@
  * the recovery page: `--only programme`) in
  * screenshots-pathway.ts, and the safety questions', triage,
  * candidacy and decision aid's (`--only intake`; the decision aid in Spanish alone: `--only aid-es`)
- * in screenshots-intake.ts, and correcting saved
+ * in screenshots-intake.ts, the decision aid's glance table and balanced figures (`--only aid`) in
+ * screenshots-aid.ts, and correcting saved
  * records (`--only records`) in screenshots-records.ts, the Messages page with a withdrawn
  * follow-up message (`--only messages`) in screenshots-messages.ts. Uses the demo data when
  * there is some (a patient with answers,
@@ -21,6 +22,7 @@ import { fileURLToPath } from "node:url";
 import type { APIRequestContext, Page } from "playwright-core";
 import { launchBrowser, newContext, type ViewportName } from "./browser";
 import { portalPatient as newPortalPatient, passSafetyQuestions } from "./intake";
+import { aidScreenshots } from "./screenshots-aid";
 import { intakeScreenshots, spanishAidScreenshots } from "./screenshots-intake";
 import { messageScreenshots } from "./screenshots-messages";
 import { outcomeScreenshots } from "./screenshots-outcomes";
@@ -312,6 +314,10 @@ async function main() {
       await intakeScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
       return;
     }
+    if (only === "aid") {
+      await aidScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
+      return;
+    }
     if (only === "aid-es") {
       await spanishAidScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
       return;
@@ -446,6 +452,7 @@ async function main() {
 
     await intakeScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
     await spanishAidScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
+    await aidScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
     await recordScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
   } finally {
     await browser.close();

@@ -117,7 +117,7 @@ export const citations = {
   },
   levi2025: {
     key: "levi2025",
-    text: "Levi D et al. Bone marrow concentrate intradiscal injection for chronic discogenic low back pain: a double-blind randomized sham-controlled trial (n = 63: 45 bone marrow concentrate, 18 sham, a paraspinal saline injection; ≥50% pain relief at 3, 6 and 12 months 40%, 40%, 44% versus 33%, 39%, 56%, none significant). Interv Pain Med 2025;4(3):100611.",
+    text: "Levi D et al. Bone marrow concentrate intradiscal injection for chronic discogenic low back pain: a double-blind randomized sham-controlled trial (n = 63: 45 bone marrow concentrate, 18 sham). Interv Pain Med 2025;4(3):100611.",
     doi: "10.1016/j.inpm.2025.100611",
   },
   clement2015: {
@@ -222,7 +222,7 @@ export const citations = {
   // Evidence for the decision aid.
   costa2012: {
     key: "costa2012",
-    text: "Costa LdCM et al. The prognosis of acute and persistent low-back pain: a meta-analysis of inception cohorts (33 cohorts, 11,166 people, acute cohorts and persistent ones with pain for more than 12 weeks but less than 12 months; persistent cohorts' mean pain 51, 33, 26 and 23 out of 100 at baseline, 6, 26 and 52 weeks). CMAJ 2012;184:E613–E624.",
+    text: "Costa LdCM et al. The prognosis of acute and persistent low-back pain: a meta-analysis of inception cohorts (33 cohorts, 11,166 people; acute cohorts, and persistent ones with pain for 12 weeks to 12 months). CMAJ 2012;184:E613–E624.",
     doi: "10.1503/cmaj.111271",
   },
   qaseem2017: {
@@ -249,22 +249,22 @@ export const citations = {
   },
   chou2015: {
     key: "chou2015",
-    text: "Chou R et al. Epidural corticosteroid injections for radiculopathy and spinal stenosis (meta-analysis of 30 placebo-controlled RCTs for radiculopathy: immediate pain −7.55 on 0–100, 95% CI −11.4 to −3.74, strength of evidence moderate; function and short-term surgery, low; no longer-term benefit). Ann Intern Med 2015;163:373–381.",
+    text: "Chou R et al. Epidural corticosteroid injections for radiculopathy and spinal stenosis (meta-analysis of 30 placebo-controlled RCTs for radiculopathy, with strength-of-evidence ratings). Ann Intern Med 2015;163:373–381.",
     doi: "10.7326/M15-0934",
   },
   juch2017: {
     key: "juch2017",
-    text: "Juch JNS et al. Effect of radiofrequency denervation on pain intensity among patients with chronic low back pain: the Mint randomized clinical trials (3 pragmatic, non-blinded trials, n = 681: facet joint 251, sacroiliac joint 228, combination 202; radiofrequency denervation added to a 3-month exercise programme versus the programme alone; at 3 months no difference in pain, or one smaller than the prespecified 2 points on 0–10). JAMA 2017;318(1):68–81.",
+    text: "Juch JNS et al. Effect of radiofrequency denervation on pain intensity among patients with chronic low back pain: the Mint randomized clinical trials (3 pragmatic, non-blinded trials, n = 681; radiofrequency denervation added to an exercise programme versus the programme alone). JAMA 2017;318(1):68–81.",
     doi: "10.1001/jama.2017.7918",
   },
   maas2015: {
     key: "maas2015",
-    text: "Maas ET et al. Radiofrequency denervation for chronic low back pain (Cochrane review: 23 RCTs, 1,309 participants; quality of evidence very low to moderate by outcome, GRADE). Cochrane Database Syst Rev 2015;(10):CD008572.",
+    text: "Maas ET et al. Radiofrequency denervation for chronic low back pain (Cochrane review: 23 RCTs, 1,309 participants; GRADE). Cochrane Database Syst Rev 2015;(10):CD008572.",
     doi: "10.1002/14651858.CD008572.pub2",
   },
   peul2007: {
     key: "peul2007",
-    text: "Peul WC et al. Surgery versus prolonged conservative treatment for sciatica (RCT, n = 283: 141 early surgery, of whom 125 were operated; 142 prolonged conservative care, of whom 55 were operated within a year and 62 within two; probability of perceived recovery at 1 year 95% in both groups). N Engl J Med 2007;356:2245–2256; 2-year results BMJ 2008;336:1355.",
+    text: "Peul WC et al. Surgery versus prolonged conservative treatment for sciatica (RCT, n = 283: 141 early surgery, 142 prolonged conservative care). N Engl J Med 2007;356:2245–2256; 2-year results BMJ 2008;336:1355.",
     doi: "10.1056/NEJMoa064039",
   },
   weinstein2006: {
@@ -273,7 +273,7 @@ export const citations = {
   },
   fairbank2005: {
     key: "fairbank2005",
-    text: "Fairbank J et al. MRC spine stabilisation trial: fusion versus intensive rehabilitation for chronic low back pain (RCT, n = 349: 176 surgery, 173 rehabilitation; Oswestry index 46.5 to 34.0 versus 44.8 to 36.1, adjusted difference −4.1, 95% CI −8.1 to −0.1, at 2 years). BMJ 2005;330:1233.",
+    text: "Fairbank J et al. MRC spine stabilisation trial: fusion versus intensive rehabilitation for chronic low back pain (RCT, n = 349: 176 surgery, 173 rehabilitation). BMJ 2005;330:1233.",
   },
   brox2003: {
     key: "brox2003",
@@ -281,7 +281,7 @@ export const citations = {
   },
   krebs2018: {
     key: "krebs2018",
-    text: "Krebs EE et al. SPACE randomized trial: opioid versus nonopioid medicines for chronic back pain or hip or knee osteoarthritis pain (n = 240, 120 per group; 12-month BPI interference 3.4 versus 3.3, BPI severity 4.0 versus 3.5, on 0–10). JAMA 2018;319:872–882.",
+    text: "Krebs EE et al. SPACE randomized trial: opioid versus nonopioid medicines for chronic back pain or hip or knee osteoarthritis pain (n = 240, 120 per group). JAMA 2018;319:872–882.",
     doi: "10.1001/jama.2018.0899",
   },
   xie2021: {
@@ -319,7 +319,7 @@ export const citations = {
   },
   levi2016: {
     key: "levi2016",
-    text: "Levi D et al. Intradiscal platelet-rich plasma injection for chronic discogenic low back pain: preliminary results from a prospective trial. Pain Med 2016;17:1010–1022 (n = 22, no control group; categorical success = at least 50% improvement in VAS pain and 30% in the Oswestry index; 9 of 19 at 6 months).",
+    text: "Levi D et al. Intradiscal platelet-rich plasma injection for chronic discogenic low back pain: preliminary results from a prospective trial. Pain Med 2016;17:1010–1022 (n = 22, no control group; success = at least 50% less pain and 30% lower Oswestry index).",
     doi: "10.1093/pm/pnv053",
   },
   navani2019: {

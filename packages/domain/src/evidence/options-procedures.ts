@@ -4,7 +4,14 @@
  * Content (over ~150 lines because each option is a full card); figures from the domain reference
  * §5.4 and the cited trials with their sources, text in our own plain words (reading grade ≤ 8).
  * Where a trial compared groups by average scores, both groups are named (`averages`); ratings
- * the sources do not give are left null and the card says why.
+ * the sources do not give are left null and the card says why. Figures as the sources report them:
+ * SPACE (Krebs 2018, 120 per group): 12-month BPI interference 3.4 vs 3.3, severity 4.0 vs 3.5.
+ * Chou 2015: immediate pain −7.55/100 (95% CI −11.4 to −3.74), strength of evidence moderate;
+ * function and short-term surgery low. Mint (Juch 2017, 681 people in 3 trials): no difference, or
+ * less than the prespecified 2 of 10 points, at 3 months. Maas 2015: quality very low to
+ * moderate. Peul 2007/2008: 125 of 141 and 55 of 142 operated within a year, 62 of 142 within
+ * two; perceived recovery at 1 year 95% in both groups (a modelled share, so its range is rough).
+ * MRC (Fairbank 2005, 176 and 173): Oswestry 46.5→34.0 vs 44.8→36.1, adjusted −4.1 (−8.1 to −0.1).
  */
 import type { DecisionOption } from "./types";
 

@@ -13,7 +13,7 @@ import {
   type OptionGroup,
   rowRange,
 } from "@evident/domain/evidence";
-import { Badge, List, Paper, Stack, Table, Text } from "@mantine/core";
+import { List, Paper, Stack, Table, Text } from "@mantine/core";
 import classes from "./DecisionAid.module.css";
 import { useAidLanguage } from "./language";
 
@@ -72,9 +72,9 @@ export function useCertaintyLabel(): (o: DecisionOption) => string {
 function Status({ option }: { option: DecisionOption }) {
   const { p } = useAidLanguage();
   return option.investigational ? (
-    <Badge color="orange" variant="light" style={{ whiteSpace: "normal", height: "auto" }}>
+    <Text span size="xs" fw={700} c="orange.9" bg="orange.0" px={8} py={2} className={classes.flag}>
       {p.experimentalNotApproved}
-    </Badge>
+    </Text>
   ) : (
     p.inUse
   );
@@ -84,17 +84,34 @@ function GlanceTable({ options }: { options: readonly DecisionOption[] }) {
   const { w, p, speedLabels, costLabels } = useAidLanguage();
   const certainty = useCertaintyLabel();
   return (
-    <Table striped verticalSpacing={6} fz="sm" className={classes.compare} aria-labelledby="compare-h">
+    <Table
+      striped
+      verticalSpacing={6}
+      fz="sm"
+      layout="fixed"
+      className={classes.compare}
+      aria-labelledby="compare-h"
+    >
       <Table.Thead>
         <Table.Tr>
-          <Table.Th scope="col">{p.choice}</Table.Th>
+          <Table.Th scope="col" w="16%">
+            {p.choice}
+          </Table.Th>
           <Table.Th scope="col" w="38%">
             {w.mainNumber}
           </Table.Th>
-          <Table.Th scope="col">{w.certainty}</Table.Th>
-          <Table.Th scope="col">{w.timeToEffect}</Table.Th>
-          <Table.Th scope="col">{w.cost}</Table.Th>
-          <Table.Th scope="col">{w.status}</Table.Th>
+          <Table.Th scope="col" w="13%">
+            {w.certainty}
+          </Table.Th>
+          <Table.Th scope="col" w="11%">
+            {w.timeToEffect}
+          </Table.Th>
+          <Table.Th scope="col" w="9%">
+            {w.cost}
+          </Table.Th>
+          <Table.Th scope="col" w="13%">
+            {w.status}
+          </Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
