@@ -12,11 +12,11 @@ import { procedureOptions } from "./options-procedures";
 import type { DecisionOption } from "./types";
 
 export const decisionAidContent = {
-  version: "2026.11.1",
+  version: "2026.12.1",
   /** Production date (IPDAS certification 3). */
-  publishedOn: "2026-11-22",
+  publishedOn: "2026-12-07",
   /** The latest date for the next full review under the update policy. */
-  reviewBy: "2027-11-22",
+  reviewBy: "2027-12-07",
   /** patient: the condition (IPDAS qualifying 1). */
   condition:
     "Back pain that has lasted more than 3 months is common. It is often hard to find one clear cause. For most people it is not a sign of serious harm, and it often gets better over time, though it can come and go.",

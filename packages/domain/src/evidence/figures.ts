@@ -120,14 +120,19 @@ export const figureWords = {
   },
 } as const satisfies Record<ContentLanguage, unknown>;
 
-/** "Bone marrow shot: 44 of 100 had their pain cut by half or more; 56 did not (45 people in this group, likely 31 to 59)." */
-export function rowSentence(r: OutOf100Row, t: OutOf100, lang: ContentLanguage): string {
+/** "45 people in this group, likely 31 to 59", or null without a group size. */
+export function rowDetail(r: OutOf100Row, lang: ContentLanguage): string | null {
   const w = figureWords[lang];
   const range = rowRange(r);
-  const extra = [r.armSize !== undefined ? w.people(r.armSize) : null, range ? w.range(range) : null].filter(
-    (x) => x !== null,
-  );
-  return `${r.label}: ${w.bothWays(r, t.outcome)}${extra.length ? ` (${extra.join(", ")})` : ""}.`;
+  const parts = [r.armSize !== undefined ? w.people(r.armSize) : null, range ? w.range(range) : null];
+  const kept = parts.filter((x) => x !== null);
+  return kept.length ? kept.join(", ") : null;
+}
+
+/** "Bone marrow shot: 44 of 100 had their pain cut by half or more; 56 did not (45 people in this group, likely 31 to 59)." */
+export function rowSentence(r: OutOf100Row, t: OutOf100, lang: ContentLanguage): string {
+  const detail = rowDetail(r, lang);
+  return `${r.label}: ${figureWords[lang].bothWays(r, t.outcome)}${detail ? ` (${detail})` : ""}.`;
 }
 
 /** Where the table's ranges come from, or why it has none; null when no row has a group size. */

@@ -37,6 +37,7 @@ export {
   glanceSentences,
   isFairComparison,
   rangeNote,
+  rowDetail,
   rowRange,
   rowSentence,
 } from "./figures";

@@ -6,7 +6,7 @@
  */
 import type { DecisionOption } from "./types";
 
-export const valuesVersion = "2026.11.1";
+export const valuesVersion = "2026.12.1";
 
 export const valueScale = {
   min: 0,

@@ -11,7 +11,7 @@ import {
   figureWords,
   glanceFigure,
   type OptionGroup,
-  rowRange,
+  rowDetail,
 } from "@evident/domain/evidence";
 import { List, Paper, Stack, Table, Text } from "@mantine/core";
 import classes from "./DecisionAid.module.css";
@@ -39,19 +39,16 @@ function Figure({ option }: { option: DecisionOption }) {
       </Text>
       <List size="sm" spacing={2}>
         {t.rows.map((r) => {
-          const range = rowRange(r);
-          const extra = [r.armSize !== undefined ? f.people(r.armSize) : null, range ? f.range(range) : null]
-            .filter((x) => x !== null)
-            .join(", ");
+          const detail = rowDetail(r, lang);
           return (
             <List.Item key={r.label}>
               <Text span size="sm" fw={600}>
                 {r.label}:
               </Text>{" "}
               {f.short(r)}
-              {extra && (
+              {detail && (
                 <Text span size="xs" c="dimmed">
-                  {` (${extra})`}
+                  {` (${detail})`}
                 </Text>
               )}
             </List.Item>

@@ -14,7 +14,7 @@ import {
   figureWords,
   type OutOf100,
   rangeNote,
-  rowRange,
+  rowDetail,
   treatmentKindForOption,
 } from "@evident/domain/evidence";
 import { Badge, Card, Group, List, Stack, Text, Title } from "@mantine/core";
@@ -60,7 +60,7 @@ export function Frequencies({ t, certainty }: { t: OutOf100; certainty: string }
       </Text>
       <Group gap="md" align="flex-start">
         {t.rows.map((r) => {
-          const range = rowRange(r);
+          const detail = rowDetail(r, lang);
           return (
             <Stack key={r.label} gap={2} align="center" maw={150}>
               <IconArray count={r.count} countHigh={r.countHigh} label={p.iconLabel(r, t)} />
@@ -70,11 +70,9 @@ export function Frequencies({ t, certainty }: { t: OutOf100; certainty: string }
               <Text size="sm" ta="center">
                 {f.short(r)}
               </Text>
-              {(r.armSize !== undefined || range) && (
+              {detail && (
                 <Text size="xs" c="dimmed" ta="center">
-                  {[r.armSize !== undefined ? f.people(r.armSize) : null, range ? f.range(range) : null]
-                    .filter((x) => x !== null)
-                    .join(", ")}
+                  {detail}
                 </Text>
               )}
             </Stack>
