@@ -13,7 +13,6 @@
 import { uuidv7 } from "@evident/db";
 import { ErrorCode, EvidentError, notFound } from "@evident/domain";
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
@@ -21,6 +20,7 @@ import { csrfGuard } from "./auth/csrf";
 import { loadSession } from "./auth/session";
 import { docsRoutes } from "./http/docs";
 import type { AppDeps, AppEnv } from "./http/env";
+import { healthRoute } from "./http/health";
 import { onError } from "./http/problem";
 import { serveWeb } from "./http/static";
 import { validationHook } from "./http/validation";
@@ -113,17 +113,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
   app.onError(onError);
 
-  app.get("/api/health", async (c) => {
-    try {
-      await deps.database.db.execute(sql`select 1`);
-      return c.json({ status: "ok", database: deps.database.mode, version: deps.config.version });
-    } catch {
-      return c.json(
-        { status: "unavailable", database: deps.database.mode, version: deps.config.version },
-        503,
-      );
-    }
-  });
+  app.get("/api/health", healthRoute);
 
   const api = createApi();
   app.use(

@@ -27,6 +27,7 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  EVIDENT_PG_RESTART_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   EVIDENT_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
   NODE_ENV: z.string().optional(),
 });
@@ -39,6 +40,8 @@ export type AppConfig = {
   dataDir: string;
   embeddedPgPort: number | undefined;
   databaseUrl: string | undefined;
+  /** How long the server tries to start its embedded PostgreSQL again before it exits non-zero. */
+  pgRestartTimeoutMs: number;
   smtpUrl: string | undefined;
   smtpFrom: string;
   demoPatients: number;
@@ -78,6 +81,7 @@ export function loadConfig(
     dataDir: path.resolve(e.EVIDENT_DATA_DIR),
     embeddedPgPort: e.EVIDENT_PG_PORT,
     databaseUrl: e.DATABASE_URL || undefined,
+    pgRestartTimeoutMs: e.EVIDENT_PG_RESTART_TIMEOUT_SECONDS * 1000,
     smtpUrl: e.SMTP_URL || undefined,
     smtpFrom: e.SMTP_FROM,
     demoPatients: e.EVIDENT_DEMO_PATIENTS,
