@@ -68,11 +68,11 @@ export async function checkDurability(pool: pg.Pool): Promise<void> {
   }
 }
 
-export async function migrate(pool: pg.Pool): Promise<void> {
+export async function migrate(pool: pg.Pool, folder = migrationsFolder): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query("select pg_advisory_lock(hashtext('evident:migrate'))");
-    await drizzleMigrate(drizzle(client, { schema }), { migrationsFolder });
+    await drizzleMigrate(drizzle(client, { schema }), { migrationsFolder: folder });
   } finally {
     await client.query("select pg_advisory_unlock(hashtext('evident:migrate'))").catch(() => undefined);
     client.release();

@@ -3,6 +3,7 @@
  * Handlers get repositories already scoped to a clinic (and, for a patient, to one record).
  */
 export * from "./audit";
+export * from "./backup";
 export * from "./cluster-owner";
 export * from "./connect";
 export * from "./embedded";
