@@ -28,6 +28,7 @@ const EnvSchema = z.object({
     .max(24 * 30)
     .default(12),
   EVIDENT_PG_RESTART_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  EVIDENT_LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   EVIDENT_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
   NODE_ENV: z.string().optional(),
 });
@@ -47,6 +48,8 @@ export type AppConfig = {
   demoPatients: number;
   session: { idleMinutes: number; maxHours: number };
   bodyLimitBytes: number;
+  /** EVIDENT_LOG_LEVEL: pino's levels; `info` logs one line per request. */
+  logLevel: string;
   version: string;
   /** Built web app (index.html and assets), served when present. */
   webDist: string | null;
@@ -87,6 +90,7 @@ export function loadConfig(
     demoPatients: e.EVIDENT_DEMO_PATIENTS,
     session: { idleMinutes: e.EVIDENT_SESSION_IDLE_MINUTES, maxHours: e.EVIDENT_SESSION_MAX_HOURS },
     bodyLimitBytes: 1024 * 1024,
+    logLevel: e.EVIDENT_LOG_LEVEL,
     version: VERSION,
     webDist: null,
     testClock: e.EVIDENT_TEST_CLOCK === "1",

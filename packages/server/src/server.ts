@@ -11,6 +11,7 @@ import { type Clock, shiftedClock, systemClock } from "@evident/domain";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import type { AppConfig } from "./config";
+import { createLogger } from "./http/logger";
 import { startJobRunner } from "./jobs/runner";
 import { startDispatcher } from "./mail/dispatcher";
 import { smtpMailer } from "./mail/mailer";
@@ -61,7 +62,9 @@ export async function startServer(
     log(
       "warning: EVIDENT_TEST_CLOCK=1 — administrators can move this server's clock forward (test servers only)",
     );
+  const logger = createLogger({ level: config.logLevel });
   const deps = {
+    logger,
     database,
     clock: testClock ?? opts.clock ?? systemClock,
     mailer,
@@ -107,6 +110,7 @@ export async function startServer(
         mailer?.close();
         await supervisor?.stop();
         await database.close();
+        logger.flush();
       })();
       return closing;
     },

@@ -4,6 +4,7 @@ import type { Database, SessionPrincipal, Supervisor } from "@evident/db";
 import type { Actor, Clock, ShiftedClock } from "@evident/domain";
 import type { AppConfig } from "../config";
 import type { Mailer } from "../mail/mailer";
+import type { Logger } from "./logger";
 
 export type AppDeps = {
   database: Database;
@@ -13,6 +14,8 @@ export type AppDeps = {
   config: AppConfig;
   /** Only on a test server (EVIDENT_TEST_CLOCK=1): the same clock as `clock`, movable. */
   testClock?: ShiftedClock | undefined;
+  /** Structured logs (./logger.ts); without one, errors only go to stdout. */
+  logger?: Logger | undefined;
   /** The embedded cluster's supervisor, when this server owns the cluster. */
   supervisor?: Supervisor | undefined;
 };
