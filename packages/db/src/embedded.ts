@@ -17,7 +17,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, chown, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
 import {
   claimOwnership,
@@ -39,6 +38,7 @@ import {
   sharedBinaries,
   waitForExit,
 } from "./embedded-binaries";
+import { freePort, isPortFree } from "./ports";
 
 /** What only the owner of a cluster can do with it (the server's supervisor uses these). */
 export type ClusterControl = {
@@ -98,6 +98,8 @@ export class ClusterInUseError extends Error {
   }
 }
 
+export { freePort, isPortFree } from "./ports";
+
 export const DEFAULT_EMBEDDED_PORT = 54329;
 const DEFAULT_WAIT_MS = 10 * 60_000;
 
@@ -141,25 +143,6 @@ export async function clearLeftovers(pgdata: string, bin: Binaries, runAs: RunAs
   }
   if (!(await waitForExit(pid, 30_000))) throw new Error(`PostgreSQL (pid ${pid}) on ${pgdata} did not stop`);
   return `stopped an orphaned PostgreSQL server (pid ${pid}) left by an earlier run`;
-}
-
-export async function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.once("error", () => resolve(false));
-    srv.listen({ port, host: "127.0.0.1", exclusive: true }, () => srv.close(() => resolve(true)));
-  });
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === "object" && addr ? resolve(addr.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 type Credentials = { user: string; password: string };
