@@ -129,17 +129,22 @@ export function logRequestError(c: Context<AppEnv>, err: unknown): void {
   );
 }
 
-/** One line per request: id, method, route pattern, status, duration. */
+/**
+ * One line per request: id, method, route pattern, status, duration. A healthy answer to a health
+ * check (polled every few seconds by load balancers) only at debug level.
+ */
 export const requestLog: MiddlewareHandler<AppEnv> = async (c, next) => {
   const started = performance.now();
   try {
     await next();
   } finally {
-    loggerOf(c).info(
+    const route = routePath(c);
+    const quiet = route === "/api/health" && c.res.status === 200;
+    loggerOf(c)[quiet ? "debug" : "info"](
       {
         requestId: c.get("requestId"),
         method: c.req.method,
-        route: routePath(c),
+        route,
         status: c.res.status,
         ms: Math.round((performance.now() - started) * 10) / 10,
       },
