@@ -12,6 +12,10 @@ Commands:
   demo --patients N --seed S [--today D] [--replace]
                              Write a synthetic demo registry (deterministic for a given seed)
   audit verify               Recompute the audit hash chain and name the first broken event
+  backup --out FILE          Consistent online backup of the database (and the audit key and
+                             anchors), with its SHA-256 in FILE.sha256
+  restore FILE --data-dir DIR
+                             Check a backup's checksums and restore it into a new data directory
   clinic add --name NAME [--time-zone TZ]
                              Create a clinic (its time zone: an IANA name, UTC if not given)
   user add --clinic C --email E --name N --role R
@@ -22,7 +26,8 @@ Commands:
   triage JSON                Red-flag triage of one intake's answers, as JSON (evident triage --help)
 
 Environment: PORT, HOST, DATABASE_URL, EVIDENT_DATA_DIR, EVIDENT_PUBLIC_URL, SMTP_URL, SMTP_FROM,
-EVIDENT_DEMO_PATIENTS, EVIDENT_PG_PORT (see README.md).`;
+EVIDENT_DEMO_PATIENTS, EVIDENT_PG_PORT, EVIDENT_PG_RESTART_TIMEOUT_SECONDS, EVIDENT_LOG_LEVEL
+(see README.md).`;
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -32,6 +37,8 @@ const commands: Record<string, () => Promise<Command>> = {
   migrate: () => import("./commands/migrate").then((m) => m.runMigrate),
   demo: () => import("./commands/demo").then((m) => m.runDemo),
   audit: () => import("./commands/audit").then((m) => m.runAudit),
+  backup: () => import("./commands/backup").then((m) => m.runBackup),
+  restore: () => import("./commands/backup").then((m) => m.runRestore),
   clinic: () => import("./commands/accounts").then((m) => m.runClinic),
   user: () => import("./commands/accounts").then((m) => m.runUser),
   analyze: () => import("./commands/analyze").then((m) => m.runAnalyze),

@@ -60,6 +60,14 @@ function writeUntilKilled(url: string, cookie: string, tag: string) {
   };
 }
 
+/** Lets the writer get some writes acknowledged (however slow the machine) before the kill. */
+async function someWrites(writer: { acknowledged: string[] }): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  await new Promise((r) => setTimeout(r, 1500));
+  while (writer.acknowledged.length <= 5 && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 100));
+}
+
 async function present(url: string, ids: string[]): Promise<number> {
   const cookie = await signIn(url);
   let found = 0;
@@ -71,13 +79,15 @@ async function present(url: string, ids: string[]): Promise<number> {
 }
 
 describe.runIf(embeddedPass)("crash recovery (embedded-mode pass only)", () => {
-  it("keeps every acknowledged write after kill -9 of the app, then of the app and PostgreSQL", async () => {
+  it("keeps every acknowledged write after kill -9 of the app, then of the app and PostgreSQL", {
+    timeout: 240_000,
+  }, async () => {
     dir = await mkdtemp(path.join(tmpdir(), "evident-crash-"));
     const env = { EVIDENT_DATA_DIR: dir, EVIDENT_DEMO_PATIENTS: "5" };
 
     app = await startApp(env);
     let writer = writeUntilKilled(app.url, await signIn(app.url), "a");
-    await new Promise((r) => setTimeout(r, 1500));
+    await someWrites(writer);
     app.child.kill("SIGKILL");
     await writer.stop();
     const firstRound = [...writer.acknowledged];
@@ -88,7 +98,7 @@ describe.runIf(embeddedPass)("crash recovery (embedded-mode pass only)", () => {
     expect(await present(app.url, firstRound)).toBe(firstRound.length);
 
     writer = writeUntilKilled(app.url, await signIn(app.url), "b");
-    await new Promise((r) => setTimeout(r, 1500));
+    await someWrites(writer);
     const pgPid = Number((await readFile(path.join(dir, "pg", "postmaster.pid"), "utf8")).split("\n")[0]);
     app.child.kill("SIGKILL");
     process.kill(pgPid, "SIGKILL");

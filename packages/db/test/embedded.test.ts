@@ -1,14 +1,17 @@
 /**
  * The embedded cluster's lifecycle: first run, a server orphaned by a killed app, a stale lock
- * file, a taken port. (These start their own clusters, so they only run in the embedded-mode pass
- * of the suite; the external pass proves the same repositories against DATABASE_URL.)
+ * file, a taken port, and who owns the cluster. (These start their own clusters, so they only run
+ * in the embedded-mode pass of the suite; the external pass proves the same repositories against
+ * DATABASE_URL.)
  */
+import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { OWNER_FILE, readOwner } from "../src/cluster-owner";
 import { freePort, startEmbedded } from "../src/embedded";
 
 const embeddedPass = inject("pgMode") === "embedded";
@@ -29,6 +32,20 @@ async function query(url: string, text: string) {
   } finally {
     await c.end();
   }
+}
+
+/** The pid of a process that has exited, for an owner record whose owner is gone. */
+function deadPid(): number {
+  return spawnSync(process.execPath, ["-e", ""]).pid!;
+}
+
+/** As if the process that owns the directory had been killed with SIGKILL. */
+async function orphan(dir: string): Promise<void> {
+  const record = (await readOwner(dir))!;
+  await writeFile(
+    path.join(dir, OWNER_FILE),
+    JSON.stringify({ ...record, pid: deadPid(), processStart: null }),
+  );
 }
 
 afterAll(async () => {
@@ -54,11 +71,12 @@ describe.runIf(embeddedPass)("embedded PostgreSQL (embedded-mode pass only)", ()
 
   it("stops a server left running by a killed app and starts cleanly", async () => {
     const dir = await dataDir();
-    const orphan = await startEmbedded({ dataDir: dir, port: await freePort() });
+    const first = await startEmbedded({ dataDir: dir, port: await freePort() });
     const orphanPid = Number((await readFile(path.join(dir, "pg", "postmaster.pid"), "utf8")).split("\n")[0]);
-    // No stop(): as if the Node process had been killed with SIGKILL.
+    // No stop(), and the recorded owner is gone: as if it had been killed with SIGKILL.
+    await orphan(dir);
     const logs: string[] = [];
-    const next = await startEmbedded({ dataDir: dir, port: orphan.port, log: (l) => logs.push(l) });
+    const next = await startEmbedded({ dataDir: dir, port: first.port, log: (l) => logs.push(l) });
     stops.push(next.stop);
     expect(logs.join("\n")).toMatch(
       new RegExp(`stopped an orphaned PostgreSQL server \\(pid ${orphanPid}\\)`),

@@ -13,7 +13,6 @@
 import { uuidv7 } from "@evident/db";
 import { ErrorCode, EvidentError, notFound } from "@evident/domain";
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
@@ -21,8 +20,11 @@ import { csrfGuard } from "./auth/csrf";
 import { loadSession } from "./auth/session";
 import { docsRoutes } from "./http/docs";
 import type { AppDeps, AppEnv } from "./http/env";
+import { healthRoute } from "./http/health";
+import { requestLog } from "./http/logger";
 import { onError } from "./http/problem";
 import { serveWeb } from "./http/static";
+import { rejectUnstorableText } from "./http/text-guard";
 import { validationHook } from "./http/validation";
 import { adverseEventRoutes } from "./routes/adverse-events";
 import { authRoutes } from "./routes/auth";
@@ -94,9 +96,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next();
     c.header("x-request-id", id);
   });
+  app.use("*", requestLog);
   app.use(
     "*",
     secureHeaders({
+      // One frame policy: nobody frames us (CSP frame-ancestors and X-Frame-Options agree).
+      xFrameOptions: "DENY",
+      // HSTS only where people reach us over https; over http browsers ignore it anyway, and a
+      // test or intranet server must not pin a name to https.
+      strictTransportSecurity: deps.config.publicUrl.startsWith("https://")
+        ? "max-age=31536000; includeSubDomains"
+        : false,
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
@@ -113,17 +123,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
   app.onError(onError);
 
-  app.get("/api/health", async (c) => {
-    try {
-      await deps.database.db.execute(sql`select 1`);
-      return c.json({ status: "ok", database: deps.database.mode, version: deps.config.version });
-    } catch {
-      return c.json(
-        { status: "unavailable", database: deps.database.mode, version: deps.config.version },
-        503,
-      );
-    }
-  });
+  app.get("/api/health", healthRoute);
 
   const api = createApi();
   app.use(
@@ -139,6 +139,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
     }),
   );
+  app.use("/api/v1/*", rejectUnstorableText);
   app.use("/api/v1/*", async (c, next) => {
     // API responses carry patient data: never cache them.
     await next();
@@ -154,6 +155,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next();
     c.header("cache-control", "no-store");
   });
+  app.use("/api/fhir/*", rejectUnstorableText);
   app.use("/api/fhir/*", loadSession);
   app.route("/api/fhir", fhirRoutes());
 

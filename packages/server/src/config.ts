@@ -27,6 +27,8 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  EVIDENT_PG_RESTART_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  EVIDENT_LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   EVIDENT_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
   NODE_ENV: z.string().optional(),
 });
@@ -39,11 +41,15 @@ export type AppConfig = {
   dataDir: string;
   embeddedPgPort: number | undefined;
   databaseUrl: string | undefined;
+  /** How long the server tries to start its embedded PostgreSQL again before it exits non-zero. */
+  pgRestartTimeoutMs: number;
   smtpUrl: string | undefined;
   smtpFrom: string;
   demoPatients: number;
   session: { idleMinutes: number; maxHours: number };
   bodyLimitBytes: number;
+  /** EVIDENT_LOG_LEVEL: pino's levels; `info` logs one line per request. */
+  logLevel: string;
   version: string;
   /** Built web app (index.html and assets), served when present. */
   webDist: string | null;
@@ -78,11 +84,13 @@ export function loadConfig(
     dataDir: path.resolve(e.EVIDENT_DATA_DIR),
     embeddedPgPort: e.EVIDENT_PG_PORT,
     databaseUrl: e.DATABASE_URL || undefined,
+    pgRestartTimeoutMs: e.EVIDENT_PG_RESTART_TIMEOUT_SECONDS * 1000,
     smtpUrl: e.SMTP_URL || undefined,
     smtpFrom: e.SMTP_FROM,
     demoPatients: e.EVIDENT_DEMO_PATIENTS,
     session: { idleMinutes: e.EVIDENT_SESSION_IDLE_MINUTES, maxHours: e.EVIDENT_SESSION_MAX_HOURS },
     bodyLimitBytes: 1024 * 1024,
+    logLevel: e.EVIDENT_LOG_LEVEL,
     version: VERSION,
     webDist: null,
     testClock: e.EVIDENT_TEST_CLOCK === "1",

@@ -11,8 +11,9 @@ import type { MeasurementPlan } from "@evident/domain/pathway/plan";
 import { freshDatabase } from "../../db/test/database";
 import { createApp } from "../src/app";
 import { hashPassword } from "../src/auth/passwords";
-import { loadConfig } from "../src/config";
+import { type AppConfig, loadConfig } from "../src/config";
 import type { AppDeps } from "../src/http/env";
+import type { Logger } from "../src/http/logger";
 import type { Mailer } from "../src/mail/mailer";
 
 export const PASSWORD = "correct horse battery staple";
@@ -44,13 +45,24 @@ export type ClinicOptions = {
 };
 
 export async function createHarness(
-  opts: { now?: string; mailer?: Mailer | null; testClock?: boolean } = {},
+  opts: {
+    now?: string;
+    mailer?: Mailer | null;
+    testClock?: boolean;
+    logger?: Logger;
+    config?: Partial<AppConfig>;
+  } = {},
 ) {
   const database = (await freshDatabase()) as Database & { close(): Promise<void> };
   const clock = fixedClock(opts.now ?? "2026-03-02T09:00:00Z");
   const config = loadConfig(
     {},
-    { publicUrl: "http://evident.test", dataDir: "/nonexistent", testClock: opts.testClock === true },
+    {
+      publicUrl: "http://evident.test",
+      dataDir: "/nonexistent",
+      testClock: opts.testClock === true,
+      ...opts.config,
+    },
   );
   // A test server's movable clock (EVIDENT_TEST_CLOCK=1) over the fixed one, as startServer does.
   const testClock = opts.testClock ? shiftedClock(clock) : undefined;
@@ -60,6 +72,7 @@ export async function createHarness(
     mailer: opts.mailer ?? null,
     config,
     ...(testClock ? { testClock } : {}),
+    ...(opts.logger ? { logger: opts.logger } : {}),
   };
   const app = createApp(deps);
   let emails = 0;

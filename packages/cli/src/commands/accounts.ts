@@ -9,33 +9,12 @@
  */
 import { text } from "node:stream/consumers";
 import { parseArgs } from "node:util";
-import {
-  createClinic,
-  createStaffUser,
-  findClinicByName,
-  mapDbError,
-  openDatabase,
-  tables,
-} from "@evident/db";
+import { createClinic, createStaffUser, findClinicByName, mapDbError, tables } from "@evident/db";
 import { isTimeZone, roles } from "@evident/domain";
 import { email as emailSchema, newPassword } from "@evident/domain/api";
-import { hashPassword, loadConfig } from "@evident/server";
+import { hashPassword } from "@evident/server";
 import { eq } from "drizzle-orm";
-
-async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    embeddedPort: config.embeddedPgPort,
-    log: (l) => console.error(l),
-  });
-  try {
-    return await fn(database);
-  } finally {
-    await database.close();
-  }
-}
+import { withCommandDatabase } from "../database";
 
 function fail(message: string): number {
   console.error(`evident: ${message}`);
@@ -62,7 +41,7 @@ export async function runClinic(args: string[]): Promise<number> {
   if (!isTimeZone(timeZone))
     problems.push(`--time-zone must be an IANA time zone name, e.g. America/New_York (not "${timeZone}")`);
   if (problems.length > 0 || !name) return fail(problems.join("; "));
-  return withDatabase(async (database) => {
+  return withCommandDatabase("clinic add", async (database) => {
     if (await findClinicByName(database.db, name)) return fail(`a clinic named "${name}" already exists`);
     const clinic = await createClinic(database.db, name, new Date(), timeZone);
     console.log(JSON.stringify({ ...clinic, timeZone }));
@@ -96,7 +75,7 @@ export async function runUser(args: string[]): Promise<number> {
   const pw = newPassword.safeParse(password);
   if (!pw.success) problems.push(`password (stdin): ${pw.error.issues[0]?.message ?? "invalid"}`);
   if (problems.length > 0 || !role) return fail(`${problems.join("; ")}\n${usage}`);
-  return withDatabase(async (database) => {
+  return withCommandDatabase("user add", async (database) => {
     const key = values.clinic!;
     const byId = /^[0-9a-f-]{36}$/i.test(key)
       ? (await database.db.select().from(tables.clinics).where(eq(tables.clinics.id, key)))[0]

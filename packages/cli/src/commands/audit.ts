@@ -1,6 +1,6 @@
 /** `evident audit verify`: recompute the audit hash chain; exit 1 and name the first broken event. */
-import { openDatabase, verifyAudit } from "@evident/db";
-import { loadConfig } from "@evident/server";
+import { verifyAudit } from "@evident/db";
+import { withCommandDatabase } from "../database";
 import { progressBar } from "../progress";
 
 export async function runAudit(args: string[]): Promise<number> {
@@ -8,14 +8,7 @@ export async function runAudit(args: string[]): Promise<number> {
     console.error("Usage: evident audit verify");
     return 2;
   }
-  const config = loadConfig();
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    embeddedPort: config.embeddedPgPort,
-    log: (l) => console.error(l),
-  });
-  try {
+  return withCommandDatabase("audit verify", async (database) => {
     const bar = progressBar("verifying audit chain");
     const result = await verifyAudit(database.db, (done, total) => bar.update(done, total));
     bar.done();
@@ -28,7 +21,5 @@ export async function runAudit(args: string[]): Promise<number> {
     }
     console.error(`audit chain intact: ${result.events} events`);
     return 0;
-  } finally {
-    await database.close();
-  }
+  });
 }

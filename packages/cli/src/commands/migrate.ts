@@ -1,15 +1,11 @@
-import { openDatabase } from "@evident/db";
-import { loadConfig } from "@evident/server";
+/** `evident migrate`: apply the migrations (to the running server's cluster if one runs) and exit. */
+import { withCommandDatabase } from "../database";
 
 export async function runMigrate(): Promise<number> {
-  const config = loadConfig();
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    embeddedPort: config.embeddedPgPort,
-    log: (l) => console.error(l),
-  });
-  await database.close();
-  console.log(`migrations applied (${database.mode} database)`);
+  // Opening the database applies the migrations, under a lock (db/src/connect.ts).
+  const where = await withCommandDatabase("migrate", async (database) =>
+    database.cluster?.attachedTo ? "embedded database of the running server" : `${database.mode} database`,
+  );
+  console.log(`migrations applied (${where})`);
   return 0;
 }

@@ -64,23 +64,31 @@ export async function runStart(): Promise<number> {
   lines.push("", "Press Ctrl+C to stop.");
   console.log(lines.join("\n"));
 
-  await new Promise<void>((resolve) => {
+  // Stop on SIGINT/SIGTERM (exit 0), or when the server cannot go on (exit 1, so a process
+  // supervisor restarts it).
+  const code = await new Promise<number>((resolve) => {
     let stopping = false;
-    const stop = (signal: string) => {
+    const stop = (why: string, exitCode: number) => {
       if (stopping) {
         console.error("forced exit");
         process.exit(1);
       }
       stopping = true;
-      console.log(`\n${signal}: stopping…`);
-      server.close().then(resolve, (e) => {
-        console.error(`error while stopping: ${(e as Error).message}`);
-        resolve();
-      });
+      console.log(`\n${why}: stopping…`);
+      // A close that hangs on a dead database must not keep a failed server alive.
+      if (exitCode !== 0) setTimeout(() => process.exit(exitCode), 15_000).unref();
+      server.close().then(
+        () => resolve(exitCode),
+        (e) => {
+          console.error(`error while stopping: ${(e as Error).message}`);
+          resolve(exitCode);
+        },
+      );
     };
-    process.on("SIGINT", () => stop("SIGINT"));
-    process.on("SIGTERM", () => stop("SIGTERM"));
+    process.on("SIGINT", () => stop("SIGINT", 0));
+    process.on("SIGTERM", () => stop("SIGTERM", 0));
+    server.failed.then((reason) => stop(reason, 1));
   });
-  console.log("stopped");
-  return 0;
+  console.log(code === 0 ? "stopped" : "stopped after a failure");
+  return code;
 }

@@ -1,9 +1,10 @@
 /** The Hono environment: what middleware puts on the context for handlers. */
 
-import type { Database, SessionPrincipal } from "@evident/db";
+import type { Database, SessionPrincipal, Supervisor } from "@evident/db";
 import type { Actor, Clock, ShiftedClock } from "@evident/domain";
 import type { AppConfig } from "../config";
 import type { Mailer } from "../mail/mailer";
+import type { Logger } from "./logger";
 
 export type AppDeps = {
   database: Database;
@@ -12,7 +13,11 @@ export type AppDeps = {
   mailer: Mailer | null;
   config: AppConfig;
   /** Only on a test server (EVIDENT_TEST_CLOCK=1): the same clock as `clock`, movable. */
-  testClock?: ShiftedClock;
+  testClock?: ShiftedClock | undefined;
+  /** Structured logs (./logger.ts); without one, errors only go to stdout. */
+  logger?: Logger | undefined;
+  /** The embedded cluster's supervisor, when this server owns the cluster. */
+  supervisor?: Supervisor | undefined;
 };
 
 export type AppEnv = {

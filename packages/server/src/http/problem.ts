@@ -1,12 +1,14 @@
 /**
  * Every error leaves as application/problem+json (RFC 9457) with `issues: [{path, message}]`.
  * Domain errors keep their status; framework errors (malformed JSON, body too large) get theirs;
- * anything unexpected is logged with the request id and answered as a 500 without internals.
+ * anything unexpected is logged with the request id (without the data it carried: ./logger.ts) and
+ * answered as a 500 without internals.
  */
 import { ErrorCode, EvidentError, type Issue, isEvidentError } from "@evident/domain";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./env";
+import { logRequestError } from "./logger";
 
 export function problemResponse(c: Context<AppEnv>, err: EvidentError): Response {
   const body = {
@@ -46,7 +48,7 @@ export function toEvidentError(err: unknown): EvidentError | null {
 export function onError(err: unknown, c: Context<AppEnv>): Response {
   const known = toEvidentError(err);
   if (known) return problemResponse(c, known);
-  console.error(`[${c.get("requestId") ?? "-"}] ${c.req.method} ${c.req.path} failed:`, err);
+  logRequestError(c, err);
   return problemResponse(
     c,
     new EvidentError(ErrorCode.internal, "Something went wrong on our side. The error was logged."),

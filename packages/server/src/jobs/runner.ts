@@ -18,6 +18,7 @@ import {
 } from "@evident/db";
 import { toIsoDate } from "@evident/domain";
 import type { AppDeps } from "../http/env";
+import { describeError, fallbackLogger, safeMessage } from "../http/logger";
 
 export const FOLLOW_UP_CONTACTS = "follow-up-contacts";
 export const DIARY_REMINDERS = "diary-reminders";
@@ -68,7 +69,8 @@ export async function runJobsOnce(deps: AppDeps, opts: { again?: boolean } = {})
       await finishJob(database.db, job.id, clock.now(), result);
       done.push({ id: job.id, kind: job.kind, key: job.key, result });
     } catch (e) {
-      const message = (e as Error).message;
+      // Stored and shown to administrators: never the failed query's parameters.
+      const message = safeMessage(e);
       await failJob(database.db, job, clock.now(), message);
       done.push({ id: job.id, kind: job.kind, key: job.key, result: null, error: message });
       break; // leave retries to the next tick
@@ -84,7 +86,7 @@ export function startJobRunner(deps: AppDeps, everyMs = 60_000): { stop(): Promi
     if (stopped) return;
     running = running
       .then(() => runJobsOnce(deps))
-      .catch((e) => console.error(`jobs: ${(e as Error).message}`));
+      .catch((e) => (deps.logger ?? fallbackLogger()).error({ err: describeError(e) }, "jobs failed"));
   };
   const timer = setInterval(tick, everyMs);
   timer.unref();

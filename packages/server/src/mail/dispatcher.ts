@@ -8,6 +8,7 @@
  */
 import { outboxDue, type SendOutcome, sendOutboxMessage } from "@evident/db";
 import type { AppDeps } from "../http/env";
+import { describeError, fallbackLogger } from "../http/logger";
 
 export type DispatchReport = { sent: number; failed: number; withdrawn: number };
 
@@ -37,7 +38,9 @@ export function startDispatcher(deps: AppDeps, everyMs = 5000): { stop(): Promis
   let stopped = false;
   const tick = () => {
     if (stopped) return;
-    running = dispatchOnce(deps).catch((e) => console.error(`outbox: ${(e as Error).message}`));
+    running = dispatchOnce(deps).catch((e) =>
+      (deps.logger ?? fallbackLogger()).error({ err: describeError(e) }, "outbox dispatch failed"),
+    );
   };
   const timer = setInterval(tick, everyMs);
   timer.unref();

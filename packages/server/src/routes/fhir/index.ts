@@ -32,6 +32,7 @@ import {
 import { findInstrument, instruments } from "@evident/domain/instruments";
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../http/env";
+import { logRequestError } from "../../http/logger";
 import { toEvidentError } from "../../http/problem";
 import { clinicRepositories, requirePermission } from "../../http/scoped";
 
@@ -78,7 +79,7 @@ export function fhirRoutes(): Hono<AppEnv> {
 
   fhir.onError((err, c) => {
     const known = toEvidentError(err);
-    if (!known) console.error(`[${c.get("requestId") ?? "-"}] ${c.req.method} ${c.req.path} failed:`, err);
+    if (!known) logRequestError(c, err);
     const e =
       known ??
       new EvidentError(ErrorCode.internal, "Something went wrong on our side. The error was logged.");

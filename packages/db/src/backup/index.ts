@@ -1,0 +1,3 @@
+export * from "./backup";
+export * from "./restore";
+export { digestTable, listTables, type TableSpec } from "./tables";
