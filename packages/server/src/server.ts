@@ -9,6 +9,7 @@ import { type Database, openDatabase } from "@evident/db";
 import { type Clock, shiftedClock, systemClock } from "@evident/domain";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
+import { loadSecretBox } from "./auth/secret-box";
 import type { AppConfig } from "./config";
 import { startJobRunner } from "./jobs/runner";
 import { startDispatcher } from "./mail/dispatcher";
@@ -26,6 +27,7 @@ export async function startServer(
   opts: { clock?: Clock; log?: (line: string) => void; beforeListen?: (db: Database) => Promise<void> } = {},
 ): Promise<RunningServer> {
   const log = opts.log ?? ((l: string) => console.log(l));
+  const secrets = loadSecretBox(config);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -44,7 +46,14 @@ export async function startServer(
     log(
       "warning: EVIDENT_TEST_CLOCK=1 — administrators can move this server's clock forward (test servers only)",
     );
-  const deps = { database, clock: testClock ?? opts.clock ?? systemClock, mailer, config, testClock };
+  const deps = {
+    database,
+    clock: testClock ?? opts.clock ?? systemClock,
+    mailer,
+    config,
+    secrets,
+    testClock,
+  };
   const app = createApp(deps);
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

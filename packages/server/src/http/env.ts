@@ -2,6 +2,7 @@
 
 import type { Database, SessionPrincipal } from "@evident/db";
 import type { Actor, Clock, ShiftedClock } from "@evident/domain";
+import type { SecretBox } from "../auth/secret-box";
 import type { AppConfig } from "../config";
 import type { Mailer } from "../mail/mailer";
 
@@ -11,6 +12,8 @@ export type AppDeps = {
   /** null: no SMTP; messages wait in the outbox. */
   mailer: Mailer | null;
   config: AppConfig;
+  /** Seals and opens the staff's TOTP secrets. */
+  secrets: SecretBox;
   /** Only on a test server (EVIDENT_TEST_CLOCK=1): the same clock as `clock`, movable. */
   testClock?: ShiftedClock;
 };
