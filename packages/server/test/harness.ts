@@ -53,13 +53,18 @@ export type ClinicOptions = {
 };
 
 export async function createHarness(
-  opts: { now?: string; mailer?: Mailer | null; testClock?: boolean } = {},
+  opts: { now?: string; mailer?: Mailer | null; testClock?: boolean; trustProxy?: number } = {},
 ) {
   const database = (await freshDatabase()) as Database & { close(): Promise<void> };
   const clock = fixedClock(opts.now ?? "2026-03-02T09:00:00Z");
   const config = loadConfig(
     {},
-    { publicUrl: "http://evident.test", dataDir: "/nonexistent", testClock: opts.testClock === true },
+    {
+      publicUrl: "http://evident.test",
+      dataDir: "/nonexistent",
+      testClock: opts.testClock === true,
+      trustProxy: opts.trustProxy ?? 0,
+    },
   );
   // A test server's movable clock (EVIDENT_TEST_CLOCK=1) over the fixed one, as startServer does.
   const testClock = opts.testClock ? shiftedClock(clock) : undefined;

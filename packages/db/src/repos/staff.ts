@@ -12,7 +12,7 @@ import type { InviteStaffRequest, StaffList, StaffMember } from "@evident/domain
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
-import { clinics, loginAttempts, sessions, staffUsers } from "../schema";
+import { clinics, staffUsers } from "../schema";
 import { issueAccountLink, TOKEN_PLACEHOLDER } from "./account-links";
 import { clearMfa } from "./mfa";
 import { audit, inTx, type Scope, type Tx } from "./scope";
@@ -49,14 +49,14 @@ export function staffRepository(db: Db, scope: Scope, opts: { baseUrl: string; i
 
   async function list(): Promise<StaffList> {
     const now = scope.now();
-    const live = sql`${sessions.revokedAt} is null and ${sessions.expiresAt} > ${now} and ${sessions.lastSeenAt} > ${new Date(now.getTime() - opts.idleMinutes * 60_000)}`;
+    const idleSince = new Date(now.getTime() - opts.idleMinutes * 60_000);
     const rows = await db
       .select({
         u: staffUsers,
-        activeSessions: sql<number>`(select count(*)::int from ${sessions} where ${sessions.staffUserId} = ${staffUsers.id} and ${live})`,
+        activeSessions: sql<number>`(select count(*)::int from sessions s where s.staff_user_id = "staff_users"."id" and s.revoked_at is null and s.expires_at > ${now} and s.last_seen_at > ${idleSince})`,
         lastSignInAt: sql<
           string | null
-        >`(select max(${loginAttempts.at}) from ${loginAttempts} where ${loginAttempts.kind} = 'staff' and ${loginAttempts.email} = lower(${staffUsers.email}) and ${loginAttempts.succeeded})`,
+        >`(select max(a.at) from login_attempts a where a.kind = 'staff' and a.email = lower("staff_users"."email") and a.succeeded)`,
       })
       .from(staffUsers)
       .where(inClinic)
