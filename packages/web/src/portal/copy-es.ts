@@ -19,6 +19,18 @@ export const copyEs: Copy = {
   enterPassword: "Escriba su contraseña.",
   wrongPassword: "El correo electrónico o la contraseña no son correctos.",
   couldNotSignIn: "No se pudo iniciar sesión",
+  forgotPassword: "¿Olvidó su contraseña?",
+  forgotTitle: "Crear una contraseña nueva",
+  forgotIntro:
+    "Escriba el correo que usa aquí. Si tiene una cuenta, le enviamos un enlace para crear una contraseña nueva.",
+  sendLink: "Enviarme un enlace",
+  linkSent:
+    "Si este correo tiene una cuenta, le llega un enlace. Ábralo antes de una hora. Sirve una sola vez.",
+  backToSignIn: "Volver a iniciar sesión",
+  resetTitle: "Elija una contraseña nueva",
+  resetIntro: "Su contraseña de antes sirve hasta que guarde una nueva aquí.",
+  resetDone: "Su contraseña nueva está guardada. Inicie sesión con ella.",
+  resetLinkUsed: "Este enlace ya venció o ya se usó. Pida uno nuevo en la página para iniciar sesión.",
   staffQuestion: "¿Trabaja en la clínica?",
   staffSignIn: "Acceso del personal",
   signOut: "Cerrar sesión",
