@@ -14,6 +14,7 @@ CREATE TABLE "account_links" (
 --> statement-breakpoint
 CREATE TABLE "recovery_codes" (
 	"id" uuid PRIMARY KEY NOT NULL,
+	"clinic_id" uuid NOT NULL,
 	"staff_user_id" uuid NOT NULL,
 	"code_hash" text NOT NULL,
 	"used_at" timestamp with time zone,
@@ -36,6 +37,7 @@ ALTER TABLE "staff_users" ADD COLUMN "mfa_last_step" bigint;--> statement-breakp
 ALTER TABLE "account_links" ADD CONSTRAINT "account_links_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account_links" ADD CONSTRAINT "account_links_staff_user_id_staff_users_id_fk" FOREIGN KEY ("staff_user_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account_links" ADD CONSTRAINT "account_links_patient_account_id_patient_accounts_id_fk" FOREIGN KEY ("patient_account_id") REFERENCES "public"."patient_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "recovery_codes" ADD CONSTRAINT "recovery_codes_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "recovery_codes" ADD CONSTRAINT "recovery_codes_staff_user_id_staff_users_id_fk" FOREIGN KEY ("staff_user_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "account_links_token_key" ON "account_links" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "account_links_staff_idx" ON "account_links" USING btree ("staff_user_id");--> statement-breakpoint
@@ -46,4 +48,3 @@ CREATE UNIQUE INDEX "sessions_handle_key" ON "sessions" USING btree ("handle");-
 UPDATE "staff_users" SET "activated_at" = "created_at" WHERE "password_hash" IS NOT NULL;--> statement-breakpoint
 UPDATE "outbox_messages" SET "link_id" = substring("dedupe_key" from 12)::uuid WHERE "kind" = 'portal-invitation' AND "status" IN ('pending', 'sending') AND "dedupe_key" LIKE 'invitation:%';--> statement-breakpoint
 UPDATE "outbox_messages" SET "body" = regexp_replace("body", '(/portal/welcome#)[A-Za-z0-9_-]+', '\1{{token}}', 'g') WHERE "kind" = 'portal-invitation';
-

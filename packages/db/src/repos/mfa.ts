@@ -112,6 +112,7 @@ export function mfaRepository(db: Db) {
       await tx.insert(recoveryCodes).values(
         codes.map((c) => ({
           id: uuidv7(ctx.now.getTime()),
+          clinicId: ctx.clinicId,
           staffUserId,
           codeHash: recoveryCodeHash(c),
           createdAt: ctx.now,

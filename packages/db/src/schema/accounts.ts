@@ -44,6 +44,9 @@ export const recoveryCodes = pgTable(
   "recovery_codes",
   {
     id: uuid("id").primaryKey(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id),
     staffUserId: uuid("staff_user_id")
       .notNull()
       .references(() => staffUsers.id),
