@@ -100,10 +100,9 @@ describe("accounts", () => {
     const secret = ((await page.locator("code").first().textContent()) ?? "").replace(/\s/g, "");
     await page.getByLabel(/Enter the 6-digit code/).fill(totpNow(secret));
     await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
-    const codes = await page
-      .getByRole("list", { name: "Recovery codes" })
-      .getByRole("listitem")
-      .allTextContents();
+    const codeList = page.getByRole("list", { name: "Recovery codes" });
+    await visible(codeList.getByRole("listitem"));
+    const codes = await codeList.getByRole("listitem").allTextContents();
     expect(codes).toHaveLength(10);
     await page.getByRole("button", { name: "I have kept my codes" }).click();
     await expectHeading(page, "Patients");
