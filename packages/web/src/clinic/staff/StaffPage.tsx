@@ -5,7 +5,21 @@
  * is shown as it comes.
  */
 import type { StaffMember } from "@evident/domain/api";
-import { Badge, Button, Card, Menu, Select, Stack, Switch, Table, Text, Title } from "@mantine/core";
+import {
+  Badge,
+  Box,
+  Button,
+  Card,
+  Group,
+  Menu,
+  Paper,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconDots } from "@tabler/icons-react";
 import { useState } from "react";
@@ -33,7 +47,8 @@ const statusLabel = { invited: "Invited", active: "Active", disabled: "Disabled"
 const failed = (e: unknown) =>
   notifications.show({ color: "red", title: "Not changed", message: formErrors(e, []).general.join(" ") });
 
-function Row({ m, self }: { m: StaffMember; self: boolean }) {
+/** The role picker and the actions menu of one staff member (table row on desktop, card on phones). */
+function useControls(m: StaffMember, self: boolean) {
   const role = useChangeRole();
   const act = useStaffAction();
   const run = (action: "disable" | "enable" | "invitations" | "mfa-reset", done: string) =>
@@ -41,81 +56,118 @@ function Row({ m, self }: { m: StaffMember; self: boolean }) {
       { id: m.id, action },
       { onSuccess: () => notifications.show({ message: done }), onError: failed },
     );
+  const roleSelect = (
+    <Select
+      aria-label={`Role of ${m.name}`}
+      size="xs"
+      data={roleOptions.map((r) => ({ value: r.value, label: r.label }))}
+      value={m.role}
+      allowDeselect={false}
+      disabled={role.isPending}
+      onChange={(v) =>
+        v && v !== m.role && role.mutate({ id: m.id, role: v as StaffMember["role"] }, { onError: failed })
+      }
+    />
+  );
+  const actions = (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button size="xs" variant="default" aria-label={`Actions for ${m.name}`} loading={act.isPending}>
+          <IconDots size={16} aria-hidden />
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {m.status === "invited" && (
+          <Menu.Item onClick={() => run("invitations", `New invitation sent to ${m.email}.`)}>
+            Send the invitation again
+          </Menu.Item>
+        )}
+        {m.status === "disabled" ? (
+          <Menu.Item onClick={() => run("enable", `${m.name} can sign in again.`)}>Re-enable</Menu.Item>
+        ) : (
+          !self && (
+            <Menu.Item
+              color="red"
+              onClick={() => run("disable", `${m.name} is disabled; their sessions ended.`)}
+            >
+              Disable (ends their sessions)
+            </Menu.Item>
+          )
+        )}
+        {m.mfaEnabled && !self && (
+          <Menu.Item onClick={() => run("mfa-reset", `Two-step sign-in of ${m.name} was reset.`)}>
+            Reset two-step sign-in (lost phone)
+          </Menu.Item>
+        )}
+        {self && <Menu.Item disabled>Your own account: see Your account</Menu.Item>}
+      </Menu.Dropdown>
+    </Menu>
+  );
+  const badges = (
+    <>
+      <Badge color={statusColor[m.status]} variant="light">
+        {statusLabel[m.status]}
+      </Badge>
+      <Badge color={m.mfaEnabled ? "green" : "gray"} variant="outline">
+        {m.mfaEnabled ? "Two-step on" : "Password only"}
+      </Badge>
+    </>
+  );
+  return { roleSelect, actions, badges };
+}
+
+function Who({ m, self }: { m: StaffMember; self: boolean }) {
+  return (
+    <div>
+      <Text fw={600} size="sm">
+        {m.name}{" "}
+        {self && (
+          <Badge size="xs" variant="light">
+            You
+          </Badge>
+        )}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {m.email}
+      </Text>
+    </div>
+  );
+}
+
+function Row({ m, self }: { m: StaffMember; self: boolean }) {
+  const c = useControls(m, self);
   return (
     <Table.Tr>
       <Table.Td>
-        <Text fw={600} size="sm">
-          {m.name}{" "}
-          {self && (
-            <Badge size="xs" variant="light">
-              You
-            </Badge>
-          )}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {m.email}
-        </Text>
+        <Who m={m} self={self} />
       </Table.Td>
-      <Table.Td miw={170}>
-        <Select
-          aria-label={`Role of ${m.name}`}
-          size="xs"
-          data={roleOptions.map((r) => ({ value: r.value, label: r.label }))}
-          value={m.role}
-          allowDeselect={false}
-          disabled={role.isPending}
-          onChange={(v) =>
-            v &&
-            v !== m.role &&
-            role.mutate({ id: m.id, role: v as StaffMember["role"] }, { onError: failed })
-          }
-        />
-      </Table.Td>
+      <Table.Td miw={170}>{c.roleSelect}</Table.Td>
       <Table.Td>
-        <Badge color={statusColor[m.status]} variant="light">
-          {statusLabel[m.status]}
-        </Badge>
-      </Table.Td>
-      <Table.Td>
-        <Badge color={m.mfaEnabled ? "green" : "gray"} variant="outline">
-          {m.mfaEnabled ? "Two-step on" : "Password only"}
-        </Badge>
+        <Group gap={6}>{c.badges}</Group>
       </Table.Td>
       <Table.Td>{m.activeSessions}</Table.Td>
-      <Table.Td>
-        <Menu position="bottom-end" withinPortal>
-          <Menu.Target>
-            <Button size="xs" variant="default" aria-label={`Actions for ${m.name}`} loading={act.isPending}>
-              <IconDots size={16} aria-hidden />
-            </Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            {m.status === "invited" && (
-              <Menu.Item onClick={() => run("invitations", `New invitation sent to ${m.email}.`)}>
-                Send the invitation again
-              </Menu.Item>
-            )}
-            {m.status === "disabled" ? (
-              <Menu.Item onClick={() => run("enable", `${m.name} can sign in again.`)}>Re-enable</Menu.Item>
-            ) : (
-              !self && (
-                <Menu.Item
-                  color="red"
-                  onClick={() => run("disable", `${m.name} is disabled; their sessions ended.`)}
-                >
-                  Disable (ends their sessions)
-                </Menu.Item>
-              )
-            )}
-            {m.mfaEnabled && !self && (
-              <Menu.Item onClick={() => run("mfa-reset", `Two-step sign-in of ${m.name} was reset.`)}>
-                Reset two-step sign-in (lost phone)
-              </Menu.Item>
-            )}
-          </Menu.Dropdown>
-        </Menu>
-      </Table.Td>
+      <Table.Td>{c.actions}</Table.Td>
     </Table.Tr>
+  );
+}
+
+/** On a phone each person is a small card instead of a wide table row. */
+function MemberCard({ m, self }: { m: StaffMember; self: boolean }) {
+  const c = useControls(m, self);
+  return (
+    <Paper withBorder p="sm" radius="md" component="li">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Who m={m} self={self} />
+        {c.actions}
+      </Group>
+      <Group gap={6} my="xs">
+        {c.badges}
+        <Text size="xs" c="dimmed">
+          {m.activeSessions} open {m.activeSessions === 1 ? "session" : "sessions"}
+        </Text>
+      </Group>
+      {c.roleSelect}
+    </Paper>
   );
 }
 
@@ -141,25 +193,41 @@ export function StaffPage() {
         ) : list.isError ? (
           <LoadError error={list.error} retry={() => list.refetch()} what="staff" />
         ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Role</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Sign-in</Table.Th>
-                  <Table.Th>Sessions</Table.Th>
-                  <Table.Th>Actions</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((m) => (
-                  <Row key={m.id} m={m} self={m.id === me.id} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <>
+            <Box visibleFrom="sm">
+              <Table.ScrollContainer minWidth={720}>
+                <Table verticalSpacing="sm">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Name</Table.Th>
+                      <Table.Th>Role</Table.Th>
+                      <Table.Th>Status and sign-in</Table.Th>
+                      <Table.Th>Sessions</Table.Th>
+                      <Table.Th>Actions</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {list.data.items.map((m) => (
+                      <Row key={m.id} m={m} self={m.id === me.id} />
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Box>
+            <Stack
+              component="ul"
+              gap="sm"
+              hiddenFrom="sm"
+              p={0}
+              m={0}
+              style={{ listStyle: "none" }}
+              aria-label="Staff"
+            >
+              {list.data.items.map((m) => (
+                <MemberCard key={m.id} m={m} self={m.id === me.id} />
+              ))}
+            </Stack>
+          </>
         )}
       </Card>
       <Card withBorder padding="lg">
