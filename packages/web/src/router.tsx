@@ -23,6 +23,7 @@ import { DiaryPage } from "./portal/DiaryPage";
 import { IntakePage } from "./portal/intake/IntakePage";
 import { IntakeResultPage } from "./portal/intake/IntakeResultPage";
 import { PortalLanguage } from "./portal/language";
+import { PasswordPage } from "./portal/PasswordPage";
 import { PortalHomePage } from "./portal/PortalHomePage";
 import { PortalLayout } from "./portal/PortalLayout";
 import { PortalForgotPage, PortalResetPage } from "./portal/PortalPasswordPages";
@@ -157,6 +158,7 @@ export const router = createBrowserRouter([
           { path: "/portal/diary", element: <DiaryPage /> },
           { path: "/portal/problem", element: <ProblemPage /> },
           { path: "/portal/recovery", element: <RecoveryPage /> },
+          { path: "/portal/password", element: <PasswordPage /> },
         ],
       },
     ],

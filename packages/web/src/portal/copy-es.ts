@@ -31,6 +31,13 @@ export const copyEs: Copy = {
   resetIntro: "Su contraseña de antes sirve hasta que guarde una nueva aquí.",
   resetDone: "Su contraseña nueva está guardada. Inicie sesión con ella.",
   resetLinkUsed: "Este enlace ya venció o ya se usó. Pida uno nuevo en la página para iniciar sesión.",
+  myPassword: "Mi contraseña",
+  changePasswordTitle: "Cambiar su contraseña",
+  changePasswordIntro:
+    "Escriba su contraseña de ahora y luego una nueva. Aquí sigue dentro. En otros teléfonos y otras computadoras se cierra la sesión.",
+  currentPassword: "Contraseña de ahora",
+  changePassword: "Cambiar contraseña",
+  passwordChanged: "Listo. Ya se guardó su contraseña nueva.",
   staffQuestion: "¿Trabaja en la clínica?",
   staffSignIn: "Acceso del personal",
   signOut: "Cerrar sesión",

@@ -62,6 +62,8 @@ const accountKeys = [
   "resetIntro",
   "resetDone",
   "resetLinkUsed",
+  "changePasswordIntro",
+  "passwordChanged",
 ] as const satisfies readonly (keyof typeof copyEs)[];
 
 describe("Spanish password-reset text", () => {

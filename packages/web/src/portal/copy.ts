@@ -27,6 +27,13 @@ export const copy = {
   resetIntro: "Your old password works until you save a new one here.",
   resetDone: "Your new password is saved. Please sign in with it.",
   resetLinkUsed: "This link has expired or was already used. Ask for a new one on the sign-in page.",
+  myPassword: "My password",
+  changePasswordTitle: "Change your password",
+  changePasswordIntro:
+    "Type your password now, then a new one. You stay signed in here. Other phones and computers are signed out.",
+  currentPassword: "Password now",
+  changePassword: "Change password",
+  passwordChanged: "Your new password is saved.",
   staffQuestion: "Clinic staff?",
   staffSignIn: "Staff sign-in",
   signOut: "Sign out",
