@@ -26,7 +26,7 @@ const nextStep = () => new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 3
 describe("accounts", () => {
   const browser = useBrowser();
 
-  it("lets a patient reset a forgotten password from the e-mail, and the old one then stops working", async () => {
+  it("lets a patient reset a forgotten password from the e-mail (the old one then stops working), then change it themselves", async () => {
     const staff = await browser.open("desktop");
     await staff.request.post("/api/v1/auth/staff/sign-in", {
       data: { email: CLINICIAN, password: DEMO_PASSWORD },
@@ -71,6 +71,15 @@ describe("accounts", () => {
     await expectText(page, "The e-mail address or password is wrong.");
     await signInThroughForm(page, "/portal/sign-in", email, NEW_PASSWORD);
     await page.waitForURL((u) => u.pathname === "/portal");
+
+    // …and can change it themselves later, with the current one.
+    await page.getByRole("link", { name: "My password" }).click();
+    await expectHeading(page, "Change your password");
+    await page.getByLabel("Password now").fill(NEW_PASSWORD);
+    await page.getByLabel("New password").fill(`${NEW_PASSWORD} again`);
+    await page.getByLabel("Type it again").fill(`${NEW_PASSWORD} again`);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expectText(page, "Your new password is saved.");
   });
 
   it("holds a new admin at two-step sign-in until set up, then signs in with a code, and a recovery code works once", async () => {
