@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { expectHeading, expectNoSideways, expectText, signInStaff, unique, useBrowser, visible } from "./app";
 import { expectNoAxeViolations } from "./browser";
 import { answerIntake, passSafetyQuestions } from "./intake";
+import { linkTokenFor } from "./mail";
 
 async function portalPatient(staff: Page, page: Page, familyName: string): Promise<string> {
   const email = `choices.${unique()}@example.test`;
@@ -18,10 +19,7 @@ async function portalPatient(staff: Page, page: Page, familyName: string): Promi
     data: { givenName: "Dee", familyName, birthDate: "1969-09-09", email, episode: { condition: "other" } },
   });
   expect(created.status()).toBe(201);
-  const outbox = (await (await staff.request.get("/api/v1/outbox")).json()) as {
-    items: { to: string; body: string }[];
-  };
-  const token = /#([A-Za-z0-9_-]+)/.exec(outbox.items.find((m) => m.to === email)?.body ?? "")?.[1];
+  const token = await linkTokenFor(email);
   expect(
     (
       await page.request.post("/api/v1/invitations/accept", {

@@ -5,13 +5,13 @@
  * questions marked as awaiting a licensed translation), and the one-page form on a computer.
  */
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
+import { signInAdmin } from "./admin";
 import { expectHeading, expectNoSideways, expectText, signInStaff, unique, useBrowser, visible } from "./app";
 import { expectNoAxeViolations } from "./browser";
 import { passSafetyQuestions } from "./intake";
+import { linkTokenFor } from "./mail";
 import { BASELINE_QUESTIONS, chooseIn } from "./questionnaire";
-
-const ADMIN = "admin@demo.evident.test";
 
 /** A new patient of the demo clinic, invited and signed in to the portal in `page`. */
 async function portalPatient(staff: Page, page: Page): Promise<void> {
@@ -26,10 +26,7 @@ async function portalPatient(staff: Page, page: Page): Promise<void> {
     },
   });
   expect(created.status()).toBe(201);
-  const outbox = (await (await staff.request.get("/api/v1/outbox")).json()) as {
-    items: { to: string; body: string }[];
-  };
-  const token = /#([A-Za-z0-9_-]+)/.exec(outbox.items.find((m) => m.to === email)?.body ?? "")?.[1];
+  const token = await linkTokenFor(email);
   const accepted = await page.request.post("/api/v1/invitations/accept", {
     data: { token, password: "a long enough patient password" },
   });
@@ -42,7 +39,8 @@ describe("the questionnaires page", () => {
 
   it("shows every instrument's licence terms and lets an administrator change the plan", async () => {
     const page = await browser.open("desktop");
-    await signInStaff(page, ADMIN);
+    await signInAdmin(page, inject("baseUrl"), inject("mailDir"));
+    await page.goto("/patients");
     await page.getByRole("link", { name: "Questionnaires" }).click();
     await expectHeading(page, "Questionnaires");
     const odi = page.getByRole("article", { name: "Oswestry Disability Index" });

@@ -3,6 +3,7 @@ import { intakeQuestions, intakeQuestionsEs } from "@evident/domain/triage";
 import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { unique } from "./app";
+import { linkTokenFor } from "./mail";
 
 /** A new patient of the demo clinic, invited and signed in to the portal in `page`; returns their id. */
 export async function portalPatient(
@@ -15,10 +16,7 @@ export async function portalPatient(
     data: { givenName: "Sam", familyName, birthDate: "1960-02-02", email, episode: { condition: "other" } },
   });
   expect(created.status()).toBe(201);
-  const outbox = (await (await staff.request.get("/api/v1/outbox")).json()) as {
-    items: { to: string; body: string }[];
-  };
-  const token = /#([A-Za-z0-9_-]+)/.exec(outbox.items.find((m) => m.to === email)?.body ?? "")?.[1];
+  const token = await linkTokenFor(email);
   const accepted = await page.request.post("/api/v1/invitations/accept", {
     data: { token, password: "a long enough patient password" },
   });

@@ -9,6 +9,7 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
+import { inject } from "vitest";
 
 export type StoredMail = {
   to: string[];
@@ -113,13 +114,47 @@ export async function readMails(dir: string): Promise<StoredMail[]> {
   );
 }
 
-/** Waits for a message to an address (the app's outbox sends every few seconds). */
-export async function waitForMail(dir: string, to: string, timeoutMs = 30_000): Promise<StoredMail> {
+/**
+ * Waits for a message to an address (the app's outbox sends every few seconds); with `subject`,
+ * the first whose subject matches it.
+ */
+export async function waitForMail(
+  dir: string,
+  to: string,
+  timeoutMs = 30_000,
+  subject?: RegExp,
+): Promise<StoredMail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const found = (await readMails(dir)).find((m) => m.to.some((t) => t.toLowerCase() === to.toLowerCase()));
+    const found = (await readMails(dir)).find(
+      (m) => m.to.some((t) => t.toLowerCase() === to.toLowerCase()) && (!subject || subject.test(m.subject)),
+    );
     if (found) return found;
     if (Date.now() > deadline) throw new Error(`no e-mail to ${to} arrived within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/**
+ * The mail folder: the test run's, or MAIL_DIR for the screenshot scripts (they run against an app
+ * whose SMTP_URL points at a server filing messages there, e.g. `startApp` in server.ts).
+ */
+export function mailFolder(): string {
+  if (process.env.MAIL_DIR) return process.env.MAIL_DIR;
+  try {
+    return inject("mailDir");
+  } catch {
+    throw new Error("set MAIL_DIR to the folder where the app's test SMTP server files its messages");
+  }
+}
+
+/**
+ * The token of the one-time link in the newest e-mail to `to` (invitation, password reset): staff
+ * never see it, so a test reads the patient's mail, as the patient would.
+ */
+export async function linkTokenFor(to: string, subject?: RegExp): Promise<string> {
+  const mail = await waitForMail(mailFolder(), to, 30_000, subject);
+  const token = /#([A-Za-z0-9_-]{43})/.exec(mail.link ?? "")?.[1];
+  if (!token) throw new Error(`no link with a token in the e-mail to ${to}: ${mail.text}`);
+  return token;
 }

@@ -15,9 +15,9 @@
 import { NOT_APPROVED } from "@evident/domain/regulatory";
 import type { APIRequestContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInAdmin as signInAdminWithCode } from "./admin";
 import {
   CLINICIAN,
-  DEMO_PASSWORD,
   expectHeading,
   expectNoSideways,
   expectText,
@@ -57,12 +57,7 @@ async function ok<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>, what: s
 }
 
 async function signInAdmin(page: Page) {
-  await ok(
-    await page.request.post(`${app.baseUrl}/api/v1/auth/staff/sign-in`, {
-      data: { email: "admin@demo.evident.test", password: DEMO_PASSWORD },
-    }),
-    "admin sign-in",
-  );
+  await signInAdminWithCode(page, app.baseUrl, app.mailDir);
 }
 
 /** Moves the server's clock forward, as the weeks pass (sessions older than 12 hours end). */

@@ -10,6 +10,7 @@
 import type { Browser, Page } from "playwright-core";
 import { newContext, type ViewportName } from "./browser";
 import { answerIntake } from "./intake";
+import { linkTokenFor } from "./mail";
 
 export type Shoot = (page: Page, name: string, full?: boolean) => Promise<void>;
 export type Who = { clinician: string; password: string };
@@ -50,10 +51,7 @@ export async function clinic(browser: Browser, base: string, who: Who) {
       }),
       "patient",
     );
-    const outbox = (await ok(await staff.request.get(`${base}/api/v1/outbox`), "outbox")) as {
-      items: { to: string; body: string }[];
-    };
-    const token = /#([A-Za-z0-9_-]+)/.exec(outbox.items.find((m) => m.to === email)?.body ?? "")?.[1];
+    const token = await linkTokenFor(email);
     await ok(
       await page.request.post(`${base}/api/v1/invitations/accept`, {
         data: { token, password: "a long screenshot password" },

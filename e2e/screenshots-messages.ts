@@ -8,6 +8,7 @@
 import { getInstrument } from "@evident/domain/instruments";
 import type { APIRequestContext, Browser, Page } from "playwright-core";
 import { expectNoAxeViolations, newContext } from "./browser";
+import { linkTokenFor } from "./mail";
 
 type Shoot = (page: Page, name: string, full?: boolean) => Promise<void>;
 
@@ -60,9 +61,7 @@ export async function messageScreenshots(
         items: { id: string; patientId: string | null; kind: string; body: string; status: string }[];
       }>(await desk.request.get(`${base}/api/v1/outbox`), "outbox")
     ).items.filter((m) => m.patientId === p.id);
-  const welcome = (await outbox()).find((m) => m.kind === "portal-invitation");
-  const token = /#([A-Za-z0-9_-]+)/.exec(welcome?.body ?? "")?.[1];
-  if (!token) throw new Error("no portal invitation in the outbox");
+  const token = await linkTokenFor(email);
   await ok(
     await desk.request.post(`${base}/api/v1/invitations/accept`, {
       data: { token, password: "a long enough patient password" },

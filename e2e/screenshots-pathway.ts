@@ -6,6 +6,7 @@
  */
 import type { APIRequestContext, Browser, Page } from "playwright-core";
 import { newContext } from "./browser";
+import { linkTokenFor } from "./mail";
 import { shootDialog } from "./screenshots-records";
 
 type Shoot = (page: Page, name: string, full?: boolean) => Promise<void>;
@@ -70,11 +71,7 @@ export async function pathwayScreenshots(
     }),
     "treatment",
   );
-  const outbox = await ok<{ items: { to: string; body: string }[] }>(
-    await desk.request.get(`${base}/api/v1/outbox`),
-    "outbox",
-  );
-  const token = /#([A-Za-z0-9_-]+)/.exec(outbox.items.find((m) => m.to === email)?.body ?? "")?.[1];
+  const token = await linkTokenFor(email);
   const phone = await (await newContext(browser, base, "phone")).newPage();
   await ok(
     await phone.request.post(`${base}/api/v1/invitations/accept`, {
@@ -230,11 +227,7 @@ export async function recoveryScreenshots(
       await desk.request.post(`${base}/api/v1/patients/${p.id}/treatments`, { data: treatment }),
       "treatment",
     );
-    const outbox = await ok<{ items: { to: string; body: string }[] }>(
-      await desk.request.get(`${base}/api/v1/outbox`),
-      "outbox",
-    );
-    const token = /#([A-Za-z0-9_-]+)/.exec(outbox.items.find((m) => m.to === email)?.body ?? "")?.[1];
+    const token = await linkTokenFor(email);
     const phone = await (await newContext(browser, base, "phone")).newPage();
     await ok(
       await phone.request.post(`${base}/api/v1/invitations/accept`, {

@@ -1,7 +1,11 @@
 /**
  * Takes the screenshots in docs/screenshots from a running app (not part of the test suite):
  *
- *   BASE_URL=http://127.0.0.1:3000 npx tsx e2e/screenshots.ts [--only outcomes]
+ *   BASE_URL=http://127.0.0.1:3000 MAIL_DIR=… npx tsx e2e/screenshots.ts [--only outcomes]
+ *
+ * MAIL_DIR is the folder where the app's SMTP server files what it receives (`startMailServer` in
+ * mail.ts; `npx tsx e2e/run-app.ts` starts an app with one and prints both): invitation links
+ * are only ever in the e-mail, and the admin's two-step sign-in secret is kept there.
  *
  * Signs in as the demo clinician. The outcomes page's shots are in screenshots-outcomes.ts, the care
  * pathway's (`--only pathway`; the recovery timeline of two pathways alone: `--only recovery`; the
@@ -20,9 +24,11 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { APIRequestContext, Page } from "playwright-core";
+import { signInAdmin } from "./admin";
 import { launchBrowser, newContext, type ViewportName } from "./browser";
 import { portalPatient as newPortalPatient, passSafetyQuestions } from "./intake";
 import { aidScreenshots } from "./screenshots-aid";
+import { linkTokenFor, mailFolder } from "./mail";
 import { intakeScreenshots, spanishAidScreenshots } from "./screenshots-intake";
 import { messageScreenshots } from "./screenshots-messages";
 import { outcomeScreenshots } from "./screenshots-outcomes";
@@ -187,12 +193,7 @@ async function portalPatient(page: Page, staff: APIRequestContext): Promise<void
     }),
     "portal patient",
   );
-  const outbox = await ok<{ items: { to: string; body: string }[] }>(
-    await staff.get(`${base}/api/v1/outbox`),
-    "outbox",
-  );
-  const token = /#([A-Za-z0-9_-]+)/.exec(outbox.items.find((m) => m.to === email)?.body ?? "")?.[1];
-  if (!token) throw new Error("no invitation in the outbox");
+  const token = await linkTokenFor(email);
   await ok(
     await page.request.post(`${base}/api/v1/invitations/accept`, {
       data: { token, password: "a long screenshot password" },
@@ -241,12 +242,7 @@ async function main() {
       await shoot(phone, "worklist-demo-phone");
       for (const size of ["desktop", "phone"] as const) {
         const admin = await open(size);
-        await ok(
-          await admin.request.post(`${base}/api/v1/auth/staff/sign-in`, {
-            data: { email: ADMIN, password: PASSWORD },
-          }),
-          "admin sign-in",
-        );
+        await signInAdmin(admin, base, mailFolder());
         await admin.goto("/settings");
         await admin.getByRole("heading", { name: "Clinic settings", level: 1 }).waitFor();
         await shoot(admin, `clinic-settings-${size}`);
@@ -440,12 +436,7 @@ async function main() {
 
     // The clinic's questionnaires: licence terms and the measurement plan, as the administrator.
     const admin = await open("desktop");
-    await ok(
-      await admin.request.post(`${base}/api/v1/auth/staff/sign-in`, {
-        data: { email: ADMIN, password: PASSWORD },
-      }),
-      "admin sign-in",
-    );
+    await signInAdmin(admin, base, mailFolder());
     await admin.goto("/questionnaires");
     await admin.getByRole("heading", { name: "Questionnaires", level: 1 }).waitFor();
     await shoot(admin, "questionnaires-desktop");

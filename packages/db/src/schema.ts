@@ -38,6 +38,8 @@ export const clinics = pgTable("clinics", {
   createdAt: createdAt(),
   /** IANA time zone (validated with Intl): local evening for the diary reminder, and so on. */
   timeZone: text("time_zone").notNull().default("UTC"),
+  /** Every staff member must sign in with a second factor (admins must whatever this says). */
+  requireMfa: boolean("require_mfa").notNull().default(false),
 });
 
 export const staffUsers = pgTable(
@@ -48,8 +50,17 @@ export const staffUsers = pgTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     role: text("role", { enum: ["admin", "clinician", "coordinator", "researcher"] }).notNull(),
-    passwordHash: text("password_hash").notNull(),
+    /** Null until an invited staff member sets a password through their invitation link. */
+    passwordHash: text("password_hash"),
+    /** When the account was first usable (created with a password, or its invitation accepted). */
+    activatedAt: ts("activated_at"),
     disabledAt: ts("disabled_at"),
+    /** The TOTP secret, sealed with the server's secret key (server/auth/secret-box.ts). */
+    mfaSecret: text("mfa_secret"),
+    /** Set once enrolment was confirmed with a code; null while enrolment is only started. */
+    mfaEnabledAt: ts("mfa_enabled_at"),
+    /** The last TOTP time step accepted: a code is never accepted twice (RFC 6238 section 5.2). */
+    mfaLastStep: bigint("mfa_last_step", { mode: "number" }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("staff_users_email_key").on(sql`lower(${t.email})`)],
@@ -103,8 +114,11 @@ export const invitations = pgTable(
     patientId: uuid("patient_id")
       .notNull()
       .references(() => patients.id),
-    /** SHA-256 of the token: the token itself is only ever in the message sent to the patient. */
-    tokenHash: text("token_hash").notNull(),
+    /**
+     * SHA-256 of the token. Null until the message is handed to SMTP: the token is made at that
+     * moment and exists only in the e-mail (db/repos/account-links.ts).
+     */
+    tokenHash: text("token_hash"),
     expiresAt: ts("expires_at").notNull(),
     usedAt: ts("used_at"),
     createdBy: uuid("created_by"),
@@ -129,8 +143,14 @@ export const sessions = pgTable(
     lastSeenAt: ts("last_seen_at").notNull(),
     expiresAt: ts("expires_at").notNull(),
     revokedAt: ts("revoked_at"),
+    /** A name for the session in lists and in "end this session" (the id is the cookie's hash). */
+    handle: uuid("handle").notNull().default(sql`gen_random_uuid()`),
+    /** Client address and browser at sign-in, to help people recognise their sessions. */
+    ip: text("ip"),
+    userAgent: text("user_agent"),
   },
   (t) => [
+    uniqueIndex("sessions_handle_key").on(t.handle),
     index("sessions_staff_user_idx").on(t.staffUserId),
     index("sessions_patient_account_idx").on(t.patientAccountId),
     check(
@@ -144,13 +164,22 @@ export const loginAttempts = pgTable(
   "login_attempts",
   {
     id: uuid("id").primaryKey(),
-    /** Lower-cased e-mail tried, and the client address. */
+    /** Lower-cased e-mail tried, which sign-in (staff or patient), and the client address. */
     email: text("email").notNull(),
+    kind: text("kind", { enum: ["staff", "patient"] })
+      .notNull()
+      .default("staff"),
     ip: text("ip").notNull(),
+    /** SHA-256 of the browser's device cookie, if it sent one (server/auth/throttle.ts). */
+    device: text("device"),
     succeeded: boolean("succeeded").notNull(),
     at: ts("at").notNull(),
   },
-  (t) => [index("login_attempts_email_idx").on(t.email, t.at), index("login_attempts_ip_idx").on(t.ip, t.at)],
+  (t) => [
+    index("login_attempts_email_idx").on(t.email, t.at),
+    index("login_attempts_ip_idx").on(t.ip, t.at),
+    index("login_attempts_at_idx").on(t.at),
+  ],
 );
 
 export const episodes = pgTable(
@@ -338,6 +367,11 @@ export const outboxMessages = pgTable(
       .default("pending"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /**
+     * The invitation or account link (password reset, staff invitation) whose token this message
+     * carries: the token is made when the message is sent and put in the body only then.
+     */
+    linkId: uuid("link_id"),
     /** Makes a message idempotent: the same key is never queued twice. */
     dedupeKey: text("dedupe_key").notNull(),
     createdAt: createdAt(),

@@ -3,6 +3,8 @@
  * is a function of its inputs, tested beside its source.
  */
 export * from "./access/policy";
+export * from "./access/staff";
+export * from "./access/throttle";
 export * from "./catalogue/conditions";
 export * from "./catalogue/treatments";
 export * from "./citations";

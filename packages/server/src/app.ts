@@ -17,7 +17,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { csrfGuard } from "./auth/csrf";
-import { loadSession } from "./auth/session";
+import { loadSession, mfaGate } from "./auth/session";
 import { docsRoutes } from "./http/docs";
 import type { AppDeps, AppEnv } from "./http/env";
 import { healthRoute } from "./http/health";
@@ -43,6 +43,7 @@ import { patientRoutes } from "./routes/patients";
 import { planRoutes } from "./routes/plans";
 import { portalRoutes } from "./routes/portal";
 import { programmeRoutes } from "./routes/programme";
+import { staffRoutes } from "./routes/staff";
 import { taskRoutes } from "./routes/tasks";
 import { testClockRoutes } from "./routes/test-clock";
 import { worklistRoutes } from "./routes/worklist";
@@ -69,6 +70,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   candidacyRoutes(api);
   decisionAidRoutes(api);
   clinicRoutes(api);
+  staffRoutes(api);
   return api;
 }
 
@@ -147,6 +149,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.use("/api/v1/*", csrfGuard);
   app.use("/api/v1/*", loadSession);
+  app.use("/api/v1/*", mfaGate);
   if (deps.testClock) testClockRoutes(app, deps.testClock);
   app.route("/api/v1", api);
 
@@ -157,6 +160,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.use("/api/fhir/*", rejectUnstorableText);
   app.use("/api/fhir/*", loadSession);
+  app.use("/api/fhir/*", mfaGate);
   app.route("/api/fhir", fhirRoutes());
 
   const document = openApiDocument(api, deps.config.version);

@@ -29,6 +29,16 @@ const EnvSchema = z.object({
     .default(12),
   EVIDENT_PG_RESTART_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   EVIDENT_LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+  EVIDENT_TRUST_PROXY: z
+    .string()
+    .default("0")
+    .transform((v) => (v === "true" ? "1" : v === "false" ? "0" : v))
+    .refine(
+      (v) => /^(10|[0-9])$/.test(v),
+      "must be the number of proxies in front of Evident (0–10), true or false",
+    )
+    .transform(Number),
+  EVIDENT_SECRET_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   EVIDENT_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
   NODE_ENV: z.string().optional(),
 });
@@ -47,6 +57,13 @@ export type AppConfig = {
   smtpFrom: string;
   demoPatients: number;
   session: { idleMinutes: number; maxHours: number };
+  /**
+   * How many reverse proxies in front of Evident append to X-Forwarded-For (0: none, the socket
+   * address is the client's). See http/client-ip.ts.
+   */
+  trustProxy: number;
+  /** Seals TOTP secrets (auth/secret-box.ts); without it, a key file in the data directory. */
+  secretKey: string | undefined;
   bodyLimitBytes: number;
   /** EVIDENT_LOG_LEVEL: pino's levels; `info` logs one line per request. */
   logLevel: string;
@@ -89,6 +106,8 @@ export function loadConfig(
     smtpFrom: e.SMTP_FROM,
     demoPatients: e.EVIDENT_DEMO_PATIENTS,
     session: { idleMinutes: e.EVIDENT_SESSION_IDLE_MINUTES, maxHours: e.EVIDENT_SESSION_MAX_HOURS },
+    trustProxy: e.EVIDENT_TRUST_PROXY,
+    secretKey: e.EVIDENT_SECRET_KEY || undefined,
     bodyLimitBytes: 1024 * 1024,
     logLevel: e.EVIDENT_LOG_LEVEL,
     version: VERSION,

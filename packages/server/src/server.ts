@@ -10,6 +10,7 @@ import { type Database, openDatabase, type Supervisor, superviseCluster } from "
 import { type Clock, shiftedClock, systemClock } from "@evident/domain";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
+import { loadSecretBox } from "./auth/secret-box";
 import type { AppConfig } from "./config";
 import { createLogger } from "./http/logger";
 import { startJobRunner } from "./jobs/runner";
@@ -33,6 +34,7 @@ export async function startServer(
   opts: { clock?: Clock; log?: (line: string) => void; beforeListen?: (db: Database) => Promise<void> } = {},
 ): Promise<RunningServer> {
   const log = opts.log ?? ((l: string) => console.log(l));
+  const secrets = loadSecretBox(config);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -69,6 +71,7 @@ export async function startServer(
     clock: testClock ?? opts.clock ?? systemClock,
     mailer,
     config,
+    secrets,
     testClock,
     supervisor,
   };

@@ -45,6 +45,13 @@ describe("audit trail", () => {
     expect(all.at(-1).detail.returned).toEqual(search.json.items.map((i: { id: string }) => i.id));
   });
 
+  it("records staff sign-in and sign-out", async () => {
+    const s = await h.staff("coordinator");
+    await h.call("POST", "/api/v1/auth/sign-out", { cookie: s.cookie });
+    const mine = (await events()).filter((e) => e.actor_id === s.id).map((e) => e.action);
+    expect(mine).toEqual(["sign-in", "sign-out"]);
+  });
+
   it("records nothing for a write that was refused", async () => {
     const s = await h.staff("clinician");
     const before = (await events()).length;
@@ -63,13 +70,14 @@ describe("audit trail", () => {
 
   it("names the first altered event", async () => {
     const seq = 3;
+    const { rows } = await h.database.pool.query("select action from audit_events where seq = $1", [seq]);
     await h.database.pool.query("update audit_events set action = 'innocent' where seq = $1", [seq]);
     const result = await verifyAudit(h.database.db);
     expect(result).toMatchObject({
       ok: false,
       firstBroken: { seq, reason: expect.stringMatching(/altered/) },
     });
-    await h.database.pool.query("update audit_events set action = 'read' where seq = $1", [seq]);
+    await h.database.pool.query("update audit_events set action = $2 where seq = $1", [seq, rows[0].action]);
   });
 
   it("names a deleted event, and an event re-hashed to hide an edit", async () => {

@@ -4,13 +4,22 @@
  * does not care about (after Outline's server/test/factories.ts).
  */
 
-import { createClinic, createStaffUser, type Database, recordLicence, writePlan } from "@evident/db";
+import {
+  createClinic,
+  createStaffUser,
+  type Database,
+  recordLicence,
+  sendOutboxMessage,
+  writePlan,
+} from "@evident/db";
 import { fixedClock, shiftedClock } from "@evident/domain";
 import { instruments } from "@evident/domain/instruments";
 import type { MeasurementPlan } from "@evident/domain/pathway/plan";
 import { freshDatabase } from "../../db/test/database";
 import { createApp } from "../src/app";
 import { hashPassword } from "../src/auth/passwords";
+import { secretBox } from "../src/auth/secret-box";
+import { newTotpSecret, totpCode } from "../src/auth/totp";
 import { type AppConfig, loadConfig } from "../src/config";
 import type { AppDeps } from "../src/http/env";
 import type { Logger } from "../src/http/logger";
@@ -49,6 +58,7 @@ export async function createHarness(
     now?: string;
     mailer?: Mailer | null;
     testClock?: boolean;
+    trustProxy?: number;
     logger?: Logger;
     config?: Partial<AppConfig>;
   } = {},
@@ -61,6 +71,7 @@ export async function createHarness(
       publicUrl: "http://evident.test",
       dataDir: "/nonexistent",
       testClock: opts.testClock === true,
+      trustProxy: opts.trustProxy ?? 0,
       ...opts.config,
     },
   );
@@ -71,6 +82,7 @@ export async function createHarness(
     clock: testClock ?? clock,
     mailer: opts.mailer ?? null,
     config,
+    secrets: secretBox("a test key that is at least thirty-two characters long"),
     ...(testClock ? { testClock } : {}),
     ...(opts.logger ? { logger: opts.logger } : {}),
   };
@@ -132,19 +144,31 @@ export async function createHarness(
     return created;
   }
 
-  async function staff(role: Role = "clinician", clinicId?: string) {
+  /**
+   * A signed-in staff member. Admins must use two-step sign-in, so an admin (or anyone, with
+   * `mfa: true`) is made with a TOTP secret already set up and signs in with its code; `totp`
+   * gives the code an authenticator would show now.
+   */
+  async function staff(role: Role = "clinician", clinicId?: string, o: { mfa?: boolean } = {}) {
     const c = clinicId ?? (await clinic()).id;
     const email = `${role}${++emails}@clinic.test`;
-    const { id } = await createStaffUser(database.db, {
-      clinicId: c,
-      email,
-      name: `Test ${role}`,
-      role,
-      passwordHash: await passwordHash(),
+    const { id } = await createStaffUser(
+      database.db,
+      { clinicId: c, email, name: `Test ${role}`, role, passwordHash: await passwordHash() },
+      clock.now(),
+    );
+    const secret = (o.mfa ?? role === "admin") ? newTotpSecret() : null;
+    if (secret)
+      await database.pool.query(
+        "update staff_users set mfa_secret = $2, mfa_enabled_at = now() where id = $1",
+        [id, deps.secrets.seal(secret)],
+      );
+    const totp = () => (secret ? totpCode(secret, deps.clock.now()) : "");
+    const res = await call("POST", "/api/v1/auth/staff/sign-in", {
+      body: { email, password: PASSWORD, ...(secret ? { code: totp() } : {}) },
     });
-    const res = await call("POST", "/api/v1/auth/staff/sign-in", { body: { email, password: PASSWORD } });
     if (res.status !== 200) throw new Error(`sign-in failed: ${res.text}`);
-    return { id, email, clinicId: c, cookie: cookieFrom(res) };
+    return { id, email, clinicId: c, cookie: cookieFrom(res), secret, totp };
   }
 
   const patientBody = (over: Record<string, unknown> = {}) => ({
@@ -183,14 +207,38 @@ export async function createHarness(
     if (res.status !== 201) throw new Error(`intake failed: ${res.text}`);
   }
 
-  async function latestInvitationToken(patientId: string): Promise<string> {
-    const { rows } = await database.pool.query<{ body: string }>(
-      "select body from outbox_messages where patient_id = $1 order by created_at desc, id desc limit 1",
-      [patientId],
+  /**
+   * Sends the newest waiting message to a patient (by id) or an address through the real
+   * dispatcher path, as SMTP would receive it, and returns the text sent (empty if withdrawn).
+   * One-time links get their token only here: the outbox never holds it.
+   */
+  async function deliver(to: { patientId: string } | { address: string }): Promise<string> {
+    const { rows } = await database.pool.query<{ id: string }>(
+      `select id from outbox_messages where status = 'pending' and ${"patientId" in to ? "patient_id = $1" : "lower(to_address) = lower($1)"} order by created_at desc, id desc limit 1`,
+      ["patientId" in to ? to.patientId : to.address],
     );
-    const m = /\/portal\/welcome#([A-Za-z0-9_-]+)/.exec(rows[0]?.body ?? "");
-    if (!m?.[1]) throw new Error("no invitation link in the outbox");
+    if (!rows[0]) throw new Error(`no waiting message for ${JSON.stringify(to)}`);
+    let sent = "";
+    await sendOutboxMessage(database.db, rows[0].id, deps.clock.now(), async (m) => {
+      sent = m.body;
+    });
+    return sent;
+  }
+
+  const tokenIn = (text: string) => {
+    const m = /#([A-Za-z0-9_-]{43})\b/.exec(text);
+    if (!m?.[1]) throw new Error(`no link with a token in: ${text}`);
     return m[1];
+  };
+
+  /** The token of the patient's newest invitation, from the e-mail as sent. */
+  async function latestInvitationToken(patientId: string): Promise<string> {
+    return tokenIn(await deliver({ patientId }));
+  }
+
+  /** The token of the newest link e-mailed to an address (password reset, staff invitation). */
+  async function linkToken(address: string): Promise<string> {
+    return tokenIn(await deliver({ address }));
   }
 
   async function count(table: string): Promise<number> {
@@ -213,6 +261,8 @@ export async function createHarness(
     portalPatient,
     answerSafetyQuestions,
     latestInvitationToken,
+    linkToken,
+    deliver,
     count,
     close: () => database.close(),
   };

@@ -1,14 +1,17 @@
 /** Every screen and its address. Clinic pages share the workspace shell; portal pages their own. */
 import { lazy, Suspense } from "react";
 import { createBrowserRouter, Navigate } from "react-router";
+import { AccountPage } from "./clinic/AccountPage";
 import { AddPatientPage } from "./clinic/AddPatientPage";
 import { ClinicShell } from "./clinic/ClinicShell";
 import { DecisionAidPage } from "./clinic/DecisionAidPage";
+import { ForgotPasswordPage, StaffLinkPage } from "./clinic/ForgotPasswordPage";
 import { MessagesPage } from "./clinic/MessagesPage";
 import { PatientListPage } from "./clinic/PatientListPage";
 import { QuestionnairesPage } from "./clinic/plan/QuestionnairesPage";
 import { SettingsPage } from "./clinic/SettingsPage";
 import { SignInPage } from "./clinic/SignInPage";
+import { StaffPage } from "./clinic/staff/StaffPage";
 import { WorklistPage } from "./clinic/WorklistPage";
 import { HomeRedirect, Permit } from "./components/Guards";
 import { NotFoundPage } from "./components/NotFoundPage";
@@ -20,8 +23,10 @@ import { DiaryPage } from "./portal/DiaryPage";
 import { IntakePage } from "./portal/intake/IntakePage";
 import { IntakeResultPage } from "./portal/intake/IntakeResultPage";
 import { PortalLanguage } from "./portal/language";
+import { PasswordPage } from "./portal/PasswordPage";
 import { PortalHomePage } from "./portal/PortalHomePage";
 import { PortalLayout } from "./portal/PortalLayout";
+import { PortalForgotPage, PortalResetPage } from "./portal/PortalPasswordPages";
 import { PortalSignInPage } from "./portal/PortalSignInPage";
 import { ProblemPage } from "./portal/ProblemPage";
 import { QuestionnairePage } from "./portal/QuestionnairePage";
@@ -37,6 +42,9 @@ const OutcomesPage = lazy(() => import("./insights/OutcomesPage").then((m) => ({
 export const router = createBrowserRouter([
   { path: "/", element: <HomeRedirect /> },
   { path: "/sign-in", element: <SignInPage /> },
+  { path: "/forgot-password", element: <ForgotPasswordPage /> },
+  { path: "/reset-password", element: <StaffLinkPage /> },
+  { path: "/welcome", element: <StaffLinkPage /> },
   {
     element: <ClinicShell />,
     children: [
@@ -110,6 +118,15 @@ export const router = createBrowserRouter([
           </Permit>
         ),
       },
+      { path: "/account", element: <AccountPage /> },
+      {
+        path: "/staff",
+        element: (
+          <Permit permission="staff:manage">
+            <StaffPage />
+          </Permit>
+        ),
+      },
       {
         path: "/settings",
         element: (
@@ -126,6 +143,8 @@ export const router = createBrowserRouter([
     children: [
       { path: "/portal/sign-in", element: <PortalSignInPage /> },
       { path: "/portal/welcome", element: <WelcomePage /> },
+      { path: "/portal/forgot-password", element: <PortalForgotPage /> },
+      { path: "/portal/reset-password", element: <PortalResetPage /> },
       {
         element: <PortalLayout />,
         children: [
@@ -139,6 +158,7 @@ export const router = createBrowserRouter([
           { path: "/portal/diary", element: <DiaryPage /> },
           { path: "/portal/problem", element: <ProblemPage /> },
           { path: "/portal/recovery", element: <RecoveryPage /> },
+          { path: "/portal/password", element: <PasswordPage /> },
         ],
       },
     ],

@@ -58,7 +58,9 @@ export async function runStart(): Promise<number> {
     for (const s of demoSignIns) {
       // The second clinic's sign-in sees only its own patients: say which clinic it is.
       const where = s.clinic === DEMO_CLINIC ? "" : `  (${s.clinic})`;
-      lines.push(`  ${s.role.padEnd(12)} ${s.email}${where}`);
+      // Administrators must use two-step sign-in: the first sign-in asks them to set it up.
+      const mfa = s.role === "admin" ? "  (sets up two-step sign-in at first sign-in)" : "";
+      lines.push(`  ${s.role.padEnd(12)} ${s.email}${where}${mfa}`);
     }
   }
   lines.push("", "Press Ctrl+C to stop.");

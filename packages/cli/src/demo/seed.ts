@@ -276,8 +276,8 @@ async function writeClinicsAndStaff(
     const clinicId = clinics.find((c) => c.name === s.clinic)!.id;
     staffIds.set(`${s.clinic}/${s.role}`, id);
     await client.query(
-      `insert into staff_users (id, clinic_id, email, name, role, password_hash, created_at)
-       values ($1, $2, $3, $4, $5, $6, $7)`,
+      `insert into staff_users (id, clinic_id, email, name, role, password_hash, created_at, activated_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $7)`,
       [id, clinicId, s.email, s.name, s.role, passwordHash, new Date(at)],
     );
   }

@@ -1,9 +1,12 @@
 /**
  * Sign-in storage: staff credentials, sessions (only the SHA-256 of the cookie value is stored),
- * sign-in attempts for rate limiting, and portal invitations. Not clinic-scoped: these run
- * before anyone is known. Policy (lifetimes, limits) lives in the server's auth module.
+ * sign-in attempts for throttling, and portal invitations. Not clinic-scoped: these run before
+ * anyone is known. Policy (lifetimes, limits) lives in the server's auth module; the throttle's
+ * rules in domain/access/throttle.ts. Sign-in, its failures and sign-out are audited here, in the
+ * transaction that records them.
  */
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { mfaRequired } from "@evident/domain";
+import { and, eq, gt, gte, isNull, lt, sql } from "drizzle-orm";
 import { appendAudit } from "../audit";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
@@ -18,16 +21,21 @@ import {
 } from "../schema";
 import { hashToken, newToken } from "./tokens";
 
+export type StaffRole = "admin" | "clinician" | "coordinator" | "researcher";
+
 export type SessionPrincipal =
   | {
       kind: "staff";
       sessionId: string;
+      handle: string;
       userId: string;
       clinicId: string;
       clinicName: string;
-      role: "admin" | "clinician" | "coordinator" | "researcher";
+      role: StaffRole;
       name: string;
       email: string;
+      /** Two-step sign-in: set up for this account, and required of it (admin, or clinic rule). */
+      mfa: { enabled: boolean; required: boolean };
       createdAt: Date;
       lastSeenAt: Date;
       expiresAt: Date;
@@ -35,6 +43,7 @@ export type SessionPrincipal =
   | {
       kind: "patient";
       sessionId: string;
+      handle: string;
       accountId: string;
       patientId: string;
       clinicId: string;
@@ -45,13 +54,18 @@ export type SessionPrincipal =
       expiresAt: Date;
     };
 
+export type AccountKind = "staff" | "patient";
+export type Client = { ip: string; device: string | null; userAgent: string | null };
+
 export function authRepository(db: Db) {
+  /** Enabled staff only: a disabled account cannot sign in, and is treated as unknown. */
   async function findStaffByEmail(email: string) {
     const [u] = await db
-      .select()
+      .select({ user: staffUsers, clinicRequiresMfa: clinics.requireMfa })
       .from(staffUsers)
+      .innerJoin(clinics, eq(clinics.id, staffUsers.clinicId))
       .where(and(sql`lower(${staffUsers.email}) = lower(${email})`, isNull(staffUsers.disabledAt)));
-    return u ?? null;
+    return u ? { ...u.user, clinicRequiresMfa: u.clinicRequiresMfa } : null;
   }
 
   async function findPatientAccountByEmail(email: string) {
@@ -62,33 +76,139 @@ export function authRepository(db: Db) {
     return a ?? null;
   }
 
-  async function recordAttempt(email: string, ip: string, succeeded: boolean, at: Date) {
-    await db.insert(loginAttempts).values({ id: uuidv7(), email: email.toLowerCase(), ip, succeeded, at });
-  }
-
-  /** Failed attempts since `since`, for this e-mail and for this address. */
-  async function recentFailures(email: string, ip: string, since: Date) {
-    const [r] = await db
+  /**
+   * What the throttle needs about this account, this client and this address (see
+   * domain/access/throttle.ts): whether the client signed in to the account before (by its device
+   * cookie's hash or its address), and the failures of the pair, the account and the address.
+   */
+  async function throttleCounts(
+    kind: AccountKind,
+    email: string,
+    client: Client,
+    windowStart: Date,
+    knownSince: Date,
+  ) {
+    const account = and(eq(loginAttempts.kind, kind), eq(loginAttempts.email, email.toLowerCase()));
+    const byDevice = client.device ? eq(loginAttempts.device, client.device) : sql`false`;
+    const byIp = eq(loginAttempts.ip, client.ip);
+    const [known] = await db
       .select({
-        byEmail: sql<number>`count(*) filter (where ${loginAttempts.email} = ${email.toLowerCase()})::int`,
-        byIp: sql<number>`count(*) filter (where ${loginAttempts.ip} = ${ip})::int`,
-        oldest: sql<Date | null>`min(${loginAttempts.at}) filter (where ${loginAttempts.email} = ${email.toLowerCase()})`,
+        device: sql<Date | null>`max(${loginAttempts.at}) filter (where ${byDevice})`,
+        ip: sql<Date | null>`max(${loginAttempts.at}) filter (where ${byIp})`,
       })
       .from(loginAttempts)
-      .where(and(eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)));
-    return { byEmail: r?.byEmail ?? 0, byIp: r?.byIp ?? 0, oldest: r?.oldest ? new Date(r.oldest) : null };
+      .where(and(account, eq(loginAttempts.succeeded, true), gt(loginAttempts.at, knownSince)));
+    const date = (v: Date | string | null | undefined) => (v ? new Date(v) : null);
+    const lastDeviceSuccess = date(known?.device);
+    const lastIpSuccess = date(known?.ip);
+    // A known device is counted as itself; anything else by its address.
+    const pairKey = lastDeviceSuccess ? byDevice : byIp;
+    const lastPairSuccess = lastDeviceSuccess ?? lastIpSuccess;
+    const pairSince = lastPairSuccess && lastPairSuccess > windowStart ? lastPairSuccess : windowStart;
+    const pair = and(account, pairKey, gte(loginAttempts.at, pairSince));
+    const [r] = await db
+      .select({
+        pair: sql<number>`count(*) filter (where ${pair})::int`,
+        pairLast: sql<Date | null>`max(${loginAttempts.at}) filter (where ${pair})`,
+        account: sql<number>`count(*) filter (where ${account})::int`,
+        accountLast: sql<Date | null>`max(${loginAttempts.at}) filter (where ${account})`,
+        address: sql<number>`count(*) filter (where ${byIp})::int`,
+        addressLast: sql<Date | null>`max(${loginAttempts.at}) filter (where ${byIp})`,
+      })
+      .from(loginAttempts)
+      .where(
+        and(
+          eq(loginAttempts.succeeded, false),
+          gt(loginAttempts.at, windowStart),
+          sql`(${account} or ${byIp})`,
+        ),
+      );
+    return {
+      known: lastDeviceSuccess !== null || lastIpSuccess !== null,
+      pair: { failures: r?.pair ?? 0, last: date(r?.pairLast) },
+      account: { failures: r?.account ?? 0, last: date(r?.accountLast) },
+      address: { failures: r?.address ?? 0, last: date(r?.addressLast) },
+    };
   }
 
-  /** Creates a session and returns the cookie value (never stored). */
+  /**
+   * Records a sign-in attempt for the throttle and audits it, in one transaction. A failure names
+   * the account tried when there is one (never the e-mail typed), and why (`reason`).
+   */
+  async function recordSignIn(a: {
+    kind: AccountKind;
+    email: string;
+    client: Client;
+    at: Date;
+    requestId: string | null;
+    outcome:
+      | { ok: true; accountId: string; clinicId: string; patientId: string | null; sessionHandle: string }
+      | { ok: false; reason: string; accountId: string | null; clinicId: string | null };
+  }) {
+    await db.transaction(async (tx) => {
+      await tx.insert(loginAttempts).values({
+        id: uuidv7(a.at.getTime()),
+        email: a.email.toLowerCase(),
+        kind: a.kind,
+        ip: a.client.ip,
+        device: a.outcome.ok ? a.client.device : null,
+        succeeded: a.outcome.ok,
+        at: a.at,
+      });
+      const o = a.outcome;
+      await appendAudit(tx, {
+        at: a.at,
+        actorKind: o.ok ? a.kind : "anonymous",
+        actorId: o.ok ? o.accountId : null,
+        clinicId: o.clinicId,
+        patientId: o.ok ? o.patientId : null,
+        action: o.ok ? "sign-in" : "sign-in-failed",
+        entityType: a.kind === "staff" ? "staff-user" : "patient-account",
+        entityId: o.accountId,
+        requestId: a.requestId,
+        detail: o.ok ? { ip: a.client.ip, session: o.sessionHandle } : { ip: a.client.ip, reason: o.reason },
+      });
+    });
+  }
+
+  /**
+   * Records a failed check of a signed-in person's current password (before a change) for the
+   * throttle, like a failed sign-in; a stolen session cannot guess its way to the password.
+   * `ok`: a success that makes this browser and address known to the account without a sign-in
+   * (a password reset link was used from it).
+   */
+  async function recordAttempt(kind: AccountKind, email: string, client: Client, ok: boolean, at: Date) {
+    await db.insert(loginAttempts).values({
+      id: uuidv7(at.getTime()),
+      email: email.toLowerCase(),
+      kind,
+      ip: client.ip,
+      device: ok ? client.device : null,
+      succeeded: ok,
+      at,
+    });
+  }
+
+  /** Throttle records older than the longest look-back are of no use: drop a batch of them. */
+  async function pruneAttempts(before: Date) {
+    await db.execute(
+      sql`delete from ${loginAttempts} where ${loginAttempts.id} in (select ${loginAttempts.id} from ${loginAttempts} where ${lt(loginAttempts.at, before)} limit 500)`,
+    );
+  }
+
+  /** Creates a session and returns the cookie value (never stored) and the session's handle. */
   async function createSession(
     p: { kind: "staff"; staffUserId: string } | { kind: "patient"; patientAccountId: string },
     clinicId: string,
     now: Date,
     expiresAt: Date,
-  ): Promise<string> {
+    client?: Client,
+  ): Promise<{ token: string; handle: string }> {
     const token = newToken();
+    const handle = uuidv7(now.getTime());
     await db.insert(sessions).values({
       id: hashToken(token),
+      handle,
       kind: p.kind,
       staffUserId: p.kind === "staff" ? p.staffUserId : null,
       patientAccountId: p.kind === "patient" ? p.patientAccountId : null,
@@ -96,8 +216,10 @@ export function authRepository(db: Db) {
       createdAt: now,
       lastSeenAt: now,
       expiresAt,
+      ip: client?.ip ?? null,
+      userAgent: client?.userAgent?.slice(0, 300) ?? null,
     });
-    return token;
+    return { token, handle };
   }
 
   async function findSession(token: string): Promise<SessionPrincipal | null> {
@@ -109,6 +231,7 @@ export function authRepository(db: Db) {
         account: patientAccounts,
         patient: patients,
         clinicName: clinics.name,
+        clinicRequiresMfa: clinics.requireMfa,
       })
       .from(sessions)
       .innerJoin(clinics, eq(clinics.id, sessions.clinicId))
@@ -119,6 +242,7 @@ export function authRepository(db: Db) {
     if (!s) return null;
     const base = {
       sessionId: id,
+      handle: s.session.handle,
       clinicId: s.session.clinicId,
       clinicName: s.clinicName,
       createdAt: s.session.createdAt,
@@ -133,6 +257,10 @@ export function authRepository(db: Db) {
         role: s.staff.role,
         name: s.staff.name,
         email: s.staff.email,
+        mfa: {
+          enabled: s.staff.mfaEnabledAt !== null,
+          required: mfaRequired(s.staff.role, s.clinicRequiresMfa),
+        },
       };
     }
     if (s.session.kind === "patient" && s.account && s.patient) {
@@ -151,8 +279,31 @@ export function authRepository(db: Db) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
   }
 
-  async function revokeSession(sessionId: string, now: Date) {
-    await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sessionId));
+  /** Ends one session; with `audit`, records who ended it (sign-out). */
+  async function revokeSession(
+    sessionId: string,
+    now: Date,
+    audit?: { principal: SessionPrincipal; requestId: string | null },
+  ) {
+    await db.transaction(async (tx) => {
+      await tx
+        .update(sessions)
+        .set({ revokedAt: now })
+        .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+      if (!audit) return;
+      const p = audit.principal;
+      await appendAudit(tx, {
+        at: now,
+        actorKind: p.kind,
+        actorId: p.kind === "staff" ? p.userId : p.accountId,
+        clinicId: p.clinicId,
+        patientId: p.kind === "patient" ? p.patientId : null,
+        action: "sign-out",
+        entityType: "session",
+        entityId: p.handle,
+        requestId: audit.requestId,
+      });
+    });
   }
 
   async function findInvitation(token: string, now: Date) {
@@ -197,8 +348,15 @@ export function authRepository(db: Db) {
       await tx.update(invitations).set({ usedAt: now }).where(eq(invitations.id, inv.id));
       const [account] = await tx
         .update(patientAccounts)
-        .set({ passwordHash, activatedAt: sql`coalesce(${patientAccounts.activatedAt}, ${now})` })
-        .where(and(eq(patientAccounts.patientId, inv.patientId), eq(patientAccounts.clinicId, inv.clinicId)))
+        .set({ passwordHash, activatedAt: now })
+        .where(
+          and(
+            eq(patientAccounts.patientId, inv.patientId),
+            eq(patientAccounts.clinicId, inv.clinicId),
+            // An active account's password is changed only by its owner (or a reset link).
+            isNull(patientAccounts.activatedAt),
+          ),
+        )
         .returning();
       if (!account) return null;
       await appendAudit(tx, {
@@ -219,8 +377,10 @@ export function authRepository(db: Db) {
   return {
     findStaffByEmail,
     findPatientAccountByEmail,
+    throttleCounts,
+    recordSignIn,
     recordAttempt,
-    recentFailures,
+    pruneAttempts,
     createSession,
     findSession,
     touchSession,

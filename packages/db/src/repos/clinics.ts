@@ -45,9 +45,10 @@ export async function createStaffUser(
     role: "admin" | "clinician" | "coordinator" | "researcher";
     passwordHash: string;
   },
+  now = new Date(),
 ): Promise<{ id: string }> {
   const id = uuidv7();
-  await db.insert(staffUsers).values({ id, ...u });
+  await db.insert(staffUsers).values({ id, ...u, activatedAt: now, createdAt: now });
   return { id };
 }
 

@@ -1,13 +1,19 @@
 /**
  * Portal invitations: a one-time link with an expiring token, queued in the outbox in the same
  * transaction that creates it (so a committed invitation always has its message, and a rolled
- * back one never does). Issuing a new invitation withdraws the earlier unused ones.
+ * back one never does). Issuing a new invitation withdraws the earlier unused ones. The token is
+ * made only when the e-mail is sent (account-links.ts), so staff never see a usable link.
+ *
+ * A patient whose account is active is never invited again: an invitation sets a new password, so
+ * whoever holds it could take the account over. Such a patient uses "Forgot password?", which
+ * e-mails the address on record and leaves the old password working until the link is used.
  */
+import { conflict } from "@evident/domain";
 import { and, eq, isNull } from "drizzle-orm";
 import { uuidv7 } from "../ids";
 import { invitations, outboxMessages, patientAccounts } from "../schema";
+import { TOKEN_PLACEHOLDER } from "./account-links";
 import { audit, type Scope, type Tx } from "./scope";
-import { hashToken, newToken } from "./tokens";
 
 export const INVITATION_DAYS = 7;
 
@@ -45,8 +51,17 @@ export async function issueInvitation(
   baseUrl: string,
 ): Promise<{ id: string }> {
   const now = scope.now();
-  // One account per patient; keep its e-mail current.
-  const existing = await tx.select().from(patientAccounts).where(eq(patientAccounts.patientId, t.patientId));
+  // One account per patient; keep its e-mail current until it is activated.
+  const existing = await tx
+    .select()
+    .from(patientAccounts)
+    .where(eq(patientAccounts.patientId, t.patientId))
+    .for("update");
+  if (existing[0]?.activatedAt) {
+    throw conflict(
+      "This patient already uses the portal. An invitation would replace their password; they can reset it themselves with “Forgot password?” on the portal's sign-in page.",
+    );
+  }
   if (existing[0]) {
     if (existing[0].email !== t.email) {
       await tx.update(patientAccounts).set({ email: t.email }).where(eq(patientAccounts.id, existing[0].id));
@@ -65,19 +80,18 @@ export async function issueInvitation(
     .set({ usedAt: now })
     .where(and(eq(invitations.patientId, t.patientId), isNull(invitations.usedAt)));
 
-  const token = newToken();
   const id = uuidv7();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
   await tx.insert(invitations).values({
     id,
     clinicId: scope.clinicId,
     patientId: t.patientId,
-    tokenHash: hashToken(token),
+    tokenHash: null,
     expiresAt,
     createdBy: scope.actor.id,
     createdAt: now,
   });
-  const link = `${baseUrl.replace(/\/$/, "")}/portal/welcome#${token}`;
+  const link = `${baseUrl.replace(/\/$/, "")}/portal/welcome#${TOKEN_PLACEHOLDER}`;
   const msg = invitationMessage(t, link, expiresAt);
   await tx.insert(outboxMessages).values({
     id: uuidv7(),
@@ -87,6 +101,7 @@ export async function issueInvitation(
     toAddress: t.email,
     subject: msg.subject,
     body: msg.body,
+    linkId: id,
     dedupeKey: `invitation:${id}`,
     createdAt: now,
   });

@@ -19,12 +19,17 @@
  * same order as here, so the two never deadlock. The price is that a completion may wait for one
  * SMTP hand-over (the mailer has short timeouts). A crash between SMTP's acceptance and the commit
  * sends the message again later, with the same Message-ID: at least once, never lost.
+ *
+ * A message that carries a one-time link (invitation, password reset) is stored without its token;
+ * the token is made here, in the sending transaction, and exists only in what is sent
+ * (`account-links.ts`).
  */
 import { followUpStatus, toIsoDate } from "@evident/domain";
 import { and, desc, eq, inArray, lt, or } from "drizzle-orm";
 import type { Db } from "../connect";
 import { followUps, outboxMessages } from "../schema";
 import { followUpContacts } from "../schema/jobs";
+import { linkWithdrawnReason, mintLinkToken, redactLinks } from "./account-links";
 import { auditedRead, type Scope, type Tx } from "./scope";
 
 export type OutboxMessage = typeof outboxMessages.$inferSelect;
@@ -40,7 +45,8 @@ export function outboxRepository(db: Db, scope: Scope) {
           .from(outboxMessages)
           .where(eq(outboxMessages.clinicId, scope.clinicId))
           .orderBy(desc(outboxMessages.createdAt))
-          .limit(limit),
+          .limit(limit)
+          .then((rows) => rows.map((r) => ({ ...r, body: redactLinks(r.body) }))),
       (rows) => ({ action: "read", entityType: "outbox", detail: { messages: rows.map((r) => r.id) } }),
     );
   }
@@ -122,9 +128,21 @@ export async function sendOutboxMessage(
         return "withdrawn";
       }
     }
+    let body = msg.body;
+    if (msg.linkId) {
+      const withToken = await mintLinkToken(tx, { kind: msg.kind, linkId: msg.linkId, body }, now);
+      if (withToken === null) {
+        await tx
+          .update(outboxMessages)
+          .set({ status: "withdrawn", withdrawnAt: now, withdrawnReason: linkWithdrawnReason })
+          .where(eq(outboxMessages.id, id));
+        return "withdrawn";
+      }
+      body = withToken;
+    }
     const attempts = msg.attempts + 1;
     try {
-      await send(msg);
+      await send({ ...msg, body });
     } catch (e) {
       await tx
         .update(outboxMessages)

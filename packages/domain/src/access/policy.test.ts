@@ -23,6 +23,9 @@ describe("access policy", () => {
   it("lets only admins change the measurement plan and confirm licences", () => {
     expect(roles.filter((role) => can(staff(role), "clinic:configure"))).toEqual(["admin"]);
   });
+  it("lets only admins manage staff accounts", () => {
+    expect(roles.filter((role) => can(staff(role), "staff:manage"))).toEqual(["admin"]);
+  });
   it("lets only clinicians and admins review a red-flag triage", () => {
     expect(roles.filter((role) => can(staff(role), "triage:review"))).toEqual(["admin", "clinician"]);
   });

@@ -31,6 +31,8 @@ export const permissions = [
   "candidacy:sign",
   /** Change the clinic's measurement plan and confirm its instrument licences. */
   "clinic:configure",
+  /** Invite staff, change their roles, disable them, end their sessions, set the MFA rule. */
+  "staff:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -48,6 +50,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "triage:review",
     "candidacy:sign",
     "clinic:configure",
+    "staff:manage",
   ],
   clinician: [
     "patients:read",

@@ -15,5 +15,6 @@ export * from "./portal";
 export * from "./records";
 export * from "./recovery";
 export * from "./responses";
+export * from "./staff";
 export * from "./tasks";
 export * from "./treatments";

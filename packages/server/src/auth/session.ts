@@ -5,7 +5,7 @@
  */
 
 import { authRepository, type SessionPrincipal } from "@evident/db";
-import type { Actor } from "@evident/domain";
+import { type Actor, ErrorCode, EvidentError } from "@evident/domain";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../http/env";
 import { clearSessionCookie, readSessionCookie } from "./cookies";
@@ -41,6 +41,34 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
       c.set("session", principal);
       c.set("actor", actorOf(principal));
     }
+  }
+  await next();
+};
+
+/** What a staff member who must set up two-step sign-in may still do (paths under /api/v1). */
+const ALLOWED_BEFORE_MFA = new Set([
+  "/auth/me",
+  "/auth/sign-out",
+  "/auth/mfa/enrolment",
+  "/auth/mfa/enrolment/confirm",
+  "/auth/password",
+  "/auth/sessions",
+]);
+
+/**
+ * Admins (and all staff of a clinic that asks for it) must use two-step sign-in: until they have
+ * set it up, their session can do nothing but set it up (ASVS 6.3.3). The rule is read on every
+ * request, so a clinic that turns it on holds everyone back at their next click.
+ */
+export const mfaGate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const s = c.get("session");
+  if (s?.kind === "staff" && s.mfa.required && !s.mfa.enabled) {
+    const path = c.req.path.replace(/^\/api\/v1/, "");
+    if (!ALLOWED_BEFORE_MFA.has(path))
+      throw new EvidentError(
+        ErrorCode.forbidden,
+        "Set up two-step sign-in first: your account needs it before anything else (POST /auth/mfa/enrolment).",
+      );
   }
   await next();
 };

@@ -2,6 +2,7 @@
 
 import type { Database, SessionPrincipal, Supervisor } from "@evident/db";
 import type { Actor, Clock, ShiftedClock } from "@evident/domain";
+import type { SecretBox } from "../auth/secret-box";
 import type { AppConfig } from "../config";
 import type { Mailer } from "../mail/mailer";
 import type { Logger } from "./logger";
@@ -12,6 +13,8 @@ export type AppDeps = {
   /** null: no SMTP; messages wait in the outbox. */
   mailer: Mailer | null;
   config: AppConfig;
+  /** Seals and opens the staff's TOTP secrets. */
+  secrets: SecretBox;
   /** Only on a test server (EVIDENT_TEST_CLOCK=1): the same clock as `clock`, movable. */
   testClock?: ShiftedClock | undefined;
   /** Structured logs (./logger.ts); without one, errors only go to stdout. */

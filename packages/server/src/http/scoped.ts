@@ -23,6 +23,7 @@ import {
   recoveryTimeline,
   responseRepository,
   type Scope,
+  staffRepository,
   taskRepository,
   treatmentRepository,
 } from "@evident/db";
@@ -102,6 +103,10 @@ export function clinicRepositories(c: Context<AppEnv>) {
     candidacy: candidacyRepository(database.db, scope),
     decisions: decisionRepository(database.db, scope),
     clinic: clinicSettingsRepository(database.db, scope),
+    staff: staffRepository(database.db, scope, {
+      baseUrl: config.publicUrl,
+      idleMinutes: config.session.idleMinutes,
+    }),
   };
 }
 

@@ -61,7 +61,8 @@ export function useMe() {
 export function useSignIn(who: "staff" | "patient") {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) => api.post<Me>(`/auth/${who}/sign-in`, body),
+    mutationFn: (body: { email: string; password: string; code?: string }) =>
+      api.post<Me>(`/auth/${who}/sign-in`, body),
     onSuccess: (me) => {
       // A new session: forget whatever the previous user's cache held.
       qc.clear();

@@ -25,6 +25,8 @@ import {
   IconMail,
   IconScale,
   IconSettings,
+  IconUserCircle,
+  IconUserShield,
   IconUsers,
   type TablerIcon,
 } from "@tabler/icons-react";
@@ -33,6 +35,7 @@ import { useSignOut } from "../api/queries";
 import { Brand } from "../components/Brand";
 import { can, RequireStaff, type StaffMe } from "../components/Guards";
 import { SkipLink } from "../components/SkipLink";
+import { MfaRequired } from "./account/MfaRequired";
 
 type NavItem = { to: string; label: string; icon: TablerIcon; permission: string };
 
@@ -43,6 +46,7 @@ const nav: NavItem[] = [
   { to: "/outcomes", label: "Outcomes", icon: IconChartDots, permission: "outcomes:read" },
   { to: "/questionnaires", label: "Questionnaires", icon: IconClipboardList, permission: "patients:read" },
   { to: "/messages", label: "Messages", icon: IconMail, permission: "outbox:read" },
+  { to: "/staff", label: "Staff", icon: IconUserShield, permission: "staff:manage" },
   { to: "/settings", label: "Clinic settings", icon: IconSettings, permission: "clinic:configure" },
 ];
 
@@ -94,6 +98,9 @@ function UserMenu({ me }: { me: StaffMe }) {
           {me.email}
         </Menu.Label>
         <Menu.Divider />
+        <Menu.Item component={Link} to="/account" leftSection={<IconUserCircle size={16} aria-hidden />}>
+          Your account
+        </Menu.Item>
         <Menu.Item
           leftSection={<IconLogout size={16} aria-hidden />}
           onClick={() =>
@@ -175,5 +182,9 @@ function Shell({ me }: { me: StaffMe }) {
 
 /** Layout route for every clinic page. */
 export function ClinicShell() {
-  return <RequireStaff>{(me) => <Shell me={me} />}</RequireStaff>;
+  return (
+    <RequireStaff>
+      {(me) => (me.mfa.required && !me.mfa.enabled ? <MfaRequired me={me} /> : <Shell me={me} />)}
+    </RequireStaff>
+  );
 }

@@ -1,12 +1,13 @@
 /**
  * The clinic's settings, for its administrators: the time zone, which decides when the patients'
- * daily diary reminder goes out (19:00 there, daylight saving time included). Accounts are managed
- * with the CLI (`evident user add`).
+ * daily diary reminder goes out (19:00 there, daylight saving time included). Staff accounts are on
+ * the Staff page.
  */
 import { Button, Card, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMemo, useState } from "react";
+import { Link } from "react-router";
 import { useClinic, useSetTimeZone } from "../api/clinic";
 import { FormAlert } from "../components/FormAlert";
 import { PageHeader } from "../components/PageHeader";
@@ -109,8 +110,7 @@ export function SettingsPage() {
               {clinic.data.name}
             </Title>
             <Text size="sm" c="dimmed">
-              Staff accounts are created on the server with the command line (
-              <code>npx evident user add</code>).
+              Staff accounts and two-step sign-in are managed on the <Link to="/staff">Staff</Link> page.
             </Text>
           </Card>
           <Card withBorder radius="md" padding="md" component="section" aria-labelledby="settings-tz">

@@ -29,6 +29,7 @@ export function SignInPage() {
         </div>
         <SignInForm
           who="staff"
+          forgotPath="/forgot-password"
           onSignedIn={(signedIn) => {
             const target = from && signedIn.kind === "staff" && from !== "/sign-in" ? from : homeOf(signedIn);
             navigate(target, { replace: true });

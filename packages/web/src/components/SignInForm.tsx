@@ -1,8 +1,13 @@
-/** Sign-in form shared by staff and patients: e-mail, password, and the server's verdict. */
+/**
+ * Sign-in form shared by staff and patients: e-mail, password, and the server's verdict. Staff
+ * who use two-step sign-in are asked for their code when the server says so (a 401 naming
+ * `code`): the form then shows the code field and sends all three again.
+ */
 import type { Me } from "@evident/domain/api";
-import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { Anchor, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
+import { Link } from "react-router";
 import { isApiError } from "../api/client";
 import { useSignIn } from "../api/queries";
 import { FormAlert } from "./FormAlert";
@@ -19,6 +24,7 @@ export type SignInWords = {
   enterPassword: string;
   wrongPassword: string;
   couldNotSignIn: string;
+  forgotPassword: string;
 };
 
 const english: SignInWords = {
@@ -29,34 +35,49 @@ const english: SignInWords = {
   enterPassword: "Enter your password.",
   wrongPassword: "The e-mail address or password is wrong.",
   couldNotSignIn: "Could not sign in",
+  forgotPassword: "Forgot password?",
 };
 
 export function SignInForm({
   who,
   onSignedIn,
   words = english,
+  forgotPath,
 }: {
   who: "staff" | "patient";
   onSignedIn: (me: Me) => void;
   words?: SignInWords;
+  /** Where "Forgot password?" leads. */
+  forgotPath: string;
 }) {
   const signIn = useSignIn(who);
   const [general, setGeneral] = useState<string[]>([]);
+  const [askCode, setAskCode] = useState(false);
   const form = useForm({
-    initialValues: { email: "", password: "" },
+    initialValues: { email: "", password: "", code: "" },
     validate: {
       email: (v) => (EMAIL.test(v.trim()) ? null : words.enterEmail),
       password: (v) => (v ? null : words.enterPassword),
+      code: (v) => (askCode && !v.trim() ? "Enter the code from your authenticator app." : null),
     },
   });
 
   const submit = form.onSubmit((values) => {
     setGeneral([]);
+    const code = values.code.replace(/\s/g, "");
     signIn.mutate(
-      { email: values.email.trim(), password: values.password },
+      { email: values.email.trim(), password: values.password, ...(askCode && code ? { code } : {}) },
       {
         onSuccess: onSignedIn,
         onError: (e) => {
+          const codeIssue =
+            isApiError(e) && e.status === 401 ? e.issues.find((i) => i.path === "code") : undefined;
+          if (codeIssue) {
+            setAskCode(true);
+            if (codeIssue.message !== "is required")
+              form.setErrors({ code: "That code is not right, or it was used already. Try the next one." });
+            return;
+          }
           if (isApiError(e) && e.status === 401) {
             setGeneral([words.wrongPassword]);
             return;
@@ -89,9 +110,24 @@ export function SignInForm({
           size="md"
           {...form.getInputProps("password")}
         />
+        {askCode && (
+          <TextInput
+            label="Code from your authenticator app"
+            description="The 6-digit code it shows now, or one of your recovery codes."
+            autoComplete="one-time-code"
+            inputMode="text"
+            required
+            size="md"
+            data-autofocus
+            {...form.getInputProps("code")}
+          />
+        )}
         <Button type="submit" size="md" fullWidth loading={signIn.isPending}>
           {words.signIn}
         </Button>
+        <Anchor component={Link} to={forgotPath} size="sm">
+          {words.forgotPassword}
+        </Anchor>
       </Stack>
     </form>
   );

@@ -40,7 +40,12 @@ function Frame({ me }: { me: PatientMe }) {
             <Text size="xs" c="dimmed">
               {me.clinic.name}
             </Text>
-            <LanguageSwitch />
+            <Group gap="xs" wrap="nowrap">
+              <Text component={Link} to="/portal/password" size="xs" c="blue">
+                {t.myPassword}
+              </Text>
+              <LanguageSwitch />
+            </Group>
           </Group>
         </Container>
       </Box>

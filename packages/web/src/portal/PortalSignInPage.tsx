@@ -33,6 +33,7 @@ export function PortalSignInPage() {
         <SignInForm
           who="patient"
           words={t}
+          forgotPath="/portal/forgot-password"
           onSignedIn={(m) => navigate(m.kind === "patient" && back ? back : homeOf(m), { replace: true })}
         />
         <Text size="sm">{t.firstTime}</Text>

@@ -1,4 +1,5 @@
 import { readingGrade } from "@evident/domain/readability/reading-grade";
+import { SPANISH_MIN_PERSPICUITY, spanishPerspicuity } from "@evident/domain/readability/spanish";
 import { describe, expect, it } from "vitest";
 import { copy } from "./copy";
 import { copyEs } from "./copy-es";
@@ -52,4 +53,23 @@ describe("patient-facing text", () => {
     }
     expect(copyEs.instrumentLanguage).toMatch(/pendiente de una traducción con licencia/);
   });
+});
+
+// The password-reset texts are new enough to be held to INFLESZ too (Spanish patient text ≥ 55).
+const accountKeys = [
+  "forgotIntro",
+  "linkSent",
+  "resetIntro",
+  "resetDone",
+  "resetLinkUsed",
+  "changePasswordIntro",
+  "passwordChanged",
+] as const satisfies readonly (keyof typeof copyEs)[];
+
+describe("Spanish password-reset text", () => {
+  for (const key of accountKeys) {
+    it(`"${key}" scores ${SPANISH_MIN_PERSPICUITY} or more on INFLESZ`, () => {
+      expect(spanishPerspicuity(copyEs[key]), copyEs[key]).toBeGreaterThanOrEqual(SPANISH_MIN_PERSPICUITY);
+    });
+  }
 });

@@ -17,7 +17,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const explain: Record<PatientDetail["portal"], string> = {
   none: "Not invited yet. With the portal the patient answers their questionnaires from home.",
   invited: "Invited, but the patient has not set a password yet. Links expire after 7 days.",
-  active: "The patient has set a password and can sign in.",
+  active:
+    "The patient has set a password and can sign in. If they forget it, they choose “Forgot password?” on the portal's sign-in page: the clinic cannot set it for them.",
 };
 
 export function PortalAccess({ patient, mayInvite }: { patient: PatientDetail; mayInvite: boolean }) {

@@ -1,0 +1,157 @@
+/**
+ * A signed-in person's own account: two-step sign-in for staff (enrol with a QR code, confirm with
+ * a first code, get recovery codes shown once; turn it off with the password), and their sessions
+ * (see them, end one). Enrolment is allowed while the MFA gate holds everything else back.
+ */
+import { endOwnSession, listSessions, mfaRepository, passwordRepository } from "@evident/db";
+import { badRequest, conflict, notFound, unauthenticated } from "@evident/domain";
+import {
+  idParam,
+  MfaCode,
+  MfaDisableRequest,
+  MfaEnrolment,
+  RecoveryCodes,
+  SessionList,
+} from "@evident/domain/api";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { verifyPassword } from "../../auth/passwords";
+import { matchingStep, newRecoveryCodes, newTotpSecret, qrSvg, totpUri } from "../../auth/totp";
+import type { AppEnv } from "../../http/env";
+import { staffActor } from "../../http/scoped";
+import { json, problems } from "../common";
+
+const tags = ["Account"];
+
+const startEnrolment = createRoute({
+  method: "post",
+  path: "/auth/mfa/enrolment",
+  tags,
+  summary: "Start setting up two-step sign-in: a new secret and its QR code (staff)",
+  responses: {
+    200: json(MfaEnrolment, "Scan the QR code, then confirm with a code"),
+    ...problems(401, 403, 409),
+  },
+});
+
+const confirmEnrolment = createRoute({
+  method: "post",
+  path: "/auth/mfa/enrolment/confirm",
+  tags,
+  summary: "Finish setting up two-step sign-in with a first code; returns the recovery codes, once",
+  request: { body: { content: { "application/json": { schema: MfaCode } }, required: true } },
+  responses: {
+    200: json(RecoveryCodes, "On; keep these codes somewhere safe"),
+    ...problems(400, 401, 403, 409),
+  },
+});
+
+const disable = createRoute({
+  method: "post",
+  path: "/auth/mfa/disable",
+  tags,
+  summary:
+    "Turn two-step sign-in off (password needed); if your role or clinic requires it, you set it up again before anything else",
+  request: { body: { content: { "application/json": { schema: MfaDisableRequest } }, required: true } },
+  responses: { 204: { description: "Off" }, ...problems(400, 401, 403) },
+});
+
+const mySessions = createRoute({
+  method: "get",
+  path: "/auth/sessions",
+  tags,
+  summary: "Your sessions that are still open",
+  responses: { 200: json(SessionList, "Sessions"), ...problems(401) },
+});
+
+const endMine = createRoute({
+  method: "delete",
+  path: "/auth/sessions/{id}",
+  tags,
+  summary: "End one of your sessions",
+  request: { params: idParam },
+  responses: { 204: { description: "Ended" }, ...problems(401, 404) },
+});
+
+function me(c: Context<AppEnv>) {
+  const s = c.get("session");
+  if (!s) throw unauthenticated();
+  return s.kind === "staff"
+    ? { kind: s.kind, id: s.userId, clinicId: s.clinicId, patientId: null }
+    : { kind: s.kind, id: s.accountId, clinicId: s.clinicId, patientId: s.patientId };
+}
+
+export function accountRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(startEnrolment, async (c) => {
+    const actor = staffActor(c);
+    const { database, secrets } = c.get("deps");
+    const session = c.get("session");
+    const secret = newTotpSecret();
+    if (!(await mfaRepository(database.db).startEnrolment(actor.userId, secrets.seal(secret))))
+      throw conflict("Two-step sign-in is already on. Turn it off first to set up a new authenticator.");
+    const uri = totpUri(secret, session?.kind === "staff" ? session.email : actor.name);
+    return c.json({ secret, otpauthUri: uri, qrSvg: await qrSvg(uri) }, 200);
+  });
+
+  app.openapi(confirmEnrolment, async (c) => {
+    const actor = staffActor(c);
+    const { database, secrets, clock } = c.get("deps");
+    const mfa = mfaRepository(database.db);
+    const state = await mfa.state(actor.userId);
+    if (state?.enabledAt) throw conflict("Two-step sign-in is already on.");
+    if (!state?.sealed) throw conflict("Start the set-up first: there is no pending secret.");
+    const step = matchingStep(secrets.open(state.sealed), c.req.valid("json").code, clock.now());
+    if (step === null) throw badRequest("is not the code your authenticator shows now", "code");
+    const codes = newRecoveryCodes();
+    const done = await mfa.confirmEnrolment(actor.userId, step, codes, {
+      actorId: actor.userId,
+      clinicId: actor.clinicId,
+      requestId: c.get("requestId"),
+      now: clock.now(),
+    });
+    if (!done) throw conflict("Two-step sign-in is already on.");
+    return c.json({ recoveryCodes: codes }, 200);
+  });
+
+  app.openapi(disable, async (c) => {
+    const actor = staffActor(c);
+    const { database, clock } = c.get("deps");
+    const creds = await passwordRepository(database.db).credentials("staff", actor.userId);
+    if (!(await verifyPassword(creds?.hash, c.req.valid("json").password)))
+      throw badRequest("is not your current password", "password");
+    await mfaRepository(database.db).disableOwn(actor.userId, {
+      actorId: actor.userId,
+      clinicId: actor.clinicId,
+      requestId: c.get("requestId"),
+      now: clock.now(),
+    });
+    return c.body(null, 204);
+  });
+
+  app.openapi(mySessions, async (c) => {
+    const who = me(c);
+    const { database, clock, config } = c.get("deps");
+    const items = await listSessions(
+      database.db,
+      who.kind === "staff" ? { staffUserId: who.id } : { patientAccountId: who.id },
+      clock.now(),
+      config.session.idleMinutes,
+      c.get("session")?.sessionId ?? null,
+    );
+    return c.json({ items }, 200);
+  });
+
+  app.openapi(endMine, async (c) => {
+    const who = me(c);
+    const { database, clock } = c.get("deps");
+    const ok = await endOwnSession(
+      database.db,
+      who,
+      c.req.valid("param").id,
+      clock.now(),
+      c.get("requestId"),
+    );
+    if (!ok) throw notFound("session");
+    return c.body(null, 204);
+  });
+}
