@@ -54,6 +54,7 @@ export {
   optionGroups,
   type Speed,
 } from "./types";
+export { type TypicalCourse, type TypicalPoint, typicalCourse } from "./typical-course";
 export {
   type ValueDefinition,
   type ValueId,

@@ -60,7 +60,9 @@ describe("empirical distribution of change", () => {
           const counts = points.map((p) => Math.round(p.share * n));
           const steps = counts.slice(1).map((c, i) => c - (counts[i] as number));
           // Every point is the exact share at or below it.
-          const exact = points.every((p) => p.share === changes.filter((c) => c <= p.change + 1e-9).length / n);
+          const exact = points.every(
+            (p) => p.share === changes.filter((c) => c <= p.change + 1e-9).length / n,
+          );
           return (
             counts[0] === 0 &&
             counts.at(-1) === n &&

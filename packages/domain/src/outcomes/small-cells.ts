@@ -32,7 +32,10 @@ export const isSmallCell = (n: number): boolean => n < MINIMUM_CELL;
  * Returns, per merged step, the index of its last input and its count. Empty when the total is
  * under `minimum` (nothing can be shown).
  */
-export function mergeSteps(counts: readonly number[], minimum = MINIMUM_CELL): { end: number; count: number }[] {
+export function mergeSteps(
+  counts: readonly number[],
+  minimum = MINIMUM_CELL,
+): { end: number; count: number }[] {
   const total = counts.reduce((s, c) => s + c, 0);
   if (total < minimum) return [];
   const steps: { end: number; count: number }[] = [];

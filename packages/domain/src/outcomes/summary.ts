@@ -19,8 +19,8 @@ import type { IsoDate } from "../dates";
 import { findInstrument } from "../instruments";
 import { followUpStatus, timepointIds } from "../pathway/schedule";
 import { meanCI, wilsonInterval } from "../stats";
-import { type OutcomeObservation, tallyObservations } from "./observations";
 import { missingDataRange } from "./missing-data";
+import { type OutcomeObservation, tallyObservations } from "./observations";
 import { isSmallCell } from "./small-cells";
 
 /** Follow-ups alike in kind, timepoint, window and recorded events, counted together. */
