@@ -2,7 +2,9 @@
  * The distribution of change, not only its mean: for the chosen questionnaire and timepoint, each
  * treatment's empirical CDF of change (share of patients whose change was at most x), a
  * quantile plot (10th–90th percentile whisker, quartile box, median), and a table with n, the
- * shares improved and clinically worse, and each treatment's attrition funnel.
+ * shares improved (with the range the missing patients could move it over) and clinically worse,
+ * and each treatment's attrition funnel. Every step of a curve holds at least `minimumCell`
+ * patients (the server merges smaller ones), so no one patient's change can be read off it.
  */
 
 import { timepointLabel, timepoints } from "@evident/domain";
@@ -24,6 +26,7 @@ import { formatChange, formatInterval, formatPercent } from "../components/forma
 import { LoadError, Loading } from "../components/QueryStates";
 import { DistributionTable, QuantileTable } from "./DistributionTables";
 import { completenessText, Funnel } from "./Funnel";
+import { missingRangeNote, missingRangeText } from "./figure-words";
 import { MEASURES } from "./KindOutcomes";
 import { kindColour, kindColourScale, kindShort } from "./kinds";
 import { Notes } from "./Notes";
@@ -203,7 +206,7 @@ export function DistributionView() {
                   </Group>
                 </Chip.Group>
                 <PlotFigure
-                  caption={`Each line: the share of patients whose ${name} changed by at most the amount on the horizontal axis. Lines further left and higher mean more patients improved. Dashed line: the responder threshold (${threshold} points better).`}
+                  caption={`Each line: the share of patients whose ${name} changed by at most the amount on the horizontal axis. Lines further left and higher mean more patients improved. Dashed line: the responder threshold (${threshold} points better). Every step holds at least ${report.minimumCell} patients: smaller steps are merged into their neighbours, and each line runs to the ends of the scale, so that no one patient's change (nor the smallest or largest) can be read off it.`}
                   label={`Cumulative distribution of the change in ${name} at ${when}, by treatment.`}
                   render={renderEcdf}
                   table={<DistributionTable groups={visible} />}
@@ -234,14 +237,14 @@ export function DistributionView() {
                 <Text size="xs" mt={4}>
                   {g.suppressed
                     ? `Fewer than ${report.minimumCell} analysed: no estimate shown.`
-                    : `Improved: ${formatPercent(g.improved.share)} (${formatInterval(g.improved.ci, formatPercent)}); worse: ${formatPercent(g.worsened.share)}; median change ${formatChange(g.quantiles?.p50)}.`}
+                    : `Improved: ${formatPercent(g.improved.share)} (${formatInterval(g.improved.ci, formatPercent)})${g.improvedRange ? `, ${missingRangeText(g.improvedRange, "improve")}` : ""}; worse: ${formatPercent(g.worsened.share)}; median change ${formatChange(g.quantiles?.p50)}.`}
                 </Text>
               </Paper>
             ))}
           </SimpleGrid>
           <Notes
             notes={report.notes}
-            extra={[`Improved: ${report.improvedRule}. Worse: ${report.worsenedRule}.`]}
+            extra={[`Improved: ${report.improvedRule}. Worse: ${report.worsenedRule}.`, missingRangeNote]}
           />
         </>
       )}
