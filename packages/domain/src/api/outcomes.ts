@@ -255,6 +255,8 @@ export const ComparisonArm = z.object({
   weightedMeanChange: z.number(),
   responders: z.number().int(),
   responderShare: z.number(),
+  /** The unweighted share if none of the eligible patients due without an analysed answer responded, and if all did. */
+  responderRange: MissingRange,
   weightedResponderShare: z.number(),
   funnel: z.array(FunnelStep),
   completeness: Completeness,
