@@ -155,7 +155,9 @@ describe("the decision aid", () => {
         await expectText(card, `${f.n - f.responders} (`);
         await expectText(
           card,
-          f.range.missing > 0 ? `We do not know about the other ${f.range.missing} of the ${f.due}` : "no one is missing",
+          f.range.missing > 0
+            ? `We do not know about the other ${f.range.missing} of the ${f.due}`
+            : "no one is missing",
         );
         await expectText(card, "Matched on: same care");
         if (item.widened.length > 0) await expectText(card, "not matched on");

@@ -11,7 +11,8 @@
  * candidacy and decision aid's (`--only intake`; the decision aid in Spanish alone: `--only aid-es`)
  * in screenshots-intake.ts, and correcting saved
  * records (`--only records`) in screenshots-records.ts, the Messages page with a withdrawn
- * follow-up message (`--only messages`) in screenshots-messages.ts. Uses the demo data when
+ * follow-up message (`--only messages`) in screenshots-messages.ts, the decision aid's clinic
+ * figure with its counts and missing-data range (`--only numbers`) in screenshots-numbers.ts. Uses the demo data when
  * there is some (a patient with answers,
  * the demo portal patient); otherwise it creates a showcase patient through the API first.
  */
@@ -23,6 +24,7 @@ import { launchBrowser, newContext, type ViewportName } from "./browser";
 import { portalPatient as newPortalPatient, passSafetyQuestions } from "./intake";
 import { intakeScreenshots, spanishAidScreenshots } from "./screenshots-intake";
 import { messageScreenshots } from "./screenshots-messages";
+import { clinicFigureScreenshots } from "./screenshots-numbers";
 import { outcomeScreenshots } from "./screenshots-outcomes";
 import { pathwayScreenshots, recoveryScreenshots } from "./screenshots-pathway";
 import { recordScreenshots } from "./screenshots-records";
@@ -320,6 +322,14 @@ async function main() {
       await messageScreenshots(browser, base, shoot, {
         clinician: CLINICIAN,
         admin: ADMIN,
+        password: PASSWORD,
+      });
+      return;
+    }
+    if (only === "numbers") {
+      await clinicFigureScreenshots(browser, base, shoot, {
+        clinician: CLINICIAN,
+        patient: "patient@demo.evident.test",
         password: PASSWORD,
       });
       return;

@@ -2,6 +2,7 @@
  * The decision aid's own words around the domain content (evidence/): labels for groups,
  * certainty, speed and cost, and the screens' headings. Reading grade ≤ 8 (words.test.ts).
  */
+import type { RegistryFigure } from "@evident/domain/api";
 import type {
   CostBand,
   CriterionId,
@@ -104,17 +105,7 @@ export const criterionNames: Record<CriterionId, string> = {
   age: "age",
 };
 
-/** The clinic's figure as the aid shows it (api RegistryFigure). */
-export type ClinicFigure = {
-  timepoint: string;
-  treated: number;
-  due: number;
-  n: number;
-  responders: number;
-  share: number;
-  shareCI: [number, number];
-  range: { due: number; missing: number; lower: number; upper: number };
-};
+type ClinicFigure = RegistryFigure;
 type Row = { label: string; count: number; countHigh?: number | undefined };
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;

@@ -10,8 +10,8 @@ import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@man
 import * as Plot from "@observablehq/plot";
 import { useMemo } from "react";
 import { formatChange, formatInterval, formatNumber, formatPercent } from "../components/format";
-import { missingRangeText } from "./figure-words";
 import { completenessText, Funnel } from "./Funnel";
+import { missingRangeText } from "./figure-words";
 import { MEASURES } from "./KindOutcomes";
 import { isInvestigational, kindColour, kindLabel } from "./kinds";
 import { Notes } from "./Notes";

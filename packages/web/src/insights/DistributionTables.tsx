@@ -8,7 +8,7 @@ import { ScrollTable } from "./ScrollTable";
 
 export function DistributionTable({ groups }: { groups: ChangeDistribution[] }) {
   return (
-    <ScrollTable minWidth={640} label="Distribution of change by treatment">
+    <ScrollTable minWidth={600} label="Distribution of change by treatment">
       <Table striped style={{ fontVariantNumeric: "tabular-nums" }}>
         <Table.Thead>
           <Table.Tr>
@@ -29,7 +29,7 @@ export function DistributionTable({ groups }: { groups: ChangeDistribution[] }) 
               </Table.Td>
               <Table.Td>
                 {formatPercent(g.improved.share)} ({formatInterval(g.improved.ci, formatPercent)})
-                {g.improvedRange && `; ${missingRangeText(g.improvedRange, "improve")}`}
+                {g.improvedRange && `; ${missingRangeText(g.improvedRange, "improve", true)}`}
               </Table.Td>
               <Table.Td>
                 {formatPercent(g.worsened.share)} ({formatInterval(g.worsened.ci, formatPercent)})

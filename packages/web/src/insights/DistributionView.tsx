@@ -38,8 +38,10 @@ const scaleLimit = (instrument: string) => (instrument === "odi" ? 60 : 8);
 function ecdfPlot(groups: ChangeDistribution[], instrument: string, threshold: number) {
   const limit = scaleLimit(instrument);
   const kinds = groups.map((g) => g.treatmentKind);
+  // Only the inner points: the first (share 0) and last (share 1) lie at the scale's ends, and a
+  // step drawn to them would put the lowest or highest 11 patients at the edge of the plot.
   const data = groups.flatMap((g) =>
-    g.ecdf.map((p) => ({
+    g.ecdf.slice(1, -1).map((p) => ({
       kind: kindShort(g.treatmentKind),
       change: Math.max(-limit, Math.min(limit, p.change)),
       share: p.share,
@@ -206,7 +208,7 @@ export function DistributionView() {
                   </Group>
                 </Chip.Group>
                 <PlotFigure
-                  caption={`Each line: the share of patients whose ${name} changed by at most the amount on the horizontal axis. Lines further left and higher mean more patients improved. Dashed line: the responder threshold (${threshold} points better). Every step holds at least ${report.minimumCell} patients: smaller steps are merged into their neighbours, and each line runs to the ends of the scale, so that no one patient's change (nor the smallest or largest) can be read off it.`}
+                  caption={`Each line: the share of patients whose ${name} changed by at most the amount on the horizontal axis. Lines further left and higher mean more patients improved. Dashed line: the responder threshold (${threshold} points better). Every step holds at least ${report.minimumCell} patients (smaller ones are merged into their neighbours); a line starts once ${report.minimumCell} patients lie at or below it and stops where ${report.minimumCell} or more are still above it, so that no one patient's change, nor the smallest or largest, can be read off it. Too few patients for two steps: no line.`}
                   label={`Cumulative distribution of the change in ${name} at ${when}, by treatment.`}
                   render={renderEcdf}
                   table={<DistributionTable groups={visible} />}

@@ -69,7 +69,7 @@ function Estimate({
         </Text>
       )}
       {range && (
-        <Text size="xs" c="dimmed" maw={190}>
+        <Text size="xs" c="dimmed" style={{ whiteSpace: "nowrap" }}>
           {range}
         </Text>
       )}
@@ -91,7 +91,7 @@ const responderParts = (m: MeasureSummary | undefined) =>
     : {
         value: `${formatPercent(m.responderShare)} (${m.responders}/${m.n})`,
         ci: m.responderShareCI ? formatInterval(m.responderShareCI, (v) => formatPercent(v)) : null,
-        range: missingRangeText(m.responderRange),
+        range: missingRangeText(m.responderRange, "respond", true),
       };
 
 const measureOf = (row: OutcomeRow, id: string) => row.measures.find((m) => m.instrument === id);

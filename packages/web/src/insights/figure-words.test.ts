@@ -20,6 +20,9 @@ describe("words for the outcomes figures", () => {
     expect(missingRangeText({ due: 20, missing: 9, lower: 0.2, upper: 0.65 })).toBe(
       "20% to 65% if the 9 missing all did not / all did respond",
     );
+    expect(missingRangeText({ due: 20, missing: 9, lower: 0.2, upper: 0.65 }, "respond", true)).toBe(
+      "9 missing: 20% to 65%",
+    );
     expect(missingRangeText({ due: 20, missing: 0, lower: 0.5, upper: 0.5 })).toBe("none missing");
     expect(missingRangeText(null)).toBeNull();
   });

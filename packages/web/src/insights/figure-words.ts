@@ -29,13 +29,22 @@ export function survivalText(
   return `${formatPercent(p.survival)} (${formatInterval(ci, formatPercent)})`;
 }
 
-/** "30% to 55% if the 3 missing all did not / all did"; "none missing" when everyone due answered. */
-export function missingRangeText(range: MissingRange | null, did = "respond"): string | null {
+/**
+ * "30% to 55% if the 3 missing all did not / all did respond"; in a narrow table cell (`compact`)
+ * "3 missing: 30% to 55%", which missingRangeNote explains. "none missing" when everyone due answered.
+ */
+export function missingRangeText(
+  range: MissingRange | null,
+  did = "respond",
+  compact = false,
+): string | null {
   if (!range) return null;
   if (range.missing === 0) return "none missing";
-  return `${formatPercent(range.lower)} to ${formatPercent(range.upper)} if the ${range.missing} missing all did not / all did ${did}`;
+  const span = `${formatPercent(range.lower)} to ${formatPercent(range.upper)}`;
+  if (compact) return `${range.missing} missing: ${span}`;
+  return `${span} if the ${range.missing} missing all did not / all did ${did}`;
 }
 
 /** The footnote that says what the missing-data range is. */
 export const missingRangeNote =
-  "Missing range: the share over all follow-ups due, if none of the patients without a before-and-after answer responded, and if all of them did. The truth lies between, whatever the reason people did not answer.";
+  "Missing range (“3 missing: 30% to 55%”): the share over all follow-ups due, if none of the patients without a before-and-after answer responded, and if all of them did. The truth lies between, whatever the reason people did not answer.";

@@ -50,7 +50,7 @@ export const recoveryCopy = {
   rangeHeader: "Likely between",
   answeredHeader: "Answered",
   answeredOf: (n: number, due: number) => `${n} of ${due} (${Math.round((100 * n) / due)}%)`,
-  likelyRange: (low: string, high: string) => `${low} to ${high}`,
+  likelyRange: (low: string, high: string) => (low === high ? low : `${low} to ${high}`),
   reportProblem: "Report a problem",
   yourRecovery: "your recovery",
 };
@@ -105,7 +105,7 @@ export const recoveryCopyEs: RecoveryCopy = {
   rangeHeader: "Lo más probable",
   answeredHeader: "Contestaron",
   answeredOf: (n: number, due: number) => `${n} de ${due} (${Math.round((100 * n) / due)}\u00a0%)`,
-  likelyRange: (low: string, high: string) => `de ${low} a ${high}`,
+  likelyRange: (low: string, high: string) => (low === high ? low : `de ${low} a ${high}`),
   reportProblem: "Avisar de un problema",
   yourRecovery: "su recuperación",
 };
