@@ -15,7 +15,9 @@
  *   (`mergeSteps`), and the curve runs from the scale's ends, so that neither one person's change
  *   nor the smallest or largest change can be read off it.
  * - Survival curves stop where fewer than MINIMUM_CELL remain at risk, and the 12-month figure
- *   needs as many followed that long.
+ *   needs as many followed that long. A step of a Kaplan–Meier curve can still be a single
+ *   operation (the day it came, not who had it): merging steps to 11 operations would leave most
+ *   groups without a curve, and is left open.
  * - Inside a group of 11 or more, how many did and did not improve (or had an operation) is
  *   shown even when it is under 11 — a departure from CMS, which also hides such counts — because
  *   a patient needs both framings and the denominators to weigh a figure (IPDAS), and a count in
