@@ -77,16 +77,19 @@ async function everySection(page: Page, size: ViewportName) {
   await expectNoAxeViolations(page, `adjusted comparison (${size})`);
 }
 
+/** Four sections, each analysed on the 1,500-patient demo and scanned with axe: more than one test's usual minute. */
+const EVERY_SECTION = 120_000;
+
 describe("outcomes page", () => {
   const browser = useBrowser();
 
-  it("shows every section with the demo data at desktop width", async () => {
+  it("shows every section with the demo data at desktop width", { timeout: EVERY_SECTION }, async () => {
     const page = await browser.open("desktop");
     await signInStaff(page);
     await everySection(page, "desktop");
   });
 
-  it("shows every section with the demo data at phone width", async () => {
+  it("shows every section with the demo data at phone width", { timeout: EVERY_SECTION }, async () => {
     const page = await browser.open("phone");
     await signInStaff(page);
     await everySection(page, "phone");
