@@ -8,22 +8,10 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { newContext } from "./browser";
+import { signedIn } from "./screenshots-outcomes";
 
 type Shoot = (page: Page, name: string, full?: boolean) => Promise<void>;
 type Registry = { items: { optionId: string; figure: { range: { missing: number } } | null }[] };
-
-async function signedIn(
-  browser: Browser,
-  base: string,
-  size: "desktop" | "phone",
-  email: string,
-  password: string,
-) {
-  const page = await (await newContext(browser, base, size)).newPage();
-  const res = await page.request.post(`${base}/api/v1/auth/staff/sign-in`, { data: { email, password } });
-  if (!res.ok()) throw new Error(`sign-in as ${email}: HTTP ${res.status()}`);
-  return page;
-}
 
 export async function clinicFigureScreenshots(
   browser: Browser,
