@@ -127,7 +127,17 @@ describe("the decision aid", () => {
     };
     type Registry = {
       criteria: { words: string }[];
-      items: { optionId: string; figure: { n: number; responders: number } | null; widened: string[] }[];
+      items: {
+        optionId: string;
+        figure: {
+          treated: number;
+          due: number;
+          n: number;
+          responders: number;
+          range: { missing: number };
+        } | null;
+        widened: string[];
+      }[];
     };
     let chosen: { id: string; registry: Registry } | null = null;
     for (const p of list.items) {
@@ -150,7 +160,18 @@ describe("the decision aid", () => {
     for (const item of registry.items) {
       const card = staff.locator(`[data-option="${item.optionId}"]`);
       if (item.figure) {
-        await expectText(card, `${item.figure.responders} of ${item.figure.n} people`);
+        const f = item.figure;
+        // Who was counted, how many answered, both ways round, and what the missing could change.
+        await expectText(card, `${f.treated} people like you were treated here`);
+        await expectText(card, `${f.n} of those ${f.due}`);
+        await expectText(card, `${f.responders} of ${f.n} people`);
+        await expectText(card, `${f.n - f.responders} (`);
+        await expectText(
+          card,
+          f.range.missing > 0
+            ? `We do not know about the other ${f.range.missing} of the ${f.due}`
+            : "no one is missing",
+        );
         await expectText(card, "Matched on: same care");
         if (item.widened.length > 0) await expectText(card, "not matched on");
       } else await expectText(card, "Fewer than 30 people like you");

@@ -32,6 +32,13 @@ async function everySection(page: Page, size: ViewportName) {
   await expectText(page, /do not show that a treatment works/);
   await expectText(page, /FDA-approved for back pain/);
   await page.getByRole("heading", { name: "Mean change from baseline" }).waitFor(SLOW);
+  // Beside each responder share, what the missing patients could make of it.
+  await visible(
+    page
+      .getByText(/\d+ missing: \d+% to \d+%|if the \d+ missing all did not \/ all did respond/)
+      .filter({ visible: true })
+      .first(),
+  );
   await expectNoSideways(page);
   await expectNoAxeViolations(page, `change and responders (${size})`);
 
@@ -40,6 +47,7 @@ async function everySection(page: Page, size: ViewportName) {
   await visible(page.getByRole("img", { name: /Cumulative distribution of the change in ODI/ }));
   await visible(page.getByRole("img", { name: /Percentiles of the change/ }));
   await expectText(page, "Who is in these figures");
+  await expectText(page, /Every step holds at least 11 patients/);
   expect(new URL(page.url()).searchParams.get("view")).toBe("distribution");
   await expectNoSideways(page);
   await expectNoAxeViolations(page, `distribution of change (${size})`);
@@ -52,6 +60,9 @@ async function everySection(page: Page, size: ViewportName) {
   await expectText(page, "Number still at risk");
   await expectText(page, /Log-rank test across the \d+ treatments shown/);
   await expectText(page, /censored at their last contact/);
+  // Counts in the singular or plural, and no interval collapsed onto 100%.
+  await expectText(page, /\d+ patients, (no operations yet|1 operation\b|\d+ operations)/);
+  expect(await page.getByText(/\b1 operations|100% \(100% to 100%\)/).count()).toBe(0);
   await expectNoSideways(page);
   await expectNoAxeViolations(page, `surgery-free survival (${size})`);
 
@@ -66,16 +77,19 @@ async function everySection(page: Page, size: ViewportName) {
   await expectNoAxeViolations(page, `adjusted comparison (${size})`);
 }
 
+/** Four sections, each analysed on the 1,500-patient demo and scanned with axe: more than one test's usual minute. */
+const EVERY_SECTION = 120_000;
+
 describe("outcomes page", () => {
   const browser = useBrowser();
 
-  it("shows every section with the demo data at desktop width", async () => {
+  it("shows every section with the demo data at desktop width", { timeout: EVERY_SECTION }, async () => {
     const page = await browser.open("desktop");
     await signInStaff(page);
     await everySection(page, "desktop");
   });
 
-  it("shows every section with the demo data at phone width", async () => {
+  it("shows every section with the demo data at phone width", { timeout: EVERY_SECTION }, async () => {
     const page = await browser.open("phone");
     await signInStaff(page);
     await everySection(page, "phone");

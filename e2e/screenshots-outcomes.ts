@@ -20,7 +20,14 @@ const sections = [
   { view: "comparison", heading: /compared with/ },
 ] as const;
 
-async function signedIn(browser: Browser, base: string, size: ViewportName, email: string, password: string) {
+/** A page signed in as a staff member. */
+export async function signedIn(
+  browser: Browser,
+  base: string,
+  size: ViewportName,
+  email: string,
+  password: string,
+) {
   const page = await (await newContext(browser, base, size)).newPage();
   const res = await page.request.post(`${base}/api/v1/auth/staff/sign-in`, { data: { email, password } });
   if (!res.ok()) throw new Error(`sign-in as ${email}: HTTP ${res.status()}`);

@@ -219,7 +219,16 @@ export async function recoveryScreenshots(
     );
     await ok(
       await desk.request.post(`${base}/api/v1/patients/${p.id}/responses`, {
-        data: { responses: [{ instrument: "nrs_back", answers: { nrs_back: 7 } }] },
+        data: {
+          responses: [
+            { instrument: "nrs_back", answers: { nrs_back: 7 } },
+            // An Oswestry score of 40, so the typical course can find people like her.
+            {
+              instrument: "odi",
+              answers: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`odi_${i + 1}`, 2])),
+            },
+          ],
+        },
       }),
       "baseline",
     );

@@ -16,7 +16,8 @@
  * in screenshots-intake.ts, the decision aid's glance table and balanced figures (`--only aid`) in
  * screenshots-aid.ts, and correcting saved
  * records (`--only records`) in screenshots-records.ts, the Messages page with a withdrawn
- * follow-up message (`--only messages`) in screenshots-messages.ts. Uses the demo data when
+ * follow-up message (`--only messages`) in screenshots-messages.ts, the decision aid's clinic
+ * figure with its counts and missing-data range (`--only numbers`) in screenshots-numbers.ts. Uses the demo data when
  * there is some (a patient with answers,
  * the demo portal patient); otherwise it creates a showcase patient through the API first.
  */
@@ -31,6 +32,7 @@ import { linkTokenFor, mailFolder } from "./mail";
 import { aidScreenshots } from "./screenshots-aid";
 import { intakeScreenshots, spanishAidScreenshots } from "./screenshots-intake";
 import { messageScreenshots } from "./screenshots-messages";
+import { clinicFigureScreenshots } from "./screenshots-numbers";
 import { outcomeScreenshots } from "./screenshots-outcomes";
 import { pathwayScreenshots, recoveryScreenshots } from "./screenshots-pathway";
 import { recordScreenshots } from "./screenshots-records";
@@ -322,6 +324,14 @@ async function main() {
       await messageScreenshots(browser, base, shoot, {
         clinician: CLINICIAN,
         admin: ADMIN,
+        password: PASSWORD,
+      });
+      return;
+    }
+    if (only === "numbers") {
+      await clinicFigureScreenshots(browser, base, shoot, {
+        clinician: CLINICIAN,
+        patient: "patient@demo.evident.test",
         password: PASSWORD,
       });
       return;

@@ -78,6 +78,12 @@ describe("the clinic's own results", () => {
       nrs.responders,
       nrs.responderShareCI,
     ]);
+    // Due, and the range the missing could move the share over, as the report counts them too.
+    expect([exercise.figure.treated, exercise.figure.due, exercise.figure.range]).toEqual([
+      36,
+      row.due,
+      nrs.responderRange,
+    ]);
     // The epidural's 12 patients: no number and no count.
     const epidural = res.json.items.find(
       (i: { optionId: string }) => i.optionId === "epidural-steroid-injection",

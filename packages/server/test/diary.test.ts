@@ -1,7 +1,8 @@
 /** The pain diary through the API: one entry a day with its MME, bad fields named, staff read, daily reminder once. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runJobsOnce } from "../src/jobs/runner";
-import { createHarness, type Harness } from "./harness";
+import { createHarness, type Harness, PASSWORD } from "./harness";
+import { odiAnswers } from "./outcome-registry";
 
 let h: Harness;
 beforeAll(async () => {
@@ -206,55 +207,98 @@ describe("the pain diary", () => {
 });
 
 describe("the recovery timeline", () => {
-  it("shows the phase of the latest treatment with its sources, and the registry's course only from 5 or more patients", async () => {
-    h.clock.set("2026-03-02T09:00:00Z");
-    const s = await h.staff();
-    const patients = [];
-    for (let i = 0; i < 6; i++) {
-      const p = await h.portalPatient(s.cookie);
-      await h.call("POST", `/api/v1/patients/${p.id}/treatments`, {
+  it("shows the phase of the latest treatment with its sources, and the typical course of patients like them only once 30 answered", async () => {
+    // Everyone gives back pain 7 and an Oswestry score of 40 on the day of their injection.
+    h.clock.set("2026-02-20T08:00:00Z");
+    const clinic = await h.clinic("Typical-course clinic");
+    let s = await h.staff("clinician", clinic.id);
+    const me = await h.portalPatient(s.cookie);
+    const others = [];
+    for (let i = 0; i < 30; i++) others.push(await h.patient(s.cookie));
+    for (const p of [me, ...others]) {
+      const base = await h.call("POST", `/api/v1/patients/${p.id}/responses`, {
+        cookie: s.cookie,
+        body: {
+          responses: [
+            { instrument: "nrs_back", answers: { nrs_back: 7 } },
+            { instrument: "odi", answers: odiAnswers(40) },
+          ],
+        },
+      });
+      expect(base.status).toBe(201);
+      const treated = await h.call("POST", `/api/v1/patients/${p.id}/treatments`, {
         cookie: s.cookie,
         body: { kind: "epidural_steroid_injection", date: "2026-02-20" },
       });
-      patients.push(p);
+      expect(treated.status).toBe(201);
     }
-    // Five answer their 2-week back pain: enough for a typical value; the sixth does not.
-    const detail = async (id: string) =>
-      (await h.call("GET", `/api/v1/patients/${id}`, { cookie: s.cookie })).json;
-    for (const [i, p] of patients.slice(0, 5).entries()) {
-      const twoWeeks = (await detail(p.id)).followUps.find(
-        (f: { timepoint: string }) => f.timepoint === "2w",
-      );
-      const res = await h.call("POST", `/api/v1/patients/${p.id}/responses`, {
+    h.clock.set("2026-03-02T09:00:00Z");
+    s = await h.staff("clinician", clinic.id);
+    const signIn = await h.call("POST", "/api/v1/auth/patient/sign-in", {
+      body: { email: me.email, password: PASSWORD },
+    });
+    const cookie = h.cookieFrom(signIn);
+    const answerTwoWeeks = async (id: string, score: number) => {
+      const detail = (await h.call("GET", `/api/v1/patients/${id}`, { cookie: s.cookie })).json;
+      const twoWeeks = detail.followUps.find((f: { timepoint: string }) => f.timepoint === "2w");
+      const res = await h.call("POST", `/api/v1/patients/${id}/responses`, {
         cookie: s.cookie,
         body: {
           followUpId: twoWeeks.id,
-          responses: [{ instrument: "nrs_back", answers: { nrs_back: 3 + i } }],
+          responses: [{ instrument: "nrs_back", answers: { nrs_back: score } }],
         },
       });
       expect(res.status).toBe(201);
-    }
-    const me = patients[0]!;
-    const res = await h.call("GET", "/api/v1/portal/recovery", { cookie: me.cookie });
-    expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({
+    };
+    await answerTwoWeeks(me.id, 3);
+    // 29 of the 30 like me answer at 2 weeks: 2, 3, 4, 5, 6, 2, 3, …
+    for (const [i, p] of others.slice(0, 29).entries()) await answerTwoWeeks(p.id, 2 + (i % 5));
+    const recovery = async () => {
+      const res = await h.call("GET", "/api/v1/portal/recovery", { cookie });
+      expect(res.status).toBe(200);
+      return res.json;
+    };
+    const withheld = await recovery();
+    expect(withheld).toMatchObject({
       treatment: { kind: "epidural_steroid_injection", date: "2026-02-20" },
       day: 10,
       currentPhaseId: "injection-days",
-      own: [{ timepoint: "2w", score: 3 }],
-      typical: [{ timepoint: "2w", n: 5, median: 5 }],
+      own: expect.arrayContaining([{ timepoint: "2w", score: 3 }]),
+      typical: { usable: true, minimum: 30, treated: null, points: [] },
     });
+    // Below the minimum, no count of them is given.
+    const { minimum: _, ...counts } = withheld.typical;
+    expect(JSON.stringify(counts)).not.toMatch(/\b(29|30)\b/);
+
+    await answerTwoWeeks(others[29]!.id, 2 + (29 % 5));
+    const res = await recovery();
+    // 30 like me: back pain 7 before; at 2 weeks 2–6 six times each, middle value 4 (interval 10th–21st: 3 to 5).
+    expect(res.typical).toMatchObject({
+      usable: true,
+      treated: 30,
+      criteria: [
+        { id: "odi", words: "a daily life score within 10 points of yours (40 out of 100)" },
+        { id: "age", words: expect.stringMatching(/^an age within 10 years of yours/) },
+      ],
+      widened: [],
+      points: [
+        { timepoint: "baseline", due: 30, n: 30, median: 7, medianCI: [7, 7] },
+        { timepoint: "2w", due: 30, n: 30, median: 4, medianCI: [3, 5], q1: 3, q3: 5 },
+      ],
+    });
+    // In Spanish, the same figures with the criteria in Spanish.
+    const es = (await h.call("GET", "/api/v1/portal/recovery?lang=es", { cookie })).json;
+    expect(es.typical.points).toEqual(res.typical.points);
+    expect(es.typical.criteria[0].words).toMatch(/^unos puntos de vida diaria/);
     // The injection's own phases, not a cell therapy's harvest site; a timing from clinical
     // experience says so instead of naming a source.
-    expect(res.json.phases.map((p: { id: string }) => p.id)).toEqual([
+    expect(res.phases.map((p: { id: string }) => p.id)).toEqual([
       "injection-days",
       "injection-effect",
       "injection-long-term",
     ]);
-    expect(JSON.stringify(res.json.phases)).not.toMatch(/harvest/i);
-    expect(res.json.phases[0]).toMatchObject({ certainty: "clinical experience", sources: [] });
-    expect(res.json.phases[1].sources[0].text).toMatch(/Epidural corticosteroid injections/);
-    // The baseline timepoint has fewer than 5 answers: no typical value for it.
-    expect(res.json.typical.map((t: { timepoint: string }) => t.timepoint)).not.toContain("baseline");
+    expect(JSON.stringify(res.phases)).not.toMatch(/harvest/i);
+    expect(res.phases[0]).toMatchObject({ certainty: "clinical experience", sources: [] });
+    expect(res.phases[1].sources[0].text).toMatch(/Epidural corticosteroid injections/);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { outcomeObservations } from "@evident/db";
 import { defaultInstruments } from "@evident/domain";
-import { compareTreatments, summarizeOutcomes } from "@evident/domain/outcomes";
+import { compareTreatments, isResponse, summarizeOutcomes } from "@evident/domain/outcomes";
 import { kaplanMeier, mean, quantile } from "@evident/domain/stats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "./harness";
@@ -54,7 +54,18 @@ describe("the report", () => {
     const odi = row.measures.find((m: { instrument: string }) => m.instrument === "odi");
     expect(odi).toMatchObject({ n: 21, answered: 22, suppressed: false });
     expect(odi.meanChange).toBeCloseTo(mean(changes(injected)), 10);
-    expect(res.json.minimumCell).toBe(5);
+    // Beside the share of the 21 analysed, the range over the 24 due: the 3 missing all not improved, or all improved.
+    const responders = injected.filter(
+      (p) => p.baseline && p.twelveMonths && isResponse("odi", p.baseline.odi, p.twelveMonths.odi),
+    ).length;
+    expect(odi.responders).toBe(responders);
+    expect(odi.responderRange).toEqual({
+      due: 24,
+      missing: 3,
+      lower: responders / 24,
+      upper: (responders + 3) / 24,
+    });
+    expect(res.json.minimumCell).toBe(11);
   });
 
   it("gives the same rows from the tallies as from the follow-ups one by one", async () => {
@@ -81,8 +92,13 @@ describe("distribution of change", () => {
     expect(group.quantiles.p50).toBeCloseTo(quantile(expected, 0.5), 10);
     expect(group.quantiles.p10).toBeCloseTo(quantile(expected, 0.1), 10);
     expect(group.mean).toBeCloseTo(mean(expected), 10);
-    const at0 = group.ecdf.find((p: { change: number }) => p.change === 0);
-    expect(at0.share).toBeCloseTo(expected.filter((c) => c <= 0).length / 21, 12);
+    // The ECDF is exact where it is given, and every step holds at least 11 of the 21 patients.
+    const ecdf: { change: number; share: number }[] = group.ecdf;
+    expect(ecdf.length).toBeGreaterThanOrEqual(2);
+    for (const p of ecdf) expect(p.share).toBeCloseTo(expected.filter((c) => c <= p.change).length / 21, 12);
+    const counts = ecdf.map((p) => Math.round(p.share * 21));
+    for (const [i, c] of counts.slice(1).entries()) expect(c - counts[i]!).toBeGreaterThanOrEqual(11);
+    expect([ecdf[0]!.change, ecdf.at(-1)!.change]).toEqual([-102, 100]);
     // 27 treated: 3 ended by a fusion before 12 months, 2 missed, 22 answered, 1 without a baseline.
     expect(group.funnel.map((s: { n: number }) => s.n)).toEqual([24, 22, 22, 21]);
     expect(group.completeness).toMatchObject({ closed: 24, responded: 22 });
@@ -106,7 +122,7 @@ describe("surgery-free survival", () => {
     // Last contact: the 12-month answer (day 365), else the 3-month one (day 91), else the baseline (day 0).
     const time = injected.map((p) => p.fusionDay ?? (p.twelveMonths ? 365 : p.threeMonths ? 91 : 0));
     const km = kaplanMeier({ time, event: injected.map((p) => p.fusionDay !== null) });
-    const events = km.steps.filter((s) => s.nEvent > 0 && s.nRisk >= 5);
+    const events = km.steps.filter((s) => s.nEvent > 0 && s.nRisk >= 11);
     expect(
       group.curve.slice(1, 4).map((p: { day: number; survival: number }) => [p.day, p.survival]),
     ).toEqual(events.map((s) => [s.time, s.survival]));
@@ -191,7 +207,7 @@ describe("adjusted comparison", () => {
 });
 
 describe("who sees what", () => {
-  it("pools all clinics for a researcher, withholding estimates from fewer than five", async () => {
+  it("pools all clinics for a researcher, withholding estimates from fewer than eleven", async () => {
     const pooled = await get("/distribution?instrument=odi&timepoint=12m", researcher.cookie);
     const own = await get("/distribution?instrument=odi&timepoint=12m");
     const kinds = (r: typeof own) => r.json.groups.map((g: { treatmentKind: string }) => g.treatmentKind);
@@ -208,7 +224,7 @@ describe("who sees what", () => {
       (r: { treatmentKind: string; timepoint: string }) =>
         r.treatmentKind === "medication" && r.timepoint === "12m",
     );
-    expect(row.measures[1]).toMatchObject({ n: 3, suppressed: true, meanChange: null, responders: null });
+    expect(row.measures[1]).toMatchObject({ n: 3, suppressed: true, meanChange: null, responderRange: null });
   });
 
   it("never returns a patient's identifier or name", async () => {

@@ -56,7 +56,7 @@ describe("outcomes report", () => {
       .map((r) => r.timepoint);
     expect(injection).toEqual(["2w", "6w", "3m"]);
     const three = rows.find((r) => r.treatmentKind === "bone_marrow_concentrate" && r.timepoint === "3m")!;
-    // One patient: counted, but no estimate is shown from fewer than five.
+    // One patient: counted, but no estimate is shown from fewer than eleven.
     expect(three.measures[0]).toMatchObject({ n: 1, answered: 1, suppressed: true, meanChange: null });
     const fusion = rows.filter((r) => r.treatmentKind === "fusion").map((r) => r.timepoint);
     expect(fusion).toEqual(["2w", "6w", "3m", "6m", "12m"]);

@@ -2,8 +2,9 @@
  * "People like you" through the API, on a registry written as a clinic writes it: the decision
  * aid's clinic numbers count only patients of the same treatment kind with a similar baseline
  * (Oswestry within 10 points, age within 10 years; criteria the patient has not given are not
- * applied, and said so), widen one criterion at a time when too few match and say which, and
- * show neither a number nor a count below 30. A patient sees their own; staff name the patient.
+ * applied, and said so), widen one criterion at a time when too few match and say which, give
+ * how many were treated, due and answered with the range the missing could move the share over,
+ * and show neither a number nor a count below 30. A patient sees their own; staff name the patient.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness, PASSWORD } from "./harness";
@@ -14,8 +15,18 @@ let staffCookie: string;
 let target: { id: string; cookie: string };
 let clinicId: string;
 
-/** `n` people given `kind` at baseline ODI `odi`, born `born`; the first `responders` improve 7 → 3 at 3 months. */
-function cohort(kind: string, n: number, responders: number, odi: number, born = "1972-03-03"): Person[] {
+/**
+ * `n` people given `kind` at baseline ODI `odi`, born `born`; the first `responders` improve 7 → 3
+ * at 3 months, and the last `missed` do not answer then.
+ */
+function cohort(
+  kind: string,
+  n: number,
+  responders: number,
+  odi: number,
+  born = "1972-03-03",
+  missed = 0,
+): Person[] {
   return Array.from({ length: n }, (_, i) => ({
     kind,
     condition: "degenerative_disc_disease",
@@ -23,7 +34,7 @@ function cohort(kind: string, n: number, responders: number, odi: number, born =
     sex: i % 2 ? "female" : "male",
     onsetDate: "2024-01-01",
     baseline: { nrs: 7, odi },
-    threeMonths: { nrs: i < responders ? 3 : 7, odi },
+    threeMonths: i >= n - missed ? null : { nrs: i < responders ? 3 : 7, odi },
     twelveMonths: null,
     fusionDay: null,
   }));
@@ -42,7 +53,7 @@ beforeAll(async () => {
   clinicId = clinic.id;
   const staff = await h.staff("clinician", clinic.id);
   await writeRegistry(h, staff, [
-    ...cohort("exercise_physiotherapy", 34, 20, 40), // like the target
+    ...cohort("exercise_physiotherapy", 40, 20, 40, "1972-03-03", 6), // like the target; 6 never answer
     ...cohort("exercise_physiotherapy", 20, 20, 80), // far more disabled: not like the target
     ...cohort("bone_marrow_concentrate", 31, 9, 42, "1935-01-01"), // like the target but for age
     ...cohort("epidural_steroid_injection", 12, 12, 40), // too few
@@ -73,7 +84,15 @@ describe("people like you", () => {
     expect(item(res, "exercise-physiotherapy")).toMatchObject({
       criteria: ["odi", "age"],
       widened: [],
-      figure: { timepoint: "3m", n: 34, responders: 20 },
+      figure: {
+        timepoint: "3m",
+        treated: 40,
+        due: 40,
+        n: 34,
+        responders: 20,
+        // The 6 who did not answer: 20/40 if none of them improved, 26/40 if all did.
+        range: { due: 40, missing: 6, lower: 0.5, upper: 0.65 },
+      },
     });
     // Staff asking for the same patient see the same.
     const staff = await registry(staffCookie, target.id);

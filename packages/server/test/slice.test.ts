@@ -190,7 +190,7 @@ describe("the thin slice", () => {
       responderShare: null,
     });
     expect(odiSummary).toMatchObject({ instrument: "odi", n: 1, suppressed: true, meanChange: null });
-    expect(report.json.minimumCell).toBe(5);
+    expect(report.json.minimumCell).toBe(11);
     expect(row("6m")).toMatchObject({ due: 0, responded: 0 });
   });
 });

@@ -1,9 +1,10 @@
 /**
  * The patient's recovery timeline (portal): the latest treatment, its phases (domain content),
- * the follow-ups due, the patient's own back pain at each timepoint, and the typical course of
- * registry patients given the same kind of treatment, pooled across clinics as medians and
- * quartiles, each only from 5 or more patients (the small-cell rule), so no one is identifiable;
- * and an exercise or therapy programme with the sessions logged against it (programme.ts).
+ * the follow-ups due, the patient's own back pain at each timepoint, and the typical course of this
+ * clinic's patients who had the same kind of treatment and were like this patient before it
+ * (domain/evidence/typical-course: the decision aid's matching, shown only where 30 or more
+ * answered); and an exercise or therapy programme with the sessions logged against it
+ * (programme.ts).
  */
 import {
   type CitationKey,
@@ -13,18 +14,54 @@ import {
   toIsoDate,
   treatmentKind,
 } from "@evident/domain";
-import type { RecoveryView } from "@evident/domain/api";
+import { REGISTRY_MINIMUM, type RecoveryView } from "@evident/domain/api";
+import { comparableCriteria, criterionWords, typicalCourse } from "@evident/domain/evidence";
 import { currentPhase, recoveryPhases } from "@evident/domain/pathway/recovery";
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import type { Executor } from "../audit";
 import type { Db } from "../connect";
 import { followUps, questionnaireResponses, treatments } from "../schema";
 import { presentFollowUp } from "./patients";
 import { programmeOf } from "./programme";
+import { registryCases } from "./registry-cases";
 import { auditedRead, type Scope } from "./scope";
 
-const MIN_CELL = 5;
+/** The typical course for the patient's treatment `t` (see the top), with the "like you" criteria in words. */
+async function typicalFor(
+  tx: Executor,
+  scope: Scope,
+  t: { id: string; kind: string },
+  today: string,
+  lang: "en" | "es",
+): Promise<RecoveryView["typical"]> {
+  const cases = await registryCases(tx, scope.clinicId, {
+    today,
+    timepoints: timepointIds.filter((tp) => tp !== "baseline"),
+    kinds: [t.kind],
+  });
+  const profile = cases.find((c) => c.treatmentId === t.id)?.baseline ?? null;
+  const course = typicalCourse(
+    profile,
+    { treatmentId: t.id, treatmentKind: t.kind },
+    cases,
+    timepointIds,
+    REGISTRY_MINIMUM,
+  );
+  return {
+    ...course,
+    criteria: profile
+      ? comparableCriteria
+          .filter((k) => course.criteria.includes(k.id))
+          .map((k) => ({ id: k.id, words: criterionWords(k, profile, true, lang) }))
+      : [],
+  };
+}
 
-export async function recoveryTimeline(db: Db, scope: Scope): Promise<RecoveryView> {
+export async function recoveryTimeline(
+  db: Db,
+  scope: Scope,
+  lang: "en" | "es" = "en",
+): Promise<RecoveryView> {
   const patientId = scope.patientId;
   if (!patientId) throw notFound("patient");
   const today = toIsoDate(scope.now());
@@ -53,7 +90,7 @@ export async function recoveryTimeline(db: Db, scope: Scope): Promise<RecoveryVi
           currentPhaseId: null,
           due,
           own: [],
-          typical: [],
+          typical: null,
           programme,
         };
       const info = treatmentKind(t.kind);
@@ -77,29 +114,8 @@ export async function recoveryTimeline(db: Db, scope: Scope): Promise<RecoveryVi
         const r = ownRows.find((x) => x.followUpId === f.id && typeof x.score === "number");
         return r ? [{ timepoint: f.timepoint, score: r.score as number }] : [];
       });
-      const typicalRows = await tx.execute<{
-        timepoint: string;
-        n: number;
-        median: number;
-        q1: number;
-        q3: number;
-      }>(sql`
-        select r.timepoint, count(*)::int as n,
-               percentile_cont(0.5) within group (order by (r.score #>> '{}')::float) as median,
-               percentile_cont(0.25) within group (order by (r.score #>> '{}')::float) as q1,
-               percentile_cont(0.75) within group (order by (r.score #>> '{}')::float) as q3
-          from ${questionnaireResponses} r
-          join ${followUps} f on f.id = r.follow_up_id
-         where r.instrument = 'nrs_back' and r.superseded_at is null and jsonb_typeof(r.score) = 'number'
-           and (exists (select 1 from ${treatments} x where x.id = f.treatment_id and x.kind = ${t.kind})
-                or (f.timepoint = 'baseline'
-                    and exists (select 1 from ${treatments} x where x.episode_id = f.episode_id and x.kind = ${t.kind})))
-         group by r.timepoint`);
       const order = (tp: string) => timepointIds.indexOf(tp as never);
-      const typical = typicalRows.rows
-        .filter((r) => r.n >= MIN_CELL)
-        .map((r) => ({ timepoint: r.timepoint, n: r.n, median: r.median, q1: r.q1, q3: r.q3 }))
-        .sort((a, b) => order(a.timepoint) - order(b.timepoint));
+      const typical = await typicalFor(tx, scope, t, today, lang);
       return {
         treatment: { id: t.id, kind: t.kind, label: info?.label ?? t.kind, date: t.treatmentDate, category },
         day: Math.round((Date.parse(today) - Date.parse(t.treatmentDate)) / 86_400_000),

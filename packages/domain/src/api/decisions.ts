@@ -9,18 +9,27 @@ import { criterionIds } from "../evidence/comparable";
 import { contentLanguages } from "../evidence/types";
 import { valueScale, valuesClarification } from "../evidence/values";
 import { optionalText, uuid } from "./common";
+import { MissingRange } from "./outcomes";
 
 /** IPDAS: registry numbers are shown only from this many patients up (domain reference §6.6). */
 export const REGISTRY_MINIMUM = 30;
 
 const criterion = z.enum(criterionIds);
 
+/**
+ * The clinic's figure for patients like this one, by the outcomes pages' rule: how many were
+ * treated, how many were due at the time point, how many of those answered before and after (n),
+ * the share who improved with its Wilson interval, and the range the missing could move it over.
+ */
 export const RegistryFigure = z.object({
   timepoint: z.string(),
+  treated: z.number().int(),
+  due: z.number().int(),
   n: z.number().int(),
   responders: z.number().int(),
   share: z.number(),
   shareCI: z.tuple([z.number(), z.number()]),
+  range: MissingRange,
 });
 export type RegistryFigure = z.infer<typeof RegistryFigure>;
 

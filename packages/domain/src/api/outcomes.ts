@@ -20,6 +20,19 @@ export const Completeness = z.object({
 });
 export type Completeness = z.infer<typeof Completeness>;
 
+/**
+ * How far the patients without a before-and-after answer could move a responder share: `lower`
+ * if none of the `missing` responded, `upper` if all did, both over the `due` follow-ups
+ * (outcomes/missing-data.ts).
+ */
+export const MissingRange = z.object({
+  due: z.number().int(),
+  missing: z.number().int(),
+  lower: z.number(),
+  upper: z.number(),
+});
+export type MissingRange = z.infer<typeof MissingRange>;
+
 export const MeasureSummary = z.object({
   instrument: z.string(),
   /** Patients with both a baseline and this timepoint. */
@@ -36,6 +49,8 @@ export const MeasureSummary = z.object({
   responders: z.number().int().nullable(),
   responderShare: z.number().nullable(),
   responderShareCI: Interval,
+  /** The responder share if every missing patient had not responded, and if every one had; null when suppressed. */
+  responderRange: MissingRange.nullable(),
   responderRule: z.string(),
 });
 export type MeasureSummary = z.infer<typeof MeasureSummary>;
@@ -59,7 +74,7 @@ export const OutcomesReport = z.object({
   generatedAt: z.string(),
   asOf: z.string(),
   patients: z.number().int(),
-  /** No estimate is given from fewer patients than this. */
+  /** No estimate is given from fewer patients than this (outcomes/small-cells.ts). */
   minimumCell: z.number().int(),
   rows: z.array(OutcomeRow),
   notes: z.array(z.string()),
@@ -125,9 +140,15 @@ export const ChangeDistribution = z.object({
   quantiles: z
     .object({ p10: z.number(), p25: z.number(), p50: z.number(), p75: z.number(), p90: z.number() })
     .nullable(),
-  /** Share of patients whose change is at most `change`, on a fixed grid; empty when suppressed. */
+  /**
+   * Share of patients whose change is at most `change`, at points of a fixed grid where it rose by
+   * at least `minimumCell` patients (smaller steps merged), from below the scale's lowest change
+   * (share 0) to its highest (share 1); empty when suppressed.
+   */
   ecdf: z.array(z.object({ change: z.number(), share: z.number() })),
   improved: Proportion,
+  /** The improved share if every missing patient had not improved, and if every one had; null when suppressed. */
+  improvedRange: MissingRange.nullable(),
   worsened: Proportion,
   funnel: z.array(FunnelStep),
   completeness: Completeness,
@@ -234,6 +255,8 @@ export const ComparisonArm = z.object({
   weightedMeanChange: z.number(),
   responders: z.number().int(),
   responderShare: z.number(),
+  /** The unweighted share if none of the eligible patients due without an analysed answer responded, and if all did. */
+  responderRange: MissingRange,
   weightedResponderShare: z.number(),
   funnel: z.array(FunnelStep),
   completeness: Completeness,

@@ -1,6 +1,36 @@
 /** The portal's recovery timeline: phases since the latest treatment, what is due, own scores against the registry's typical course. */
 import { z } from "zod";
+import { criterionIds } from "../evidence/comparable";
 import { FollowUpView } from "./patients";
+
+/**
+ * Back pain (0–10) of this clinic's patients who had the same treatment and were like this
+ * patient before it (evidence/typical-course), at each time point where at least `minimum` answered.
+ */
+export const TypicalCourseView = z.object({
+  /** False when the patient gave no Oswestry score before the treatment: nobody can be "like" them. */
+  usable: z.boolean(),
+  minimum: z.number().int(),
+  criteria: z.array(z.object({ id: z.enum(criterionIds), words: z.string() })),
+  widened: z.array(z.enum(criterionIds)),
+  /** Patients like this one treated the same way; null while too few answered (no count is given). */
+  treated: z.number().int().nullable(),
+  points: z.array(
+    z.object({
+      timepoint: z.string(),
+      /** Like this patient and due at this time point (at baseline: everyone treated). */
+      due: z.number().int(),
+      /** Of them, those who answered. */
+      n: z.number().int(),
+      median: z.number(),
+      /** 95% interval of the median (order statistics). */
+      medianCI: z.tuple([z.number(), z.number()]).nullable(),
+      q1: z.number(),
+      q3: z.number(),
+    }),
+  ),
+});
+export type TypicalCourseView = z.infer<typeof TypicalCourseView>;
 
 /**
  * An exercise or therapy programme (the latest treatment with sessions a week in its procedure
@@ -53,10 +83,8 @@ export const RecoveryView = z.object({
   due: z.array(FollowUpView),
   /** The patient's own back pain (0–10) at each answered timepoint of this treatment. */
   own: z.array(z.object({ timepoint: z.string(), score: z.number() })),
-  /** Registry patients with the same treatment: back pain by timepoint (median, quartiles), only where n ≥ 5. */
-  typical: z.array(
-    z.object({ timepoint: z.string(), n: z.number(), median: z.number(), q1: z.number(), q3: z.number() }),
-  ),
+  /** The typical course of patients like this one; null before any treatment. */
+  typical: TypicalCourseView.nullable(),
   /** The programme of sessions in progress (or ended within 4 weeks), if any. */
   programme: ProgrammeView.nullable(),
 });

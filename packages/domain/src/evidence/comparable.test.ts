@@ -20,11 +20,11 @@ function cases(
   kind = "fusion",
 ): RegistryCase[] {
   return Array.from({ length: n }, (_, i) => ({
+    treatmentId: `${kind}-${timepoint}-${JSON.stringify(over)}-${i}`,
     treatmentKind: kind,
-    timepoint,
     baseline: { ...me, ...over },
     before: 7,
-    after: i < responders ? 3 : 7,
+    followUps: [{ timepoint, after: i < responders ? 3 : 7 }],
   }));
 }
 
@@ -48,7 +48,49 @@ describe("people like you", () => {
       match: "exact",
       criteria: ["odi", "startBack", "duration", "age"],
       widened: [],
-      figure: { timepoint: "12m", n: 30, responders: 18, share: 0.6, shareCI: [ci.lower, ci.upper] },
+      figure: {
+        timepoint: "12m",
+        treated: 30,
+        due: 30,
+        n: 30,
+        responders: 18,
+        share: 0.6,
+        shareCI: [ci.lower, ci.upper],
+        range: { due: 30, missing: 0, lower: 0.6, upper: 0.6 },
+      },
+    });
+  });
+
+  it("gives how many were treated and due, how many answered, and the range the missing could move the share over", () => {
+    const like = (
+      i: number,
+      followUps: RegistryCase["followUps"],
+      before: number | null = 7,
+    ): RegistryCase => ({
+      treatmentId: `t${i}`,
+      treatmentKind: "fusion",
+      baseline: me,
+      before,
+      followUps,
+    });
+    const all = [
+      // 32 answered before and after, 24 of them with less pain.
+      ...Array.from({ length: 32 }, (_, i) => like(i, [{ timepoint: "12m", after: i < 24 ? 3 : 7 }])),
+      // 3 answered at 12 months but gave no back pain before; 5 did not answer.
+      ...Array.from({ length: 3 }, (_, i) => like(100 + i, [{ timepoint: "12m", after: 2 }], null)),
+      ...Array.from({ length: 5 }, (_, i) => like(200 + i, [{ timepoint: "12m", after: null }])),
+      // 10 treated more recently: not yet due at 12 months.
+      ...Array.from({ length: 10 }, (_, i) => like(300 + i, [])),
+    ];
+    expect(fusion(comparablePatients(me, all, 30)).figure).toMatchObject({
+      timepoint: "12m",
+      treated: 50,
+      due: 40,
+      n: 32,
+      responders: 24,
+      share: 0.75,
+      // 8 of the 40 due are missing: 24/40 if none of them improved, 32/40 if all did.
+      range: { due: 40, missing: 8, lower: 0.6, upper: 0.8 },
     });
   });
 

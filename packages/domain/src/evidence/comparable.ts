@@ -11,16 +11,21 @@
  *
  * A criterion whose value this patient has not given is not applied, and the screen says so. The
  * Oswestry score is required: without it nobody can be called "like you". From the clinic's
- * patients matched on all criteria, the share who improved on back pain (the instrument's
- * responder rule) is given with n and a 95% Wilson interval at the latest of 12, 6 and 3 months
- * that reaches `minimum` (30) patients. With fewer, criteria are widened one at a time — age
- * first, then pain duration, then STarT Back; never the Oswestry score — and the screen says which
- * were widened. Still fewer: no number at all, and no count either (a count under the threshold
- * is not shown).
+ * patients matched on all criteria, the figure follows the outcomes pages' rule: how many were
+ * treated, how many were due at the time point, how many of those answered before and after
+ * (completeness), and of those the share who improved on back pain (the instrument's responder
+ * rule) with a 95% Wilson interval, both ways round, and the range the missing patients could move
+ * it over (outcomes/missing-data). The time point is the latest of 12, 6 and 3 months at which
+ * `minimum` (30) patients answered. With fewer, criteria are widened one at a time — age first,
+ * then pain duration, then STarT Back; never the Oswestry score — and the screen says which were
+ * widened. Still fewer: no number at all, and no count either (a count under the threshold is not
+ * shown). The recovery page's typical course matches the same way (./typical-course).
  *
  * Pure: the registry's cases come in (db/repos/registry-cases.ts), figures come out.
  */
 
+import type { MissingRange } from "../api/outcomes";
+import { missingDataRange } from "../outcomes/missing-data";
 import { isResponse, responderRule } from "../outcomes/summary";
 import { wilsonInterval } from "../stats/proportions";
 import { decisionOptionIds } from "./catalogue";
@@ -37,14 +42,15 @@ export type BaselineProfile = {
   age: number | null;
 };
 
-/** One treated patient's follow-up at one timepoint, with the baseline before that treatment. */
+/** One treatment in the registry: the patient before it, and each of its follow-ups that fell due. */
 export type RegistryCase = {
+  treatmentId: string;
   treatmentKind: string;
-  timepoint: string;
   baseline: BaselineProfile;
-  /** The instrument's score before treatment and at this follow-up. */
-  before: number;
-  after: number;
+  /** The instrument's score before treatment; null: none in the 180 days up to it. */
+  before: number | null;
+  /** Follow-ups whose window has opened (and not ended by a later treatment), with the score given; null: none. */
+  followUps: readonly { timepoint: string; after: number | null }[];
 };
 
 export const criterionIds = ["odi", "startBack", "duration", "age"] as const;
@@ -120,10 +126,17 @@ const preferred = ["12m", "6m", "3m"] as const;
 
 export type ComparableFigure = {
   timepoint: string;
+  /** Patients like this one treated with the option's kind. */
+  treated: number;
+  /** Of them, those whose follow-up at `timepoint` has fallen due. */
+  due: number;
+  /** Of those, with a score before and at `timepoint`: the figure's n. */
   n: number;
   responders: number;
   share: number;
   shareCI: [number, number];
+  /** The share if none of the missing (due − n) improved, and if all did. */
+  range: MissingRange;
 };
 
 export type ComparableResult = {
@@ -149,25 +162,73 @@ export type Comparison = {
   items: ComparableResult[];
 };
 
+/** The score at `timepoint` of a case: undefined when not due there, null when due but not given. */
+export function scoreAt(c: RegistryCase, timepoint: string): number | null | undefined {
+  const f = c.followUps.find((x) => x.timepoint === timepoint);
+  return f ? f.after : undefined;
+}
+
 function figureFor(
   instrument: string,
   cases: readonly RegistryCase[],
   minimum: number,
 ): ComparableFigure | null {
   for (const timepoint of preferred) {
-    const at = cases.filter((c) => c.timepoint === timepoint);
-    if (at.length < minimum) continue;
-    const responders = at.filter((c) => isResponse(instrument, c.before, c.after)).length;
-    const ci = wilsonInterval(responders, at.length);
+    const due = cases.filter((c) => scoreAt(c, timepoint) !== undefined);
+    const pairs = due.flatMap((c) => {
+      const after = scoreAt(c, timepoint);
+      return c.before !== null && typeof after === "number" ? [[c.before, after] as const] : [];
+    });
+    if (pairs.length < minimum) continue;
+    const responders = pairs.filter(([b, a]) => isResponse(instrument, b, a)).length;
+    const ci = wilsonInterval(responders, pairs.length);
     return {
       timepoint,
-      n: at.length,
+      treated: cases.length,
+      due: due.length,
+      n: pairs.length,
       responders,
-      share: responders / at.length,
+      share: responders / pairs.length,
       shareCI: [ci.lower, ci.upper],
+      range: missingDataRange(responders, pairs.length, due.length) as MissingRange,
     };
   }
   return null;
+}
+
+/** Which criteria a profile has values for, in the criteria's order, and which it has not. */
+export function knownCriteria(profile: BaselineProfile | null): {
+  known: CriterionId[];
+  unknown: CriterionId[];
+} {
+  const known = profile ? comparableCriteria.filter((c) => c.known(profile)).map((c) => c.id) : [];
+  return { known, unknown: profile ? criterionIds.filter((id) => !known.includes(id)) : [] };
+}
+
+/**
+ * The cases like `profile` on its `known` criteria, widened one criterion at a time (wideningOrder)
+ * until `enough` says the matched cases suffice or nothing is left to widen. `profile: null`
+ * matches every case.
+ */
+export function matchLikeYou<T>(
+  profile: BaselineProfile | null,
+  cases: readonly RegistryCase[],
+  known: readonly CriterionId[],
+  enough: (matched: readonly RegistryCase[]) => T | null,
+): { criteria: CriterionId[]; widened: CriterionId[]; matched: readonly RegistryCase[]; result: T | null } {
+  let criteria = [...known];
+  const widened: CriterionId[] = [];
+  for (;;) {
+    const active = comparableCriteria.filter((c) => criteria.includes(c.id));
+    const matched = profile
+      ? cases.filter((c) => active.every((k) => k.matches(profile, c.baseline)))
+      : cases;
+    const result = enough(matched);
+    const next = wideningOrder.find((id) => criteria.includes(id));
+    if (result !== null || !next) return { criteria, widened, matched, result };
+    criteria = criteria.filter((id) => id !== next);
+    widened.push(next);
+  }
 }
 
 /**
@@ -181,29 +242,18 @@ export function comparablePatients(
   minimum: number,
   instrument = "nrs_back",
 ): Comparison {
-  const known = profile ? comparableCriteria.filter((c) => c.known(profile)).map((c) => c.id) : [];
-  const unknown = profile ? criterionIds.filter((id) => !known.includes(id)) : [];
+  const { known, unknown } = knownCriteria(profile);
   const usable = profile === null || known.includes("odi");
   const items = decisionOptionIds.flatMap((optionId): ComparableResult[] => {
     const link = treatmentKindForOption(optionId);
     if (!link) return [];
+    const base = { optionId, treatmentKind: link.kind, match: link.match };
+    if (!usable) return [{ ...base, criteria: [...known], widened: [], figure: null }];
     const ofKind = cases.filter((c) => c.treatmentKind === link.kind);
-    let criteria = [...known];
-    const widened: CriterionId[] = [];
-    if (!usable)
-      return [{ optionId, treatmentKind: link.kind, match: link.match, criteria, widened, figure: null }];
-    for (;;) {
-      const active = comparableCriteria.filter((c) => criteria.includes(c.id));
-      const matched = profile
-        ? ofKind.filter((c) => active.every((k) => k.matches(profile, c.baseline)))
-        : ofKind;
-      const figure = figureFor(instrument, matched, minimum);
-      const next = wideningOrder.find((id) => criteria.includes(id));
-      if (figure || !next)
-        return [{ optionId, treatmentKind: link.kind, match: link.match, criteria, widened, figure }];
-      criteria = criteria.filter((id) => id !== next);
-      widened.push(next);
-    }
+    const { criteria, widened, result } = matchLikeYou(profile, ofKind, known, (matched) =>
+      figureFor(instrument, matched, minimum),
+    );
+    return [{ ...base, criteria, widened, figure: result }];
   });
   return { usable, known, unknown, instrument, responderRule: responderRule(instrument), items };
 }

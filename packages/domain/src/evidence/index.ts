@@ -77,6 +77,7 @@ export {
   type StudyDesign,
   studyDesigns,
 } from "./types";
+export { type TypicalCourse, type TypicalPoint, typicalCourse } from "./typical-course";
 export {
   isWellTested,
   type ValueDefinition,

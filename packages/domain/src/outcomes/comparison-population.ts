@@ -6,7 +6,7 @@
  *   (a new-user design: nobody enters after having had the other). Time zero: that treatment's
  *   date; baseline covariates are what was known then.
  * - Eligible: the episode's condition is one in which both treatments were given to at least
- *   MINIMUM_CELL patients. Where only one is ever given (discectomy is for sciatica) there is no
+ *   MINIMUM_PER_CONDITION patients. Where only one is ever given (discectomy is for sciatica) there is no
  *   one to compare with, and weighting would need impossible weights (positivity).
  * - Outcome known: the follow-up at the timepoint has fallen due and was answered with the
  *   instrument before any later treatment, and there is a baseline score. Follow-ups ended by a
@@ -20,7 +20,6 @@ import { conditionLabel } from "../catalogue/conditions";
 import { ageOn, daysBetween, type IsoDate } from "../dates";
 import { findInstrument } from "../instruments";
 import { followUpStatus } from "../pathway/schedule";
-import { MINIMUM_CELL } from "./small-cells";
 import { completeness } from "./summary";
 
 export type Arm = "treatment" | "comparator";
@@ -81,7 +80,13 @@ function stageOf(c: ComparisonCandidate, today: IsoDate, eligible: ReadonlySet<s
 
 const order: Stage[] = ["treated", "eligible", "due", "responded", "analysed"];
 
-/** Conditions in which each arm has at least MINIMUM_CELL candidates. */
+/**
+ * Candidates per arm a condition needs to enter the comparison. This is about positivity (someone
+ * to compare with), not disclosure: an arm's figures are given only from MINIMUM_PER_ARM patients.
+ */
+export const MINIMUM_PER_CONDITION = 5;
+
+/** Conditions in which each arm has at least MINIMUM_PER_CONDITION candidates. */
 export function sharedConditions(candidates: readonly ComparisonCandidate[]): string[] {
   const counts = new Map<string, { treatment: number; comparator: number }>();
   for (const c of candidates) {
@@ -90,7 +95,7 @@ export function sharedConditions(candidates: readonly ComparisonCandidate[]): st
     counts.set(c.condition, k);
   }
   return [...counts.entries()]
-    .filter(([, k]) => k.treatment >= MINIMUM_CELL && k.comparator >= MINIMUM_CELL)
+    .filter(([, k]) => k.treatment >= MINIMUM_PER_CONDITION && k.comparator >= MINIMUM_PER_CONDITION)
     .map(([condition]) => condition)
     .sort();
 }

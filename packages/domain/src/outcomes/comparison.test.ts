@@ -108,6 +108,22 @@ describe("adjusted comparison of two treatments", () => {
     expect(a.effectiveN).toBeLessThanOrEqual(a.n);
   });
 
+  it("gives each arm's responder share with the range its missing patients could move it over", () => {
+    // Ten more injections due at 12 months without an answer: missing from the analysis, not from the range.
+    const missed = Array.from({ length: 10 }, () =>
+      candidate({ score: null, followUp: { ...answered, completedAt: null } }),
+    );
+    const [arm] = compareTreatments([...data, ...missed], request, TODAY).arms;
+    const due = arm.funnel.find((f) => f.step === "due")!.n;
+    expect(due).toBe(arm.n + 10);
+    expect(arm.responderRange).toEqual({
+      due,
+      missing: 10,
+      lower: arm.responders / due,
+      upper: (arm.responders + 10) / due,
+    });
+  });
+
   it("says what it cannot show, and that a cell therapy is investigational", () => {
     expect(result.notes.join(" ")).toMatch(/cannot adjust for what was not measured/);
     expect(result.notes.join(" ")).toMatch(/Bone-marrow concentrate injection: Investigational/);

@@ -14,7 +14,13 @@
  * Every statistic is the library's (stats/), checked against R. This module decides only what
  * enters, refuses what cannot be estimated, and says in plain words what the result cannot show.
  */
-import type { ComparisonArm, ComparisonReport, Effect, TruncationChoice } from "../api/outcomes";
+import type {
+  ComparisonArm,
+  ComparisonReport,
+  Effect,
+  MissingRange,
+  TruncationChoice,
+} from "../api/outcomes";
 import { treatmentKind } from "../catalogue/treatments";
 import { badRequest, isEvidentError } from "../errors";
 import { findInstrument } from "../instruments";
@@ -30,6 +36,7 @@ import {
   weightedResponderEffect,
 } from "../stats";
 import { type AnalysedSet, analysedSet, type ComparisonCandidate } from "./comparison-population";
+import { missingDataRange } from "./missing-data";
 import { isResponse, responderRule } from "./summary";
 
 /** Fewest analysed patients per arm: below this a propensity model with ~8 covariates is not credible. */
@@ -156,6 +163,11 @@ export function compareTreatments(
       weightedMeanChange: which ? adjusted.treatedMean : adjusted.untreatedMean,
       responders,
       responderShare: responders / n,
+      responderRange: missingDataRange(
+        responders,
+        n,
+        set.funnels[key].find((f) => f.step === "due")?.n ?? n,
+      ) as MissingRange,
       weightedResponderShare: which ? adjustedResponders.treatedRisk : adjustedResponders.untreatedRisk,
       funnel: set.funnels[key],
       completeness: set.completeness[key],

@@ -1,55 +1,111 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { wilsonInterval } from "../stats";
 import {
+  changeRange,
   distributionsByKind,
   ecdfOnGrid,
   ecdfStep,
   isWorsening,
   summarizeDistribution,
 } from "./distribution";
+import { MINIMUM_CELL } from "./small-cells";
 
 const completeness = { closed: 0, responded: 0, share: null, shareCI: null };
 
 describe("empirical distribution of change", () => {
-  it("evaluates the ECDF on whole steps, from just below the smallest change to where it reaches 1", () => {
-    expect(ecdfOnGrid([-3, -1, 0, 2], 1)).toEqual([
-      { change: -4, share: 0 },
+  it("evaluates the ECDF exactly at grid points, from below the scale's lowest change to its top", () => {
+    // With a minimum of 1 every grid cell that holds someone is its own step.
+    expect(ecdfOnGrid([-3, -1, 0, 2], 1, [-4, 4], 1)).toEqual([
+      { change: -5, share: 0 },
       { change: -3, share: 0.25 },
-      { change: -2, share: 0.25 },
       { change: -1, share: 0.5 },
       { change: 0, share: 0.75 },
-      { change: 1, share: 0.75 },
-      { change: 2, share: 1 },
+      { change: 4, share: 1 },
     ]);
     // ODI changes with a missing section are not whole numbers: F(x) counts changes ≤ x.
-    expect(ecdfOnGrid([-3.33, 1.11], 2)).toEqual([
-      { change: -6, share: 0 },
-      { change: -4, share: 0 },
+    expect(ecdfOnGrid([-3.33, 1.11], 2, [-6, 6], 1)).toEqual([
+      { change: -8, share: 0 },
       { change: -2, share: 0.5 },
-      { change: 0, share: 0.5 },
-      { change: 2, share: 1 },
+      { change: 6, share: 1 },
     ]);
     expect(ecdfStep("odi")).toBe(2);
     expect(ecdfStep("nrs_back")).toBe(1);
+    expect(changeRange("odi")).toEqual([-100, 100]);
+    expect(changeRange("nrs_back")).toEqual([-10, 10]);
   });
 
-  it("gives R's type-7 quantiles, and the shares improved and clinically worse", () => {
+  it("merges the ECDF's steps until each holds at least 11 patients, a short tail into the step before", () => {
+    // 12 at −3, 4 at −2, 7 at 0, 3 at +1: steps of 12 (to −3) and 14 (the rest, shown at the top).
+    const changes = [...Array(12).fill(-3), ...Array(4).fill(-2), ...Array(7).fill(0), ...Array(3).fill(1)];
+    expect(ecdfOnGrid(changes, 1, [-10, 10])).toEqual([
+      { change: -11, share: 0 },
+      { change: -3, share: 12 / 26 },
+      { change: 10, share: 1 },
+    ]);
+    expect(ecdfOnGrid(changes.slice(0, 10), 1, [-10, 10])).toEqual([]);
+  });
+
+  it("never shows a step of the ECDF with fewer than 11 patients, whatever the data", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -50, max: 50 }), { maxLength: 400 }),
+        fc.constantFrom("odi", "nrs_back"),
+        (raw, instrument) => {
+          const range = changeRange(instrument);
+          const changes = raw.map((c) => Math.max(range[0], Math.min(range[1], c))).sort((a, b) => a - b);
+          const n = changes.length;
+          const points = ecdfOnGrid(changes, ecdfStep(instrument), range);
+          if (n < MINIMUM_CELL) return points.length === 0;
+          const counts = points.map((p) => Math.round(p.share * n));
+          const steps = counts.slice(1).map((c, i) => c - (counts[i] as number));
+          // Every point is the exact share at or below it.
+          const exact = points.every(
+            (p) => p.share === changes.filter((c) => c <= p.change + 1e-9).length / n,
+          );
+          return (
+            counts[0] === 0 &&
+            counts.at(-1) === n &&
+            points[0]!.change < range[0] &&
+            points.at(-1)!.change === range[1] &&
+            steps.every((s) => s >= MINIMUM_CELL) &&
+            exact
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("gives R's type-7 quantiles, the shares improved and clinically worse, and the missing-data range", () => {
+    // Changes −10 ×4, −4 ×3, 0 ×3, +12: sorted, 11 of them.
     const pairs: [number, number][] = [
-      [40, 30],
-      [30, 20],
-      [50, 46],
-      [60, 60],
+      ...Array.from({ length: 4 }, (): [number, number] => [40, 30]),
+      ...Array.from({ length: 3 }, (): [number, number] => [50, 46]),
+      ...Array.from({ length: 3 }, (): [number, number] => [60, 60]),
       [30, 42],
     ];
-    const d = summarizeDistribution("odi", { treatmentKind: "medication", pairs, funnel: [], completeness });
-    // changes sorted −10, −10, −4, 0, +12; quantile(x, p, type = 7) by hand:
+    const d = summarizeDistribution("odi", {
+      treatmentKind: "medication",
+      pairs,
+      funnel: [],
+      completeness,
+      due: 20,
+    });
+    // quantile(x, p, type = 7): h = (n − 1)p + 1 = 10p + 1, between the order statistics around h.
     expect(d.quantiles).toMatchObject({ p10: -10, p25: -10, p50: -4, p75: 0 });
-    expect(d.quantiles?.p90).toBeCloseTo(0.6 * 12, 12);
-    expect(d.mean).toBeCloseTo(-2.4, 12);
-    const improved = wilsonInterval(2, 5);
-    expect(d.improved).toEqual({ count: 2, n: 5, share: 0.4, ci: [improved.lower, improved.upper] });
-    expect(d.worsened).toMatchObject({ count: 1, n: 5, share: 0.2 });
-    expect(d.ecdf.at(-1)).toEqual({ change: 12, share: 1 });
+    expect(d.quantiles?.p90).toBeCloseTo(0, 12);
+    expect(d.mean).toBeCloseTo((-40 - 12 + 12) / 11, 12);
+    const improved = wilsonInterval(4, 11);
+    expect(d.improved).toEqual({ count: 4, n: 11, share: 4 / 11, ci: [improved.lower, improved.upper] });
+    expect(d.worsened).toMatchObject({ count: 1, n: 11, share: 1 / 11 });
+    // 9 of the 20 due are missing: 4/20 if none of them improved, 13/20 if all did.
+    expect(d.improvedRange).toEqual({ due: 20, missing: 9, lower: 0.2, upper: 0.65 });
+    // Eleven patients make one step: the curve says only that all of them lie within the scale.
+    expect(d.ecdf).toEqual([
+      { change: -102, share: 0 },
+      { change: 100, share: 1 },
+    ]);
   });
 
   it("counts a loss of at least the responder threshold as worse, in the scale's own direction", () => {
@@ -58,7 +114,7 @@ describe("empirical distribution of change", () => {
     expect(isWorsening("nrs_back", 4, 6)).toBe(true);
   });
 
-  it("shows only counts for fewer than five patients", () => {
+  it("shows only counts for fewer than eleven patients", () => {
     const d = summarizeDistribution("odi", {
       treatmentKind: "medication",
       pairs: [
@@ -70,6 +126,7 @@ describe("empirical distribution of change", () => {
     });
     expect(d).toMatchObject({ n: 2, suppressed: true, mean: null, quantiles: null, ecdf: [] });
     expect(d.improved).toEqual({ count: null, n: 2, share: null, ci: null });
+    expect(d.improvedRange).toBeNull();
   });
 
   it("builds the attrition funnel of one timepoint from the tallies", () => {

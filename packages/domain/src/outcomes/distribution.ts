@@ -6,15 +6,17 @@
  *
  * For one instrument and timepoint, per treatment kind: n, mean and SD, type-7 quantiles (R's
  * default), the empirical CDF evaluated on a fixed grid of change values (share with change ≤ x),
- * the share improved by the responder rule and the share worse by at least the rule's absolute
- * threshold (Wilson intervals), an attrition funnel and completeness. Under the small-cell minimum
- * only counts are given.
+ * the share improved by the responder rule (with the range the missing patients could move it
+ * over) and the share worse by at least the rule's absolute threshold (Wilson intervals), an
+ * attrition funnel and completeness. Under the small-cell minimum only counts are given, and every
+ * step of the ECDF holds at least that many patients (./small-cells).
  */
 import type { ChangeDistribution, Completeness, FunnelStep, Proportion } from "../api/outcomes";
 import type { IsoDate } from "../dates";
 import { findInstrument } from "../instruments";
 import { mean, quantile, standardDeviation, wilsonInterval } from "../stats";
-import { isSmallCell } from "./small-cells";
+import { missingDataRange } from "./missing-data";
+import { isSmallCell, MINIMUM_CELL, mergeSteps } from "./small-cells";
 import { countFollowUps, expandPairs, isResponse, type OutcomeTallies } from "./summary";
 
 /** Grid step for the ECDF: whole points on short scales (NRS 0–10), 1/50 of the range otherwise (ODI: 2). */
@@ -44,24 +46,48 @@ function proportion(count: number, n: number): Proportion {
   return { count, n, share: w.proportion, ci: [w.lower, w.upper] };
 }
 
+/** The change the instrument's scale allows, from most improved to most worsened: ±(max − min). */
+export function changeRange(instrument: string): readonly [number, number] {
+  const def = findInstrument(instrument);
+  const range = def ? def.scoreRange.max - def.scoreRange.min : 100;
+  return [-range, range];
+}
+
 /**
- * ECDF of sorted values on the grid k·step, from one step below the smallest value to the first
- * grid point at or above the largest (where the share reaches 1).
+ * ECDF of sorted values on the grid k·step over the scale's whole `range`, with its steps merged
+ * so that each holds at least `minimum` patients (./small-cells). Each point is exact — the share
+ * of patients whose change is at most `change` — but points are given only where that share has
+ * risen by `minimum` patients or more since the previous one. The first point lies one step below
+ * the range (share 0) and the last at its top (share 1): the smallest and largest change stay
+ * hidden. Empty for fewer than `minimum` patients.
  */
-export function ecdfOnGrid(sorted: readonly number[], step: number): { change: number; share: number }[] {
+export function ecdfOnGrid(
+  sorted: readonly number[],
+  step: number,
+  range: readonly [number, number],
+  minimum = MINIMUM_CELL,
+): { change: number; share: number }[] {
   const n = sorted.length;
-  if (n === 0) return [];
-  const first = Math.floor((sorted[0] as number) / step) * step - step;
-  const last = Math.ceil((sorted[n - 1] as number) / step) * step;
-  const points: { change: number; share: number }[] = [];
+  const xs: number[] = [];
+  const counts: number[] = [];
   let below = 0;
   // Round grid points so that 0.1-steps do not drift (k·step, not repeated addition).
-  for (let k = Math.round(first / step); k * step <= last + step / 2; k++) {
+  const last = Math.ceil(range[1] / step - 1e-9);
+  for (let k = Math.floor(range[0] / step + 1e-9) - 1; k <= last; k++) {
     const x = Number((k * step).toFixed(10));
-    while (below < n && (sorted[below] as number) <= x + 1e-9) below += 1;
-    points.push({ change: x, share: below / n });
+    const from = below;
+    while (below < n && ((sorted[below] as number) <= x + 1e-9 || k === last)) below += 1;
+    xs.push(x);
+    counts.push(below - from);
   }
-  return points;
+  const steps = mergeSteps(counts, minimum);
+  if (steps.length === 0) return [];
+  let cumulative = 0;
+  const points = steps.map((s) => {
+    cumulative += s.count;
+    return { change: xs[s.end] as number, share: cumulative / n };
+  });
+  return [{ change: xs[0] as number, share: 0 }, ...points];
 }
 
 export type DistributionInput = {
@@ -70,6 +96,8 @@ export type DistributionInput = {
   pairs: readonly (readonly [number, number])[];
   funnel: FunnelStep[];
   completeness: Completeness;
+  /** Follow-ups due at this timepoint: the denominator of the missing-data range. */
+  due?: number;
 };
 
 export function summarizeDistribution(instrument: string, input: DistributionInput): ChangeDistribution {
@@ -90,19 +118,22 @@ export function summarizeDistribution(instrument: string, input: DistributionInp
       quantiles: null,
       ecdf: [],
       improved: proportion(0, n),
+      improvedRange: null,
       worsened: proportion(0, n),
     };
   }
   const changes = pairs.map(([b, a]) => a - b).sort((x, y) => x - y);
   const q = (p: number) => quantile(changes, p);
+  const improved = pairs.filter(([b, a]) => isResponse(instrument, b, a)).length;
   return {
     ...common,
     suppressed: false,
     mean: mean(changes),
     sd: standardDeviation(changes),
     quantiles: { p10: q(0.1), p25: q(0.25), p50: q(0.5), p75: q(0.75), p90: q(0.9) },
-    ecdf: ecdfOnGrid(changes, ecdfStep(instrument)),
-    improved: proportion(pairs.filter(([b, a]) => isResponse(instrument, b, a)).length, n),
+    ecdf: ecdfOnGrid(changes, ecdfStep(instrument), changeRange(instrument)),
+    improved: proportion(improved, n),
+    improvedRange: input.due === undefined ? null : missingDataRange(improved, n, input.due),
     worsened: proportion(pairs.filter(([b, a]) => isWorsening(instrument, b, a)).length, n),
   };
 }
@@ -136,6 +167,7 @@ export function distributionsByKind(
       treatmentKind: kind,
       pairs,
       completeness: counts.completeness,
+      due: counts.due,
       funnel: [
         { step: "due", label: "Follow-ups due", n: counts.due },
         { step: "responded", label: "Answered", n: counts.responded },

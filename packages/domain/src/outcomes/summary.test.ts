@@ -60,25 +60,51 @@ describe("outcome summary", () => {
     [20, 26],
   ];
 
+  // Eleven patients, the fewest an estimate is given from: the five twice, and one more.
+  const eleven: [number, number][] = [...five, ...five, [40, 30]];
+
   it("pairs baseline and follow-up, with the mean change's t interval and the responder share", () => {
-    const m = summarizeMeasure("odi", five);
-    expect(m.n).toBe(5);
+    const m = summarizeMeasure("odi", eleven);
+    expect(m.n).toBe(11);
     expect(m.suppressed).toBe(false);
-    // changes −10, −4, −10, 0, +6: mean −3.6, sd = √(239.2/4) = 7.733, t(0.975, 4) = 2.776445
-    expect(m.meanChange).toBeCloseTo(-3.6, 12);
-    const sd = Math.sqrt((6.4 ** 2 + 0.4 ** 2 + 6.4 ** 2 + 3.6 ** 2 + 9.6 ** 2) / 4);
-    const half = (2.7764451051977987 * sd) / Math.sqrt(5);
-    expect(m.meanChangeCI?.[0]).toBeCloseTo(-3.6 - half, 6);
-    expect(m.meanChangeCI?.[1]).toBeCloseTo(-3.6 + half, 6);
-    expect(m.responders).toBe(2); // −10 from 40 and −10 from 30 (≥ 10 points); −4 from 50 is 8%
-    const w = wilsonInterval(2, 5);
+    // changes −10, −4, −10, 0, +6 twice and −10: mean −46/11; t(0.975, 10) = 2.228139
+    const changes = eleven.map(([b, a]) => a - b);
+    const mean = -46 / 11;
+    expect(m.meanChange).toBeCloseTo(mean, 12);
+    const sd = Math.sqrt(changes.reduce((s, c) => s + (c - mean) ** 2, 0) / 10);
+    const half = (2.2281388519649385 * sd) / Math.sqrt(11);
+    expect(m.meanChangeCI?.[0]).toBeCloseTo(mean - half, 6);
+    expect(m.meanChangeCI?.[1]).toBeCloseTo(mean + half, 6);
+    expect(m.responders).toBe(5); // −10 from 40 and −10 from 30 (≥ 10 points); −4 from 50 is 8%
+    const w = wilsonInterval(5, 11);
     expect(m.responderShareCI).toEqual([w.lower, w.upper]);
+    // Without the follow-ups due there is no missing-data range to give.
+    expect(m.responderRange).toBeNull();
   });
 
-  it("withholds every estimate from fewer than five patients, but still gives the counts", () => {
-    const m = summarizeMeasure("odi", five.slice(0, 4), 6);
-    expect(m).toMatchObject({ n: 4, answered: 6, suppressed: true, meanChange: null, responders: null });
-    expect([m.meanChangeCI, m.responderShare, m.baselineMean]).toEqual([null, null, null]);
+  it("gives the responder share's range from 'no missing patient responded' to 'all did'", () => {
+    // 5 of the 11 analysed responded; 15 were due, so 4 are missing.
+    const m = summarizeMeasure("odi", eleven, 12, 15);
+    expect(m.responderRange).toEqual({ due: 15, missing: 4, lower: 5 / 15, upper: 9 / 15 });
+    expect(m.responderRange!.lower).toBeLessThan(m.responderShare!);
+    expect(m.responderRange!.upper).toBeGreaterThan(m.responderShare!);
+    // Nobody missing: the range closes on the complete-case share.
+    expect(summarizeMeasure("odi", eleven, 11, 11).responderRange).toMatchObject({
+      missing: 0,
+      lower: 5 / 11,
+      upper: 5 / 11,
+    });
+  });
+
+  it("withholds every estimate from fewer than eleven patients, but still gives the counts", () => {
+    const m = summarizeMeasure("odi", eleven.slice(0, 10), 12, 14);
+    expect(m).toMatchObject({ n: 10, answered: 12, suppressed: true, meanChange: null, responders: null });
+    expect([m.meanChangeCI, m.responderShare, m.baselineMean, m.responderRange]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
     const none = summarizeMeasure("odi", []);
     expect([none.n, none.meanChange, none.responderShare]).toEqual([0, null, null]);
   });
@@ -104,10 +130,10 @@ describe("outcome summary", () => {
   it("summarises tallied rows exactly as the same rows one by one", () => {
     const rows = summarizeOutcomes(
       {
-        followUps: [fu({ completedAt: "2026-03-15T00:00:00Z", count: 7 }), fu({ count: 2 })],
+        followUps: [fu({ completedAt: "2026-03-15T00:00:00Z", count: 12 }), fu({ count: 2 })],
         answers: [
-          answer({ baseline: 40, followUp: 30, count: 3 }),
-          answer({ baseline: 50, followUp: 52, count: 2 }),
+          answer({ baseline: 40, followUp: 30, count: 7 }),
+          answer({ baseline: 50, followUp: 52, count: 4 }),
           answer({ baseline: null, followUp: 20, count: 1 }),
           answer({ instrument: "nrs_back", baseline: 7, followUp: 3, count: 1 }),
         ],
@@ -117,9 +143,12 @@ describe("outcome summary", () => {
     );
     expect(rows).toHaveLength(1);
     const [odi, nrs] = rows[0]!.measures;
-    const ci = meanCI([-10, -10, -10, 2, 2]);
-    expect(odi).toMatchObject({ n: 5, answered: 6, meanChange: -5.2, responders: 3 });
+    const ci = meanCI([...Array(7).fill(-10), ...Array(4).fill(2)]);
+    expect(odi).toMatchObject({ n: 11, answered: 12, responders: 7 });
+    expect(odi?.meanChange).toBeCloseTo(-62 / 11, 12);
     expect(odi?.meanChangeCI?.[0]).toBeCloseTo(ci.lower, 12);
+    // 14 due (12 answered, 2 missed), 11 analysed: 3 missing.
+    expect(odi?.responderRange).toEqual({ due: 14, missing: 3, lower: 7 / 14, upper: 10 / 14 });
     expect(nrs).toMatchObject({ n: 1, answered: 1, suppressed: true });
   });
 

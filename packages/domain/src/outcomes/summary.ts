@@ -7,7 +7,9 @@
  * (Ostelo 2008).
  *
  * Only patients with both a baseline and a follow-up score enter a change: a registry that
- * quietly drops non-responders overstates success, so the missed counts are reported beside it.
+ * quietly drops non-responders overstates success, so the missed counts are reported beside it,
+ * and each responder share comes with the range the missing patients could move it over
+ * (./missing-data).
  *
  * Input comes tallied (identical rows counted once, with `count`), as the database groups them:
  * at 100k patients that is tens of thousands of rows instead of half a million.
@@ -17,6 +19,7 @@ import type { IsoDate } from "../dates";
 import { findInstrument } from "../instruments";
 import { followUpStatus, timepointIds } from "../pathway/schedule";
 import { meanCI, wilsonInterval } from "../stats";
+import { missingDataRange } from "./missing-data";
 import { type OutcomeObservation, tallyObservations } from "./observations";
 import { isSmallCell } from "./small-cells";
 
@@ -81,10 +84,15 @@ export function responderRule(instrumentId: string, lang: "en" | "es" = "en"): s
 
 const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
+/**
+ * One instrument at one kind and timepoint. `due`: the follow-ups due there, over which the
+ * missing-data range of the responder share is given (without it, no range).
+ */
 export function summarizeMeasure(
   instrument: string,
   pairs: readonly (readonly [number, number])[],
   answered = pairs.length,
+  due: number | null = null,
 ): MeasureSummary {
   const n = pairs.length;
   const base = { instrument, n, answered, responderRule: responderRule(instrument) };
@@ -99,6 +107,7 @@ export function summarizeMeasure(
       responders: null,
       responderShare: null,
       responderShareCI: null,
+      responderRange: null,
     };
   }
   const changes = pairs.map(([b, a]) => a - b);
@@ -115,6 +124,7 @@ export function summarizeMeasure(
     responders,
     responderShare: share.proportion,
     responderShareCI: [share.lower, share.upper],
+    responderRange: due === null ? null : missingDataRange(responders, n, due),
   };
 }
 
@@ -193,19 +203,23 @@ export function summarizeOutcomes(
     else answers.set(key, [a]);
   }
   return [...groups.entries()]
-    .map(([key, g]) => ({
-      treatmentKind: g.kind,
-      timepoint: g.timepoint,
-      ...countFollowUps(g.followUps, today),
-      measures: instruments.map((inst) => {
-        const list = answers.get(`${key}\u0000${inst}`) ?? [];
-        return summarizeMeasure(
-          inst,
-          expandPairs(list),
-          list.reduce((s, a) => s + a.count, 0),
-        );
-      }),
-    }))
+    .map(([key, g]) => {
+      const counts = countFollowUps(g.followUps, today);
+      return {
+        treatmentKind: g.kind,
+        timepoint: g.timepoint,
+        ...counts,
+        measures: instruments.map((inst) => {
+          const list = answers.get(`${key}\u0000${inst}`) ?? [];
+          return summarizeMeasure(
+            inst,
+            expandPairs(list),
+            list.reduce((s, a) => s + a.count, 0),
+            counts.due,
+          );
+        }),
+      };
+    })
     .sort(
       (x, y) => x.treatmentKind.localeCompare(y.treatmentKind) || order(x.timepoint) - order(y.timepoint),
     );

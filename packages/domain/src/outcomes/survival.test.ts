@@ -9,7 +9,7 @@ const tally = (kind: string, days: number, surgery: boolean, count = 1): Surviva
   count,
 });
 
-// Eight patients after an injection: surgery at 30, 90, 200 and 600 days; the rest censored.
+// Fourteen patients after an injection: surgery at 30, 90, 200 and 600 days; the rest censored.
 const injection = [
   tally("epidural_steroid_injection", 30, true),
   tally("epidural_steroid_injection", 60, false),
@@ -19,45 +19,45 @@ const injection = [
   tally("epidural_steroid_injection", 400, false),
   tally("epidural_steroid_injection", 500, false),
   tally("epidural_steroid_injection", 600, true),
+  tally("epidural_steroid_injection", 700, false, 6),
 ];
 const exercise = [
   tally("exercise_physiotherapy", 120, false, 6),
-  tally("exercise_physiotherapy", 420, false, 5),
+  tally("exercise_physiotherapy", 420, false, 11),
 ];
-const counts = { episodes: 31, firstSurgical: 9 };
+const injectionTimes = [30, 60, 90, 100, 200, 400, 500, 600, ...Array(6).fill(700)];
+const injectionEvents = [true, false, true, false, true, false, false, true, ...Array(6).fill(false)];
+const counts = { episodes: 45, firstSurgical: 11 };
 
 describe("surgery-free survival", () => {
   const report = surgeryFreeSurvival([...injection, ...exercise, tally("medication", 50, true, 3)], counts);
   const group = (kind: string) => report.groups.find((g) => g.treatmentKind === kind)!;
 
-  it("draws the Kaplan–Meier curve and stops it where fewer than five remain at risk", () => {
+  it("draws the Kaplan–Meier curve and stops it where fewer than eleven remain at risk", () => {
     const g = group("epidural_steroid_injection");
-    expect(g).toMatchObject({ n: 8, events: 4, censored: 4, suppressed: false });
-    // By hand: 7/8 after day 30 (8 at risk), × 5/6 after day 90 (6 at risk); day 200 has 4 at risk: cut.
+    expect(g).toMatchObject({ n: 14, events: 4, censored: 10, suppressed: false });
+    // By hand: 13/14 after day 30 (14 at risk), × 11/12 after day 90 (12 at risk); day 200 has 10 at risk: cut.
     expect(g.curve.map((p) => [p.day, p.atRisk, p.events])).toEqual([
-      [0, 8, 0],
-      [30, 8, 1],
-      [90, 6, 1],
-      [100, 5, 0],
+      [0, 14, 0],
+      [30, 14, 1],
+      [90, 12, 1],
+      [100, 11, 0],
     ]);
-    expect(g.curve[2]?.survival).toBeCloseTo((7 / 8) * (5 / 6), 12);
-    const km = kaplanMeier({
-      time: [30, 60, 90, 100, 200, 400, 500, 600],
-      event: [true, false, true, false, true, false, false, true],
-    });
+    expect(g.curve[2]?.survival).toBeCloseTo((13 / 14) * (11 / 12), 12);
+    const km = kaplanMeier({ time: injectionTimes, event: injectionEvents });
     const step = km.steps.find((s) => s.time === 90)!;
     expect([g.curve[2]?.lower, g.curve[2]?.upper]).toEqual([step.lower, step.upper]);
     expect(g.median).toEqual(km.median);
   });
 
-  it("counts those still at risk under the plot, and gives no 12-month figure from fewer than five", () => {
+  it("counts those still at risk under the plot, and gives no 12-month figure from fewer than eleven", () => {
     const g = group("epidural_steroid_injection");
     expect(g.atRisk).toEqual([
-      { month: 0, n: 8 },
-      { month: 3, n: 5 },
-      { month: 6, n: 4 },
-      { month: 12, n: 3 },
-      { month: 18, n: 1 },
+      { month: 0, n: 14 },
+      { month: 3, n: 11 },
+      { month: 6, n: 10 },
+      { month: 12, n: 9 },
+      { month: 18, n: 7 },
       { month: 24, n: 0 },
     ]);
     expect(monthsToDays(12)).toBe(365);
@@ -65,12 +65,12 @@ describe("surgery-free survival", () => {
     expect(group("exercise_physiotherapy").at12Months).toEqual({ survival: 1, lower: 1, upper: 1 });
   });
 
-  it("withholds the curve of a group with fewer than five patients and leaves it out of the log-rank test", () => {
+  it("withholds the curve of a group with fewer than eleven patients and leaves it out of the log-rank test", () => {
     expect(group("medication")).toMatchObject({ n: 3, events: 3, suppressed: true, curve: [], median: null });
     const expected = logRankTest({
-      time: [30, 60, 90, 100, 200, 400, 500, 600, ...Array(6).fill(120), ...Array(5).fill(420)],
-      event: [true, false, true, false, true, false, false, true, ...Array(11).fill(false)],
-      group: [...Array(8).fill("epidural_steroid_injection"), ...Array(11).fill("exercise_physiotherapy")],
+      time: [...injectionTimes, ...Array(6).fill(120), ...Array(11).fill(420)],
+      event: [...injectionEvents, ...Array(17).fill(false)],
+      group: [...Array(14).fill("epidural_steroid_injection"), ...Array(17).fill("exercise_physiotherapy")],
     });
     expect(report.logRank).toMatchObject({ chiSquare: expected.chiSquare, df: 1, p: expected.p });
     expect(report.logRank?.groups.map((g) => g.treatmentKind).sort()).toEqual([
@@ -80,7 +80,7 @@ describe("surgery-free survival", () => {
   });
 
   it("reports the funnel from episodes to those analysed", () => {
-    expect(report.funnel.map((s) => s.n)).toEqual([31, 22, 22]);
+    expect(report.funnel.map((s) => s.n)).toEqual([45, 34, 34]);
   });
 
   it("has no log-rank test when nobody had an operation", () => {

@@ -16,6 +16,7 @@ export * from "./kaplan-meier";
 export * from "./linear-regression";
 export * from "./log-rank";
 export * from "./logistic-regression";
+export * from "./median-interval";
 export type { ProportionInterval } from "./proportions";
 export { clopperPearsonInterval, ruleOfThree, wilsonInterval } from "./proportions";
 export type { Random } from "./random";

@@ -122,6 +122,6 @@ export function portalRepositories(c: Context<AppEnv>) {
     programme: programmeRepository(database.db, scope),
     problemReports: problemReportRepository(database.db, scope),
     decisions: decisionRepository(database.db, scope),
-    recovery: () => recoveryTimeline(database.db, scope),
+    recovery: (lang: "en" | "es") => recoveryTimeline(database.db, scope, lang),
   };
 }

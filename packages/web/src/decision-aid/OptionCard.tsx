@@ -152,10 +152,13 @@ function Clinic({
           {registry && <Matched result={registry} />}
         </Stack>
       ) : (
-        <Stack gap={2}>
-          <Text size="sm">
-            {p.clinicSentence(figure)} {p.clinicResult(figure.timepoint, context?.responderRule)}
+        <Stack gap={4}>
+          <Text size="sm">{p.clinicCounts(figure, forPatient)}</Text>
+          <Text size="sm" fw={600}>
+            {p.clinicSentence(figure)}
           </Text>
+          <Text size="sm">{p.clinicResult(figure.timepoint, context?.responderRule)}</Text>
+          <Text size="sm">{p.clinicMissing(figure.range)}</Text>
           <Matched result={registry} />
           {registry.match === "broader" && <Text size="xs">{w.broader}</Text>}
           <Text size="xs" c="dimmed">

@@ -107,6 +107,7 @@ const amount = (r: { count: number; countHigh?: number | undefined }) =>
 const notAmount = (r: { count: number; countHigh?: number | undefined }) =>
   r.countHigh ? `${100 - r.countHigh} a ${100 - r.count}` : String(100 - r.count);
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const meses = (timepoint: string) => timepoint.replace("m", " meses");
 
 /** The Spanish time frames are phrases that open a clause ("a los 12 meses"; evidence/types.ts). */
 export const aidPhrasesEs: AidPhrases = {
@@ -121,8 +122,14 @@ export const aidPhrasesEs: AidPhrases = {
   version: (version, published, reviewBy) =>
     `Versión ${version}, publicada el ${published}. Próxima revisión antes del ${reviewBy}.`,
   sameCare: "el mismo cuidado",
+  clinicCounts: (r, likeYou) =>
+    `Aquí se trató a ${r.treated} ${likeYou ? "personas como usted" : "personas"}. De ellas, ${r.due} ya llevan ${meses(r.timepoint)}. De esas ${r.due}, ${r.n} (${pct(r.n / r.due)}) nos dieron su dolor de espalda antes y después.`,
   clinicSentence: (r) =>
-    `${r.responders} de ${r.n} personas (${pct(r.share)}). Lo más probable es que la proporción real esté entre ${pct(r.shareCI[0])} y ${pct(r.shareCI[1])}.`,
+    `${r.responders} de ${r.n} personas (${pct(r.share)}) tuvieron menos dolor de espalda; ${r.n - r.responders} (${pct((r.n - r.responders) / r.n)}) no. Lo más probable es que la proporción real esté entre ${pct(r.shareCI[0])} y ${pct(r.shareCI[1])}.`,
   clinicResult: (timepoint, rule) =>
-    `Tuvieron menos dolor de espalda ${timepoint.replace("m", " meses")} después de empezar (${rule}).`,
+    `Contamos el dolor de espalda ${meses(timepoint)} después de empezar (${rule}).`,
+  clinicMissing: (r) =>
+    r.missing === 0
+      ? `Las ${r.due} personas que llegaron a este punto nos contestaron. No falta nadie.`
+      : `No sabemos cómo están las otras ${r.missing} de las ${r.due}. Si ninguna tuviera menos dolor, la proporción sería ${pct(r.lower)}. Si todas lo tuvieran, sería ${pct(r.upper)}.`,
 };

@@ -44,7 +44,17 @@ const figureProse = (lang: "en" | "es") => {
     f.noGroupSize,
   ];
 };
-const figure = { responders: 12, n: 34, share: 12 / 34, shareCI: [0.21, 0.52] as [number, number] };
+const figure = {
+  timepoint: "12m",
+  treated: 79,
+  due: 50,
+  n: 34,
+  responders: 12,
+  share: 12 / 34,
+  shareCI: [0.21, 0.52] as [number, number],
+  range: { due: 50, missing: 16, lower: 12 / 50, upper: 28 / 50 },
+};
+const everyoneAnswered = { due: 34, missing: 0, lower: 12 / 34, upper: 12 / 34 };
 
 describe("the decision aid's own words", () => {
   for (const [key, text] of Object.entries(aidWords).filter(([, t]) => isProse(t)))
@@ -63,10 +73,30 @@ describe("the decision aid's own words", () => {
       "After 12 months, how many felt better:",
     );
   });
-  it("gives a clinic's figure with its n and interval, at grade 8 or below", () => {
+  it("gives a clinic's figure both ways round with its n and interval, at grade 8 or below", () => {
     const s = clinicSentence(figure);
-    expect(s).toBe("12 of 34 people (35%). The true share is likely between 21% and 52%.");
+    expect(s).toBe(
+      "12 of 34 people (35%) had less back pain; 22 (65%) did not. The true share is likely between 21% and 52%.",
+    );
     expect(readingGrade(s)).toBeLessThanOrEqual(8);
+  });
+
+  it("says how many were treated, due and answered, and what the missing could change, at grade 8 or below", () => {
+    const texts = [
+      aidPhrases.clinicCounts(figure, true),
+      aidPhrases.clinicCounts(figure, false),
+      // The rule itself is a cited definition; the sentence around it is held to grade 8.
+      aidPhrases.clinicResult("12m", "2 points or more"),
+      aidPhrases.clinicMissing(figure.range),
+      aidPhrases.clinicMissing(everyoneAnswered),
+    ];
+    expect(texts[0]).toBe(
+      "79 people like you were treated here. 50 of them have reached 12 months. 34 of those 50 (68%) told us their back pain before and after.",
+    );
+    expect(texts[3]).toBe(
+      "We do not know about the other 16 of the 50. If none of them had less pain, the share would be 24%. If all of them did, it would be 56%.",
+    );
+    for (const text of texts) expect(readingGrade(text), text).toBeLessThanOrEqual(8);
   });
 });
 
@@ -106,11 +136,22 @@ describe("the decision aid's own words in Spanish", () => {
     expect(aidPhrasesEs.howMany(table)).toBe("A los 12 meses, cuántas personas felt better:");
     const s = aidPhrasesEs.clinicSentence(figure);
     expect(s).toBe(
-      "12 de 34 personas (35\u00a0%). Lo más probable es que la proporción real esté entre 21\u00a0% y 52\u00a0%.",
+      "12 de 34 personas (35\u00a0%) tuvieron menos dolor de espalda; 22 (65\u00a0%) no. Lo más probable es que la proporción real esté entre 21\u00a0% y 52\u00a0%.",
     );
     expect(spanishPerspicuity(s)).toBeGreaterThanOrEqual(SPANISH_MIN_PERSPICUITY);
     expect(aidPhrasesEs.clinicResult("12m", "mejoraron al menos 2 puntos")).toBe(
-      "Tuvieron menos dolor de espalda 12 meses después de empezar (mejoraron al menos 2 puntos).",
+      "Contamos el dolor de espalda 12 meses después de empezar (mejoraron al menos 2 puntos).",
     );
+    const texts = [
+      aidPhrasesEs.clinicCounts(figure, true),
+      aidPhrasesEs.clinicCounts(figure, false),
+      aidPhrasesEs.clinicMissing(figure.range),
+      aidPhrasesEs.clinicMissing(everyoneAnswered),
+    ];
+    expect(texts[2]).toBe(
+      "No sabemos cómo están las otras 16 de las 50. Si ninguna tuviera menos dolor, la proporción sería 24\u00a0%. Si todas lo tuvieran, sería 56\u00a0%.",
+    );
+    for (const text of texts)
+      expect(spanishPerspicuity(text), text).toBeGreaterThanOrEqual(SPANISH_MIN_PERSPICUITY);
   });
 });

@@ -2,6 +2,7 @@
  * The decision aid's own words around the domain content (evidence/): labels for groups,
  * certainty, speed and cost, and the screens' headings. Reading grade ≤ 8 (words.test.ts).
  */
+import type { RegistryFigure } from "@evident/domain/api";
 import type {
   AverageComparison,
   CostBand,
@@ -108,13 +109,28 @@ export const criterionNames: Record<CriterionId, string> = {
   age: "age",
 };
 
-type ClinicFigure = { responders: number; n: number; share: number; shareCI: [number, number] };
+type ClinicFigure = RegistryFigure;
 type Row = { label: string; count: number; countHigh?: number | undefined };
 
-/** "3 of 34 people (9%). The true share is likely between 3% and 23%." */
-export function clinicSentence(r: ClinicFigure) {
-  const pct = (x: number) => `${Math.round(x * 100)}%`;
-  return `${r.responders} of ${r.n} people (${pct(r.share)}). The true share is likely between ${pct(r.shareCI[0])} and ${pct(r.shareCI[1])}.`;
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+const months = (timepoint: string) => timepoint.replace("m", " months");
+
+/** Who the figure counts: "79 people like you were treated here. 50 of them have reached 12 months. …" */
+export function clinicCounts(r: ClinicFigure, likeYou: boolean) {
+  const who = likeYou ? "people like you" : "people";
+  return `${r.treated} ${who} were treated here. ${r.due} of them have reached ${months(r.timepoint)}. ${r.n} of those ${r.due} (${percent(r.n / r.due)}) told us their back pain before and after.`;
+}
+
+/** Both ways round, with the interval: "24 of 31 people (77%) had less back pain; 7 (23%) did not. …" */
+export function clinicSentence(r: Pick<ClinicFigure, "n" | "responders" | "share" | "shareCI">) {
+  const not = r.n - r.responders;
+  return `${r.responders} of ${r.n} people (${percent(r.share)}) had less back pain; ${not} (${percent(not / r.n)}) did not. The true share is likely between ${percent(r.shareCI[0])} and ${percent(r.shareCI[1])}.`;
+}
+
+/** What the people without an answer could change: none of them better, or all of them. */
+export function clinicMissing(r: ClinicFigure["range"]) {
+  if (r.missing === 0) return `All ${r.due} who have reached this point told us, so no one is missing.`;
+  return `We do not know about the other ${r.missing} of the ${r.due}. If none of them had less pain, the share would be ${percent(r.lower)}. If all of them did, it would be ${percent(r.upper)}.`;
 }
 
 const amount = (r: Row) => (r.countHigh ? `${r.count} to ${r.countHigh}` : String(r.count));
@@ -143,10 +159,12 @@ export const aidPhrases = {
   version: (version: string, published: string, reviewBy: string) =>
     `Version ${version}, published ${published}, next review by ${reviewBy}.`,
   sameCare: "same care",
+  clinicCounts,
   clinicSentence,
   /** After the clinic sentence: when, and by which rule, people counted as better. */
   clinicResult: (timepoint: string, rule: string | undefined) =>
-    `They had less back pain ${timepoint.replace("m", " months")} after starting (${rule}).`,
+    `We counted back pain ${months(timepoint)} after starting (${rule}).`,
+  clinicMissing,
 };
 
 type Widen<T> = T extends (...args: infer A) => string ? (...args: A) => string : string;

@@ -14,6 +14,8 @@ import { type PlotSeries, plotTimepoints, yAxis } from "./plotData";
 type Axis = ReturnType<typeof yAxis>;
 
 const INK = "#1864ab";
+/** Points from fewer patients than this are drawn open: no estimate comes from fewer than 11, but up to 20 the interval is wide. */
+const FEW = 20;
 
 /** "12 mo" rather than "12 months" where five labels share a narrow panel. */
 const shortLabel = (tp: string) =>
@@ -125,8 +127,8 @@ function Panel({
                 <circle
                   cx={cx}
                   cy={y(p.change)}
-                  r={p.n < 10 ? 3.5 : 5}
-                  fill={p.n < 10 ? "#fff" : INK}
+                  r={p.n < FEW ? 3.5 : 5}
+                  fill={p.n < FEW ? "#fff" : INK}
                   stroke={INK}
                   strokeWidth={2}
                 />
@@ -162,7 +164,7 @@ export function ChangePlot({
       </SimpleGrid>
       <Text size="xs" c="dimmed" mt="xs">
         ↓ below the line: less {label.startsWith("ODI") ? "disability" : "pain"} than at baseline. Open
-        circles: fewer than 10 patients. Every panel has the same scale.
+        circles: fewer than {FEW} patients, so a wide interval. Every panel has the same scale.
       </Text>
     </Box>
   );

@@ -11,6 +11,7 @@ import * as Plot from "@observablehq/plot";
 import { useMemo } from "react";
 import { formatChange, formatInterval, formatNumber, formatPercent } from "../components/format";
 import { completenessText, Funnel } from "./Funnel";
+import { missingRangeText } from "./figure-words";
 import { MEASURES } from "./KindOutcomes";
 import { isInvestigational, kindColour, kindLabel } from "./kinds";
 import { Notes } from "./Notes";
@@ -187,7 +188,7 @@ export function ComparisonResult({ report }: { report: ComparisonReport }) {
               {completenessText(arm.completeness)}
             </Text>
             <Text size="sm" mt={6}>
-              {`n = ${arm.n} analysed (effective n after weighting ${formatNumber(arm.effectiveN, 0)}). Mean change ${formatChange(arm.meanChange)}, weighted ${formatChange(arm.weightedMeanChange)}. Responders ${arm.responders}/${arm.n} (${formatPercent(arm.responderShare)}), weighted ${formatPercent(arm.weightedResponderShare)}.`}
+              {`n = ${arm.n} analysed (effective n after weighting ${formatNumber(arm.effectiveN, 0)}). Mean change ${formatChange(arm.meanChange)}, weighted ${formatChange(arm.weightedMeanChange)}. Responders ${arm.responders}/${arm.n} (${formatPercent(arm.responderShare)}; ${missingRangeText(arm.responderRange)}), weighted ${formatPercent(arm.weightedResponderShare)}.`}
             </Text>
           </Paper>
         ))}

@@ -2,19 +2,20 @@
 import type { ChangeDistribution } from "@evident/domain/api";
 import { Table } from "@mantine/core";
 import { formatChange, formatInterval, formatNumber, formatPercent } from "../components/format";
+import { missingRangeText } from "./figure-words";
 import { kindLabel } from "./kinds";
 import { ScrollTable } from "./ScrollTable";
 
 export function DistributionTable({ groups }: { groups: ChangeDistribution[] }) {
   return (
-    <ScrollTable minWidth={520} label="Distribution of change by treatment">
+    <ScrollTable minWidth={600} label="Distribution of change by treatment">
       <Table striped style={{ fontVariantNumeric: "tabular-nums" }}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Treatment</Table.Th>
             <Table.Th scope="col">n</Table.Th>
             <Table.Th scope="col">Mean change (SD)</Table.Th>
-            <Table.Th scope="col">Improved (95% CI)</Table.Th>
+            <Table.Th scope="col">Improved (95% CI; missing range)</Table.Th>
             <Table.Th scope="col">Worse (95% CI)</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -28,6 +29,7 @@ export function DistributionTable({ groups }: { groups: ChangeDistribution[] }) 
               </Table.Td>
               <Table.Td>
                 {formatPercent(g.improved.share)} ({formatInterval(g.improved.ci, formatPercent)})
+                {g.improvedRange && `; ${missingRangeText(g.improvedRange, "improve", true)}`}
               </Table.Td>
               <Table.Td>
                 {formatPercent(g.worsened.share)} ({formatInterval(g.worsened.ci, formatPercent)})

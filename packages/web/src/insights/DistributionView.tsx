@@ -2,7 +2,9 @@
  * The distribution of change, not only its mean: for the chosen questionnaire and timepoint, each
  * treatment's empirical CDF of change (share of patients whose change was at most x), a
  * quantile plot (10th–90th percentile whisker, quartile box, median), and a table with n, the
- * shares improved and clinically worse, and each treatment's attrition funnel.
+ * shares improved (with the range the missing patients could move it over) and clinically worse,
+ * and each treatment's attrition funnel. Every step of a curve holds at least `minimumCell`
+ * patients (the server merges smaller ones), so no one patient's change can be read off it.
  */
 
 import { timepointLabel, timepoints } from "@evident/domain";
@@ -24,6 +26,7 @@ import { formatChange, formatInterval, formatPercent } from "../components/forma
 import { LoadError, Loading } from "../components/QueryStates";
 import { DistributionTable, QuantileTable } from "./DistributionTables";
 import { completenessText, Funnel } from "./Funnel";
+import { missingRangeNote, missingRangeText } from "./figure-words";
 import { MEASURES } from "./KindOutcomes";
 import { kindColour, kindColourScale, kindShort } from "./kinds";
 import { Notes } from "./Notes";
@@ -35,8 +38,10 @@ const scaleLimit = (instrument: string) => (instrument === "odi" ? 60 : 8);
 function ecdfPlot(groups: ChangeDistribution[], instrument: string, threshold: number) {
   const limit = scaleLimit(instrument);
   const kinds = groups.map((g) => g.treatmentKind);
+  // Only the inner points: the first (share 0) and last (share 1) lie at the scale's ends, and a
+  // step drawn to them would put the lowest or highest 11 patients at the edge of the plot.
   const data = groups.flatMap((g) =>
-    g.ecdf.map((p) => ({
+    g.ecdf.slice(1, -1).map((p) => ({
       kind: kindShort(g.treatmentKind),
       change: Math.max(-limit, Math.min(limit, p.change)),
       share: p.share,
@@ -203,7 +208,7 @@ export function DistributionView() {
                   </Group>
                 </Chip.Group>
                 <PlotFigure
-                  caption={`Each line: the share of patients whose ${name} changed by at most the amount on the horizontal axis. Lines further left and higher mean more patients improved. Dashed line: the responder threshold (${threshold} points better).`}
+                  caption={`Each line: the share of patients whose ${name} changed by at most the amount on the horizontal axis. Lines further left and higher mean more patients improved. Dashed line: the responder threshold (${threshold} points better). Every step holds at least ${report.minimumCell} patients (smaller ones are merged into their neighbours); a line starts once ${report.minimumCell} patients lie at or below it and stops where ${report.minimumCell} or more are still above it, so that no one patient's change, nor the smallest or largest, can be read off it. Too few patients for two steps: no line.`}
                   label={`Cumulative distribution of the change in ${name} at ${when}, by treatment.`}
                   render={renderEcdf}
                   table={<DistributionTable groups={visible} />}
@@ -234,14 +239,14 @@ export function DistributionView() {
                 <Text size="xs" mt={4}>
                   {g.suppressed
                     ? `Fewer than ${report.minimumCell} analysed: no estimate shown.`
-                    : `Improved: ${formatPercent(g.improved.share)} (${formatInterval(g.improved.ci, formatPercent)}); worse: ${formatPercent(g.worsened.share)}; median change ${formatChange(g.quantiles?.p50)}.`}
+                    : `Improved: ${formatPercent(g.improved.share)} (${formatInterval(g.improved.ci, formatPercent)})${g.improvedRange ? `, ${missingRangeText(g.improvedRange, "improve")}` : ""}; worse: ${formatPercent(g.worsened.share)}; median change ${formatChange(g.quantiles?.p50)}.`}
                 </Text>
               </Paper>
             ))}
           </SimpleGrid>
           <Notes
             notes={report.notes}
-            extra={[`Improved: ${report.improvedRule}. Worse: ${report.worsenedRule}.`]}
+            extra={[`Improved: ${report.improvedRule}. Worse: ${report.worsenedRule}.`, missingRangeNote]}
           />
         </>
       )}

@@ -1,13 +1,15 @@
 /**
  * One treatment kind's outcome rows: follow-up counts with completeness and, for back pain and
- * ODI, n, mean change (95% CI) and responders (95% CI) at each timepoint. A table on wide
- * screens, cards on phones. Estimates withheld under the small-cell rule say so.
+ * ODI, n, mean change (95% CI) and responders (95% CI) with the range the missing patients could
+ * move them over, at each timepoint. A table on wide screens, cards on phones. Estimates withheld
+ * under the small-cell rule say so.
  */
 import { timepointLabel, treatmentKind } from "@evident/domain";
 import type { MeasureSummary, OutcomeRow } from "@evident/domain/api";
 import { Alert, Badge, Card, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { formatChange, formatInterval, formatPercent } from "../components/format";
+import { missingRangeNote, missingRangeText } from "./figure-words";
 import { timepointRank } from "./plotData";
 import { ScrollTable } from "./ScrollTable";
 
@@ -17,25 +19,42 @@ export const MEASURES = [
 ] as const;
 
 const withheld = (m: MeasureSummary | undefined) => Boolean(m?.suppressed && m.n > 0);
+const notShown = (minimumCell: number) => `not shown (n < ${minimumCell})`;
 
-function change(m: MeasureSummary | undefined) {
-  if (withheld(m)) return "not shown (n < 5)";
+function change(m: MeasureSummary | undefined, minimumCell: number) {
+  if (withheld(m)) return notShown(minimumCell);
   if (!m || m.meanChange === null) return "—";
   return `${formatChange(m.meanChange)} (${formatInterval(m.meanChangeCI, (v) => formatChange(v))})`;
 }
 
-function responders(m: MeasureSummary | undefined) {
-  if (withheld(m)) return "not shown (n < 5)";
+function responders(m: MeasureSummary | undefined, minimumCell: number) {
+  if (withheld(m)) return notShown(minimumCell);
   if (!m || m.responderShare === null) return "—";
-  return `${formatPercent(m.responderShare)} (${formatInterval(m.responderShareCI, (v) => formatPercent(v))})`;
+  const range = missingRangeText(m.responderRange);
+  return `${formatPercent(m.responderShare)} (${formatInterval(m.responderShareCI, (v) => formatPercent(v))})${range ? `; ${range}` : ""}`;
 }
 
-/** Estimate on one line, its interval under it: narrow columns without wrapping mid-number. */
-function Estimate({ value, ci, small }: { value: string | null; ci: string | null; small?: boolean }) {
+/**
+ * Estimate on one line, its interval under it (and the missing-data range under that): narrow
+ * columns without wrapping mid-number.
+ */
+function Estimate({
+  value,
+  ci,
+  range,
+  small,
+  minimumCell,
+}: {
+  value: string | null;
+  ci: string | null;
+  range?: string | null;
+  small?: boolean;
+  minimumCell: number;
+}) {
   if (small)
     return (
       <Text size="xs" c="dimmed">
-        not shown (n &lt; 5)
+        {notShown(minimumCell)}
       </Text>
     );
   if (value === null) return <Text c="dimmed">—</Text>;
@@ -47,6 +66,11 @@ function Estimate({ value, ci, small }: { value: string | null; ci: string | nul
       {ci && (
         <Text size="xs" c="dimmed" style={{ whiteSpace: "nowrap" }}>
           {ci}
+        </Text>
+      )}
+      {range && (
+        <Text size="xs" c="dimmed" style={{ whiteSpace: "nowrap" }}>
+          {range}
         </Text>
       )}
     </>
@@ -67,6 +91,7 @@ const responderParts = (m: MeasureSummary | undefined) =>
     : {
         value: `${formatPercent(m.responderShare)} (${m.responders}/${m.n})`,
         ci: m.responderShareCI ? formatInterval(m.responderShareCI, (v) => formatPercent(v)) : null,
+        range: missingRangeText(m.responderRange, "respond", true),
       };
 
 const measureOf = (row: OutcomeRow, id: string) => row.measures.find((m) => m.instrument === id);
@@ -144,7 +169,7 @@ export function KindOutcomes({
                   Mean change (95% CI)
                 </Table.Th>,
                 <Table.Th key={`${d.id}-r`} scope="col">
-                  Responders (95% CI)
+                  Responders (95% CI; missing range)
                 </Table.Th>,
               ])}
             </Table.Tr>
@@ -163,6 +188,7 @@ export function KindOutcomes({
                   <Estimate
                     value={r.completeness.share === null ? null : formatPercent(r.completeness.share)}
                     ci={`of ${r.completeness.closed}`}
+                    minimumCell={minimumCell}
                   />
                 </Table.Td>
                 {MEASURES.map((d) => {
@@ -170,10 +196,10 @@ export function KindOutcomes({
                   return [
                     <Table.Td key={`${d.id}-n`}>{m?.n ?? 0}</Table.Td>,
                     <Table.Td key={`${d.id}-c`}>
-                      <Estimate {...changeParts(m)} />
+                      <Estimate {...changeParts(m)} minimumCell={minimumCell} />
                     </Table.Td>,
                     <Table.Td key={`${d.id}-r`}>
-                      <Estimate {...responderParts(m)} />
+                      <Estimate {...responderParts(m)} minimumCell={minimumCell} />
                     </Table.Td>,
                   ];
                 })}
@@ -198,8 +224,8 @@ export function KindOutcomes({
                     <Text size="sm" fw={600}>
                       {d.label}, n = {m?.n ?? 0}
                     </Text>
-                    <Text size="sm">Mean change {change(m)}</Text>
-                    <Text size="sm">Responders {responders(m)}</Text>
+                    <Text size="sm">Mean change {change(m, minimumCell)}</Text>
+                    <Text size="sm">Responders {responders(m, minimumCell)}</Text>
                   </Stack>
                 );
               })}
@@ -208,8 +234,8 @@ export function KindOutcomes({
         ))}
       </Stack>
       <Text size="xs" c="dimmed" mt="xs">
-        Complete: answered among follow-ups whose window has closed. No estimate from fewer than {minimumCell}{" "}
-        patients.{" "}
+        Complete: answered among follow-ups whose window has closed. {missingRangeNote} No estimate from fewer
+        than {minimumCell} patients.{" "}
         {rules
           .filter((r) => r.rule)
           .map((r) => `${r.label}: responder = ${r.rule}.`)

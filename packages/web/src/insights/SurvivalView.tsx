@@ -2,15 +2,17 @@
  * Surgery-free survival after a non-surgical first treatment: Kaplan–Meier step curves with their
  * 95% bands per treatment, the numbers still at risk under the plot, the log-rank test, a table of
  * operations, 12-month estimates and follow-up, and the cohort's funnel. The definition (event,
- * censoring) is the server's, shown verbatim.
+ * censoring) is the server's, shown verbatim. Counts take their singular or plural, and an estimate
+ * before any operation says so in words instead of a collapsed interval (./figure-words).
  */
 import type { SurvivalGroup, SurvivalReport } from "@evident/domain/api";
 import { Badge, Box, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import * as Plot from "@observablehq/plot";
 import { useMemo } from "react";
-import { formatInterval, formatNumber, formatPercent } from "../components/format";
+import { formatNumber, formatPercent } from "../components/format";
 import { LoadError, Loading } from "../components/QueryStates";
 import { Funnel } from "./Funnel";
+import { operationsText, patientsText, survivalText } from "./figure-words";
 import { isInvestigational, kindColour, kindLabel, kindShort } from "./kinds";
 import { Notes } from "./Notes";
 import { ObservablePlot, PlotFigure } from "./ObservablePlot";
@@ -125,8 +127,10 @@ function Panels({ groups }: { groups: SurvivalGroup[] }) {
             )}
           </Stack>
           <Text size="xs" c="dimmed">
-            {g.n} patients, {g.events} operations
-            {g.at12Months ? `; ${formatPercent(g.at12Months.survival)} surgery-free at 12 months` : ""}
+            {patientsText(g.n)}, {operationsText(g.events)}
+            {g.at12Months && g.events > 0
+              ? `; ${formatPercent(g.at12Months.survival)} surgery-free at 12 months`
+              : ""}
           </Text>
           <ObservablePlot
             render={renders[i] as (width: number) => Element}
@@ -215,13 +219,7 @@ function CurveTable({ groups }: { groups: SurvivalGroup[] }) {
               <Table.Th scope="row">{kindLabel(g.treatmentKind)}</Table.Th>
               {marks.map((m) => {
                 const p = survivalAt(g, Math.round(m * MONTH));
-                return (
-                  <Table.Td key={m}>
-                    {p
-                      ? `${formatPercent(p.survival)} (${formatInterval(p.lower === null || p.upper === null ? null : [p.lower, p.upper], formatPercent)})`
-                      : "—"}
-                  </Table.Td>
-                );
+                return <Table.Td key={m}>{survivalText(p)}</Table.Td>;
               })}
             </Table.Tr>
           ))}
@@ -257,14 +255,11 @@ function SurvivalTable({ groups, minimumCell }: { groups: SurvivalGroup[]; minim
               <Table.Td>
                 {g.suppressed
                   ? `not shown (n < ${minimumCell})`
-                  : g.at12Months
-                    ? `${formatPercent(g.at12Months.survival)} (${formatInterval(
-                        g.at12Months.lower === null || g.at12Months.upper === null
-                          ? null
-                          : [g.at12Months.lower, g.at12Months.upper],
-                        formatPercent,
-                      )})`
-                    : `fewer than ${minimumCell} followed to 12 months`}
+                  : g.events === 0
+                    ? "no operations yet"
+                    : g.at12Months
+                      ? survivalText(g.at12Months)
+                      : `fewer than ${minimumCell} followed to 12 months`}
               </Table.Td>
               <Table.Td>{g.suppressed ? "—" : months(g.median?.estimate)}</Table.Td>
               <Table.Td>{g.suppressed ? "—" : months(g.medianFollowUpDays)}</Table.Td>

@@ -14,6 +14,7 @@ const measure = (instrument: string, n: number, meanChange: number | null, ci: [
   responders: 0,
   responderShare: null,
   responderShareCI: null,
+  responderRange: null,
   responderRule: "",
 });
 const row = (treatmentKind: string, timepoint: string, measures: OutcomeRow["measures"]): OutcomeRow => ({

@@ -1,15 +1,14 @@
 /**
  * The recovery timeline, phone first: where the patient is since their latest treatment (the
  * phases of that treatment's family, each with its warning signs, sources and certainty), what is
- * due now, an exercise programme's sessions to tick off (ProgrammeCard), and their own back pain against the typical course of registry patients who had the
- * same treatment. In the portal's language: the page's words from recovery-copy.ts, the phases'
+ * due now, an exercise programme's sessions to tick off (ProgrammeCard), and their own back pain
+ * against the typical course of this clinic's patients like them (TypicalCourse). In the portal's language: the page's words from recovery-copy.ts, the phases'
  * words from the domain (pathway/recovery-es.ts); the sources stay as published.
  */
 import type { TreatmentKind } from "@evident/domain";
 import type { RecoveryView } from "@evident/domain/api";
 import { localizedPhase } from "@evident/domain/pathway/recovery-es";
-import { LineChart } from "@mantine/charts";
-import { Alert, Anchor, Badge, Box, Button, Card, List, Stack, Text, Timeline, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Card, List, Stack, Text, Timeline, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { api } from "../api/client";
@@ -18,57 +17,17 @@ import { LoadError, Loading } from "../components/QueryStates";
 import { usePageTitle } from "../components/usePageTitle";
 import { useLanguage } from "./language";
 import { ProgrammeCard } from "./ProgrammeCard";
-import { type RecoveryCopy, treatmentNamesEs, useRecoveryCopy } from "./recovery-copy";
+import { treatmentNamesEs, useRecoveryCopy } from "./recovery-copy";
+import { TypicalCourse } from "./TypicalCourse";
 import { timepointShort } from "./words";
-
-function Course({ r, t }: { r: RecoveryView; t: RecoveryCopy }) {
-  const { lang } = useLanguage();
-  const points = [...new Set([...r.typical.map((x) => x.timepoint), ...r.own.map((o) => o.timepoint)])];
-  if (points.length === 0) return <Text size="sm">{t.courseEmpty}</Text>;
-  const order = ["baseline", "2w", "6w", "3m", "6m", "12m", "24m"];
-  points.sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  const data = points.map((tp) => ({
-    when: timepointShort(tp, lang),
-    you: r.own.find((o) => o.timepoint === tp)?.score ?? null,
-    typical: r.typical.find((x) => x.timepoint === tp)?.median ?? null,
-  }));
-  const summary = data
-    .map((d) => t.chartPoint(d.when, String(d.you ?? t.noAnswer), String(d.typical ?? t.notEnoughData)))
-    .join("; ");
-  const n = Math.max(0, ...r.typical.map((x) => x.n));
-  return (
-    <Stack gap="xs">
-      <Box component="figure" m={0} aria-label={t.chartLabel(summary)}>
-        <Box aria-hidden="true">
-          <LineChart
-            h={200}
-            data={data}
-            dataKey="when"
-            yAxisProps={{ domain: [0, 10] }}
-            withLegend
-            connectNulls
-            accessibilityLayer={false}
-            series={[
-              { name: "you", label: t.you, color: "blue.8" },
-              { name: "typical", label: t.typical, color: "gray.6", strokeDasharray: "5 5" },
-            ]}
-          />
-        </Box>
-      </Box>
-      <Text size="xs" c="dimmed">
-        {t.typicalNote(n)}
-      </Text>
-    </Stack>
-  );
-}
 
 export function RecoveryPage() {
   const t = useRecoveryCopy();
   const { lang } = useLanguage();
   usePageTitle(t.title);
   const q = useQuery({
-    queryKey: ["portal", "recovery"],
-    queryFn: () => api.get<RecoveryView>("/portal/recovery"),
+    queryKey: ["portal", "recovery", lang],
+    queryFn: () => api.get<RecoveryView>(`/portal/recovery?lang=${lang}`),
   });
   if (q.isPending) return <Loading />;
   if (q.isError) return <LoadError error={q.error} retry={() => q.refetch()} what={t.yourRecovery} />;
@@ -162,7 +121,7 @@ export function RecoveryPage() {
           <Title order={2} size="h3" id="course-h">
             {t.courseTitle}
           </Title>
-          <Course r={r} t={t} />
+          <TypicalCourse r={r} t={t} />
         </Stack>
       )}
       <Button component={Link} to="/portal/problem" variant="light" color="red">

@@ -11,7 +11,10 @@ const samples: Record<string, unknown[]> = {
   questionnaireFor: ["2 weeks"],
   chartLabel: ["2 weeks: you 4, typical 5"],
   chartPoint: ["2 weeks", "4", "5"],
-  typicalNote: [12],
+  typicalWho: [42],
+  typicalWidened: ["age"],
+  answeredOf: [41, 58],
+  likelyRange: ["3", "5"],
 };
 const texts = (copy: Record<string, unknown>): [string, string][] =>
   Object.entries(copy).flatMap(([key, value]): [string, string][] => {

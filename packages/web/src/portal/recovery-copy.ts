@@ -34,8 +34,23 @@ export const recoveryCopy = {
   notEnoughData: "not enough data",
   chartLabel: (summary: string) => `Back pain, 0 to 10. ${summary}.`,
   chartPoint: (when: string, you: string, typical: string) => `${when}: you ${you}, typical ${typical}`,
-  typicalNote: (n: number) =>
-    `“Typical” is the middle value of ${n > 0 ? `up to ${n}` : "other"} registry patients who had the same treatment, shown only where at least 5 answered. It is not a forecast for you. Back pain often changes on its own, so a change over time does not show that a treatment caused it.`,
+  typicalWho: (treated: number) =>
+    `“Typical” is the middle value of ${treated} people like you who had the same treatment here. We show a time only when at least 30 of them answered.`,
+  typicalLikeYou: "Like you, before their treatment they had:",
+  typicalWidened: (names: string) => `To find 30 people, we did not match on: ${names}.`,
+  typicalNotEnough:
+    "There are not yet enough people like you here to show a typical course. We show it once at least 30 of them have answered.",
+  typicalNoScore:
+    "We cannot find people like you yet. For that we need your answers about daily life from before your treatment.",
+  typicalCaution:
+    "It is not a forecast for you. Back pain often changes on its own, so a change over time does not show that a treatment caused it.",
+  tableCaption: "Back pain (0 to 10) of people like you",
+  whenHeader: "When",
+  middleHeader: "Middle value",
+  rangeHeader: "Likely between",
+  answeredHeader: "Answered",
+  answeredOf: (n: number, due: number) => `${n} of ${due} (${Math.round((100 * n) / due)}%)`,
+  likelyRange: (low: string, high: string) => (low === high ? low : `${low} to ${high}`),
   reportProblem: "Report a problem",
   yourRecovery: "your recovery",
 };
@@ -74,8 +89,23 @@ export const recoveryCopyEs: RecoveryCopy = {
   notEnoughData: "faltan datos",
   chartLabel: (summary: string) => `Dolor de espalda, de 0 a 10. ${summary}.`,
   chartPoint: (when: string, you: string, typical: string) => `${when}: usted ${you}, típico ${typical}`,
-  typicalNote: (n: number) =>
-    `“Típico” es el valor del medio de ${n > 0 ? `hasta ${n}` : "otros"} pacientes del registro que tuvieron el mismo tratamiento. Solo se muestra si al menos 5 contestaron. No es lo que le va a pasar a usted. El dolor de espalda cambia a menudo solo, así que un cambio con el tiempo no dice que lo causara el tratamiento.`,
+  typicalWho: (treated: number) =>
+    `“Típico” es el valor del medio de ${treated} personas como usted que tuvieron el mismo tratamiento aquí. Solo mostramos un momento si al menos 30 de ellas contestaron.`,
+  typicalLikeYou: "Como usted, antes del tratamiento tenían:",
+  typicalWidened: (names: string) => `Para llegar a 30 personas, no tuvimos en cuenta: ${names}.`,
+  typicalNotEnough:
+    "Aún no hay bastantes personas como usted aquí para mostrar un curso típico. Lo mostraremos cuando al menos 30 de ellas hayan contestado.",
+  typicalNoScore:
+    "Aún no podemos buscar personas como usted. Para eso nos faltan sus respuestas sobre la vida diaria de antes del tratamiento.",
+  typicalCaution:
+    "No es lo que le va a pasar a usted. El dolor de espalda cambia a menudo solo, así que un cambio con el tiempo no dice que lo causara el tratamiento.",
+  tableCaption: "Dolor de espalda (de 0 a 10) de personas como usted",
+  whenHeader: "Cuándo",
+  middleHeader: "Valor del medio",
+  rangeHeader: "Lo más probable",
+  answeredHeader: "Contestaron",
+  answeredOf: (n: number, due: number) => `${n} de ${due} (${Math.round((100 * n) / due)}\u00a0%)`,
+  likelyRange: (low: string, high: string) => (low === high ? low : `de ${low} a ${high}`),
   reportProblem: "Avisar de un problema",
   yourRecovery: "su recuperación",
 };

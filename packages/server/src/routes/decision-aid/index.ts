@@ -117,7 +117,7 @@ export function decisionAidRoutes(app: OpenAPIHono<AppEnv>): void {
       const profile = patientId ? await baselineProfile(tx, actor.clinicId, patientId, asOf) : null;
       const comparison = comparablePatients(
         profile,
-        await registryCases(tx, actor.clinicId),
+        await registryCases(tx, actor.clinicId, { today: asOf }),
         REGISTRY_MINIMUM,
       );
       const words = (ids: readonly string[]) =>

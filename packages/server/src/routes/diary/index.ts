@@ -11,7 +11,9 @@ import {
   idParam,
   RecoveryView,
 } from "@evident/domain/api";
+import { contentLanguages } from "@evident/domain/evidence";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "zod";
 import type { AppEnv } from "../../http/env";
 import { clinicRepositories, portalRepositories, requirePatient, requirePermission } from "../../http/scoped";
 import { json, problems } from "../common";
@@ -65,13 +67,16 @@ const recovery = createRoute({
   path: "/portal/recovery",
   tags: ["Portal"],
   summary:
-    "The recovery timeline: phases since the latest treatment (cited, with certainty), what is due, own back pain against the registry's typical course (n ≥ 5)",
+    'The recovery timeline: phases since the latest treatment (cited, with certainty), what is due, own back pain against the typical course of this clinic\'s patients like them (shown where at least 30 answered), with the "like you" criteria in `lang`',
   middleware: [requirePatient] as const,
-  responses: { 200: json(RecoveryView, "The timeline"), ...problems(401, 403) },
+  request: { query: z.object({ lang: z.enum(contentLanguages).optional() }) },
+  responses: { 200: json(RecoveryView, "The timeline"), ...problems(400, 401, 403) },
 });
 
 export function diaryRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(recovery, async (c) => c.json(await portalRepositories(c).recovery(), 200));
+  app.openapi(recovery, async (c) =>
+    c.json(await portalRepositories(c).recovery(c.req.valid("query").lang ?? "en"), 200),
+  );
   app.openapi(read, async (c) => {
     const { actor, diary } = portalRepositories(c);
     return c.json(await diary.read(actor.patientId), 200);

@@ -1,7 +1,8 @@
 /**
  * The outcomes API. Clinic staff see their clinic; researchers see all clinics pooled. Only
  * aggregates leave: counts, means, shares, curves and effects with their intervals and their n,
- * never a patient row or identifier; no estimate from fewer than five patients.
+ * never a patient row or identifier; no estimate from fewer than 11 patients, and no step of a
+ * distribution curve with fewer (domain/outcomes/small-cells).
  *
  *   GET /outcomes                 change and responders per treatment × timepoint (report.ts)
  *   GET /outcomes/distribution    the distribution of change at one timepoint (distribution.ts)
