@@ -88,7 +88,8 @@ type Result = {
   waitingShare: number | null;
 };
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
 async function run(adminUrl: string, clinics: number): Promise<Result> {
   const dbName = `bench_audit_${clinics}_${Date.now()}`;
@@ -105,10 +106,24 @@ async function run(adminUrl: string, clinics: number): Promise<Result> {
     const name = `Bench clinic ${c + 1}`;
     await cli(["clinic", "add", "--name", name], env);
     const email = `coordinator${c + 1}@bench.test`;
-    await cli(["user", "add", "--clinic", name, "--email", email, "--name", `Coordinator ${c + 1}`, "--role", "coordinator"], {
-      ...env,
-      EVIDENT_NEW_PASSWORD: PASSWORD,
-    });
+    await cli(
+      [
+        "user",
+        "add",
+        "--clinic",
+        name,
+        "--email",
+        email,
+        "--name",
+        `Coordinator ${c + 1}`,
+        "--role",
+        "coordinator",
+      ],
+      {
+        ...env,
+        EVIDENT_NEW_PASSWORD: PASSWORD,
+      },
+    );
     emails.push(email);
   }
 
