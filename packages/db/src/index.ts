@@ -3,6 +3,9 @@
  * Handlers get repositories already scoped to a clinic (and, for a patient, to one record).
  */
 export * from "./audit";
+export * from "./audit-anchors";
+export * from "./audit-key";
+export * from "./audit-verify";
 export * from "./connect";
 export * from "./embedded";
 export * from "./errors";
@@ -33,4 +36,5 @@ export * from "./repos/scope";
 export * from "./repos/tasks";
 export * from "./repos/tokens";
 export * from "./repos/treatments";
+export * from "./roles";
 export * as tables from "./schema";

@@ -1,15 +1,16 @@
 /**
  * Running Evident: open (or start) the database, build the app, listen, work the outbox and the
- * jobs (follow-up invitations, reminders, escalations), and shut
- * down cleanly on SIGINT/SIGTERM: stop accepting, let requests in flight finish, close the pool,
- * stop the embedded cluster.
+ * jobs (follow-up invitations, reminders, escalations), anchor the audit chains every minute, and
+ * shut down cleanly on SIGINT/SIGTERM: stop accepting, let requests in flight finish, write a last
+ * audit anchor, close the pool, stop the embedded cluster.
  */
 import type { AddressInfo } from "node:net";
 import { type Database, openDatabase } from "@evident/db";
 import { type Clock, shiftedClock, systemClock } from "@evident/domain";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
-import type { AppConfig } from "./config";
+import { type AppConfig, databaseConfig } from "./config";
+import { startAnchoring } from "./jobs/anchors";
 import { startJobRunner } from "./jobs/runner";
 import { startDispatcher } from "./mail/dispatcher";
 import { smtpMailer } from "./mail/mailer";
@@ -26,12 +27,7 @@ export async function startServer(
   opts: { clock?: Clock; log?: (line: string) => void; beforeListen?: (db: Database) => Promise<void> } = {},
 ): Promise<RunningServer> {
   const log = opts.log ?? ((l: string) => console.log(l));
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    embeddedPort: config.embeddedPgPort,
-    log,
-  });
+  const database = await openDatabase(databaseConfig(config, log));
   try {
     await opts.beforeListen?.(database);
   } catch (e) {
@@ -59,6 +55,7 @@ export async function startServer(
   const port = (server.address() as AddressInfo).port;
   const dispatcher = startDispatcher(deps);
   const jobRunner = startJobRunner(deps);
+  const anchoring = startAnchoring(deps, undefined, log);
 
   let closing: Promise<void> | null = null;
   return {
@@ -76,6 +73,7 @@ export async function startServer(
         });
         await jobRunner.stop();
         await dispatcher.stop();
+        await anchoring.stop();
         mailer?.close();
         await database.close();
       })();

@@ -4,7 +4,7 @@
  * does not care about (after Outline's server/test/factories.ts).
  */
 
-import { createClinic, createStaffUser, type Database, recordLicence, writePlan } from "@evident/db";
+import { createClinic, createStaffUser, recordLicence, writePlan } from "@evident/db";
 import { fixedClock, shiftedClock } from "@evident/domain";
 import { instruments } from "@evident/domain/instruments";
 import type { MeasurementPlan } from "@evident/domain/pathway/plan";
@@ -46,7 +46,7 @@ export type ClinicOptions = {
 export async function createHarness(
   opts: { now?: string; mailer?: Mailer | null; testClock?: boolean } = {},
 ) {
-  const database = (await freshDatabase()) as Database & { close(): Promise<void> };
+  const database = await freshDatabase();
   const clock = fixedClock(opts.now ?? "2026-03-02T09:00:00Z");
   const config = loadConfig(
     {},
@@ -122,13 +122,12 @@ export async function createHarness(
   async function staff(role: Role = "clinician", clinicId?: string) {
     const c = clinicId ?? (await clinic()).id;
     const email = `${role}${++emails}@clinic.test`;
-    const { id } = await createStaffUser(database.db, {
-      clinicId: c,
-      email,
-      name: `Test ${role}`,
-      role,
-      passwordHash: await passwordHash(),
-    });
+    const { id } = await createStaffUser(
+      database.db,
+      { clinicId: c, email, name: `Test ${role}`, role, passwordHash: await passwordHash() },
+      undefined,
+      clock.now(),
+    );
     const res = await call("POST", "/api/v1/auth/staff/sign-in", { body: { email, password: PASSWORD } });
     if (res.status !== 200) throw new Error(`sign-in failed: ${res.text}`);
     return { id, email, clinicId: c, cookie: cookieFrom(res) };

@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { openDatabase } from "@evident/db";
 import { isEvidentError } from "@evident/domain";
-import { loadConfig } from "@evident/server";
+import { databaseConfig, loadConfig } from "@evident/server";
 import { DEMO_CLINIC, MAX_DEMO_PATIENTS, SECOND_CLINIC, seedDemo } from "../demo/seed";
 import { progressBar } from "../progress";
 
@@ -71,12 +71,7 @@ export async function runDemo(args: string[]): Promise<number> {
   }
 
   const config = loadConfig();
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    embeddedPort: config.embeddedPgPort,
-    log: (l) => console.error(l),
-  });
+  const database = await openDatabase(databaseConfig(config, (l) => console.error(l)));
   const abort = new AbortController();
   const onSignal = () => abort.abort();
   process.once("SIGINT", onSignal);
