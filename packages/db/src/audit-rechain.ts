@@ -80,22 +80,17 @@ async function rechainOne(tx: Tx, key: AuditKey, chainId: string): Promise<numbe
       .where(and(eq(auditEvents.chainId, chainId), gt(auditEvents.chainSeq, after)))
       .orderBy(asc(auditEvents.chainSeq))
       .limit(PAGE);
-    const seqs: number[] = [];
-    const prevs: string[] = [];
-    const hashes: string[] = [];
+    const updates: { seq: number; prev: string; hash: string }[] = [];
     for (const { row, atMicros } of rows) {
       const hash = hashEvent(key, { ...row, atMicros, prevHash });
-      seqs.push(row.seq);
-      prevs.push(prevHash);
-      hashes.push(hash);
+      updates.push({ seq: row.seq, prev: prevHash, hash });
       prevHash = hash;
       after = row.chainSeq;
     }
-    if (seqs.length > 0)
+    if (updates.length > 0)
       await tx.execute(sql`
         update audit_events as e set prev_hash = v.prev, hash = v.hash, key_id = ${key.id}
-          from (select unnest(${seqs}::bigint[]) as seq, unnest(${prevs}::text[]) as prev,
-                       unnest(${hashes}::text[]) as hash) as v
+          from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as v(seq bigint, prev text, hash text)
          where e.seq = v.seq`);
     done += rows.length;
     if (rows.length < PAGE) return done;

@@ -167,6 +167,11 @@ describe("the patient's values and choice", () => {
     expect(raw).toContain(hex("Bone marrow shot"));
     expect(raw).toContain(hex("Is it safe?"));
     expect(raw).toContain(hex("Not FDA-approved for back pain."));
+    const { rows } = await h.database.pool.query(
+      "select action, actor_kind, detail from audit_events where entity_type = 'decision' and entity_id = $1 order by seq desc limit 1",
+      [saved.json.id],
+    );
+    expect(rows[0]).toEqual({ action: "export", actor_kind: "patient", detail: { format: "summary-pdf" } });
     expect((await h.call("GET", path, { cookie: clinician.cookie })).status).toBe(403);
     const other = await setup();
     expect((await h.call("GET", path, { cookie: other.patient.cookie })).status).toBe(404);

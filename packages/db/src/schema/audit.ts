@@ -72,9 +72,9 @@ export const auditKey = pgTable(
   "audit_key",
   {
     /** One row. */
-    only: boolean("only").primaryKey().default(true),
+    singleton: boolean("singleton").primaryKey().default(true),
     keyId: text("key_id").notNull(),
     since: ts("since").notNull().defaultNow(),
   },
-  (t) => [check("audit_key_one_row", sql`${t.only}`)],
+  (t) => [check("audit_key_one_row", sql`${t.singleton}`)],
 );
