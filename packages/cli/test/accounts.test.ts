@@ -19,7 +19,10 @@ describe("evident clinic add / user add", () => {
     expect(ok.code).toBe(0);
     const { rows } = await db.pool.query("select time_zone from clinics where name = 'Lakeside Pain Clinic'");
     expect(rows).toEqual([{ time_zone: "America/Chicago" }]);
-    const bad = await runCli(["clinic", "add", "--name", "Nowhere Clinic", "--time-zone", "Chicago"], db.cliEnv);
+    const bad = await runCli(
+      ["clinic", "add", "--name", "Nowhere Clinic", "--time-zone", "Chicago"],
+      db.cliEnv,
+    );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--time-zone must be an IANA time zone name/);
     expect((await db.pool.query("select 1 from clinics where name = 'Nowhere Clinic'")).rows).toEqual([]);

@@ -47,7 +47,11 @@ describe("evident audit", () => {
   it("anchor writes the chains' heads outside the database", async () => {
     const r = await runCli(["audit", "anchor"], db.cliEnv);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ chains: 1, events: 3, file: expect.stringMatching(/audit-anchors\.jsonl$/) });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      chains: 1,
+      events: 3,
+      file: expect.stringMatching(/audit-anchors\.jsonl$/),
+    });
   });
 
   it("verify exits 0 with the event count, each chain and the anchors when the trail is intact", async () => {
@@ -65,7 +69,11 @@ describe("evident audit", () => {
   });
 
   it("verify works as well with DATABASE_URL alone, an owner (the app then switches to its role)", async () => {
-    const r = await runCli(["audit", "verify"], { ...db.cliEnv, DATABASE_URL: db.ownerUrl, EVIDENT_MIGRATE_DATABASE_URL: "" });
+    const r = await runCli(["audit", "verify"], {
+      ...db.cliEnv,
+      DATABASE_URL: db.ownerUrl,
+      EVIDENT_MIGRATE_DATABASE_URL: "",
+    });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, events: 3 });
   });
@@ -83,7 +91,11 @@ describe("evident audit", () => {
     await tamper("truncate audit_events");
     const r = await runCli(["audit", "verify"], db.cliEnv);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, events: 0, firstBroken: { chainSeq: 1, anchor: { line: 1 } } });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      ok: false,
+      events: 0,
+      firstBroken: { chainSeq: 1, anchor: { line: 1 } },
+    });
     expect(r.stderr).toMatch(/has 0 events but the anchor .* recorded 3: events 1 to 3 were removed/);
   });
 

@@ -12,6 +12,7 @@ export * from "./errors";
 export * from "./ids";
 export * from "./repos/adverse-event-export";
 export * from "./repos/adverse-events";
+export * from "./repos/audit-trail";
 export * from "./repos/auth";
 export * from "./repos/candidacy";
 export * from "./repos/clinics";

@@ -13,8 +13,8 @@ import { migrate as drizzleMigrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { canonicalJson, GENESIS_HASH, SYSTEM_CHAIN } from "../src/audit";
-import { createPool, migrate, migrationsFolder } from "../src/connect";
 import { verifyAudit } from "../src/audit-verify";
+import { createPool, migrate, migrationsFolder } from "../src/connect";
 import { uuidv7 } from "../src/ids";
 import { testAuditKey } from "./database";
 

@@ -25,6 +25,7 @@ import { onError } from "./http/problem";
 import { serveWeb } from "./http/static";
 import { validationHook } from "./http/validation";
 import { adverseEventRoutes } from "./routes/adverse-events";
+import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { candidacyRoutes } from "./routes/candidacy";
 import { clinicRoutes } from "./routes/clinic";
@@ -67,6 +68,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   candidacyRoutes(api);
   decisionAidRoutes(api);
   clinicRoutes(api);
+  auditRoutes(api);
   return api;
 }
 

@@ -93,7 +93,9 @@ describe("audit trail", () => {
       "delete from audit_events where seq = 1",
       "truncate audit_events",
     ])
-      await expect(h.database.owner.query(statement), statement).rejects.toThrow(/audit trail is append-only/);
+      await expect(h.database.owner.query(statement), statement).rejects.toThrow(
+        /audit trail is append-only/,
+      );
     expect((await verifyAudit(h.database.db, h.database.audit)).ok).toBe(true);
   });
 
@@ -105,12 +107,17 @@ describe("audit trail", () => {
     try {
       // Clinic A's chain is locked by a transaction that has appended and not yet committed.
       await client.query("begin");
-      await client.query("select pg_advisory_xact_lock(hashtextextended($1, 0))", [`evident:audit:${a.clinicId}`]);
+      await client.query("select pg_advisory_xact_lock(hashtextextended($1, 0))", [
+        `evident:audit:${a.clinicId}`,
+      ]);
       const read = await h.call("GET", "/api/v1/patients?q=Love", { cookie: b.cookie });
       expect(read.status).toBe(200);
       // …while clinic A's own next audited read waits for it.
       const waiting = h.call("GET", `/api/v1/patients/${pa.id}`, { cookie: a.cookie });
-      const settled = await Promise.race([waiting.then(() => "done"), new Promise((r) => setTimeout(r, 300, "waiting"))]);
+      const settled = await Promise.race([
+        waiting.then(() => "done"),
+        new Promise((r) => setTimeout(r, 300, "waiting")),
+      ]);
       expect(settled).toBe("waiting");
       await client.query("commit");
       expect((await waiting).status).toBe(200);

@@ -125,7 +125,13 @@ export function decisionRepository(db: Db, scope: Scope) {
       },
       (d) =>
         exportAs
-          ? { action: "export", entityType: "decision", entityId: d.id, patientId, detail: { format: exportAs } }
+          ? {
+              action: "export",
+              entityType: "decision",
+              entityId: d.id,
+              patientId,
+              detail: { format: exportAs },
+            }
           : { action: "read", entityType: "decision", entityId: d.id, patientId },
     );
   }

@@ -7,6 +7,7 @@
 import {
   adverseEventExportRepository,
   adverseEventRepository,
+  auditTrailRepository,
   candidacyRepository,
   clinicSettingsRepository,
   decisionRepository,
@@ -102,6 +103,7 @@ export function clinicRepositories(c: Context<AppEnv>) {
     candidacy: candidacyRepository(database.db, scope),
     decisions: decisionRepository(database.db, scope),
     clinic: clinicSettingsRepository(database.db, scope),
+    auditTrail: auditTrailRepository(database.db, scope),
   };
 }
 
