@@ -11,7 +11,8 @@
  * candidacy and decision aid's (`--only intake`; the decision aid in Spanish alone: `--only aid-es`)
  * in screenshots-intake.ts, and correcting saved
  * records (`--only records`) in screenshots-records.ts, the Messages page with a withdrawn
- * follow-up message (`--only messages`) in screenshots-messages.ts. Uses the demo data when
+ * follow-up message (`--only messages`) in screenshots-messages.ts, the Audit trail page
+ * (`--only audit`) in screenshots-audit.ts. Uses the demo data when
  * there is some (a patient with answers,
  * the demo portal patient); otherwise it creates a showcase patient through the API first.
  */
@@ -21,6 +22,7 @@ import { fileURLToPath } from "node:url";
 import type { APIRequestContext, Page } from "playwright-core";
 import { launchBrowser, newContext, type ViewportName } from "./browser";
 import { portalPatient as newPortalPatient, passSafetyQuestions } from "./intake";
+import { auditScreenshots } from "./screenshots-audit";
 import { intakeScreenshots, spanishAidScreenshots } from "./screenshots-intake";
 import { messageScreenshots } from "./screenshots-messages";
 import { outcomeScreenshots } from "./screenshots-outcomes";
@@ -316,6 +318,14 @@ async function main() {
       await spanishAidScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
       return;
     }
+    if (only === "audit") {
+      await auditScreenshots(browser, base, shoot, {
+        clinician: CLINICIAN,
+        admin: ADMIN,
+        password: PASSWORD,
+      });
+      return;
+    }
     if (only === "messages") {
       await messageScreenshots(browser, base, shoot, {
         clinician: CLINICIAN,
@@ -376,6 +386,7 @@ async function main() {
       admin: ADMIN,
       password: PASSWORD,
     });
+    await auditScreenshots(browser, base, shoot, { clinician: CLINICIAN, admin: ADMIN, password: PASSWORD });
 
     const phone = await open("phone");
     await ok(

@@ -2,6 +2,7 @@
 import { lazy, Suspense } from "react";
 import { createBrowserRouter, Navigate } from "react-router";
 import { AddPatientPage } from "./clinic/AddPatientPage";
+import { AuditTrailPage } from "./clinic/AuditTrailPage";
 import { ClinicShell } from "./clinic/ClinicShell";
 import { DecisionAidPage } from "./clinic/DecisionAidPage";
 import { MessagesPage } from "./clinic/MessagesPage";
@@ -107,6 +108,14 @@ export const router = createBrowserRouter([
         element: (
           <Permit permission="outbox:read">
             <MessagesPage />
+          </Permit>
+        ),
+      },
+      {
+        path: "/audit",
+        element: (
+          <Permit permission="audit:read">
+            <AuditTrailPage />
           </Permit>
         ),
       },

@@ -20,6 +20,7 @@ import {
   IconChartDots,
   IconChevronDown,
   IconClipboardList,
+  IconHistory,
   IconListCheck,
   IconLogout,
   IconMail,
@@ -43,6 +44,7 @@ const nav: NavItem[] = [
   { to: "/outcomes", label: "Outcomes", icon: IconChartDots, permission: "outcomes:read" },
   { to: "/questionnaires", label: "Questionnaires", icon: IconClipboardList, permission: "patients:read" },
   { to: "/messages", label: "Messages", icon: IconMail, permission: "outbox:read" },
+  { to: "/audit", label: "Audit trail", icon: IconHistory, permission: "audit:read" },
   { to: "/settings", label: "Clinic settings", icon: IconSettings, permission: "clinic:configure" },
 ];
 
