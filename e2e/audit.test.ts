@@ -46,10 +46,10 @@ describe("the audit trail page", () => {
     await expectNoAxeViolations(page, "audit trail");
 
     // Choose the patient by typing a name, and the action from the list; both land in the address.
-    await page.getByLabel("Patient", { exact: true }).fill(family);
+    await page.getByRole("combobox", { name: "Patient" }).fill(family);
     await page.getByRole("option", { name: `${family}, Tove` }).click();
     await page.waitForURL((u) => u.searchParams.get("patientId") === id);
-    await page.getByLabel("Action", { exact: true }).click();
+    await page.getByRole("combobox", { name: "Action" }).click();
     await page.getByRole("option", { name: "read", exact: true }).click();
     await page.waitForURL((u) => u.searchParams.get("action") === "read");
     await expectText(table, "Viewed · patient");
@@ -80,7 +80,7 @@ describe("the audit trail page", () => {
     await signInStaff(page, ADMIN);
     await page.goto("/audit");
     await expectHeading(page, "Audit trail");
-    await expectText(page, "Showing the 50 most recent events");
+    await expectText(page, /Showing the \d+ most recent events?/);
     await expectNoSideways(page);
     await expectNoAxeViolations(page, "audit trail on a phone");
   });
