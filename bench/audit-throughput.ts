@@ -13,14 +13,14 @@
  * samples pg_stat_activity every 50 ms: of the app's connections busy in a statement, the share
  * waiting on an advisory lock (the audit chain's lock) is reported. A benchmark, not a test.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { freePort, startEmbedded } from "@evident/db";
 import pg from "pg";
+import { evidentBin, healthy } from "./app";
 import { load, log, machine } from "./machine";
 
 const { values } = parseArgs({
@@ -35,18 +35,9 @@ const workers = Number(values.workers);
 const seconds = Number(values.seconds);
 const PASSWORD = "bench password that is long enough";
 
-const bin = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "..",
-  "packages",
-  "cli",
-  "bin",
-  "evident.mjs",
-);
-
 function cli(args: string[], env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
+    const child = spawn(process.execPath, [evidentBin, ...args], {
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -62,20 +53,6 @@ function cli(args: string[], env: Record<string, string>): Promise<string> {
       code === 0 ? resolve(out) : reject(new Error(`evident ${args.join(" ")}: exit ${code}\n${err}`)),
     );
   });
-}
-
-async function healthy(url: string, child: ChildProcess): Promise<void> {
-  const until = Date.now() + 120_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`evident start exited (${child.exitCode})`);
-    const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("the app did not become healthy");
 }
 
 type Result = {
@@ -129,7 +106,7 @@ async function run(adminUrl: string, clinics: number): Promise<Result> {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const app = spawn(process.execPath, [bin, "start"], {
+  const app = spawn(process.execPath, [evidentBin, "start"], {
     env: { ...process.env, ...env, PORT: String(port), EVIDENT_PUBLIC_URL: base },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -141,7 +118,7 @@ async function run(adminUrl: string, clinics: number): Promise<Result> {
     output += d;
   });
   try {
-    await healthy(base, app);
+    await healthy(base, app, 120_000);
     const cookies: string[] = [];
     for (const email of emails) {
       const res = await fetch(`${base}/api/v1/auth/staff/sign-in`, {

@@ -19,6 +19,7 @@ ALTER TABLE "audit_events" ALTER COLUMN "chain_seq" SET NOT NULL;--> statement-b
 ALTER TABLE "audit_events" ADD COLUMN "key_id" text;--> statement-breakpoint
 CREATE UNIQUE INDEX "audit_chain_seq_key" ON "audit_events" USING btree ("chain_id","chain_seq");--> statement-breakpoint
 CREATE INDEX "audit_chain_at_idx" ON "audit_events" USING btree ("chain_id","at");--> statement-breakpoint
+CREATE INDEX "audit_unchained_idx" ON "audit_events" USING btree ("seq") WHERE "audit_events"."key_id" is null;--> statement-breakpoint
 -- NOT VALID: new events are held to whole milliseconds; old ones are not re-checked.
 ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_at_ms" CHECK ("audit_events"."at" = date_trunc('milliseconds', "audit_events"."at")) NOT VALID;--> statement-breakpoint
 CREATE FUNCTION "audit_events_refuse_change"() RETURNS trigger LANGUAGE plpgsql AS $$

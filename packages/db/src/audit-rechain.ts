@@ -12,7 +12,7 @@
  * transactional, and its lock keeps everyone else out until the commit).
  */
 import { createHash } from "node:crypto";
-import { and, asc, count, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { appendAuditWith, atMicrosSql, canonicalJson, GENESIS_HASH, hashEvent } from "./audit";
 import type { AuditKey } from "./audit-key";
 import type { Db } from "./connect";
@@ -108,8 +108,13 @@ export async function rechainLegacyAudit(
   key: AuditKey | null,
   opts: { now?: Date; log?: (line: string) => void } = {},
 ): Promise<RechainReport | null> {
-  const [pending] = await db.select({ n: count() }).from(auditEvents).where(isNull(auditEvents.keyId));
-  if (!pending || pending.n === 0) return null;
+  // A partial index holds exactly the events not yet re-chained: this is instant however long the trail.
+  const pending = await db
+    .select({ seq: auditEvents.seq })
+    .from(auditEvents)
+    .where(isNull(auditEvents.keyId))
+    .limit(1);
+  if (pending.length === 0) return null;
   if (!key) throw new Error("The audit trail must be re-chained with the audit key, and none was given.");
   const report = await db.transaction(async (tx) => {
     await tx.execute(sql`lock table audit_events in exclusive mode`);

@@ -88,9 +88,12 @@ export const microsOf = (at: Date): string => (BigInt(at.getTime()) * 1000n).toS
 /** Selects `at` as PostgreSQL's microseconds since 1970, exactly (text, so no float rounding). */
 export const atMicrosSql = sql<string>`((extract(epoch from ${auditEvents.at}) * 1000000)::bigint)::text`;
 
+/** The text whose `hashtextextended(…, 0)` is the chain's advisory lock (tests take it too). */
+export const chainLockName = (chainId: string) => `evident:audit:${chainId}`;
+
 /** Takes the chain's lock until the transaction ends. */
 export async function lockChain(tx: Tx, chainId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`evident:audit:${chainId}`}, 0))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${chainLockName(chainId)}, 0))`);
 }
 
 /** Appends within the caller's transaction, to the chain of `input.clinicId`. */

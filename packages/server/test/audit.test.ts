@@ -3,7 +3,7 @@
  * app's database role can only append them, and the trigger refuses changes even to the owner.
  * (Tampering as a superuser: db/test/audit-tamper.test.ts.)
  */
-import { verifyAudit } from "@evident/db";
+import { chainLockName, verifyAudit } from "@evident/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "./harness";
 
@@ -108,7 +108,7 @@ describe("audit trail", () => {
       // Clinic A's chain is locked by a transaction that has appended and not yet committed.
       await client.query("begin");
       await client.query("select pg_advisory_xact_lock(hashtextextended($1, 0))", [
-        `evident:audit:${a.clinicId}`,
+        chainLockName(a.clinicId),
       ]);
       const read = await h.call("GET", "/api/v1/patients?q=Love", { cookie: b.cookie });
       expect(read.status).toBe(200);

@@ -64,6 +64,8 @@ export const auditEvents = pgTable(
     uniqueIndex("audit_chain_seq_key").on(t.chainId, t.chainSeq),
     index("audit_patient_idx").on(t.clinicId, t.patientId, t.at),
     index("audit_chain_at_idx").on(t.chainId, t.at),
+    // Events from before keyed chains, until re-chained: empty afterwards, so checking is instant.
+    index("audit_unchained_idx").on(t.seq).where(sql`${t.keyId} is null`),
     check("audit_events_at_ms", sql`${t.at} = date_trunc('milliseconds', ${t.at})`),
   ],
 );
