@@ -156,14 +156,15 @@ async function setUpAppRole(
       await grantAppPrivileges(client, creds.user);
       return { url: withCredentials(ownerUrl, creds), role: null };
     }
-    if (config.migrateDatabaseUrl && config.databaseUrl) {
-      const user = decodeURIComponent(new URL(config.databaseUrl).username);
-      await grantAppPrivileges(client, user);
+    const userOf = (url: string) => decodeURIComponent(new URL(url).username);
+    // Two URLs naming two roles: the app's own role. (The same role twice is the one-URL case.)
+    if (config.databaseUrl && userOf(config.databaseUrl) !== userOf(ownerUrl)) {
+      await grantAppPrivileges(client, userOf(config.databaseUrl));
       return { url: config.databaseUrl, role: null };
     }
     if (await ensureSwitchRole(client, APP_ROLE)) {
       await grantAppPrivileges(client, APP_ROLE);
-      return { url: ownerUrl, role: APP_ROLE };
+      return { url: config.databaseUrl ?? ownerUrl, role: APP_ROLE };
     }
     config.log?.(
       `warning: could not create the database role ${APP_ROLE}, so the app connects as the owner of the tables; give it a role of its own (EVIDENT_MIGRATE_DATABASE_URL, see README)`,
