@@ -10,13 +10,13 @@
  * The web app is served if it is built; building it is not part of the time (npm start builds it
  * first only when stale).
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { freePort } from "@evident/db";
+import { evidentBin, healthy } from "./app";
 import { load, log, machine } from "./machine";
 
 const { values } = parseArgs({
@@ -26,37 +26,14 @@ const { values } = parseArgs({
   },
 });
 const repeats = Number(values.repeats);
-const bin = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "..",
-  "packages",
-  "cli",
-  "bin",
-  "evident.mjs",
-);
 
 type Start = { healthyMs: number; stopMs: number; exitCode: number | null; output: string };
-
-async function healthy(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`evident start exited early (${child.exitCode})`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`no healthy /api/health within ${timeoutMs / 1000} s`);
-}
 
 /** Starts the app on a data directory, waits for health, then SIGTERM and waits for its exit. */
 async function startOnce(dataDir: string): Promise<Start> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [bin, "start"], {
+  const child = spawn(process.execPath, [evidentBin, "start"], {
     env: {
       ...process.env,
       EVIDENT_DATA_DIR: dataDir,

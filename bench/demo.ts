@@ -14,10 +14,10 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startEmbedded } from "@evident/db";
 import pg from "pg";
+import { evidentBin } from "./app";
 import { load, log, machine, reapedChildrenCpuMs, treeCpuMs } from "./machine";
 
 const { values } = parseArgs({
@@ -31,22 +31,13 @@ const sizes = values.sizes.split(",").map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 0))
   throw new Error("--sizes: whole numbers, comma-separated");
 
-const bin = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "..",
-  "packages",
-  "cli",
-  "bin",
-  "evident.mjs",
-);
-
 type Run = { code: number | null; stdout: string; stderr: string; wallMs: number; peakRssMb: number | null };
 
 /** Runs the CLI, sampling its peak resident memory (VmHWM) while it runs. */
 function cli(args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [bin, ...args], {
+    const child = spawn(process.execPath, [evidentBin, ...args], {
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -17,7 +17,8 @@
  * screenshots-aid.ts, and correcting saved
  * records (`--only records`) in screenshots-records.ts, the Messages page with a withdrawn
  * follow-up message (`--only messages`) in screenshots-messages.ts, the decision aid's clinic
- * figure with its counts and missing-data range (`--only numbers`) in screenshots-numbers.ts. Uses the demo data when
+ * figure with its counts and missing-data range (`--only numbers`) in screenshots-numbers.ts, the
+ * Audit trail page (`--only audit`) in screenshots-audit.ts. Uses the demo data when
  * there is some (a patient with answers,
  * the demo portal patient); otherwise it creates a showcase patient through the API first.
  */
@@ -30,6 +31,7 @@ import { launchBrowser, newContext, type ViewportName } from "./browser";
 import { portalPatient as newPortalPatient, passSafetyQuestions } from "./intake";
 import { linkTokenFor, mailFolder } from "./mail";
 import { aidScreenshots } from "./screenshots-aid";
+import { auditScreenshots } from "./screenshots-audit";
 import { intakeScreenshots, spanishAidScreenshots } from "./screenshots-intake";
 import { messageScreenshots } from "./screenshots-messages";
 import { clinicFigureScreenshots } from "./screenshots-numbers";
@@ -320,6 +322,14 @@ async function main() {
       await spanishAidScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
       return;
     }
+    if (only === "audit") {
+      await auditScreenshots(browser, base, shoot, {
+        clinician: CLINICIAN,
+        admin: ADMIN,
+        password: PASSWORD,
+      });
+      return;
+    }
     if (only === "messages") {
       await messageScreenshots(browser, base, shoot, {
         clinician: CLINICIAN,
@@ -388,6 +398,7 @@ async function main() {
       admin: ADMIN,
       password: PASSWORD,
     });
+    await auditScreenshots(browser, base, shoot, { clinician: CLINICIAN, admin: ADMIN, password: PASSWORD });
 
     const phone = await open("phone");
     await ok(

@@ -5,17 +5,14 @@
  * meanwhile refuses; another command waits). Messages go to stderr: stdout is for results.
  */
 import { type Database, openDatabase } from "@evident/db";
-import { type AppConfig, loadConfig } from "@evident/server";
+import { type AppConfig, databaseConfig, loadConfig } from "@evident/server";
 
 export async function openCommandDatabase(
   command: string,
   config: AppConfig = loadConfig(),
 ): Promise<Database> {
   return openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    embeddedPort: config.embeddedPgPort,
-    log: (l) => console.error(l),
+    ...databaseConfig(config, (l) => console.error(l)),
     command: `evident ${command}`,
   });
 }

@@ -11,7 +11,9 @@ Commands:
   migrate                    Apply database migrations and exit
   demo --patients N --seed S [--today D] [--replace]
                              Write a synthetic demo registry (deterministic for a given seed)
-  audit verify               Recompute the audit hash chain and name the first broken event
+  audit verify               Check the audit trail's keyed chains against their anchors; name
+                             the first broken event or anchor (exit 1)
+  audit anchor               Write an anchor of the audit chains (the server does every minute)
   backup --out FILE          Consistent online backup of the database (and the audit key and
                              anchors), with its SHA-256 in FILE.sha256
   restore FILE --data-dir DIR
@@ -25,9 +27,10 @@ Commands:
   score <instrument> JSON    Score one questionnaire's answers, as JSON (evident score --help)
   triage JSON                Red-flag triage of one intake's answers, as JSON (evident triage --help)
 
-Environment: PORT, HOST, DATABASE_URL, EVIDENT_DATA_DIR, EVIDENT_PUBLIC_URL, SMTP_URL, SMTP_FROM,
-EVIDENT_DEMO_PATIENTS, EVIDENT_PG_PORT, EVIDENT_PG_RESTART_TIMEOUT_SECONDS, EVIDENT_LOG_LEVEL
-(see README.md).`;
+Environment: PORT, HOST, DATABASE_URL, EVIDENT_MIGRATE_DATABASE_URL, EVIDENT_DATA_DIR,
+EVIDENT_PUBLIC_URL, EVIDENT_AUDIT_KEY, EVIDENT_AUDIT_ANCHOR_DIR, EVIDENT_TRUST_PROXY,
+EVIDENT_SECRET_KEY, SMTP_URL, SMTP_FROM, EVIDENT_DEMO_PATIENTS, EVIDENT_PG_PORT,
+EVIDENT_PG_RESTART_TIMEOUT_SECONDS, EVIDENT_LOG_LEVEL (see README.md).`;
 
 type Command = (args: string[]) => Promise<number>;
 

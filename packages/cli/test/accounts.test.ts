@@ -1,10 +1,10 @@
-/** Setting up a real installation: `evident clinic add` and `evident user add`. */
+/** Setting up a real installation: `evident clinic add` and `evident user add`, each audited. */
 import { verify } from "@node-rs/argon2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase } from "../../db/test/database";
+import { freshDatabase, type TestDatabase } from "../../db/test/database";
 import { runCli } from "./run-cli";
 
-let db: Awaited<ReturnType<typeof freshDatabase>>;
+let db: TestDatabase;
 beforeAll(async () => {
   db = await freshDatabase();
 });
@@ -14,25 +14,22 @@ describe("evident clinic add / user add", () => {
   it("sets the clinic's time zone, and refuses a name that is not an IANA time zone", async () => {
     const ok = await runCli(
       ["clinic", "add", "--name", "Lakeside Pain Clinic", "--time-zone", "America/Chicago"],
-      {
-        DATABASE_URL: db.url,
-      },
+      db.cliEnv,
     );
     expect(ok.code).toBe(0);
     const { rows } = await db.pool.query("select time_zone from clinics where name = 'Lakeside Pain Clinic'");
     expect(rows).toEqual([{ time_zone: "America/Chicago" }]);
-    const bad = await runCli(["clinic", "add", "--name", "Nowhere Clinic", "--time-zone", "Chicago"], {
-      DATABASE_URL: db.url,
-    });
+    const bad = await runCli(
+      ["clinic", "add", "--name", "Nowhere Clinic", "--time-zone", "Chicago"],
+      db.cliEnv,
+    );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--time-zone must be an IANA time zone name/);
     expect((await db.pool.query("select 1 from clinics where name = 'Nowhere Clinic'")).rows).toEqual([]);
   });
 
   it("creates a clinic and an admin whose password (from the environment, not argv) signs in", async () => {
-    const clinic = await runCli(["clinic", "add", "--name", "Harbour Spine Clinic"], {
-      DATABASE_URL: db.url,
-    });
+    const clinic = await runCli(["clinic", "add", "--name", "Harbour Spine Clinic"], db.cliEnv);
     expect(clinic.code).toBe(0);
     expect(JSON.parse(clinic.stdout)).toMatchObject({ name: "Harbour Spine Clinic", timeZone: "UTC" });
     // It starts with the default plan minus the licensed questionnaires: no licence is confirmed yet.
@@ -62,7 +59,7 @@ describe("evident clinic add / user add", () => {
         "--role",
         "admin",
       ],
-      { DATABASE_URL: db.url, EVIDENT_NEW_PASSWORD: "a long enough password" },
+      { ...db.cliEnv, EVIDENT_NEW_PASSWORD: "a long enough password" },
     );
     expect(user.code, user.stderr).toBe(0);
     const { rows } = await db.pool.query(
@@ -70,10 +67,33 @@ describe("evident clinic add / user add", () => {
     );
     expect(rows[0].role).toBe("admin");
     expect(await verify(rows[0].password_hash, "a long enough password")).toBe(true);
+    // Both are in the new clinic's audit chain, as the command line run by this OS user.
+    const { rows: audit } = await db.pool.query(
+      "select actor_kind, actor_id, action, entity_type, entity_id, detail from audit_events where clinic_id = $1 order by chain_seq",
+      [JSON.parse(clinic.stdout).id],
+    );
+    expect(audit).toEqual([
+      {
+        actor_kind: "system",
+        actor_id: expect.stringMatching(/^evident cli \(.+\)$/),
+        action: "create",
+        entity_type: "clinic",
+        entity_id: JSON.parse(clinic.stdout).id,
+        detail: { name: "Harbour Spine Clinic", timeZone: "UTC" },
+      },
+      {
+        actor_kind: "system",
+        actor_id: expect.stringMatching(/^evident cli \(.+\)$/),
+        action: "create",
+        entity_type: "staff-user",
+        entity_id: JSON.parse(user.stdout).id,
+        detail: { email: "lead@harbour.test", role: "admin" },
+      },
+    ]);
   });
 
   it("refuses a duplicate clinic, a weak password, a bad role and an unknown clinic with exit 2", async () => {
-    const env = { DATABASE_URL: db.url, EVIDENT_NEW_PASSWORD: "a long enough password" };
+    const env = { ...db.cliEnv, EVIDENT_NEW_PASSWORD: "a long enough password" };
     expect((await runCli(["clinic", "add", "--name", "Harbour Spine Clinic"], env)).code).toBe(2);
     const weak = await runCli(
       [

@@ -319,7 +319,7 @@ describe("evident demo", () => {
   });
 
   it("records one hash-chained audit event for the seeding", async () => {
-    const verified = await verifyAudit(a.db);
+    const verified = await verifyAudit(a.db, a.audit);
     expect(verified).toMatchObject({ ok: true, events: 1 });
     const [event] = await rowsOf<{ action: string; actor_kind: string; detail: Record<string, unknown> }>(
       a,
@@ -409,7 +409,7 @@ describe("evident demo, run again", () => {
       expect((err as Error).name).toBe("AbortError");
       const counts = await fingerprint(db);
       for (const t of tables) expect(counts[t]!.n).toBe(0);
-      expect(await verifyAudit(db.db)).toMatchObject({ ok: true, events: 0 });
+      expect(await verifyAudit(db.db, db.audit)).toMatchObject({ ok: true, events: 0 });
     } finally {
       await db.close();
     }
@@ -420,7 +420,7 @@ describe("evident demo, run again", () => {
     const replaced = await seedDemo(b, { ...options, replace: true });
     expect(replaced.replaced).toBe(true);
     expect(await fingerprint(b)).toEqual(before);
-    expect(await verifyAudit(b.db)).toMatchObject({ ok: true, events: 2 });
+    expect(await verifyAudit(b.db, b.audit)).toMatchObject({ ok: true, events: 2 });
   });
 
   it("differs with another seed", async () => {
@@ -557,7 +557,7 @@ describe("evident demo --replace after the app was used", () => {
       } finally {
         client.release();
       }
-      expect(await verifyAudit(c.db)).toMatchObject({ ok: true, events: 2 });
+      expect(await verifyAudit(c.db, c.audit)).toMatchObject({ ok: true, events: 2 });
     } finally {
       await c.close();
     }
@@ -599,7 +599,7 @@ describe("the command line", () => {
   });
 
   it("exits 2 and says how to replace when the demo clinic exists", async () => {
-    const r = await runCli(["demo", "--patients", "5"], { DATABASE_URL: a.url });
+    const r = await runCli(["demo", "--patients", "5"], a.cliEnv);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/already exists.*--replace/);
   });

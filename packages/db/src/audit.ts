@@ -1,20 +1,28 @@
 /**
- * The audit trail: an append-only, hash-chained log of every read and write of patient data.
- * Each event stores the hash of the one before (`prev_hash`) and its own hash over its fields and
- * that previous hash, so altering, inserting or deleting any event breaks the chain from there on;
- * `evident audit verify` recomputes it and names the first broken event.
+ * The audit trail: an append-only, keyed hash chain of every read and write of patient data, one
+ * chain per clinic (and one for events that belong to no clinic). Each event stores the hash of
+ * the one before it in its chain (`prev_hash`) and its own HMAC-SHA-256 over its fields and that
+ * previous hash, under a key kept outside the database (audit-key.ts). So an event altered,
+ * inserted, removed or re-hashed without the key breaks the chain; the newest events removed
+ * (or the whole table emptied) leave a shorter chain that the anchors written outside the database
+ * reveal (audit-anchors.ts); `evident audit verify` checks both (audit-verify.ts).
  *
- * Appends serialise on a transaction-level advisory lock, so the chain has no forks and no gaps
- * (`seq` 1, 2, 3, …). An event is written in the same transaction as the change it records: if
- * the change rolls back, so does its audit event.
+ * An append locks only its own chain (a transaction-level advisory lock on the chain's id, held to
+ * commit, so the chain has no forks and no gaps), so clinics never wait on each other. An event is
+ * written in the same transaction as the change it records: if the change rolls back, so does its
+ * audit event, and the chain has no gap since the next append reads the head after the lock.
+ *
+ * Time: `at` is stored to the millisecond and hashed as PostgreSQL's microseconds since the epoch,
+ * so what is hashed is exactly what is stored, and a shift of a fraction of a millisecond shows.
  */
-import { createHash } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
+import { type AuditKey, currentAuditKey } from "./audit-key";
 import type { Db } from "./connect";
 import { uuidv7 } from "./ids";
-import { auditEvents } from "./schema";
+import { auditEvents, SYSTEM_CHAIN } from "./schema/audit";
 
 export const GENESIS_HASH = "0".repeat(64);
+export { SYSTEM_CHAIN };
 
 export type AuditInput = {
   at: Date;
@@ -46,38 +54,76 @@ export function canonicalJson(value: unknown): string {
 
 export type AuditRow = typeof auditEvents.$inferSelect;
 
-export function hashEvent(e: Omit<AuditRow, "hash">): string {
-  const fields = [
-    e.seq,
-    e.id,
-    e.at.toISOString(),
-    e.actorKind,
-    e.actorId,
-    e.clinicId,
-    e.patientId,
-    e.action,
-    e.entityType,
-    e.entityId,
-    e.requestId,
-    e.detail,
-    e.prevHash,
-  ];
-  return createHash("sha256").update(canonicalJson(fields)).digest("hex");
+/** What an event's hash covers: everything but the row number `seq`, the key id and the hash itself. */
+export type HashedEvent = Omit<AuditRow, "seq" | "hash" | "keyId" | "at"> & {
+  /** Microseconds since 1970 as PostgreSQL stores them, in decimal. */
+  atMicros: string;
+};
+
+export function hashEvent(key: AuditKey, e: HashedEvent): string {
+  return key.mac(
+    "event",
+    canonicalJson([
+      e.chainId,
+      e.chainSeq,
+      e.id,
+      e.atMicros,
+      e.actorKind,
+      e.actorId,
+      e.clinicId,
+      e.patientId,
+      e.action,
+      e.entityType,
+      e.entityId,
+      e.requestId,
+      e.detail,
+      e.prevHash,
+    ]),
+  );
 }
 
-/** Appends within the caller's transaction. */
+/** A JavaScript time (whole milliseconds) in microseconds, as PostgreSQL will store it. */
+export const microsOf = (at: Date): string => (BigInt(at.getTime()) * 1000n).toString();
+
+/** Selects `at` as PostgreSQL's microseconds since 1970, exactly (text, so no float rounding). */
+export const atMicrosSql = sql<string>`((extract(epoch from ${auditEvents.at}) * 1000000)::bigint)::text`;
+
+/** The text whose `hashtextextended(…, 0)` is the chain's advisory lock (tests take it too). */
+export const chainLockName = (chainId: string) => `evident:audit:${chainId}`;
+
+/** Takes the chain's lock until the transaction ends. */
+export async function lockChain(tx: Tx, chainId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${chainLockName(chainId)}, 0))`);
+}
+
+/** Appends within the caller's transaction, to the chain of `input.clinicId`. */
 export async function appendAudit(tx: Tx, input: AuditInput): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('evident:audit'))`);
-  const last = await tx
-    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+  await appendAuditWith(tx, currentAuditKey(), input);
+}
+
+/** `appendAudit` with a key given, for the one writer that runs before a key is installed (re-chaining). */
+export async function appendAuditWith(tx: Tx, key: AuditKey, input: AuditInput): Promise<void> {
+  const chainId = input.clinicId ?? SYSTEM_CHAIN;
+  await lockChain(tx, chainId);
+  const [last] = await tx
+    .select({ chainSeq: auditEvents.chainSeq, hash: auditEvents.hash, keyId: auditEvents.keyId })
     .from(auditEvents)
-    .orderBy(sql`${auditEvents.seq} desc`)
+    .where(eq(auditEvents.chainId, chainId))
+    .orderBy(desc(auditEvents.chainSeq))
     .limit(1);
-  const prev = last[0];
-  const row: Omit<AuditRow, "hash"> = {
-    seq: (prev?.seq ?? 0) + 1,
-    id: uuidv7(input.at.getTime()),
-    at: input.at,
+  if (last && last.keyId !== key.id)
+    throw new Error(
+      last.keyId === null
+        ? "The audit trail has events from before keyed chains that were never re-chained: run `evident migrate`."
+        : "The audit trail was written with another audit key: set EVIDENT_AUDIT_KEY to the installation's key.",
+    );
+  // Whole milliseconds, as the CHECK on `at` requires (a JavaScript Date has no finer part).
+  const at = new Date(input.at.getTime());
+  const row: HashedEvent = {
+    chainId,
+    chainSeq: (last?.chainSeq ?? 0) + 1,
+    id: uuidv7(at.getTime()),
+    atMicros: microsOf(at),
     actorKind: input.actorKind,
     actorId: input.actorId,
     clinicId: input.clinicId,
@@ -87,54 +133,8 @@ export async function appendAudit(tx: Tx, input: AuditInput): Promise<void> {
     entityId: input.entityId,
     requestId: input.requestId,
     detail: JSON.parse(canonicalJson(input.detail ?? {})) as Record<string, unknown>,
-    prevHash: prev?.hash ?? GENESIS_HASH,
+    prevHash: last?.hash ?? GENESIS_HASH,
   };
-  await tx.insert(auditEvents).values({ ...row, hash: hashEvent(row) });
-}
-
-export type VerifyResult =
-  | { ok: true; events: number; lastHash: string }
-  | { ok: false; events: number; firstBroken: { seq: number; id: string; reason: string } };
-
-/**
- * Recomputes the chain in order, in pages, and stops at the first event whose sequence, previous
- * hash or own hash does not match.
- */
-export async function verifyAudit(
-  db: Db,
-  onProgress?: (checked: number, total: number) => void,
-): Promise<VerifyResult> {
-  const [{ total } = { total: 0 }] = await db.select({ total: sql<number>`count(*)::int` }).from(auditEvents);
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
-  const page = 5000;
-  for (;;) {
-    const rows = await db
-      .select()
-      .from(auditEvents)
-      .where(sql`${auditEvents.seq} >= ${expectedSeq}`)
-      .orderBy(auditEvents.seq)
-      .limit(page);
-    for (const r of rows) {
-      const broken = (reason: string): VerifyResult => ({
-        ok: false,
-        events: total,
-        firstBroken: { seq: r.seq, id: r.id, reason },
-      });
-      if (r.seq !== expectedSeq) {
-        return {
-          ok: false,
-          events: total,
-          firstBroken: { seq: expectedSeq, id: r.id, reason: `event ${expectedSeq} is missing` },
-        };
-      }
-      if (r.prevHash !== prevHash) return broken("its previous-hash does not match the event before it");
-      if (hashEvent(r) !== r.hash) return broken("its contents do not match its hash (altered)");
-      prevHash = r.hash;
-      expectedSeq += 1;
-    }
-    onProgress?.(expectedSeq - 1, total);
-    if (rows.length < page) break;
-  }
-  return { ok: true, events: expectedSeq - 1, lastHash: prevHash };
+  const { chainId: _generated, atMicros: _micros, ...columns } = row;
+  await tx.insert(auditEvents).values({ ...columns, at, hash: hashEvent(key, row), keyId: key.id });
 }

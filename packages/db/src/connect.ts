@@ -2,25 +2,48 @@
  * Opening the database: the embedded cluster by default, any PostgreSQL 15+ when DATABASE_URL is
  * set. Refuses to run on a server that could lose acknowledged writes (fsync or
  * synchronous_commit off), and applies migrations under an advisory lock so two servers starting
- * together do not race.
+ * together do not race. Migrations and setup run as the tables' owner; the app then connects as
+ * its own role, which owns nothing and may only append to the audit trail (roles.ts).
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate as drizzleMigrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { type AnchorWritten, writeAnchor } from "./audit-anchors";
+import { type AuditKey, loadAuditKey, useAuditKey } from "./audit-key";
+import { rechainLegacyAudit } from "./audit-rechain";
+import { type VerifyResult, verifyAudit } from "./audit-verify";
 import type { OwnerKind } from "./cluster-owner";
 import { type EmbeddedCluster, startEmbedded } from "./embedded";
+import {
+  APP_ROLE,
+  checkAppRole,
+  embeddedAppCredentials,
+  ensureLoginRole,
+  ensureSwitchRole,
+  grantAppPrivileges,
+  withCredentials,
+} from "./roles";
 import { schema } from "./schema";
+import { auditKey as auditKeyTable } from "./schema/audit";
 
 export type Db = NodePgDatabase<typeof schema>;
 
 export type Database = {
+  /** Connections as the app's role (not the owner). */
   pool: pg.Pool;
   db: Db;
   mode: "embedded" | "external";
   /** The embedded cluster (owned by this process, or a running server's that it uses). */
   cluster?: EmbeddedCluster | null;
+  /** The audit trail's key and where its anchors go (audit-anchors.ts). */
+  audit: { key: AuditKey; anchorDir: string };
+  /**
+   * Runs `fn` on a short-lived pool connected as the tables' owner, for maintenance the app's role
+   * may not do (the demo's bulk load drops and rebuilds indexes). The app never serves as the owner.
+   */
+  withOwner<T>(fn: (owner: { pool: pg.Pool; db: Db }) => Promise<T>): Promise<T>;
   /** Closes the pool and, in embedded mode, stops the cluster if this process owns it. */
   close(): Promise<void>;
 };
@@ -40,14 +63,15 @@ const types = {
   },
 };
 
-export function createPool(url: string, max = 10): pg.Pool {
+/** With `role`, each connection switches to that role as it opens (DATABASE_URL alone: roles.ts). */
+export function createPool(url: string, max = 10, opts: { role?: string | null } = {}): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max,
     types,
     application_name: "evident",
     // Every session in UTC, so date arithmetic in SQL never depends on the server's zone.
-    options: "-c timezone=UTC",
+    options: `-c timezone=UTC${opts.role ? ` -c role=${opts.role}` : ""}`,
   });
   // A client losing its server (PostgreSQL restarted, network) must not crash the process, idle
   // in the pool or checked out between two queries: the pool drops it and opens a new one.
@@ -68,11 +92,36 @@ export async function checkDurability(pool: pg.Pool): Promise<void> {
   }
 }
 
-export async function migrate(pool: pg.Pool, folder = migrationsFolder): Promise<void> {
+/**
+ * Records which key the audit chains are kept with, or refuses if the database already names
+ * another: two servers with different keys would write chains neither could verify.
+ */
+export async function registerAuditKey(db: Db, key: AuditKey): Promise<void> {
+  await db.insert(auditKeyTable).values({ keyId: key.id }).onConflictDoNothing();
+  const [row] = await db.select({ keyId: auditKeyTable.keyId }).from(auditKeyTable);
+  if (row && row.keyId !== key.id)
+    throw new Error(
+      `This database's audit trail is kept with another audit key (id ${row.keyId}; this server's is ${key.id}). Give every server the installation's key: the same EVIDENT_AUDIT_KEY, or a copy of the audit.key file from the data directory where it was made.`,
+    );
+}
+
+export type MigrateOptions = {
+  /** Registers the key and re-chains events from before keyed chains (audit-rechain.ts). */
+  auditKey?: AuditKey;
+  log?: (line: string) => void;
+  /** Another migrations folder (a restore migrates only as far as its backup's schema). */
+  folder?: string;
+};
+
+/** Applies the migrations as the owner, under a lock; with a key, brings the audit trail to it. */
+export async function migrate(pool: pg.Pool, opts: MigrateOptions = {}): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query("select pg_advisory_lock(hashtext('evident:migrate'))");
-    await drizzleMigrate(drizzle(client, { schema }), { migrationsFolder: folder });
+    const db = drizzle(client, { schema });
+    await drizzleMigrate(db, { migrationsFolder: opts.folder ?? migrationsFolder });
+    if (opts.auditKey) await registerAuditKey(db, opts.auditKey);
+    await rechainLegacyAudit(db, opts.auditKey ?? null, { log: opts.log });
   } finally {
     await client.query("select pg_advisory_unlock(hashtext('evident:migrate'))").catch(() => undefined);
     client.release();
@@ -80,10 +129,17 @@ export async function migrate(pool: pg.Pool, folder = migrationsFolder): Promise
 }
 
 export type DatabaseConfig = {
+  /** The app's connection (external mode); with no migrate URL, also the owner's. */
   databaseUrl?: string | undefined;
+  /** EVIDENT_MIGRATE_DATABASE_URL: the tables' owner, for migrations and setup (external mode). */
+  migrateDatabaseUrl?: string | undefined;
   dataDir: string;
   embeddedPort?: number | undefined;
   poolSize?: number;
+  /** EVIDENT_AUDIT_KEY; without it, the data directory's audit.key (made on first use). */
+  auditKey?: string | undefined;
+  /** EVIDENT_AUDIT_ANCHOR_DIR; the data directory by default. */
+  auditAnchorDir?: string | undefined;
   log?: (line: string) => void;
   /** Embedded mode: a server owns the cluster; a command (default) uses a running server's. */
   role?: OwnerKind;
@@ -91,8 +147,49 @@ export type DatabaseConfig = {
   command?: string;
 };
 
-/** Starts (embedded) or connects (external), checks durability and migrates. */
+type AppConnection = { url: string; role: string | null };
+
+/**
+ * As the owner: makes sure the app's role exists with the privileges it needs, and says how the app
+ * connects (roles.ts explains the three cases).
+ */
+async function setUpAppRole(
+  owner: pg.Pool,
+  config: DatabaseConfig,
+  ownerUrl: string,
+  embedded: boolean,
+): Promise<AppConnection> {
+  const client = await owner.connect();
+  try {
+    if (embedded) {
+      const creds = await embeddedAppCredentials(config.dataDir);
+      await ensureLoginRole(client, creds.user, creds.password);
+      await grantAppPrivileges(client, creds.user);
+      return { url: withCredentials(ownerUrl, creds), role: null };
+    }
+    const userOf = (url: string) => decodeURIComponent(new URL(url).username);
+    // Two URLs naming two roles: the app's own role. (The same role twice is the one-URL case.)
+    if (config.databaseUrl && userOf(config.databaseUrl) !== userOf(ownerUrl)) {
+      await grantAppPrivileges(client, userOf(config.databaseUrl));
+      return { url: config.databaseUrl, role: null };
+    }
+    if (await ensureSwitchRole(client, APP_ROLE)) {
+      await grantAppPrivileges(client, APP_ROLE);
+      return { url: config.databaseUrl ?? ownerUrl, role: APP_ROLE };
+    }
+    config.log?.(
+      `warning: could not create the database role ${APP_ROLE}, so the app connects as the owner of the tables; give it a role of its own (EVIDENT_MIGRATE_DATABASE_URL, see README)`,
+    );
+    return { url: ownerUrl, role: null };
+  } finally {
+    client.release();
+  }
+}
+
+/** Starts (embedded) or connects (external), checks durability, migrates, and connects as the app's role. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  const log = config.log ?? (() => {});
+  const key = await loadAuditKey({ envKey: config.auditKey, dataDir: config.dataDir, log });
   const embedded = config.databaseUrl
     ? null
     : await startEmbedded({
@@ -102,27 +199,59 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
         ...(config.role ? { role: config.role } : {}),
         ...(config.command ? { command: config.command } : {}),
       });
-  const url = config.databaseUrl ?? embedded!.url;
-  const pool = createPool(url, config.poolSize);
+  const ownerUrl = embedded?.url ?? config.migrateDatabaseUrl ?? config.databaseUrl!;
+  const owner = createPool(ownerUrl, 2);
+  let pool: pg.Pool | undefined;
   try {
-    await checkDurability(pool);
-    await migrate(pool);
+    await checkDurability(owner);
+    await migrate(owner, { auditKey: key, log });
+    const app = await setUpAppRole(owner, config, ownerUrl, embedded !== null);
+    pool = createPool(app.url, config.poolSize, { role: app.role });
+    const client = await pool.connect();
+    const problem = await checkAppRole(client).finally(() => client.release());
+    if (problem) log(`warning: ${problem}; it should be a role of its own (see README, "Database roles")`);
   } catch (e) {
-    await pool.end().catch(() => undefined);
+    await pool?.end().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     throw e;
+  } finally {
+    await owner.end().catch(() => undefined);
   }
+  useAuditKey(key);
+  const appPool = pool;
   let closed = false;
   return {
-    pool,
-    db: drizzle(pool, { schema }),
+    pool: appPool,
+    db: drizzle(appPool, { schema }),
     mode: embedded ? "embedded" : "external",
     cluster: embedded,
+    audit: { key, anchorDir: path.resolve(config.auditAnchorDir ?? config.dataDir) },
+    async withOwner(fn) {
+      const p = createPool(ownerUrl, 2);
+      try {
+        return await fn({ pool: p, db: drizzle(p, { schema }) });
+      } finally {
+        await p.end();
+      }
+    },
     async close() {
       if (closed) return;
       closed = true;
-      await pool.end();
+      await appPool.end();
       await embedded?.stop();
     },
   };
+}
+
+/** Appends an anchor of the audit chains now (audit-anchors.ts). */
+export function anchorAudit(database: Database, now?: Date): Promise<AnchorWritten> {
+  return writeAnchor(database.db, { key: database.audit.key, dir: database.audit.anchorDir, now });
+}
+
+/** Verifies the audit chains against every anchor (audit-verify.ts). */
+export function verifyDatabaseAudit(
+  database: Database,
+  onProgress?: (checked: number, total: number) => void,
+): Promise<VerifyResult> {
+  return verifyAudit(database.db, { ...database.audit, onProgress });
 }

@@ -3,6 +3,9 @@
  * Handlers get repositories already scoped to a clinic (and, for a patient, to one record).
  */
 export * from "./audit";
+export * from "./audit-anchors";
+export * from "./audit-key";
+export * from "./audit-verify";
 export * from "./backup";
 export * from "./cluster-owner";
 export * from "./connect";
@@ -12,6 +15,7 @@ export * from "./ids";
 export * from "./repos/account-links";
 export * from "./repos/adverse-event-export";
 export * from "./repos/adverse-events";
+export * from "./repos/audit-trail";
 export * from "./repos/auth";
 export * from "./repos/candidacy";
 export * from "./repos/clinics";
@@ -40,5 +44,6 @@ export * from "./repos/staff";
 export * from "./repos/tasks";
 export * from "./repos/tokens";
 export * from "./repos/treatments";
+export * from "./roles";
 export * as tables from "./schema";
 export * from "./supervisor";

@@ -24,6 +24,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { auditEvents } from "./schema/audit";
+
+export { auditEvents } from "./schema/audit";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const createdAt = () => ts("created_at").notNull().defaultNow();
@@ -386,28 +389,6 @@ export const outboxMessages = pgTable(
     uniqueIndex("outbox_dedupe_key").on(t.dedupeKey),
     index("outbox_status_idx").on(t.status, t.createdAt),
   ],
-);
-
-export const auditEvents = pgTable(
-  "audit_events",
-  {
-    /** Position in the hash chain: 1, 2, 3, … with no gaps. */
-    seq: bigint("seq", { mode: "number" }).primaryKey(),
-    id: uuid("id").notNull().unique(),
-    at: ts("at").notNull(),
-    actorKind: text("actor_kind", { enum: ["staff", "patient", "system", "anonymous"] }).notNull(),
-    actorId: text("actor_id"),
-    clinicId: uuid("clinic_id"),
-    patientId: uuid("patient_id"),
-    action: text("action").notNull(),
-    entityType: text("entity_type").notNull(),
-    entityId: text("entity_id"),
-    requestId: text("request_id"),
-    detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
-    prevHash: text("prev_hash").notNull(),
-    hash: text("hash").notNull(),
-  },
-  (t) => [index("audit_patient_idx").on(t.clinicId, t.patientId, t.at)],
 );
 
 export const schema = {

@@ -15,7 +15,7 @@ describe("durability check", () => {
   });
 
   it("refuses to run when synchronous_commit is off", async () => {
-    await db.pool.query(`alter database ${db.name} set synchronous_commit = off`);
+    await db.owner.query(`alter database ${db.name} set synchronous_commit = off`);
     const fresh = createPool(db.url, 1); // settings apply to new sessions
     try {
       await expect(checkDurability(fresh)).rejects.toThrow(/synchronous_commit is off/);

@@ -27,6 +27,7 @@ import { serveWeb } from "./http/static";
 import { rejectUnstorableText } from "./http/text-guard";
 import { validationHook } from "./http/validation";
 import { adverseEventRoutes } from "./routes/adverse-events";
+import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { candidacyRoutes } from "./routes/candidacy";
 import { clinicRoutes } from "./routes/clinic";
@@ -71,6 +72,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   decisionAidRoutes(api);
   clinicRoutes(api);
   staffRoutes(api);
+  auditRoutes(api);
   return api;
 }
 

@@ -3,6 +3,7 @@
  * default for the embedded mode, so `npm start` needs none. README.md lists them all.
  */
 import path from "node:path";
+import type { DatabaseConfig } from "@evident/db";
 import { z } from "zod";
 
 const EnvSchema = z.object({
@@ -12,6 +13,9 @@ const EnvSchema = z.object({
   EVIDENT_DATA_DIR: z.string().default(".evident"),
   EVIDENT_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   DATABASE_URL: z.string().optional(),
+  EVIDENT_MIGRATE_DATABASE_URL: z.string().optional(),
+  EVIDENT_AUDIT_KEY: z.string().optional(),
+  EVIDENT_AUDIT_ANCHOR_DIR: z.string().optional(),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default("Evident <no-reply@evident.invalid>"),
   EVIDENT_DEMO_PATIENTS: z.coerce.number().int().min(0).max(1_000_000).default(600),
@@ -53,6 +57,12 @@ export type AppConfig = {
   databaseUrl: string | undefined;
   /** How long the server tries to start its embedded PostgreSQL again before it exits non-zero. */
   pgRestartTimeoutMs: number;
+  /** The tables' owner, for migrations and setup, when DATABASE_URL is the app's own role. */
+  migrateDatabaseUrl: string | undefined;
+  /** EVIDENT_AUDIT_KEY (never logged); without it, the key file in the data directory. */
+  auditKey: string | undefined;
+  /** Where audit anchors are appended; the data directory by default. */
+  auditAnchorDir: string | undefined;
   smtpUrl: string | undefined;
   smtpFrom: string;
   demoPatients: number;
@@ -102,6 +112,9 @@ export function loadConfig(
     embeddedPgPort: e.EVIDENT_PG_PORT,
     databaseUrl: e.DATABASE_URL || undefined,
     pgRestartTimeoutMs: e.EVIDENT_PG_RESTART_TIMEOUT_SECONDS * 1000,
+    migrateDatabaseUrl: e.EVIDENT_MIGRATE_DATABASE_URL || undefined,
+    auditKey: e.EVIDENT_AUDIT_KEY || undefined,
+    auditAnchorDir: e.EVIDENT_AUDIT_ANCHOR_DIR ? path.resolve(e.EVIDENT_AUDIT_ANCHOR_DIR) : undefined,
     smtpUrl: e.SMTP_URL || undefined,
     smtpFrom: e.SMTP_FROM,
     demoPatients: e.EVIDENT_DEMO_PATIENTS,
@@ -114,5 +127,18 @@ export function loadConfig(
     webDist: null,
     testClock: e.EVIDENT_TEST_CLOCK === "1",
     ...overrides,
+  };
+}
+
+/** What `openDatabase` needs from the configuration (the server and every CLI command open it alike). */
+export function databaseConfig(config: AppConfig, log: (line: string) => void): DatabaseConfig {
+  return {
+    databaseUrl: config.databaseUrl,
+    migrateDatabaseUrl: config.migrateDatabaseUrl,
+    dataDir: config.dataDir,
+    embeddedPort: config.embeddedPgPort,
+    auditKey: config.auditKey,
+    auditAnchorDir: config.auditAnchorDir,
+    log,
   };
 }

@@ -1,6 +1,6 @@
 export { createApi, createApp, openApiDocument } from "./app";
 export { hashPassword, verifyPassword } from "./auth/passwords";
-export { type AppConfig, loadConfig, VERSION } from "./config";
+export { type AppConfig, databaseConfig, loadConfig, VERSION } from "./config";
 export type { AppDeps, AppEnv } from "./http/env";
 export { dispatchOnce, startDispatcher } from "./mail/dispatcher";
 export { type Mailer, smtpMailer } from "./mail/mailer";

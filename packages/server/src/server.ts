@@ -1,9 +1,9 @@
 /**
  * Running Evident: open (or start, as its owner) the database, build the app, listen, work the
- * outbox and the jobs (follow-up invitations, reminders, escalations), supervise the embedded
- * cluster (restart PostgreSQL if it dies; give up after a bound, see db/src/supervisor.ts), and
- * shut down cleanly on SIGINT/SIGTERM: stop accepting, let requests in flight finish, close the
- * pool, stop the embedded cluster.
+ * outbox and the jobs (follow-up invitations, reminders, escalations), anchor the audit chains
+ * every minute, supervise the embedded cluster (restart PostgreSQL if it dies; give up after a
+ * bound, see db/src/supervisor.ts), and shut down cleanly on SIGINT/SIGTERM: stop accepting, let
+ * requests in flight finish, write a last audit anchor, close the pool, stop the embedded cluster.
  */
 import type { AddressInfo } from "node:net";
 import { type Database, openDatabase, type Supervisor, superviseCluster } from "@evident/db";
@@ -11,8 +11,9 @@ import { type Clock, shiftedClock, systemClock } from "@evident/domain";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { loadSecretBox } from "./auth/secret-box";
-import type { AppConfig } from "./config";
+import { type AppConfig, databaseConfig } from "./config";
 import { createLogger } from "./http/logger";
+import { startAnchoring } from "./jobs/anchors";
 import { startJobRunner } from "./jobs/runner";
 import { startDispatcher } from "./mail/dispatcher";
 import { smtpMailer } from "./mail/mailer";
@@ -35,14 +36,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const secrets = loadSecretBox(config);
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    embeddedPort: config.embeddedPgPort,
-    log,
-    role: "server",
-    command: "evident start",
-  });
+  const database = await openDatabase({ ...databaseConfig(config, log), role: "server", command: "evident start" });
   let giveUp: (reason: string) => void = () => {};
   const failed = new Promise<string>((resolve) => {
     giveUp = resolve;
@@ -94,6 +88,7 @@ export async function startServer(
   await control?.announce(url);
   const dispatcher = startDispatcher(deps);
   const jobRunner = startJobRunner(deps);
+  const anchoring = startAnchoring(deps, undefined, log);
 
   let closing: Promise<void> | null = null;
   return {
@@ -110,6 +105,7 @@ export async function startServer(
         });
         await jobRunner.stop();
         await dispatcher.stop();
+        await anchoring.stop();
         mailer?.close();
         await supervisor?.stop();
         await database.close();

@@ -1,5 +1,9 @@
-/** Every read and write of patient data leaves a hash-chained audit event; tampering is detected. */
-import { verifyAudit } from "@evident/db";
+/**
+ * Every read and write of patient data leaves an audit event in its clinic's keyed chain; the
+ * app's database role can only append them, and the trigger refuses changes even to the owner.
+ * (Tampering as a superuser: db/test/audit-tamper.test.ts.)
+ */
+import { chainLockName, verifyAudit } from "@evident/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "./harness";
 
@@ -62,59 +66,70 @@ describe("audit trail", () => {
     expect((await events()).length).toBe(before);
   });
 
-  it("verifies an intact chain", async () => {
-    const result = await verifyAudit(h.database.db);
+  it("verifies an intact trail, one chain per clinic", async () => {
+    const result = await verifyAudit(h.database.db, h.database.audit);
     expect(result.ok).toBe(true);
     expect(result.events).toBe((await events()).length);
-  });
-
-  it("names the first altered event", async () => {
-    const seq = 3;
-    const { rows } = await h.database.pool.query("select action from audit_events where seq = $1", [seq]);
-    await h.database.pool.query("update audit_events set action = 'innocent' where seq = $1", [seq]);
-    const result = await verifyAudit(h.database.db);
-    expect(result).toMatchObject({
-      ok: false,
-      firstBroken: { seq, reason: expect.stringMatching(/altered/) },
-    });
-    await h.database.pool.query("update audit_events set action = $2 where seq = $1", [seq, rows[0].action]);
-  });
-
-  it("names a deleted event, and an event re-hashed to hide an edit", async () => {
-    // A middle event: removing the newest events leaves a shorter valid chain, which only an
-    // external record of the head (`evident audit verify` prints it) can reveal.
-    const row = (await events())[1];
-    const copy = await h.database.pool.query("select * from audit_events where seq = $1", [row.seq]);
-    await h.database.pool.query("delete from audit_events where seq = $1", [row.seq]);
-    expect(await verifyAudit(h.database.db)).toMatchObject({
-      ok: false,
-      firstBroken: { seq: row.seq, reason: expect.stringMatching(/missing/) },
-    });
-    const c = copy.rows[0];
-    await h.database.pool.query(
-      "insert into audit_events (seq, id, at, actor_kind, actor_id, clinic_id, patient_id, action, entity_type, entity_id, request_id, detail, prev_hash, hash) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
-      [
-        c.seq,
-        c.id,
-        c.at,
-        c.actor_kind,
-        c.actor_id,
-        c.clinic_id,
-        c.patient_id,
-        c.action,
-        c.entity_type,
-        c.entity_id,
-        c.request_id,
-        c.detail,
-        c.prev_hash,
-        c.hash,
-      ],
+    const { rows } = await h.database.pool.query<{ n: number }>(
+      "select count(distinct clinic_id)::int as n from audit_events",
     );
-    expect((await verifyAudit(h.database.db)).ok).toBe(true);
-    // Forge a new hash for an edited event: the next event's prev_hash no longer matches.
-    await h.database.pool.query("update audit_events set hash = repeat('a', 64) where seq = $1", [row.seq]);
-    const forged = await verifyAudit(h.database.db);
-    expect(forged.ok).toBe(false);
-    if (!forged.ok) expect([row.seq, row.seq + 1]).toContain(forged.firstBroken.seq);
+    expect(result.chains).toHaveLength(rows[0]!.n);
+  });
+
+  it("lets the app's database role append and read audit events, but not change or remove them", async () => {
+    const { rows } = await h.database.pool.query<{ su: boolean; role: string }>(
+      "select rolsuper as su, current_user as role from pg_roles where rolname = current_user",
+    );
+    expect(rows[0]).toEqual({ su: false, role: "evident_app" });
+    for (const statement of [
+      "update audit_events set action = 'innocent' where seq = 1",
+      "delete from audit_events where seq = 1",
+      "truncate audit_events",
+      "alter table audit_events disable trigger audit_events_append_only",
+      "insert into audit_key (key_id) values ('mine') on conflict (singleton) do update set key_id = 'mine'",
+      "create table sneaky (id int)",
+    ])
+      await expect(h.database.pool.query(statement), statement).rejects.toThrow(
+        /permission denied|must be owner/,
+      );
+  });
+
+  it("refuses UPDATE, DELETE and TRUNCATE of audit events even to the tables' owner", async () => {
+    for (const statement of [
+      "update audit_events set action = 'innocent' where seq = 1",
+      "delete from audit_events where seq = 1",
+      "truncate audit_events",
+    ])
+      await expect(h.database.owner.query(statement), statement).rejects.toThrow(
+        /audit trail is append-only/,
+      );
+    expect((await verifyAudit(h.database.db, h.database.audit)).ok).toBe(true);
+  });
+
+  it("keeps appends of different clinics apart: a clinic's open transaction does not hold up another's", async () => {
+    const a = await h.staff("clinician");
+    const b = await h.staff("clinician");
+    const pa = await h.patient(a.cookie);
+    const client = await h.database.pool.connect();
+    try {
+      // Clinic A's chain is locked by a transaction that has appended and not yet committed.
+      await client.query("begin");
+      await client.query("select pg_advisory_xact_lock(hashtextextended($1, 0))", [
+        chainLockName(a.clinicId),
+      ]);
+      const read = await h.call("GET", "/api/v1/patients?q=Love", { cookie: b.cookie });
+      expect(read.status).toBe(200);
+      // …while clinic A's own next audited read waits for it.
+      const waiting = h.call("GET", `/api/v1/patients/${pa.id}`, { cookie: a.cookie });
+      const settled = await Promise.race([
+        waiting.then(() => "done"),
+        new Promise((r) => setTimeout(r, 300, "waiting")),
+      ]);
+      expect(settled).toBe("waiting");
+      await client.query("commit");
+      expect((await waiting).status).toBe(200);
+    } finally {
+      client.release();
+    }
   });
 });

@@ -186,6 +186,11 @@ describe("the patient's values and choice", () => {
     expect(text).toContain(
       "Fake shot: 56 of 100 had their pain cut by half or more; 44 did not (18 people in this group, likely 34 to 75).",
     );
+    const { rows } = await h.database.pool.query(
+      "select action, actor_kind, detail from audit_events where entity_type = 'decision' and entity_id = $1 order by seq desc limit 1",
+      [saved.json.id],
+    );
+    expect(rows[0]).toEqual({ action: "export", actor_kind: "patient", detail: { format: "summary-pdf" } });
     expect((await h.call("GET", path, { cookie: clinician.cookie })).status).toBe(403);
     const other = await setup();
     expect((await h.call("GET", path, { cookie: other.patient.cookie })).status).toBe(404);

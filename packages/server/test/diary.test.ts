@@ -197,7 +197,7 @@ describe("the pain diary", () => {
       body: { timeZone: "Europe/Berlin" },
     });
     const { rows } = await h.database.pool.query(
-      "select action, entity_type, detail from audit_events where entity_type = 'clinic' and clinic_id = $1",
+      "select action, entity_type, detail from audit_events where entity_type = 'clinic' and action = 'update' and clinic_id = $1",
       [admin.clinicId],
     );
     expect(rows).toEqual([

@@ -4,14 +4,7 @@
  * does not care about (after Outline's server/test/factories.ts).
  */
 
-import {
-  createClinic,
-  createStaffUser,
-  type Database,
-  recordLicence,
-  sendOutboxMessage,
-  writePlan,
-} from "@evident/db";
+import { createClinic, createStaffUser, recordLicence, sendOutboxMessage, writePlan } from "@evident/db";
 import { fixedClock, shiftedClock } from "@evident/domain";
 import { instruments } from "@evident/domain/instruments";
 import type { MeasurementPlan } from "@evident/domain/pathway/plan";
@@ -63,7 +56,7 @@ export async function createHarness(
     config?: Partial<AppConfig>;
   } = {},
 ) {
-  const database = (await freshDatabase()) as Database & { close(): Promise<void> };
+  const database = await freshDatabase();
   const clock = fixedClock(opts.now ?? "2026-03-02T09:00:00Z");
   const config = loadConfig(
     {},
@@ -155,6 +148,7 @@ export async function createHarness(
     const { id } = await createStaffUser(
       database.db,
       { clinicId: c, email, name: `Test ${role}`, role, passwordHash: await passwordHash() },
+      undefined,
       clock.now(),
     );
     const secret = (o.mfa ?? role === "admin") ? newTotpSecret() : null;

@@ -24,6 +24,7 @@ async function fresh(role: "admin" | "clinician", clinicId?: string) {
   await createStaffUser(
     h.database.db,
     { clinicId: c, email, name: "Mo Fa", role, passwordHash: await hashPassword(PASSWORD) },
+    undefined,
     h.clock.now(),
   );
   return { email, clinicId: c };

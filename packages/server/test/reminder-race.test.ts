@@ -4,6 +4,7 @@
  * holds a lock the completion needs, the test SMTP server holds a message before accepting it, and
  * the test waits until PostgreSQL shows the other side waiting on a lock before letting go.
  */
+import { chainLockName } from "@evident/db";
 import type { PoolClient } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runJobsOnce } from "../src/jobs/runner";
@@ -89,11 +90,12 @@ async function lockWaiters(n: number) {
   }
 }
 
-/** A second connection holding the audit chain's lock: the next audited write stops there. */
-async function holdAuditChain(): Promise<PoolClient> {
+/** A second connection holding the clinic's audit chain's lock: its next audited write stops there. */
+async function holdAuditChain(patientId: string): Promise<PoolClient> {
+  const { rows } = await h.database.pool.query("select clinic_id from patients where id = $1", [patientId]);
   const c = await h.database.pool.connect();
   await c.query("begin");
-  await c.query("select pg_advisory_xact_lock(hashtext('evident:audit'))");
+  await c.query("select pg_advisory_xact_lock(hashtextextended($1, 0))", [chainLockName(rows[0].clinic_id)]);
   return c;
 }
 
@@ -102,7 +104,7 @@ describe("a reminder racing the patient's answer", () => {
     const { patient, reminderId, answer } = await reminderQueued();
     // The answer is saved up to its audit event (the follow-up is completed and its reminder
     // withdrawn, uncommitted), and waits there for the audit chain this connection holds.
-    const audit = await holdAuditChain();
+    const audit = await holdAuditChain(patient.id);
     let answered: Awaited<ReturnType<typeof answer>> | null = null;
     const answering = answer().then((r) => {
       answered = r;

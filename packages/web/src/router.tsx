@@ -3,6 +3,7 @@ import { lazy, Suspense } from "react";
 import { createBrowserRouter, Navigate } from "react-router";
 import { AccountPage } from "./clinic/AccountPage";
 import { AddPatientPage } from "./clinic/AddPatientPage";
+import { AuditTrailPage } from "./clinic/AuditTrailPage";
 import { ClinicShell } from "./clinic/ClinicShell";
 import { DecisionAidPage } from "./clinic/DecisionAidPage";
 import { ForgotPasswordPage, StaffLinkPage } from "./clinic/ForgotPasswordPage";
@@ -124,6 +125,14 @@ export const router = createBrowserRouter([
         element: (
           <Permit permission="staff:manage">
             <StaffPage />
+          </Permit>
+        ),
+      },
+      {
+        path: "/audit",
+        element: (
+          <Permit permission="audit:read">
+            <AuditTrailPage />
           </Permit>
         ),
       },

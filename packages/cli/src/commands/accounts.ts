@@ -5,16 +5,29 @@
  *     confirming each licence; the time zone, UTC by default, sets when diary reminders go out)
  *   evident user add --clinic "Harbour Spine Clinic" --email a@b.org --name "Dr A" --role admin
  * The password is read from standard input (or EVIDENT_NEW_PASSWORD), never from an argument,
- * so it does not end up in shell history or the process list.
+ * so it does not end up in shell history or the process list. Both are audited, in the clinic's
+ * chain, as the command line run by this operating-system user.
  */
+import { userInfo } from "node:os";
 import { text } from "node:stream/consumers";
 import { parseArgs } from "node:util";
-import { createClinic, createStaffUser, findClinicByName, mapDbError, tables } from "@evident/db";
+import { type CreatedBy, createClinic, createStaffUser, findClinicByName, mapDbError, tables } from "@evident/db";
 import { isTimeZone, roles } from "@evident/domain";
 import { email as emailSchema, newPassword } from "@evident/domain/api";
 import { hashPassword } from "@evident/server";
 import { eq } from "drizzle-orm";
 import { withCommandDatabase } from "../database";
+
+/** The command line, as the audit trail names it: "evident cli (<operating-system user>)". */
+export function cliActor(): CreatedBy {
+  let user = "unknown user";
+  try {
+    user = userInfo().username;
+  } catch {
+    // no passwd entry for this uid (some containers)
+  }
+  return { actorKind: "system", actorId: `evident cli (${user})` };
+}
 
 function fail(message: string): number {
   console.error(`evident: ${message}`);
@@ -43,7 +56,7 @@ export async function runClinic(args: string[]): Promise<number> {
   if (problems.length > 0 || !name) return fail(problems.join("; "));
   return withCommandDatabase("clinic add", async (database) => {
     if (await findClinicByName(database.db, name)) return fail(`a clinic named "${name}" already exists`);
-    const clinic = await createClinic(database.db, name, new Date(), timeZone);
+    const clinic = await createClinic(database.db, name, new Date(), timeZone, cliActor());
     console.log(JSON.stringify({ ...clinic, timeZone }));
     return 0;
   });
@@ -83,13 +96,17 @@ export async function runUser(args: string[]): Promise<number> {
     const clinic = byId ?? (await findClinicByName(database.db, key));
     if (!clinic) return fail(`no clinic "${key}"; create it with: evident clinic add --name "${key}"`);
     try {
-      const { id } = await createStaffUser(database.db, {
-        clinicId: clinic.id,
-        email: values.email!,
-        name: values.name!.trim(),
-        role,
-        passwordHash: await hashPassword(password),
-      });
+      const { id } = await createStaffUser(
+        database.db,
+        {
+          clinicId: clinic.id,
+          email: values.email!,
+          name: values.name!.trim(),
+          role,
+          passwordHash: await hashPassword(password),
+        },
+        cliActor(),
+      );
       console.log(JSON.stringify({ id, clinicId: clinic.id, email: values.email, role }));
       return 0;
     } catch (e) {

@@ -70,12 +70,12 @@ export async function runBackup(args: string[]): Promise<number> {
   const database = await openCommandDatabase("backup", config);
   try {
     const bar = progressBar("backup");
-    const result = await backupDatabase(database.pool, {
-      out,
-      files: database.mode === "embedded" ? await dataDirFiles(config.dataDir) : [],
-      evidentVersion: VERSION,
-      onProgress: (d, t) => bar.update(d, t),
-    });
+    // As the tables' owner: the app's role may not read everything (and row security must not
+    // hide rows from a backup).
+    const files = database.mode === "embedded" ? await dataDirFiles(config.dataDir) : [];
+    const result = await database.withOwner(({ pool }) =>
+      backupDatabase(pool, { out, files, evidentVersion: VERSION, onProgress: (d, t) => bar.update(d, t) }),
+    );
     bar.done();
     const rows = result.manifest.tables.reduce((n, t) => n + t.rows, 0);
     console.log(

@@ -9,8 +9,10 @@
  * key at once with one anti-join per constraint. A dangling reference still aborts the whole
  * transaction, so the guarantee is the same; only the method differs.
  *
- * Replica mode would also silence ordinary triggers, so it is not used if any table has one (the
- * schema has none today); nor where the role may not set it (then the row-by-row checks run).
+ * Replica mode would also silence ordinary triggers, so it is not used if any table has one
+ * besides the audit trail's append-only trigger (which only refuses UPDATE, DELETE and TRUNCATE of
+ * audit events, none of which the demo does); nor where the role may not set it (then the
+ * row-by-row checks run).
  */
 import type pg from "pg";
 
@@ -19,7 +21,8 @@ export async function skipRowChecks(client: pg.PoolClient): Promise<boolean> {
   const { rows } = await client.query<{ n: number }>(
     `select count(*)::int as n from pg_trigger t join pg_class c on c.oid = t.tgrelid
      join pg_namespace s on s.oid = c.relnamespace
-     where not t.tgisinternal and s.nspname = current_schema()`,
+     where not t.tgisinternal and s.nspname = current_schema()
+       and not (c.relname = 'audit_events' and t.tgname = 'audit_events_append_only')`,
   );
   if ((rows[0]?.n ?? 0) > 0) return false;
   await client.query("savepoint demo_replica");

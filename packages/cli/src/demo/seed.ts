@@ -137,11 +137,22 @@ function checkOptions(opts: DemoOptions): void {
 /** Every table the demo writes (its COPY specs), whose planner statistics are refreshed after it commits. */
 const statisticsTables = [...new Set(Object.values(tableSpecs).map((spec) => spec.table))];
 
-export async function seedDemo(database: Database, opts: DemoOptions): Promise<DemoResult> {
+/**
+ * Seeds as the tables' owner: the bulk load drops and rebuilds indexes and refreshes planner
+ * statistics, which the app's own database role may not do.
+ */
+export async function seedDemo(
+  database: Pick<Database, "withOwner">,
+  opts: DemoOptions,
+): Promise<DemoResult> {
   checkOptions(opts);
+  return database.withOwner(({ pool }) => seed(pool, opts));
+}
+
+async function seed(pool: pg.Pool, opts: DemoOptions): Promise<DemoResult> {
   const today = opts.today ?? toIsoDate(new Date());
   const passwordHash = await hashPassword(DEMO_PASSWORD); // argon2 is slow by design: hash once
-  const client = await database.pool.connect();
+  const client = await pool.connect();
   let failed = false;
   try {
     const result: DemoResult = await drizzle(client, { schema: tables.schema }).transaction(async (tx) => {

@@ -105,7 +105,7 @@ async function migrateToBackup(pool: pg.Pool, manifest: BackupManifest): Promise
     await writeFile(path.join(folder, "meta", "_journal.json"), JSON.stringify(journal));
     for (const e of journal.entries as { tag: string }[])
       await copyFile(path.join(migrationsFolder, `${e.tag}.sql`), path.join(folder, `${e.tag}.sql`));
-    await migrate(pool, folder);
+    await migrate(pool, { folder });
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -65,8 +65,11 @@ export function adverseEventExportRepository(db: Db, scope: Scope) {
     });
   }
 
-  /** Everything an export needs, audited as an export. */
-  async function exportRecord(id: string): Promise<AdverseEventRecord> {
+  /** Everything an export needs, audited as an export in the named format. */
+  async function exportRecord(
+    id: string,
+    format: "medwatch-json" | "medwatch-pdf" | "fhir-json",
+  ): Promise<AdverseEventRecord> {
     return inTx(db, async (tx) => {
       const [r] = await gather(tx, eq(adverseEvents.id, id));
       if (!r) throw notFound("adverse event");
@@ -75,6 +78,7 @@ export function adverseEventExportRepository(db: Db, scope: Scope) {
         entityType: "adverse-event",
         entityId: id,
         patientId: r.patient.id,
+        detail: { format },
       });
       return r;
     });

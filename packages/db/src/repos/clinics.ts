@@ -1,11 +1,13 @@
 /**
- * Clinics and staff accounts: created by the demo seeder, the CLI and test factories; a clinic's
- * own settings (its time zone) read by its staff and changed by its administrators.
+ * Clinics and staff accounts: created by the demo seeder, the CLI and test factories (each
+ * creation audited, in the new clinic's chain, as whoever did it); a clinic's own settings (its
+ * time zone) read by its staff and changed by its administrators.
  */
 import { badRequest, isTimeZone, notFound } from "@evident/domain";
 import type { ClinicSettings } from "@evident/domain/api";
 import { defaultPlan, withoutUnlicensed } from "@evident/domain/pathway/plan";
 import { eq } from "drizzle-orm";
+import { type AuditInput, appendAudit } from "../audit";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { clinics, staffUsers } from "../schema";
@@ -17,6 +19,10 @@ const checkTimeZone = (timeZone: string) => {
     throw badRequest("must be an IANA time zone name, e.g. America/New_York or Europe/Berlin", "timeZone");
 };
 
+/** Who created a clinic or an account, as the audit trail names them (the system by default). */
+export type CreatedBy = Pick<AuditInput, "actorKind" | "actorId"> & { requestId?: string | null };
+const bySystem: CreatedBy = { actorKind: "system", actorId: null };
+
 /**
  * A new clinic, with the default measurement plan minus the licensed instruments: it has
  * confirmed no licence yet, so an administrator adds those after confirming each licence.
@@ -26,12 +32,24 @@ export async function createClinic(
   name: string,
   now = new Date(),
   timeZone = "UTC",
+  by: CreatedBy = bySystem,
 ): Promise<{ id: string; name: string }> {
   checkTimeZone(timeZone);
   const id = uuidv7();
   await db.transaction(async (tx) => {
     await tx.insert(clinics).values({ id, name, createdAt: now, timeZone });
     await writePlan(tx, id, withoutUnlicensed(defaultPlan, new Set()), null, now);
+    await appendAudit(tx, {
+      at: now,
+      ...by,
+      requestId: by.requestId ?? null,
+      clinicId: id,
+      patientId: null,
+      action: "create",
+      entityType: "clinic",
+      entityId: id,
+      detail: { name, timeZone },
+    });
   });
   return { id, name };
 }
@@ -45,10 +63,24 @@ export async function createStaffUser(
     role: "admin" | "clinician" | "coordinator" | "researcher";
     passwordHash: string;
   },
+  by: CreatedBy = bySystem,
   now = new Date(),
 ): Promise<{ id: string }> {
   const id = uuidv7();
-  await db.insert(staffUsers).values({ id, ...u, activatedAt: now, createdAt: now });
+  await db.transaction(async (tx) => {
+    await tx.insert(staffUsers).values({ id, ...u, activatedAt: now, createdAt: now });
+    await appendAudit(tx, {
+      at: now,
+      ...by,
+      requestId: by.requestId ?? null,
+      clinicId: u.clinicId,
+      patientId: null,
+      action: "create",
+      entityType: "staff-user",
+      entityId: id,
+      detail: { email: u.email, role: u.role },
+    });
+  });
   return { id };
 }
 

@@ -101,8 +101,11 @@ export function decisionRepository(db: Db, scope: Scope) {
     });
   }
 
-  /** One of the patient's decisions (404 if it is not theirs). */
-  async function get(patientId: string, id: string): Promise<DecisionView> {
+  /**
+   * One of the patient's decisions (404 if it is not theirs); with `exportAs`, audited as an
+   * export in that format (the summary PDF leaves the app) instead of a read.
+   */
+  async function get(patientId: string, id: string, exportAs?: "summary-pdf"): Promise<DecisionView> {
     return auditedRead(
       db,
       scope,
@@ -120,7 +123,16 @@ export function decisionRepository(db: Db, scope: Scope) {
         if (!row) throw notFound("decision");
         return present(row);
       },
-      (d) => ({ action: "read", entityType: "decision", entityId: d.id, patientId }),
+      (d) =>
+        exportAs
+          ? {
+              action: "export",
+              entityType: "decision",
+              entityId: d.id,
+              patientId,
+              detail: { format: exportAs },
+            }
+          : { action: "read", entityType: "decision", entityId: d.id, patientId },
     );
   }
 

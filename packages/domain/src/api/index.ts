@@ -1,4 +1,5 @@
 export * from "./adverse-events";
+export * from "./audit";
 export * from "./auth";
 export * from "./candidacy";
 export * from "./clinic";

@@ -7,6 +7,7 @@
 import {
   adverseEventExportRepository,
   adverseEventRepository,
+  auditTrailRepository,
   candidacyRepository,
   clinicSettingsRepository,
   decisionRepository,
@@ -107,6 +108,7 @@ export function clinicRepositories(c: Context<AppEnv>) {
       baseUrl: config.publicUrl,
       idleMinutes: config.session.idleMinutes,
     }),
+    auditTrail: auditTrailRepository(database.db, scope),
   };
 }
 

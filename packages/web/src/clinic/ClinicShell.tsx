@@ -20,6 +20,7 @@ import {
   IconChartDots,
   IconChevronDown,
   IconClipboardList,
+  IconHistory,
   IconListCheck,
   IconLogout,
   IconMail,
@@ -47,6 +48,7 @@ const nav: NavItem[] = [
   { to: "/questionnaires", label: "Questionnaires", icon: IconClipboardList, permission: "patients:read" },
   { to: "/messages", label: "Messages", icon: IconMail, permission: "outbox:read" },
   { to: "/staff", label: "Staff", icon: IconUserShield, permission: "staff:manage" },
+  { to: "/audit", label: "Audit trail", icon: IconHistory, permission: "audit:read" },
   { to: "/settings", label: "Clinic settings", icon: IconSettings, permission: "clinic:configure" },
 ];
 

@@ -180,11 +180,17 @@ export function adverseEventRoutes(app: OpenAPIHono<AppEnv>): void {
     c.json(await clinicRepositories(c).adverseEvents.markSubmitted(c.req.valid("param").id), 200),
   );
   app.openapi(exportJson, async (c) => {
-    const r = await clinicRepositories(c).adverseEventExports.exportRecord(c.req.valid("param").id);
+    const r = await clinicRepositories(c).adverseEventExports.exportRecord(
+      c.req.valid("param").id,
+      "medwatch-json",
+    );
     return c.json(medwatchReport(r) as Record<string, unknown>, 200);
   });
   app.openapi(exportPdf, async (c) => {
-    const r = await clinicRepositories(c).adverseEventExports.exportRecord(c.req.valid("param").id);
+    const r = await clinicRepositories(c).adverseEventExports.exportRecord(
+      c.req.valid("param").id,
+      "medwatch-pdf",
+    );
     const pdf = await medwatchPdf(medwatchReport(r));
     return c.body(pdf as unknown as ArrayBuffer, 200, {
       "content-type": "application/pdf",
@@ -192,7 +198,10 @@ export function adverseEventRoutes(app: OpenAPIHono<AppEnv>): void {
     }) as never;
   });
   app.openapi(exportFhir, async (c) => {
-    const r = await clinicRepositories(c).adverseEventExports.exportRecord(c.req.valid("param").id);
+    const r = await clinicRepositories(c).adverseEventExports.exportRecord(
+      c.req.valid("param").id,
+      "fhir-json",
+    );
     return c.json(toFhirAdverseEvent(r) as Record<string, unknown>, 200);
   });
 }

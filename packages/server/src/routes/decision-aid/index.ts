@@ -171,7 +171,7 @@ export function decisionAidRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(portalPdf, async (c) => {
     const { actor, decisions } = portalRepositories(c);
-    const d = await decisions.get(actor.patientId, c.req.valid("param").id);
+    const d = await decisions.get(actor.patientId, c.req.valid("param").id, "summary-pdf");
     const lang = c.req.valid("query").lang ?? d.language;
     const pdf = await decisionSummaryPdf(decisionSummary(d, lang));
     return c.body(pdf as unknown as ArrayBuffer, 200, {

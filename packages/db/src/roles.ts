@@ -1,0 +1,111 @@
+/**
+ * The app's database role. The app connects as a role that is neither a superuser nor the owner of
+ * the tables (`evident_app` by default), with only the privileges it needs: it reads and writes
+ * the clinical tables, may only INSERT and SELECT `audit_events`, may only read `audit_key`, and
+ * can change no schema. Migrations, this setup and the demo's bulk load run as the owner.
+ *
+ * Embedded mode: the role logs in with its own password, kept in credentials.json beside the
+ * owner's. External mode: DATABASE_URL names the app's role and EVIDENT_MIGRATE_DATABASE_URL the
+ * owner; with DATABASE_URL alone (an owner), the app switches to a NOLOGIN `evident_app` on each
+ * connection (`-c role=evident_app` at connect) — weaker, since a session of the owner can switch
+ * back (SET ROLE), so an injected statement is not held by the role; README says so.
+ * Privileges are granted again at every start, so tables added by a migration are covered.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { chmod, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type pg from "pg";
+
+export const APP_ROLE = "evident_app";
+
+type Queryable = Pick<pg.ClientBase, "query" | "escapeIdentifier" | "escapeLiteral">;
+
+/** Grants `role` what the app needs on every table of the current schema, and no more. */
+export async function grantAppPrivileges(db: Queryable, role: string): Promise<void> {
+  const r = db.escapeIdentifier(role);
+  const [{ schema } = { schema: "public" }] = (
+    await db.query<{ schema: string }>("select current_schema() as schema")
+  ).rows;
+  const s = db.escapeIdentifier(schema);
+  await db.query(`grant usage on schema ${s} to ${r}`);
+  await db.query(`grant select, insert, update, delete on all tables in schema ${s} to ${r}`);
+  await db.query(`grant usage, select on all sequences in schema ${s} to ${r}`);
+  await db.query(`revoke update, delete, truncate, references, trigger on ${s}.audit_events from ${r}`);
+  await db.query(`revoke insert, update, delete, truncate, references, trigger on ${s}.audit_key from ${r}`);
+}
+
+async function roleExists(db: Queryable, role: string): Promise<boolean> {
+  const { rowCount } = await db.query("select 1 from pg_roles where rolname = $1", [role]);
+  return (rowCount ?? 0) > 0;
+}
+
+/** Creates (or updates the password of) a login role with no special attributes. */
+export async function ensureLoginRole(db: Queryable, role: string, password: string): Promise<void> {
+  const r = db.escapeIdentifier(role);
+  const verb = (await roleExists(db, role)) ? "alter" : "create";
+  await db.query(
+    `${verb} role ${r} with login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password ${db.escapeLiteral(password)}`,
+  );
+}
+
+/**
+ * For DATABASE_URL alone: a NOLOGIN role the owner's sessions switch to. Returns false (the app
+ * then runs as the owner, and says so) when the owner may not create roles.
+ */
+export async function ensureSwitchRole(db: Queryable, role: string): Promise<boolean> {
+  const r = db.escapeIdentifier(role);
+  try {
+    if (!(await roleExists(db, role)))
+      await db.query(
+        `create role ${r} nologin nosuperuser nocreatedb nocreaterole noreplication nobypassrls`,
+      );
+    const [me] = (
+      await db.query<{ su: boolean }>("select rolsuper as su from pg_roles where rolname = current_user")
+    ).rows;
+    if (!me?.su) await db.query(`grant ${r} to current_user`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What the app connects as is not a superuser and owns no table: checked at start. */
+export async function checkAppRole(db: Queryable): Promise<string | null> {
+  const { rows } = await db.query<{ role: string; su: boolean; owns: boolean }>(
+    `select current_user as role, r.rolsuper as su,
+            exists (select 1 from pg_tables t where t.schemaname = current_schema() and t.tableowner = current_user) as owns
+       from pg_roles r where r.rolname = current_user`,
+  );
+  const me = rows[0];
+  if (!me) return null;
+  if (me.su) return `the app's database role ${me.role} is a superuser`;
+  if (me.owns) return `the app's database role ${me.role} owns the tables`;
+  return null;
+}
+
+export type AppCredentials = { user: string; password: string };
+
+/**
+ * The embedded app role's credentials, kept in credentials.json (mode 0600) beside the owner's;
+ * made on first use.
+ */
+export async function embeddedAppCredentials(dataDir: string): Promise<AppCredentials> {
+  const file = path.join(path.resolve(dataDir), "credentials.json");
+  const all = existsSync(file)
+    ? (JSON.parse(await readFile(file, "utf8")) as Record<string, unknown> & { app?: AppCredentials })
+    : {};
+  if (all.app?.user && all.app.password) return all.app;
+  const app = { user: APP_ROLE, password: randomBytes(24).toString("base64url") };
+  await writeFile(file, `${JSON.stringify({ ...all, app })}\n`, { mode: 0o600 });
+  await chmod(file, 0o600);
+  return app;
+}
+
+/** `url` with another user and password. */
+export function withCredentials(url: string, c: AppCredentials): string {
+  const u = new URL(url);
+  u.username = encodeURIComponent(c.user);
+  u.password = encodeURIComponent(c.password);
+  return u.toString();
+}
