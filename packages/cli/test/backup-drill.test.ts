@@ -10,9 +10,11 @@ import { chmod, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
+  anchorAudit,
   backupDatabase,
   freePort,
   listTables,
+  loadAuditKey,
   restoreToDataDir,
   startEmbedded,
   type TableSpec,
@@ -21,7 +23,7 @@ import {
 } from "@evident/db";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { listTar } from "../../db/src/backup/tar";
 import { createPool } from "../../db/src/connect";
 import { schema } from "../../db/src/schema";
@@ -86,15 +88,21 @@ describe("backup and restore drill", () => {
     const load = writeLoad(cookie);
     while (load.acknowledged.length < 10) await new Promise((r) => setTimeout(r, 20));
 
-    const snap = new pg.Client({ connectionString: (h.database as unknown as { url: string }).url });
+    // The tables' owner sees every row (the app's role may not), as the backup itself reads.
+    const snap = new pg.Client({ connectionString: h.database.ownerUrl });
     await snap.connect();
     let atSnapshot: Fingerprint = {};
     let tables: TableSpec[] = [];
     const out = path.join(work, "drill.tar");
     const started = Date.now();
-    const result = await backupDatabase(h.database.pool, {
+    // An anchor taken before the backup: the restored chains must still reach it.
+    const anchor = await anchorAudit(h.database);
+    const result = await backupDatabase(h.database.owner, {
       out,
-      files: [{ path: "audit.key", source: await writeKey() }],
+      files: [
+        { path: "audit.key", source: await writeKey() },
+        { path: "audit-anchors.jsonl", source: anchor.file },
+      ],
       onSnapshot: async (id) => {
         await snap.query("begin isolation level repeatable read, read only");
         await snap.query(`set transaction snapshot '${id}'`);
@@ -117,8 +125,8 @@ describe("backup and restore drill", () => {
 
     const restoredDir = path.join(work, "restored");
     const restored = await restoreToDataDir(await verifyBackup(out), { dataDir: restoredDir });
-    expect(restored.files).toEqual(["audit.key"]);
-    expect(await readFile(path.join(restoredDir, "audit.key"), "utf8")).toBe("drill key\n");
+    expect(restored.files).toEqual(["audit.key", "audit-anchors.jsonl"]);
+    expect(await readFile(path.join(restoredDir, "audit.key"), "utf8")).toBe(`${inject("auditKeyHex")}\n`);
 
     const cluster = await startEmbedded({ dataDir: restoredDir, port: await freePort() });
     try {
@@ -131,8 +139,10 @@ describe("backup and restore drill", () => {
       }
       const pool = createPool(cluster.url, 2);
       try {
-        const audit = await verifyAudit(drizzle(pool, { schema }));
+        const key = await loadAuditKey({ dataDir: restoredDir });
+        const audit = await verifyAudit(drizzle(pool, { schema }), { key, anchorDir: restoredDir });
         expect(audit).toMatchObject({ ok: true, events: atSnapshot["public.audit_events"]!.rows });
+        expect(audit.anchors.count).toBe(1);
       } finally {
         await pool.end();
       }
@@ -143,7 +153,7 @@ describe("backup and restore drill", () => {
 
   it("finds a damaged archive by the file's SHA-256, and without it by the part's checksum", async () => {
     const out = path.join(work, "small.tar");
-    await backupDatabase(h.database.pool, { out });
+    await backupDatabase(h.database.owner, { out });
     const patients = (await listTar(out)).find((e) => e.name.endsWith("public.patients.copy.gz"))!;
     const bytes = await readFile(out);
     const at = patients.offset + Math.floor(patients.size / 2);
@@ -158,6 +168,6 @@ describe("backup and restore drill", () => {
 
 async function writeKey(): Promise<string> {
   const file = path.join(work, "audit.key");
-  await writeFile(file, "drill key\n", { mode: 0o600 });
+  await writeFile(file, `${inject("auditKeyHex")}\n`, { mode: 0o600 });
   return file;
 }

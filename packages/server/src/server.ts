@@ -36,7 +36,11 @@ export async function startServer(
 ): Promise<RunningServer> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const secrets = loadSecretBox(config);
-  const database = await openDatabase({ ...databaseConfig(config, log), role: "server", command: "evident start" });
+  const database = await openDatabase({
+    ...databaseConfig(config, log),
+    role: "server",
+    command: "evident start",
+  });
   let giveUp: (reason: string) => void = () => {};
   const failed = new Promise<string>((resolve) => {
     giveUp = resolve;

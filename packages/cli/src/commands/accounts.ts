@@ -11,7 +11,14 @@
 import { userInfo } from "node:os";
 import { text } from "node:stream/consumers";
 import { parseArgs } from "node:util";
-import { type CreatedBy, createClinic, createStaffUser, findClinicByName, mapDbError, tables } from "@evident/db";
+import {
+  type CreatedBy,
+  createClinic,
+  createStaffUser,
+  findClinicByName,
+  mapDbError,
+  tables,
+} from "@evident/db";
 import { isTimeZone, roles } from "@evident/domain";
 import { email as emailSchema, newPassword } from "@evident/domain/api";
 import { hashPassword } from "@evident/server";
