@@ -567,7 +567,7 @@ describe("evident demo --replace after the app was used", () => {
 describe("the bulk foreign-key check", () => {
   it("finds a row whose parent is missing, naming the table and the key", async (ctx) => {
     const db = await freshDatabase();
-    const client = await db.pool.connect();
+    const client = await db.owner.connect();
     try {
       await client.query("begin");
       if (!(await skipRowChecks(client))) ctx.skip(); // not a superuser: the per-row checks run instead

@@ -64,7 +64,7 @@ describe("request logs", () => {
 describe("a 500", () => {
   it("logs what failed — SQLSTATE, constraint, request id — but none of the query's parameters", async () => {
     // A constraint the app does not expect, so the insert fails as an unexpected database error.
-    await h.database.pool.query(
+    await h.database.owner.query(
       "alter table patients add constraint no_zebedee check (given_name <> 'Zebedee') not valid",
     );
     lines.length = 0;
@@ -91,7 +91,7 @@ describe("a 500", () => {
     const text = lines.join("");
     expect(text).not.toMatch(/Zebedee|Quill|1971-02-03|zq@mail\.test|params/);
     expect(entries().find((e) => e.msg === "request")).toMatchObject({ requestId: "req-500", status: 500 });
-    await h.database.pool.query("alter table patients drop constraint no_zebedee");
+    await h.database.owner.query("alter table patients drop constraint no_zebedee");
   });
 });
 
