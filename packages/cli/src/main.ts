@@ -12,8 +12,10 @@ Commands:
   demo --patients N --seed S [--today D] [--replace]
                              Write a synthetic demo registry (deterministic for a given seed)
   audit verify               Recompute the audit hash chain and name the first broken event
-  clinic add --name NAME [--time-zone TZ]
-                             Create a clinic (its time zone: an IANA name, UTC if not given)
+  clinic add --name NAME [--time-zone TZ] [--country CC] [--emergency-number N]
+                             Create a clinic (time zone: an IANA name, UTC if not given;
+                             country: ISO 3166 alpha-2, US if not given, which gives the
+                             emergency number patients are told to call unless one is given)
   user add --clinic C --email E --name N --role R
                              Create a staff user (admin, clinician, coordinator, researcher);
                              the password is read from standard input

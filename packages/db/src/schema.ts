@@ -38,6 +38,10 @@ export const clinics = pgTable("clinics", {
   createdAt: createdAt(),
   /** IANA time zone (validated with Intl): local evening for the diary reminder, and so on. */
   timeZone: text("time_zone").notNull().default("UTC"),
+  /** ISO 3166-1 alpha-2: gives the default emergency number (domain/emergency-number.ts). */
+  country: text("country").notNull().default("US"),
+  /** The number patients are told to call in an emergency; null: the country's default. */
+  emergencyNumber: text("emergency_number"),
 });
 
 export const staffUsers = pgTable(

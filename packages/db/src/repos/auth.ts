@@ -3,6 +3,7 @@
  * sign-in attempts for rate limiting, and portal invitations. Not clinic-scoped: these run
  * before anyone is known. Policy (lifetimes, limits) lives in the server's auth module.
  */
+import { effectiveEmergencyNumber } from "@evident/domain";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { appendAudit } from "../audit";
 import type { Db } from "../connect";
@@ -25,6 +26,8 @@ export type SessionPrincipal =
       userId: string;
       clinicId: string;
       clinicName: string;
+      /** The number the clinic's patients call in an emergency (domain/emergency-number.ts). */
+      clinicEmergencyNumber: string;
       role: "admin" | "clinician" | "coordinator" | "researcher";
       name: string;
       email: string;
@@ -39,6 +42,7 @@ export type SessionPrincipal =
       patientId: string;
       clinicId: string;
       clinicName: string;
+      clinicEmergencyNumber: string;
       name: string;
       createdAt: Date;
       lastSeenAt: Date;
@@ -109,6 +113,8 @@ export function authRepository(db: Db) {
         account: patientAccounts,
         patient: patients,
         clinicName: clinics.name,
+        country: clinics.country,
+        emergencyNumber: clinics.emergencyNumber,
       })
       .from(sessions)
       .innerJoin(clinics, eq(clinics.id, sessions.clinicId))
@@ -121,6 +127,7 @@ export function authRepository(db: Db) {
       sessionId: id,
       clinicId: s.session.clinicId,
       clinicName: s.clinicName,
+      clinicEmergencyNumber: effectiveEmergencyNumber(s.country, s.emergencyNumber),
       createdAt: s.session.createdAt,
       lastSeenAt: s.session.lastSeenAt,
       expiresAt: s.session.expiresAt,

@@ -21,6 +21,9 @@ export const AcceptInvitationRequest = z
   .strict();
 export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequest>;
 
+/** The signed-in user's clinic; `emergencyNumber` is what its patients are told to call. */
+const MeClinic = z.object({ id: z.string(), name: z.string(), emergencyNumber: z.string() });
+
 export const Me = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("staff"),
@@ -28,7 +31,7 @@ export const Me = z.discriminatedUnion("kind", [
     name: z.string(),
     email: z.string(),
     role: z.enum(roles),
-    clinic: z.object({ id: z.string(), name: z.string() }),
+    clinic: MeClinic,
     permissions: z.array(z.string()),
   }),
   z.object({
@@ -36,7 +39,7 @@ export const Me = z.discriminatedUnion("kind", [
     id: z.string(),
     patientId: z.string(),
     name: z.string(),
-    clinic: z.object({ id: z.string(), name: z.string() }),
+    clinic: MeClinic,
   }),
 ]);
 export type Me = z.infer<typeof Me>;
