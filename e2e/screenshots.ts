@@ -8,7 +8,8 @@
  * worklist and a demo patient as `npm start` shows them: `--only demo`; an exercise programme on
  * the recovery page: `--only programme`) in
  * screenshots-pathway.ts, and the safety questions', triage,
- * candidacy and decision aid's (`--only intake`; the decision aid in Spanish alone: `--only aid-es`)
+ * candidacy and decision aid's (`--only intake`; the decision aid in Spanish alone: `--only aid-es`;
+ * "Not sure" about an emergency sign on a phone, in English and Spanish: `--only unsure`)
  * in screenshots-intake.ts, and correcting saved
  * records (`--only records`) in screenshots-records.ts, the Messages page with a withdrawn
  * follow-up message (`--only messages`) in screenshots-messages.ts. Uses the demo data when
@@ -21,7 +22,7 @@ import { fileURLToPath } from "node:url";
 import type { APIRequestContext, Page } from "playwright-core";
 import { launchBrowser, newContext, type ViewportName } from "./browser";
 import { portalPatient as newPortalPatient, passSafetyQuestions } from "./intake";
-import { intakeScreenshots, spanishAidScreenshots } from "./screenshots-intake";
+import { intakeScreenshots, spanishAidScreenshots, unsureScreenshots } from "./screenshots-intake";
 import { messageScreenshots } from "./screenshots-messages";
 import { outcomeScreenshots } from "./screenshots-outcomes";
 import { pathwayScreenshots, recoveryScreenshots } from "./screenshots-pathway";
@@ -310,6 +311,10 @@ async function main() {
     }
     if (only === "intake") {
       await intakeScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
+      return;
+    }
+    if (only === "unsure") {
+      await unsureScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
       return;
     }
     if (only === "aid-es") {

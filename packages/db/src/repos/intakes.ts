@@ -69,9 +69,6 @@ async function staffNames(tx: Executor, ids: string[]): Promise<Map<string, stri
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** Reviewing an emergency or urgent triage needs a note of what was done. */
-export const noteRequired = (tier: TriageTier): boolean => tier === "emergency" || tier === "urgent";
-
 const blockingTiers = triageTiers.filter((t) => clinicianActions[t].blocksElectiveProcedures);
 const holdingTiers = triageTiers.filter((t) => clinicianActions[t].holdsDecisionAid);
 
@@ -486,7 +483,7 @@ export function intakeRepository(db: Db, scope: Scope, opts: { baseUrl: string }
         .for("update");
       if (!row) throw notFound("intake");
       if (row.reviewedAt) throw conflict("this triage has already been reviewed", "reviewedAt");
-      if (noteRequired(row.tier) && !note?.trim())
+      if (clinicianActions[row.tier].reviewNeedsNote && !note?.trim())
         throw badRequest(
           `is required for ${row.tier === "emergency" ? "an emergency" : "an urgent"} triage: say what was done (e.g. "Called; seen in the emergency department")`,
           "note",

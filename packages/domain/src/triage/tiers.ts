@@ -146,6 +146,8 @@ export type ClinicianAction = {
   blocksElectiveProcedures: boolean;
   /** The decision aid waits until a clinician has reviewed. */
   holdsDecisionAid: boolean;
+  /** The review must say what was done (a note): an emergency or urgent flag is acted on, not ticked. */
+  reviewNeedsNote: boolean;
 };
 
 /**
@@ -165,6 +167,7 @@ export const clinicianActions: Readonly<Record<TriageTier, ClinicianAction>> = {
     notifyNow: true,
     blocksElectiveProcedures: true,
     holdsDecisionAid: true,
+    reviewNeedsNote: true,
   },
   urgent: {
     tier: "urgent",
@@ -177,6 +180,7 @@ export const clinicianActions: Readonly<Record<TriageTier, ClinicianAction>> = {
     notifyNow: false,
     blocksElectiveProcedures: true,
     holdsDecisionAid: true,
+    reviewNeedsNote: true,
   },
   soon: {
     tier: "soon",
@@ -188,6 +192,7 @@ export const clinicianActions: Readonly<Record<TriageTier, ClinicianAction>> = {
     notifyNow: false,
     blocksElectiveProcedures: true,
     holdsDecisionAid: true,
+    reviewNeedsNote: false,
   },
   none: {
     tier: "none",
@@ -197,5 +202,6 @@ export const clinicianActions: Readonly<Record<TriageTier, ClinicianAction>> = {
     notifyNow: false,
     blocksElectiveProcedures: false,
     holdsDecisionAid: false,
+    reviewNeedsNote: false,
   },
 };
