@@ -19,8 +19,6 @@
 import {
   ageOn,
   badRequest,
-  type CitationKey,
-  citations,
   conflict,
   effectiveEmergencyNumber,
   isElectiveProcedure,
@@ -31,46 +29,28 @@ import {
 } from "@evident/domain";
 import type { IntakeView, PatientTriage, PortalIntakeState } from "@evident/domain/api";
 import {
-  adviceKind,
   booleanAnswerIds,
   careRouteFor,
   checkIntakeAnswers,
   clinicianActions,
   evaluateTriage,
   type IntakeAnswersInput,
-  patientAdvice,
   type TriageTier,
-  triageRules,
   triageTiers,
   unsure,
 } from "@evident/domain/triage";
-import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../audit";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
-import { clinics, outboxMessages, patients, questionnaireResponses, staffUsers, treatments } from "../schema";
+import { clinics, patients, questionnaireResponses, staffUsers, treatments } from "../schema";
 import { intakes, type StoredFlag } from "../schema/intakes";
 import { clinicEmergencyNumber } from "./clinics";
+import { messageOnCall } from "./intake-alerts";
+import { adviceOf, enteredBy, presentIntake, staffNames, unsureOf } from "./intake-views";
 import { isCurrent } from "./response-views";
-import { audit, auditedRead, inTx, type Scope, type Tx } from "./scope";
+import { audit, auditedRead, inTx, type Scope } from "./scope";
 import { closeTasksOf, createTask } from "./tasks";
-
-type IntakeRow = typeof intakes.$inferSelect;
-
-/** The staff member who entered a clinic intake (a second join on staff_users). */
-const enteredBy = alias(staffUsers, "entered_by");
-
-async function staffNames(tx: Executor, ids: string[]): Promise<Map<string, string>> {
-  const rows = await tx
-    .select({ id: staffUsers.id, name: staffUsers.name })
-    .from(staffUsers)
-    .where(inArray(staffUsers.id, ids));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-const blockingTiers = triageTiers.filter((t) => clinicianActions[t].blocksElectiveProcedures);
-const holdingTiers = triageTiers.filter((t) => clinicianActions[t].holdsDecisionAid);
 
 const taskKinds: Record<TriageTier, string> = {
   emergency: "triage_emergency",
@@ -86,74 +66,8 @@ const tierWords: Record<TriageTier, string> = {
   none: "No",
 };
 
-const sourceView = (keys: readonly string[]) =>
-  keys.map((key) => ({ key, label: citations[key as CitationKey]?.text ?? key }));
-
-/** The flags as the intake was given them; an older intake's ids read against the current rules. */
-function flagsOf(row: IntakeRow): IntakeView["flags"] {
-  if (row.flagDetails)
-    return row.flagDetails.map((f) => ({ ...f, tier: f.tier, source: sourceView(f.source) }));
-  return row.flags.flatMap((id) => {
-    const rule = triageRules.find((r) => r.id === id);
-    return rule
-      ? [
-          {
-            id,
-            suggests: rule.suggests,
-            action: rule.action,
-            tier: rule.tier,
-            source: sourceView(rule.source),
-            answer: null,
-            dueWithinHours: rule.dueWithinHours ?? null,
-          },
-        ]
-      : [
-          {
-            id,
-            suggests: "(rule no longer in the current version)",
-            action: "",
-            tier: row.tier,
-            source: [],
-            answer: null,
-            dueWithinHours: null,
-          },
-        ];
-  });
-}
-
-/** The advice the patient gets for a stored intake (older ones: their tier's). */
-const adviceOf = (row: IntakeRow) => patientAdvice[adviceKind(row.tier, row.flagDetails ?? [])];
-
-/** The yes/no questions the patient answered "not sure". */
-const unsureOf = (row: IntakeRow) => booleanAnswerIds.filter((id) => row.answers[id] === unsure);
-
-function presentIntake(
-  row: IntakeRow,
-  reviewerName: string | null,
-  enteredByName: string | null,
-): IntakeView {
-  return {
-    id: row.id,
-    submittedAt: row.submittedAt.toISOString(),
-    source: row.source,
-    enteredBy: row.source === "clinic" ? { id: row.submittedBy, name: enteredByName ?? "" } : null,
-    rulesVersion: row.rulesVersion,
-    tier: row.tier,
-    flags: flagsOf(row),
-    answers: row.answers,
-    unsure: unsureOf(row),
-    clinicianAction: clinicianActions[row.tier].summary,
-    blocksProcedures: clinicianActions[row.tier].blocksElectiveProcedures && row.reviewedAt === null,
-    review:
-      row.reviewedAt && row.reviewedBy
-        ? {
-            at: row.reviewedAt.toISOString(),
-            by: { id: row.reviewedBy, name: reviewerName ?? "" },
-            note: row.reviewNote,
-          }
-        : null,
-  };
-}
+const blockingTiers = triageTiers.filter((t) => clinicianActions[t].blocksElectiveProcedures);
+const holdingTiers = triageTiers.filter((t) => clinicianActions[t].holdsDecisionAid);
 
 /**
  * Why an elective procedure may not be recorded for this patient now, or null: the oldest
@@ -267,20 +181,6 @@ async function portalState(tx: Executor, clinicId: string, patientId: string): P
   };
 }
 
-/** Every clinician and administrator of the clinic who can sign in: who hears of an emergency. */
-async function onCall(tx: Tx, clinicId: string) {
-  return tx
-    .select({ id: staffUsers.id, email: staffUsers.email })
-    .from(staffUsers)
-    .where(
-      and(
-        eq(staffUsers.clinicId, clinicId),
-        isNull(staffUsers.disabledAt),
-        or(eq(staffUsers.role, "clinician"), eq(staffUsers.role, "admin")),
-      ),
-    );
-}
-
 export function intakeRepository(db: Db, scope: Scope, opts: { baseUrl: string }) {
   /**
    * Checks that the answers are complete (422 naming each missing one, `answers.<id>`), takes the
@@ -359,27 +259,15 @@ export function intakeRepository(db: Db, scope: Scope, opts: { baseUrl: string }
           source: { type: "intake", id },
           closesWithSource: true,
         });
-      if (action.notifyNow) {
-        const link = `${opts.baseUrl.replace(/\/$/, "")}/patients/${patientId}`;
-        for (const staff of await onCall(tx, scope.clinicId))
-          await tx.insert(outboxMessages).values({
-            id: uuidv7(),
-            clinicId: scope.clinicId,
-            patientId,
-            kind: "triage-emergency",
-            toAddress: staff.email,
-            subject: "Emergency red flag at intake: act now",
-            body:
-              `A patient's intake answers show an emergency red flag (${summary}).\n\n` +
-              (source === "clinic"
-                ? `The answers were entered by clinic staff for the patient, who were shown what to tell them: go to an emergency department now or call ${emergencyNumber}. `
-                : `The patient has been told to go to an emergency department now or call ${emergencyNumber}. `) +
-              "Please contact the patient to confirm they are being seen, then review the triage in Evident. " +
-              `Elective procedures are blocked until a clinician has reviewed it.\n\n${link}\n`,
-            dedupeKey: `triage:${id}:${staff.id}`,
-            createdAt: now,
-          });
-      }
+      if (action.notifyNow)
+        await messageOnCall(tx, scope, {
+          patientId,
+          intakeId: id,
+          summary,
+          source,
+          emergencyNumber,
+          link: `${opts.baseUrl.replace(/\/$/, "")}/patients/${patientId}`,
+        });
       const names = source === "clinic" ? await staffNames(tx, [scope.actor.id]) : new Map<string, string>();
       return {
         row: row!,

@@ -1,24 +1,19 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { citations } from "../citations";
-import { EvidentError } from "../errors";
-import { describeTrigger, evaluateTriage, fires, mentions, triageIntake } from "./evaluate";
-import {
-  type BooleanAnswerId,
-  booleanAnswerIds,
-  checkIntakeAnswers,
-  type IntakeAnswers,
-  parseIntakeAnswers,
-} from "./intake";
+import { describeTrigger, evaluateTriage, fires, mentions } from "./evaluate";
+import { type BooleanAnswerId, booleanAnswerIds, type IntakeAnswers } from "./intake";
 import { SAME_DAY_HOURS, triageRules, triageRulesVersion } from "./rules";
-import { clinicianActions, type TriageTier, tierRank, triageTiers } from "./tiers";
+import { answers, yes } from "./test-answers";
+import {
+  adviceKind,
+  adviceKinds,
+  clinicianActions,
+  patientAdvice,
+  type TriageTier,
+  tierRank,
+  triageTiers,
+} from "./tiers";
 
-/** A 40-year-old with six months of pain who answered no to every yes/no question. */
-const allNo = Object.fromEntries(booleanAnswerIds.map((id) => [id, false])) as Record<BooleanAnswerId, false>;
-const base = { age: 40, painDurationWeeks: 26, ...allNo } as const;
-const answers = (extra: Partial<IntakeAnswers> = {}): IntakeAnswers => ({ ...base, ...extra });
-const yes = (...ids: BooleanAnswerId[]): Partial<IntakeAnswers> =>
-  Object.fromEntries(ids.map((id) => [id, true]));
 const rule = (id: string) => {
   const r = triageRules.find((x) => x.id === id);
   if (!r) throw new Error(`no rule ${id}`);
@@ -277,6 +272,25 @@ describe("evaluateTriage", () => {
     expect(clinicianActions.urgent).toMatchObject({ createTask: true, taskDueWithinHours: 24 });
     expect(clinicianActions.soon).toMatchObject({ createTask: true, holdsDecisionAid: true });
     for (const t of triageTiers) expect(clinicianActions[t].blocksElectiveProcedures).toBe(t !== "none");
+    for (const t of triageTiers)
+      expect(clinicianActions[t].reviewNeedsNote, t).toBe(t === "emergency" || t === "urgent");
+  });
+
+  it("tells the patient to call now when not sure about an emergency sign, and to expect a call today for fever", () => {
+    const kindOf = (a: IntakeAnswers) => {
+      const r = evaluateTriage(a);
+      return adviceKind(r.tier, r.flags);
+    };
+    expect(kindOf(answers({ saddleNumbness: "unsure" }))).toBe("call-now");
+    expect(kindOf(answers({ ...yes("cancerHistory"), saddleNumbness: "unsure" }))).toBe("call-now");
+    expect(kindOf(answers(yes("feverOrChills")))).toBe("today");
+    expect(kindOf(answers(yes("cancerHistory")))).toBe("urgent");
+    expect(kindOf(answers(yes("bladderDysfunction")))).toBe("emergency");
+    expect(kindOf(answers({ osteoporosis: "unsure" }))).toBe("soon");
+    for (const kind of adviceKinds) expect(patientAdvice[kind].kind).toBe(kind);
+    expect(patientAdvice["call-now"].whatToDo).toMatch(
+      /Call your clinic now.*emergency department now or call \{emergencyNumber\}/s,
+    );
   });
 
   it("names every yes/no answer in at least one rule, so a 'not sure' always has something to ask about", () => {
@@ -285,242 +299,5 @@ describe("evaluateTriage", () => {
         triageRules.some((r) => mentions(r, id)),
         id,
       ).toBe(true);
-  });
-});
-
-const arbitraryAnswers: fc.Arbitrary<IntakeAnswers> = fc.record({
-  age: fc.integer({ min: 0, max: 120 }),
-  painDurationWeeks: fc.integer({ min: 0, max: 6240 }),
-  ...(Object.fromEntries(
-    booleanAnswerIds.map((id) => [id, fc.constantFrom(true, false, "unsure" as const)]),
-  ) as Record<BooleanAnswerId, fc.Arbitrary<boolean | "unsure">>),
-});
-
-describe("triage properties", () => {
-  it("never lowers the tier when a no becomes yes or not sure", () => {
-    fc.assert(
-      fc.property(arbitraryAnswers, fc.constantFrom(...booleanAnswerIds), (a, id) => {
-        const no = evaluateTriage({ ...a, [id]: false }).tier;
-        const notSure = evaluateTriage({ ...a, [id]: "unsure" }).tier;
-        const yesTier = evaluateTriage({ ...a, [id]: true }).tier;
-        expect(tierRank(notSure)).toBeGreaterThanOrEqual(tierRank(no));
-        expect(tierRank(yesTier)).toBeGreaterThanOrEqual(tierRank(no));
-      }),
-    );
-  });
-
-  it("never drops a rule's flag when a no becomes yes", () => {
-    fc.assert(
-      fc.property(arbitraryAnswers, fc.constantFrom(...booleanAnswerIds), (a, id) => {
-        const before = evaluateTriage({ ...a, [id]: false }).flags.map((f) => f.id);
-        const after = new Set(evaluateTriage({ ...a, [id]: true }).flags.map((f) => f.id));
-        for (const f of before.filter((x) => !x.startsWith("unsure-"))) expect(after.has(f)).toBe(true);
-      }),
-    );
-  });
-
-  it("reports the highest flag tier, none only without flags, flags sorted most urgent first", () => {
-    fc.assert(
-      fc.property(arbitraryAnswers, (a) => {
-        const { tier, flags } = evaluateTriage(a);
-        expect(tier === "none").toBe(flags.length === 0);
-        if (flags.length > 0) expect(tier).toBe(flags[0]?.tier);
-        const ranks = flags.map((f) => tierRank(f.tier));
-        expect(ranks).toEqual([...ranks].sort((x, y) => y - x));
-      }),
-    );
-  });
-
-  it("is emergency whenever any cauda equina answer is yes, whatever else is answered", () => {
-    const ces = [
-      "bladderDysfunction",
-      "bowelIncontinence",
-      "saddleNumbness",
-      "bilateralLegSymptoms",
-      "newSexualDysfunction",
-    ] as const;
-    fc.assert(
-      fc.property(arbitraryAnswers, fc.constantFrom(...ces), (a, id) => {
-        expect(evaluateTriage({ ...a, [id]: true }).tier).toBe("emergency");
-      }),
-    );
-  });
-
-  it("is at least urgent with a same-day task when a not-sure answer would be an emergency as a yes", () => {
-    fc.assert(
-      fc.property(arbitraryAnswers, fc.constantFrom(...booleanAnswerIds), (a, id) => {
-        if (evaluateTriage({ ...a, [id]: true }).tier !== "emergency") return;
-        const r = evaluateTriage({ ...a, [id]: "unsure" });
-        expect(tierRank(r.tier)).toBeGreaterThanOrEqual(tierRank("urgent"));
-        expect(r.taskDueWithinHours).not.toBeNull();
-        expect(r.taskDueWithinHours).toBeLessThanOrEqual(SAME_DAY_HOURS);
-      }),
-    );
-  });
-
-  it("flags every not-sure answer, naming it, and is never below soon with one", () => {
-    fc.assert(
-      fc.property(arbitraryAnswers, (a) => {
-        const r = evaluateTriage(a);
-        const notSure = booleanAnswerIds.filter((id) => a[id] === "unsure");
-        const named = r.flags.flatMap((f) => f.answer.filter((x) => x.value === "unsure").map((x) => x.id));
-        expect(named.sort()).toEqual([...notSure].sort());
-        if (notSure.length > 0) expect(tierRank(r.tier)).toBeGreaterThanOrEqual(tierRank("soon"));
-      }),
-    );
-  });
-});
-
-describe("not sure", () => {
-  // The questions whose own single-answer rule is an emergency, written out from the spec.
-  const emergencySigns: BooleanAnswerId[] = [
-    "bladderDysfunction",
-    "bowelIncontinence",
-    "saddleNumbness",
-    "bilateralLegSymptoms",
-    "newSexualDysfunction",
-    "progressiveLegWeakness",
-    "pulsatileAbdominalMass",
-  ];
-
-  it.each(emergencySigns)("%s: not sure is urgent, due the same day, naming the answer", (id) => {
-    const r = evaluateTriage(answers({ [id]: "unsure" }));
-    expect(r.tier).toBe("urgent");
-    expect(r.taskDueWithinHours).toBe(SAME_DAY_HOURS);
-    expect(r.flags).toHaveLength(1);
-    expect(r.flags[0]).toMatchObject({
-      id: "unsure-emergency-sign",
-      tier: "urgent",
-      dueWithinHours: SAME_DAY_HOURS,
-      answer: [{ id, value: "unsure" }],
-    });
-    expect(r.flags[0]?.source.length).toBeGreaterThan(0);
-  });
-
-  it.each(
-    booleanAnswerIds.filter((id) => !emergencySigns.includes(id)),
-  )("%s: not sure alone is soon, flagged for the clinician to ask", (id) => {
-    const r = evaluateTriage(answers({ [id]: "unsure" }));
-    expect(r.tier).toBe("soon");
-    expect(r.taskDueWithinHours).toBeNull();
-    expect(r.flags).toEqual([
-      expect.objectContaining({ id: "unsure-answer", tier: "soon", answer: [{ id, value: "unsure" }] }),
-    ]);
-    expect(r.flags[0]?.action).toContain(id);
-    for (const key of r.flags[0]?.source ?? []) expect(citations[key]).toBeDefined();
-    expect(r.flags[0]?.source.length).toBeGreaterThan(0);
-  });
-
-  it("is urgent the same day when, with the other answers, a yes would be an emergency", () => {
-    // Not sure about fever in someone who injects drugs: a yes would be a spinal infection.
-    const r = evaluateTriage(answers({ feverOrChills: "unsure", ivDrugUse: true }));
-    expect(r.tier).toBe("urgent");
-    expect(r.taskDueWithinHours).toBe(SAME_DAY_HOURS);
-    expect(r.flags.map((f) => f.id)).toEqual(["unsure-emergency-sign", "infection-risk-factor"]);
-    expect(r.flags[0]?.suggests).toMatch(/Spinal infection/);
-  });
-
-  it("counts two not-sure answers that would be an emergency together", () => {
-    const r = evaluateTriage(answers({ cancerHistory: "unsure", numbnessOrTingling: "unsure" }));
-    expect(r.flags.map((f) => [f.id, f.answer[0]?.id])).toEqual([
-      ["unsure-emergency-sign", "cancerHistory"],
-      ["unsure-emergency-sign", "numbnessOrTingling"],
-    ]);
-  });
-
-  it("adds its flag beside the rules a yes answer raised", () => {
-    const r = evaluateTriage(answers({ ...yes("cancerHistory"), saddleNumbness: "unsure" }));
-    expect(r.tier).toBe("urgent");
-    expect(r.flags.map((f) => f.id)).toEqual(["cancer-history", "unsure-emergency-sign"]);
-    expect(r.taskDueWithinHours).toBe(SAME_DAY_HOURS);
-  });
-});
-
-describe("parseIntakeAnswers", () => {
-  const refusal = (raw: unknown) => {
-    try {
-      parseIntakeAnswers(raw);
-    } catch (e) {
-      expect(e).toBeInstanceOf(EvidentError);
-      return e as EvidentError;
-    }
-    throw new Error("expected a refusal");
-  };
-  const issuesOf = (raw: unknown) => refusal(raw).issues;
-
-  it("accepts complete answers: true, false or unsure for every yes/no question", () => {
-    const complete = { ...base, saddleNumbness: true, osteoporosis: "unsure" };
-    expect(parseIntakeAnswers(complete)).toEqual(complete);
-  });
-
-  it("refuses with 422 an intake missing any yes/no answer, naming each one", () => {
-    const e = refusal({ age: 40, painDurationWeeks: 0 });
-    expect(e.status).toBe(422);
-    expect(e.issues.map((i) => i.path)).toEqual([...booleanAnswerIds]);
-    expect(e.issues[0]?.message).toBe('is required: answer true, false or "unsure"');
-  });
-
-  it("refuses with 422 a null answer, as if it were missing", () => {
-    const e = refusal({ ...base, bladderDysfunction: null, cancerHistory: undefined });
-    expect(e.status).toBe(422);
-    expect(e.issues).toEqual([
-      { path: "bladderDysfunction", message: 'is required: answer true, false or "unsure"' },
-      { path: "cancerHistory", message: 'is required: answer true, false or "unsure"' },
-    ]);
-  });
-
-  it("refuses with 400 a malformed answer, naming each malformed field (missing ones wait for the 422)", () => {
-    const e = refusal({ age: 121, painDurationWeeks: -1, saddleNumbness: "yes", fever: true });
-    expect(e.status).toBe(400);
-    expect(e.issues).toEqual([
-      { path: "age", message: "must be at most 120 years" },
-      { path: "painDurationWeeks", message: "must not be negative" },
-      { path: "saddleNumbness", message: 'must be true, false or "unsure"' },
-      { path: "fever", message: "is not an intake question" },
-    ]);
-    expect(issuesOf({ ...base, age: -1, painDurationWeeks: 1.5 })).toEqual([
-      { path: "age", message: "must be 0 to 120 years" },
-      { path: "painDurationWeeks", message: "must be a whole number of weeks" },
-    ]);
-  });
-
-  it("requires age and duration, and an object", () => {
-    const e = refusal({ ...allNo });
-    expect(e.status).toBe(422);
-    expect(e.issues).toEqual([
-      { path: "age", message: "is required" },
-      { path: "painDurationWeeks", message: "is required" },
-    ]);
-    expect(issuesOf([])).toEqual([{ path: "", message: expect.any(String) }]);
-    expect(issuesOf("{}")).toEqual([{ path: "", message: expect.any(String) }]);
-  });
-
-  it("triageIntake validates and evaluates in one step", () => {
-    expect(triageIntake({ ...base, pulsatileAbdominalMass: true }).tier).toBe("emergency");
-    expect(() => triageIntake({ age: "40" })).toThrow(EvidentError);
-  });
-});
-
-describe("checkIntakeAnswers with the age on record", () => {
-  const { age: _typed, ...noAge } = base;
-
-  it("takes the age from the record when it is left out, and accepts a typed age that matches", () => {
-    expect(checkIntakeAnswers(noAge, { ageOnRecord: 76 }).age).toBe(76);
-    expect(checkIntakeAnswers({ ...noAge, age: 76 }, { ageOnRecord: 76 }).age).toBe(76);
-  });
-
-  it("refuses with 422 a typed age that contradicts the birth date, naming age under the prefix", () => {
-    try {
-      checkIntakeAnswers({ ...noAge, age: 45 }, { ageOnRecord: 76, at: "answers." });
-      throw new Error("expected a refusal");
-    } catch (e) {
-      expect((e as EvidentError).status).toBe(422);
-      expect((e as EvidentError).issues).toEqual([
-        {
-          path: "answers.age",
-          message: expect.stringMatching(/does not match the birth date on record \(76 years/),
-        },
-      ]);
-    }
   });
 });
