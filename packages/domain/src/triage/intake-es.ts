@@ -151,7 +151,7 @@ export const patientAdviceEs: Readonly<Record<AdviceKind, PatientAdvice>> = {
       "Llame a su clínica ahora y dígales en qué preguntas tenía dudas. Un médico tiene que hablar con usted " +
       `hoy. Si tiene una de estas señales, no espere: vaya a urgencias ahora o llame al ${EMERGENCY_NUMBER}.`,
     why:
-      "No estaba seguro de una señal que puede necesitar atención el mismo día. Casi siempre no es nada " +
+      "Tenía dudas sobre una señal que puede necesitar atención el mismo día. Casi siempre no es nada " +
       "grave. Pero solo un médico lo puede saber, así que hay que hablarlo hoy.",
     safetyNet: safetyNetEs,
   },

@@ -113,11 +113,11 @@ export function AdviceCard({ intake, headingLevel = 2 }: { intake: PortalIntakeV
           {a.title}
         </Title>
         <Text fw={callNow ? 600 : undefined}>{a.whatToDo}</Text>
+        <UnsureList intake={intake} />
         {callNow && <CallButton variant="outline" />}
         <Text c="dimmed" size="sm">
           {a.why}
         </Text>
-        <UnsureList intake={intake} />
         {a.tier !== "none" && <Text size="sm">{intake.reviewed ? t.reviewedNote : t.waitingNote}</Text>}
         <Text size="sm" fw={600}>
           {a.safetyNet}
