@@ -46,6 +46,10 @@ describe("evident clinic add / user add", () => {
       { name: "Clínica Madrid", country: "ES", emergency_number: null },
       { name: "Tokyo Spine", country: "JP", emergency_number: "119" },
     ]);
+  });
+
+  it("refuses a country that is not an ISO code, and a country without a default and no number", async () => {
+    const env = { DATABASE_URL: db.url };
     const noDefault = await runCli(["clinic", "add", "--name", "Osaka Spine", "--country", "JP"], env);
     expect(noDefault.code).toBe(2);
     expect(noDefault.stderr).toMatch(/--emergency-number is required for JP/);
