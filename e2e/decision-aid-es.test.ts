@@ -43,7 +43,7 @@ describe("the decision aid in Spanish", () => {
     await page.goto("/portal");
     await page.getByText("Español", { exact: true }).click();
     await page.goto("/portal/intake");
-    await answerIntake(page, { age: 52, weeks: 30, yes: [], lang: "es" });
+    await answerIntake(page, { weeks: 30, yes: [], lang: "es" });
     await page.getByRole("button", { name: "Enviar mis respuestas" }).click();
     await page.getByRole("link", { name: "Ver sus opciones" }).click();
 

@@ -44,7 +44,7 @@ describe("the decision aid", () => {
     await expectHeading(page, "Your choices open after a check");
 
     await page.goto("/portal/intake");
-    await answerIntake(page, { age: 50, weeks: 40, yes: [] });
+    await answerIntake(page, { weeks: 40, yes: [] });
     await page.getByRole("button", { name: "Send my answers" }).click();
     await page.getByRole("link", { name: "See your choices" }).click();
     await expectHeading(page, "Your choices of care");

@@ -1,5 +1,5 @@
 /** The safety questions in the browser: a portal patient to answer them, and the answering. */
-import { intakeQuestions, intakeQuestionsEs } from "@evident/domain/triage";
+import { booleanAnswerIds, intakeQuestions, intakeQuestionsEs } from "@evident/domain/triage";
 import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { unique } from "./app";
@@ -26,27 +26,37 @@ export async function portalPatient(
 
 /**
  * Answers the safety questions form (in the page's main region, or in `within`, e.g. the clinic's
- * dialog): the two numbers, yes to the ids given, no to the rest; in the portal's English or
+ * dialog): the weeks of pain (the age comes from the record, so the form does not ask it), yes to
+ * the ids in `yes`, not sure to those in `unsure`, no to the rest; in the portal's English or
  * Spanish words.
  */
 export async function answerIntake(
   page: Page,
-  a: { age: number; weeks: number; yes: readonly string[]; lang?: "en" | "es" },
+  a: { weeks: number; yes: readonly string[]; unsure?: readonly string[]; lang?: "en" | "es" },
   within?: Locator,
 ) {
   const es = a.lang === "es";
   const main = within ?? page.getByRole("main");
-  await main.getByLabel(es ? intakeQuestionsEs.age.text : "How old are you?").fill(String(a.age));
   await main
     .getByLabel(es ? intakeQuestionsEs.painDurationWeeks.text : /How many weeks ago/)
     .fill(String(a.weeks));
+  const words = es
+    ? { yes: "Sí", no: "No", unsure: "No lo sé" }
+    : { yes: "Yes", no: "No", unsure: "Not sure" };
   for (const q of intakeQuestions) {
     if (q.type !== "boolean") continue;
     const group = main.getByRole("group", { name: es ? intakeQuestionsEs[q.id].text : q.text, exact: true });
-    const yes = a.yes.includes(q.id);
-    await group.getByRole("radio", { name: es ? (yes ? "Sí" : "No") : yes ? "Yes" : "No" }).check();
+    const answer = a.yes.includes(q.id) ? "yes" : a.unsure?.includes(q.id) ? "unsure" : "no";
+    await group.getByRole("radio", { name: words[answer], exact: true }).check();
   }
 }
+
+/** Every yes/no safety answer no, 30 weeks of pain (the age comes from the record), with overrides. */
+export const calmIntake = (over: Record<string, number | boolean | "unsure"> = {}) => ({
+  painDurationWeeks: 30,
+  ...Object.fromEntries(booleanAnswerIds.map((id) => [id, false])),
+  ...over,
+});
 
 /**
  * The safety questions answered with no red flag, over the API in the patient's session: for tests
@@ -55,7 +65,7 @@ export async function answerIntake(
  */
 export async function passSafetyQuestions(patient: Page, base = "") {
   const res = await patient.request.post(`${base}/api/v1/portal/intake`, {
-    data: { answers: { age: 45, painDurationWeeks: 30 } },
+    data: { answers: calmIntake() },
   });
   if (res.status() !== 201) throw new Error(`the safety questions were not accepted: ${await res.text()}`);
 }

@@ -317,7 +317,7 @@ describe("the care pathway from procedure to answered follow-up", () => {
     await expectNoAxeViolations(staff, "the worklist");
   });
 
-  it("an administrator sets the clinic's time zone on the settings page; a clinician has no such page", async () => {
+  it("an administrator sets the clinic's time zone and emergency number on the settings page; a clinician has no such page", async () => {
     const admin = await browser.open("desktop", app.baseUrl);
     await signInAdmin(admin);
     await admin.goto("/patients");
@@ -341,6 +341,21 @@ describe("the care pathway from procedure to answered follow-up", () => {
     expect(await admin.getByRole("combobox", { name: "Time zone", exact: true }).inputValue()).toBe(
       "Europe/Madrid",
     );
+
+    // The country gives the emergency number every patient text names: Spain's is 112.
+    const country = admin.getByRole("combobox", { name: "Country", exact: true });
+    await country.click();
+    await country.fill("Spain");
+    await admin.getByRole("option", { name: "Spain (ES)" }).click();
+    await expectText(admin, "Patients are told to call 112 in an emergency.");
+    await admin.getByRole("button", { name: "Save emergency number" }).click();
+    await expectText(admin, "Patients are now told to call 112 in an emergency.");
+    const number = await ok<{ country: string; effectiveEmergencyNumber: string }>(
+      await admin.request.get(`${app.baseUrl}/api/v1/clinic`),
+      "read the clinic",
+    );
+    expect(number).toMatchObject({ country: "ES", effectiveEmergencyNumber: "112" });
+    await expectNoAxeViolations(admin, "clinic settings with the emergency number");
 
     const staff = await browser.open("desktop", app.baseUrl);
     await signInStaff(staff, CLINICIAN);

@@ -9,7 +9,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { newContext, type ViewportName } from "./browser";
-import { answerIntake } from "./intake";
+import { answerIntake, calmIntake } from "./intake";
 import { linkTokenFor } from "./mail";
 
 export type Shoot = (page: Page, name: string, full?: boolean) => Promise<void>;
@@ -77,7 +77,10 @@ export async function intakeScreenshots(browser: Browser, base: string, shoot: S
     await shoot(page, `portal-home-intake-${size}`);
     await page.goto("/portal/intake");
     await page.getByRole("heading", { name: "Safety questions", level: 1 }).waitFor();
-    await page.getByRole("main").getByLabel("How old are you?").fill("57");
+    await page
+      .getByRole("main")
+      .getByLabel(/How many weeks ago/)
+      .fill("20");
     await shoot(page, `intake-${size}`);
   }
 
@@ -88,7 +91,7 @@ export async function intakeScreenshots(browser: Browser, base: string, shoot: S
     const id = await patientOn(page, "John", size === "phone" ? "Carter" : "Reyes");
     if (size === "phone") emergencyPatient = id;
     await page.goto("/portal/intake");
-    await answerIntake(page, { age: 49, weeks: 6, yes: ["saddleNumbness", "bladderDysfunction"] });
+    await answerIntake(page, { weeks: 6, yes: ["saddleNumbness", "bladderDysfunction"] });
     await page.getByRole("button", { name: "Send my answers" }).click();
     await page.getByRole("heading", { name: "Get help now" }).waitFor();
     await shoot(page, `intake-emergency-${size}`);
@@ -97,10 +100,11 @@ export async function intakeScreenshots(browser: Browser, base: string, shoot: S
   const urgent = await open("phone");
   await patientOn(urgent, "Lena", "Fischer");
   await urgent.goto("/portal/intake");
-  await answerIntake(urgent, { age: 66, weeks: 4, yes: ["cancerHistory", "nightPainAtRest"] });
+  await answerIntake(urgent, { weeks: 4, yes: ["cancerHistory", "nightPainAtRest"] });
   await urgent.getByRole("button", { name: "Send my answers" }).click();
   await urgent.getByRole("heading", { name: /clinician needs to check/ }).waitFor();
   await shoot(urgent, "intake-urgent-phone");
+  await unsureScreenshots(browser, base, shoot, who);
 
   // The clinic: the triage queue and the patient's triage panel.
   for (const size of ["desktop", "phone"] as const) {
@@ -138,7 +142,7 @@ export async function intakeScreenshots(browser: Browser, base: string, shoot: S
     const page = await open(size);
     await patientOn(page, "Ada", size === "phone" ? "Brooks" : "Novak");
     await page.goto("/portal/intake");
-    await answerIntake(page, { age: 44, weeks: 40, yes: [] });
+    await answerIntake(page, { weeks: 40, yes: [] });
     await page.getByRole("button", { name: "Send my answers" }).click();
     await page.getByRole("link", { name: "See your choices" }).click();
     await page.getByRole("heading", { name: "Your choices of care" }).waitFor();
@@ -200,7 +204,7 @@ export async function intakeScreenshots(browser: Browser, base: string, shoot: S
     const dialog = page.getByRole("dialog", { name: "Safety questions for the patient" });
     await dialog.getByLabel("How old are you?").fill("67");
     await shoot(page, `staff-intake-${size}`, false);
-    await answerIntake(page, { age: 67, weeks: 1, yes: ["saddleNumbness", "bladderDysfunction"] }, dialog);
+    await answerIntake(page, { weeks: 1, yes: ["saddleNumbness", "bladderDysfunction"] }, dialog);
     await dialog.getByRole("button", { name: "Save the patient's answers" }).click();
     await dialog.getByText("Tell the patient now").waitFor();
     await shoot(page, `staff-intake-emergency-${size}`, false);
@@ -274,7 +278,7 @@ export async function intakeScreenshots(browser: Browser, base: string, shoot: S
     await patientOn(page, "Noor", size === "phone" ? "Haddad" : "Aziz");
     await ok(
       await page.request.post(`${base}/api/v1/portal/intake`, {
-        data: { answers: { age: 41, painDurationWeeks: 30 } },
+        data: { answers: calmIntake() },
       }),
       "intake",
     );
@@ -298,7 +302,7 @@ export async function spanishAidScreenshots(browser: Browser, base: string, shoo
     await page.goto("/portal");
     await page.getByText("Español", { exact: true }).click();
     await page.goto("/portal/intake");
-    await answerIntake(page, { age: 51, weeks: 40, yes: [], lang: "es" });
+    await answerIntake(page, { weeks: 40, yes: [], lang: "es" });
     await page.getByRole("button", { name: "Enviar mis respuestas" }).click();
     await page.getByRole("link", { name: "Ver sus opciones" }).click();
     await page.getByRole("heading", { name: "Sus opciones de tratamiento" }).waitFor();
@@ -326,5 +330,32 @@ export async function spanishAidScreenshots(browser: Browser, base: string, shoo
     await page.getByRole("button", { name: "Guardar y ver mi resumen" }).click();
     await page.getByRole("heading", { name: "Mis opciones para el dolor de espalda: resumen" }).waitFor();
     await shoot(page, `decision-summary-es-${size}`);
+  }
+}
+
+/**
+ * "Not sure" about the bladder on a phone (`--only unsure`), in English and Spanish: the question
+ * answered "Not sure", then the call-now advice with the clinic's emergency number and the
+ * question listed.
+ */
+export async function unsureScreenshots(browser: Browser, base: string, shoot: Shoot, who: Who) {
+  const { open, patientOn } = await clinic(browser, base, who);
+  for (const lang of ["en", "es"] as const) {
+    const page = await open("phone");
+    await patientOn(page, lang === "en" ? "Grace" : "Carmen", lang === "en" ? "Miller" : "Vega");
+    await page.goto("/portal");
+    if (lang === "es") await page.getByText("Español", { exact: true }).click();
+    await page.goto("/portal/intake");
+    await answerIntake(page, { weeks: 10, yes: [], unsure: ["bladderDysfunction"], lang });
+    const suffix = lang === "en" ? "" : "-es";
+    await page.locator("#intake-bladderDysfunction").evaluate((q) => q.scrollIntoView({ block: "start" }));
+    await shoot(page, `intake-unsure-question${suffix}-phone`, false);
+    await page
+      .getByRole("button", { name: lang === "en" ? "Send my answers" : "Enviar mis respuestas" })
+      .click();
+    await page
+      .getByRole("heading", { name: lang === "en" ? "Call your clinic now" : "Llame a su clínica ahora" })
+      .waitFor();
+    await shoot(page, `intake-unsure${suffix}-phone`);
   }
 }

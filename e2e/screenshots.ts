@@ -12,7 +12,8 @@
  * worklist and a demo patient as `npm start` shows them: `--only demo`; an exercise programme on
  * the recovery page: `--only programme`) in
  * screenshots-pathway.ts, and the safety questions', triage,
- * candidacy and decision aid's (`--only intake`; the decision aid in Spanish alone: `--only aid-es`)
+ * candidacy and decision aid's (`--only intake`; the decision aid in Spanish alone: `--only aid-es`;
+ * "Not sure" about an emergency sign on a phone, in English and Spanish: `--only unsure`)
  * in screenshots-intake.ts, the decision aid's glance table and balanced figures (`--only aid`) in
  * screenshots-aid.ts, and correcting saved
  * records (`--only records`) in screenshots-records.ts, the Messages page with a withdrawn
@@ -32,7 +33,7 @@ import { portalPatient as newPortalPatient, passSafetyQuestions } from "./intake
 import { linkTokenFor, mailFolder } from "./mail";
 import { aidScreenshots } from "./screenshots-aid";
 import { auditScreenshots } from "./screenshots-audit";
-import { intakeScreenshots, spanishAidScreenshots } from "./screenshots-intake";
+import { intakeScreenshots, spanishAidScreenshots, unsureScreenshots } from "./screenshots-intake";
 import { messageScreenshots } from "./screenshots-messages";
 import { clinicFigureScreenshots } from "./screenshots-numbers";
 import { outcomeScreenshots } from "./screenshots-outcomes";
@@ -316,6 +317,10 @@ async function main() {
     }
     if (only === "aid") {
       await aidScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
+      return;
+    }
+    if (only === "unsure") {
+      await unsureScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
       return;
     }
     if (only === "aid-es") {

@@ -119,7 +119,7 @@ describe("a clinician enrols a patient who answers from their phone", () => {
     await expectHeading(page, "Safety questions first");
     await page.getByRole("link", { name: "Begin safety questions" }).click();
     await expectHeading(page, "Safety questions");
-    await answerIntake(page, { age: 55, weeks: 40, yes: [] });
+    await answerIntake(page, { weeks: 40, yes: [] });
     await page.getByRole("button", { name: "Send my answers" }).click();
     await expectHeading(page, "No warning signs");
     await page.getByRole("link", { name: "Back to your page" }).click();

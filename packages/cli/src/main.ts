@@ -18,8 +18,10 @@ Commands:
                              anchors), with its SHA-256 in FILE.sha256
   restore FILE --data-dir DIR
                              Check a backup's checksums and restore it into a new data directory
-  clinic add --name NAME [--time-zone TZ]
-                             Create a clinic (its time zone: an IANA name, UTC if not given)
+  clinic add --name NAME [--time-zone TZ] [--country CC] [--emergency-number N]
+                             Create a clinic (time zone: an IANA name, UTC if not given;
+                             country: ISO 3166 alpha-2, US if not given, which gives the
+                             emergency number patients are told to call unless one is given)
   user add --clinic C --email E --name N --role R
                              Create a staff user (admin, clinician, coordinator, researcher);
                              the password is read from standard input

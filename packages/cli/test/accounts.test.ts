@@ -28,10 +28,47 @@ describe("evident clinic add / user add", () => {
     expect((await db.pool.query("select 1 from clinics where name = 'Nowhere Clinic'")).rows).toEqual([]);
   });
 
+  it("sets the clinic's country and emergency number: the country's default, or its own", async () => {
+    const env = { DATABASE_URL: db.url };
+    const madrid = await runCli(["clinic", "add", "--name", "Clínica Madrid", "--country", "ES"], env);
+    expect(madrid.code).toBe(0);
+    expect(JSON.parse(madrid.stdout)).toMatchObject({ country: "ES", emergencyNumber: "112" });
+    const tokyo = await runCli(
+      ["clinic", "add", "--name", "Tokyo Spine", "--country", "JP", "--emergency-number", "119"],
+      env,
+    );
+    expect(JSON.parse(tokyo.stdout)).toMatchObject({ country: "JP", emergencyNumber: "119" });
+    const { rows } = await db.pool.query(
+      "select name, country, emergency_number from clinics where name in ('Clínica Madrid', 'Tokyo Spine') order by name",
+    );
+    expect(rows).toEqual([
+      { name: "Clínica Madrid", country: "ES", emergency_number: null },
+      { name: "Tokyo Spine", country: "JP", emergency_number: "119" },
+    ]);
+  });
+
+  it("refuses a country that is not an ISO code, and a country without a default and no number", async () => {
+    const env = { DATABASE_URL: db.url };
+    const noDefault = await runCli(["clinic", "add", "--name", "Osaka Spine", "--country", "JP"], env);
+    expect(noDefault.code).toBe(2);
+    expect(noDefault.stderr).toMatch(/--emergency-number is required for JP/);
+    const badCountry = await runCli(["clinic", "add", "--name", "UK Spine", "--country", "UK"], env);
+    expect(badCountry.code).toBe(2);
+    expect(badCountry.stderr).toMatch(/--country must be an ISO 3166-1 alpha-2 code/);
+    expect(
+      (await db.pool.query("select 1 from clinics where name in ('Osaka Spine', 'UK Spine')")).rows,
+    ).toEqual([]);
+  });
+
   it("creates a clinic and an admin whose password (from the environment, not argv) signs in", async () => {
     const clinic = await runCli(["clinic", "add", "--name", "Harbour Spine Clinic"], db.cliEnv);
     expect(clinic.code).toBe(0);
-    expect(JSON.parse(clinic.stdout)).toMatchObject({ name: "Harbour Spine Clinic", timeZone: "UTC" });
+    expect(JSON.parse(clinic.stdout)).toMatchObject({
+      name: "Harbour Spine Clinic",
+      timeZone: "UTC",
+      country: "US",
+      emergencyNumber: "911",
+    });
     // It starts with the default plan minus the licensed questionnaires: no licence is confirmed yet.
     const { rows: plan } = await db.pool.query(
       "select timepoint, instruments from measurement_plan_timepoints where clinic_id = $1 order by timepoint",

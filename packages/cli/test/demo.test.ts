@@ -191,12 +191,13 @@ describe("evident demo", () => {
       expect(rows.filter((r) => r.grp === g).length / rows.length).toBeGreaterThan(0.15);
   });
 
-  it("asks every patient the safety questions before any questionnaire, judged by the current rules", async () => {
+  it("asks every patient the safety questions before any questionnaire, every one answered, judged by the current rules", async () => {
     const intakes = await rowsOf<{
       patient_id: string;
-      answers: Record<string, number | boolean>;
+      answers: Record<string, number | boolean | "unsure">;
       tier: string;
       flags: string[];
+      flag_details: unknown;
       rules_version: string;
       submitted_at: Date;
       reviewed_at: Date | null;
@@ -204,16 +205,19 @@ describe("evident demo", () => {
     expect(intakes).toHaveLength(400);
     expect(new Set(intakes.map((i) => i.patient_id)).size).toBe(400);
     for (const i of intakes) {
+      // parseIntakeAnswers refuses an intake with any answer missing.
       const verdict = evaluateTriage(parseIntakeAnswers(i.answers));
       expect([i.tier, i.flags, i.rules_version]).toEqual([
         verdict.tier,
         verdict.flags.map((f) => f.id),
         verdict.rulesVersion,
       ]);
+      expect(i.flag_details).toEqual(verdict.flags);
       // No demo patient is held: every flag was reviewed.
       if (i.tier !== "none") expect(i.reviewed_at).not.toBeNull();
     }
     expect(intakes.filter((i) => i.tier !== "none").length).toBeGreaterThan(10);
+    expect(intakes.some((i) => Object.values(i.answers).includes("unsure"))).toBe(true);
     const [early] = await rowsOf<{ n: number }>(
       a,
       `select count(*)::int as n from questionnaire_responses r join intakes i on i.patient_id = r.patient_id

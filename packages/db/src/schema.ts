@@ -43,6 +43,10 @@ export const clinics = pgTable("clinics", {
   timeZone: text("time_zone").notNull().default("UTC"),
   /** Every staff member must sign in with a second factor (admins must whatever this says). */
   requireMfa: boolean("require_mfa").notNull().default(false),
+  /** ISO 3166-1 alpha-2: gives the default emergency number (domain/emergency-number.ts). */
+  country: text("country").notNull().default("US"),
+  /** The number patients are told to call in an emergency; null: the country's default. */
+  emergencyNumber: text("emergency_number"),
 });
 
 export const staffUsers = pgTable(

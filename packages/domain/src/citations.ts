@@ -153,6 +153,16 @@ export const citations = {
     text: "Downie A et al. Red flags to screen for malignancy and fracture in low back pain (systematic review). BMJ 2013;347:f7095.",
     doi: "10.1136/bmj.f7095",
   },
+  henschke2009: {
+    key: "henschke2009",
+    text: "Henschke N et al. Prevalence of and screening for serious spinal pathology in patients presenting to primary care settings with acute low back pain (inception cohort, n = 1,172). Arthritis Rheum 2009;60:3072–3080: of the guideline fracture flags, only prolonged corticosteroid use, age over 70 and significant trauma were informative.",
+    doi: "10.1002/art.24853",
+  },
+  emergencyNumbers: {
+    key: "emergencyNumbers",
+    text: "National emergency numbers: 112 in every EU member state (Directive (EU) 2018/1972, European Electronic Communications Code, Art. 109); 911 in the United States, Canada and Mexico (FCC; CRTC; Mexico's national 911 service since 2017); 999 (and 112) in the United Kingdom (Ofcom); 000 in Australia (Triple Zero); 111 in New Zealand.",
+    url: "https://eur-lex.europa.eu/eli/dir/2018/1972/oj",
+  },
   verhagen2016: {
     key: "verhagen2016",
     text: "Verhagen AP et al. Red flags in current low back pain guidelines (review of 16 national guidelines). Eur Spine J 2016;25:2788–2802.",
@@ -321,6 +331,15 @@ export const citations = {
     key: "levi2016",
     text: "Levi D et al. Intradiscal platelet-rich plasma injection for chronic discogenic low back pain: preliminary results from a prospective trial. Pain Med 2016;17:1010–1022 (n = 22, no control group; success = at least 50% less pain and 30% lower Oswestry index).",
     doi: "10.1093/pm/pnv053",
+  },
+  tuakliWosornu2016: {
+    key: "tuakliWosornu2016",
+    text: "Tuakli-Wosornu YA et al. Lumbar intradiskal platelet-rich plasma (PRP) injections: a prospective, double-blind, randomized controlled study (n = 47 analysed: 29 PRP, 18 contrast agent). PM R 2016;8:1–10. PRP better than control on pain, function and satisfaction over 8 weeks; controls could cross over after 8 weeks.",
+  },
+  rugpoliPrpTrial: {
+    key: "rugpoliPrpTrial",
+    text: "Randomized controlled trial of intradiscal PRP versus saline (with cefazolin) in chronic discogenic low back pain without Modic changes (Stichting Rugpoli, Netherlands; 98 randomized, 89 analysed): no difference in pain, disability or SF-12 at 12 months; one spondylodiscitis after PRP.",
+    url: "https://pmc.ncbi.nlm.nih.gov/articles/PMC11373021",
   },
   navani2019: {
     key: "navani2019",

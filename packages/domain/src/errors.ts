@@ -15,6 +15,7 @@ export const ErrorCode = {
   forbidden: "forbidden",
   notFound: "not-found",
   conflict: "conflict",
+  unprocessable: "unprocessable",
   payloadTooLarge: "payload-too-large",
   unsupportedMediaType: "unsupported-media-type",
   tooManyRequests: "too-many-requests",
@@ -28,6 +29,7 @@ const statusByCode: Record<ErrorCode, number> = {
   forbidden: 403,
   "not-found": 404,
   conflict: 409,
+  unprocessable: 422,
   "payload-too-large": 413,
   "unsupported-media-type": 415,
   "too-many-requests": 429,
@@ -40,6 +42,7 @@ const titleByCode: Record<ErrorCode, string> = {
   forbidden: "Not allowed",
   "not-found": "Not found",
   conflict: "Conflict",
+  unprocessable: "The request is well-formed but incomplete or inconsistent",
   "payload-too-large": "Request body too large",
   "unsupported-media-type": "Unsupported media type",
   "too-many-requests": "Too many requests",
@@ -76,6 +79,18 @@ export function badRequest(issues: readonly Issue[] | string, path = ""): Eviden
       ? `${list[0]?.path || "request"}: ${list[0]?.message}`
       : `${list.length} fields are invalid`;
   return new EvidentError(ErrorCode.badRequest, detail, list);
+}
+
+/**
+ * 422: every field is well-formed, but the request cannot be acted on as it stands (a required
+ * answer is missing, or a value contradicts the record); each issue names its field.
+ */
+export function unprocessable(issues: readonly Issue[]): EvidentError {
+  const detail =
+    issues.length === 1
+      ? `${issues[0]?.path || "request"}: ${issues[0]?.message}`
+      : `${issues.length} fields need attention`;
+  return new EvidentError(ErrorCode.unprocessable, detail, issues);
 }
 
 export const notFound = (what = "resource"): EvidentError =>

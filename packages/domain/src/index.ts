@@ -10,6 +10,7 @@ export * from "./catalogue/treatments";
 export * from "./citations";
 export * from "./clock";
 export * from "./dates";
+export * from "./emergency-number";
 export * from "./errors";
 export * from "./pathway/schedule";
 export * from "./time-zone";

@@ -4,6 +4,7 @@
  * top), with single items overridden where a test cares about a number.
  */
 import { getInstrument } from "@evident/domain/instruments";
+import { booleanAnswerIds } from "@evident/domain/triage";
 
 type Value = number | boolean | null;
 
@@ -24,4 +25,14 @@ export function answerAll(instrument: string, at: number, over: Record<string, V
 export const batchFor = (instruments: readonly string[], at: number, followUpId?: string) => ({
   ...(followUpId ? { followUpId } : {}),
   responses: instruments.map((instrument) => ({ instrument, answers: answerAll(instrument, at) })),
+});
+
+/**
+ * Safety answers with every yes/no question answered no and 30 weeks of pain, with single answers
+ * overridden; no age, so the API takes it from the birth date on record.
+ */
+export const calmIntake = (over: Record<string, number | boolean | "unsure" | null> = {}) => ({
+  painDurationWeeks: 30,
+  ...Object.fromEntries(booleanAnswerIds.map((id) => [id, false])),
+  ...over,
 });

@@ -4,6 +4,7 @@
  * audit trail, each bad field named with nothing written, and only clinicians may sign.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { calmIntake } from "./answers";
 import { createHarness, type Harness } from "./harness";
 
 let h: Harness;
@@ -63,7 +64,7 @@ describe("candidacy sign-off", () => {
 
     await h.call("POST", "/api/v1/portal/intake", {
       cookie: patient.cookie,
-      body: { answers: { age: 45, painDurationWeeks: 60 } },
+      body: { answers: calmIntake({ painDurationWeeks: 60 }) },
     });
     const res = await sign(clinician.cookie, patient.id, {
       input: candidate,
@@ -98,7 +99,7 @@ describe("candidacy sign-off", () => {
     const { clinician, patient } = await setup();
     await h.call("POST", "/api/v1/portal/intake", {
       cookie: patient.cookie,
-      body: { answers: { age: 45, painDurationWeeks: 60, cancerHistory: true } },
+      body: { answers: calmIntake({ painDurationWeeks: 60, cancerHistory: true }) },
     });
     const res = await sign(clinician.cookie, patient.id, { input: candidate });
     expect(res.json.outcome).toBe("not-eligible");

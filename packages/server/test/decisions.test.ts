@@ -9,6 +9,7 @@ import { inflateSync } from "node:zlib";
 import { decisionAidContent, valuesVersion } from "@evident/domain/evidence";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { calmIntake } from "./answers";
 import { createHarness, type Harness } from "./harness";
 import { people, writeRegistry } from "./outcome-registry";
 
@@ -106,10 +107,10 @@ describe("the patient's values and choice", () => {
   }
   const save = (cookie: string, body: unknown) =>
     h.call("POST", "/api/v1/portal/decisions", { cookie, body });
-  const intake = (cookie: string, answers: Record<string, unknown>) =>
+  const intake = (cookie: string, answers: Record<string, boolean>) =>
     h.call("POST", "/api/v1/portal/intake", {
       cookie,
-      body: { answers: { age: 50, painDurationWeeks: 40, ...answers } },
+      body: { answers: calmIntake({ painDurationWeeks: 40, ...answers }) },
     });
 
   it("are refused before the safety questions, and while a red flag waits for review", async () => {
@@ -124,6 +125,7 @@ describe("the patient's values and choice", () => {
     expect(await h.count("decisions")).toBe(0);
     await h.call("POST", `/api/v1/patients/${patient.id}/intakes/${flagged.json.latest.id}/review`, {
       cookie: clinician.cookie,
+      body: { note: "Seen: weight stable on the clinic's scale; no further tests" },
     });
     expect((await save(patient.cookie, { values, choice: "exercise-physiotherapy" })).status).toBe(201);
   });

@@ -175,6 +175,10 @@ describe("the pain diary", () => {
     expect((await h.call("GET", "/api/v1/clinic", { cookie: admin.cookie })).json).toEqual({
       name: "Clinic",
       timeZone: "UTC",
+      country: "US",
+      emergencyNumber: null,
+      defaultEmergencyNumber: "911",
+      effectiveEmergencyNumber: "911",
     });
     for (const timeZone of ["Mars/Olympus_Mons", "", "EST+5", 42]) {
       const res = await h.call("PUT", "/api/v1/clinic/time-zone", {

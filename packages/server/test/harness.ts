@@ -17,6 +17,7 @@ import { type AppConfig, loadConfig } from "../src/config";
 import type { AppDeps } from "../src/http/env";
 import type { Logger } from "../src/http/logger";
 import type { Mailer } from "../src/mail/mailer";
+import { calmIntake } from "./answers";
 
 export const PASSWORD = "correct horse battery staple";
 let cachedHash: Promise<string> | null = null;
@@ -196,7 +197,7 @@ export async function createHarness(
   async function answerSafetyQuestions(patientCookie: string) {
     const res = await call("POST", "/api/v1/portal/intake", {
       cookie: patientCookie,
-      body: { answers: { age: 45, painDurationWeeks: 30 } },
+      body: { answers: calmIntake() },
     });
     if (res.status !== 201) throw new Error(`intake failed: ${res.text}`);
   }

@@ -7,7 +7,7 @@
  */
 import { triageRules } from "@evident/domain/triage";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answerAll } from "./answers";
+import { answerAll, calmIntake } from "./answers";
 import { createHarness, type Harness } from "./harness";
 
 let h: Harness;
@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const calm = { age: 40, painDurationWeeks: 30 };
+const calm = calmIntake();
 
 async function setup() {
   const clinic = await h.clinic(`Clinic ${Math.random()}`);
@@ -48,7 +48,7 @@ describe("an emergency at intake", () => {
     const res = await submit(patient.cookie, { ...calm, saddleNumbness: true, thoracicPain: true });
     expect(res.status).toBe(201);
     expect(res.json.latest).toMatchObject({ tier: "emergency", reviewed: false });
-    expect(res.json.latest.advice.whatToDo).toMatch(/emergency department/);
+    expect(res.json.latest.advice.whatToDo).toMatch(/emergency department now, or call 911\./);
     expect(res.json.latest).not.toHaveProperty("flags");
     expect(res.json.decisionAidOpen).toBe(false);
 
@@ -72,13 +72,17 @@ describe("an emergency at intake", () => {
   it("is refused for every bad answer, naming each, with nothing written", async () => {
     const { patient } = await setup();
     const before = await Promise.all(["intakes", "tasks", "outbox_messages", "audit_events"].map(h.count));
-    const res = await submit(patient.cookie, { age: -1, saddleNumbness: "yes", favouriteColour: "blue" });
+    const res = await submit(patient.cookie, {
+      ...calm,
+      age: -1,
+      saddleNumbness: "yes",
+      favouriteColour: "blue",
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toMatch(/problem\+json/);
     expect(res.json.issues.map((i: { path: string }) => i.path).sort()).toEqual([
       "answers.age",
       "answers.favouriteColour",
-      "answers.painDurationWeeks",
       "answers.saddleNumbness",
     ]);
     const after = await Promise.all(["intakes", "tasks", "outbox_messages", "audit_events"].map(h.count));
@@ -139,15 +143,14 @@ describe("other tiers", () => {
     });
   });
 
-  it("none: no task, the decision aid opens, answers kept verbatim with the rules version", async () => {
+  it("none: no task, the decision aid opens, answers kept verbatim (age from the record) with the rules version", async () => {
     const { clinician, patient } = await setup();
-    const answers = { ...calm, saddleNumbness: false, cancerHistory: null };
-    const res = await submit(patient.cookie, answers);
-    expect(res.json).toMatchObject({ latest: { tier: "none" }, decisionAidOpen: true });
+    const res = await submit(patient.cookie, calm);
+    expect(res.json).toMatchObject({ latest: { tier: "none", unsure: [] }, decisionAidOpen: true });
     expect((await tasks(clinician.cookie)).json.items).toEqual([]);
     const t = await triage(clinician.cookie, patient.id);
     expect(t.json.intakes[0]).toMatchObject({
-      answers,
+      answers: { ...calm, age: 55 },
       rulesVersion: expect.stringMatching(/^\d{4}-/),
       flags: [],
     });

@@ -1,8 +1,10 @@
 /**
  * Setting up a real (non-demo) installation from the command line:
- *   evident clinic add --name "Harbour Spine Clinic" [--time-zone America/New_York]   (starts with
- *     the default measurement plan minus the licensed questionnaires; an admin adds those after
- *     confirming each licence; the time zone, UTC by default, sets when diary reminders go out)
+ *   evident clinic add --name "Harbour Spine Clinic" [--time-zone America/New_York] [--country US]
+ *     [--emergency-number 911]   (starts with the default measurement plan minus the licensed
+ *     questionnaires; an admin adds those after confirming each licence; the time zone, UTC by
+ *     default, sets when diary reminders go out; the country, US by default, gives the emergency
+ *     number patients are told to call unless the clinic sets its own)
  *   evident user add --clinic "Harbour Spine Clinic" --email a@b.org --name "Dr A" --role admin
  * The password is read from standard input (or EVIDENT_NEW_PASSWORD), never from an argument,
  * so it does not end up in shell history or the process list. Both are audited, in the clinic's
@@ -19,7 +21,14 @@ import {
   mapDbError,
   tables,
 } from "@evident/db";
-import { isTimeZone, roles } from "@evident/domain";
+import {
+  defaultEmergencyNumber,
+  effectiveEmergencyNumber,
+  isCountryCode,
+  isEmergencyNumber,
+  isTimeZone,
+  roles,
+} from "@evident/domain";
 import { email as emailSchema, newPassword } from "@evident/domain/api";
 import { hashPassword } from "@evident/server";
 import { eq } from "drizzle-orm";
@@ -43,28 +52,56 @@ function fail(message: string): number {
 
 export async function runClinic(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  const usage = 'usage: evident clinic add --name "Clinic name" [--time-zone America/New_York]';
+  const usage =
+    'usage: evident clinic add --name "Clinic name" [--time-zone America/New_York] [--country US] [--emergency-number 911]';
   if (sub !== "add") return fail(usage);
-  let values: { name?: string; "time-zone"?: string };
+  let values: { name?: string; "time-zone"?: string; country?: string; "emergency-number"?: string };
   try {
     ({ values } = parseArgs({
       args: rest,
-      options: { name: { type: "string" }, "time-zone": { type: "string", default: "UTC" } },
+      options: {
+        name: { type: "string" },
+        "time-zone": { type: "string", default: "UTC" },
+        country: { type: "string", default: "US" },
+        "emergency-number": { type: "string" },
+      },
     }));
   } catch (e) {
     return fail(`${(e as Error).message}\n${usage}`);
   }
   const name = values.name?.trim();
   const timeZone = values["time-zone"] ?? "UTC";
+  const country = values.country ?? "US";
+  const emergencyNumber = values["emergency-number"] ?? null;
   const problems: string[] = [];
   if (!name || name.length > 200) problems.push("--name is required (at most 200 characters)");
   if (!isTimeZone(timeZone))
     problems.push(`--time-zone must be an IANA time zone name, e.g. America/New_York (not "${timeZone}")`);
+  if (!isCountryCode(country))
+    problems.push(
+      `--country must be an ISO 3166-1 alpha-2 code in capitals, e.g. US, GB or ES (not "${country}")`,
+    );
+  if (emergencyNumber !== null && !isEmergencyNumber(emergencyNumber))
+    problems.push(`--emergency-number must be 2 to 15 digits, e.g. 112 (not "${emergencyNumber}")`);
+  else if (emergencyNumber === null && isCountryCode(country) && defaultEmergencyNumber(country) === null)
+    problems.push(
+      `--emergency-number is required for ${country}: Evident knows no default emergency number there`,
+    );
   if (problems.length > 0 || !name) return fail(problems.join("; "));
   return withCommandDatabase("clinic add", async (database) => {
     if (await findClinicByName(database.db, name)) return fail(`a clinic named "${name}" already exists`);
-    const clinic = await createClinic(database.db, name, new Date(), timeZone, cliActor());
-    console.log(JSON.stringify({ ...clinic, timeZone }));
+    const clinic = await createClinic(database.db, name, new Date(), timeZone, {
+      emergency: { country, emergencyNumber },
+      by: cliActor(),
+    });
+    console.log(
+      JSON.stringify({
+        ...clinic,
+        timeZone,
+        country,
+        emergencyNumber: effectiveEmergencyNumber(country, emergencyNumber),
+      }),
+    );
     return 0;
   });
 }

@@ -3,10 +3,13 @@
  * the portal's intake uses) on one set of answers and prints one JSON object. Needs no database.
  * Answers are keyed by the public intake ids; "-" reads the JSON from stdin.
  *
- * Output: {"tier", "flags": [{"id", "suggests", "action", "source"}], "rulesVersion"}, flags most
- * urgent first. Invalid input (malformed JSON, unknown field, wrong type, age outside 0–120,
- * negative duration, age or duration missing) exits 2 with {"error", "issues": [{"path",
- * "message"}]} on stdout, each path naming the field at fault, or "answers" for the whole.
+ * Output: {"tier", "flags": [{"id", "suggests", "action", "source", "answer"}], "rulesVersion"},
+ * flags most urgent first, each naming the answers that raised it. Every question must be
+ * answered: yes/no questions take true, false or "unsure" (never read as no). Invalid input
+ * (malformed JSON, unknown field, wrong type, age outside 0–120, negative duration) and
+ * incomplete input (any answer missing or null, age and duration included) exit 2 with
+ * {"error", "issues": [{"path", "message"}]} on stdout, each path naming the answer id at fault,
+ * or "answers" for the whole.
  */
 import { text } from "node:stream/consumers";
 import { badRequest, EvidentError, type Issue, isEvidentError } from "@evident/domain/errors";
@@ -22,20 +25,24 @@ export const triageUsage = `Usage: evident triage '<answers-json>'
        evident triage -        (answers JSON on stdin)
 
 Runs the red-flag intake triage (rules version ${triageRulesVersion}) and prints one JSON object:
-  {"tier", "flags": [{"id", "suggests", "action", "source"}], "rulesVersion"}
+  {"tier", "flags": [{"id", "suggests", "action", "source", "answer"}], "rulesVersion"}
 
 tier is the most urgent tier reached: emergency, urgent, soon or none. Flags are ordered by tier,
-then rule order; "source" lists citation keys.
+then rule order; "source" lists citation keys; "answer" lists the answers that raised the flag,
+e.g. [{"id": "bladderDysfunction", "value": "unsure"}].
 
-Answers: "age" (whole years, 0–120) and "painDurationWeeks" (whole weeks, 0–${durationBounds.max}) are
-required. Yes/no answers are true, false or null; an absent or null one means no:
+Every answer is required. "age" (whole years, 0–120) and "painDurationWeeks" (whole weeks,
+0–${durationBounds.max}). Each yes/no question is true, false or "unsure" — "unsure" is never read as
+no: where a yes would be an emergency it is urgent (a clinician calls the same day), elsewhere
+it is soon (a clinician asks). The ${booleanAnswerIds.length} yes/no questions:
 ${booleanAnswerIds.join(", ")}.
 
-Example: evident triage '{"age": 58, "painDurationWeeks": 30, "saddleNumbness": true}'
-  {"tier": "emergency", "flags": [{"id": "ces-saddle", ...}], "rulesVersion": "${triageRulesVersion}"}
+Example: evident triage '{"age": 58, "painDurationWeeks": 30, "saddleNumbness": true, …every other question…}'
+  {"tier": "emergency", "flags": [{"id": "ces-saddle", ..., "answer": [{"id": "saddleNumbness", "value": true}]}], "rulesVersion": "${triageRulesVersion}"}
 
-Exit codes: 0 evaluated; 2 invalid input or usage, with
-{"error": "…", "issues": [{"path": "age", "message": "…"}]} on stdout.`;
+Exit codes: 0 evaluated; 2 invalid or incomplete input, or usage, with
+{"error": "…", "issues": [{"path": "bladderDysfunction", "message": "is required: …"}]} on stdout,
+one issue per field (each missing or null answer named by its id).`;
 
 function print(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -71,7 +78,13 @@ export async function runTriage(args: string[]): Promise<number> {
     const result = evaluateTriage(parseIntakeAnswers(raw));
     print({
       tier: result.tier,
-      flags: result.flags.map(({ id, suggests, action, source }) => ({ id, suggests, action, source })),
+      flags: result.flags.map(({ id, suggests, action, source, answer }) => ({
+        id,
+        suggests,
+        action,
+        source,
+        answer,
+      })),
       rulesVersion: result.rulesVersion,
     });
     return 0;

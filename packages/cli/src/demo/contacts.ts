@@ -75,7 +75,11 @@ export function addContactHistory(
       let outboxMessageId: string | null = null;
       if (p.account && activatedAt !== null && activatedAt <= at) {
         const link = `${base}/portal/questionnaire/${f.id}`;
-        const msg = contactMessage(step, { ...f, clinicName: ctx.clinic.name }, link);
+        const msg = contactMessage(
+          step,
+          { ...f, clinicName: ctx.clinic.name, emergencyNumber: ctx.clinic.emergencyNumber },
+          link,
+        );
         const sent = day < ctx.todayDay;
         outboxMessageId = rng.uuid(at);
         out.messages.push({

@@ -200,6 +200,7 @@ export const tableSpecs: Specs = {
     rules_version: (r) => text(r.rulesVersion),
     tier: (r) => r.tier,
     flags: (r) => textArray(r.flags),
+    flag_details: (r) => json(r.flagDetails),
     source: () => "clinic",
     submitted_by: (r) => r.submittedBy,
     submitted_at: (r) => instant(r.submittedAt),

@@ -13,7 +13,13 @@
  */
 import { BASELINE_WINDOW_DAYS } from "@evident/db/repos/patients";
 import { type Condition, type TreatmentKind, treatmentKind } from "@evident/domain";
-import { evaluateTriage, parseIntakeAnswers } from "@evident/domain/triage";
+import {
+  type BooleanAnswerId,
+  booleanAnswerIds,
+  evaluateTriage,
+  parseIntakeAnswers,
+  type YesNoAnswer,
+} from "@evident/domain/triage";
 import { addCareExtras } from "./care-extras";
 import {
   conditionProfiles,
@@ -48,6 +54,8 @@ export type ClinicContext = {
   id: string;
   /** As patients read it in the clinic's e-mails. */
   name: string;
+  /** The number the clinic's e-mails tell patients to call in an emergency. */
+  emergencyNumber: string;
   mrnPrefix: string;
   /** Who registers patients (the coordinator) and who records treatments (a clinician). */
   registrarId: string;
@@ -239,12 +247,17 @@ export function buildPatient(
   addContactHistory(rng, ctx, out, { followUps: out.followUps.slice(firstFollowUpRow), account });
 }
 
-/** Occasional flags a chronic back-pain clinic sees at intake, each answer set's share. */
-const demoFlags: readonly { share: number; yes: readonly string[] }[] = [
-  { share: 0.05, yes: ["morningStiffnessOver30Min", "improvesWithExercise"] },
-  { share: 0.04, yes: ["nightPainAtRest"] },
-  { share: 0.03, yes: ["osteoporosis"] },
-  { share: 0.02, yes: ["cancerHistory"] },
+/**
+ * Occasional flags a chronic back-pain clinic sees at intake, each answer set's share: a few yes
+ * answers, and a "not sure" (a patient who does not know whether a past course of tablets was a
+ * steroid). Every other question is answered no: an intake answers every question.
+ */
+const demoFlags: readonly { share: number; answers: Partial<Record<BooleanAnswerId, true | "unsure">> }[] = [
+  { share: 0.05, answers: { morningStiffnessOver30Min: true, improvesWithExercise: true } },
+  { share: 0.04, answers: { nightPainAtRest: true } },
+  { share: 0.03, answers: { osteoporosis: true } },
+  { share: 0.02, answers: { cancerHistory: true } },
+  { share: 0.02, answers: { longTermSteroids: "unsure" } },
 ];
 
 /**
@@ -262,13 +275,17 @@ function intakeAtEnrolment(
   const weeks = p.onsetDate
     ? Math.max(13, Math.round((p.enrolDay - dayOf(p.onsetDate)) / 7))
     : rng.int(26, 260);
-  const answers: Record<string, number | boolean> = { age: p.age, painDurationWeeks: weeks };
+  const answers: Record<string, number | YesNoAnswer> = {
+    age: p.age,
+    painDurationWeeks: weeks,
+    ...Object.fromEntries(booleanAnswerIds.map((id) => [id, false])),
+  };
   const draw = rng.next();
   let cumulative = 0;
   for (const f of demoFlags) {
     cumulative += f.share;
     if (draw < cumulative && p.enrolDay < ctx.todayDay) {
-      for (const id of f.yes) answers[id] = true;
+      Object.assign(answers, f.answers);
       break;
     }
   }
@@ -283,6 +300,7 @@ function intakeAtEnrolment(
     rulesVersion: result.rulesVersion,
     tier: result.tier,
     flags: result.flags.map((f) => f.id),
+    flagDetails: result.flags,
     submittedBy: ctx.clinic.registrarId,
     submittedAt,
     reviewedAt: flagged ? submittedAt + rng.int(60, 180) * 60_000 : null,

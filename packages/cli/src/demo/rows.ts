@@ -3,6 +3,8 @@
  * Instants are epoch milliseconds and dates "YYYY-MM-DD", so generation stays cheap; copy.ts turns
  * them into COPY lines.
  */
+import type { TriageFlag } from "@evident/domain/triage";
+
 export type PatientRow = {
   id: string;
   clinicId: string;
@@ -160,10 +162,12 @@ export type IntakeRow = {
   id: string;
   clinicId: string;
   patientId: string;
-  answers: Record<string, number | boolean>;
+  answers: Record<string, number | boolean | "unsure">;
   rulesVersion: string;
   tier: "emergency" | "urgent" | "soon" | "none";
   flags: readonly string[];
+  /** The flags whole, as the app stores them (db schema/intakes `flag_details`). */
+  flagDetails: readonly TriageFlag[];
   submittedBy: string;
   submittedAt: number;
   reviewedAt: number | null;

@@ -12,7 +12,14 @@
  * seeding) differ between runs.
  */
 import { appendAudit, type Database, tables } from "@evident/db";
-import { badRequest, conflict, type IsoDate, isIsoDate, toIsoDate } from "@evident/domain";
+import {
+  badRequest,
+  conflict,
+  effectiveEmergencyNumber,
+  type IsoDate,
+  isIsoDate,
+  toIsoDate,
+} from "@evident/domain";
 import { instruments } from "@evident/domain/instruments";
 import { defaultPlan } from "@evident/domain/pathway/plan";
 import { hashPassword } from "@evident/server";
@@ -70,6 +77,8 @@ export type DemoResult = {
 };
 
 export const MAX_DEMO_PATIENTS = 1_000_000;
+/** The demo clinics are in the United States (the column's default country): patients call 911. */
+const DEMO_EMERGENCY_NUMBER = effectiveEmergencyNumber("US", null);
 /** The demo clinics' time zones: diary reminders go out in their evening. */
 const DEMO_TIME_ZONES: Record<string, string> = {
   [DEMO_CLINIC]: "America/New_York",
@@ -299,6 +308,7 @@ async function writeClinicsAndStaff(
       main: {
         id: clinics[0]!.id,
         name: clinics[0]!.name,
+        emergencyNumber: DEMO_EMERGENCY_NUMBER,
         mrnPrefix: "DSC",
         registrarId: staff(DEMO_CLINIC, "coordinator"),
         clinicianId: staff(DEMO_CLINIC, "clinician"),
@@ -307,6 +317,7 @@ async function writeClinicsAndStaff(
       second: {
         id: clinics[1]!.id,
         name: clinics[1]!.name,
+        emergencyNumber: DEMO_EMERGENCY_NUMBER,
         mrnPrefix: "HPC",
         registrarId: staff(SECOND_CLINIC, "clinician"),
         clinicianId: staff(SECOND_CLINIC, "clinician"),

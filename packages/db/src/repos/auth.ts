@@ -5,7 +5,7 @@
  * rules in domain/access/throttle.ts. Sign-in, its failures and sign-out are audited here, in the
  * transaction that records them.
  */
-import { mfaRequired } from "@evident/domain";
+import { effectiveEmergencyNumber, mfaRequired } from "@evident/domain";
 import { and, eq, gt, gte, isNull, lt, sql } from "drizzle-orm";
 import { appendAudit } from "../audit";
 import type { Db } from "../connect";
@@ -31,6 +31,8 @@ export type SessionPrincipal =
       userId: string;
       clinicId: string;
       clinicName: string;
+      /** The number the clinic's patients call in an emergency (domain/emergency-number.ts). */
+      clinicEmergencyNumber: string;
       role: StaffRole;
       name: string;
       email: string;
@@ -48,6 +50,7 @@ export type SessionPrincipal =
       patientId: string;
       clinicId: string;
       clinicName: string;
+      clinicEmergencyNumber: string;
       name: string;
       createdAt: Date;
       lastSeenAt: Date;
@@ -232,6 +235,8 @@ export function authRepository(db: Db) {
         patient: patients,
         clinicName: clinics.name,
         clinicRequiresMfa: clinics.requireMfa,
+        country: clinics.country,
+        emergencyNumber: clinics.emergencyNumber,
       })
       .from(sessions)
       .innerJoin(clinics, eq(clinics.id, sessions.clinicId))
@@ -245,6 +250,7 @@ export function authRepository(db: Db) {
       handle: s.session.handle,
       clinicId: s.session.clinicId,
       clinicName: s.clinicName,
+      clinicEmergencyNumber: effectiveEmergencyNumber(s.country, s.emergencyNumber),
       createdAt: s.session.createdAt,
       lastSeenAt: s.session.lastSeenAt,
       expiresAt: s.session.expiresAt,

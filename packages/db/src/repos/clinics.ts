@@ -1,13 +1,25 @@
 /**
  * Clinics and staff accounts: created by the demo seeder, the CLI and test factories (each
  * creation audited, in the new clinic's chain, as whoever did it); a clinic's own settings (its
- * time zone) read by its staff and changed by its administrators.
+ * time zone; its country and emergency number) read by its staff and changed by its
+ * administrators. A clinic always has an emergency number for its patients: its own, or its
+ * country's default (domain/emergency-number.ts); a country without a known default cannot be
+ * saved without its own number.
  */
-import { badRequest, isTimeZone, notFound } from "@evident/domain";
+import {
+  badRequest,
+  defaultEmergencyNumber,
+  effectiveEmergencyNumber,
+  type Issue,
+  isCountryCode,
+  isEmergencyNumber,
+  isTimeZone,
+  notFound,
+} from "@evident/domain";
 import type { ClinicSettings } from "@evident/domain/api";
 import { defaultPlan, withoutUnlicensed } from "@evident/domain/pathway/plan";
 import { eq } from "drizzle-orm";
-import { type AuditInput, appendAudit } from "../audit";
+import { type AuditInput, appendAudit, type Executor } from "../audit";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { clinics, staffUsers } from "../schema";
@@ -23,6 +35,36 @@ const checkTimeZone = (timeZone: string) => {
 export type CreatedBy = Pick<AuditInput, "actorKind" | "actorId"> & { requestId?: string | null };
 const bySystem: CreatedBy = { actorKind: "system", actorId: null };
 
+export type EmergencySetting = { country: string; emergencyNumber: string | null };
+
+/** Refuses (400, naming each field) a country or number patients could not rely on. */
+export function checkEmergencySetting({ country, emergencyNumber }: EmergencySetting): void {
+  const issues: Issue[] = [];
+  if (!isCountryCode(country))
+    issues.push({
+      path: "country",
+      message: "must be an ISO 3166-1 alpha-2 country code, e.g. US, GB or ES",
+    });
+  if (emergencyNumber !== null && !isEmergencyNumber(emergencyNumber))
+    issues.push({ path: "emergencyNumber", message: "must be 2 to 15 digits, e.g. 112" });
+  else if (emergencyNumber === null && isCountryCode(country) && defaultEmergencyNumber(country) === null)
+    issues.push({
+      path: "emergencyNumber",
+      message: `is required for ${country}: Evident knows no default emergency number there`,
+    });
+  if (issues.length > 0) throw badRequest(issues);
+}
+
+/** The emergency number the clinic's patients are told to call (its own, else its country's). */
+export async function clinicEmergencyNumber(tx: Executor, clinicId: string): Promise<string> {
+  const [c] = await tx
+    .select({ country: clinics.country, emergencyNumber: clinics.emergencyNumber })
+    .from(clinics)
+    .where(eq(clinics.id, clinicId));
+  if (!c) throw notFound("clinic");
+  return effectiveEmergencyNumber(c.country, c.emergencyNumber);
+}
+
 /**
  * A new clinic, with the default measurement plan minus the licensed instruments: it has
  * confirmed no licence yet, so an administrator adds those after confirming each licence.
@@ -32,12 +74,14 @@ export async function createClinic(
   name: string,
   now = new Date(),
   timeZone = "UTC",
-  by: CreatedBy = bySystem,
+  opts: { emergency?: EmergencySetting; by?: CreatedBy } = {},
 ): Promise<{ id: string; name: string }> {
+  const { emergency = { country: "US", emergencyNumber: null }, by = bySystem } = opts;
   checkTimeZone(timeZone);
+  checkEmergencySetting(emergency);
   const id = uuidv7();
   await db.transaction(async (tx) => {
-    await tx.insert(clinics).values({ id, name, createdAt: now, timeZone });
+    await tx.insert(clinics).values({ id, name, createdAt: now, timeZone, ...emergency });
     await writePlan(tx, id, withoutUnlicensed(defaultPlan, new Set()), null, now);
     await appendAudit(tx, {
       at: now,
@@ -48,7 +92,7 @@ export async function createClinic(
       action: "create",
       entityType: "clinic",
       entityId: id,
-      detail: { name, timeZone },
+      detail: { name, timeZone, ...emergency },
     });
   });
   return { id, name };
@@ -89,40 +133,65 @@ export async function findClinicByName(db: Db, name: string) {
   return c ?? null;
 }
 
-/** The signed-in staff member's clinic: its settings, and the time zone its administrators set. */
+const settingsColumns = {
+  name: clinics.name,
+  timeZone: clinics.timeZone,
+  country: clinics.country,
+  emergencyNumber: clinics.emergencyNumber,
+};
+
+function presentSettings(c: {
+  name: string;
+  timeZone: string;
+  country: string;
+  emergencyNumber: string | null;
+}): ClinicSettings {
+  return {
+    ...c,
+    defaultEmergencyNumber: defaultEmergencyNumber(c.country),
+    effectiveEmergencyNumber: effectiveEmergencyNumber(c.country, c.emergencyNumber),
+  };
+}
+
+/** The signed-in staff member's clinic: its settings, changed by its administrators (audited). */
 export function clinicSettingsRepository(db: Db, scope: Scope) {
   async function get(): Promise<ClinicSettings> {
-    const [c] = await db
-      .select({ name: clinics.name, timeZone: clinics.timeZone })
-      .from(clinics)
-      .where(eq(clinics.id, scope.clinicId));
+    const [c] = await db.select(settingsColumns).from(clinics).where(eq(clinics.id, scope.clinicId));
     if (!c) throw notFound("clinic");
-    return c;
+    return presentSettings(c);
   }
 
-  async function setTimeZone(timeZone: string): Promise<ClinicSettings> {
-    checkTimeZone(timeZone);
+  /** Changes some settings in one audited transaction, recording each change from → to. */
+  async function update(
+    change: Partial<{ timeZone: string; country: string; emergencyNumber: string | null }>,
+  ): Promise<ClinicSettings> {
     return inTx(db, async (tx) => {
       const [before] = await tx
-        .select({ timeZone: clinics.timeZone })
+        .select(settingsColumns)
         .from(clinics)
         .where(eq(clinics.id, scope.clinicId))
         .for("update");
       if (!before) throw notFound("clinic");
+      const after = { ...before, ...change };
+      if (change.timeZone !== undefined) checkTimeZone(after.timeZone);
+      if (change.country !== undefined || change.emergencyNumber !== undefined) checkEmergencySetting(after);
       const [c] = await tx
         .update(clinics)
-        .set({ timeZone })
+        .set(change)
         .where(eq(clinics.id, scope.clinicId))
-        .returning({ name: clinics.name, timeZone: clinics.timeZone });
-      await audit(tx, scope, {
-        action: "update",
-        entityType: "clinic",
-        entityId: scope.clinicId,
-        detail: { timeZone: { from: before.timeZone, to: timeZone } },
-      });
-      return c!;
+        .returning(settingsColumns);
+      const detail = Object.fromEntries(
+        (Object.keys(change) as (keyof typeof change)[]).map((k) => [k, { from: before[k], to: after[k] }]),
+      );
+      await audit(tx, scope, { action: "update", entityType: "clinic", entityId: scope.clinicId, detail });
+      return presentSettings(c!);
     });
   }
 
-  return { get, setTimeZone };
+  const setTimeZone = (timeZone: string) => update({ timeZone });
+
+  /** The country, and the clinic's own emergency number (null: the country's default). */
+  const setEmergencyNumber = (setting: EmergencySetting) => update(setting);
+
+  return { get, setTimeZone, setEmergencyNumber };
 }

@@ -13,7 +13,7 @@
  * unique key, so a runner that comes second, or a re-run after a crash, inserts nothing.
  */
 
-import { addDays } from "@evident/domain";
+import { addDays, effectiveEmergencyNumber } from "@evident/domain";
 import {
   contactDue,
   contactKey,
@@ -89,13 +89,26 @@ async function contactOne(
         .returning();
       if (contact) {
         const [to] = await tx
-          .select({ email: patientAccounts.email, clinicName: clinics.name })
+          .select({
+            email: patientAccounts.email,
+            clinicName: clinics.name,
+            country: clinics.country,
+            emergencyNumber: clinics.emergencyNumber,
+          })
           .from(patientAccounts)
           .innerJoin(clinics, eq(clinics.id, patientAccounts.clinicId))
           .where(and(eq(patientAccounts.patientId, f.patientId), isNotNull(patientAccounts.activatedAt)));
         if (to) {
           const link = `${opts.baseUrl.replace(/\/$/, "")}/portal/questionnaire/${f.id}`;
-          const msg = contactMessage(step, { ...f, clinicName: to.clinicName }, link);
+          const msg = contactMessage(
+            step,
+            {
+              ...f,
+              clinicName: to.clinicName,
+              emergencyNumber: effectiveEmergencyNumber(to.country, to.emergencyNumber),
+            },
+            link,
+          );
           const dedupeKey = contactKey(f.id, step.number, f.windowStart);
           const [queued] = await tx
             .insert(outboxMessages)

@@ -1,58 +1,56 @@
 /**
- * Red-flag intakes. Submitting one judges it with the current rules (domain/triage) and, in the
- * same transaction, does what the tier demands of the clinic (domain/triage/tiers
- * `clinicianActions`): a task (emergency now, urgent within 24 hours, soon before the decision
- * aid), and for an emergency a message to every clinician and administrator. So a patient is
- * never told "the clinic has been told" unless the clinic's task and message were written.
+ * Red-flag intakes. Submitting one checks that every question was answered (a missing or null
+ * answer is a 422 naming it; the age comes from the birth date on record, on the intake's date in
+ * the clinic's time zone, and a typed age that disagrees is refused), judges it with the current
+ * rules (domain/triage) and, in the same transaction, does what the result demands of the clinic
+ * (domain/triage/tiers `clinicianActions`): a task (emergency now; urgent within 24 hours, or 4
+ * when a flag needs a same-day answer; soon before the decision aid), and for an emergency a
+ * message to every clinician and administrator. So a patient is never told "the clinic has been
+ * told" unless the clinic's task and message were written.
+ *
+ * The flags are stored whole, with the answers that raised them, so what the clinic was told never
+ * changes with a later rules version; intakes stored before that keep only flag ids, read against
+ * the current rules, and are never judged again.
  *
  * A flagged intake holds elective procedures and the decision aid until a clinician reviews it;
- * the review closes the intake's tasks and is audited.
+ * reviewing an emergency or urgent one needs a note of what was done. The review closes the
+ * intake's tasks and is audited with its note.
  */
 import {
-  type CitationKey,
-  citations,
+  ageOn,
+  badRequest,
   conflict,
+  effectiveEmergencyNumber,
   isElectiveProcedure,
+  localTime,
   notFound,
   treatmentKind,
+  withEmergencyNumber,
 } from "@evident/domain";
 import type { IntakeView, PatientTriage, PortalIntakeState } from "@evident/domain/api";
 import {
+  booleanAnswerIds,
   careRouteFor,
+  checkIntakeAnswers,
   clinicianActions,
   evaluateTriage,
-  type IntakeAnswers,
-  patientAdvice,
+  type IntakeAnswersInput,
   type TriageTier,
-  triageRules,
   triageTiers,
+  unsure,
 } from "@evident/domain/triage";
-import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../audit";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
-import { outboxMessages, patients, questionnaireResponses, staffUsers, treatments } from "../schema";
-import { intakes } from "../schema/intakes";
+import { clinics, patients, questionnaireResponses, staffUsers, treatments } from "../schema";
+import { intakes, type StoredFlag } from "../schema/intakes";
+import { clinicEmergencyNumber } from "./clinics";
+import { messageOnCall } from "./intake-alerts";
+import { adviceOf, enteredBy, presentIntake, staffNames, unsureOf } from "./intake-views";
 import { isCurrent } from "./response-views";
-import { audit, auditedRead, inTx, type Scope, type Tx } from "./scope";
+import { audit, auditedRead, inTx, type Scope } from "./scope";
 import { closeTasksOf, createTask } from "./tasks";
-
-type IntakeRow = typeof intakes.$inferSelect;
-
-/** The staff member who entered a clinic intake (a second join on staff_users). */
-const enteredBy = alias(staffUsers, "entered_by");
-
-async function staffNames(tx: Executor, ids: string[]): Promise<Map<string, string>> {
-  const rows = await tx
-    .select({ id: staffUsers.id, name: staffUsers.name })
-    .from(staffUsers)
-    .where(inArray(staffUsers.id, ids));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-const blockingTiers = triageTiers.filter((t) => clinicianActions[t].blocksElectiveProcedures);
-const holdingTiers = triageTiers.filter((t) => clinicianActions[t].holdsDecisionAid);
 
 const taskKinds: Record<TriageTier, string> = {
   emergency: "triage_emergency",
@@ -68,49 +66,8 @@ const tierWords: Record<TriageTier, string> = {
   none: "No",
 };
 
-function flagsOf(row: IntakeRow) {
-  return row.flags.flatMap((id) => {
-    const rule = triageRules.find((r) => r.id === id);
-    return rule
-      ? [
-          {
-            id,
-            suggests: rule.suggests,
-            action: rule.action,
-            tier: rule.tier,
-            source: rule.source.map((key: CitationKey) => ({ key, label: citations[key].text })),
-          },
-        ]
-      : [{ id, suggests: "(rule no longer in the current version)", action: "", tier: row.tier, source: [] }];
-  });
-}
-
-function presentIntake(
-  row: IntakeRow,
-  reviewerName: string | null,
-  enteredByName: string | null,
-): IntakeView {
-  return {
-    id: row.id,
-    submittedAt: row.submittedAt.toISOString(),
-    source: row.source,
-    enteredBy: row.source === "clinic" ? { id: row.submittedBy, name: enteredByName ?? "" } : null,
-    rulesVersion: row.rulesVersion,
-    tier: row.tier,
-    flags: flagsOf(row),
-    answers: row.answers,
-    clinicianAction: clinicianActions[row.tier].summary,
-    blocksProcedures: clinicianActions[row.tier].blocksElectiveProcedures && row.reviewedAt === null,
-    review:
-      row.reviewedAt && row.reviewedBy
-        ? {
-            at: row.reviewedAt.toISOString(),
-            by: { id: row.reviewedBy, name: reviewerName ?? "" },
-            note: row.reviewNote,
-          }
-        : null,
-  };
-}
+const blockingTiers = triageTiers.filter((t) => clinicianActions[t].blocksElectiveProcedures);
+const holdingTiers = triageTiers.filter((t) => clinicianActions[t].holdsDecisionAid);
 
 /**
  * Why an elective procedure may not be recorded for this patient now, or null: the oldest
@@ -206,13 +163,15 @@ async function portalState(tx: Executor, clinicId: string, patientId: string): P
     .orderBy(desc(intakes.submittedAt), desc(intakes.id));
   const latest = rows[0];
   const held = rows.some((r) => r.reviewedAt === null && holdingTiers.includes(r.tier));
+  const emergencyNumber = latest ? await clinicEmergencyNumber(tx, clinicId) : "";
   return {
     latest: latest
       ? {
           id: latest.id,
           submittedAt: latest.submittedAt.toISOString(),
           tier: latest.tier,
-          advice: patientAdvice[latest.tier],
+          advice: withEmergencyNumber(adviceOf(latest), emergencyNumber),
+          unsure: unsureOf(latest),
           reviewed: latest.reviewedAt !== null,
         }
       : null,
@@ -222,32 +181,34 @@ async function portalState(tx: Executor, clinicId: string, patientId: string): P
   };
 }
 
-/** Every clinician and administrator of the clinic who can sign in: who hears of an emergency. */
-async function onCall(tx: Tx, clinicId: string) {
-  return tx
-    .select({ id: staffUsers.id, email: staffUsers.email })
-    .from(staffUsers)
-    .where(
-      and(
-        eq(staffUsers.clinicId, clinicId),
-        isNull(staffUsers.disabledAt),
-        or(eq(staffUsers.role, "clinician"), eq(staffUsers.role, "admin")),
-      ),
-    );
-}
-
 export function intakeRepository(db: Db, scope: Scope, opts: { baseUrl: string }) {
-  /** Stores validated answers verbatim with the rules version, and acts on the tier (see top). */
-  async function submit(patientId: string, answers: IntakeAnswers, source: "portal" | "clinic") {
+  /**
+   * Checks that the answers are complete (422 naming each missing one, `answers.<id>`), takes the
+   * age from the birth date on record, stores them with the rules version and the flags, and acts
+   * on the result (see top). Returns the stored row, the clinic's view and the portal's state.
+   */
+  async function submit(patientId: string, input: IntakeAnswersInput, source: "portal" | "clinic") {
     return inTx(db, async (tx) => {
       const [patient] = await tx
-        .select({ id: patients.id, givenName: patients.givenName, familyName: patients.familyName })
+        .select({
+          id: patients.id,
+          givenName: patients.givenName,
+          familyName: patients.familyName,
+          birthDate: patients.birthDate,
+          timeZone: clinics.timeZone,
+          country: clinics.country,
+          emergencyNumber: clinics.emergencyNumber,
+        })
         .from(patients)
+        .innerJoin(clinics, eq(clinics.id, patients.clinicId))
         .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)))
-        .for("update");
+        .for("update", { of: patients });
       if (!patient) throw notFound("patient");
-      const result = evaluateTriage(answers);
       const now = scope.now();
+      const ageOnRecord = ageOn(patient.birthDate, localTime(now, patient.timeZone).date);
+      const answers = checkIntakeAnswers(input, { ageOnRecord, at: "answers." });
+      const result = evaluateTriage(answers);
+      const emergencyNumber = effectiveEmergencyNumber(patient.country, patient.emergencyNumber);
       const id = uuidv7();
       const [row] = await tx
         .insert(intakes)
@@ -255,10 +216,11 @@ export function intakeRepository(db: Db, scope: Scope, opts: { baseUrl: string }
           id,
           clinicId: scope.clinicId,
           patientId,
-          answers: answers as Record<string, number | boolean | null>,
+          answers,
           rulesVersion: result.rulesVersion,
           tier: result.tier,
           flags: result.flags.map((f) => f.id),
+          flagDetails: result.flags.map((f): StoredFlag => ({ ...f, source: [...f.source] })),
           source,
           submittedBy: scope.actor.id,
           submittedAt: now,
@@ -272,7 +234,9 @@ export function intakeRepository(db: Db, scope: Scope, opts: { baseUrl: string }
         detail: {
           tier: result.tier,
           flags: result.flags.map((f) => f.id),
+          unsure: booleanAnswerIds.filter((id) => answers[id] === unsure),
           rulesVersion: result.rulesVersion,
+          taskDueWithinHours: result.taskDueWithinHours,
           source,
         },
       });
@@ -288,38 +252,28 @@ export function intakeRepository(db: Db, scope: Scope, opts: { baseUrl: string }
           detail: `${summary}. ${action.summary}`,
           priority: result.tier === "none" ? "routine" : result.tier,
           dueAt:
-            action.taskDueWithinHours === null
+            result.taskDueWithinHours === null
               ? null
-              : new Date(now.getTime() + action.taskDueWithinHours * 3_600_000),
+              : new Date(now.getTime() + result.taskDueWithinHours * 3_600_000),
           assignedRole: "clinician",
           source: { type: "intake", id },
           closesWithSource: true,
         });
-      if (action.notifyNow) {
-        const link = `${opts.baseUrl.replace(/\/$/, "")}/patients/${patientId}`;
-        for (const staff of await onCall(tx, scope.clinicId))
-          await tx.insert(outboxMessages).values({
-            id: uuidv7(),
-            clinicId: scope.clinicId,
-            patientId,
-            kind: "triage-emergency",
-            toAddress: staff.email,
-            subject: "Emergency red flag at intake: act now",
-            body:
-              `A patient's intake answers show an emergency red flag (${summary}).\n\n` +
-              (source === "clinic"
-                ? "The answers were entered by clinic staff for the patient, who were shown what to tell them: go to an emergency department now or call emergency services. "
-                : "The patient has been told to go to an emergency department now or call emergency services. ") +
-              "Please contact the patient to confirm they are being seen, then review the triage in Evident. " +
-              `Elective procedures are blocked until a clinician has reviewed it.\n\n${link}\n`,
-            dedupeKey: `triage:${id}:${staff.id}`,
-            createdAt: now,
-          });
-      }
+      if (action.notifyNow)
+        await messageOnCall(tx, scope, {
+          patientId,
+          intakeId: id,
+          summary,
+          source,
+          emergencyNumber,
+          link: `${opts.baseUrl.replace(/\/$/, "")}/patients/${patientId}`,
+        });
       const names = source === "clinic" ? await staffNames(tx, [scope.actor.id]) : new Map<string, string>();
       return {
         row: row!,
         view: presentIntake(row!, null, names.get(scope.actor.id) ?? null),
+        /** What to tell the patient now, with the clinic's emergency number. */
+        advice: withEmergencyNumber(adviceOf(row!), emergencyNumber),
         state: await portalState(tx, scope.clinicId, patientId),
       };
     });
@@ -398,7 +352,10 @@ export function intakeRepository(db: Db, scope: Scope, opts: { baseUrl: string }
     );
   }
 
-  /** A clinician's review: lifts the holds this intake placed and closes its tasks. */
+  /**
+   * A clinician's review: lifts the holds this intake placed and closes its tasks. An emergency or
+   * urgent intake needs a note of what was done (400 naming `note`); the note is in the audit.
+   */
   async function review(patientId: string, intakeId: string, note?: string): Promise<IntakeView> {
     return inTx(db, async (tx) => {
       const [row] = await tx
@@ -414,6 +371,11 @@ export function intakeRepository(db: Db, scope: Scope, opts: { baseUrl: string }
         .for("update");
       if (!row) throw notFound("intake");
       if (row.reviewedAt) throw conflict("this triage has already been reviewed", "reviewedAt");
+      if (clinicianActions[row.tier].reviewNeedsNote && !note?.trim())
+        throw badRequest(
+          `is required for ${row.tier === "emergency" ? "an emergency" : "an urgent"} triage: say what was done (e.g. "Called; seen in the emergency department")`,
+          "note",
+        );
       const now = scope.now();
       const [updated] = await tx
         .update(intakes)
@@ -434,7 +396,7 @@ export function intakeRepository(db: Db, scope: Scope, opts: { baseUrl: string }
         entityType: "intake",
         entityId: intakeId,
         patientId,
-        detail: { tier: row.tier, tasksClosed, note: note !== undefined },
+        detail: { tier: row.tier, tasksClosed, note: note ?? null },
       });
       const names = await staffNames(tx, [scope.actor.id, updated!.submittedBy]);
       return presentIntake(

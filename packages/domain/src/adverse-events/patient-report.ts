@@ -6,9 +6,12 @@
  * 90 days after a procedure: infections after spinal injections and surgery usually show within
  * days to weeks but can appear later (expert judgement, not a trial threshold).
  *
- * Advice is written in our own words, at reading grade 8 or below (checked by a test).
+ * Advice is written in our own words, at reading grade 8 or below (checked by a test). It names
+ * the clinic's emergency number through a placeholder, filled in where it is shown
+ * (emergency-number.ts).
  */
 import { daysBetween, type IsoDate } from "../dates";
+import { EMERGENCY_NUMBER } from "../emergency-number";
 
 export const problemSymptoms = [
   "fever",
@@ -47,7 +50,7 @@ const URGENT: ProblemAdvice = {
   text:
     "Fever or new weakness after a back procedure can be a sign of infection or a pressed nerve. " +
     "These need a doctor today. Call the clinic now. If you cannot reach them, go to an emergency " +
-    "department. Call emergency services if you cannot pass urine, cannot control your bowels, " +
+    `department. Call ${EMERGENCY_NUMBER} if you cannot pass urine, cannot control your bowels, ` +
     "or feel numb between your legs. We have told the clinic's clinicians about your report.",
   certainty: "expert judgement",
 };
@@ -57,7 +60,7 @@ const ROUTINE: ProblemAdvice = {
   title: "Thank you, the clinic will look at this",
   text:
     "A clinician will read your report and contact you if needed. If you get a fever, new weakness " +
-    "or numbness, or it gets much worse, call the clinic or emergency services. Do not wait for us.",
+    `or numbness, or it gets much worse, call the clinic or ${EMERGENCY_NUMBER}. Do not wait for us.`,
   certainty: "expert judgement",
 };
 
@@ -98,7 +101,7 @@ export const problemAdviceEs: Readonly<Record<"urgent" | "routine", Omit<Problem
     text:
       "La fiebre o una debilidad nueva tras un procedimiento en la espalda pueden ser señal de infección o de " +
       "un nervio apretado. Lo tiene que ver un médico hoy. Llame a la clínica ahora. Si no le contestan, vaya " +
-      "a urgencias. Llame al número de emergencias si no puede orinar, no controla la caca o tiene dormida la " +
+      `a urgencias. Llame al ${EMERGENCY_NUMBER} si no puede orinar, no controla la caca o tiene dormida la ` +
       "piel entre las piernas. Ya hemos avisado a los médicos de la clínica.",
   },
   routine: {
@@ -106,6 +109,6 @@ export const problemAdviceEs: Readonly<Record<"urgent" | "routine", Omit<Problem
     title: "Gracias, la clínica lo va a mirar",
     text:
       "Un médico leerá su aviso y le llamará si hace falta. Si tiene fiebre, debilidad o adormecimiento nuevos, " +
-      "o se pone mucho peor, llame a la clínica o al número de emergencias. No espere a que le llamemos.",
+      `o se pone mucho peor, llame a la clínica o al ${EMERGENCY_NUMBER}. No espere a que le llamemos.`,
   },
 };

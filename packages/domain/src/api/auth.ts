@@ -28,6 +28,9 @@ export const AcceptInvitationRequest = z
   .strict();
 export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequest>;
 
+/** The signed-in user's clinic; `emergencyNumber` is what its patients are told to call. */
+const MeClinic = z.object({ id: z.string(), name: z.string(), emergencyNumber: z.string() });
+
 export const Me = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("staff"),
@@ -35,7 +38,7 @@ export const Me = z.discriminatedUnion("kind", [
     name: z.string(),
     email: z.string(),
     role: z.enum(roles),
-    clinic: z.object({ id: z.string(), name: z.string() }),
+    clinic: MeClinic,
     permissions: z.array(z.string()),
     /**
      * Two-step sign-in: `enabled` for this account; `required` of it (admins, or the clinic's
@@ -48,7 +51,7 @@ export const Me = z.discriminatedUnion("kind", [
     id: z.string(),
     patientId: z.string(),
     name: z.string(),
-    clinic: z.object({ id: z.string(), name: z.string() }),
+    clinic: MeClinic,
   }),
 ]);
 export type Me = z.infer<typeof Me>;

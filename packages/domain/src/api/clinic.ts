@@ -10,8 +10,29 @@ export const ClinicSettings = z.object({
   name: z.string(),
   /** IANA name: the diary reminder goes out in this zone's evening. */
   timeZone: z.string(),
+  /** ISO 3166-1 alpha-2 country code: gives the default emergency number. */
+  country: z.string(),
+  /** The clinic's own emergency number, or null to use the country's default. */
+  emergencyNumber: z.string().nullable(),
+  /** The country's default emergency number, or null when Evident knows none. */
+  defaultEmergencyNumber: z.string().nullable(),
+  /** The number patients are told to call in an emergency: the clinic's own, else the default. */
+  effectiveEmergencyNumber: z.string(),
 });
 export type ClinicSettings = z.infer<typeof ClinicSettings>;
 
 export const ClinicTimeZoneInput = z.object({ timeZone: TimeZoneName });
 export type ClinicTimeZoneInput = z.infer<typeof ClinicTimeZoneInput>;
+
+/**
+ * The clinic's country and its own emergency number (null: the country's default). Checked in
+ * full by the repository (db/repos/clinics `checkEmergencySetting`): an assigned country code,
+ * 2 to 15 digits, and a number wherever the country has no known default.
+ */
+export const ClinicEmergencyInput = z
+  .object({
+    country: z.string({ error: "is required" }).regex(/^[A-Z]{2}$/, "must be two capital letters, e.g. US"),
+    emergencyNumber: z.string().nullable().default(null),
+  })
+  .strict();
+export type ClinicEmergencyInput = z.input<typeof ClinicEmergencyInput>;

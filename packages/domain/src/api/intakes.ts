@@ -1,16 +1,22 @@
 /**
  * The red-flag intake over HTTP. The answers are the triage contract (`triage/intake.ts`); the
- * patient is told only what to do (the advice for the tier), the clinic sees the flags.
+ * patient is told only what to do (the advice for the result), the clinic sees the flags.
+ *
+ * The request schema checks the answers' form (400 for a wrong type, an unknown field, a number
+ * out of range); completeness is checked after it, against the record (422 for a missing or null
+ * answer, or an age that contradicts the birth date), so a caller can tell the two apart.
  */
 import { z } from "zod";
-import { IntakeAnswersSchema } from "../triage/intake";
-import { triageTiers } from "../triage/tiers";
+import { booleanAnswerIds, IntakeAnswersSchema } from "../triage/intake";
+import { adviceKinds, triageTiers } from "../triage/tiers";
 import { optionalText } from "./common";
 
 export const IntakeSubmit = z.object({ answers: IntakeAnswersSchema }).strict();
 export type IntakeSubmit = z.input<typeof IntakeSubmit>;
 
 export const PatientAdviceView = z.object({
+  /** Which advice: the tier's, or "call-now" / "today" (domain/triage/tiers). */
+  kind: z.enum(adviceKinds),
   tier: z.enum(triageTiers),
   title: z.string(),
   whatToDo: z.string(),
@@ -23,7 +29,10 @@ export const PortalIntakeView = z.object({
   id: z.string(),
   submittedAt: z.string(),
   tier: z.enum(triageTiers),
+  /** With the clinic's emergency number filled in. */
   advice: PatientAdviceView,
+  /** The yes/no questions the patient answered "not sure" (a clinician will ask about them). */
+  unsure: z.array(z.enum(booleanAnswerIds)),
   reviewed: z.boolean(),
 });
 export type PortalIntakeView = z.infer<typeof PortalIntakeView>;
@@ -45,12 +54,21 @@ export const PortalIntakeState = z.object({
 });
 export type PortalIntakeState = z.infer<typeof PortalIntakeState>;
 
+const AnswerValue = z.union([z.number(), z.boolean(), z.literal("unsure")]);
+
 export const TriageFlagView = z.object({
   id: z.string(),
   suggests: z.string(),
   action: z.string(),
   tier: z.enum(triageTiers),
   source: z.array(z.object({ key: z.string(), label: z.string() })),
+  /**
+   * The answers that raised the flag, e.g. `[{"id": "bladderDysfunction", "value": "unsure"}]`;
+   * null for intakes stored before flags recorded them (rules versions up to 2026-11-22.1).
+   */
+  answer: z.array(z.object({ id: z.string(), value: AnswerValue })).nullable(),
+  /** The task deadline this flag asked for when sooner than its tier's (hours), else null. */
+  dueWithinHours: z.number().nullable(),
 });
 
 export const IntakeView = z.object({
@@ -63,8 +81,10 @@ export const IntakeView = z.object({
   rulesVersion: z.string(),
   tier: z.enum(triageTiers),
   flags: z.array(TriageFlagView),
-  /** As the patient gave them. */
-  answers: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
+  /** As the patient gave them (the age as taken from the record); older intakes may lack some. */
+  answers: z.record(z.string(), z.union([AnswerValue, z.null()])),
+  /** The yes/no questions answered "not sure". */
+  unsure: z.array(z.string()),
   clinicianAction: z.string(),
   /** Elective procedures wait for a clinician's review of this intake. */
   blocksProcedures: z.boolean(),
@@ -105,4 +125,5 @@ export const PatientTriage = z.object({
 });
 export type PatientTriage = z.infer<typeof PatientTriage>;
 
+/** A note of what was done: required to review an emergency or urgent triage (400 naming `note`). */
 export const IntakeReview = z.object({ note: optionalText(2000) }).strict();

@@ -34,7 +34,7 @@ describe("follow-up contacts", () => {
   it("writes the invitation with the link and the last day, and a reminder that says to ignore it if done", () => {
     const m = contactMessage(
       { number: 0, kind: "invitation", daysAfterOpening: 0 },
-      { timepoint: "2w", windowEnd: "2026-03-22", clinicName: "Spine Clinic" },
+      { timepoint: "2w", windowEnd: "2026-03-22", clinicName: "Spine Clinic", emergencyNumber: "112" },
       "https://x.test/portal/questionnaire/1",
     );
     expect(m.subject).toBe("Your 2 weeks questionnaire from Spine Clinic is ready");
@@ -42,14 +42,19 @@ describe("follow-up contacts", () => {
     expect(m.body).toContain("until 22 March 2026");
     const r = contactMessage(
       { number: 1, kind: "reminder", daysAfterOpening: 3 },
-      { timepoint: "2w", windowEnd: "2026-03-22", clinicName: "Spine Clinic" },
+      { timepoint: "2w", windowEnd: "2026-03-22", clinicName: "Spine Clinic", emergencyNumber: "112" },
       "l",
     );
     expect(r.body).toContain("already answered it, please ignore");
   });
 
   it("asks for the baseline before the treatment, with the same link, last day and safety advice", () => {
-    const at = { timepoint: "baseline", windowEnd: "2026-03-20", clinicName: "Spine Clinic" };
+    const at = {
+      timepoint: "baseline",
+      windowEnd: "2026-03-20",
+      clinicName: "Spine Clinic",
+      emergencyNumber: "112",
+    };
     const m = contactMessage(
       { number: 0, kind: "invitation", daysAfterOpening: 0 },
       at,
@@ -60,7 +65,7 @@ describe("follow-up contacts", () => {
     expect(m.body).not.toContain("since your treatment");
     expect(m.body).toContain("https://x.test/q/1");
     expect(m.body).toContain("until 20 March 2026");
-    expect(m.body).toContain("Call the clinic or emergency services now.");
+    expect(m.body).toContain("Call the clinic or 112 now.");
     const r = contactMessage({ number: 2, kind: "reminder", daysAfterOpening: 7 }, at, "l");
     expect(r.subject).toBe("Reminder: your first questionnaire from Spine Clinic");
     expect(r.body).toContain("before your treatment. If you have already answered it, please ignore");

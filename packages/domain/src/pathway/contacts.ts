@@ -85,7 +85,7 @@ export function dayInWords(date: IsoDate): string {
  */
 export function contactMessage(
   step: ContactStep,
-  f: { timepoint: string; windowEnd: IsoDate; clinicName: string },
+  f: { timepoint: string; windowEnd: IsoDate; clinicName: string; emergencyNumber: string },
   link: string,
 ): { subject: string; body: string } {
   const baseline = f.timepoint === "baseline";
@@ -114,7 +114,7 @@ export function contactMessage(
       "",
       `You can answer until ${dayInWords(f.windowEnd)}. It takes about 10 minutes.`,
       "",
-      "Do you have a fever, new weakness or numbness in your legs, or new trouble passing urine? Then do not wait for the questionnaire. Call the clinic or emergency services now.",
+      `Do you have a fever, new weakness or numbness in your legs, or new trouble passing urine? Then do not wait for the questionnaire. Call the clinic or ${f.emergencyNumber} now.`,
       "",
       `${f.clinicName}`,
     ].join("\n"),

@@ -5,11 +5,14 @@
  * (readability/spanish.ts; readability/patient-texts-es.test.ts), and like the English none says
  * that a cell therapy works or is approved.
  */
+import { EMERGENCY_NUMBER } from "../emergency-number";
 import type { ContentLanguage } from "../evidence/types";
 import type { RecoveryPhase, RecoveryPhaseWords } from "./recovery";
 
-const AVISO_AGUJA =
-  "Llame a la clínica ya si tiene fiebre, o la piel está roja, hinchada o le sale líquido donde entró la aguja. Llame también si nota las piernas más débiles o dormidas.";
+/** Las señales de urgencia tras una aguja cerca de la columna (ver recovery.ts). */
+const URGENCIA_COLUMNA = `Vaya a urgencias o llame al ${EMERGENCY_NUMBER} ya si nota las piernas débiles o no puede orinar o aguantar la caca. Haga lo mismo si se le duerme la piel entre las piernas.`;
+
+const AVISO_AGUJA = `Llame a la clínica ya si tiene fiebre o escalofríos, o la piel está roja, hinchada o le sale líquido donde entró la aguja. ${URGENCIA_COLUMNA}`;
 
 const actividad: RecoveryPhaseWords = {
   title: "Semanas 3 a 6: más actividad",
@@ -34,8 +37,7 @@ export const recoveryPhaseWordsEs: Readonly<Record<string, RecoveryPhaseWords>> 
       "Camine un poco cada día",
       "No cargue cosas pesadas",
     ],
-    warning:
-      "Llame a la clínica ya si tiene fiebre, o la piel está roja, hinchada o le sale líquido donde le sacaron las células o entró la aguja. Llame también si sangra y no para, o si nota las piernas más débiles o dormidas.",
+    warning: `Llame a la clínica ya si tiene fiebre o escalofríos, o la piel está roja, hinchada o le sale líquido donde le sacaron las células o entró la aguja. Llame también si sangra y no para. ${URGENCIA_COLUMNA}`,
   },
   "harvest-activity": actividad,
   "harvest-effect": {
@@ -54,7 +56,7 @@ export const recoveryPhaseWordsEs: Readonly<Record<string, RecoveryPhaseWords>> 
   "cells-activity": actividad,
   "cells-effect": {
     title: "Meses 2 a 6: cuándo se vería algún efecto",
-    text: "Estos tratamientos aún están en estudio. No están aprobados por la FDA para el dolor de espalda. Si uno ayuda, lo normal es que se note a los 3 o 6 meses. El dolor de espalda también suele mejorar solo con el tiempo, así que un cambio no prueba que lo causara el tratamiento. En el mayor estudio de células de donante, a quienes les pusieron células no les fue mejor que a quienes les pusieron una inyección falsa.",
+    text: "Estos tratamientos aún están en estudio. No están aprobados por la FDA para el dolor de espalda. No se sabe si ayudan ni cuándo. En el mayor estudio de células de donante, a quienes les pusieron células no les fue mejor que a quienes les pusieron una inyección falsa. El dolor de espalda también suele mejorar solo con el tiempo, así que un cambio no prueba que lo causara el tratamiento.",
     tasks: ["Siga con el ejercicio", "Conteste sus cuestionarios de los 3 y los 6 meses"],
     warning: null,
   },
@@ -68,7 +70,7 @@ export const recoveryPhaseWordsEs: Readonly<Record<string, RecoveryPhaseWords>> 
   "prp-activity": actividad,
   "prp-effect": {
     title: "Meses 2 a 6: cuándo se vería algún efecto",
-    text: "El PRP para el dolor de espalda aún está en estudio. No está aprobado por la FDA para el dolor de espalda. Si ayuda, lo normal es que se note a los 3 o 6 meses. En un estudio pequeño de PRP en el disco, 47 de cada 100 personas estaban mucho mejor a los 6 meses, pero nadie tuvo una inyección falsa para comparar. En un estudio de células en el disco, mucha gente también mejoró con una inyección falsa. El dolor de espalda suele mejorar solo, así que un cambio no prueba que lo causara el tratamiento.",
+    text: "El PRP para el dolor de espalda aún está en estudio. No está aprobado por la FDA para el dolor de espalda. Dos estudios pequeños compararon el PRP en el disco con una inyección falsa. En uno, a quienes les pusieron PRP les fue algo mejor en las 8 primeras semanas. En el otro, no les fue mejor al cabo de un año. El dolor de espalda suele mejorar solo, así que un cambio no prueba que lo causara el tratamiento.",
     tasks: ["Siga con el ejercicio", "Conteste sus cuestionarios de los 3 y los 6 meses"],
     warning: null,
   },
@@ -77,8 +79,7 @@ export const recoveryPhaseWordsEs: Readonly<Record<string, RecoveryPhaseWords>> 
     title: "Semanas 1 y 2: los primeros días",
     text: "La zona donde entró la aguja puede doler unos días. El dolor puede subir un poco antes de bajar. Casi todos vuelven a su vida normal en uno o dos días. Siga en movimiento: los paseos cortos ayudan.",
     tasks: ["Camine un poco cada día", "Tenga limpia y seca la zona de la aguja durante 2 días"],
-    warning:
-      "Llame a la clínica ya si tiene fiebre, o la piel está roja o le sale líquido donde entró la aguja. Llame también si le duele mucho la cabeza y le duele más al ponerse de pie, o si nota las piernas más débiles o dormidas.",
+    warning: `Llame a la clínica ya si tiene fiebre o escalofríos, o la piel está roja o le sale líquido donde entró la aguja. Llame también si le duele mucho la cabeza y le duele más al ponerse de pie. ${URGENCIA_COLUMNA}`,
   },
   "injection-effect": {
     title: "Semanas 3 a 12: cuánto ayuda",
@@ -120,8 +121,7 @@ export const recoveryPhaseWordsEs: Readonly<Record<string, RecoveryPhaseWords>> 
     title: "Semanas 1 y 2: que sane la herida",
     text: "Siga lo que le diga su cirujano sobre la herida y sobre moverse. Levántese y camine el primer o el segundo día, y un poco más cada día. Tenga la herida limpia y seca, y no la meta en la bañera hasta que esté curada. No cargue peso y no se doble ni se gire mucho.",
     tasks: ["Paseos cortos cada día", "Tenga la herida limpia y seca"],
-    warning:
-      "Llame a la clínica ya si la herida se pone roja, caliente o hinchada, si le sale líquido o si tiene fiebre. Llame también si nota las piernas más débiles o dormidas. Vaya a urgencias si no puede orinar o no puede aguantar la caca.",
+    warning: `Llame a la clínica ya si la herida se pone roja, caliente o hinchada, si le sale líquido o si tiene fiebre. Llame también si nota las piernas dormidas. ${URGENCIA_COLUMNA}`,
   },
   "surgery-rehab": {
     title: "Semanas 3 a 12: rehabilitación y trabajo",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { treatmentKinds } from "../catalogue/treatments";
 import { citations } from "../citations";
+import { EMERGENCY_NUMBER, withEmergencyNumber } from "../emergency-number";
 import { decisionOptionIds } from "../evidence/catalogue";
 import { readingGrade } from "../readability";
 import {
@@ -23,7 +24,7 @@ describe("recovery phases", () => {
   it("are written at reading grade 8 or below, each with a certainty and a source unless it is clinical experience", () => {
     for (const p of allRecoveryPhases) {
       expect(readingGrade(p.text), p.id).toBeLessThanOrEqual(8);
-      if (p.warning) expect(readingGrade(p.warning), p.id).toBeLessThanOrEqual(8);
+      if (p.warning) expect(readingGrade(withEmergencyNumber(p.warning, "911")), p.id).toBeLessThanOrEqual(8);
       if (p.certainty !== "clinical experience") expect(p.sources.length, p.id).toBeGreaterThan(0);
       for (const k of p.sources) expect(citations[k]).toBeDefined();
     }
@@ -113,6 +114,40 @@ describe("recovery phases", () => {
     expect(currentPhase(phases, "2026-03-01", "2026-03-16")?.id).toBe("injection-effect");
     expect(currentPhase(phases, "2026-03-01", "2027-03-01")?.id).toBe("injection-long-term");
     expect(currentPhase(recoveryPhases("fusion"), "2026-03-01", "2026-03-10")?.id).toBe("surgery-wound");
+  });
+});
+
+describe("after a needle near the spine", () => {
+  const needleFamilies = ["cell-harvest", "cell-no-harvest", "prp", "injection", "radiofrequency"] as const;
+
+  it("the first phase names the emergency signs and the clinic's emergency number, in English and Spanish", () => {
+    for (const family of [...needleFamilies, "surgery"] as const) {
+      const first = familyPhases(family)[0]!;
+      const en = first.warning ?? "";
+      expect(en, family).toMatch(/fever/);
+      expect(en, family).toMatch(/legs get weak/);
+      expect(en, family).toMatch(/cannot pee or hold your bowels/);
+      expect(en, family).toMatch(/skin between your legs goes numb/);
+      expect(en, family).toContain(`call ${EMERGENCY_NUMBER}`);
+      const es = localizedPhase(first, "es").warning ?? "";
+      expect(es, family).toMatch(/fiebre/);
+      expect(es, family).toMatch(/piernas débiles/);
+      expect(es, family).toMatch(/no puede orinar o aguantar la caca/);
+      expect(es, family).toMatch(/piel entre las piernas/);
+      expect(es, family).toContain(`llame al ${EMERGENCY_NUMBER}`);
+    }
+  });
+
+  it("cites for cultured or donor cells and for PRP the trials of those treatments, not the PRP case series", () => {
+    const effect = (family: "cell-no-harvest" | "prp") =>
+      familyPhases(family).find((p) => p.id.endsWith("-effect"))!;
+    expect(effect("cell-no-harvest").sources).toContain("mesoblastDr003");
+    expect(effect("cell-no-harvest").sources).not.toContain("levi2016");
+    expect(effect("cell-no-harvest").text).toMatch(/If or when they help is not known/);
+    expect(effect("prp").sources).toEqual(expect.arrayContaining(["tuakliWosornu2016", "rugpoliPrpTrial"]));
+    expect(effect("prp").sources).not.toContain("levi2016");
+    expect(effect("prp").text).not.toMatch(/3 to 6 months/);
+    expect(effect("prp").text).toMatch(/fake injection/);
   });
 });
 

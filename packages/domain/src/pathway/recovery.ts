@@ -14,11 +14,18 @@
  * The phases describe usual care and the natural course; they never say a cell therapy works: in
  * the one sham-controlled trial of bone-marrow concentrate for disc pain, sham did as well (Levi
  * 2025), and no cell product is FDA-approved for back pain.
+ *
+ * After any needle into or beside the spine (disc injections of cells or PRP, radiofrequency, an
+ * epidural steroid), the first phase names the signs of an epidural abscess or haematoma — fever,
+ * new leg weakness, a bladder or bowel change, numbness between the legs — and sends the patient
+ * to an emergency department or the clinic's emergency number for the last three (NICE CKS red
+ * flags; the number is filled in where the text is shown, emergency-number.ts).
  */
 
 import type { TreatmentKind } from "../catalogue/treatments";
 import type { CitationKey } from "../citations";
 import { daysBetween, type IsoDate } from "../dates";
+import { EMERGENCY_NUMBER } from "../emergency-number";
 
 export type Certainty = "guideline" | "trial evidence" | "expert opinion" | "clinical experience";
 
@@ -51,8 +58,10 @@ export type RecoveryPhase = {
 /** The words of a phase: what a translation replaces (recovery-es.ts). */
 export type RecoveryPhaseWords = Pick<RecoveryPhase, "title" | "text" | "tasks" | "warning">;
 
-const NEEDLE_WARNING =
-  "Call the clinic at once if you get a fever, or redness, swelling or fluid where the needle went in. Call too for new weakness or numbness in your legs.";
+/** The emergency signs after a needle near the spine (see the top of this file). */
+const SPINE_EMERGENCY = `Go to an emergency department or call ${EMERGENCY_NUMBER} now if your legs get weak or you cannot pee or hold your bowels. Do the same if the skin between your legs goes numb.`;
+
+const NEEDLE_WARNING = `Call the clinic at once if you get a fever or chills, or redness, swelling or fluid where the needle went in. ${SPINE_EMERGENCY}`;
 
 const activity = (id: string): RecoveryPhase => ({
   id,
@@ -91,8 +100,7 @@ const cellHarvestPhases: readonly RecoveryPhase[] = [
       "Walk a little every day",
       "Do not lift heavy things",
     ],
-    warning:
-      "Call the clinic at once if you get a fever, or redness, swelling or fluid where the cells were taken or the needle went in. Call too for bleeding that will not stop, or new weakness or numbness in your legs.",
+    warning: `Call the clinic at once if you get a fever or chills, or redness, swelling or fluid where the cells were taken or the needle went in. Call too for bleeding that will not stop. ${SPINE_EMERGENCY}`,
     certainty: "expert opinion",
     sources: ["navani2019"],
   },
@@ -130,11 +138,11 @@ const cellNoHarvestPhases: readonly RecoveryPhase[] = [
     fromDay: 43,
     toDay: 183,
     title: "Months 2–6: when any effect would show",
-    text: "These treatments are still being studied. They are not approved by the FDA for back pain. If one helps, that would most often show by 3 to 6 months. Back pain often gets better over time on its own too, so a change does not prove the treatment caused it. In the largest trial of donor cells, people who got cells did not do better overall than people who got a fake injection.",
+    text: "These treatments are still being studied. They are not approved by the FDA for back pain. If or when they help is not known. In the largest trial of donor cells, people who got cells did not do better overall than people who got a fake injection. Back pain often gets better over time on its own too, so a change does not prove the treatment caused it.",
     tasks: ["Keep exercising", "Answer your 3- and 6-month questionnaires"],
     warning: null,
     certainty: "trial evidence",
-    sources: ["costa2012", "mesoblastDr003", "levi2016", "fdaConsumer2021"],
+    sources: ["mesoblastDr003", "costa2012", "fdaConsumer2021"],
   },
   longTerm("cells-long-term"),
 ];
@@ -158,11 +166,11 @@ const prpPhases: readonly RecoveryPhase[] = [
     fromDay: 43,
     toDay: 183,
     title: "Months 2–6: when any effect would show",
-    text: "PRP for back pain is still being studied. It is not approved by the FDA for back pain. If it helps, that would most often show by 3 to 6 months. In one small study of PRP in the disc, 47 out of 100 people were much better at 6 months, but no one got a fake injection to compare. In a trial of cells in the disc, many people got better after a fake injection too. Back pain often gets better on its own, so a change does not prove the treatment caused it.",
+    text: "PRP for back pain is still being studied. It is not approved by the FDA for back pain. Two small trials compared PRP in the disc with a fake injection. In one, people who got PRP did a bit better over 8 weeks. In the other, they did no better after a year. Back pain often gets better on its own, so a change does not prove the treatment caused it.",
     tasks: ["Keep exercising", "Answer your 3- and 6-month questionnaires"],
     warning: null,
     certainty: "trial evidence",
-    sources: ["levi2016", "levi2025", "costa2012", "fdaConsumer2021"],
+    sources: ["tuakliWosornu2016", "rugpoliPrpTrial", "costa2012", "fdaConsumer2021"],
   },
   longTerm("prp-long-term"),
 ];
@@ -176,8 +184,7 @@ const injectionPhases: readonly RecoveryPhase[] = [
     title: "Weeks 1–2: the first days",
     text: "The spot where the needle went in may be sore for a few days. Pain can get a bit worse before it gets better. Most people are back to their usual day within a day or two. Keep moving: short walks help.",
     tasks: ["Walk a little every day", "Keep the needle site clean and dry for 2 days"],
-    warning:
-      "Call the clinic at once if you get a fever, or redness or fluid where the needle went in. Call too for a bad headache that gets worse when you stand, or new weakness or numbness in your legs.",
+    warning: `Call the clinic at once if you get a fever or chills, or redness or fluid where the needle went in. Call too for a bad headache that gets worse when you stand. ${SPINE_EMERGENCY}`,
     certainty: "clinical experience",
     sources: [],
   },
@@ -257,8 +264,7 @@ const surgeryPhases: readonly RecoveryPhase[] = [
     title: "Weeks 1–2: heal the wound",
     text: "Follow your surgeon's advice on the wound and on moving. Get up and walk on the first day or two, and a little more each day. Keep the wound clean and dry, and do not soak it in a bath until it has healed. Do not lift, bend or twist much.",
     tasks: ["Short walks every day", "Keep the wound clean and dry"],
-    warning:
-      "Call the clinic at once if the wound gets red, hot or swollen, or leaks fluid, or if you get a fever. Call too for new weakness or numbness in your legs. Go to an emergency room if you cannot pass urine or hold your stool.",
+    warning: `Call the clinic at once if the wound gets red, hot or swollen, or leaks fluid, or if you get a fever. Call too for new numbness in your legs. ${SPINE_EMERGENCY}`,
     certainty: "clinical experience",
     sources: [],
   },

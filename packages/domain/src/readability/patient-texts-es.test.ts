@@ -4,6 +4,7 @@
  * none states or implies that a cell therapy is approved, proven or a cure.
  */
 import { describe, expect, it } from "vitest";
+import { withEmergencyNumber } from "../emergency-number";
 import {
   type AverageComparison,
   aidContent,
@@ -17,7 +18,14 @@ import {
 } from "../evidence";
 import { allRecoveryPhases } from "../pathway/recovery";
 import { recoveryPhaseWordsEs } from "../pathway/recovery-es";
-import { intakeAnswerIds, intakeQuestions, intakeQuestionsEs, patientAdviceEs, triageTiers } from "../triage";
+import {
+  adviceKinds,
+  intakeAnswerIds,
+  intakeQuestions,
+  intakeQuestionsEs,
+  patientAdvice,
+  patientAdviceEs,
+} from "../triage";
 import { SPANISH_MIN_PERSPICUITY, spanishPerspicuity } from "./spanish";
 
 type Text = { where: string; text: string };
@@ -59,11 +67,11 @@ function spanishBlocks(): Text[] {
     const q = intakeQuestionsEs[id];
     blocks.push({ where: `intake.${id}`, text: lines(q.text, q.help) });
   }
-  for (const tier of triageTiers) {
-    const a = patientAdviceEs[tier];
-    blocks.push({ where: `advice.${tier}.whatToDo`, text: lines(a.title, a.whatToDo) });
-    blocks.push({ where: `advice.${tier}.why`, text: a.why });
-    blocks.push({ where: `advice.${tier}.safetyNet`, text: a.safetyNet });
+  for (const kind of adviceKinds) {
+    const a = patientAdviceEs[kind];
+    blocks.push({ where: `advice.${kind}.whatToDo`, text: lines(a.title, a.whatToDo) });
+    blocks.push({ where: `advice.${kind}.why`, text: a.why });
+    blocks.push({ where: `advice.${kind}.safetyNet`, text: a.safetyNet });
   }
   // The decision aid, in the same blocks as the English (patient-texts.test.ts).
   const add = (where: string, text: string | undefined) => {
@@ -86,7 +94,8 @@ function spanishBlocks(): Text[] {
   return blocks;
 }
 
-const texts = spanishBlocks();
+// Measured as the patient reads them: with a clinic's emergency number in place of its placeholder.
+const texts = spanishBlocks().map((t) => ({ ...t, text: withEmergencyNumber(t.text, "112") }));
 
 describe("Spanish patient-facing text", () => {
   it(`is measured block by block, and every block scores ${SPANISH_MIN_PERSPICUITY} or more on INFLESZ`, () => {
@@ -113,10 +122,11 @@ describe("Spanish patient-facing text", () => {
     }
   });
 
-  it("keeps the advice's tier and its safety net in every tier", () => {
-    for (const tier of triageTiers) {
-      expect(patientAdviceEs[tier].tier).toBe(tier);
-      expect(patientAdviceEs[tier].safetyNet).toMatch(/urgencias/);
+  it("keeps the advice's kind, tier and safety net (with the emergency number) in every kind", () => {
+    for (const kind of adviceKinds) {
+      expect(patientAdviceEs[kind].kind).toBe(kind);
+      expect(patientAdviceEs[kind].tier).toBe(patientAdvice[kind].tier);
+      expect(patientAdviceEs[kind].safetyNet).toMatch(/urgencias .*\{emergencyNumber\}/);
     }
   });
 });

@@ -4,6 +4,7 @@
  * and none stating or implying that a cell therapy is approved or proven for back pain.
  */
 import { describe, expect, it } from "vitest";
+import { withEmergencyNumber } from "../emergency-number";
 import {
   type AverageComparison,
   decisionAidContent,
@@ -28,7 +29,7 @@ import {
   targets,
   tissues,
 } from "../regulatory/product";
-import { careRoutes, intakeQuestions, patientAdvice, triageTiers } from "../triage";
+import { adviceKinds, careRoutes, intakeQuestions, patientAdvice } from "../triage";
 import { readingGrade } from "./reading-grade";
 
 type Text = { where: string; text: string };
@@ -53,11 +54,11 @@ function patientBlocks(): Text[] {
     if (text !== undefined) blocks.push({ where, text });
   };
   for (const q of intakeQuestions) add(`intake.${q.id}`, lines(q.text, q.help));
-  for (const tier of triageTiers) {
-    const a = patientAdvice[tier];
-    add(`advice.${tier}.whatToDo`, lines(a.title, a.whatToDo));
-    add(`advice.${tier}.why`, a.why);
-    add(`advice.${tier}.safetyNet`, a.safetyNet);
+  for (const kind of adviceKinds) {
+    const a = patientAdvice[kind];
+    add(`advice.${kind}.whatToDo`, lines(a.title, a.whatToDo));
+    add(`advice.${kind}.why`, a.why);
+    add(`advice.${kind}.safetyNet`, a.safetyNet);
   }
   for (const route of Object.values(careRoutes)) add(`route.${route.id}`, route.patientText);
   for (const [i, p] of consentParagraphs.entries()) add(`consent.${i}`, p);
@@ -83,7 +84,11 @@ function patientBlocks(): Text[] {
   // address is not prose, and "Hello," alone has no meaningful grade).
   for (const timepoint of ["baseline", "2w"])
     for (const step of contactSteps) {
-      const m = contactMessage(step, { timepoint, windowEnd: "2026-03-20", clinicName: "Spine Clinic" }, "");
+      const m = contactMessage(
+        step,
+        { timepoint, windowEnd: "2026-03-20", clinicName: "Spine Clinic", emergencyNumber: "911" },
+        "",
+      );
       const prose = m.body.split("\n\n").filter((p) => p !== "Hello," && !p.startsWith("Answer it here"));
       add(`contact.${timepoint}.${step.number}`, lines(m.subject, ...prose));
     }
@@ -94,7 +99,8 @@ function patientBlocks(): Text[] {
   return blocks;
 }
 
-const texts = patientBlocks();
+// Measured as the patient reads them: with a clinic's emergency number in place of its placeholder.
+const texts = patientBlocks().map((t) => ({ ...t, text: withEmergencyNumber(t.text, "911") }));
 
 describe("patient-facing text", () => {
   it("is measured block by block, and every block is at grade 8 or below", () => {

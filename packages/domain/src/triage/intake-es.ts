@@ -6,10 +6,12 @@
  *
  * These are our own questions, not a validated instrument's, so translating them does not change
  * an instrument (unlike the questionnaires, which stay in English until a licensed translation is
- * in place). The emergency number is the one used in the United States and much of the Americas.
+ * in place). The emergency number is the clinic's (emergency-number.ts), filled in where shown.
  */
+import { EMERGENCY_NUMBER } from "../emergency-number";
 import type { IntakeAnswerId } from "./intake";
-import type { PatientAdvice, TriageTier } from "./tiers";
+import { SAME_DAY_HOURS } from "./rules";
+import type { AdviceKind, PatientAdvice } from "./tiers";
 
 export type IntakeQuestionWords = { text: string; help: string; unit?: string };
 
@@ -123,15 +125,16 @@ export const intakeQuestionsEs: Readonly<Record<IntakeAnswerId, IntakeQuestionWo
 };
 
 const safetyNetEs =
-  "Vaya a urgencias de inmediato si no puede orinar o pierde el control al hacer caca. Vaya también de " +
-  "inmediato si se le duerme la piel entre las piernas o se le debilitan las piernas.";
+  `Vaya a urgencias o llame al ${EMERGENCY_NUMBER} de inmediato si no puede orinar o pierde el control al hacer ` +
+  "caca. Haga lo mismo si se le duerme la piel entre las piernas o se le debilitan las piernas.";
 
-export const patientAdviceEs: Readonly<Record<TriageTier, PatientAdvice>> = {
+export const patientAdviceEs: Readonly<Record<AdviceKind, PatientAdvice>> = {
   emergency: {
+    kind: "emergency",
     tier: "emergency",
     title: "Busque ayuda ahora",
     whatToDo:
-      "Vaya a urgencias ahora o llame al número de emergencias. No espere a su próxima cita. Si tiene dudas, " +
+      `Vaya a urgencias ahora o llame al ${EMERGENCY_NUMBER}. No espere a su próxima cita. Si tiene dudas, ` +
       "vaya de todos modos. Su clínica también recibirá aviso, pero no espere a que le llamen.",
     why:
       "Sus respuestas muestran señales de un problema que puede necesitar atención hoy. Puede ser presión " +
@@ -140,7 +143,32 @@ export const patientAdviceEs: Readonly<Record<TriageTier, PatientAdvice>> = {
       "se tratan rápido.",
     safetyNet: safetyNetEs,
   },
+  "call-now": {
+    kind: "call-now",
+    tier: "urgent",
+    title: "Llame a su clínica ahora",
+    whatToDo:
+      "Llame a su clínica ahora y dígales en qué preguntas tenía dudas. Un médico tiene que hablar con usted " +
+      `hoy. Si tiene una de estas señales, no espere: vaya a urgencias ahora o llame al ${EMERGENCY_NUMBER}.`,
+    why:
+      "Tenía dudas sobre una señal que puede necesitar atención el mismo día. Casi siempre no es nada " +
+      "grave. Pero solo un médico lo puede saber, así que hay que hablarlo hoy.",
+    safetyNet: safetyNetEs,
+  },
+  today: {
+    kind: "today",
+    tier: "urgent",
+    title: "Un médico tiene que hablar con usted hoy",
+    whatToDo:
+      `Su clínica le llamará hoy. Si en ${SAME_DAY_HOURS} horas no sabe nada, llame usted. No reserve ningún ` +
+      `procedimiento hasta hablar con ellos. Si se encuentra muy mal, vaya a urgencias o llame al ${EMERGENCY_NUMBER}.`,
+    why:
+      "La fiebre con dolor de espalda puede ser señal de una infección cerca de la columna. Casi siempre " +
+      "resulta ser otra cosa. Pero hay que mirarlo hoy.",
+    safetyNet: safetyNetEs,
+  },
   urgent: {
+    kind: "urgent",
     tier: "urgent",
     title: "Un médico debe ver sus respuestas hoy",
     whatToDo:
@@ -152,6 +180,7 @@ export const patientAdviceEs: Readonly<Record<TriageTier, PatientAdvice>> = {
     safetyNet: safetyNetEs,
   },
   soon: {
+    kind: "soon",
     tier: "soon",
     title: "Un médico verá primero sus respuestas",
     whatToDo:
@@ -163,6 +192,7 @@ export const patientAdviceEs: Readonly<Record<TriageTier, PatientAdvice>> = {
     safetyNet: safetyNetEs,
   },
   none: {
+    kind: "none",
     tier: "none",
     title: "Ninguna señal de alarma",
     whatToDo:

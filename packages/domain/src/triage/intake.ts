@@ -6,11 +6,17 @@
  * explicitly, patients may not volunteer it). Signs only an examination finds — anal tone,
  * reflexes, post-void residual — are left for the clinician, not guessed (domain reference §3.3).
  *
- * An absent or null yes/no answer means "no": the portal asks every question, and an intake that
- * was not answered at all is refused for its missing age and duration, which are required.
+ * Unanswered is not "no". Every yes/no question takes true, false or "unsure", and an intake with
+ * any question missing or null is refused: a skipped question about the bladder must never read
+ * as "no problem with the bladder". Two kinds of refusal, so a caller can tell them apart:
+ * - malformed (a wrong type, an unknown field, a number out of range): 400, as for any bad input;
+ * - well-formed but incomplete (a question missing or null, an age that contradicts the birth
+ *   date on record): 422, once nothing is malformed.
+ * Intakes stored before this rule (rules versions up to 2026-11-22.1) may lack answers; they keep
+ * the result they were given and are never judged again.
  */
 import { z } from "zod";
-import { badRequest, issuesFromZod } from "../errors";
+import { badRequest, type Issue, issuesFromZod, unprocessable } from "../errors";
 
 export const booleanAnswerIds = [
   "bladderDysfunction",
@@ -47,9 +53,18 @@ export type NumericAnswerId = (typeof numericAnswerIds)[number];
 export type IntakeAnswerId = NumericAnswerId | BooleanAnswerId;
 export const intakeAnswerIds: readonly IntakeAnswerId[] = [...numericAnswerIds, ...booleanAnswerIds];
 
-/** Validated intake answers. A yes/no answer that is absent or null means "no". */
+/** "Not sure": neither yes nor no. It never counts as "no" (see triage/evaluate.ts). */
+export const unsure = "unsure" as const;
+export type YesNoAnswer = boolean | typeof unsure;
+
+/** Validated, complete intake answers: every question answered. */
 export type IntakeAnswers = { age: number; painDurationWeeks: number } & {
-  [K in BooleanAnswerId]?: boolean | null;
+  [K in BooleanAnswerId]: YesNoAnswer;
+};
+
+/** Well-formed answers that may still be incomplete (what the API's request schema admits). */
+export type IntakeAnswersInput = { age?: number | null; painDurationWeeks?: number | null } & {
+  [K in BooleanAnswerId]?: YesNoAnswer | null;
 };
 
 export const ageBounds = { min: 0, max: 120 } as const;
@@ -267,15 +282,22 @@ export const intakeQuestions: readonly IntakeQuestion[] = [
 const required = (what: string) => (iss: { input: unknown }) =>
   iss.input === undefined || iss.input === null ? "is required" : `must be ${what}`;
 
-const yesNo = z.boolean({ error: "must be true or false (or null)" }).nullish();
+const yesNo = z
+  .union([z.boolean(), z.literal(unsure)], { error: 'must be true, false or "unsure"' })
+  .nullish();
 
 const wholeNumber = (what: string, min: number, max: number, tooLow: string) =>
   z
     .int({ error: required(`a whole number of ${what}`) })
     .min(min, tooLow)
-    .max(max, `must be at most ${max} ${what}`);
+    .max(max, `must be at most ${max} ${what}`)
+    .nullish();
 
-/** The intake answers: names each bad field (unknown, wrong type, out of range). */
+/**
+ * The form of intake answers: names each malformed field (unknown, wrong type, out of range).
+ * Missing answers pass here; `checkIntakeAnswers` refuses them (422), so a request schema built
+ * on this one can tell "malformed" (400) from "incomplete" (422).
+ */
 export const IntakeAnswersSchema = z.strictObject({
   age: wholeNumber("years", ageBounds.min, ageBounds.max, "must be 0 to 120 years"),
   painDurationWeeks: wholeNumber("weeks", durationBounds.min, durationBounds.max, "must not be negative"),
@@ -283,13 +305,49 @@ export const IntakeAnswersSchema = z.strictObject({
 });
 
 export const unknownIntakeField = "is not an intake question";
+export const missingYesNo = 'is required: answer true, false or "unsure"';
+export const missingNumber = "is required";
 
-/** Checks raw intake answers; throws a bad-request error naming each bad field. */
-export function parseIntakeAnswers(raw: unknown): IntakeAnswers {
-  const result = IntakeAnswersSchema.safeParse(raw);
-  if (!result.success) throw badRequest(issuesFromZod(result.error, unknownIntakeField));
-  return result.data;
+export type CheckOptions = {
+  /**
+   * The age from the birth date on record, on the intake's date. Given, the answers may leave
+   * `age` out (it is taken from the record); a typed age that differs is refused.
+   */
+  ageOnRecord?: number;
+  /** Prefix of every issue's path, e.g. "answers." for a request body `{answers: {...}}`. */
+  at?: string;
+};
+
+/** Every question without an answer (absent or null), and an age that contradicts the record. */
+function incompleteness(a: IntakeAnswersInput, opts: CheckOptions): Issue[] {
+  const issues: Issue[] = [];
+  if (opts.ageOnRecord === undefined) {
+    if (a.age == null) issues.push({ path: "age", message: missingNumber });
+  } else if (a.age != null && a.age !== opts.ageOnRecord)
+    issues.push({
+      path: "age",
+      message: `does not match the birth date on record (${opts.ageOnRecord} years on the intake's date); leave it out to use the record`,
+    });
+  if (a.painDurationWeeks == null) issues.push({ path: "painDurationWeeks", message: missingNumber });
+  for (const id of booleanAnswerIds) if (a[id] == null) issues.push({ path: id, message: missingYesNo });
+  return issues;
 }
 
-/** True only for an explicit yes. */
-export const said = (answers: IntakeAnswers, id: BooleanAnswerId): boolean => answers[id] === true;
+/**
+ * Checks raw intake answers and returns them complete: a bad-request error (400) naming each
+ * malformed field, or, when every field is well-formed, an unprocessable error (422) naming each
+ * missing answer (and an age that contradicts the record), in the questions' order.
+ */
+export function checkIntakeAnswers(raw: unknown, opts: CheckOptions = {}): IntakeAnswers {
+  const at = (issues: Issue[]) => issues.map((i) => ({ ...i, path: `${opts.at ?? ""}${i.path}` }));
+  const result = IntakeAnswersSchema.safeParse(raw);
+  if (!result.success) throw badRequest(at(issuesFromZod(result.error, unknownIntakeField)));
+  const missing = incompleteness(result.data, opts);
+  if (missing.length > 0) throw unprocessable(at(missing));
+  const answers = { ...result.data };
+  if (opts.ageOnRecord !== undefined) answers.age = opts.ageOnRecord;
+  return answers as IntakeAnswers;
+}
+
+/** Checks raw intake answers where no record gives the age (the CLI): age is required. */
+export const parseIntakeAnswers = (raw: unknown): IntakeAnswers => checkIntakeAnswers(raw);

@@ -9,36 +9,60 @@
  * - Progressive leg weakness is an emergency (the issue's triage spec; ACP/APS 2007 asks for prompt
  *   imaging). New trouble walking alone is urgent: the reference row says "emergency or urgent",
  *   and a new deficit with fever or a cancer history is an emergency through its own rule.
- * - Fever, a cancer history, major trauma and long-term steroids are urgent; a cancer history has
- *   the highest post-test probability of any single malignancy flag (~33%, Downie 2013), as does
+ * - Suspected spinal infection is an emergency: fever or chills with a recent spinal procedure,
+ *   injected drugs, a weak immune system or a recent infection. ACP 2011 asks for immediate
+ *   imaging when infection is suspected (fever with IV drug use or a recent infection), and an
+ *   epidural abscess can compress the cord within hours; the registry's own needle procedures
+ *   make a post-procedure infection likely enough to name.
+ * - Fever alone is urgent with a same-day task (4 hours): the reference row says "urgent, same
+ *   day if febrile", and a patient who reports fever is febrile or was. A rule's
+ *   `dueWithinHours` makes its task due sooner than its tier's 24 hours.
+ * - A cancer history, major trauma and long-term steroids are urgent; a cancer history has the
+ *   highest post-test probability of any single malignancy flag (~33%, Downie 2013), as does
  *   prolonged steroid use for fracture.
+ * - Age 70 or over with a minor fall, strain or lifting is urgent (fragility fracture). Henschke
+ *   2009 found age over 70 one of only three informative fracture flags (with steroids and major
+ *   trauma); we take 70 itself too, erring toward review. Osteoporosis or long-term steroids make
+ *   minor trauma urgent at any age.
  * - Weak flags alone (weight loss, night pain, thoracic pain, new pain over 50, under 20, an
- *   inflammatory pattern, osteoporosis, an infection risk factor) are `soon`: they hold the
- *   decision aid for a clinician's review. Weight loss with another malignancy sign is urgent,
- *   because the reference keeps "soon" for weight loss *without* other flags.
- * - Some answers raise no flag alone — new numbness or tingling, a recent spinal procedure, a
- *   minor fall or lifting strain, morning stiffness, relief with exercise — because they are
- *   common in ordinary back pain; each matters in a pair, which has its own rule.
- * - A "fracture in an older person after minor trauma" has no age here: our sources give no
- *   number for "older", so only osteoporosis and long-term steroids make minor trauma urgent.
+ *   inflammatory pattern, osteoporosis, an infection risk factor, new or spreading numbness or
+ *   tingling) are `soon`: they hold the decision aid for a clinician's review. Weight loss with
+ *   another malignancy sign is urgent, because the reference keeps "soon" for weight loss
+ *   *without* other flags. New numbness is a neurological symptom a clinician should examine
+ *   (ACP/APS 2007 asks for a focused neurological examination); with fever or a cancer history it
+ *   is an emergency through those rules.
+ * - Some answers raise no flag alone — a recent spinal procedure, a minor fall or lifting strain
+ *   under 70, morning stiffness, relief with exercise — because they are common in ordinary back
+ *   pain; each matters in a pair, which has its own rule.
+ * - "Not sure" never counts as "no" (triage/evaluate.ts): a question answered "not sure" raises a
+ *   flag of its own, urgent with a same-day task if a yes would make the intake an emergency,
+ *   otherwise `soon` so the clinician asks.
  *
  * Derived choices (no source gives them; each errs toward review):
  * - "New" pain over 50 means it began under 12 weeks ago, the usual line between recent-onset and
  *   persistent back pain (Costa 2012 uses it). The guideline flag is onset after 50; in a chronic-
  *   pain clinic that would flag most older patients, so we need a time limit and say which.
- * - After a spinal procedure, fever or pain getting worse is urgent (possible discitis). The
- *   reference marks this row [R]; it is kept because missing a post-injection infection is worse
- *   than one extra review, and the registry's own procedures make it likely.
+ * - After a spinal procedure, pain getting worse is urgent (possible discitis); with fever it is
+ *   the spinal-infection emergency. The reference marks this row [R]; it is kept because missing
+ *   a post-injection infection is worse than one extra review.
  * - The inflammatory pattern is two of the four Berlin criteria (Rudwaleit 2006: morning stiffness
  *   over 30 minutes; better with exercise, not rest). The reference marks its sources [R]; the
  *   criteria were checked against secondary summaries. It only reaches `soon`, which adds a review
  *   and withholds no care.
+ * - "Same day" is 4 hours: the clinic must reach the patient while there is still a working day
+ *   to arrange bloods or imaging.
  */
 import type { CitationKey } from "../citations";
 import type { BooleanAnswerId, NumericAnswerId } from "./intake";
 import type { TriageTier } from "./tiers";
 
-export const triageRulesVersion = "2026-11-22.1";
+export const triageRulesVersion = "2026-12-01.1";
+
+/** A same-day clinician task: due within this many hours of the intake. */
+export const SAME_DAY_HOURS = 4;
+
+/** The ids of the flags a "not sure" answer raises (triage/evaluate.ts); not rules of their own. */
+export const unsureFlagIds = { emergencySign: "unsure-emergency-sign", other: "unsure-answer" } as const;
 
 /** A yes answer, or a number compared with a bound (above: >, below: <). */
 export type TriggerTerm = BooleanAnswerId | { answer: NumericAnswerId; above?: number; below?: number };
@@ -55,6 +79,8 @@ export type TriageRule = {
   action: string;
   tier: TriageTier;
   source: readonly CitationKey[];
+  /** The task's deadline when it must be sooner than the tier's (e.g. same day for fever). */
+  dueWithinHours?: number;
 };
 
 const CES = "Cauda equina syndrome";
@@ -62,6 +88,12 @@ const CES_ACTION =
   "Emergency: same-day hospital assessment and emergency MRI; cauda equina syndrome is a surgical emergency.";
 const CES_SOURCES = ["niceCks", "glosRedFlags"] as const;
 const NEW_DEFICIT = ["numbnessOrTingling", "gaitDisturbance"] as const;
+const INFECTION_RISKS = [
+  "recentSpinalProcedure",
+  "ivDrugUse",
+  "immunosuppressed",
+  "recentInfection",
+] as const;
 
 export const triageRules: readonly TriageRule[] = [
   // Emergency
@@ -123,6 +155,16 @@ export const triageRules: readonly TriageRule[] = [
     source: ["niceCks", "glosRedFlags"],
   },
   {
+    id: "spinal-infection",
+    trigger: { all: ["feverOrChills"], any: INFECTION_RISKS },
+    suggests:
+      "Spinal infection (epidural abscess, discitis, vertebral osteomyelitis): fever with a risk factor (recent spinal procedure, injected drugs, weak immune system or recent infection)",
+    action:
+      "Emergency: same-day hospital assessment, bloods (FBC, CRP/ESR, blood cultures) and immediate MRI; after a procedure, tell the treating team and open an adverse event.",
+    tier: "emergency",
+    source: ["chou2011", "niceCks", "glosRedFlags"],
+  },
+  {
     id: "cancer-with-new-deficit",
     trigger: { all: ["cancerHistory"], any: NEW_DEFICIT },
     suggests: "Metastatic spinal cord compression",
@@ -160,14 +202,15 @@ export const triageRules: readonly TriageRule[] = [
     id: "fever",
     trigger: { all: ["feverOrChills"] },
     suggests: "Spinal infection (discitis, vertebral osteomyelitis, epidural abscess)",
-    action: "Urgent, same day if febrile or unwell: bloods (FBC, CRP/ESR) and MRI.",
+    action: `Urgent, same day: reach the patient within ${SAME_DAY_HOURS} hours; bloods (FBC, CRP/ESR) and MRI if febrile or unwell.`,
     tier: "urgent",
     source: ["niceCks", "glosRedFlags", "chou2011"],
+    dueWithinHours: SAME_DAY_HOURS,
   },
   {
-    id: "post-procedure-fever-or-worsening",
-    trigger: { all: ["recentSpinalProcedure"], any: ["feverOrChills", "worseningPainDespiteTreatment"] },
-    suggests: "Post-procedural discitis or infection",
+    id: "post-procedure-worsening",
+    trigger: { all: ["recentSpinalProcedure", "worseningPainDespiteTreatment"] },
+    suggests: "Post-procedural discitis or infection (pain getting worse after a spinal procedure)",
     action: "Urgent: route to the treating team and the adverse-event pathway; bloods and MRI.",
     tier: "urgent",
     source: ["niceCks"],
@@ -187,6 +230,15 @@ export const triageRules: readonly TriageRule[] = [
     action: "Urgent imaging.",
     tier: "urgent",
     source: ["niceCks", "glosRedFlags"],
+  },
+  {
+    id: "older-minor-trauma",
+    trigger: { all: ["minorTraumaOrLifting", { answer: "age", above: 69 }] },
+    suggests:
+      "Osteoporotic (fragility) vertebral fracture: age 70 or over with a minor fall, strain or lifting",
+    action: "Urgent imaging.",
+    tier: "urgent",
+    source: ["henschke2009", "niceCks", "glosRedFlags"],
   },
   {
     id: "long-term-steroids",
@@ -262,6 +314,15 @@ export const triageRules: readonly TriageRule[] = [
     source: ["niceCks"],
   },
   {
+    id: "new-numbness",
+    trigger: { all: ["numbnessOrTingling"] },
+    suggests: "Nerve root compression or another neurological cause (new or spreading numbness or tingling)",
+    action:
+      "Clinician review before the decision aid with a neurological examination; emergency pathway if weakness, bladder, bowel or saddle symptoms are found.",
+    tier: "soon",
+    source: ["chou2007", "niceCks"],
+  },
+  {
     id: "inflammatory-pattern",
     trigger: { all: ["morningStiffnessOver30Min", "improvesWithExercise"] },
     suggests: "Inflammatory back pain (axial spondyloarthritis)",
@@ -280,7 +341,7 @@ export const triageRules: readonly TriageRule[] = [
   {
     id: "infection-risk-factor",
     trigger: { all: [], any: ["ivDrugUse", "immunosuppressed", "recentInfection"] },
-    suggests: "Spinal infection risk factor (with fever, the fever rule makes it urgent)",
+    suggests: "Spinal infection risk factor (with fever, it is the spinal-infection emergency)",
     action: "Clinician review before the decision aid; bloods if unwell.",
     tier: "soon",
     source: ["niceCks", "glosRedFlags"],

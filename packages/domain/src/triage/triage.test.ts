@@ -1,17 +1,19 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { citations } from "../citations";
-import { EvidentError } from "../errors";
-import { describeTrigger, evaluateTriage, fires, triageIntake } from "./evaluate";
-import { type BooleanAnswerId, booleanAnswerIds, type IntakeAnswers, parseIntakeAnswers } from "./intake";
-import { triageRules, triageRulesVersion } from "./rules";
-import { clinicianActions, type TriageTier, tierRank, triageTiers } from "./tiers";
+import { describeTrigger, evaluateTriage, fires, mentions } from "./evaluate";
+import { type BooleanAnswerId, booleanAnswerIds, type IntakeAnswers } from "./intake";
+import { SAME_DAY_HOURS, triageRules, triageRulesVersion } from "./rules";
+import { answers, yes } from "./test-answers";
+import {
+  adviceKind,
+  adviceKinds,
+  clinicianActions,
+  patientAdvice,
+  type TriageTier,
+  tierRank,
+  triageTiers,
+} from "./tiers";
 
-/** A 40-year-old with six months of pain and no red flags. */
-const base = { age: 40, painDurationWeeks: 26 } as const;
-const answers = (extra: Partial<IntakeAnswers> = {}): IntakeAnswers => ({ ...base, ...extra });
-const yes = (...ids: BooleanAnswerId[]): Partial<IntakeAnswers> =>
-  Object.fromEntries(ids.map((id) => [id, true]));
 const rule = (id: string) => {
   const r = triageRules.find((x) => x.id === id);
   if (!r) throw new Error(`no rule ${id}`);
@@ -46,17 +48,25 @@ const cases: Record<string, Case> = {
     fire: [yes("cancerHistory", "numbnessOrTingling"), yes("cancerHistory", "gaitDisturbance")],
     miss: [yes("cancerHistory", "unexplainedWeightLoss"), yes("unexplainedWeightLoss", "gaitDisturbance")],
   },
+  "spinal-infection": {
+    tier: "emergency",
+    alone: [],
+    fire: [
+      yes("feverOrChills", "recentSpinalProcedure"),
+      yes("feverOrChills", "ivDrugUse"),
+      yes("feverOrChills", "immunosuppressed"),
+      yes("feverOrChills", "recentInfection"),
+    ],
+    miss: [yes("recentSpinalProcedure", "ivDrugUse", "immunosuppressed", "recentInfection")],
+  },
   "pulsatile-abdominal-mass": { tier: "emergency", alone: ["pulsatileAbdominalMass"], fire: [], miss: [] },
   "new-gait-disturbance": { tier: "urgent", alone: ["gaitDisturbance"], fire: [], miss: [] },
   "cancer-history": { tier: "urgent", alone: ["cancerHistory"], fire: [], miss: [] },
   fever: { tier: "urgent", alone: ["feverOrChills"], fire: [], miss: [] },
-  "post-procedure-fever-or-worsening": {
+  "post-procedure-worsening": {
     tier: "urgent",
     alone: [],
-    fire: [
-      yes("recentSpinalProcedure", "feverOrChills"),
-      yes("recentSpinalProcedure", "worseningPainDespiteTreatment"),
-    ],
+    fire: [yes("recentSpinalProcedure", "worseningPainDespiteTreatment")],
     miss: [yes("recentSpinalProcedure", "nightPainAtRest"), yes("feverOrChills", "significantTrauma")],
   },
   "major-trauma": { tier: "urgent", alone: ["significantTrauma"], fire: [], miss: [] },
@@ -64,7 +74,16 @@ const cases: Record<string, Case> = {
     tier: "urgent",
     alone: [],
     fire: [yes("minorTraumaOrLifting", "osteoporosis"), yes("minorTraumaOrLifting", "longTermSteroids")],
-    miss: [{ ...yes("minorTraumaOrLifting"), age: 85 }, yes("osteoporosis", "longTermSteroids")],
+    miss: [{ ...yes("minorTraumaOrLifting"), age: 69 }, yes("osteoporosis", "longTermSteroids")],
+  },
+  "older-minor-trauma": {
+    tier: "urgent",
+    alone: [],
+    fire: [
+      { ...yes("minorTraumaOrLifting"), age: 70 },
+      { ...yes("minorTraumaOrLifting"), age: 84 },
+    ],
+    miss: [{ ...yes("minorTraumaOrLifting"), age: 69 }, { age: 84 }, { ...yes("osteoporosis"), age: 90 }],
   },
   "long-term-steroids": { tier: "urgent", alone: ["longTermSteroids"], fire: [], miss: [] },
   "weight-loss-with-other-signs": {
@@ -101,6 +120,7 @@ const cases: Record<string, Case> = {
   "night-pain": { tier: "soon", alone: ["nightPainAtRest"], fire: [], miss: [] },
   "thoracic-pain": { tier: "soon", alone: ["thoracicPain"], fire: [], miss: [] },
   "not-improving": { tier: "soon", alone: ["worseningPainDespiteTreatment"], fire: [], miss: [] },
+  "new-numbness": { tier: "soon", alone: ["numbnessOrTingling"], fire: [], miss: [] },
   "inflammatory-pattern": {
     tier: "soon",
     alone: [],
@@ -164,15 +184,13 @@ describe("triage rules", () => {
 });
 
 describe("evaluateTriage", () => {
-  it("finds no red flags in a 40-year-old with six months of pain and nothing else", () => {
-    expect(evaluateTriage(answers())).toEqual({ tier: "none", flags: [], rulesVersion: triageRulesVersion });
-  });
-
-  it("treats an absent, false or null yes/no answer alike: as no", () => {
-    const allFalse = Object.fromEntries(booleanAnswerIds.map((id) => [id, false]));
-    const allNull = Object.fromEntries(booleanAnswerIds.map((id) => [id, null]));
-    expect(evaluateTriage(answers(allFalse))).toEqual(evaluateTriage(answers()));
-    expect(evaluateTriage(answers(allNull))).toEqual(evaluateTriage(answers()));
+  it("finds no red flags in a 40-year-old with six months of pain who answered no to everything", () => {
+    expect(evaluateTriage(answers())).toEqual({
+      tier: "none",
+      flags: [],
+      rulesVersion: triageRulesVersion,
+      taskDueWithinHours: null,
+    });
   });
 
   it("takes the highest tier and orders flags by tier, then by rule order", () => {
@@ -194,12 +212,35 @@ describe("evaluateTriage", () => {
     expect(r.flags[0]?.id).toBe("major-trauma");
   });
 
-  it("makes fever with an infection risk urgent, and a risk factor without fever soon", () => {
-    expect(evaluateTriage(answers(yes("feverOrChills", "ivDrugUse"))).tier).toBe("urgent");
-    expect(evaluateTriage(answers(yes("ivDrugUse"))).tier).toBe("soon");
+  it("makes fever with an infection risk an emergency, fever alone urgent the same day, a risk factor alone soon", () => {
+    for (const risk of [
+      "recentSpinalProcedure",
+      "ivDrugUse",
+      "immunosuppressed",
+      "recentInfection",
+    ] as const) {
+      const r = evaluateTriage(answers(yes("feverOrChills", risk)));
+      expect(r.tier, risk).toBe("emergency");
+      expect(r.taskDueWithinHours, risk).toBe(0);
+    }
+    const fever = evaluateTriage(answers(yes("feverOrChills")));
+    expect(fever).toMatchObject({ tier: "urgent", taskDueWithinHours: SAME_DAY_HOURS });
+    expect(SAME_DAY_HOURS).toBe(4);
+    expect(evaluateTriage(answers(yes("ivDrugUse")))).toMatchObject({
+      tier: "soon",
+      taskDueWithinHours: null,
+    });
   });
 
-  it("carries each flag's suggestion, action and sources from its rule", () => {
+  it("makes an 84-year-old's minor fall urgent without an osteoporosis diagnosis, and new numbness alone soon", () => {
+    expect(evaluateTriage(answers({ ...yes("minorTraumaOrLifting"), age: 84 }))).toMatchObject({
+      tier: "urgent",
+      taskDueWithinHours: 24,
+    });
+    expect(evaluateTriage(answers(yes("numbnessOrTingling"))).tier).toBe("soon");
+  });
+
+  it("carries each flag's suggestion, action, sources and the answer that raised it from its rule", () => {
     const [flag] = evaluateTriage(answers(yes("saddleNumbness"))).flags;
     expect(flag).toEqual({
       id: "ces-saddle",
@@ -207,7 +248,23 @@ describe("evaluateTriage", () => {
       action: rule("ces-saddle").action,
       source: ["niceCks", "glosRedFlags"],
       tier: "emergency",
+      answer: [{ id: "saddleNumbness", value: true }],
+      dueWithinHours: null,
     });
+  });
+
+  it("names every answer that held for a multi-answer rule, numbers included", () => {
+    const r = evaluateTriage(answers({ ...yes("feverOrChills", "ivDrugUse", "immunosuppressed") }));
+    expect(r.flags.find((f) => f.id === "spinal-infection")?.answer).toEqual([
+      { id: "feverOrChills", value: true },
+      { id: "ivDrugUse", value: true },
+      { id: "immunosuppressed", value: true },
+    ]);
+    const older = evaluateTriage(answers({ ...yes("minorTraumaOrLifting"), age: 72 }));
+    expect(older.flags.find((f) => f.id === "older-minor-trauma")?.answer).toEqual([
+      { id: "minorTraumaOrLifting", value: true },
+      { id: "age", value: 72 },
+    ]);
   });
 
   it("gives every tier a clinician action, holding procedures at every flagged tier", () => {
@@ -215,110 +272,32 @@ describe("evaluateTriage", () => {
     expect(clinicianActions.urgent).toMatchObject({ createTask: true, taskDueWithinHours: 24 });
     expect(clinicianActions.soon).toMatchObject({ createTask: true, holdsDecisionAid: true });
     for (const t of triageTiers) expect(clinicianActions[t].blocksElectiveProcedures).toBe(t !== "none");
+    for (const t of triageTiers)
+      expect(clinicianActions[t].reviewNeedsNote, t).toBe(t === "emergency" || t === "urgent");
   });
-});
 
-const arbitraryAnswers: fc.Arbitrary<IntakeAnswers> = fc.record({
-  age: fc.integer({ min: 0, max: 120 }),
-  painDurationWeeks: fc.integer({ min: 0, max: 6240 }),
-  ...(Object.fromEntries(
-    booleanAnswerIds.map((id) => [id, fc.constantFrom(true, false, null, undefined)]),
-  ) as Record<BooleanAnswerId, fc.Arbitrary<boolean | null | undefined>>),
-});
-
-describe("triage properties", () => {
-  it("never lowers the tier when a yes answer is added", () => {
-    fc.assert(
-      fc.property(arbitraryAnswers, fc.constantFrom(...booleanAnswerIds), (a, id) => {
-        const before = evaluateTriage(a).tier;
-        const after = evaluateTriage({ ...a, [id]: true }).tier;
-        expect(tierRank(after)).toBeGreaterThanOrEqual(tierRank(before));
-      }),
+  it("tells the patient to call now when not sure about an emergency sign, and to expect a call today for fever", () => {
+    const kindOf = (a: IntakeAnswers) => {
+      const r = evaluateTriage(a);
+      return adviceKind(r.tier, r.flags);
+    };
+    expect(kindOf(answers({ saddleNumbness: "unsure" }))).toBe("call-now");
+    expect(kindOf(answers({ ...yes("cancerHistory"), saddleNumbness: "unsure" }))).toBe("call-now");
+    expect(kindOf(answers(yes("feverOrChills")))).toBe("today");
+    expect(kindOf(answers(yes("cancerHistory")))).toBe("urgent");
+    expect(kindOf(answers(yes("bladderDysfunction")))).toBe("emergency");
+    expect(kindOf(answers({ osteoporosis: "unsure" }))).toBe("soon");
+    for (const kind of adviceKinds) expect(patientAdvice[kind].kind).toBe(kind);
+    expect(patientAdvice["call-now"].whatToDo).toMatch(
+      /Call your clinic now.*emergency department now or call \{emergencyNumber\}/s,
     );
   });
 
-  it("never drops a flag when a yes answer is added", () => {
-    fc.assert(
-      fc.property(arbitraryAnswers, fc.constantFrom(...booleanAnswerIds), (a, id) => {
-        const before = evaluateTriage(a).flags.map((f) => f.id);
-        const after = new Set(evaluateTriage({ ...a, [id]: true }).flags.map((f) => f.id));
-        for (const f of before) expect(after.has(f)).toBe(true);
-      }),
-    );
-  });
-
-  it("reports the highest flag tier, none only without flags, flags sorted most urgent first", () => {
-    fc.assert(
-      fc.property(arbitraryAnswers, (a) => {
-        const { tier, flags } = evaluateTriage(a);
-        expect(tier === "none").toBe(flags.length === 0);
-        if (flags.length > 0) expect(tier).toBe(flags[0]?.tier);
-        const ranks = flags.map((f) => tierRank(f.tier));
-        expect(ranks).toEqual([...ranks].sort((x, y) => y - x));
-      }),
-    );
-  });
-
-  it("is emergency whenever any cauda equina answer is yes, whatever else is answered", () => {
-    const ces = [
-      "bladderDysfunction",
-      "bowelIncontinence",
-      "saddleNumbness",
-      "bilateralLegSymptoms",
-      "newSexualDysfunction",
-    ] as const;
-    fc.assert(
-      fc.property(arbitraryAnswers, fc.constantFrom(...ces), (a, id) => {
-        expect(evaluateTriage({ ...a, [id]: true }).tier).toBe("emergency");
-      }),
-    );
-  });
-});
-
-describe("parseIntakeAnswers", () => {
-  const issuesOf = (raw: unknown) => {
-    try {
-      parseIntakeAnswers(raw);
-    } catch (e) {
-      expect(e).toBeInstanceOf(EvidentError);
-      return (e as EvidentError).issues;
-    }
-    throw new Error("expected a refusal");
-  };
-
-  it("accepts the minimum (age and duration) and any yes/no answers", () => {
-    expect(parseIntakeAnswers({ age: 40, painDurationWeeks: 0 })).toEqual({ age: 40, painDurationWeeks: 0 });
-    expect(parseIntakeAnswers({ ...base, saddleNumbness: true, osteoporosis: null })).toEqual({
-      ...base,
-      saddleNumbness: true,
-      osteoporosis: null,
-    });
-  });
-
-  it("names an unknown field, a wrong type, an age out of 0–120 and a negative duration, all at once", () => {
-    expect(issuesOf({ age: 121, painDurationWeeks: -1, saddleNumbness: "yes", fever: true })).toEqual([
-      { path: "age", message: "must be at most 120 years" },
-      { path: "painDurationWeeks", message: "must not be negative" },
-      { path: "saddleNumbness", message: "must be true or false (or null)" },
-      { path: "fever", message: "is not an intake question" },
-    ]);
-    expect(issuesOf({ age: -1, painDurationWeeks: 1.5 })).toEqual([
-      { path: "age", message: "must be 0 to 120 years" },
-      { path: "painDurationWeeks", message: "must be a whole number of weeks" },
-    ]);
-  });
-
-  it("requires age and duration, and an object", () => {
-    expect(issuesOf({})).toEqual([
-      { path: "age", message: "is required" },
-      { path: "painDurationWeeks", message: "is required" },
-    ]);
-    expect(issuesOf([])).toEqual([{ path: "", message: expect.any(String) }]);
-    expect(issuesOf("{}")).toEqual([{ path: "", message: expect.any(String) }]);
-  });
-
-  it("triageIntake validates and evaluates in one step", () => {
-    expect(triageIntake({ ...base, pulsatileAbdominalMass: true }).tier).toBe("emergency");
-    expect(() => triageIntake({ age: "40" })).toThrow(EvidentError);
+  it("names every yes/no answer in at least one rule, so a 'not sure' always has something to ask about", () => {
+    for (const id of booleanAnswerIds)
+      expect(
+        triageRules.some((r) => mentions(r, id)),
+        id,
+      ).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
-/** The signed-in staff member's clinic: its name and time zone. */
-import type { ClinicSettings } from "@evident/domain/api";
+/** The signed-in staff member's clinic: its name, time zone, country and emergency number. */
+import type { ClinicEmergencyInput, ClinicSettings } from "@evident/domain/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "./client";
+import { keys } from "./queries";
 
 const key = ["clinic"] as const;
 
@@ -14,5 +15,17 @@ export function useSetTimeZone() {
   return useMutation({
     mutationFn: (timeZone: string) => api.put<ClinicSettings>("/clinic/time-zone", { timeZone }),
     onSuccess: (clinic) => qc.setQueryData(key, clinic),
+  });
+}
+
+export function useSetEmergencyNumber() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ClinicEmergencyInput) => api.put<ClinicSettings>("/clinic/emergency-number", body),
+    onSuccess: (clinic) => {
+      qc.setQueryData(key, clinic);
+      // "me" carries the number every patient text uses.
+      void qc.invalidateQueries({ queryKey: keys.me });
+    },
   });
 }

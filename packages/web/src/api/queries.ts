@@ -58,6 +58,15 @@ export function useMe() {
   });
 }
 
+/**
+ * The number the clinic's patients are told to call in an emergency (the clinic's own, else its
+ * country's; db/repos/clinics). Pages that show it sit behind a sign-in, so "me" is loaded; the
+ * fallback, 112, is the domain's own last resort (emergency-number.ts).
+ */
+export function useEmergencyNumber(): string {
+  return useMe().data?.clinic.emergencyNumber ?? "112";
+}
+
 export function useSignIn(who: "staff" | "patient") {
   const qc = useQueryClient();
   return useMutation({

@@ -1,7 +1,7 @@
 /**
  * The clinic's settings, for its administrators: the time zone, which decides when the patients'
- * daily diary reminder goes out (19:00 there, daylight saving time included). Staff accounts are on
- * the Staff page.
+ * daily diary reminder goes out (19:00 there, daylight saving time included), and the country and
+ * emergency number patients are told to call. Staff accounts are on the Staff page.
  */
 import { Button, Card, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
@@ -14,6 +14,7 @@ import { PageHeader } from "../components/PageHeader";
 import { LoadError, Loading } from "../components/QueryStates";
 import { formErrors } from "../components/serverErrors";
 import { usePageTitle } from "../components/usePageTitle";
+import { EmergencyNumberForm } from "./EmergencyNumberForm";
 
 /** Every IANA zone the browser knows, with UTC first (it is not in `supportedValuesOf`). */
 function timeZones(): string[] {
@@ -121,6 +122,16 @@ export function SettingsPage() {
               Patients who ask for a daily diary reminder get it at 7 in the evening, clinic time.
             </Text>
             <TimeZoneForm current={clinic.data.timeZone} />
+          </Card>
+          <Card withBorder radius="md" padding="md" component="section" aria-labelledby="settings-emergency">
+            <Title order={2} size="h4" id="settings-emergency" mb="xs">
+              Emergency number
+            </Title>
+            <Text size="sm" mb="sm">
+              The safety advice, recovery warnings, problem reports and e-mails tell patients to call this
+              number in an emergency.
+            </Text>
+            <EmergencyNumberForm clinic={clinic.data} />
           </Card>
         </Stack>
       )}

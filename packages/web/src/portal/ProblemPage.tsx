@@ -3,6 +3,8 @@
  * weakness after a procedure, an urgent call to action (the clinic's clinicians also get an urgent
  * task). In English or Spanish, as the portal's language is set.
  */
+
+import { withEmergencyNumber } from "@evident/domain";
 import {
   type ProblemSymptom,
   problemAdviceEs,
@@ -27,6 +29,7 @@ import { IconAlertTriangle, IconInfoCircle } from "@tabler/icons-react";
 import { useState } from "react";
 import { Link } from "react-router";
 import { useReportProblem } from "../api/adverse-events";
+import { useEmergencyNumber } from "../api/queries";
 import { FormAlert } from "../components/FormAlert";
 import { localToday } from "../components/format";
 import { formErrors } from "../components/serverErrors";
@@ -38,7 +41,11 @@ import { useLanguage } from "./language";
 function Advice({ result }: { result: ProblemReportResult }) {
   const t = useCareCopy();
   const { lang } = useLanguage();
-  const advice = lang === "es" ? problemAdviceEs[result.urgent ? "urgent" : "routine"] : result.advice;
+  const emergencyNumber = useEmergencyNumber();
+  const advice = withEmergencyNumber(
+    lang === "es" ? problemAdviceEs[result.urgent ? "urgent" : "routine"] : result.advice,
+    emergencyNumber,
+  );
   const certainty =
     result.advice.certainty === "expert judgement" ? t.expertJudgement : result.advice.certainty;
   return (
@@ -59,6 +66,7 @@ function Advice({ result }: { result: ProblemReportResult }) {
 
 export function ProblemPage() {
   const t = useCareCopy();
+  const emergencyNumber = useEmergencyNumber();
   const { lang } = useLanguage();
   const symptomLabels = lang === "es" ? problemSymptomLabelsEs : problemSymptomLabels;
   usePageTitle(t.problemTitle);
@@ -103,7 +111,7 @@ export function ProblemPage() {
           {t.problemTitle}
         </Title>
         <Text c="dimmed" mt={4}>
-          {t.problemIntro}
+          {t.problemIntro(emergencyNumber)}
         </Text>
       </div>
       {result ? (

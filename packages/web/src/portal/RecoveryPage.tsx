@@ -5,13 +5,14 @@
  * against the typical course of this clinic's patients like them (TypicalCourse). In the portal's language: the page's words from recovery-copy.ts, the phases'
  * words from the domain (pathway/recovery-es.ts); the sources stay as published.
  */
-import type { TreatmentKind } from "@evident/domain";
+import { type TreatmentKind, withEmergencyNumber } from "@evident/domain";
 import type { RecoveryView } from "@evident/domain/api";
 import { localizedPhase } from "@evident/domain/pathway/recovery-es";
 import { Alert, Anchor, Badge, Button, Card, List, Stack, Text, Timeline, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { api } from "../api/client";
+import { useEmergencyNumber } from "../api/queries";
 import { formatLongDate } from "../components/format";
 import { LoadError, Loading } from "../components/QueryStates";
 import { usePageTitle } from "../components/usePageTitle";
@@ -24,6 +25,7 @@ import { timepointShort } from "./words";
 export function RecoveryPage() {
   const t = useRecoveryCopy();
   const { lang } = useLanguage();
+  const emergencyNumber = useEmergencyNumber();
   usePageTitle(t.title);
   const q = useQuery({
     queryKey: ["portal", "recovery", lang],
@@ -32,7 +34,7 @@ export function RecoveryPage() {
   if (q.isPending) return <Loading />;
   if (q.isError) return <LoadError error={q.error} retry={() => q.refetch()} what={t.yourRecovery} />;
   const r = q.data;
-  const phases = r.phases.map((p) => localizedPhase(p, lang));
+  const phases = r.phases.map((p) => withEmergencyNumber(localizedPhase(p, lang), emergencyNumber));
   const active = phases.findIndex((p) => p.id === r.currentPhaseId);
   const treatmentName = (kind: string, label: string) =>
     lang === "es" ? (treatmentNamesEs[kind as TreatmentKind] ?? label) : label;

@@ -1,3 +1,4 @@
+import { withEmergencyNumber } from "@evident/domain";
 import { problemAdviceEs, problemSymptomLabelsEs } from "@evident/domain/adverse-events/patient-report";
 import { readingGrade } from "@evident/domain/readability/reading-grade";
 import { SPANISH_MIN_PERSPICUITY, spanishPerspicuity } from "@evident/domain/readability/spanish";
@@ -13,6 +14,7 @@ const samples: Record<string, unknown[]> = {
   trendLabel: [14, "Monday 2 June: back 4, leg 2"],
   trendDay: ["2 June", 4, 2],
   adviceCertainty: ["expert judgement"],
+  problemIntro: ["911"],
 };
 const render = (key: string, value: unknown): string =>
   typeof value === "function"
@@ -34,8 +36,8 @@ describe("the diary and problem pages' words", () => {
   }
   for (const [key, text] of [
     ...Object.entries(problemSymptomLabelsEs),
-    ["advice.urgent", problemAdviceEs.urgent.text],
-    ["advice.routine", problemAdviceEs.routine.text],
+    ["advice.urgent", withEmergencyNumber(problemAdviceEs.urgent.text, "112")],
+    ["advice.routine", withEmergencyNumber(problemAdviceEs.routine.text, "112")],
   ] as const)
     if (isProse(text))
       it(`problem report "${key}" in Spanish scores ${SPANISH_MIN_PERSPICUITY} or more on INFLESZ`, () =>
@@ -48,10 +50,15 @@ describe("the diary and problem pages' words", () => {
         expect(render(key, careCopyEs[key]), key).not.toBe(render(key, careCopy[key]));
   });
 
-  it("keeps the urgent advice urgent in Spanish: same call to action, emergency services named", () => {
+  it("keeps the urgent advice urgent in Spanish: same call to action, the clinic's emergency number named", () => {
     expect(problemAdviceEs.urgent.urgent).toBe(true);
     expect(problemAdviceEs.routine.urgent).toBe(false);
     expect(problemAdviceEs.urgent.text).toMatch(/Llame a la clínica ahora/);
     expect(problemAdviceEs.urgent.text).toMatch(/urgencias/);
+    expect(withEmergencyNumber(problemAdviceEs.urgent.text, "112")).toMatch(
+      /Llame al 112 si no puede orinar/,
+    );
+    expect(careCopy.problemIntro("999")).toMatch(/call 999 now/);
+    expect(careCopyEs.problemIntro("112")).toMatch(/llame al 112 ya/);
   });
 });

@@ -57,8 +57,8 @@ export const careCopy = {
   yourDiary: "your diary",
   // Report a problem
   problemTitle: "Report a problem",
-  problemIntro:
-    "Tell the clinic about a problem you have had since your care. If it is an emergency, call 911 now.",
+  problemIntro: (emergencyNumber: string) =>
+    `Tell the clinic about a problem you have had since your care. If it is an emergency, call ${emergencyNumber} now.`,
   problemNotSent: "Your report was not sent",
   whatIsWrong: "What is wrong?",
   tickAll: "Tick each one you have",
@@ -123,8 +123,8 @@ export const careCopyEs: CareCopy = {
   remindMe: "Mándeme un correo cada tarde si no he llenado mi diario",
   yourDiary: "su diario",
   problemTitle: "Avisar de un problema",
-  problemIntro:
-    "Cuente a la clínica un problema que tenga desde su tratamiento. Si es una urgencia, llame al 911 ya.",
+  problemIntro: (emergencyNumber: string) =>
+    `Cuente a la clínica un problema que tenga desde su tratamiento. Si es una urgencia, llame al ${emergencyNumber} ya.`,
   problemNotSent: "No se envió su aviso",
   whatIsWrong: "¿Qué le pasa?",
   tickAll: "Marque todo lo que tenga",

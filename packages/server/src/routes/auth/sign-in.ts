@@ -81,7 +81,7 @@ export function presentMe(p: SessionPrincipal): Me {
         name: p.name,
         email: p.email,
         role: p.role,
-        clinic: { id: p.clinicId, name: p.clinicName },
+        clinic: { id: p.clinicId, name: p.clinicName, emergencyNumber: p.clinicEmergencyNumber },
         permissions: [...grantsOf(p.role)],
         mfa: p.mfa,
       }
@@ -90,7 +90,7 @@ export function presentMe(p: SessionPrincipal): Me {
         id: p.accountId,
         patientId: p.patientId,
         name: p.name,
-        clinic: { id: p.clinicId, name: p.clinicName },
+        clinic: { id: p.clinicId, name: p.clinicName, emergencyNumber: p.clinicEmergencyNumber },
       };
 }
 

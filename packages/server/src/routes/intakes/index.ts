@@ -2,8 +2,9 @@
  * The red-flag intake. The patient answers in the portal and is told only what to do now (the
  * advice for the tier); the clinic gets its task (and, for an emergency, a message) in the same
  * transaction. Staff may enter the answers a patient gives by phone or at the desk: same
- * contract, same rules, same consequences, stored as entered by them on the patient's behalf. Clinicians see the flags with their sources and review them, which lifts the hold
- * on procedures and the decision aid.
+ * contract, same rules, same consequences, stored as entered by them on the patient's behalf.
+ * Clinicians see the flags with their sources and review them, which lifts the hold on procedures
+ * and the decision aid.
  */
 
 import {
@@ -16,11 +17,14 @@ import {
   StaffIntakeResult,
   uuid,
 } from "@evident/domain/api";
-import { patientAdvice } from "@evident/domain/triage";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../http/env";
 import { clinicRepositories, portalRepositories, requirePatient, requirePermission } from "../../http/scoped";
 import { json, problems } from "../common";
+
+/** What every intake submission says about its answers, in the OpenAPI description. */
+const answersContract =
+  'Every yes/no question takes true, false or "unsure" ("not sure" is never read as "no"); the age comes from the birth date on record, on the intake\'s date in the clinic\'s time zone, and may be left out. 400: a malformed answer (wrong type, unknown field, number out of range), naming each malformed field. 422: every answer well-formed but the intake incomplete — each missing or null answer named by its id (`answers.bladderDysfunction`), or a typed age that contradicts the birth date (`answers.age`). Nothing is written on either.';
 
 const portalState = createRoute({
   method: "get",
@@ -37,9 +41,10 @@ const portalSubmit = createRoute({
   tags: ["Portal"],
   summary:
     "Submit the red-flag intake: stored verbatim with the rules version; an emergency opens a clinic task and messages the clinicians at once",
+  description: answersContract,
   middleware: [requirePatient] as const,
   request: { body: { content: { "application/json": { schema: IntakeSubmit } }, required: true } },
-  responses: { 201: json(PortalIntakeState, "Stored; what to do now"), ...problems(400, 401, 403, 413) },
+  responses: { 201: json(PortalIntakeState, "Stored; what to do now"), ...problems(400, 401, 403, 413, 422) },
 });
 
 const staffSubmit = createRoute({
@@ -48,6 +53,7 @@ const staffSubmit = createRoute({
   tags: ["Triage"],
   summary:
     "Enter the safety answers a patient gave by phone or at the desk: the same answers, rules and consequences as the portal (an emergency opens a task due now, messages the clinicians and holds procedures), stored as entered by this staff member on the patient's behalf",
+  description: answersContract,
   middleware: [requirePermission("responses:write")] as const,
   request: {
     params: idParam,
@@ -55,7 +61,7 @@ const staffSubmit = createRoute({
   },
   responses: {
     201: json(StaffIntakeResult, "Stored; the flags, and the advice to give the patient now"),
-    ...problems(400, 401, 403, 404, 413),
+    ...problems(400, 401, 403, 404, 413, 422),
   },
 });
 
@@ -75,7 +81,7 @@ const review = createRoute({
   path: "/patients/{id}/intakes/{intakeId}/review",
   tags: ["Triage"],
   summary:
-    "A clinician has reviewed this triage: lifts its hold on procedures and the decision aid, closes its tasks",
+    "A clinician has reviewed this triage: lifts its hold on procedures and the decision aid, closes its tasks. An emergency or urgent triage needs a note of what was done (400 naming note); the note is kept with the review and in the audit trail",
   middleware: [requirePermission("triage:review")] as const,
   request: {
     params: idParam.extend({ intakeId: uuid }),
@@ -98,8 +104,12 @@ export function intakeRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(staffSubmit, async (c) => {
     const { id } = c.req.valid("param");
-    const { view } = await clinicRepositories(c).intakes.submit(id, c.req.valid("json").answers, "clinic");
-    return c.json({ intake: view, patientAdvice: patientAdvice[view.tier] }, 201);
+    const { view, advice } = await clinicRepositories(c).intakes.submit(
+      id,
+      c.req.valid("json").answers,
+      "clinic",
+    );
+    return c.json({ intake: view, patientAdvice: advice }, 201);
   });
 
   app.openapi(triage, async (c) =>

@@ -1,9 +1,10 @@
 /**
  * Staff enter the safety answers a patient gives by phone or at the desk: the portal's own form
  * (same questions, same answer ids), judged by the same rules with the same consequences, and
- * stored as entered by this staff member on the patient's behalf. Afterwards it shows the tier,
- * the flags and what the portal tells the patient, so staff can say it now: for an emergency,
- * to go to an emergency department or call emergency services.
+ * stored as entered by this staff member on the patient's behalf. "Not sure" is an answer: staff
+ * record it rather than guess no. Afterwards it shows the tier, the flags and what the portal tells
+ * the patient (with the clinic's emergency number), so staff can say it now: for an emergency, to
+ * go to an emergency department or call that number.
  */
 import type { StaffIntakeResult } from "@evident/domain/api";
 import { Alert, Badge, Button, Group, List, Stack, Text } from "@mantine/core";
@@ -12,11 +13,13 @@ import { useEffect, useRef, useState } from "react";
 import { useEnterIntake } from "../../api/triage";
 import { AppModal } from "../../components/AppModal";
 import { IntakeForm } from "../../portal/intake/IntakeForm";
+import { FlagAnswers, flagKey } from "./FlagAnswers";
 import { tierColor, tierFill, tierLabel } from "./tierLook";
 
 function Result({ result, onDone }: { result: StaffIntakeResult; onDone: () => void }) {
   const { intake, patientAdvice: advice } = result;
   const emergency = intake.tier === "emergency";
+  const tellNow = emergency || advice.kind === "call-now";
   // The form was long: bring the result into view and put the focus on it.
   const top = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -37,8 +40,8 @@ function Result({ result, onDone }: { result: StaffIntakeResult; onDone: () => v
       <Alert
         color={emergency ? "red" : intake.tier === "none" ? "green" : "orange"}
         icon={emergency ? <IconAlertTriangle aria-hidden /> : undefined}
-        title={emergency ? "Tell the patient now" : "What the patient is told"}
-        role={emergency ? "alert" : undefined}
+        title={tellNow ? "Tell the patient now" : "What the patient is told"}
+        role={tellNow ? "alert" : undefined}
       >
         <Stack gap={4}>
           <Text fw={700}>{advice.title}</Text>
@@ -49,11 +52,11 @@ function Result({ result, onDone }: { result: StaffIntakeResult; onDone: () => v
       {intake.flags.length > 0 && (
         <List size="sm" spacing={4} aria-label="Red flags found">
           {intake.flags.map((f) => (
-            <List.Item key={f.id}>
+            <List.Item key={flagKey(f)}>
               <Text size="sm" span fw={600}>
                 {f.suggests}
               </Text>
-              : {f.action}
+              : {f.action} <FlagAnswers flag={f} />
             </List.Item>
           ))}
         </List>
@@ -101,7 +104,8 @@ export function EnterIntakeModal({
           intro={
             <Text size="sm">
               Read each question to the patient as it is written and record their answer, on the phone or at
-              the desk. The same rules apply as in the portal: an emergency opens a task due now, messages the
+              the desk. If they do not know, record Not sure: never No. The age comes from the birth date on
+              record. The same rules apply as in the portal: an emergency opens a task due now, messages the
               clinicians and holds procedures. The answers are saved as entered by you for the patient.
             </Text>
           }

@@ -1,9 +1,11 @@
 /**
  * The patient's red-flag triage for the clinician: the latest intake's tier and each flag with
- * what it may suggest, what to do and its sources; the review (which lifts the hold on procedures
- * and the decision aid); earlier intakes; and the STarT Back care route.
+ * what it may suggest, what to do, the answers that raised it and its sources; the review (which
+ * lifts the hold on procedures and the decision aid, and for an emergency or urgent flag needs a
+ * note of what was done); earlier intakes; and the STarT Back care route.
  */
 import type { IntakeView, PatientTriage } from "@evident/domain/api";
+import { clinicianActions } from "@evident/domain/triage";
 import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
 import { IconAlertTriangle, IconCircleCheck } from "@tabler/icons-react";
 import { useState } from "react";
@@ -11,6 +13,7 @@ import { usePatientTriage, useReviewIntake } from "../../api/triage";
 import { formatDateTime } from "../../components/format";
 import { LoadError, Loading } from "../../components/QueryStates";
 import { EnterIntakeModal } from "./EnterIntakeModal";
+import { answerWords, FlagAnswers, flagKey } from "./FlagAnswers";
 import { tierColor, tierFill, tierLabel } from "./tierLook";
 
 const groupLabel = { low: "Low risk", medium: "Medium risk", high: "High risk" } as const;
@@ -26,6 +29,7 @@ function Review({
 }) {
   const review = useReviewIntake(patientId);
   const [note, setNote] = useState("");
+  const [missing, setMissing] = useState(false);
   if (intake.review)
     return (
       <Group gap={6} wrap="nowrap" align="flex-start">
@@ -48,16 +52,31 @@ function Review({
         Waiting for a clinician's review.
       </Text>
     );
+  const needsNote = clinicianActions[intake.tier].reviewNeedsNote;
+  const submit = () => {
+    if (needsNote && !note.trim()) {
+      setMissing(true);
+      return;
+    }
+    review.mutate({ intakeId: intake.id, ...(note.trim() ? { note: note.trim() } : {}) });
+  };
   return (
     <Stack gap="xs">
       <Textarea
         label="Review note"
-        description="What you did: e.g. spoke to the patient, seen in the emergency department, imaging ordered."
+        description={`What you did: e.g. spoke to the patient, seen in the emergency department, imaging ordered.${
+          needsNote ? ` Required for ${intake.tier === "emergency" ? "an emergency" : "an urgent"} flag.` : ""
+        }`}
+        required={needsNote}
         autosize
         minRows={2}
         maxLength={2000}
         value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
+        error={missing ? "Say what was done before marking the triage reviewed." : undefined}
+        onChange={(e) => {
+          setNote(e.currentTarget.value);
+          setMissing(false);
+        }}
       />
       {review.isError && (
         <Text size="sm" c="red.9" role="alert">
@@ -68,7 +87,7 @@ function Review({
         size="xs"
         color={tierFill[intake.tier]}
         loading={review.isPending}
-        onClick={() => review.mutate({ intakeId: intake.id, ...(note.trim() ? { note: note.trim() } : {}) })}
+        onClick={submit}
         style={{ alignSelf: "flex-start" }}
       >
         Mark triage reviewed
@@ -86,10 +105,12 @@ function Intake({
   intake: IntakeView;
   mayReview: boolean;
 }) {
-  // "saddleNumbness" → "saddle numbness": the answer ids are the contract, read as words.
-  const yes = Object.entries(intake.answers)
-    .filter(([, v]) => v === true)
-    .map(([k]) => k.replace(/([A-Z0-9]+)/g, " $1").toLowerCase());
+  const said = (value: boolean | "unsure") =>
+    Object.entries(intake.answers)
+      .filter(([, v]) => v === value)
+      .map(([k]) => answerWords(k));
+  const yes = said(true);
+  const notSure = said("unsure");
   return (
     <Stack gap="xs">
       <Group gap="xs">
@@ -109,12 +130,14 @@ function Intake({
       </Group>
       <Text size="sm">
         Age {String(intake.answers.age)}, pain for {String(intake.answers.painDurationWeeks)} weeks.
-        {yes.length > 0 ? ` Said yes to: ${yes.join(", ")}.` : " Said no to every red-flag question."}
+        {yes.length > 0 ? ` Said yes to: ${yes.join(", ")}.` : ""}
+        {notSure.length > 0 ? ` Not sure about: ${notSure.join(", ")}.` : ""}
+        {yes.length === 0 && notSure.length === 0 ? " Said no to every red-flag question." : ""}
       </Text>
       {intake.flags.length > 0 && (
         <List size="sm" spacing={6} aria-label="Red flags">
           {intake.flags.map((f) => (
-            <List.Item key={f.id}>
+            <List.Item key={flagKey(f)}>
               <Text size="sm" fw={600} span>
                 {f.suggests}
               </Text>{" "}
@@ -122,6 +145,7 @@ function Intake({
                 {f.tier}
               </Badge>
               <Text size="sm">{f.action}</Text>
+              <FlagAnswers flag={f} />
               <Text size="xs" c="dimmed">
                 Source: {f.source.map((s) => s.label).join("; ")}
               </Text>

@@ -4,8 +4,10 @@ import { useId } from "react";
 import classes from "./Questions.module.css";
 
 type Item = InstrumentView["items"][number];
+/** An option's value: a questionnaire's numbers and yes/no, or a word such as "unsure". */
+type Choice = number | boolean | string;
 
-export function ChoiceQuestion({
+export function ChoiceQuestion<V extends Choice = number | boolean>({
   item,
   value,
   onChange,
@@ -15,9 +17,9 @@ export function ChoiceQuestion({
   textLang,
   optionsLang,
 }: {
-  item: Item;
-  value: number | boolean | undefined;
-  onChange: (v: number | boolean) => void;
+  item: Omit<Item, "options"> & { options?: readonly { value: V; label: string }[] };
+  value: V | undefined;
+  onChange: (v: V) => void;
   error?: string | undefined;
   legend?: React.ReactNode;
   textLang?: string | undefined;

@@ -1,12 +1,52 @@
 /**
  * What the patient is told after the safety questions. An emergency fills the page with what to
  * do now and nothing else (no questionnaires, no choices of care): the flow stops there until a
- * clinician has reviewed. Other tiers say what happens next.
+ * clinician has reviewed. "Not sure" about an emergency sign gets call-now advice with the
+ * clinic's emergency number one tap away. Other results say what happens next. Every result lists
+ * the questions the patient was not sure about, in their words, so they know what is meant.
  */
 import type { PortalIntakeView } from "@evident/domain/api";
-import { Alert, Button, Card, Stack, Text, Title } from "@mantine/core";
+import { intakeQuestions } from "@evident/domain/triage";
+import { Alert, Button, Card, List, Stack, Text, Title } from "@mantine/core";
 import { IconAlertTriangle, IconPhone, IconStethoscope } from "@tabler/icons-react";
 import { useIntakeWords } from "./language";
+
+function CallButton({ variant = "filled" }: { variant?: "filled" | "outline" }) {
+  const { t, emergencyNumber } = useIntakeWords();
+  return (
+    <Button
+      component="a"
+      href={`tel:${emergencyNumber}`}
+      size="xl"
+      color="red"
+      variant={variant}
+      fullWidth
+      leftSection={<IconPhone size={24} aria-hidden />}
+    >
+      {t.callEmergency(emergencyNumber)}
+    </Button>
+  );
+}
+
+/** The questions answered "not sure", in the patient's words. */
+function UnsureList({ intake }: { intake: PortalIntakeView }) {
+  const { t, question } = useIntakeWords();
+  if (intake.unsure.length === 0) return null;
+  const asked = intakeQuestions.filter((q) => (intake.unsure as readonly string[]).includes(q.id));
+  return (
+    <section aria-labelledby="unsure-h" data-testid="unsure-questions">
+      <Title order={2} size="h5" id="unsure-h" mb={4}>
+        {t.unsureTitle}
+      </Title>
+      <List size="sm" spacing={4} mb={4}>
+        {asked.map((q) => (
+          <List.Item key={q.id}>{question(q).text}</List.Item>
+        ))}
+      </List>
+      <Text size="sm">{t.unsureText}</Text>
+    </section>
+  );
+}
 
 export function EmergencyScreen({ intake }: { intake: PortalIntakeView }) {
   const { t, advice } = useIntakeWords();
@@ -29,16 +69,7 @@ export function EmergencyScreen({ intake }: { intake: PortalIntakeView }) {
           {a.whatToDo}
         </Text>
       </Alert>
-      <Button
-        component="a"
-        href="tel:911"
-        size="xl"
-        color="red"
-        fullWidth
-        leftSection={<IconPhone size={24} aria-hidden />}
-      >
-        {t.callEmergency}
-      </Button>
+      <CallButton />
       <Card withBorder radius="md" padding="md" component="section" aria-labelledby="why-h">
         <Title order={2} size="h4" id="why-h" mb={4}>
           {t.whyTitle}
@@ -55,11 +86,14 @@ export function EmergencyScreen({ intake }: { intake: PortalIntakeView }) {
   );
 }
 
-/** The advice of an urgent, soon or no-flag intake, as a card on the portal page. */
+const tones = { "call-now": "red", today: "orange", urgent: "orange", soon: "blue" } as const;
+
+/** The advice of an intake that is not an emergency, as a card on the portal page. */
 export function AdviceCard({ intake, headingLevel = 2 }: { intake: PortalIntakeView; headingLevel?: 1 | 2 }) {
   const { t, advice } = useIntakeWords();
   const a = advice(intake);
-  const tone = a.tier === "urgent" ? "orange" : a.tier === "soon" ? "blue" : "green";
+  const tone = a.kind === "emergency" || a.kind === "none" ? "green" : tones[a.kind];
+  const callNow = a.kind === "call-now" && !intake.reviewed;
   return (
     <Card
       withBorder
@@ -67,13 +101,20 @@ export function AdviceCard({ intake, headingLevel = 2 }: { intake: PortalIntakeV
       padding="lg"
       style={{ borderColor: `var(--mantine-color-${tone}-8)`, borderWidth: 2 }}
       data-testid="intake-advice"
+      data-advice={a.kind}
     >
       <Stack gap="sm">
         <Title order={headingLevel} size={headingLevel === 1 ? "h2" : "h3"}>
-          <IconStethoscope size={22} aria-hidden style={{ verticalAlign: "-3px", marginRight: 6 }} />
+          {callNow ? (
+            <IconAlertTriangle size={22} aria-hidden style={{ verticalAlign: "-3px", marginRight: 6 }} />
+          ) : (
+            <IconStethoscope size={22} aria-hidden style={{ verticalAlign: "-3px", marginRight: 6 }} />
+          )}
           {a.title}
         </Title>
-        <Text>{a.whatToDo}</Text>
+        <Text fw={callNow ? 600 : undefined}>{a.whatToDo}</Text>
+        <UnsureList intake={intake} />
+        {callNow && <CallButton variant="outline" />}
         <Text c="dimmed" size="sm">
           {a.why}
         </Text>

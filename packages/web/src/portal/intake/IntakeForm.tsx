@@ -1,21 +1,31 @@
 /**
  * The safety questions as one form: every question of the triage contract in plain words (in the
- * portal's language), grouped by topic, most urgent first. Every question needs an answer (an
- * unanswered yes/no would count as "no", which is not safe to assume); each missing or refused
- * answer is named under its question. Used by the portal (the patient answers) and the clinic
- * (staff enter the answers a patient gives by phone or at the desk), so both ask exactly the same.
+ * portal's language), grouped by topic, most urgent first. Every yes/no question offers "Not sure"
+ * beside Yes and No, and every question needs an answer: unanswered is not "no" (the server
+ * refuses a missing answer with 422, and each missing or refused answer is named under its
+ * question). The age is not asked: the server takes it from the birth date on record. Used by the
+ * portal (the patient answers) and the clinic (staff enter the answers a patient gives by phone or
+ * at the desk), so both ask exactly the same.
  */
 import type { IntakeSubmit } from "@evident/domain/api";
-import { type IntakeQuestion, type IntakeTopic, intakeQuestions } from "@evident/domain/triage";
+import {
+  type IntakeQuestion,
+  type IntakeTopic,
+  intakeQuestions,
+  unsure,
+  type YesNoAnswer,
+} from "@evident/domain/triage";
 import { Alert, Button, NumberInput, Stack, Title } from "@mantine/core";
 import { type ReactNode, useRef, useState } from "react";
 import { isApiError } from "../../api/client";
 import { ChoiceQuestion } from "../../components/questionnaire/ChoiceQuestion";
 import { useIntakeWords } from "./language";
 
-type Value = number | boolean | undefined;
+type Value = number | YesNoAnswer | undefined;
 
-const topics = [...new Set(intakeQuestions.map((q) => q.topic))] as IntakeTopic[];
+/** The questions the form asks: all but the age, which comes from the record. */
+const asked = intakeQuestions.filter((q) => q.id !== "age");
+const topics = [...new Set(asked.map((q) => q.topic))] as IntakeTopic[];
 
 function Question({
   q,
@@ -26,7 +36,7 @@ function Question({
   q: IntakeQuestion;
   value: Value;
   error: string | undefined;
-  onChange: (v: number | boolean | undefined) => void;
+  onChange: (v: Value) => void;
 }) {
   const { t, question } = useIntakeWords();
   const words = question(q);
@@ -59,10 +69,11 @@ function Question({
           options: [
             { value: true, label: t.yes },
             { value: false, label: t.no },
+            { value: unsure, label: t.unsure },
           ],
         }}
         hint={words.help}
-        value={typeof value === "boolean" ? value : undefined}
+        value={typeof value === "number" ? undefined : value}
         onChange={onChange}
         error={error}
       />
@@ -102,7 +113,7 @@ export function IntakeForm({
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    const missing = intakeQuestions.filter((q) => answers[q.id] === undefined);
+    const missing = asked.filter((q) => answers[q.id] === undefined);
     if (missing.length > 0) {
       setErrors(Object.fromEntries(missing.map((q) => [q.id, t.missingOne])));
       requestAnimationFrame(() => summary.current?.focus());
@@ -137,7 +148,7 @@ export function IntakeForm({
             <Title order={topicLevel} size={topicLevel === 2 ? "h3" : "h4"} id={`topic-${topic}`}>
               {topicTitle(topic)}
             </Title>
-            {intakeQuestions
+            {asked
               .filter((q) => q.topic === topic)
               .map((q) => (
                 <Question

@@ -7,10 +7,11 @@ export const intakeCopyEs: IntakeCopy = {
   title: "Preguntas de seguridad",
   intro:
     "Antes de nada, le preguntamos por unas pocas señales que pueden indicar que su espalda necesita atención " +
-    "enseguida. La mayoría de la gente no tiene ninguna. Responda todas las preguntas, por favor. Se tarda " +
-    "unos cinco minutos.",
+    "enseguida. La mayoría de la gente no tiene ninguna. Responda todas las preguntas, por favor. Si no lo " +
+    "sabe, elija No lo sé: un médico se lo preguntará. Se tarda unos cinco minutos.",
   yes: "Sí",
   no: "No",
+  unsure: "No lo sé",
   send: "Enviar mis respuestas",
   sending: "Enviando…",
   missingOne: "Responda esta pregunta, por favor.",
@@ -27,7 +28,10 @@ export const intakeCopyEs: IntakeCopy = {
   firstTitle: "Antes de nada, su seguridad",
   firstText:
     "Antes de estas preguntas, responda unas pocas preguntas de seguridad. Buscan señales que hay que tratar ya.",
-  callEmergency: "Llame al 911 ahora",
+  callEmergency: (emergencyNumber: string) => `Llame al ${emergencyNumber} ahora`,
+  unsureTitle: "Preguntas en las que dijo «No lo sé»",
+  unsureText:
+    "Un médico se las preguntará. Si ve que tiene una de estas señales, haga lo que dice el consejo.",
   whyTitle: "Por qué",
   safetyTitle: "Si algo cambia",
   reviewedNote: "Un médico ya ha visto sus respuestas.",

@@ -10,9 +10,11 @@ export const intakeCopy = {
   title: "Safety questions",
   intro:
     "Before anything else, we ask about a few signs that can mean your back needs care right away. " +
-    "Most people have none of them. Please answer every question. It takes about five minutes.",
+    "Most people have none of them. Please answer every question. If you do not know, choose Not sure: a " +
+    "clinician will ask you about it. It takes about five minutes.",
   yes: "Yes",
   no: "No",
+  unsure: "Not sure",
   send: "Send my answers",
   sending: "Sending…",
   missingOne: "Please answer this question.",
@@ -31,7 +33,10 @@ export const intakeCopy = {
   firstTitle: "Safety questions first",
   firstText:
     "Before these questions, please answer a few safety questions. They check for signs that need care right away.",
-  callEmergency: "Call 911 now",
+  callEmergency: (emergencyNumber: string) => `Call ${emergencyNumber} now`,
+  unsureTitle: "You were not sure about these questions",
+  unsureText:
+    "A clinician will ask you about them. If you find that one of these signs is there, act on it as the advice says.",
   whyTitle: "Why",
   safetyTitle: "If things change",
   reviewedNote: "A clinician has looked at your answers.",
