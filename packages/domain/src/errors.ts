@@ -15,6 +15,7 @@ export const ErrorCode = {
   forbidden: "forbidden",
   notFound: "not-found",
   conflict: "conflict",
+  unprocessable: "unprocessable",
   payloadTooLarge: "payload-too-large",
   unsupportedMediaType: "unsupported-media-type",
   tooManyRequests: "too-many-requests",
@@ -28,6 +29,7 @@ const statusByCode: Record<ErrorCode, number> = {
   forbidden: 403,
   "not-found": 404,
   conflict: 409,
+  unprocessable: 422,
   "payload-too-large": 413,
   "unsupported-media-type": 415,
   "too-many-requests": 429,
@@ -40,6 +42,7 @@ const titleByCode: Record<ErrorCode, string> = {
   forbidden: "Not allowed",
   "not-found": "Not found",
   conflict: "Conflict",
+  unprocessable: "Well-formed, but not yet acceptable",
   "payload-too-large": "Request body too large",
   "unsupported-media-type": "Unsupported media type",
   "too-many-requests": "Too many requests",
@@ -86,6 +89,12 @@ export const forbidden = (detail = "You may not do this"): EvidentError =>
   new EvidentError(ErrorCode.forbidden, detail);
 export const conflict = (detail: string, path = ""): EvidentError =>
   new EvidentError(ErrorCode.conflict, detail, path ? [{ path, message: detail }] : []);
+/**
+ * 422: the request is well formed but what it asks cannot be done with the record as it is (e.g.
+ * signing off an assessment with criteria still unknown); `issues` names each thing to settle.
+ */
+export const unprocessable = (detail: string, issues: readonly Issue[]): EvidentError =>
+  new EvidentError(ErrorCode.unprocessable, detail, issues);
 export const tooManyRequests = (retryAfterSeconds: number, detail = "Too many attempts; try again later") =>
   new EvidentError(ErrorCode.tooManyRequests, detail, [], retryAfterSeconds);
 

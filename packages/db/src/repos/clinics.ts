@@ -6,6 +6,7 @@ import { badRequest, isTimeZone, notFound } from "@evident/domain";
 import type { ClinicSettings } from "@evident/domain/api";
 import { defaultPlan, withoutUnlicensed } from "@evident/domain/pathway/plan";
 import { eq } from "drizzle-orm";
+import type { Executor } from "../audit";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { clinics, staffUsers } from "../schema";
@@ -49,6 +50,13 @@ export async function createStaffUser(
   const id = uuidv7();
   await db.insert(staffUsers).values({ id, ...u });
   return { id };
+}
+
+/** The clinic's IANA time zone: local dates (sign-offs, late baselines) are read in it. */
+export async function clinicTimeZone(tx: Executor, clinicId: string): Promise<string> {
+  const [c] = await tx.select({ timeZone: clinics.timeZone }).from(clinics).where(eq(clinics.id, clinicId));
+  if (!c) throw notFound("clinic");
+  return c.timeZone;
 }
 
 export async function findClinicByName(db: Db, name: string) {

@@ -33,17 +33,34 @@ export const instrumentIn = (instruments: readonly string[]): SQL =>
       )})`;
 
 /**
- * Latest current answer per (treatment, instrument) in the 180 days up to the treatment day, for
- * the treatments of CTE `from` (default `tr`) and the given instruments.
+ * `r` (a questionnaire response) is a late baseline: a baseline answered after the local day of
+ * its episode's first treatment, in the clinic's time zone. The one SQL form of the rule in
+ * domain/pathway/late-baseline.ts: such answers are kept and shown marked "late", and left out of
+ * every baseline below. Derived, not stored, so a corrected treatment date moves it.
+ */
+export const lateBaseline = (alias = "r"): SQL => {
+  const r = sql.raw(alias);
+  return sql`(${r}.timepoint = 'baseline' and exists (
+    select 1 from treatments lt join clinics lc on lc.id = lt.clinic_id
+    where lt.episode_id = ${r}.episode_id and lt.clinic_id = ${r}.clinic_id
+      and ${r}.completed_at >= (lt.treatment_date + 1)::timestamp at time zone lc.time_zone))`;
+};
+
+/**
+ * Latest current answer per (treatment, instrument) in the 180 days up to the treatment day (the
+ * clinic's local days), for the treatments of CTE `from` (default `tr`) and the given
+ * instruments; never a late baseline.
  */
 export const baselines = (instruments: readonly string[], from = "tr"): SQL => sql`
   select distinct on (tr.id, r.instrument) tr.id as treatment_id, r.instrument, r.score::float8 as score
   from ${sql.raw(from)} tr
+  join clinics c on c.id = tr.clinic_id
   join questionnaire_responses r on r.episode_id = tr.episode_id and r.clinic_id = tr.clinic_id
   where ${currentScored}
-    and r.completed_at < (tr.treatment_date + 1)::timestamp at time zone 'UTC'
-    and r.completed_at >= (tr.treatment_date - 180)::timestamp at time zone 'UTC'
+    and r.completed_at < (tr.treatment_date + 1)::timestamp at time zone c.time_zone
+    and r.completed_at >= (tr.treatment_date - 180)::timestamp at time zone c.time_zone
     and ${instrumentIn(instruments)}
+    and not ${lateBaseline()}
   order by tr.id, r.instrument, r.completed_at desc`;
 
 /** Asks for more sort and hash memory for this transaction's analytic queries (no effect outside one). */

@@ -18,7 +18,8 @@ import { currentPhase, recoveryPhases } from "@evident/domain/pathway/recovery";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../connect";
 import { followUps, questionnaireResponses, treatments } from "../schema";
-import { presentFollowUp } from "./patients";
+import { lateBaseline } from "./outcome-sql";
+import { baselineTiming, presentFollowUp } from "./patients";
 import { programmeOf } from "./programme";
 import { auditedRead, type Scope } from "./scope";
 
@@ -43,7 +44,8 @@ export async function recoveryTimeline(db: Db, scope: Scope): Promise<RecoveryVi
         .from(followUps)
         .where(and(eq(followUps.clinicId, scope.clinicId), eq(followUps.patientId, patientId)))
         .orderBy(asc(followUps.dueDate));
-      const due = fus.map((f) => presentFollowUp(f, today)).filter((f) => f.status === "open");
+      const timing = await baselineTiming(tx, scope.clinicId, patientId, scope.now());
+      const due = fus.map((f) => presentFollowUp(f, today, timing)).filter((f) => f.status === "open");
       const programme = await programmeOf(tx, scope, patientId);
       if (!t)
         return {
@@ -71,6 +73,8 @@ export async function recoveryTimeline(db: Db, scope: Scope): Promise<RecoveryVi
             eq(questionnaireResponses.patientId, patientId),
             eq(questionnaireResponses.instrument, "nrs_back"),
             isNull(questionnaireResponses.supersededAt),
+            // A late baseline was answered after treatment: it is no "before" point.
+            sql`not ${lateBaseline("questionnaire_responses")}`,
           ),
         );
       const own = mine.flatMap((f) => {
@@ -91,6 +95,7 @@ export async function recoveryTimeline(db: Db, scope: Scope): Promise<RecoveryVi
           from ${questionnaireResponses} r
           join ${followUps} f on f.id = r.follow_up_id
          where r.instrument = 'nrs_back' and r.superseded_at is null and jsonb_typeof(r.score) = 'number'
+           and not ${lateBaseline()}
            and (exists (select 1 from ${treatments} x where x.id = f.treatment_id and x.kind = ${t.kind})
                 or (f.timepoint = 'baseline'
                     and exists (select 1 from ${treatments} x where x.episode_id = f.episode_id and x.kind = ${t.kind})))

@@ -13,6 +13,7 @@ const problemText: Record<number, string> = {
   404: "Not found (or not visible to this user)",
   409: "Conflicts with existing data",
   413: "Request body too large",
+  422: "Well-formed, but cannot be done with the record as it is: `issues` names what to settle first",
   429: "Too many attempts; see Retry-After",
 };
 
