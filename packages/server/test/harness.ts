@@ -9,6 +9,7 @@ import { fixedClock, shiftedClock } from "@evident/domain";
 import { instruments } from "@evident/domain/instruments";
 import type { MeasurementPlan } from "@evident/domain/pathway/plan";
 import { freshDatabase } from "../../db/test/database";
+import { eligibleFacts } from "./candidacy-facts";
 import { createApp } from "../src/app";
 import { hashPassword } from "../src/auth/passwords";
 import { loadConfig } from "../src/config";
@@ -20,6 +21,8 @@ let cachedHash: Promise<string> | null = null;
 const passwordHash = () => (cachedHash ??= hashPassword(PASSWORD));
 
 export type Harness = Awaited<ReturnType<typeof createHarness>>;
+/** Safety answers with no red flag. */
+const calmIntake = { age: 45, painDurationWeeks: 30 };
 type Role = "admin" | "clinician" | "coordinator" | "researcher";
 
 const both = ["nrs_back", "odi"];
@@ -165,9 +168,27 @@ export async function createHarness(
   async function answerSafetyQuestions(patientCookie: string) {
     const res = await call("POST", "/api/v1/portal/intake", {
       cookie: patientCookie,
-      body: { answers: { age: 45, painDurationWeeks: 30 } },
+      body: { answers: calmIntake },
     });
     if (res.status !== 201) throw new Error(`intake failed: ${res.text}`);
+  }
+
+  /**
+   * What recording a cell therapy or PRP needs (candidacy/gate.ts): the safety questions entered
+   * at the desk with no red flag, then an eligible candidacy assessment signed off by `staffCookie`.
+   */
+  async function signEligibleCandidacy(staffCookie: string, patientId: string) {
+    const intake = await call("POST", `/api/v1/patients/${patientId}/intakes`, {
+      cookie: staffCookie,
+      body: { answers: calmIntake },
+    });
+    if (intake.status !== 201) throw new Error(`intake failed: ${intake.text}`);
+    const res = await call("POST", `/api/v1/patients/${patientId}/candidacy`, {
+      cookie: staffCookie,
+      body: { input: eligibleFacts },
+    });
+    if (res.status !== 201 || res.json.outcome !== "eligible") throw new Error(`sign-off failed: ${res.text}`);
+    return res.json as { id: string };
   }
 
   async function latestInvitationToken(patientId: string): Promise<string> {
@@ -199,6 +220,7 @@ export async function createHarness(
     patientBody,
     portalPatient,
     answerSafetyQuestions,
+    signEligibleCandidacy,
     latestInvitationToken,
     count,
     close: () => database.close(),
