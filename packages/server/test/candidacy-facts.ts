@@ -21,4 +21,6 @@ export const eligibleFacts = {
  * clock's today, so no sign-off could precede it): the clinician's override the gate asks for.
  */
 export const overrideFor = (kind: string) =>
-  isInvestigational(kind) ? { candidacyOverride: { reason: "Assessed outside Evident before the treatment" } } : {};
+  isInvestigational(kind)
+    ? { candidacyOverride: { reason: "Assessed outside Evident before the treatment" } }
+    : {};

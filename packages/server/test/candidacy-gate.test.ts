@@ -25,28 +25,31 @@ const record = (cookie: string, patientId: string, body: Record<string, unknown>
 const written = () => Promise.all(["treatments", "follow_ups", "audit_events"].map(h.count));
 
 describe("recording an investigational treatment", () => {
-  it.each(["bone_marrow_concentrate", "platelet_rich_plasma"])(
-    "refuses %s without a candidacy assessment, naming the candidacy, and writes nothing",
-    async (kind) => {
-      const { clinician, patient } = await setup();
-      const before = await written();
-      const res = await record(clinician.cookie, patient.id, { kind, date: "2026-03-02" });
-      expect(res.status).toBe(409);
-      expect(res.headers.get("content-type")).toMatch(/problem\+json/);
-      expect(res.json.issues).toEqual([
-        {
-          path: "candidacy",
-          message: expect.stringMatching(/is investigational: it needs a signed-off candidacy assessment/),
-        },
-      ]);
-      expect(await written()).toEqual(before);
-    },
-  );
+  it.each([
+    "bone_marrow_concentrate",
+    "platelet_rich_plasma",
+  ])("refuses %s without a candidacy assessment, naming the candidacy, and writes nothing", async (kind) => {
+    const { clinician, patient } = await setup();
+    const before = await written();
+    const res = await record(clinician.cookie, patient.id, { kind, date: "2026-03-02" });
+    expect(res.status).toBe(409);
+    expect(res.headers.get("content-type")).toMatch(/problem\+json/);
+    expect(res.json.issues).toEqual([
+      {
+        path: "candidacy",
+        message: expect.stringMatching(/is investigational: it needs a signed-off candidacy assessment/),
+      },
+    ]);
+    expect(await written()).toEqual(before);
+  });
 
   it("accepts one with an eligible sign-off, and the record names the assessment it rests on", async () => {
     const { clinician, patient } = await setup();
     const signed = await h.signEligibleCandidacy(clinician.cookie, patient.id);
-    const res = await record(clinician.cookie, patient.id, { kind: "platelet_rich_plasma", date: "2026-03-02" });
+    const res = await record(clinician.cookie, patient.id, {
+      kind: "platelet_rich_plasma",
+      date: "2026-03-02",
+    });
     expect(res.status).toBe(201);
     expect(res.json.candidacy).toEqual({
       basis: "assessment",
@@ -67,7 +70,10 @@ describe("recording an investigational treatment", () => {
     const { clinician, patient } = await setup();
     await h.signEligibleCandidacy(clinician.cookie, patient.id);
     // 91 days later the assessment is out of date.
-    const late = await record(clinician.cookie, patient.id, { kind: "bone_marrow_concentrate", date: "2026-06-01" });
+    const late = await record(clinician.cookie, patient.id, {
+      kind: "bone_marrow_concentrate",
+      date: "2026-06-01",
+    });
     expect(late.status).toBe(409);
     expect(late.json.issues[0].message).toMatch(/signed 2026-03-02, is more than 90 days before/);
     // A later "not eligible" replaces the eligible one.
@@ -162,9 +168,13 @@ describe("correcting a treatment", () => {
 
   it("to an investigational kind passes the gate, and an override shows in the history", async () => {
     const { clinician, patient } = await setup();
-    const t = (await record(clinician.cookie, patient.id, { kind: "epidural_steroid_injection", date: "2026-03-02" }))
-      .json;
-    const refused = await put(clinician.cookie, patient.id, t, { kind: "platelet_rich_plasma", date: t.date });
+    const t = (
+      await record(clinician.cookie, patient.id, { kind: "epidural_steroid_injection", date: "2026-03-02" })
+    ).json;
+    const refused = await put(clinician.cookie, patient.id, t, {
+      kind: "platelet_rich_plasma",
+      date: t.date,
+    });
     expect(refused.status).toBe(409);
     expect(refused.json.issues[0]).toMatchObject({ path: "candidacy" });
 
@@ -192,13 +202,18 @@ describe("correcting a treatment", () => {
     h.clock.set("2026-03-10T09:00:00Z");
     const { clinician, patient } = await setup();
     await h.signEligibleCandidacy(clinician.cookie, patient.id);
-    const t = (await record(clinician.cookie, patient.id, { kind: "bone_marrow_concentrate", date: "2026-03-10" }))
-      .json;
+    const t = (
+      await record(clinician.cookie, patient.id, { kind: "bone_marrow_concentrate", date: "2026-03-10" })
+    ).json;
     const refused = await put(clinician.cookie, patient.id, t, { kind: t.kind, date: "2026-03-05" });
     expect(refused.status).toBe(409);
     expect(refused.json.issues[0].message).toMatch(/signed after 2026-03-05/);
     // A correction that leaves kind and date alone keeps the sign-off it rests on.
-    const notes = await put(clinician.cookie, patient.id, t, { kind: t.kind, date: t.date, notes: "Left side" });
+    const notes = await put(clinician.cookie, patient.id, t, {
+      kind: t.kind,
+      date: t.date,
+      notes: "Left side",
+    });
     expect(notes.status).toBe(200);
     expect(notes.json.candidacy).toEqual(t.candidacy);
     const overridden = await put(clinician.cookie, patient.id, notes.json, {

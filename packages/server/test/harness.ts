@@ -9,12 +9,12 @@ import { fixedClock, shiftedClock } from "@evident/domain";
 import { instruments } from "@evident/domain/instruments";
 import type { MeasurementPlan } from "@evident/domain/pathway/plan";
 import { freshDatabase } from "../../db/test/database";
-import { eligibleFacts } from "./candidacy-facts";
 import { createApp } from "../src/app";
 import { hashPassword } from "../src/auth/passwords";
 import { loadConfig } from "../src/config";
 import type { AppDeps } from "../src/http/env";
 import type { Mailer } from "../src/mail/mailer";
+import { eligibleFacts } from "./candidacy-facts";
 
 export const PASSWORD = "correct horse battery staple";
 let cachedHash: Promise<string> | null = null;
@@ -187,8 +187,16 @@ export async function createHarness(
       cookie: staffCookie,
       body: { input: eligibleFacts },
     });
-    if (res.status !== 201 || res.json.outcome !== "eligible") throw new Error(`sign-off failed: ${res.text}`);
+    if (res.status !== 201 || res.json.outcome !== "eligible")
+      throw new Error(`sign-off failed: ${res.text}`);
     return res.json as { id: string };
+  }
+
+  /** A fresh staff session, e.g. after moving the clock past the idle timeout. */
+  async function signIn(email: string): Promise<string> {
+    return cookieFrom(
+      await call("POST", "/api/v1/auth/staff/sign-in", { body: { email, password: PASSWORD } }),
+    );
   }
 
   async function latestInvitationToken(patientId: string): Promise<string> {
@@ -221,6 +229,7 @@ export async function createHarness(
     portalPatient,
     answerSafetyQuestions,
     signEligibleCandidacy,
+    signIn,
     latestInvitationToken,
     count,
     close: () => database.close(),

@@ -129,7 +129,10 @@ export async function writeRegistry(h: Harness, staff: { email: string }, everyo
         "baseline",
       );
     await ok(
-      h.call("POST", `/api/v1/patients/${id}/treatments`, { cookie, body: { kind: p.kind, date: T0, ...overrideFor(p.kind) } }),
+      h.call("POST", `/api/v1/patients/${id}/treatments`, {
+        cookie,
+        body: { kind: p.kind, date: T0, ...overrideFor(p.kind) },
+      }),
       "treatment",
     );
   }

@@ -135,7 +135,8 @@ const enterResponses = createRoute({
   method: "post",
   path: "/patients/{id}/responses",
   tags: tag,
-  summary: "Enter questionnaire answers on the patient's behalf (e.g. by phone)",
+  summary:
+    "Enter questionnaire answers on the patient's behalf (e.g. by phone). A questionnaire the follow-up already holds is refused (409 naming it, with when and by whom it was answered): correct those answers instead",
   middleware: [requirePermission("responses:write")] as const,
   request: {
     params: idParam,
@@ -143,7 +144,7 @@ const enterResponses = createRoute({
   },
   responses: {
     201: json(z.object({ responses: z.array(ResponseView) }), "Stored and scored"),
-    ...problems(400, 401, 403, 404),
+    ...problems(400, 401, 403, 404, 409),
   },
 });
 
