@@ -82,7 +82,12 @@ export async function recordScreenshots(
   // The safety questions come first; a clinician would have reviewed a clean intake.
   const t = await ok<{ id: string }>(
     await desk.request.post(`${base}/api/v1/patients/${p.id}/treatments`, {
-      data: { kind: "bone_marrow_concentrate", date: day(-12), procedure: bmc },
+      data: {
+        kind: "bone_marrow_concentrate",
+        date: day(-12),
+        procedure: bmc,
+        candidacyOverride: { reason: "Assessed by the referring spine surgeon before the injection" },
+      },
     }),
     "treatment",
   );

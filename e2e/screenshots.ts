@@ -10,7 +10,8 @@
  * screenshots-pathway.ts, and the safety questions', triage,
  * candidacy and decision aid's (`--only intake`; the decision aid in Spanish alone: `--only aid-es`)
  * in screenshots-intake.ts, and correcting saved
- * records (`--only records`) in screenshots-records.ts, the Messages page with a withdrawn
+ * records (`--only records`) in screenshots-records.ts, the candidacy gate and the answers a
+ * follow-up already holds (`--only gate`) in screenshots-gate.ts, the Messages page with a withdrawn
  * follow-up message (`--only messages`) in screenshots-messages.ts. Uses the demo data when
  * there is some (a patient with answers,
  * the demo portal patient); otherwise it creates a showcase patient through the API first.
@@ -21,6 +22,7 @@ import { fileURLToPath } from "node:url";
 import type { APIRequestContext, Page } from "playwright-core";
 import { launchBrowser, newContext, type ViewportName } from "./browser";
 import { portalPatient as newPortalPatient, passSafetyQuestions } from "./intake";
+import { gateScreenshots } from "./screenshots-gate";
 import { intakeScreenshots, spanishAidScreenshots } from "./screenshots-intake";
 import { messageScreenshots } from "./screenshots-messages";
 import { outcomeScreenshots } from "./screenshots-outcomes";
@@ -140,6 +142,8 @@ async function showcasePatient(api: APIRequestContext): Promise<string> {
         kind: "bone_marrow_concentrate",
         date: isoDaysAgo(13),
         notes: "Iliac crest aspirate, L4-L5 intradiscal.",
+        // Given before the clinic used Evident's candidacy checklist.
+        candidacyOverride: { reason: "Assessed by the referring spine surgeon before the injection" },
       },
     }),
     "treatment",
@@ -328,6 +332,10 @@ async function main() {
       await recordScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
       return;
     }
+    if (only === "gate") {
+      await gateScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
+      return;
+    }
     const signIn = await open("desktop");
     await signIn.goto("/sign-in");
     await shoot(signIn, "staff-sign-in", false);
@@ -447,6 +455,7 @@ async function main() {
     await intakeScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
     await spanishAidScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
     await recordScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
+    await gateScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
   } finally {
     await browser.close();
   }
