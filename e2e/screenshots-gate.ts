@@ -6,8 +6,7 @@
  * answers" showing what a follow-up already holds.
  */
 import type { APIRequestContext, Browser, Page } from "playwright-core";
-import { newContext } from "./browser";
-import { shootDialog } from "./screenshots-records";
+import { shootDialog, staffPage } from "./screenshots-records";
 
 type Shoot = (page: Page, name: string, full?: boolean) => Promise<void>;
 
@@ -38,15 +37,7 @@ export async function gateScreenshots(
   shoot: Shoot,
   accounts: { clinician: string; password: string },
 ): Promise<void> {
-  const signIn = async (page: Page) =>
-    ok(
-      await page.request.post(`${base}/api/v1/auth/staff/sign-in`, {
-        data: { email: accounts.clinician, password: accounts.password },
-      }),
-      "staff sign-in",
-    );
-  const desk = await (await newContext(browser, base, "desktop")).newPage();
-  await signIn(desk);
+  const desk = await staffPage(browser, base, accounts, "desktop");
   const p = await ok<{ id: string }>(
     await desk.request.post(`${base}/api/v1/patients`, {
       data: {
@@ -83,8 +74,7 @@ export async function gateScreenshots(
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await dialog.waitFor({ state: "hidden" });
 
-  const phone = await (await newContext(browser, base, "phone")).newPage();
-  await signIn(phone);
+  const phone = await staffPage(browser, base, accounts, "phone");
   await phone.goto(`/patients/${p.id}`);
   await phone.getByRole("heading", { name: "Noor Haddad", level: 1 }).waitFor();
   await fillOverride(phone);
