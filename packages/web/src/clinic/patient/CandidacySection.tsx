@@ -78,6 +78,14 @@ function Tri({
 
 const n = (v: string | number): number | null => (typeof v === "number" ? v : null);
 
+/** The criteria still unknown, named when few (all are marked "Unknown" in the checklist). */
+function unknownWords(criteria: readonly CriterionResult[]): string {
+  const unknown = criteria.filter((c) => c.status === "unknown").map((c) => c.label);
+  if (unknown.length === 1) return `One criterion is still unknown: ${unknown[0]}.`;
+  if (unknown.length <= 5) return `${unknown.length} criteria are still unknown: ${unknown.join("; ")}.`;
+  return `${unknown.length} criteria are still unknown (marked “Unknown” in the checklist above).`;
+}
+
 function Criteria({
   criteria,
 }: {
@@ -292,14 +300,8 @@ function CandidacyFields({
       />
       {unsettled && (
         <Alert color="yellow" title="Not ready to sign off" id="candidacy-unsettled">
-          {result.unknown.length === 1 ? "One criterion is" : `${result.unknown.length} criteria are`} still
-          unknown:{" "}
-          {result.criteria
-            .filter((c) => c.status === "unknown")
-            .map((c) => c.label)
-            .join("; ")}
-          . Find out and enter them, then sign off. (A patient who fails a criterion can be signed off as not
-          eligible with others still unknown.)
+          {unknownWords(result.criteria)} Find out and enter them, then sign off. (A patient who fails a
+          criterion can be signed off as not eligible with others still unknown.)
         </Alert>
       )}
       {sign.isError && (
