@@ -13,7 +13,13 @@
 import type { BaselineProfile, RegistryCase, StartBackGroup } from "@evident/domain/evidence";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../audit";
-import { analyticMemory, baselines, currentScored, lateBaseline, treatmentsInScope } from "./outcome-sql";
+import {
+  analyticMemory,
+  baselineStartBack,
+  baselines,
+  currentScored,
+  treatmentsInScope,
+} from "./outcome-sql";
 
 type CaseRow = {
   kind: string;
@@ -49,17 +55,7 @@ export async function registryCases(
       order by r.follow_up_id, r.completed_at desc
     ),
     base as (${baselines([instrument, "odi"])}),
-    sb as (
-      select distinct on (tr.id) tr.id as treatment_id, r.score_detail->>'group' as grp
-      from tr
-      join clinics c on c.id = tr.clinic_id
-      join questionnaire_responses r on r.episode_id = tr.episode_id and r.clinic_id = tr.clinic_id
-      where r.superseded_at is null and r.instrument = 'startback'
-        and r.completed_at < (tr.treatment_date + 1)::timestamp at time zone c.time_zone
-        and r.completed_at >= (tr.treatment_date - 180)::timestamp at time zone c.time_zone
-        and not ${lateBaseline()}
-      order by tr.id, r.completed_at desc
-    )
+    sb as (${baselineStartBack()})
     select a.kind, a.timepoint, b.score as before, a.score as after, o.score as odi, sb.grp,
            ((t.treatment_date - e.onset_date) / 7)::int as weeks,
            extract(year from age(t.treatment_date, p.birth_date))::int as age
