@@ -10,7 +10,7 @@ import { outcomeObservations } from "@evident/db";
 import { isLateBaseline } from "@evident/domain/pathway/late-baseline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { batchFor } from "./answers";
-import { createHarness, type Harness } from "./harness";
+import { createHarness, type Harness, PASSWORD } from "./harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -113,6 +113,40 @@ describe("a late baseline", () => {
     );
     expect(fusion.length).toBeGreaterThan(0);
     expect(fusion.every((o) => Object.keys(o.baseline).length === 0)).toBe(true);
+  });
+
+  it("is no 'before' point on the patient's recovery page, until a corrected date makes it on time", async () => {
+    h.clock.set("2026-03-02T09:00:00Z");
+    const clinic = await h.clinic(`Clinic ${Math.random()}`);
+    const staff = await h.staff("clinician", clinic.id);
+    const p = await h.portalPatient(staff.cookie);
+    await h.answerSafetyQuestions(p.cookie);
+    h.clock.set("2026-03-05T10:00:00Z");
+    const portal = async () => {
+      const cookie = h.cookieFrom(
+        await h.call("POST", "/api/v1/auth/patient/sign-in", {
+          body: { email: p.email, password: PASSWORD },
+        }),
+      );
+      return (await h.call("GET", "/api/v1/portal/recovery", { cookie })).json as {
+        own: { timepoint: string; score: number }[];
+      };
+    };
+    let cookie = await h.signIn(staff.email);
+    await h.call("POST", `/api/v1/patients/${p.id}/responses`, { cookie, body: batchFor(both, 0.8) });
+    const t = (
+      await h.call("POST", `/api/v1/patients/${p.id}/treatments`, {
+        cookie,
+        body: { kind: "exercise_physiotherapy", date: "2026-03-03" },
+      })
+    ).json;
+    expect((await portal()).own).toEqual([]);
+    cookie = await h.signIn(staff.email);
+    await h.call("PUT", `/api/v1/patients/${p.id}/treatments/${t.id}`, {
+      cookie,
+      body: { kind: t.kind, date: "2026-03-05", version: t.version, reason: "Started on the 5th" },
+    });
+    expect((await portal()).own).toEqual([{ timepoint: "baseline", score: 8 }]);
   });
 
   it("reads the day in the clinic's time zone, as the domain rule does, and the form is told ahead", async () => {
