@@ -1,7 +1,8 @@
 /**
  * The candidacy form in the browser: a clinician assesses a patient for a regenerative disc
- * procedure, sees every criterion with its status and source as the facts go in, and signs it
- * off; the patient page then shows the signed outcome.
+ * procedure, sees every criterion with its status and source as the facts go in (and that it
+ * cannot be signed while more information is needed), and signs it off; the patient page then
+ * shows the signed outcome.
  */
 import { describe, expect, it } from "vitest";
 import { descriptionOf, expectText, signInStaff, unique, useBrowser, visible } from "./app";
@@ -31,6 +32,9 @@ describe("candidacy", () => {
     await visible(dialog);
     const criteria = dialog.getByRole("list", { name: "Candidacy criteria" });
     await expectText(criteria, "A single symptomatic degenerated disc between L1 and S1");
+    // Nothing is known yet: the form says it cannot be signed, before anyone tries.
+    await expectText(dialog, "Not ready to sign off");
+    expect(await dialog.getByRole("button", { name: "Sign off assessment" }).isDisabled()).toBe(true);
     await dialog.getByLabel("Symptom duration (months)").fill("3");
     await expectText(
       criteria.getByRole("listitem").filter({ hasText: /Back pain for at least 6 months/ }),

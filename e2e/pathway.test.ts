@@ -1,6 +1,7 @@
 /**
  * The care pathway on the real app, with the server's clock moved forward as the weeks pass: a
- * clinician records a bone-marrow concentrate injection today with its procedure record, the
+ * clinician records a bone-marrow concentrate injection today with its procedure record (on the
+ * eligible candidacy assessment signed before it, which the form shows), the
  * follow-up schedule appears, the clock moves 7 days to the opening of the 2-week window (±1 week)
  * and the jobs send its invitation to the SMTP server; the patient follows its link on a phone, signs in and answers; the clock moves
  * on 3 and then 4 more days and no reminder follows, while a patient treated the same day who has
@@ -28,6 +29,7 @@ import {
   visible,
 } from "./app";
 import { expectNoAxeViolations } from "./browser";
+import { signOffEligible } from "./candidacy";
 import { readMails, type StoredMail, waitForMail } from "./mail";
 import { answerAndNext } from "./questionnaire";
 import { type RunningApp, startApp } from "./server";
@@ -116,6 +118,7 @@ describe("the care pathway from procedure to answered follow-up", () => {
       "create patient",
     );
     state.patientId = created.id;
+    await signOffEligible(page.request, base, { id: created.id, age: 64 });
     await page.goto(`/patients/${created.id}`);
     await expectHeading(page, `${patient.given} ${patient.family}`);
 
@@ -123,6 +126,8 @@ describe("the care pathway from procedure to answered follow-up", () => {
     const dialog = await visible(page.getByRole("dialog", { name: "Record treatment" }));
     await dialog.getByLabel("Treatment").selectOption({ label: "Bone-marrow concentrate injection" });
     await dialog.getByLabel("Date").fill(isoDaysFromToday(0));
+    // The candidacy gate: the eligible assessment the injection will rest on, before saving.
+    await expectText(dialog, "Candidacy: eligible");
     await dialog.getByLabel("Operator").fill("Dr Dana Reyes");
     await dialog.getByLabel("Consent form version").fill("cell-consent-2026-1");
     await dialog.getByLabel("Tissue").selectOption("bone-marrow");
@@ -149,6 +154,10 @@ describe("the care pathway from procedure to answered follow-up", () => {
     await dialog.waitFor({ state: "hidden" });
 
     await expectText(page, /L4-L5 · 420 million nucleated cells · by Dr Dana Reyes/);
+    await expectText(
+      page.getByRole("region", { name: "Treatments" }),
+      /Eligible: candidacy assessment signed/,
+    );
     const followUps = page.getByRole("table", { name: "Follow-ups" });
     for (const tp of ["2 weeks", "6 weeks", "3 months", "6 months", "12 months", "24 months"])
       await visible(followUps.getByRole("row").filter({ hasText: new RegExp(`^${tp}`) }));

@@ -257,7 +257,11 @@ export async function recoveryScreenshots(
 
   const cells = await treated(
     { givenName: "Lucía", familyName: "Ferrer" },
-    { kind: "bone_marrow_concentrate", date: day(-35) },
+    {
+      kind: "bone_marrow_concentrate",
+      date: day(-35),
+      candidacyOverride: { reason: "Assessed by the referring spine surgeon before the injection" },
+    },
   );
   await cells.goto("/portal");
   await cells.evaluate(() => localStorage.setItem("evident.portal.language", "es"));

@@ -5,7 +5,7 @@
  * history open; the update form and the correction form, at desktop and phone sizes.
  */
 import type { APIRequestContext, Browser, Locator, Page } from "playwright-core";
-import { newContext } from "./browser";
+import { newContext, type ViewportName } from "./browser";
 
 type Shoot = (page: Page, name: string, full?: boolean) => Promise<void>;
 
@@ -14,6 +14,23 @@ const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().s
 async function ok<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>, what: string): Promise<T> {
   if (!res.ok()) throw new Error(`${what}: HTTP ${res.status()} ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+/** A page in a fresh browser context of the given size, signed in as a staff member. */
+export async function staffPage(
+  browser: Browser,
+  base: string,
+  accounts: { clinician: string; password: string },
+  size: ViewportName,
+): Promise<Page> {
+  const page = await (await newContext(browser, base, size)).newPage();
+  await ok(
+    await page.request.post(`${base}/api/v1/auth/staff/sign-in`, {
+      data: { email: accounts.clinician, password: accounts.password },
+    }),
+    "staff sign-in",
+  );
+  return page;
 }
 
 /**
@@ -56,15 +73,7 @@ export async function recordScreenshots(
   shoot: Shoot,
   accounts: { clinician: string; password: string },
 ): Promise<void> {
-  const signIn = async (page: Page) =>
-    ok(
-      await page.request.post(`${base}/api/v1/auth/staff/sign-in`, {
-        data: { email: accounts.clinician, password: accounts.password },
-      }),
-      "staff sign-in",
-    );
-  const desk = await (await newContext(browser, base, "desktop")).newPage();
-  await signIn(desk);
+  const desk = await staffPage(browser, base, accounts, "desktop");
   const p = await ok<{ id: string }>(
     await desk.request.post(`${base}/api/v1/patients`, {
       data: {
@@ -82,7 +91,12 @@ export async function recordScreenshots(
   // The safety questions come first; a clinician would have reviewed a clean intake.
   const t = await ok<{ id: string }>(
     await desk.request.post(`${base}/api/v1/patients/${p.id}/treatments`, {
-      data: { kind: "bone_marrow_concentrate", date: day(-12), procedure: bmc },
+      data: {
+        kind: "bone_marrow_concentrate",
+        date: day(-12),
+        procedure: bmc,
+        candidacyOverride: { reason: "Assessed by the referring spine surgeon before the injection" },
+      },
     }),
     "treatment",
   );
@@ -147,8 +161,7 @@ export async function recordScreenshots(
   await shootDialog(desk, fix, shoot, "treatment-correction-desktop");
   await fix.getByRole("button", { name: "Cancel" }).click();
 
-  const phone = await (await newContext(browser, base, "phone")).newPage();
-  await signIn(phone);
+  const phone = await staffPage(browser, base, accounts, "phone");
   await phone.goto(`/patients/${p.id}`);
   const phoneEvents = phone.getByRole("region", { name: "Adverse events" });
   await phoneEvents.getByRole("button", { name: /History: 1 change/ }).click();

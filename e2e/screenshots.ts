@@ -16,7 +16,8 @@
  * "Not sure" about an emergency sign on a phone, in English and Spanish: `--only unsure`)
  * in screenshots-intake.ts, the decision aid's glance table and balanced figures (`--only aid`) in
  * screenshots-aid.ts, and correcting saved
- * records (`--only records`) in screenshots-records.ts, the Messages page with a withdrawn
+ * records (`--only records`) in screenshots-records.ts, the candidacy gate and the answers a
+ * follow-up already holds (`--only gate`) in screenshots-gate.ts, the Messages page with a withdrawn
  * follow-up message (`--only messages`) in screenshots-messages.ts, the decision aid's clinic
  * figure with its counts and missing-data range (`--only numbers`) in screenshots-numbers.ts, the
  * Audit trail page (`--only audit`) in screenshots-audit.ts. Uses the demo data when
@@ -33,6 +34,7 @@ import { portalPatient as newPortalPatient, passSafetyQuestions } from "./intake
 import { linkTokenFor, mailFolder } from "./mail";
 import { aidScreenshots } from "./screenshots-aid";
 import { auditScreenshots } from "./screenshots-audit";
+import { gateScreenshots } from "./screenshots-gate";
 import { intakeScreenshots, spanishAidScreenshots, unsureScreenshots } from "./screenshots-intake";
 import { messageScreenshots } from "./screenshots-messages";
 import { clinicFigureScreenshots } from "./screenshots-numbers";
@@ -153,6 +155,8 @@ async function showcasePatient(api: APIRequestContext): Promise<string> {
         kind: "bone_marrow_concentrate",
         date: isoDaysAgo(13),
         notes: "Iliac crest aspirate, L4-L5 intradiscal.",
+        // Given before the clinic used Evident's candidacy checklist.
+        candidacyOverride: { reason: "Assessed by the referring spine surgeon before the injection" },
       },
     }),
     "treatment",
@@ -355,6 +359,10 @@ async function main() {
       await recordScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
       return;
     }
+    if (only === "gate") {
+      await gateScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
+      return;
+    }
     const signIn = await open("desktop");
     await signIn.goto("/sign-in");
     await shoot(signIn, "staff-sign-in", false);
@@ -471,6 +479,7 @@ async function main() {
     await spanishAidScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
     await aidScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
     await recordScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
+    await gateScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
   } finally {
     await browser.close();
   }

@@ -238,8 +238,22 @@ describe("a clinician enrols a patient who answers from their phone", () => {
     // The regulatory status is shown before anything is saved.
     await expectText(dialog, /no stem-cell or other cell product is FDA-approved for back pain/);
     await dialog.getByLabel("Date").fill(isoDaysFromToday(-10));
+    // No candidacy assessment: the gate says so before anything is saved, and refuses without an
+    // override; the clinician overrides it with a reason.
+    await expectText(dialog, "Candidacy gate: not met");
+    await dialog.getByRole("button", { name: "Record treatment" }).click();
+    await expectText(dialog, "Sign off an eligible candidacy assessment first, or override with a reason.");
+    await dialog.getByRole("checkbox", { name: "Record it anyway: override the candidacy gate" }).check();
+    await dialog.getByRole("button", { name: "Record treatment" }).click();
+    await expectText(dialog, "Is required");
+    const reason = "Assessed by the referring spine surgeon before the injection";
+    await dialog.getByLabel("Reason for the override").fill(reason);
+    await expectNoAxeViolations(page, "the record-treatment form with the candidacy override");
     await dialog.getByRole("button", { name: "Record treatment" }).click();
     await dialog.waitFor({ state: "hidden" });
+    const treatments = page.getByRole("region", { name: "Treatments" });
+    await expectText(treatments, "Candidacy gate overridden");
+    await expectText(treatments, reason);
 
     const followUps = page.getByRole("table", { name: "Follow-ups" });
     for (const tp of ["Baseline", "2 weeks", "6 weeks", "3 months", "6 months", "12 months"])
@@ -248,12 +262,14 @@ describe("a clinician enrols a patient who answers from their phone", () => {
     await expectText(followUps.getByRole("row").filter({ hasText: /^2 weeks/ }), "Open now");
     await expectText(followUps.getByRole("row").filter({ hasText: /^12 months/ }), "Upcoming");
 
-    // Baseline: back pain 7; ODI 9 sections × 2 points of 45 = 40, "moderate disability".
+    // Baseline: back pain 7; ODI 9 sections × 2 points of 45 = 40, "moderate disability". It was
+    // answered today, after the treatment 10 days ago: kept, but marked late.
     const answers = page.getByRole("table", { name: "Questionnaire answers" });
-    const baseline = answers.getByRole("row").filter({ hasText: "Baseline" });
+    const baseline = answers.getByRole("row").filter({ hasText: "Late baseline" });
     await expectText(baseline, "7");
     await expectText(baseline, "40");
-    await expectText(baseline, "moderate disability");
+    await expectText(baseline, "moderate disability · late baseline");
+    await expectText(baseline, "not used for change scores");
     await expectText(page.getByRole("region", { name: "Treatments" }), "Investigational");
     await expectNoAxeViolations(page, "the patient page after treatment");
   });

@@ -233,7 +233,15 @@ describe("answer sets for the rest of the plan", () => {
 });
 
 describe("one synthetic patient", () => {
-  const clinic = { id: "c", name: "Test clinic", mrnPrefix: "T", registrarId: "r", clinicianId: "k" };
+  const clinic = {
+    id: "c",
+    name: "Test clinic",
+    mrnPrefix: "T",
+    registrarId: "r",
+    clinicianId: "k",
+    clinicianName: "Dr K",
+    timeZone: "America/New_York",
+  };
   const build = (index: number) => {
     const rows = emptyRows();
     const ctx = {

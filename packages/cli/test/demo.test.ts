@@ -4,11 +4,21 @@
  * outcomes report.
  */
 import { outcomeObservations, planOf, verifyAudit } from "@evident/db";
-import { defaultInstruments, followUpStatus, isEvidentError, treatmentKindIds } from "@evident/domain";
+import { lateBaseline } from "@evident/db/repos/outcome-sql";
+import {
+  defaultInstruments,
+  followUpStatus,
+  isEvidentError,
+  isInvestigational,
+  localTime,
+  treatmentKindIds,
+} from "@evident/domain";
+import { type CandidacyOutcome, candidacyGate } from "@evident/domain/candidacy";
 import { getInstrument, validateAnswers } from "@evident/domain/instruments";
 import { summarizeOutcomes } from "@evident/domain/outcomes";
 import { defaultPlan } from "@evident/domain/pathway/plan";
 import { evaluateTriage, parseIntakeAnswers } from "@evident/domain/triage";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "../../db/test/database";
 import { restoreRowChecks, skipRowChecks, verifyReferences } from "../src/demo/integrity";
@@ -30,6 +40,7 @@ const tables = [
   "adverse_events",
   "patient_accounts",
   "intakes",
+  "candidacy_assessments",
   "instrument_licences",
   "measurement_plan_timepoints",
   "pain_diary_entries",
@@ -286,6 +297,57 @@ describe("evident demo", () => {
        and (select count(*) from questionnaire_responses r where r.follow_up_id = f.id) <> cardinality(f.instruments)`,
     );
     expect(unanswered).toEqual([]);
+  });
+
+  it("answers every baseline on or before the treatment day, in the clinic's time zone: none is late", async () => {
+    const late = await a.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from questionnaire_responses r where ${lateBaseline()}`,
+    );
+    expect(late.rows[0]?.n).toBe(0);
+  });
+
+  it("rests every cell therapy and PRP on an eligible sign-off the gate accepts, or on an override with a reason", async () => {
+    const treated = await rowsOf<{
+      patient_id: string;
+      kind: string;
+      treatment_date: string;
+      candidacy: { basis: string; assessmentId: string | null; reason?: string; refusal?: string } | null;
+    }>(a, "select patient_id, kind, treatment_date::text, candidacy from treatments");
+    const signOffs = await rowsOf<{
+      id: string;
+      patient_id: string;
+      outcome: CandidacyOutcome;
+      criteria_version: string;
+      signed_at: Date;
+      time_zone: string;
+    }>(
+      a,
+      `select ca.id, ca.patient_id, ca.outcome, ca.criteria_version, ca.signed_at, c.time_zone
+         from candidacy_assessments ca join clinics c on c.id = ca.clinic_id`,
+    );
+    const investigational = treated.filter((t) => isInvestigational(t.kind));
+    expect(investigational.length).toBeGreaterThan(20);
+    expect(treated.filter((t) => !isInvestigational(t.kind)).every((t) => t.candidacy === null)).toBe(true);
+    for (const t of investigational) {
+      const own = signOffs
+        .filter((s) => s.patient_id === t.patient_id)
+        .map((s) => ({
+          id: s.id,
+          outcome: s.outcome,
+          criteriaVersion: s.criteria_version,
+          signedOn: localTime(s.signed_at, s.time_zone).date,
+        }));
+      const verdict = candidacyGate(t.kind, t.treatment_date, own);
+      if (t.candidacy?.basis === "assessment")
+        expect(verdict).toMatchObject({ status: "passed", signOff: { id: t.candidacy.assessmentId } });
+      else {
+        expect(t.candidacy).toMatchObject({ basis: "override", reason: expect.stringMatching(/\w/) });
+        expect(verdict.status === "refused" && verdict.message).toBe(t.candidacy?.refusal);
+      }
+    }
+    // Both paths occur: treatment within the trial criteria, and outside them by a clinician's choice.
+    const bases = new Set(investigational.map((t) => t.candidacy?.basis));
+    expect(bases).toEqual(new Set(["assessment", "override"]));
   });
 
   it("closes an unanswered baseline's window at the treatment date, as recording a treatment does", async () => {

@@ -219,6 +219,11 @@ export const treatments = pgTable(
     kind: text("kind").notNull(),
     treatmentDate: date("treatment_date").notNull(),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * Investigational kinds only: the candidacy sign-off the treatment was recorded on, or the
+     * clinician's override with its reason (api TreatmentCandidacy); null for other kinds.
+     */
+    candidacy: jsonb("candidacy").$type<Record<string, unknown>>(),
     recordedBy: uuid("recorded_by"),
     createdAt: createdAt(),
     /** Raised by each correction; the earlier versions are in `record_versions`. */

@@ -42,7 +42,7 @@ const titleByCode: Record<ErrorCode, string> = {
   forbidden: "Not allowed",
   "not-found": "Not found",
   conflict: "Conflict",
-  unprocessable: "The request is well-formed but incomplete or inconsistent",
+  unprocessable: "Well-formed, but incomplete or not acceptable as the record stands",
   "payload-too-large": "Request body too large",
   "unsupported-media-type": "Unsupported media type",
   "too-many-requests": "Too many requests",
@@ -83,14 +83,16 @@ export function badRequest(issues: readonly Issue[] | string, path = ""): Eviden
 
 /**
  * 422: every field is well-formed, but the request cannot be acted on as it stands (a required
- * answer is missing, or a value contradicts the record); each issue names its field.
+ * answer is missing, a value contradicts the record, or an assessment is signed with criteria
+ * still unknown); each issue names its field or what to settle first.
  */
-export function unprocessable(issues: readonly Issue[]): EvidentError {
-  const detail =
-    issues.length === 1
+export function unprocessable(issues: readonly Issue[], detail?: string): EvidentError {
+  const summary =
+    detail ??
+    (issues.length === 1
       ? `${issues[0]?.path || "request"}: ${issues[0]?.message}`
-      : `${issues.length} fields need attention`;
-  return new EvidentError(ErrorCode.unprocessable, detail, issues);
+      : `${issues.length} fields need attention`);
+  return new EvidentError(ErrorCode.unprocessable, summary, issues);
 }
 
 export const notFound = (what = "resource"): EvidentError =>

@@ -4,6 +4,7 @@
  * named with nothing written; exports as MedWatch-style JSON and PDF and FHIR AdverseEvent.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { overrideFor } from "./candidacy-facts";
 import { createHarness, type Harness } from "./harness";
 
 let h: Harness;
@@ -17,7 +18,7 @@ async function treated(kind = "bone_marrow_concentrate", date = "2026-03-02") {
   const p = await h.portalPatient(s.cookie);
   const t = await h.call("POST", `/api/v1/patients/${p.id}/treatments`, {
     cookie: s.cookie,
-    body: { kind, date },
+    body: { kind, date, ...overrideFor(kind) },
   });
   return { s, p, treatmentId: t.json.id as string };
 }

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { calmIntake } from "./answers";
+import { eligibleFacts } from "./candidacy-facts";
 import { createHarness, type Harness } from "./harness";
 
 let h: Harness;
@@ -13,35 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const noContraindications = Object.fromEntries(
-  [
-    "activeInfection",
-    "cancer",
-    "pregnancyOrNursing",
-    "anticoagulationOrBleedingDisorder",
-    "immunosuppression",
-    "priorSurgeryAtLevel",
-    "priorBiologicDiscTherapy",
-    "severeDepressionOrAnxiety",
-    "fibromyalgia",
-    "symptomaticStenosis",
-    "caudaEquina",
-    "osteoporosis",
-    "substanceMisuse",
-    "spondyloarthropathy",
-  ].map((id) => [id, false]),
-);
-
-const candidate = {
-  condition: "degenerative_disc_disease",
-  symptomDurationMonths: 14,
-  conservativeCare: { tried: true, months: 6, supervisedPhysiotherapy: true },
-  baseline: { backPainVasMm: 62, odi: 44 },
-  legPain: "none",
-  facetPainExcludedByBlock: true,
-  imaging: { pfirrmannGrade: 4, discHeightRetainedPercent: 70, levels: ["L4-L5"] },
-  contraindications: noContraindications,
-};
+const candidate = eligibleFacts;
 
 async function setup() {
   const clinic = await h.clinic(`Clinic ${Math.random()}`);
@@ -53,15 +26,44 @@ const sign = (cookie: string, patientId: string, body: unknown) =>
   h.call("POST", `/api/v1/patients/${patientId}/candidacy`, { cookie, body });
 
 describe("candidacy sign-off", () => {
-  it("needs more information until the safety questions are answered, then is eligible", async () => {
+  it("refuses to sign while a criterion is unknown, naming each, and writes nothing", async () => {
     const { clinician, patient } = await setup();
-    const before = await sign(clinician.cookie, patient.id, { input: candidate });
-    expect(before.status).toBe(201);
-    expect(before.json.outcome).toBe("needs-more-information");
-    expect(before.json.criteria.find((c: { id: string }) => c.id === "no-unreviewed-red-flag").status).toBe(
+    const before = await Promise.all(["candidacy_assessments", "audit_events"].map(h.count));
+    // No safety answers yet, so the red-flag criterion is unknown; the ODI is not known either.
+    const refused = await sign(clinician.cookie, patient.id, {
+      input: { ...candidate, baseline: { backPainVasMm: 62 } },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get("content-type")).toMatch(/problem\+json/);
+    expect(refused.json.issues).toEqual([
+      {
+        path: "criteria.odi-30-90",
+        message: "needs more information: baseline ODI not recorded (Oswestry Disability Index 30–90)",
+      },
+      {
+        path: "criteria.no-unreviewed-red-flag",
+        message:
+          "needs more information: triage tier not recorded (No red flag from the intake triage awaiting review)",
+      },
+    ]);
+    expect(await Promise.all(["candidacy_assessments", "audit_events"].map(h.count))).toEqual(before);
+  });
+
+  it("signs a patient who fails a criterion as not eligible, even with others unknown", async () => {
+    const { clinician, patient } = await setup();
+    const res = await sign(clinician.cookie, patient.id, {
+      input: { ...candidate, condition: "spinal_stenosis" },
+    });
+    expect(res.status).toBe(201);
+    expect(res.json.outcome).toBe("not-eligible");
+    expect(res.json.criteria.find((c: { id: string }) => c.id === "no-unreviewed-red-flag").status).toBe(
       "unknown",
     );
+  });
 
+  it("is eligible once the safety questions are answered, signed and audited", async () => {
+    const { clinician, patient } = await setup();
+    const before = await sign(clinician.cookie, patient.id, { input: { ...candidate, condition: "other" } });
     await h.call("POST", "/api/v1/portal/intake", {
       cookie: patient.cookie,
       body: { answers: calmIntake({ painDurationWeeks: 60 }) },
@@ -76,6 +78,7 @@ describe("candidacy sign-off", () => {
       signedAt: h.clock.now().toISOString(),
       note: "Discussed with the patient",
       criteriaVersion: expect.any(String),
+      signedOn: "2026-03-02",
     });
     expect(res.json.criteria.every((c: { status: string }) => c.status === "met")).toBe(true);
     const sourced = res.json.criteria.find((c: { id: string }) => c.id === "odi-30-90");

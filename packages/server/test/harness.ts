@@ -18,6 +18,7 @@ import type { AppDeps } from "../src/http/env";
 import type { Logger } from "../src/http/logger";
 import type { Mailer } from "../src/mail/mailer";
 import { calmIntake } from "./answers";
+import { eligibleFacts } from "./candidacy-facts";
 
 export const PASSWORD = "correct horse battery staple";
 let cachedHash: Promise<string> | null = null;
@@ -203,6 +204,32 @@ export async function createHarness(
   }
 
   /**
+   * What recording a cell therapy or PRP needs (candidacy/gate.ts): the safety questions entered
+   * at the desk with no red flag, then an eligible candidacy assessment signed off by `staffCookie`.
+   */
+  async function signEligibleCandidacy(staffCookie: string, patientId: string) {
+    const intake = await call("POST", `/api/v1/patients/${patientId}/intakes`, {
+      cookie: staffCookie,
+      body: { answers: calmIntake() },
+    });
+    if (intake.status !== 201) throw new Error(`intake failed: ${intake.text}`);
+    const res = await call("POST", `/api/v1/patients/${patientId}/candidacy`, {
+      cookie: staffCookie,
+      body: { input: eligibleFacts },
+    });
+    if (res.status !== 201 || res.json.outcome !== "eligible")
+      throw new Error(`sign-off failed: ${res.text}`);
+    return res.json as { id: string };
+  }
+
+  /** A fresh staff session, e.g. after moving the clock past the idle timeout. */
+  async function signIn(email: string): Promise<string> {
+    return cookieFrom(
+      await call("POST", "/api/v1/auth/staff/sign-in", { body: { email, password: PASSWORD } }),
+    );
+  }
+
+  /**
    * Sends the newest waiting message to a patient (by id) or an address through the real
    * dispatcher path, as SMTP would receive it, and returns the text sent (empty if withdrawn).
    * One-time links get their token only here: the outbox never holds it.
@@ -255,6 +282,8 @@ export async function createHarness(
     patientBody,
     portalPatient,
     answerSafetyQuestions,
+    signEligibleCandidacy,
+    signIn,
     latestInvitationToken,
     linkToken,
     deliver,

@@ -8,6 +8,7 @@
 import { triageRules } from "@evident/domain/triage";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerAll, calmIntake } from "./answers";
+import { overrideFor } from "./candidacy-facts";
 import { createHarness, type Harness } from "./harness";
 
 let h: Harness;
@@ -32,7 +33,10 @@ const triage = (cookie: string, patientId: string) =>
   h.call("GET", `/api/v1/patients/${patientId}/triage`, { cookie });
 const tasks = (cookie: string) => h.call("GET", "/api/v1/tasks", { cookie });
 const treat = (cookie: string, patientId: string, kind: string) =>
-  h.call("POST", `/api/v1/patients/${patientId}/treatments`, { cookie, body: { kind, date: "2026-03-01" } });
+  h.call("POST", `/api/v1/patients/${patientId}/treatments`, {
+    cookie,
+    body: { kind, date: "2026-03-01", ...overrideFor(kind) },
+  });
 const outboxFor = async (patientId: string, kind: string) =>
   (
     await h.database.pool.query(

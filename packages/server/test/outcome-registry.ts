@@ -7,6 +7,7 @@
 import { addDays, scheduleFollowUps } from "@evident/domain";
 import type { ComparisonCandidate } from "@evident/domain/outcomes";
 import { seededRandom } from "@evident/domain/stats";
+import { overrideFor } from "./candidacy-facts";
 import type { Harness } from "./harness";
 import { PASSWORD } from "./harness";
 
@@ -128,7 +129,10 @@ export async function writeRegistry(h: Harness, staff: { email: string }, everyo
         "baseline",
       );
     await ok(
-      h.call("POST", `/api/v1/patients/${id}/treatments`, { cookie, body: { kind: p.kind, date: T0 } }),
+      h.call("POST", `/api/v1/patients/${id}/treatments`, {
+        cookie,
+        body: { kind: p.kind, date: T0, ...overrideFor(p.kind) },
+      }),
       "treatment",
     );
   }

@@ -1,5 +1,6 @@
 /** The outcomes report's rules on real data: baselines, a later treatment, clinic versus pooled. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { overrideFor } from "./candidacy-facts";
 import { createHarness, type Harness, PASSWORD } from "./harness";
 
 let h: Harness;
@@ -29,7 +30,11 @@ describe("outcomes report", () => {
     await h.call("POST", `/api/v1/patients/${p.id}/responses`, { cookie: s.cookie, body: answers(8, 3) }); // baseline ODI 60
     await h.call("POST", `/api/v1/patients/${p.id}/treatments`, {
       cookie: s.cookie,
-      body: { kind: "bone_marrow_concentrate", date: "2026-01-06" },
+      body: {
+        kind: "bone_marrow_concentrate",
+        date: "2026-01-06",
+        ...overrideFor("bone_marrow_concentrate"),
+      },
     });
     h.clock.set("2026-04-06T09:00:00Z"); // 3 months: answered
     let cookie = await signIn(s.email);

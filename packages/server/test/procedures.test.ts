@@ -33,6 +33,7 @@ describe("recording a procedure", () => {
   it("stores a cell-therapy record with the regulatory pathway its facts lead to, and audits it", async () => {
     const s = await h.staff();
     const p = await h.patient(s.cookie);
+    await h.signEligibleCandidacy(s.cookie, p.id);
     const res = await h.call("POST", `/api/v1/patients/${p.id}/treatments`, {
       cookie: s.cookie,
       body: { kind: "bone_marrow_concentrate", date: "2026-03-02", procedure: bmc },
@@ -101,6 +102,7 @@ describe("recording a procedure", () => {
   it("records PRP and donor cells, each with its pathway, and refuses a harvest for donor cells", async () => {
     const s = await h.staff();
     const p = await h.patient(s.cookie);
+    await h.signEligibleCandidacy(s.cookie, p.id);
     const { tncMillions: _t, cfuFPerMillion: _c, harvestSite: _h, volumeHarvestedMl: _v, ...rest } = bmc;
     const prp = await h.call("POST", `/api/v1/patients/${p.id}/treatments`, {
       cookie: s.cookie,

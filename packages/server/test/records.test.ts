@@ -7,6 +7,7 @@
  * the answers already given.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { overrideFor } from "./candidacy-facts";
 import { createHarness, type Harness } from "./harness";
 
 let h: Harness;
@@ -32,7 +33,7 @@ async function withEvent() {
   const p = await h.patient(s.cookie);
   const t = await h.call("POST", `/api/v1/patients/${p.id}/treatments`, {
     cookie: s.cookie,
-    body: { kind: "bone_marrow_concentrate", date: "2026-03-02" },
+    body: { kind: "bone_marrow_concentrate", date: "2026-03-02", ...overrideFor("bone_marrow_concentrate") },
   });
   const e = await h.call("POST", `/api/v1/patients/${p.id}/adverse-events`, {
     cookie: s.cookie,

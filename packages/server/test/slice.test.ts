@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dispatchOnce } from "../src/mail/dispatcher";
 import { smtpMailer } from "../src/mail/mailer";
 import { answerAll } from "./answers";
+import { overrideFor } from "./candidacy-facts";
 import { createHarness, type Harness, PASSWORD } from "./harness";
 import { decodeQuotedPrintable, startSmtp } from "./smtp";
 
@@ -109,7 +110,11 @@ describe("the thin slice", () => {
     // The clinician records the treatment; follow-ups are scheduled.
     const t = await h.call("POST", `/api/v1/patients/${patientId}/treatments`, {
       cookie: clinician.cookie,
-      body: { kind: "bone_marrow_concentrate", date: "2026-01-12" },
+      body: {
+        kind: "bone_marrow_concentrate",
+        date: "2026-01-12",
+        ...overrideFor("bone_marrow_concentrate"),
+      },
     });
     expect(t.status).toBe(201);
     const record = await h.call("GET", `/api/v1/patients/${patientId}`, { cookie: clinician.cookie });

@@ -7,7 +7,8 @@
  * before the baseline (see `intakeAtEnrolment`). Some patients whose first, non-surgical
  * treatment fails have an operation months later, with its own follow-ups. Last come the
  * invitations, reminders and "call the patient" tasks the daily contacts job would have made
- * (contacts.ts).
+ * (contacts.ts), and the candidacy assessment or override a cell therapy or PRP rests on
+ * (candidacy.ts).
  *
  * Pure: the same stream and context give the same rows.
  */
@@ -20,6 +21,7 @@ import {
   parseIntakeAnswers,
   type YesNoAnswer,
 } from "@evident/domain/triage";
+import { addCandidacy } from "./candidacy";
 import { addCareExtras } from "./care-extras";
 import {
   conditionProfiles,
@@ -60,6 +62,9 @@ export type ClinicContext = {
   /** Who registers patients (the coordinator) and who records treatments (a clinician). */
   registrarId: string;
   clinicianId: string;
+  clinicianName: string;
+  /** The clinic's IANA time zone: local dates (candidacy sign-offs) are read in it. */
+  timeZone: string;
 };
 
 export type PatientContext = {
@@ -245,6 +250,17 @@ export function buildPatient(
     openProblemReport: o.openProblemReport === true,
   });
   addContactHistory(rng, ctx, out, { followUps: out.followUps.slice(firstFollowUpRow), account });
+  // Last of all: the candidacy assessments its cell therapies or PRP rest on (candidacy.ts).
+  const answered = (instrument: string) => {
+    const r = out.responses.find((x) => x.followUpId === baseline.id && x.instrument === instrument);
+    return typeof r?.score === "number" ? r.score : null;
+  };
+  addCandidacy(rng, ctx, out, {
+    episode,
+    intake: out.intakes.at(-1)!,
+    treatments: out.treatments.slice(firstTreatmentRow),
+    baseline: { nrs: answered("nrs_back"), odi: answered("odi") },
+  });
 }
 
 /**
@@ -332,6 +348,7 @@ function recordTreatment(
     kind,
     treatmentDate: isoDay(day),
     details: treatmentDetails(rng, kind, levels),
+    candidacy: null,
     recordedBy: ctx.clinic.clinicianId,
     createdAt: at,
   };

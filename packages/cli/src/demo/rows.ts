@@ -37,6 +37,8 @@ export type TreatmentRow = {
   kind: string;
   treatmentDate: string;
   details: Record<string, unknown>;
+  /** Investigational kinds: the sign-off or override it rests on (candidacy.ts); else null. */
+  candidacy: Record<string, unknown> | null;
   recordedBy: string;
   createdAt: number;
 };
@@ -175,6 +177,19 @@ export type IntakeRow = {
   reviewNote: string | null;
 };
 
+/** A signed candidacy assessment (schema/candidacy.ts), as the checklist judged the facts. */
+export type CandidacyRow = {
+  id: string;
+  clinicId: string;
+  patientId: string;
+  input: object;
+  criteriaVersion: string;
+  outcome: string;
+  result: object;
+  signedBy: string;
+  signedAt: number;
+};
+
 export type AccountRow = {
   id: string;
   clinicId: string;
@@ -218,6 +233,7 @@ export type RegistryRows = {
   adverseEvents: AdverseEventRow[];
   accounts: AccountRow[];
   intakes: IntakeRow[];
+  candidacy: CandidacyRow[];
   diary: DiaryRow[];
   imaging: ImagingRow[];
   tasks: TaskRow[];
@@ -236,6 +252,7 @@ export function emptyRows(): RegistryRows {
     adverseEvents: [],
     accounts: [],
     intakes: [],
+    candidacy: [],
     diary: [],
     imaging: [],
     tasks: [],

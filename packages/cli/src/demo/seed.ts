@@ -302,6 +302,8 @@ async function writeClinicsAndStaff(
     );
   }
   const staff = (clinic: string, role: string) => staffIds.get(`${clinic}/${role}`)!;
+  const nameOf = (clinic: string, role: string) =>
+    demoStaff.find((s) => s.clinic === clinic && s.role === role)!.name;
   return {
     clinics,
     contexts: {
@@ -312,6 +314,8 @@ async function writeClinicsAndStaff(
         mrnPrefix: "DSC",
         registrarId: staff(DEMO_CLINIC, "coordinator"),
         clinicianId: staff(DEMO_CLINIC, "clinician"),
+        clinicianName: nameOf(DEMO_CLINIC, "clinician"),
+        timeZone: DEMO_TIME_ZONES[DEMO_CLINIC]!,
       },
       // The second clinic has one clinician who does everything.
       second: {
@@ -321,6 +325,8 @@ async function writeClinicsAndStaff(
         mrnPrefix: "HPC",
         registrarId: staff(SECOND_CLINIC, "clinician"),
         clinicianId: staff(SECOND_CLINIC, "clinician"),
+        clinicianName: nameOf(SECOND_CLINIC, "clinician"),
+        timeZone: DEMO_TIME_ZONES[SECOND_CLINIC]!,
       },
     },
   };
@@ -351,6 +357,7 @@ async function writePatients(
     adverseEvents: 0,
     accounts: 0,
     intakes: 0,
+    candidacy: 0,
     diary: 0,
     imaging: 0,
     tasks: 0,

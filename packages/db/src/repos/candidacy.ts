@@ -1,22 +1,32 @@
 /**
  * Candidacy sign-offs: the server evaluates the facts with the current criteria (domain/candidacy),
- * taking the triage tier from the patient's own intakes rather than from the form, and stores the
- * result as the clinician saw it, with who signed it and when, audited.
+ * taking the triage tier from the patient's own intakes rather than from the form, refuses a
+ * result that still needs more information (422 naming each unknown criterion), and stores the
+ * result as the clinician saw it, with who signed it and when, audited. The sign-offs' facts for
+ * the candidacy gate of investigational treatments (`signOffFacts`) are read here too.
  */
-import { type CitationKey, citations } from "@evident/domain";
+import { type CitationKey, citations, localTime } from "@evident/domain";
 import type { CandidacyView } from "@evident/domain/api";
-import { type CandidacyInput, type CandidacyResult, evaluateCandidacy } from "@evident/domain/candidacy";
+import {
+  assertSignable,
+  type CandidacyInput,
+  type CandidacyResult,
+  evaluateCandidacy,
+  type SignOffFacts,
+} from "@evident/domain/candidacy";
 import { and, desc, eq } from "drizzle-orm";
+import type { Executor } from "../audit";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { staffUsers } from "../schema";
 import { candidacyAssessments } from "../schema/candidacy";
+import { clinicTimeZone } from "./clinics";
 import { pendingTriageTier } from "./intakes";
 import { audit, auditedRead, inTx, patientInScope, type Scope } from "./scope";
 
 type Row = typeof candidacyAssessments.$inferSelect;
 
-function present(row: Row, signerName: string | null): CandidacyView {
+function present(row: Row, signerName: string | null, timeZone: string): CandidacyView {
   const result = row.result as unknown as CandidacyResult;
   return {
     id: row.id,
@@ -30,7 +40,27 @@ function present(row: Row, signerName: string | null): CandidacyView {
     note: row.note,
     signedBy: { id: row.signedBy, name: signerName ?? "" },
     signedAt: row.signedAt.toISOString(),
+    signedOn: localTime(row.signedAt, timeZone).date,
   };
+}
+
+/** The patient's sign-offs as the candidacy gate reads them (dates in the clinic's time zone). */
+export async function signOffFacts(
+  tx: Executor,
+  clinicId: string,
+  patientId: string,
+): Promise<SignOffFacts[]> {
+  const timeZone = await clinicTimeZone(tx, clinicId);
+  const rows = await tx
+    .select({
+      id: candidacyAssessments.id,
+      outcome: candidacyAssessments.outcome,
+      criteriaVersion: candidacyAssessments.criteriaVersion,
+      signedAt: candidacyAssessments.signedAt,
+    })
+    .from(candidacyAssessments)
+    .where(and(eq(candidacyAssessments.clinicId, clinicId), eq(candidacyAssessments.patientId, patientId)));
+  return rows.map(({ signedAt, ...r }) => ({ ...r, signedOn: localTime(signedAt, timeZone).date }));
 }
 
 export function candidacyRepository(db: Db, scope: Scope) {
@@ -40,6 +70,7 @@ export function candidacyRepository(db: Db, scope: Scope) {
       scope,
       async (tx) => {
         await patientInScope(tx, scope, patientId);
+        const timeZone = await clinicTimeZone(tx, scope.clinicId);
         const rows = await tx
           .select({ a: candidacyAssessments, name: staffUsers.name })
           .from(candidacyAssessments)
@@ -51,7 +82,7 @@ export function candidacyRepository(db: Db, scope: Scope) {
             ),
           )
           .orderBy(desc(candidacyAssessments.signedAt), desc(candidacyAssessments.id));
-        return rows.map((r) => present(r.a, r.name));
+        return rows.map((r) => present(r.a, r.name, timeZone));
       },
       (items) => ({
         action: "read",
@@ -74,6 +105,7 @@ export function candidacyRepository(db: Db, scope: Scope) {
         triageTier: await pendingTriageTier(tx, scope.clinicId, patientId),
       };
       const result = evaluateCandidacy(facts);
+      assertSignable(result);
       const id = uuidv7();
       const [row] = await tx
         .insert(candidacyAssessments)
@@ -106,7 +138,7 @@ export function candidacyRepository(db: Db, scope: Scope) {
         .select({ name: staffUsers.name })
         .from(staffUsers)
         .where(eq(staffUsers.id, scope.actor.id));
-      return present(row!, me?.name ?? null);
+      return present(row!, me?.name ?? null, await clinicTimeZone(tx, scope.clinicId));
     });
   }
 

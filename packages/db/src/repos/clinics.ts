@@ -128,6 +128,13 @@ export async function createStaffUser(
   return { id };
 }
 
+/** The clinic's IANA time zone: local dates (sign-offs, late baselines) are read in it. */
+export async function clinicTimeZone(tx: Executor, clinicId: string): Promise<string> {
+  const [c] = await tx.select({ timeZone: clinics.timeZone }).from(clinics).where(eq(clinics.id, clinicId));
+  if (!c) throw notFound("clinic");
+  return c.timeZone;
+}
+
 export async function findClinicByName(db: Db, name: string) {
   const [c] = await db.select().from(clinics).where(eq(clinics.name, name));
   return c ?? null;

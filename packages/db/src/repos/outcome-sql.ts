@@ -33,18 +33,71 @@ export const instrumentIn = (instruments: readonly string[]): SQL =>
       )})`;
 
 /**
- * Latest current answer per (treatment, instrument) in the 180 days up to the treatment day, for
- * the treatments of CTE `from` (default `tr`) and the given instruments.
+ * The first instant after the local day `date` in the time zone of clinic `clinicId` (both SQL
+ * expressions). The zone is read by a scalar subquery, not a join: the clinics table is tiny and
+ * seldom has planner statistics, and joining it made the planner expect a handful of baselines
+ * where there are thousands, and pick nested loops that took "people like you" from 0.4 s to 7 s
+ * on a 3,000-patient demo.
+ */
+const endOfLocalDay = (date: SQL, clinicId: SQL): SQL =>
+  sql`((${date}) + 1)::timestamp at time zone (select z.time_zone from clinics z where z.id = ${clinicId})`;
+
+/** The first treatment date of the episode of `row` (an alias with `episode_id`). */
+const firstTreatmentDate = (row: string): SQL =>
+  sql`(select min(ft.treatment_date) from treatments ft where ft.episode_id = ${sql.raw(row)}.episode_id)`;
+
+/** `r` is a baseline answered at or after `firstDayEnd`, the end of its episode's first treatment day. */
+const answeredLate = (r: string, firstDayEnd: SQL): SQL =>
+  sql`(${sql.raw(r)}.timepoint = 'baseline' and coalesce(${sql.raw(r)}.completed_at >= ${firstDayEnd}, false))`;
+
+/**
+ * `r` (a questionnaire response) is a late baseline: a baseline answered after the local day of
+ * its episode's first treatment, in the clinic's time zone. The one SQL form of the rule in
+ * domain/pathway/late-baseline.ts: such answers are kept and shown marked "late", and left out of
+ * every baseline below (which reads the same end of day once per treatment). Derived, not
+ * stored, so a corrected treatment date moves it.
+ */
+export const lateBaseline = (alias = "r"): SQL =>
+  answeredLate(alias, endOfLocalDay(firstTreatmentDate(alias), sql`${sql.raw(alias)}.clinic_id`));
+
+/**
+ * The treatments of CTE `from` with the bounds of their baseline window — the 180 local days up to
+ * the treatment day — and the end of their episode's first treatment day. (Not fenced with
+ * `offset 0`: a caller's condition on the treatment must reach the CTE, or a per-follow-up lookup
+ * of one treatment's baseline computes every treatment's.)
+ */
+const withBaselineBounds = (from: string): SQL => sql`(
+  select t.*, ${endOfLocalDay(sql`t.treatment_date`, sql`t.clinic_id`)} as day_end,
+         ${endOfLocalDay(sql`t.treatment_date - 181`, sql`t.clinic_id`)} as day_start,
+         ${endOfLocalDay(firstTreatmentDate("t"), sql`t.clinic_id`)} as first_day_end
+  from ${sql.raw(from)} t)`;
+
+/**
+ * Latest current answer per (treatment, instrument) in the 180 days up to the treatment day (the
+ * clinic's local days), for the treatments of CTE `from` (default `tr`) and the given
+ * instruments; never a late baseline.
  */
 export const baselines = (instruments: readonly string[], from = "tr"): SQL => sql`
   select distinct on (tr.id, r.instrument) tr.id as treatment_id, r.instrument, r.score::float8 as score
-  from ${sql.raw(from)} tr
+  from ${withBaselineBounds(from)} tr
   join questionnaire_responses r on r.episode_id = tr.episode_id and r.clinic_id = tr.clinic_id
-  where ${currentScored}
-    and r.completed_at < (tr.treatment_date + 1)::timestamp at time zone 'UTC'
-    and r.completed_at >= (tr.treatment_date - 180)::timestamp at time zone 'UTC'
+  where ${currentScored} and r.completed_at < tr.day_end and r.completed_at >= tr.day_start
     and ${instrumentIn(instruments)}
+    and not ${answeredLate("r", sql`tr.first_day_end`)}
   order by tr.id, r.instrument, r.completed_at desc`;
+
+/**
+ * The latest STarT Back group per treatment of CTE `from` in its baseline window, never from a
+ * late baseline (the same rules as `baselines`; the group is in the score detail).
+ */
+export const baselineStartBack = (from = "tr"): SQL => sql`
+  select distinct on (tr.id) tr.id as treatment_id, r.score_detail->>'group' as grp
+  from ${withBaselineBounds(from)} tr
+  join questionnaire_responses r on r.episode_id = tr.episode_id and r.clinic_id = tr.clinic_id
+  where r.superseded_at is null and r.instrument = 'startback'
+    and r.completed_at < tr.day_end and r.completed_at >= tr.day_start
+    and not ${answeredLate("r", sql`tr.first_day_end`)}
+  order by tr.id, r.completed_at desc`;
 
 /** Asks for more sort and hash memory for this transaction's analytic queries (no effect outside one). */
 export async function analyticMemory(db: Executor): Promise<void> {

@@ -2,15 +2,18 @@
  * Patients of one clinic: search, the full record, creation (with the first episode, the baseline
  * follow-up and, if asked, the portal invitation, all in one transaction) and re-invitation.
  */
-import { addDays, badRequest, followUpStatus, notFound, toIsoDate } from "@evident/domain";
+import { addDays, badRequest, followUpStatus, localTime, notFound, toIsoDate } from "@evident/domain";
 import type {
   FollowUpView,
   PatientCreateParsed,
   PatientDetail,
   PatientSummary,
+  TreatmentCandidacy,
   TreatmentView,
 } from "@evident/domain/api";
+import { baselineLateOn } from "@evident/domain/pathway/late-baseline";
 import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
+import type { Executor } from "../audit";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import {
@@ -22,12 +25,11 @@ import {
   questionnaireResponses,
   treatments,
 } from "../schema";
+import { clinicTimeZone } from "./clinics";
 import { issueInvitation } from "./invitations";
 import { plannedInstruments } from "./plans";
 import { isCurrent, presentWithHistory } from "./response-views";
 import { audit, auditedRead, inTx, type Scope, type Tx } from "./scope";
-
-export { presentResponse } from "./response-views";
 
 /** Baseline stays open this long unless a treatment closes it first. */
 export const BASELINE_WINDOW_DAYS = 90;
@@ -122,6 +124,7 @@ export function patientRepository(db: Db, scope: Scope, opts: { baseUrl: string 
       .orderBy(desc(treatments.treatmentDate));
     const fus = await tx.select().from(followUps).where(scoped(followUps)).orderBy(asc(followUps.dueDate));
     const today = toIsoDate(scope.now());
+    const timing = await baselineTiming(tx, scope.clinicId, id, scope.now());
     return {
       id: p.patient.id,
       givenName: p.patient.givenName,
@@ -143,7 +146,7 @@ export function patientRepository(db: Db, scope: Scope, opts: { baseUrl: string 
       })),
       responses,
       treatments: txs.map(presentTreatment),
-      followUps: fus.map((f) => presentFollowUp(f, today)),
+      followUps: fus.map((f) => presentFollowUp(f, today, timing)),
     };
   }
 
@@ -289,13 +292,42 @@ export function presentTreatment(t: typeof treatments.$inferSelect): TreatmentVi
     kind: t.kind,
     date: t.treatmentDate,
     details: t.details,
+    candidacy: (t.candidacy as TreatmentCandidacy | null) ?? null,
     createdAt: t.createdAt.toISOString(),
     version: t.version,
     updatedAt: t.updatedAt?.toISOString() ?? null,
   };
 }
 
-export function presentFollowUp(f: typeof followUps.$inferSelect, today: string): FollowUpView {
+/**
+ * What a baseline follow-up says about late answers (pathway/late-baseline.ts): the first
+ * treatment date of each of the patient's episodes, and today's date in the clinic's time zone.
+ */
+export type BaselineTiming = { firstTreatment: ReadonlyMap<string, string>; localToday: string };
+
+export async function baselineTiming(
+  tx: Executor,
+  clinicId: string,
+  patientId: string,
+  now: Date,
+): Promise<BaselineTiming> {
+  const rows = await tx
+    .select({ episodeId: treatments.episodeId, first: sql<string>`min(${treatments.treatmentDate})::text` })
+    .from(treatments)
+    .where(and(eq(treatments.clinicId, clinicId), eq(treatments.patientId, patientId)))
+    .groupBy(treatments.episodeId);
+  return {
+    firstTreatment: new Map(rows.map((r) => [r.episodeId, r.first])),
+    localToday: localTime(now, await clinicTimeZone(tx, clinicId)).date,
+  };
+}
+
+export function presentFollowUp(
+  f: typeof followUps.$inferSelect,
+  today: string,
+  timing: BaselineTiming,
+): FollowUpView {
+  const endsOn = f.timepoint === "baseline" ? (timing.firstTreatment.get(f.episodeId) ?? null) : null;
   return {
     id: f.id,
     treatmentId: f.treatmentId,
@@ -306,5 +338,7 @@ export function presentFollowUp(f: typeof followUps.$inferSelect, today: string)
     status: followUpStatus(f, today),
     instruments: f.instruments,
     completedAt: f.completedAt?.toISOString() ?? null,
+    baselineEndsOn: endsOn,
+    lateIfAnsweredToday: baselineLateOn(timing.localToday, endsOn),
   };
 }

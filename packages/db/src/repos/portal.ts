@@ -8,7 +8,7 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "../connect";
 import { clinics, followUps, patients, questionnaireResponses } from "../schema";
 import { draftRepository } from "./drafts";
-import { presentFollowUp } from "./patients";
+import { baselineTiming, presentFollowUp } from "./patients";
 import { isCurrent, presentWithHistory } from "./response-views";
 import { type ResponseBatchInput, responseRepository } from "./responses";
 import { auditedRead, type Scope } from "./scope";
@@ -38,9 +38,10 @@ export function portalRepository(db: Db, scope: Scope) {
           .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)));
         if (!p) throw notFound("patient");
         const today = toIsoDate(scope.now());
+        const timing = await baselineTiming(tx, scope.clinicId, patientId, scope.now());
         const fus = (
           await tx.select().from(followUps).where(own(followUps)).orderBy(asc(followUps.dueDate))
-        ).map((f) => presentFollowUp(f, today));
+        ).map((f) => presentFollowUp(f, today, timing));
         const completed = await tx
           .select()
           .from(questionnaireResponses)

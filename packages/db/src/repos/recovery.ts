@@ -18,12 +18,13 @@ import {
 import { REGISTRY_MINIMUM, type RecoveryView } from "@evident/domain/api";
 import { comparableCriteria, criterionWords, typicalCourse } from "@evident/domain/evidence";
 import { currentPhase, recoveryPhases } from "@evident/domain/pathway/recovery";
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../audit";
 import type { Db } from "../connect";
 import { followUps, questionnaireResponses, treatments } from "../schema";
 import { clinicEmergencyNumber } from "./clinics";
-import { presentFollowUp } from "./patients";
+import { lateBaseline } from "./outcome-sql";
+import { baselineTiming, presentFollowUp } from "./patients";
 import { programmeOf } from "./programme";
 import { registryCases } from "./registry-cases";
 import { auditedRead, type Scope } from "./scope";
@@ -82,7 +83,8 @@ export async function recoveryTimeline(
         .from(followUps)
         .where(and(eq(followUps.clinicId, scope.clinicId), eq(followUps.patientId, patientId)))
         .orderBy(asc(followUps.dueDate));
-      const due = fus.map((f) => presentFollowUp(f, today)).filter((f) => f.status === "open");
+      const timing = await baselineTiming(tx, scope.clinicId, patientId, scope.now());
+      const due = fus.map((f) => presentFollowUp(f, today, timing)).filter((f) => f.status === "open");
       const programme = await programmeOf(tx, scope, patientId);
       if (!t)
         return {
@@ -110,6 +112,8 @@ export async function recoveryTimeline(
             eq(questionnaireResponses.patientId, patientId),
             eq(questionnaireResponses.instrument, "nrs_back"),
             isNull(questionnaireResponses.supersededAt),
+            // A late baseline was answered after treatment: it is no "before" point.
+            sql`not ${lateBaseline("questionnaire_responses")}`,
           ),
         );
       const own = mine.flatMap((f) => {

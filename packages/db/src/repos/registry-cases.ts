@@ -14,7 +14,13 @@
 import type { BaselineProfile, RegistryCase, StartBackGroup } from "@evident/domain/evidence";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../audit";
-import { analyticMemory, baselines, currentScored, treatmentsInScope } from "./outcome-sql";
+import {
+  analyticMemory,
+  baselineStartBack,
+  baselines,
+  currentScored,
+  treatmentsInScope,
+} from "./outcome-sql";
 
 type CaseRow = {
   id: string;
@@ -70,15 +76,7 @@ export async function registryCases(
       order by r.follow_up_id, r.completed_at desc
     ),
     base as (${baselines([instrument, "odi"])}),
-    sb as (
-      select distinct on (tr.id) tr.id as treatment_id, r.score_detail->>'group' as grp
-      from tr
-      join questionnaire_responses r on r.episode_id = tr.episode_id and r.clinic_id = tr.clinic_id
-      where r.superseded_at is null and r.instrument = 'startback'
-        and r.completed_at < (tr.treatment_date + 1)::timestamp at time zone 'UTC'
-        and r.completed_at >= (tr.treatment_date - 180)::timestamp at time zone 'UTC'
-      order by tr.id, r.completed_at desc
-    )
+    sb as (${baselineStartBack()})
     select t.id, t.kind, b.score as before, o.score as odi, sb.grp,
            ((t.treatment_date - e.onset_date) / 7)::int as weeks,
            extract(year from age(t.treatment_date, p.birth_date))::int as age,

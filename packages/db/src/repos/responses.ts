@@ -7,18 +7,28 @@
  * A stored answer set is never changed. Staff correct one by writing a new version (same
  * follow-up, timepoint and completion time, scored afresh) that names the version it corrects and
  * why; the corrected version is marked superseded and kept. Reads use current versions only.
+ * A second answer to a questionnaire the follow-up already holds is refused (409 naming it), from
+ * the portal and the clinic alike: the correction is the only way to change one.
  */
-import { badRequest, conflict, type Issue, notFound, toIsoDate } from "@evident/domain";
+import {
+  badRequest,
+  conflict,
+  ErrorCode,
+  EvidentError,
+  type Issue,
+  notFound,
+  toIsoDate,
+} from "@evident/domain";
 import type { ResponseView } from "@evident/domain/api";
-import { scoreAnswers } from "@evident/domain/instruments";
-import { and, asc, eq, gte, isNull, lte } from "drizzle-orm";
+import { findInstrument, scoreAnswers } from "@evident/domain/instruments";
+import { and, asc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
-import { episodes, followUps, patients, questionnaireResponses } from "../schema";
+import { episodes, followUps, patients, questionnaireResponses, staffUsers } from "../schema";
 import { responseDrafts } from "../schema/drafts";
 import { assertSafetyQuestionsAnswered } from "./intakes";
 import { withdrawQueuedContacts } from "./outbox";
-import { isCurrent, presentResponse, presentWithHistory } from "./response-views";
+import { isCurrent, presentWithHistory } from "./response-views";
 import { audit, inTx, type Scope, type Tx } from "./scope";
 
 export type ResponseBatchInput = {
@@ -28,12 +38,54 @@ export type ResponseBatchInput = {
 
 type FollowUpRow = typeof followUps.$inferSelect;
 
+/**
+ * Refuses (409) answers to questionnaires the follow-up already holds, naming each by its place in
+ * the submission, with when and by whom it was answered and what to do instead.
+ */
+async function assertNotAnswered(tx: Tx, followUpId: string, instruments: readonly string[]) {
+  const held = await tx
+    .select({
+      instrument: questionnaireResponses.instrument,
+      completedAt: questionnaireResponses.completedAt,
+      staff: staffUsers.name,
+    })
+    .from(questionnaireResponses)
+    .leftJoin(staffUsers, eq(staffUsers.id, questionnaireResponses.enteredBy))
+    .where(
+      and(
+        eq(questionnaireResponses.followUpId, followUpId),
+        inArray(questionnaireResponses.instrument, [...instruments]),
+        isCurrent,
+      ),
+    );
+  if (held.length === 0) return;
+  const issues = instruments.flatMap((id, i): Issue[] => {
+    const h = held.find((x) => x.instrument === id);
+    if (!h) return [];
+    const who = h.staff ? `entered by ${h.staff}` : "by the patient";
+    return [
+      {
+        path: `responses.${i}.instrument`,
+        message: `${findInstrument(id)?.shortTitle ?? id} was already answered for this follow-up on ${toIsoDate(h.completedAt)} (${who}); to change those answers, correct them`,
+      },
+    ];
+  });
+  throw new EvidentError(
+    ErrorCode.conflict,
+    issues.length === 1
+      ? issues[0]!.message
+      : `${issues.length} questionnaires were already answered for this follow-up`,
+    issues,
+  );
+}
+
 async function targetFollowUp(
   tx: Tx,
   scope: Scope,
   patientId: string,
   followUpId: string | undefined,
   today: string,
+  instruments: readonly string[],
 ) {
   if (followUpId) {
     const [f] = await tx
@@ -48,6 +100,7 @@ async function targetFollowUp(
       );
     if (!f) throw badRequest("no such follow-up for this patient", "followUpId");
     if (f.cancelledAt) throw badRequest("this follow-up was cancelled", "followUpId");
+    await assertNotAnswered(tx, f.id, instruments);
     if (f.completedAt) throw badRequest("this follow-up is already completed", "followUpId");
     if (today < f.windowStart || today > f.windowEnd) {
       throw badRequest(
@@ -73,6 +126,7 @@ async function targetFollowUp(
     )
     .orderBy(asc(followUps.dueDate))
     .limit(1);
+  if (open) await assertNotAnswered(tx, open.id, instruments);
   return open ?? null;
 }
 
@@ -115,7 +169,14 @@ export function responseRepository(db: Db, scope: Scope) {
       if (source === "portal") await assertSafetyQuestionsAnswered(tx, scope.clinicId, patientId);
       const now = scope.now();
       const today = toIsoDate(now);
-      const followUp = await targetFollowUp(tx, scope, patientId, batch.followUpId, today);
+      const followUp = await targetFollowUp(
+        tx,
+        scope,
+        patientId,
+        batch.followUpId,
+        today,
+        batch.responses.map((r) => r.instrument),
+      );
       const [episode] = followUp
         ? [{ id: followUp.episodeId }]
         : await tx
@@ -177,7 +238,7 @@ export function responseRepository(db: Db, scope: Scope) {
           detail: { instrument: r.instrument, timepoint: r.timepoint, source },
         });
       }
-      return { responses: rows.map((r) => presentResponse(r)), followUp: updated };
+      return { responses: await presentWithHistory(tx, scope.clinicId, rows), followUp: updated };
     });
   }
 

@@ -4,10 +4,16 @@
  * transaction, closes the episode's baseline window at the treatment date (an answer given
  * after treatment is no longer a baseline), and cancels the follow-ups of earlier treatments in
  * the episode that fall due from that date on: after an injection and then a fusion, a later
- * questionnaire measures both, and belongs to the fusion's own schedule.
+ * questionnaire measures both, and belongs to the fusion's own schedule. An investigational
+ * treatment passes the candidacy gate first (./candidacy-gate.ts).
  */
 import { badRequest, conflict, notFound, scheduleFollowUps } from "@evident/domain";
-import type { RecordHistory, TreatmentCorrected, TreatmentView } from "@evident/domain/api";
+import type {
+  RecordHistory,
+  TreatmentCandidacy,
+  TreatmentCorrected,
+  TreatmentView,
+} from "@evident/domain/api";
 import { followUpTimepoints, instrumentsAt } from "@evident/domain/pathway/plan";
 import { completedInWindow, movedSchedule, supersededFollowUps } from "@evident/domain/pathway/reschedule";
 import { fieldChanges } from "@evident/domain/records/changes";
@@ -16,6 +22,13 @@ import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { episodes, followUps, patients, treatments } from "../schema";
 import { followUpContacts } from "../schema/jobs";
+import {
+  auditedCandidacy,
+  type CandidacyOverride,
+  candidacyAfterCorrection,
+  candidacyFields,
+  gateTreatment,
+} from "./candidacy-gate";
 import { assertProcedureAllowed } from "./intakes";
 import { withdrawQueuedContacts } from "./outbox";
 import { BASELINE_WINDOW_DAYS, presentTreatment } from "./patients";
@@ -29,6 +42,7 @@ export type TreatmentInput = {
   episodeId?: string | undefined;
   notes?: string | undefined;
   details?: Record<string, unknown>;
+  candidacyOverride?: CandidacyOverride | undefined;
 };
 
 export type TreatmentCorrectionInput = Omit<TreatmentInput, "episodeId"> & {
@@ -43,6 +57,7 @@ const comparable = (t: TreatmentRow): Record<string, unknown> => ({
   kind: t.kind,
   date: t.treatmentDate,
   ...t.details,
+  candidacy: candidacyFields(t.candidacy as TreatmentCandidacy | null),
 });
 
 export function treatmentRepository(db: Db, scope: Scope) {
@@ -56,6 +71,7 @@ export function treatmentRepository(db: Db, scope: Scope) {
       if (!patient) throw notFound("patient");
       // Red flags first: no injection or operation while a flagged triage waits for review.
       await assertProcedureAllowed(tx, scope.clinicId, patientId, input.kind);
+      const candidacy = await gateTreatment(tx, scope, patientId, input, input.candidacyOverride);
       const [episode] = await tx
         .select()
         .from(episodes)
@@ -86,6 +102,7 @@ export function treatmentRepository(db: Db, scope: Scope) {
           kind: input.kind,
           treatmentDate: input.date,
           details,
+          candidacy,
           recordedBy: scope.actor.id,
           createdAt: now,
         })
@@ -153,6 +170,7 @@ export function treatmentRepository(db: Db, scope: Scope) {
           date: input.date,
           followUps: schedule.length,
           cancelledFollowUps: superseded.length,
+          ...(candidacy ? { candidacy: auditedCandidacy(candidacy) } : {}),
         },
       });
       return presentTreatment(row!);
@@ -190,10 +208,11 @@ export function treatmentRepository(db: Db, scope: Scope) {
         );
       // A different kind of procedure is held back by red flags as a new one would be.
       if (input.kind !== old.kind) await assertProcedureAllowed(tx, scope.clinicId, patientId, input.kind);
+      const candidacy = await candidacyAfterCorrection(tx, scope, old, input);
       const details = { ...(input.details ?? {}), ...(input.notes ? { notes: input.notes } : {}) };
       const changes = fieldChanges(
         comparable(old),
-        comparable({ ...old, kind: input.kind, treatmentDate: input.date, details }),
+        comparable({ ...old, kind: input.kind, treatmentDate: input.date, details, candidacy }),
       );
       if (changes.length === 0) throw badRequest("changes nothing: change at least one field, or cancel", "");
       const now = scope.now();
@@ -203,6 +222,7 @@ export function treatmentRepository(db: Db, scope: Scope) {
           kind: input.kind,
           treatmentDate: input.date,
           details,
+          candidacy,
           version: old.version + 1,
           updatedAt: now,
         })
@@ -226,7 +246,13 @@ export function treatmentRepository(db: Db, scope: Scope) {
         entityType: "treatment",
         entityId: treatmentId,
         patientId,
-        detail: { version: row!.version, reason: input.reason, changes, schedule },
+        detail: {
+          version: row!.version,
+          reason: input.reason,
+          changes,
+          schedule,
+          ...(candidacy ? { candidacy: auditedCandidacy(candidacy) } : {}),
+        },
       });
       return { ...presentTreatment(row!), schedule };
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Actor, can, permissions, roles } from "./policy";
+import { type Actor, can, mayOverrideCandidacy, permissions, roles } from "./policy";
 
 const staff = (role: (typeof roles)[number]): Actor => ({
   kind: "staff",
@@ -31,6 +31,9 @@ describe("access policy", () => {
   });
   it("lets only clinicians and admins sign off a candidacy assessment", () => {
     expect(roles.filter((role) => can(staff(role), "candidacy:sign"))).toEqual(["admin", "clinician"]);
+  });
+  it("lets only clinicians and admins override the candidacy gate, never a coordinator", () => {
+    expect(roles.filter((role) => mayOverrideCandidacy(staff(role)))).toEqual(["admin", "clinician"]);
   });
   it("grants patients no staff permission", () => {
     const p: Actor = { kind: "patient", accountId: "a", patientId: "p", clinicId: "c", name: "n" };

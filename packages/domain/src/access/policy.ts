@@ -81,6 +81,15 @@ export function can(actor: Actor, permission: Permission): boolean {
   return grants[actor.role].includes(permission);
 }
 
+/**
+ * Who may record an investigational treatment without a current, eligible candidacy sign-off
+ * (candidacy/gate.ts), giving a reason: whoever may sign off a candidacy assessment — clinicians,
+ * and admins, who hold every clinical permission. Setting the checklist aside is a candidacy
+ * judgement, so it needs the same standing as making one; coordinators and researchers hold
+ * neither (and coordinators cannot record treatments at all).
+ */
+export const mayOverrideCandidacy = (actor: Actor): boolean => can(actor, "candidacy:sign");
+
 export function grantsOf(role: Role): readonly Permission[] {
   return grants[role];
 }

@@ -29,6 +29,8 @@ export const CandidacyView = z.object({
   note: z.string().nullable(),
   signedBy: z.object({ id: z.string(), name: z.string() }),
   signedAt: z.string(),
+  /** The sign-off's date in the clinic's time zone, as the candidacy gate reads it. */
+  signedOn: z.string(),
 });
 export type CandidacyView = z.infer<typeof CandidacyView>;
 

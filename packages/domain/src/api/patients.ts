@@ -2,6 +2,9 @@ import { z } from "zod";
 import { conditionIds, spinalLevels } from "../catalogue/conditions";
 import { email, isoDate, optionalText, text } from "./common";
 
+/** A staff member as shown on a record: who entered, signed or overrode something. */
+const Person = z.object({ id: z.string(), name: z.string() });
+
 export const sexes = ["female", "male", "other", "unknown"] as const;
 
 export const EpisodeInput = z
@@ -89,6 +92,13 @@ export const ResponseView = z.object({
   scoreDetail: z.record(z.string(), z.unknown()),
   completedAt: z.string(),
   source: z.string(),
+  /** The staff member who entered these answers for the patient; null when the patient answered. */
+  enteredBy: Person.nullable(),
+  /**
+   * A baseline answered after the episode's first treatment (pathway/late-baseline.ts): kept and
+   * shown, but left out of every change score.
+   */
+  lateBaseline: z.boolean(),
   /** Set when this version corrects an earlier one: the reason, when, and the earlier versions (newest first). */
   correction: z
     .object({ reason: z.string(), correctedAt: z.string(), earlier: z.array(ResponseVersion) })
@@ -96,12 +106,39 @@ export const ResponseView = z.object({
 });
 export type ResponseView = z.infer<typeof ResponseView>;
 
+/**
+ * What an investigational treatment was recorded on (candidacy/gate.ts): the current, eligible
+ * candidacy sign-off it relied on, or a clinician's override with the reason and why the gate
+ * refused. Null for other kinds.
+ */
+export const TreatmentCandidacy = z.discriminatedUnion("basis", [
+  z.object({
+    basis: z.literal("assessment"),
+    assessmentId: z.string(),
+    signedOn: z.string(),
+    signedBy: Person,
+    criteriaVersion: z.string(),
+  }),
+  z.object({
+    basis: z.literal("override"),
+    reason: z.string(),
+    by: Person,
+    at: z.string(),
+    /** The gate's refusal the override set aside. */
+    refusal: z.string(),
+    /** The latest sign-off on or before the treatment date, if there was one. */
+    assessmentId: z.string().nullable(),
+  }),
+]);
+export type TreatmentCandidacy = z.infer<typeof TreatmentCandidacy>;
+
 export const TreatmentView = z.object({
   id: z.string(),
   episodeId: z.string(),
   kind: z.string(),
   date: z.string(),
   details: z.record(z.string(), z.unknown()),
+  candidacy: TreatmentCandidacy.nullable(),
   createdAt: z.string(),
   version: z.number(),
   updatedAt: z.string().nullable(),
@@ -118,6 +155,13 @@ export const FollowUpView = z.object({
   status: z.enum(["upcoming", "open", "completed", "missed", "cancelled"]),
   instruments: z.array(z.string()),
   completedAt: z.string().nullable(),
+  /**
+   * Baseline only: the date of the episode's first treatment, after which baseline answers are
+   * late (kept, marked and left out of change scores); null before any treatment is recorded.
+   */
+  baselineEndsOn: z.string().nullable(),
+  /** Baseline only: answers given today (the clinic's local date) would be a late baseline. */
+  lateIfAnsweredToday: z.boolean(),
 });
 export type FollowUpView = z.infer<typeof FollowUpView>;
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { treatmentKindIds } from "../catalogue/treatments";
 import { ProcedureRecord } from "../pathway/procedure";
-import { isoDate, optionalText, uuid } from "./common";
+import { isoDate, optionalText, text, uuid } from "./common";
 import { TreatmentView } from "./patients";
 import { changeFields } from "./records";
 
@@ -17,6 +17,15 @@ export const TreatmentCreate = z
      * fields (levels for the target, harvest site for the tissue) run in `checkProcedure`.
      */
     procedure: ProcedureRecord.optional(),
+    /**
+     * Records an investigational treatment (cell therapy, PRP) that the candidacy gate refuses (no
+     * current, eligible sign-off), with the clinician's reason: audited and shown on the record.
+     * Only for a treatment the gate refuses, and only by a user who may sign off candidacy.
+     */
+    candidacyOverride: z
+      .object({ reason: text(1000) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type TreatmentCreate = z.input<typeof TreatmentCreate>;

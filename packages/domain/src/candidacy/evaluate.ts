@@ -5,6 +5,7 @@
  * server stores beside the clinician's sign-off (which it, not the domain, records and audits).
  */
 import type { CitationKey } from "../citations";
+import { unprocessable } from "../errors";
 import {
   type CandidacyCriterion,
   type CriterionStatus,
@@ -54,3 +55,21 @@ export function evaluateCandidacy(
 
 /** Validates raw input (throwing a bad-request error naming each bad field) and evaluates it. */
 export const assessCandidacy = (raw: unknown): CandidacyResult => evaluateCandidacy(parseCandidacyInput(raw));
+
+/**
+ * A result may be signed off only once it is settled: "needs more information" is refused (422)
+ * naming each unknown criterion (`criteria.<id>`), so no assessment is signed half done. A "not
+ * eligible" result may be signed with criteria still unknown: no further fact can make it
+ * eligible, and demanding the rest would only invite guesses entered to get past the form.
+ */
+export function assertSignable(result: CandidacyResult): void {
+  if (result.outcome !== "needs-more-information") return;
+  const unknown = result.criteria.filter((c) => c.status === "unknown");
+  throw unprocessable(
+    unknown.map((c) => ({
+      path: `criteria.${c.id}`,
+      message: `needs more information: ${c.detail} (${c.label})`,
+    })),
+    `${unknown.length} ${unknown.length === 1 ? "criterion needs" : "criteria need"} more information before the assessment can be signed off`,
+  );
+}

@@ -10,6 +10,7 @@ export {
   candidacyThresholds,
 } from "./criteria";
 export {
+  assertSignable,
   assessCandidacy,
   type CandidacyOutcome,
   type CandidacyResult,
@@ -17,6 +18,14 @@ export {
   candidacyOutcomes,
   evaluateCandidacy,
 } from "./evaluate";
+export {
+  CANDIDACY_CURRENT_DAYS,
+  candidacyGate,
+  correctionRunsGate,
+  type GateRefusal,
+  type GateVerdict,
+  type SignOffFacts,
+} from "./gate";
 export {
   type CandidacyInput,
   CandidacyInputSchema,

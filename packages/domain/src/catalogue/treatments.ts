@@ -20,6 +20,12 @@ export type TreatmentKindInfo = {
   category: TreatmentCategory;
   /** Shown wherever the kind is offered or reported. */
   regulatoryNote?: string;
+  /**
+   * Not an established treatment for back pain (cell therapies of every kind, PRP): recording one
+   * needs a current, eligible candidacy sign-off or a clinician's override with a reason
+   * (candidacy/gate.ts).
+   */
+  investigational?: true;
   sources: readonly CitationKey[];
 };
 
@@ -50,6 +56,7 @@ export const treatmentKinds = [
     id: "bone_marrow_concentrate",
     label: "Bone-marrow concentrate injection",
     category: "cell-therapy",
+    investigational: true,
     regulatoryNote: INVESTIGATIONAL,
     sources: ["fdaConsumer2021", "levi2025"],
   },
@@ -57,6 +64,7 @@ export const treatmentKinds = [
     id: "adipose_derived_cells",
     label: "Adipose-derived cell injection",
     category: "cell-therapy",
+    investigational: true,
     regulatoryNote: INVESTIGATIONAL,
     sources: ["fdaConsumer2021"],
   },
@@ -90,6 +98,7 @@ export const treatmentKinds = [
     id: "platelet_rich_plasma",
     label: "Platelet-rich plasma (PRP) injection",
     category: "cell-therapy",
+    investigational: true,
     regulatoryNote: PRP_NOTE,
     sources: ["cfr1271_3d", "navani2019"],
   },
@@ -97,6 +106,7 @@ export const treatmentKinds = [
     id: "cultured_or_donor_cells",
     label: "Cultured or donor cell injection",
     category: "cell-therapy",
+    investigational: true,
     regulatoryNote: CULTURED_NOTE,
     sources: ["cfr1271_10a", "fdaHctpGuidance2017", "mesoblastDr003"],
   },
@@ -108,6 +118,9 @@ export const treatmentKindIds = treatmentKinds.map((k) => k.id) as [TreatmentKin
 export function treatmentKind(id: string): TreatmentKindInfo | undefined {
   return treatmentKinds.find((k) => k.id === id);
 }
+
+/** Investigational for back pain: gated by a candidacy sign-off (candidacy/gate.ts). */
+export const isInvestigational = (kind: string): boolean => treatmentKind(kind)?.investigational === true;
 
 export const isSurgery = (kind: string): boolean => treatmentKind(kind)?.category === "surgery";
 

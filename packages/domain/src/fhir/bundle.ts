@@ -29,7 +29,7 @@ const issueType: Record<ErrorCode, string> = {
   forbidden: "forbidden",
   "not-found": "not-found",
   conflict: "conflict",
-  unprocessable: "required",
+  unprocessable: "business-rule",
   "payload-too-large": "too-costly",
   "unsupported-media-type": "not-supported",
   "too-many-requests": "throttled",

@@ -13,7 +13,7 @@ const problemText: Record<number, string> = {
   404: "Not found (or not visible to this user)",
   409: "Conflicts with existing data",
   413: "Request body too large",
-  422: "Well-formed but incomplete or inconsistent (e.g. a required answer is missing): `issues` names each field",
+  422: "Well-formed, but incomplete (e.g. a required answer is missing) or not possible with the record as it is: `issues` names each field or what to settle first",
   429: "Too many attempts; see Retry-After",
 };
 

@@ -18,6 +18,8 @@ const r = (
   scoreDetail: instrument === "odi" && score !== null ? { band: "moderate disability" } : {},
   completedAt,
   source: "portal",
+  enteredBy: null,
+  lateBaseline: false,
   correction: null,
 });
 

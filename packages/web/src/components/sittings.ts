@@ -10,6 +10,8 @@ export type Sitting = {
   followUpId: string | null;
   completedAt: string;
   source: string;
+  /** A baseline answered after the treatment: kept, but left out of change scores. */
+  lateBaseline: boolean;
   byInstrument: Record<string, ResponseView>;
 };
 
@@ -24,9 +26,11 @@ export function groupSittings(responses: readonly ResponseView[]): Sitting[] {
       followUpId: r.followUpId,
       completedAt: r.completedAt,
       source: r.source,
+      lateBaseline: false,
       byInstrument: {},
     };
     s.byInstrument[r.instrument] = r;
+    s.lateBaseline ||= r.lateBaseline;
     map.set(key, s);
   }
   return [...map.values()].sort((a, b) => b.completedAt.localeCompare(a.completedAt));

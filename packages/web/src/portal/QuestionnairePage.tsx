@@ -2,7 +2,9 @@
  * Answering a follow-up. On a phone, one question per screen; on a wider screen, one scrolling
  * form. Either way: a progress indicator, a review of every answer, one submission for all the
  * questionnaires, and a draft kept on the server at each step, so the patient can leave half-way
- * and resume later on this or another device (they come back to the question they left).
+ * and resume later on this or another device (they come back to the question they left). Only
+ * the questionnaires the follow-up does not hold yet are asked (a second answer is refused), and a
+ * baseline says by when it counts, or that it comes after the treatment and will not count.
  */
 
 import type { DraftView, FollowUpView, InstrumentView } from "@evident/domain/api";
@@ -14,11 +16,12 @@ import { Link, useParams } from "react-router";
 import { useInstruments, usePortalDraft, usePortalHome } from "../api/queries";
 import { usePortalIntake } from "../api/triage";
 import { FormAlert } from "../components/FormAlert";
+import { formatLongDate } from "../components/format";
 import { LoadError, Loading } from "../components/QueryStates";
 import { answeredCount, instrumentsFor, type QuestionLabels } from "../components/questionnaire/answers";
 import { usePageTitle } from "../components/usePageTitle";
 import { useIntakeWords } from "./intake/language";
-import { useCopy } from "./language";
+import { useCopy, useLanguage } from "./language";
 import { QuestionnaireHeader } from "./questionnaire/Header";
 import { StepByStep } from "./questionnaire/StepByStep";
 import { useQuestionnaire } from "./questionnaire/useQuestionnaire";
@@ -58,11 +61,18 @@ export function QuestionnairePage() {
       </Stack>
     );
   }
+  // Questionnaires of this follow-up already answered (e.g. entered by the clinic by phone).
+  const held = new Set(
+    home.data.completed.filter((r) => r.followUpId === followUp.id).map((r) => r.instrument),
+  );
   return (
     <Answering
       key={followUp.id}
       followUp={followUp}
-      instruments={instrumentsFor(followUp.instruments, instruments.data.items)}
+      instruments={instrumentsFor(
+        followUp.instruments.filter((i) => !held.has(i)),
+        instruments.data.items,
+      )}
       // A draft that could not be loaded starts the form afresh rather than blocking it.
       draft={draft.data?.draft ?? null}
       onSent={() => setSent(true)}
@@ -84,6 +94,19 @@ function SafetyQuestionsFirst() {
         {intakeCopy.start}
       </Button>
     </Stack>
+  );
+}
+
+/** For the baseline: answer before the treatment, or (after it) the answers will not count as "before". */
+function BaselineNote({ followUp }: { followUp: FollowUpView }) {
+  const t = useCopy();
+  const { lang } = useLanguage();
+  if (!followUp.baselineEndsOn) return null;
+  const date = formatLongDate(followUp.baselineEndsOn, lang);
+  return (
+    <Alert color={followUp.lateIfAnsweredToday ? "orange" : "blue"} p="xs">
+      <Text size="sm">{followUp.lateIfAnsweredToday ? t.baselineLate(date) : t.baselineBefore(date)}</Text>
+    </Alert>
   );
 }
 
@@ -165,6 +188,7 @@ function Answering({
         status={q.status}
         heading={wide && !reviewing}
       />
+      {!reviewing && <BaselineNote followUp={followUp} />}
       {draft && draft.step > 0 && !reviewing && (
         <Alert color="teal" icon={<IconDeviceFloppy aria-hidden />} p="xs">
           <Text size="sm">{t.resumed(Math.min(draft.step, total - 1) + 1)}</Text>

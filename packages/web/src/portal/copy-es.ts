@@ -116,6 +116,10 @@ export const copyEs: Copy = {
   notSent: "Sus respuestas no se enviaron. Inténtelo de nuevo, por favor.",
   resumed: (n: number) =>
     `Bienvenido de nuevo. Guardamos sus respuestas. Puede seguir desde la pregunta ${n}.`,
+  baselineBefore: (date: string) =>
+    `Responda antes de su tratamiento del ${date}, por favor. Estas respuestas dicen cómo está antes de él.`,
+  baselineLate: (date: string) =>
+    `Su tratamiento fue el ${date}. Guardamos estas respuestas, pero ya no pueden decir cómo estaba antes de él.`,
   saving: "Guardando…",
   saved: "Sus respuestas hasta ahora están guardadas.",
   saveFailed: "No pudimos guardar sus respuestas ahora. Siguen aquí y lo intentaremos de nuevo.",

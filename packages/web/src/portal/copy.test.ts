@@ -25,6 +25,8 @@ const samples: Record<string, unknown[]> = {
   stillMissing: [3],
   changeAnswer: ["I felt fearful"],
   resumed: [12],
+  baselineBefore: ["Monday 2 June"],
+  baselineLate: ["Monday 2 June"],
 };
 
 const render = (key: string, value: unknown): string | null =>
@@ -42,6 +44,15 @@ describe("patient-facing text", () => {
     if (text === null || !isProse(text)) continue;
     it(`"${key}" reads at grade 8 or below`, () => {
       expect(readingGrade(text), text).toBeLessThanOrEqual(8);
+    });
+  }
+
+  // The baseline notes are sentences a patient must understand (when their answers count); the
+  // form's short labels predate the Spanish score and are measured by the reading of their page.
+  for (const key of ["baselineBefore", "baselineLate"] as const) {
+    const text = render(key, copyEs[key]) ?? "";
+    it(`"${key}" in Spanish scores ${SPANISH_MIN_PERSPICUITY} or more on INFLESZ`, () => {
+      expect(spanishPerspicuity(text), text).toBeGreaterThanOrEqual(SPANISH_MIN_PERSPICUITY);
     });
   }
 

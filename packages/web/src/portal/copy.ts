@@ -111,6 +111,11 @@ export const copy = {
   notOpen: "It may be done already, or it is not time for it yet.",
   notSent: "Your answers were not sent. Please try again.",
   resumed: (n: number) => `Welcome back. We kept your answers. You can go on from question ${n}.`,
+  /** Baseline questions when a treatment date is on record, and when answering now is after it. */
+  baselineBefore: (date: string) =>
+    `Please answer before your treatment on ${date}. These answers show how you are before it.`,
+  baselineLate: (date: string) =>
+    `Your treatment was on ${date}. We will keep these answers, but they can no longer show how you were before it.`,
   saving: "Saving…",
   saved: "Your answers so far are saved.",
   saveFailed: "We could not save your answers just now. They are still here, and we will try again.",

@@ -1,7 +1,8 @@
 /**
  * Candidacy for a regenerative disc procedure: the clinician enters what is known, sees every
  * criterion met, unmet or unknown with its source (evaluated in the browser with the same domain
- * code), and signs it off; the server evaluates again and stores what was signed, audited.
+ * code), and signs it off; the server evaluates again and stores what was signed, audited, and
+ * refuses a result that still needs more information (422).
  */
 import { CandidacyList, CandidacySignOff, CandidacyView, idParam } from "@evident/domain/api";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
@@ -26,13 +27,13 @@ const signOff = createRoute({
   path: "/patients/{id}/candidacy",
   tags: tag,
   summary:
-    "Sign off a candidacy assessment: evaluated with the current criteria (the triage tier is taken from the patient's intakes) and stored with the signer",
+    "Sign off a candidacy assessment: evaluated with the current criteria (the triage tier is taken from the patient's intakes) and stored with the signer. Refused (422, naming each `criteria.<id>`) while the result needs more information; a not-eligible result may be signed with criteria still unknown",
   middleware: [requirePermission("candidacy:sign")] as const,
   request: {
     params: idParam,
     body: { content: { "application/json": { schema: CandidacySignOff } }, required: true },
   },
-  responses: { 201: json(CandidacyView, "Signed"), ...problems(400, 401, 403, 404, 413) },
+  responses: { 201: json(CandidacyView, "Signed"), ...problems(400, 401, 403, 404, 413, 422) },
 });
 
 export function candidacyRoutes(app: OpenAPIHono<AppEnv>): void {

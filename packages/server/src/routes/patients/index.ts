@@ -6,7 +6,14 @@
  * the reason; the earlier one is kept).
  */
 
-import { badRequest, isIsoDate, toIsoDate } from "@evident/domain";
+import {
+  badRequest,
+  ErrorCode,
+  EvidentError,
+  isIsoDate,
+  mayOverrideCandidacy,
+  toIsoDate,
+} from "@evident/domain";
 import {
   email,
   idParam,
@@ -25,9 +32,10 @@ import {
   uuid,
 } from "@evident/domain/api";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../http/env";
-import { clinicRepositories, requirePermission } from "../../http/scoped";
+import { clinicRepositories, requirePermission, staffActor } from "../../http/scoped";
 import { json, problems } from "../common";
 import { checkBirthDate, treatmentDetails } from "./rules";
 
@@ -87,7 +95,7 @@ const recordTreatment = createRoute({
   path: "/patients/{id}/treatments",
   tags: tag,
   summary:
-    "Record a treatment and what was done (the procedure record); schedules the follow-ups of the clinic's measurement plan (2 and 6 weeks, 3, 6, 12 and 24 months). An injection, cell therapy or operation is refused (409) while a red-flag triage waits for a clinician's review",
+    "Record a treatment and what was done (the procedure record); schedules the follow-ups of the clinic's measurement plan (2 and 6 weeks, 3, 6, 12 and 24 months). An injection, cell therapy or operation is refused (409) while a red-flag triage waits for a clinician's review. An investigational treatment (cell therapy, PRP) needs a current, eligible candidacy sign-off, else it is refused (409 naming `candidacy`) unless a clinician overrides it with a reason (`candidacyOverride`)",
   middleware: [requirePermission("treatments:write")] as const,
   request: {
     params: idParam,
@@ -101,7 +109,7 @@ const correctTreatment = createRoute({
   path: "/patients/{id}/treatments/{treatmentId}",
   tags: tag,
   summary:
-    "Correct a recorded treatment: the whole record as it should read, the version it was read at (409 if it changed since) and the reason. The earlier version is kept. A new date moves its follow-ups; answers already given are kept, and those now outside their window are named",
+    "Correct a recorded treatment: the whole record as it should read, the version it was read at (409 if it changed since) and the reason. The earlier version is kept. A new date moves its follow-ups; answers already given are kept, and those now outside their window are named. A kind corrected to an investigational one, or an investigational treatment's new date, passes the candidacy gate again (409 naming `candidacy`, or `candidacyOverride` with a reason)",
   middleware: [requirePermission("treatments:write")] as const,
   request: {
     params: idParam.extend({ treatmentId: uuid }),
@@ -127,7 +135,8 @@ const enterResponses = createRoute({
   method: "post",
   path: "/patients/{id}/responses",
   tags: tag,
-  summary: "Enter questionnaire answers on the patient's behalf (e.g. by phone)",
+  summary:
+    "Enter questionnaire answers on the patient's behalf (e.g. by phone). A questionnaire the follow-up already holds is refused (409 naming it, with when and by whom it was answered): correct those answers instead",
   middleware: [requirePermission("responses:write")] as const,
   request: {
     params: idParam,
@@ -135,7 +144,7 @@ const enterResponses = createRoute({
   },
   responses: {
     201: json(z.object({ responses: z.array(ResponseView) }), "Stored and scored"),
-    ...problems(400, 401, 403, 404),
+    ...problems(400, 401, 403, 404, 409),
   },
 });
 
@@ -186,6 +195,7 @@ export function patientRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(recordTreatment, async (c) => {
     const { procedure, ...rest } = c.req.valid("json");
+    checkOverrideAllowed(c, rest.candidacyOverride);
     const details = treatmentDetails({ ...rest, procedure }, toIsoDate(c.get("deps").clock.now()));
     return c.json(
       await clinicRepositories(c).treatments.record(c.req.valid("param").id, { ...rest, details }),
@@ -196,6 +206,7 @@ export function patientRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(correctTreatment, async (c) => {
     const { id, treatmentId } = c.req.valid("param");
     const { procedure, ...rest } = c.req.valid("json");
+    checkOverrideAllowed(c, rest.candidacyOverride);
     const details = treatmentDetails({ ...rest, procedure }, toIsoDate(c.get("deps").clock.now()));
     return c.json(await clinicRepositories(c).treatments.correct(id, treatmentId, { ...rest, details }), 200);
   });
@@ -219,6 +230,22 @@ export function patientRoutes(app: OpenAPIHono<AppEnv>): void {
     const { id, responseId } = c.req.valid("param");
     return c.json(await clinicRepositories(c).responses.correct(id, responseId, c.req.valid("json")), 201);
   });
+}
+
+/**
+ * Only a user who may sign off candidacy may set the candidacy gate aside (access/policy.ts
+ * `mayOverrideCandidacy`); checked here, beside the route's own permission, so that granting
+ * coordinators the recording of treatments would not let them override.
+ */
+function checkOverrideAllowed(c: Context<AppEnv>, override: { reason: string } | undefined) {
+  if (!override) return;
+  const actor = staffActor(c);
+  if (!mayOverrideCandidacy(actor))
+    throw new EvidentError(
+      ErrorCode.forbidden,
+      `Your role (${actor.role}) may not override the candidacy gate`,
+      [{ path: "candidacyOverride", message: "only a user who may sign off candidacy may override it" }],
+    );
 }
 
 function checkOnset(onset: string | undefined, birthDate: string, today: string) {

@@ -27,7 +27,7 @@ const submit = createRoute({
   path: "/portal/responses",
   tags: tag,
   summary:
-    "Submit answers to one or more questionnaires; 409 while the safety questions come first (no intake yet and no treatment recorded)",
+    "Submit answers to one or more questionnaires; 409 while the safety questions come first (no intake yet and no treatment recorded), and 409 naming a questionnaire the follow-up already holds",
   middleware: [requirePatient] as const,
   request: { body: { content: { "application/json": { schema: ResponseBatch } }, required: true } },
   responses: {

@@ -1,6 +1,7 @@
 /**
  * The patient's questionnaire answers: a trend chart and one row per sitting with each
- * questionnaire's score ("corrected" where staff corrected it), and a way into the sitting's
+ * questionnaire's score ("corrected" where staff corrected it; "late baseline" for a baseline
+ * answered after the treatment, which no change score uses), and a way into the sitting's
  * details: every answer, the correction history, and correcting an answer set.
  */
 import { timepointLabel, treatmentKind } from "@evident/domain";
@@ -47,6 +48,16 @@ function Score({ response }: { response: ResponseView | undefined }) {
   );
 }
 
+function TimepointBadge({ sitting }: { sitting: Sitting }) {
+  return sitting.lateBaseline ? (
+    <Badge color="orange" variant="light">
+      Late baseline
+    </Badge>
+  ) : (
+    <Badge color="gray">{timepointLabel(sitting.timepoint)}</Badge>
+  );
+}
+
 const sourceLabel = (s: string) =>
   s === "portal" ? "Patient (portal)" : s === "demo" ? "Demo data" : "Clinic staff";
 
@@ -64,8 +75,10 @@ export function AnswersSection({
   const sittings = groupSittings(patient.responses);
   const order = instrumentOrder(patient.responses);
   // Which treatment a sitting followed: the follow-up it completed names it. With two
-  // treatments there are two "2 weeks", so the table says which.
+  // treatments there are two "2 weeks", so the table says which. A late baseline says why it
+  // does not count.
   const anchor = (s: Sitting): string | null => {
+    if (s.lateBaseline) return "late: answered after the treatment, so not used for change scores";
     if (s.timepoint === "baseline" || patient.treatments.length < 2) return null;
     const f = patient.followUps.find((x) => x.id === s.followUpId);
     const t = f?.treatmentId ? patient.treatments.find((x) => x.id === f.treatmentId) : undefined;
@@ -128,7 +141,7 @@ export function AnswersSection({
                 {sittings.map((s) => (
                   <Table.Tr key={s.key}>
                     <Table.Td>
-                      <Badge color="gray">{timepointLabel(s.timepoint)}</Badge>
+                      <TimepointBadge sitting={s} />
                       {anchor(s) && (
                         <Text size="xs" c="dimmed" mt={2}>
                           {anchor(s)}
@@ -155,7 +168,7 @@ export function AnswersSection({
               <Card key={s.key} withBorder padding="sm">
                 <Group justify="space-between" mb={6}>
                   <Group gap={6}>
-                    <Badge color="gray">{timepointLabel(s.timepoint)}</Badge>
+                    <TimepointBadge sitting={s} />
                     {anchor(s) && (
                       <Text size="xs" c="dimmed">
                         {anchor(s)}

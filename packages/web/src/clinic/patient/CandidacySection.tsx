@@ -1,7 +1,9 @@
 /**
  * Candidacy for a regenerative disc procedure on the patient page: the latest signed assessment,
  * and a form where every criterion is shown met, unmet or unknown with its source as the facts
- * are entered (the domain checklist, run in the browser), then signed off by a clinician.
+ * are entered (the domain checklist, run in the browser), then signed off by a clinician. An
+ * assessment that still needs more information cannot be signed (the server refuses it, 422):
+ * the form says which criteria are unknown before anyone tries.
  */
 import { citations, conditions } from "@evident/domain";
 import type { CandidacyView, ImagingView, PatientDetail } from "@evident/domain/api";
@@ -11,6 +13,7 @@ import {
   Badge,
   Button,
   Group,
+  List,
   NumberInput,
   Paper,
   Radio,
@@ -25,7 +28,7 @@ import { IconCircleCheck, IconCircleX, IconHelpCircle } from "@tabler/icons-reac
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useCandidacy, useSignCandidacy } from "../../api/candidacy";
-import { api } from "../../api/client";
+import { api, isApiError } from "../../api/client";
 import { usePatientTriage } from "../../api/triage";
 import { AppModal } from "../../components/AppModal";
 import { formatDateTime } from "../../components/format";
@@ -74,6 +77,14 @@ function Tri({
 }
 
 const n = (v: string | number): number | null => (typeof v === "number" ? v : null);
+
+/** The criteria still unknown, named when few (all are marked "Unknown" in the checklist). */
+function unknownWords(criteria: readonly CriterionResult[]): string {
+  const unknown = criteria.filter((c) => c.status === "unknown").map((c) => c.label);
+  if (unknown.length === 1) return `One criterion is still unknown: ${unknown[0]}.`;
+  if (unknown.length <= 5) return `${unknown.length} criteria are still unknown: ${unknown.join("; ")}.`;
+  return `${unknown.length} criteria are still unknown (marked “Unknown” in the checklist above).`;
+}
 
 function Criteria({
   criteria,
@@ -156,6 +167,7 @@ function CandidacyFields({
   const tier = pendingTier(triage.data);
   const result = evaluateCandidacy({ ...toInput(v), triageTier: tier });
   const look = outcomeLook[result.outcome];
+  const unsettled = result.outcome === "needs-more-information";
   const shown = result.criteria.map((c) => ({
     ...c,
     source: c.source.map((k) => ({ label: citations[k].text })),
@@ -286,13 +298,28 @@ function CandidacyFields({
         value={note}
         onChange={(e) => setNote(e.currentTarget.value)}
       />
+      {unsettled && (
+        <Alert color="yellow" title="Not ready to sign off" id="candidacy-unsettled">
+          {unknownWords(result.criteria)} Find out and enter them, then sign off. (A patient who fails a
+          criterion can be signed off as not eligible with others still unknown.)
+        </Alert>
+      )}
       {sign.isError && (
         <Alert color="red" role="alert" title="Not signed">
           {sign.error.message}
+          {isApiError(sign.error) && sign.error.issues.length > 0 && (
+            <List size="sm" mt={4}>
+              {sign.error.issues.map((i) => (
+                <List.Item key={i.path}>{i.message}</List.Item>
+              ))}
+            </List>
+          )}
         </Alert>
       )}
       <Group justify="flex-end">
         <Button
+          disabled={unsettled}
+          aria-describedby={unsettled ? "candidacy-unsettled" : undefined}
           loading={sign.isPending}
           onClick={() =>
             sign.mutate(

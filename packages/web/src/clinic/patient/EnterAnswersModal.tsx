@@ -1,10 +1,14 @@
 /**
  * Staff enter a follow-up's questionnaires on the patient's behalf (answers given on paper or by
  * phone): every item on one scrolling form, one submission, each server issue under its item.
+ * The form first shows what the follow-up already holds (which questionnaires, when, by whom) and
+ * asks only the rest: a second answer to the same questionnaire is refused (409), and changing
+ * one is a correction, from the answers list. For the baseline it says up to when answers count,
+ * and that answers entered now would be a late baseline if the treatment has already happened.
  */
 import { timepointLabel } from "@evident/domain";
-import type { FollowUpView } from "@evident/domain/api";
-import { Button, Divider, Group, Stack, Text, Title } from "@mantine/core";
+import type { FollowUpView, ResponseView } from "@evident/domain/api";
+import { Alert, Button, Divider, Group, List, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { Fragment, useState } from "react";
 import { isApiError } from "../../api/client";
@@ -12,6 +16,7 @@ import { sentence } from "../../api/issues";
 import { useEnterResponses, useInstruments } from "../../api/queries";
 import { AppModal } from "../../components/AppModal";
 import { FormAlert } from "../../components/FormAlert";
+import { formatDate, formatDateTime } from "../../components/format";
 import { LoadError, Loading } from "../../components/QueryStates";
 import {
   type AnswerSheet,
@@ -29,10 +34,13 @@ import { Question } from "../../components/questionnaire/Question";
 export function EnterAnswersModal({
   patientId,
   followUp,
+  responses,
   onClose,
 }: {
   patientId: string;
   followUp: FollowUpView | null;
+  /** The patient's current answers; those of this follow-up are shown as already held. */
+  responses: readonly ResponseView[];
   onClose: () => void;
 }) {
   return (
@@ -44,7 +52,13 @@ export function EnterAnswersModal({
       fullScreenBelow="48em"
     >
       {followUp && (
-        <AnswerForm key={followUp.id} patientId={patientId} followUp={followUp} onDone={onClose} />
+        <AnswerForm
+          key={followUp.id}
+          patientId={patientId}
+          followUp={followUp}
+          held={responses.filter((r) => r.followUpId === followUp.id)}
+          onDone={onClose}
+        />
       )}
     </AppModal>
   );
@@ -53,10 +67,12 @@ export function EnterAnswersModal({
 function AnswerForm({
   patientId,
   followUp,
+  held,
   onDone,
 }: {
   patientId: string;
   followUp: FollowUpView;
+  held: readonly ResponseView[];
   onDone: () => void;
 }) {
   const all = useInstruments();
@@ -67,7 +83,12 @@ function AnswerForm({
 
   if (all.isPending) return <Loading label="Loading questionnaires…" />;
   if (all.isError) return <LoadError error={all.error} retry={() => all.refetch()} what="questionnaires" />;
-  const instruments = instrumentsFor(followUp.instruments, all.data.items);
+  const answered = new Set(held.map((r) => r.instrument));
+  const instruments = instrumentsFor(
+    followUp.instruments.filter((i) => !answered.has(i)),
+    all.data.items,
+  );
+  const titleOf = (id: string) => all.data.items.find((i) => i.id === id)?.title ?? id;
   const steps = buildSteps(instruments);
   const keyOf = (i: string, item: string) => `${i}.${item}`;
 
@@ -118,6 +139,24 @@ function AnswerForm({
       <Text size="sm" c="dimmed">
         Record the patient's own answers. Answer window: {followUp.windowStart} to {followUp.windowEnd}.
       </Text>
+      <BaselineTiming followUp={followUp} />
+      {held.length > 0 && (
+        <Alert color="blue" title="Already answered for this follow-up">
+          <List size="sm">
+            {held.map((r) => (
+              <List.Item key={r.id}>
+                {titleOf(r.instrument)}: {formatDateTime(r.completedAt)},{" "}
+                {r.enteredBy ? `entered by ${r.enteredBy.name}` : "by the patient"}
+                {r.lateBaseline ? " (late baseline)" : ""}
+              </List.Item>
+            ))}
+          </List>
+          <Text size="sm" mt={6}>
+            {instruments.length > 0 ? "Only the questionnaires still missing are asked below. " : ""}
+            To change answers already given, correct them from the sitting's Details in the answers list.
+          </Text>
+        </Alert>
+      )}
       {instruments.map((instrument, n) => (
         <Fragment key={instrument.id}>
           {n > 0 && <Divider />}
@@ -164,13 +203,32 @@ function AnswerForm({
       <FormAlert messages={general} title="The answers were not saved" />
       <Group justify="flex-end">
         <Button variant="default" onClick={onDone}>
-          Cancel
+          {instruments.length > 0 ? "Cancel" : "Close"}
         </Button>
-        <Button onClick={submit} loading={enter.isPending}>
-          Save answers
-        </Button>
+        {instruments.length > 0 && (
+          <Button onClick={submit} loading={enter.isPending}>
+            Save answers
+          </Button>
+        )}
       </Group>
     </Stack>
+  );
+}
+
+/** For the baseline: up to when answers count, and whether answers entered now would be late. */
+function BaselineTiming({ followUp }: { followUp: FollowUpView }) {
+  if (!followUp.baselineEndsOn) return null;
+  const treated = formatDate(followUp.baselineEndsOn);
+  return followUp.lateIfAnsweredToday ? (
+    <Alert color="orange" title="These would be late baseline answers">
+      The treatment was on {treated}. Answers entered now are kept and marked “late baseline”, but no change
+      score uses them: they describe the patient after treatment.
+    </Alert>
+  ) : (
+    <Text size="sm">
+      Baseline answers count up to the treatment day, {treated}; answers given after it are marked late and
+      left out of change scores.
+    </Text>
   );
 }
 

@@ -64,6 +64,8 @@ export function PatientPage() {
   const open = p.followUps.find((f) => f.status === "open");
   const mayTreat = can(me, "treatments:write");
   const mayAnswer = can(me, "responses:write");
+  // Setting the candidacy gate aside needs the standing to sign candidacy (access/policy.ts).
+  const mayOverride = can(me, "candidacy:sign");
   const description = [
     age === null ? null : `${age} years`,
     sexLabel[p.sex] ?? p.sex,
@@ -126,18 +128,31 @@ export function PatientPage() {
           </Stack>
         </Grid.Col>
       </Grid>
-      {mayTreat && <RecordTreatmentModal patientId={p.id} opened={treatOpened} onClose={treat.close} />}
+      {mayTreat && (
+        <RecordTreatmentModal
+          patientId={p.id}
+          opened={treatOpened}
+          onClose={treat.close}
+          mayOverride={mayOverride}
+        />
+      )}
       {mayTreat && correcting && (
         <RecordTreatmentModal
           key={`${correcting.id}:${correcting.version}`}
           patientId={p.id}
           treatment={correcting}
+          mayOverride={mayOverride}
           opened
           onClose={() => setCorrecting(null)}
         />
       )}
       {mayAnswer && (
-        <EnterAnswersModal patientId={p.id} followUp={answering} onClose={() => setAnswering(null)} />
+        <EnterAnswersModal
+          patientId={p.id}
+          followUp={answering}
+          responses={p.responses}
+          onClose={() => setAnswering(null)}
+        />
       )}
     </Stack>
   );

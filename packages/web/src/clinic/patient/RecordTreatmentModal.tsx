@@ -2,8 +2,10 @@
  * Record a treatment and what was done (the procedure record, whose fields follow the treatment's
  * category). Choosing a cell therapy shows its regulatory note (investigational, not FDA-approved
  * for back pain) and the likely regulatory pathway its facts lead to before anything is saved, so
- * the record never implies approval. Given a saved treatment, the same form corrects it:
- * prefilled, with a reason; a new date moves the follow-ups and keeps answers already given.
+ * the record never implies approval, and the candidacy gate: the eligible assessment it will rest
+ * on, or why it is refused and the override with a reason (CandidacyGateFields). Given a saved
+ * treatment, the same form corrects it: prefilled, with a reason; a new date moves the follow-ups
+ * and keeps answers already given.
  */
 import { TreatmentCategory, timepointLabel, treatmentKind, treatmentKinds } from "@evident/domain";
 import {
@@ -17,7 +19,8 @@ import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput } 
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle } from "@tabler/icons-react";
-import { useState } from "react";
+import { useRef, useState } from "react";
+import { useCandidacy } from "../../api/candidacy";
 import { isApiError } from "../../api/client";
 import { useRecordTreatment } from "../../api/queries";
 import { useCorrectTreatment } from "../../api/records";
@@ -26,6 +29,7 @@ import { FormAlert } from "../../components/FormAlert";
 import { formatDate, localToday } from "../../components/format";
 import { formErrors } from "../../components/serverErrors";
 import { schemaErrors } from "../../components/zodErrors";
+import { CandidacyGateFields, type GateState, gateRefuses, gateState } from "./CandidacyGateFields";
 import { ProcedureFields } from "./ProcedureFields";
 import { emptyProcedure, type ProcedureValues, procedureBody, procedureValues } from "./procedureForm";
 
@@ -42,7 +46,15 @@ const kindGroups = Object.entries(groupLabel).map(([category, group]) => ({
   items: treatmentKinds.filter((k) => k.category === category).map((k) => ({ value: k.id, label: k.label })),
 }));
 
-type Values = { kind: string; date: string; notes: string; procedure: ProcedureValues; reason: string };
+type Values = {
+  kind: string;
+  date: string;
+  notes: string;
+  procedure: ProcedureValues;
+  reason: string;
+  override: boolean;
+  candidacyOverride: { reason: string };
+};
 
 const procedureFields = Object.keys(emptyProcedure).map((k) => `procedure.${k}`);
 
@@ -69,13 +81,18 @@ export function RecordTreatmentModal({
   treatment = null,
   opened,
   onClose,
+  mayOverride,
 }: {
   patientId: string;
   /** The saved treatment to correct; none to record a new one. */
   treatment?: TreatmentView | null;
   opened: boolean;
   onClose: () => void;
+  /** The user may override the candidacy gate with a reason. */
+  mayOverride: boolean;
 }) {
+  const signOffs = useCandidacy(patientId).data?.items ?? [];
+  const gate = useRef<GateState>({ kept: null });
   const record = useRecordTreatment(patientId);
   const correct = useCorrectTreatment(patientId);
   const [general, setGeneral] = useState<string[]>([]);
@@ -89,10 +106,20 @@ export function RecordTreatmentModal({
           notes: typeof treatment.details.notes === "string" ? treatment.details.notes : "",
           procedure: procedureValues(treatment.details.procedure),
           reason: "",
+          override: false,
+          candidacyOverride: { reason: "" },
         }
-      : { kind: "", date: today, notes: "", procedure: emptyProcedure, reason: "" },
+      : {
+          kind: "",
+          date: today,
+          notes: "",
+          procedure: emptyProcedure,
+          reason: "",
+          override: false,
+          candidacyOverride: { reason: "" },
+        },
     validate: (v) => {
-      const body = toBody(v);
+      const body = toBody(v, gate.current);
       const errors = treatment
         ? schemaErrors(TreatmentCorrection, { ...body, version: treatment.version, reason: v.reason })
         : schemaErrors(TreatmentCreate, body);
@@ -101,10 +128,17 @@ export function RecordTreatmentModal({
           errors[i.path] ??= i.message;
       if (!v.kind) errors.kind = "Choose the treatment.";
       if (!v.date) errors.date = "Enter the date of the treatment.";
+      if (gateRefuses(gate.current) && !v.override)
+        errors.candidacy = "Sign off an eligible candidacy assessment first, or override with a reason.";
       return errors;
     },
   });
   const info = treatmentKind(form.values.kind);
+  gate.current = gateState(
+    form.values,
+    signOffs,
+    treatment ? { kind: treatment.kind, date: treatment.date, candidacy: treatment.candidacy } : null,
+  );
 
   const close = () => {
     form.reset();
@@ -113,13 +147,22 @@ export function RecordTreatmentModal({
   };
 
   const failed = (e: unknown) => {
-    if (isApiError(e) && e.status === 409 && editing) {
+    if (isApiError(e) && e.status === 409 && e.issues.some((i) => i.path === "version")) {
       setGeneral([
         "Someone corrected this treatment after you opened it. Close this form and open it again to see their change, then make yours.",
       ]);
       return;
     }
-    const r = formErrors(e, ["kind", "date", "notes", "reason", "procedure.category", ...procedureFields]);
+    const r = formErrors(e, [
+      "kind",
+      "date",
+      "notes",
+      "reason",
+      "candidacy",
+      "candidacyOverride.reason",
+      "procedure.category",
+      ...procedureFields,
+    ]);
     form.setErrors(r.fields);
     setGeneral(r.general);
   };
@@ -127,7 +170,7 @@ export function RecordTreatmentModal({
   const submit = form.onSubmit((v) => {
     setGeneral([]);
     if (treatment) {
-      const body = { ...toBody(v), version: treatment.version, reason: v.reason.trim() };
+      const body = { ...toBody(v, gate.current), version: treatment.version, reason: v.reason.trim() };
       correct.mutate(
         { id: treatment.id, body: body as TreatmentCorrection },
         {
@@ -141,7 +184,7 @@ export function RecordTreatmentModal({
       return;
     }
     // validate() ran the same schema on this body, so it has the API's shape.
-    record.mutate(toBody(v) as TreatmentCreate, {
+    record.mutate(toBody(v, gate.current) as TreatmentCreate, {
       onSuccess: (t) => {
         notifications.show({
           color: "green",
@@ -186,6 +229,7 @@ export function RecordTreatmentModal({
             required
             {...form.getInputProps("date")}
           />
+          <CandidacyGateFields form={form} state={gate.current} mayOverride={mayOverride} />
           <ProcedureFields form={form} />
           <Textarea
             label="Notes"
@@ -224,13 +268,16 @@ export function RecordTreatmentModal({
   );
 }
 
-function toBody(v: Values) {
+function toBody(v: Values, gate: GateState) {
   const notes = v.notes.trim();
   const procedure = procedureBody(v.kind, v.procedure);
+  // The override is sent only while the gate refuses (the server refuses one that is not needed).
+  const override = gateRefuses(gate) && v.override;
   return {
     kind: v.kind as (typeof treatmentKinds)[number]["id"],
     date: v.date,
     ...(notes ? { notes } : {}),
     ...(procedure ? { procedure } : {}),
+    ...(override ? { candidacyOverride: { reason: v.candidacyOverride.reason.trim() } } : {}),
   };
 }

@@ -1,9 +1,11 @@
 /**
- * Treatments given, newest first; cell therapies always carry their regulatory status. Staff who
- * record treatments can correct one (with a reason); each correction is kept in its history.
+ * Treatments given, newest first; cell therapies always carry their regulatory status and what
+ * they were recorded on: the eligible candidacy assessment, or a clinician's override with its
+ * reason. Staff who record treatments can correct one (with a reason); each correction is kept in
+ * its history, an override given or changed by a correction included.
  */
 import { treatmentKind } from "@evident/domain";
-import type { PatientDetail, ProgrammeView, TreatmentView } from "@evident/domain/api";
+import type { PatientDetail, ProgrammeView, TreatmentCandidacy, TreatmentView } from "@evident/domain/api";
 import { pathwayLabels, type RegulatoryPathway } from "@evident/domain/regulatory";
 import { Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconPencil } from "@tabler/icons-react";
@@ -12,22 +14,34 @@ import type { ReactNode } from "react";
 import { api } from "../../api/client";
 import { historyOf } from "../../api/records";
 import { formatDate } from "../../components/format";
+import { candidacyWords } from "./CandidacyGateFields";
 import { type FieldWords, HistoryToggle } from "./RecordHistory";
+
+const fieldLabels: Record<string, string> = {
+  date: "date",
+  kind: "treatment",
+  "candidacy.basis": "recorded on",
+  "candidacy.reason": "candidacy override reason",
+};
 
 const treatmentWords: FieldWords = {
   label: (f) =>
-    f === "date"
-      ? "date"
-      : f === "kind"
-        ? "treatment"
-        : f
-            .replace(/^procedure\./, "")
-            .replace(/^regulatory\./, "regulatory ")
-            .replace(/([a-z])([A-Z])/g, "$1 $2")
-            .toLowerCase(),
+    fieldLabels[f] ??
+    f
+      .replace(/^procedure\./, "")
+      .replace(/^regulatory\./, "regulatory ")
+      .replace(/([a-z])([A-Z])/g, "$1 $2")
+      .toLowerCase(),
   value: (f, v) => {
     if (f === "kind" && typeof v === "string") return treatmentKind(v)?.label ?? v;
-    if ((f === "notes" || f === "procedure.operator") && typeof v === "string") return `“${v}”`;
+    if ((f === "notes" || f === "procedure.operator" || f === "candidacy.reason") && typeof v === "string")
+      return `“${v}”`;
+    if (f === "candidacy.basis")
+      return v === "assessment"
+        ? "eligible candidacy assessment"
+        : v === "override"
+          ? "clinician's override"
+          : null;
     return null;
   },
 };
@@ -79,6 +93,30 @@ function SessionsLogged({ p }: { p: ProgrammeView }) {
   if (p.weeksPast > 0) parts.push(`all planned sessions in ${p.weeksOnPlan} of ${p.weeksPast} past weeks`);
   if (p.status === "ended") parts.push(`ended ${formatDate(p.endDate)}`);
   return <Text size="sm">{parts.join(" · ")}</Text>;
+}
+
+/** What an investigational treatment was recorded on: the sign-off, or the override and its reason. */
+function CandidacyLine({ candidacy }: { candidacy: TreatmentCandidacy | null }) {
+  if (!candidacy)
+    return (
+      <Text size="xs" c="dimmed">
+        Recorded before the candidacy gate: no assessment or override is on record.
+      </Text>
+    );
+  if (candidacy.basis === "assessment") return <Text size="xs">{candidacyWords(candidacy)}.</Text>;
+  return (
+    <Stack gap={2}>
+      <Badge color="red" variant="light" style={{ alignSelf: "flex-start" }}>
+        Candidacy gate overridden
+      </Badge>
+      <Text size="sm">
+        By {candidacy.by.name}, {formatDate(candidacy.at.slice(0, 10))}: “{candidacy.reason}”
+      </Text>
+      <Text size="xs" c="dimmed">
+        The gate had said: {candidacy.refusal}
+      </Text>
+    </Stack>
+  );
 }
 
 export function TreatmentsSection({
@@ -138,6 +176,7 @@ export function TreatmentsSection({
                     <Text size="xs">{info.regulatoryNote}</Text>
                   </>
                 )}
+                {info?.investigational && <CandidacyLine candidacy={t.candidacy} />}
                 <ProcedureSummary details={t.details} />
                 {programme?.treatmentId === t.id && <SessionsLogged p={programme} />}
                 {notes && (

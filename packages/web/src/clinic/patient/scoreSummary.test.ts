@@ -17,10 +17,23 @@ const r = (
   scoreDetail,
   completedAt: "2026-01-01T10:00:00Z",
   source: "portal",
+  enteredBy: null,
+  lateBaseline: false,
   correction: null,
 });
 
 describe("score summaries", () => {
+  it("say 'late baseline' under a baseline answered after the treatment", () => {
+    expect(scoreSummary({ ...r("odi", 44.44, { band: "severe disability" }), lateBaseline: true })).toEqual({
+      main: "44",
+      detail: "severe disability · late baseline",
+    });
+    expect(scoreSummary({ ...r("nrs_back", 7), lateBaseline: true })).toEqual({
+      main: "7",
+      detail: "late baseline",
+    });
+  });
+
   it("show the number and the line that explains it", () => {
     expect(scoreSummary(r("odi", 44.44, { band: "severe disability" }))).toEqual({
       main: "44",

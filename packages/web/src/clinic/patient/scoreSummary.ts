@@ -1,7 +1,8 @@
 /**
  * What a stored answer set shows in a table cell: the number that matters for its instrument and
  * a short line under it (the ODI band, the STarT Back group, the PGIC category, the PROMIS-29
- * domains that have no single total, the EQ-5D index beside the VAS). Pure, so it is tested
+ * domains that have no single total, the EQ-5D index beside the VAS), and "late baseline" for a
+ * baseline answered after the treatment, which no change score uses. Pure, so it is tested
  * without a DOM; read from `scoreDetail` as the server stored it.
  */
 import type { ResponseView } from "@evident/domain/api";
@@ -13,7 +14,15 @@ type Domain = { tScore: number | null };
 
 const text = (v: unknown): string | null => (typeof v === "string" ? v : null);
 
-export function scoreSummary(r: Pick<ResponseView, "instrument" | "score" | "scoreDetail">): ScoreSummary {
+export function scoreSummary(
+  r: Pick<ResponseView, "instrument" | "score" | "scoreDetail"> & { lateBaseline?: boolean },
+): ScoreSummary {
+  const s = instrumentSummary(r);
+  if (!r.lateBaseline) return s;
+  return { main: s.main, detail: s.detail ? `${s.detail} · late baseline` : "late baseline" };
+}
+
+function instrumentSummary(r: Pick<ResponseView, "instrument" | "score" | "scoreDetail">): ScoreSummary {
   const d = r.scoreDetail;
   switch (r.instrument) {
     case "promis29": {
