@@ -29,7 +29,7 @@ describe("evident clinic add / user add", () => {
   });
 
   it("sets the clinic's country and emergency number: the country's default, or its own", async () => {
-    const env = { DATABASE_URL: db.url };
+    const env = db.cliEnv;
     const madrid = await runCli(["clinic", "add", "--name", "Clínica Madrid", "--country", "ES"], env);
     expect(madrid.code).toBe(0);
     expect(JSON.parse(madrid.stdout)).toMatchObject({ country: "ES", emergencyNumber: "112" });
@@ -48,7 +48,7 @@ describe("evident clinic add / user add", () => {
   });
 
   it("refuses a country that is not an ISO code, and a country without a default and no number", async () => {
-    const env = { DATABASE_URL: db.url };
+    const env = db.cliEnv;
     const noDefault = await runCli(["clinic", "add", "--name", "Osaka Spine", "--country", "JP"], env);
     expect(noDefault.code).toBe(2);
     expect(noDefault.stderr).toMatch(/--emergency-number is required for JP/);
@@ -116,7 +116,7 @@ describe("evident clinic add / user add", () => {
         action: "create",
         entity_type: "clinic",
         entity_id: JSON.parse(clinic.stdout).id,
-        detail: { name: "Harbour Spine Clinic", timeZone: "UTC" },
+        detail: { name: "Harbour Spine Clinic", timeZone: "UTC", country: "US", emergencyNumber: null },
       },
       {
         actor_kind: "system",

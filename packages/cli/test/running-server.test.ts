@@ -9,6 +9,7 @@ import { chmod, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/p
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "@evident/db";
+import { booleanAnswerIds } from "@evident/domain/triage";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppProcess, startApp } from "./app-process";
 import { runCli } from "./run-cli";
@@ -89,7 +90,18 @@ describe.runIf(embeddedPass)("the CLI beside a running server (embedded-mode pas
       { args: ["audit", "verify"], expect: /"ok":true/ },
       { args: ["backup", "--out", path.join(work, "running.tar")], expect: /"sha256":"[0-9a-f]{64}"/ },
       { args: ["score", "nrs_back", '{"nrs_back":3}'], expect: /"score"|"total"|3/ },
-      { args: ["triage", '{"age":58,"painDurationWeeks":3}'], expect: /"tier"/ },
+      {
+        // A whole intake: every yes/no question answered (no), or the command refuses it.
+        args: [
+          "triage",
+          JSON.stringify({
+            age: 58,
+            painDurationWeeks: 3,
+            ...Object.fromEntries(booleanAnswerIds.map((id) => [id, false])),
+          }),
+        ],
+        expect: /"tier": "soon"/,
+      },
     ];
     for (const c of commands) {
       const r = await runCli(c.args, env, c.stdin ?? "");
