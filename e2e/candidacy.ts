@@ -4,6 +4,7 @@
  * form itself is tested in candidacy.test.ts.
  */
 import type { APIRequestContext } from "playwright-core";
+import { calmIntake } from "../packages/server/test/answers";
 import { eligibleFacts } from "../packages/server/test/candidacy-facts";
 
 export async function signOffEligible(
@@ -12,7 +13,7 @@ export async function signOffEligible(
   patient: { id: string; age: number },
 ): Promise<void> {
   const intake = await request.post(`${base}/api/v1/patients/${patient.id}/intakes`, {
-    data: { answers: { age: patient.age, painDurationWeeks: 60 } },
+    data: { answers: calmIntake({ age: patient.age, painDurationWeeks: 60 }) },
   });
   if (!intake.ok()) throw new Error(`intake: HTTP ${intake.status()} ${await intake.text()}`);
   const signed = await request.post(`${base}/api/v1/patients/${patient.id}/candidacy`, {

@@ -6,10 +6,7 @@ import {
   Alert,
   Anchor,
   Badge,
-  Button,
   Card,
-  Code,
-  CopyButton,
   EmptyState,
   Group,
   Paper,
@@ -18,7 +15,7 @@ import {
   Text,
   UnstyledButton,
 } from "@mantine/core";
-import { IconCheck, IconCopy, IconInfoCircle, IconMail } from "@tabler/icons-react";
+import { IconInfoCircle, IconMail } from "@tabler/icons-react";
 import { useState } from "react";
 import { Link } from "react-router";
 import { type OutboxItem, useOutbox } from "../api/queries";
@@ -27,7 +24,7 @@ import { formatDateTime } from "../components/format";
 import { PageHeader } from "../components/PageHeader";
 import { LoadError, Loading } from "../components/QueryStates";
 import { usePageTitle } from "../components/usePageTitle";
-import { firstLink, kindLabel, statusLook } from "./outbox";
+import { kindLabel, readableBody, statusLook } from "./outbox";
 
 function Status({ item, smtp }: { item: OutboxItem; smtp: boolean }) {
   const { color, label } = statusLook(item, smtp);
@@ -59,7 +56,7 @@ function MessageModal({
   smtp: boolean;
   onClose: () => void;
 }) {
-  const link = item ? firstLink(item.body) : null;
+  const body = item ? readableBody(item.body) : null;
   return (
     <AppModal opened={item !== null} onClose={onClose} title={item?.subject ?? "Message"} size="lg">
       {item && (
@@ -84,36 +81,12 @@ function MessageModal({
               {item.lastError}
             </Alert>
           )}
-          {link && item.kind === "portal-invitation" && (
-            <Paper withBorder p="sm" bg="var(--mantine-color-gray-0)">
-              <Stack gap={6}>
-                <Text size="sm" fw={600}>
-                  Invitation link
-                </Text>
-                <Code block style={{ wordBreak: "break-all", whiteSpace: "pre-wrap" }}>
-                  {link}
-                </Code>
-                <CopyButton value={link}>
-                  {({ copied, copy }) => (
-                    <Button
-                      size="xs"
-                      variant={copied ? "light" : "filled"}
-                      color={copied ? "green" : undefined}
-                      leftSection={
-                        copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />
-                      }
-                      onClick={copy}
-                      style={{ alignSelf: "flex-start" }}
-                    >
-                      {copied ? "Copied" : "Copy link"}
-                    </Button>
-                  )}
-                </CopyButton>
-                <Text size="xs" c="dimmed">
-                  The link works once. Share it only with this patient.
-                </Text>
-              </Stack>
-            </Paper>
+          {body?.privateLink && (
+            <Alert color="blue" title="The sign-in link is in the e-mail only">
+              The link in this message is made when it is sent and goes only to the patient's e-mail address;
+              no one at the clinic can see or copy it. If it did not arrive or has expired, send a new
+              invitation from the patient's record.
+            </Alert>
           )}
           <Paper withBorder p="sm">
             <Text
@@ -121,7 +94,7 @@ function MessageModal({
               style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}
               aria-label="Message text"
             >
-              {item.body}
+              {body?.text}
             </Text>
           </Paper>
           {item.patientId && (

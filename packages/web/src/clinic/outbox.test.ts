@@ -1,12 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { firstLink, kindLabel, statusLook } from "./outbox";
+import { kindLabel, readableBody, statusLook } from "./outbox";
 
 describe("outbox helpers", () => {
-  it("finds the invitation link in a message body", () => {
-    const body = "Dear Ann,\n\nOpen this link:\nhttp://127.0.0.1:3000/portal/welcome#abc_DEF-123\n\nThanks.";
-    expect(firstLink(body)).toBe("http://127.0.0.1:3000/portal/welcome#abc_DEF-123");
-    expect(firstLink("no link here")).toBeNull();
-    expect(firstLink("see https://example.org/x.")).toBe("https://example.org/x");
+  it("shows a sign-in link's placeholder in words, and leaves other links alone", () => {
+    const hidden = "Dear Ann,\n\nOpen this link:\n[link hidden: only the e-mail to the recipient holds it]\n";
+    expect(readableBody(hidden)).toEqual({ text: hidden, privateLink: true });
+    const raw = "Open this link:\nhttp://127.0.0.1:3000/portal/welcome#{{token}}\n\nThanks.";
+    expect(readableBody(raw)).toEqual({
+      text: "Open this link:\n[link hidden: only the e-mail to the recipient holds it]\n\nThanks.",
+      privateLink: true,
+    });
+    expect(readableBody("see https://example.org/x.")).toEqual({
+      text: "see https://example.org/x.",
+      privateLink: false,
+    });
   });
 
   it("says plainly that a pending message is not sent when no e-mail server is set up", () => {

@@ -1,10 +1,17 @@
 /** Pure helpers for the Messages page. */
 import type { OutboxItem } from "../api/queries";
 
-/** The first web link in a message body (an invitation's portal link), if any. */
-export function firstLink(body: string): string | null {
-  const m = /https?:\/\/[^\s<>"]+/.exec(body);
-  return m ? m[0].replace(/[.,;:)]+$/, "") : null;
+const PRIVATE_LINK = /https?:\/\/[^\s<>"]*\{\{token\}\}/g;
+const HIDDEN = "[link hidden: only the e-mail to the recipient holds it]";
+
+/**
+ * A message as staff may read it. A sign-in link's token is made when the message is sent and
+ * exists only in the e-mail: the server shows the link as hidden (and, should a raw placeholder
+ * ever come through, it is shown the same way). `privateLink` says the message held one.
+ */
+export function readableBody(body: string): { text: string; privateLink: boolean } {
+  const text = body.replace(PRIVATE_LINK, HIDDEN);
+  return { text, privateLink: text.includes(HIDDEN) };
 }
 
 export function statusLook(

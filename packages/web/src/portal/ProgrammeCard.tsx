@@ -42,8 +42,11 @@ export function ProgrammeCard({ programme: p }: { programme: ProgrammeView }) {
       done
         ? api.put<ProgrammeView>(`/portal/programme/sessions/${date}`, {})
         : api.delete<ProgrammeView>(`/portal/programme/sessions/${date}`),
+    // The recovery page is cached per language: update every copy.
     onSuccess: (programme) =>
-      qc.setQueryData<RecoveryView>(["portal", "recovery"], (r) => (r ? { ...r, programme } : r)),
+      qc.setQueriesData<RecoveryView>({ queryKey: ["portal", "recovery"] }, (r) =>
+        r ? { ...r, programme } : r,
+      ),
   });
   const days = p.status === "running" ? tickableDays(p, today) : [];
   const done = new Set(p.sessions);
