@@ -327,23 +327,34 @@ function* pieces<R>(spec: Spec<R>, rows: readonly R[]): Generator<string> {
   if (buf.length > 0) yield buf.join("");
 }
 
-/** Streams rows into their table with one COPY; resolves when PostgreSQL has accepted them all. */
-export async function copyRows<R>(client: pg.PoolClient, spec: Spec<R>, rows: readonly R[]): Promise<void> {
+/**
+ * Streams rows into their table with one COPY; resolves when PostgreSQL has accepted them all.
+ * `freeze` writes them frozen (COPY FREEZE), allowed only into a table emptied or created in the
+ * same transaction.
+ */
+export async function copyRows<R>(
+  client: pg.PoolClient,
+  spec: Spec<R>,
+  rows: readonly R[],
+  freeze = false,
+): Promise<void> {
   if (rows.length === 0) return;
-  const stream = client.query(copyFrom(`copy ${spec.table} (${spec.columns.join(", ")}) from stdin`));
+  const stream = client.query(
+    copyFrom(`copy ${spec.table} (${spec.columns.join(", ")}) from stdin${freeze ? " with (freeze)" : ""}`),
+  );
   await pipeline(pieces(spec, rows), stream);
 }
 
-/** Writes a batch, table by table in foreign-key order. */
 /** Writes a batch, table by table in foreign-key order, adding each table's time to `timings`. */
 export async function copyBatch(
   client: pg.PoolClient,
   rows: RegistryRows,
-  timings?: Record<string, number>,
+  opts: { timings?: Record<string, number>; freeze?: boolean } = {},
 ): Promise<void> {
+  const { timings, freeze = false } = opts;
   for (const key of Object.keys(tableSpecs) as (keyof RegistryRows)[]) {
     const started = performance.now();
-    await copyRows(client, tableSpecs[key] as Spec<unknown>, rows[key]);
+    await copyRows(client, tableSpecs[key] as Spec<unknown>, rows[key], freeze);
     if (timings) timings[key] = (timings[key] ?? 0) + performance.now() - started;
   }
 }
