@@ -9,9 +9,8 @@
  * FREEZE), so the first reads after the demo neither rewrite every page to set hint bits nor wait
  * for a vacuum before index-only scans work.
  *
- * After: the indexes are built again, each with one sort of its table; every foreign key is
- * checked with one query per table; the planner statistics are refreshed; then the `afterLoad`
- * steps run (e.g. building the outcome summaries from the rows just written). All inside the
+ * After: the indexes are built again, each with one sort of its table; the planner statistics are
+ * refreshed; every foreign key is checked with one query per table; then the `afterLoad` steps run (e.g. building the outcome summaries from the rows just written). All inside the
  * transaction: killed at any point, the demo leaves the registry as it was before it started, and
  * a second `evident demo --replace` starts again from there.
  */
@@ -65,6 +64,11 @@ export async function finishBulkLoad(
     timings[name] = performance.now() - started;
   };
   await timed("buildIndexes", () => recreateIndexes(client, load.indexes));
+  // Fresh statistics for the tables just filled (after the indexes, so expression indexes get
+  // theirs too), before the foreign-key check and any later step plan a query on them, and before
+  // the app's first views: without them the planner takes the tables for nearly empty and picks
+  // nested loops that make the first outcomes views take seconds.
+  await timed("analyze", () => client.query(`analyze ${written.tables.join(", ")}`));
   if (load.bulkChecks) {
     await timed("checkReferences", async () => {
       await restoreRowChecks(client);
@@ -72,10 +76,6 @@ export async function finishBulkLoad(
       await verifyReferences(client, load.fresh ? null : written.clinicIds);
     });
   }
-  // Fresh statistics for the tables just filled, before any step after the load plans a query on
-  // them and before the app's first views (without them the planner takes the tables for nearly
-  // empty and picks nested loops that make the first outcomes views take seconds).
-  await timed("analyze", () => client.query(`analyze ${written.tables.join(", ")}`));
   for (const step of afterLoad) {
     await timed(`afterLoad:${step.name}`, () =>
       step.run({ client, clinicIds: written.clinicIds, today: written.today }),

@@ -21,7 +21,7 @@ import type pg from "pg";
 import { beginBulkLoad, finishBulkLoad } from "./bulk";
 import { clearOrRefuse } from "./clear";
 import { DEMO_BASE_URL } from "./contacts";
-import { copyBatch, tableSpecs } from "./copy";
+import { copyBatch, type EncodedBatch, emptyEncoded, encodeRows, tableSpecs } from "./copy";
 import { DAY_MS, dayOf } from "./days";
 import { buildPatient, type ClinicContext, ENROLMENT_DAYS } from "./patient";
 import { createRandom } from "./random";
@@ -254,49 +254,40 @@ async function writePatients(
   const total = opts.patients;
   const batch = opts.batchSize ?? 1000;
   const baseUrl = opts.baseUrl ?? DEMO_BASE_URL;
-  const counts: RowCounts = {
-    patients: 0,
-    episodes: 0,
-    treatments: 0,
-    followUps: 0,
-    responses: 0,
-    adverseEvents: 0,
-    accounts: 0,
-    intakes: 0,
-    candidacy: 0,
-    diary: 0,
-    imaging: 0,
-    tasks: 0,
-    problemReports: 0,
-    messages: 0,
-    contacts: 0,
-  };
-  const generate = async (from: number, to: number): Promise<RegistryRows> => {
-    const rows = emptyRows();
-    for (let i = from; i < to; i++) {
-      if ((i - from) % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((r) => setImmediate(r));
-      const started = performance.now();
-      const rng = createRandom(opts.seed, i);
-      const second = rng.chance(SECOND_CLINIC_SHARE) && i > 1;
-      const clinic = second ? clinics.second : clinics.main;
-      const ctx = { todayDay, index: i, count: total, clinic, portalPasswordHash, baseUrl };
-      const overrides =
-        i === 0 ? portalPatientOverrides(todayDay) : i === 1 ? showcaseEventOverrides(todayDay) : {};
-      buildPatient(rng, ctx, rows, overrides);
-      timings.generate = (timings.generate ?? 0) + performance.now() - started;
+  const counts = Object.fromEntries(Object.keys(emptyRows()).map((k) => [k, 0])) as RowCounts;
+  /** Generates and encodes patients from..to, YIELD_EVERY at a time. */
+  const generate = async (from: number, to: number): Promise<EncodedBatch> => {
+    const encoded = emptyEncoded();
+    for (let first = from; first < to; first += YIELD_EVERY) {
+      await new Promise((r) => setImmediate(r));
+      const generating = performance.now();
+      const rows = emptyRows();
+      for (let i = first; i < Math.min(to, first + YIELD_EVERY); i++) {
+        const rng = createRandom(opts.seed, i);
+        const second = rng.chance(SECOND_CLINIC_SHARE) && i > 1;
+        const clinic = second ? clinics.second : clinics.main;
+        const ctx = { todayDay, index: i, count: total, clinic, portalPasswordHash, baseUrl };
+        const overrides =
+          i === 0 ? portalPatientOverrides(todayDay) : i === 1 ? showcaseEventOverrides(todayDay) : {};
+        buildPatient(rng, ctx, rows, overrides);
+      }
+      const encoding = performance.now();
+      encodeRows(rows, encoded);
+      timings.generate = (timings.generate ?? 0) + encoding - generating;
+      timings.encode = (timings.encode ?? 0) + performance.now() - encoding;
     }
-    return rows;
+    return encoded;
   };
   opts.onProgress?.(0, total);
   let writing: Promise<void> | null = null;
   try {
     for (let start = 0; start < total; start += batch) {
       const end = Math.min(total, start + batch);
-      const rows = await generate(start, end);
+      const encoded = await generate(start, end);
       if (writing) await writing;
       opts.signal?.throwIfAborted();
-      writing = copyBatch(client, rows, { timings, freeze: out.freeze }).then(() => {
-        for (const k of Object.keys(counts) as (keyof RegistryRows)[]) counts[k] += rows[k].length;
+      writing = copyBatch(client, encoded, { timings, freeze: out.freeze }).then(() => {
+        for (const k of Object.keys(counts) as (keyof RegistryRows)[]) counts[k] += encoded[k].rows;
         opts.onProgress?.(end, total);
       });
       // Handled when awaited; this only stops a failure during the next batch's generation from
