@@ -3,8 +3,10 @@
  * licence confirmed and the default measurement plan), their staff, N patients with episodes,
  * treatments, follow-ups, answers, adverse events, portal accounts, and the invitations,
  * reminders and "call the patient" tasks the daily contacts job would have made (contacts.ts) —
- * and one audit event saying so, all in ONE transaction on one connection: a failed or interrupted run leaves
- * nothing behind. Rows go in with COPY, in batches of patients, so memory stays flat at 100k.
+ * and one audit event saying so, all in ONE transaction on one connection: a failed, interrupted
+ * or killed run leaves the registry as it was before it started. Rows go in with COPY, encoded a
+ * few dozen patients at a time and written in batches, so memory stays flat at 100k; indexes,
+ * foreign-key checks, statistics and the `afterLoad` steps (summaries) come after (bulk.ts).
  *
  * Deterministic: patient i draws from its own random stream (seed, i), ids come from those streams
  * and synthetic timestamps, and dates are relative to `today`; the same (N, seed, today) gives the
