@@ -15,6 +15,7 @@
  * row-by-row checks run).
  */
 import type pg from "pg";
+import { quote } from "./clear";
 
 /** Turns off row-by-row trigger checks for this transaction if allowed and safe; true if it did. */
 export async function skipRowChecks(client: pg.PoolClient): Promise<boolean> {
@@ -41,8 +42,6 @@ export async function restoreRowChecks(client: pg.PoolClient): Promise<void> {
 }
 
 type ForeignKey = { name: string; child: string; parent: string; cols: string[]; pcols: string[] };
-
-const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
 /**
  * Checks every foreign key in the schema in bulk and throws naming the first one violated. With
