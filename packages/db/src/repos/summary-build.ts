@@ -6,8 +6,7 @@
  * slices a write queued gives what a full rebuild gives: incremental equals rebuild by
  * construction, and `checkSummaries` (./summaries) proves it on the live data.
  */
-import { type RegistryCase, scoreAt } from "@evident/domain/evidence";
-import { isResponse } from "@evident/domain/outcomes";
+import { tallyCases } from "@evident/domain/evidence";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../audit";
 import { baselines, currentScored } from "./outcome-sql";
@@ -182,56 +181,6 @@ export async function writeClinicCounts(
     from (${ids}) c(id)`);
 }
 
-type RegistryRow = {
-  clinic_id: string;
-  kind: string;
-  odi: number | null;
-  start_back: string | null;
-  weeks: number | null;
-  age: number | null;
-  treated: number;
-  at: Record<string, { due: number; n: number; responders: number }>;
-};
-
-/** The first week of a case's pain-duration band: matching only compares bands (domain/evidence/comparable). */
-const bandStart = (weeks: number | null): number | null =>
-  weeks === null ? null : weeks < 26 ? 0 : weeks < 104 ? 26 : 104;
-
-/** Tallies one clinic's registry cases by the matching dimensions, as "people like you" counts them. */
-export function tallyCases(clinicId: string, cases: readonly RegistryCase[]): RegistryRow[] {
-  const rows = new Map<string, RegistryRow>();
-  for (const c of cases) {
-    const b = c.baseline;
-    const weeks = bandStart(b.symptomWeeks);
-    const key = JSON.stringify([c.treatmentKind, b.odi, b.startBack, weeks, b.age]);
-    let row = rows.get(key);
-    if (!row) {
-      row = {
-        clinic_id: clinicId,
-        kind: c.treatmentKind,
-        odi: b.odi,
-        start_back: b.startBack,
-        weeks,
-        age: b.age,
-        treated: 0,
-        at: Object.fromEntries(REGISTRY_TIMEPOINTS.map((tp) => [tp, { due: 0, n: 0, responders: 0 }])),
-      };
-      rows.set(key, row);
-    }
-    row.treated++;
-    for (const tp of REGISTRY_TIMEPOINTS) {
-      const after = scoreAt(c, tp);
-      if (after === undefined) continue;
-      const cell = row.at[tp]!;
-      cell.due++;
-      if (c.before === null || after === null) continue;
-      cell.n++;
-      if (isResponse(REGISTRY_INSTRUMENT, c.before, after)) cell.responders++;
-    }
-  }
-  return [...rows.values()];
-}
-
 /** "People like you" counts per (clinic, kind) on `today`, from the decision aid's own case rows. */
 export async function buildRegistry(
   db: Executor,
@@ -252,7 +201,16 @@ export async function buildRegistry(
       kinds,
       instrument: REGISTRY_INSTRUMENT,
     });
-    const rows = tallyCases(clinicId, cases);
+    const rows = tallyCases(cases, REGISTRY_TIMEPOINTS, REGISTRY_INSTRUMENT).map((t) => ({
+      clinic_id: clinicId,
+      kind: t.treatmentKind,
+      odi: t.baseline.odi,
+      start_back: t.baseline.startBack,
+      weeks: t.baseline.symptomWeeks,
+      age: t.baseline.age,
+      treated: t.treated,
+      at: t.at,
+    }));
     for (let i = 0; i < rows.length; i += 5000) {
       await db.execute(sql`
         insert into registry_summary (clinic_id, kind, odi, start_back, weeks, age, treated, at)

@@ -9,6 +9,7 @@
 
 import type { MissingRange } from "../api/outcomes";
 import { missingDataRange } from "../outcomes/missing-data";
+import { isResponse } from "../outcomes/summary";
 import { wilsonInterval } from "../stats/proportions";
 import {
   type BaselineProfile,
@@ -16,6 +17,8 @@ import {
   type Comparison,
   compareOptions,
   preferredTimepoints,
+  type RegistryCase,
+  scoreAt,
 } from "./comparable";
 
 export type CaseTally = {
@@ -24,6 +27,48 @@ export type CaseTally = {
   treated: number;
   at: Readonly<Record<string, { due: number; n: number; responders: number }>>;
 };
+
+/** The first week of a pain-duration band (./comparable's durationBands): matching compares bands only. */
+export const bandStart = (weeks: number | null): number | null =>
+  weeks === null ? null : weeks < 26 ? 0 : weeks < 104 ? 26 : 104;
+
+/** Tallies cases by kind and matching dimensions, counting at `timepoints` as `comparablePatients` does. */
+export function tallyCases(
+  cases: readonly RegistryCase[],
+  timepoints: readonly string[],
+  instrument = "nrs_back",
+): CaseTally[] {
+  const tallies = new Map<
+    string,
+    CaseTally & { at: Record<string, { due: number; n: number; responders: number }> }
+  >();
+  for (const c of cases) {
+    const b = c.baseline;
+    const baseline = { ...b, symptomWeeks: bandStart(b.symptomWeeks) };
+    const key = JSON.stringify([c.treatmentKind, b.odi, b.startBack, baseline.symptomWeeks, b.age]);
+    let t = tallies.get(key);
+    if (!t) {
+      t = {
+        treatmentKind: c.treatmentKind,
+        baseline,
+        treated: 0,
+        at: Object.fromEntries(timepoints.map((tp) => [tp, { due: 0, n: 0, responders: 0 }])),
+      };
+      tallies.set(key, t);
+    }
+    t.treated++;
+    for (const tp of timepoints) {
+      const after = scoreAt(c, tp);
+      const cell = t.at[tp];
+      if (after === undefined || !cell) continue;
+      cell.due++;
+      if (c.before === null || after === null) continue;
+      cell.n++;
+      if (isResponse(instrument, c.before, after)) cell.responders++;
+    }
+  }
+  return [...tallies.values()];
+}
 
 function figureFromTallies(tallies: readonly CaseTally[], minimum: number): ComparableFigure | null {
   for (const timepoint of preferredTimepoints) {

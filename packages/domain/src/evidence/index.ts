@@ -23,7 +23,7 @@ export {
   wideningOrder,
 } from "./comparable";
 export { comparableCriteriaEs, criterionWords } from "./comparable-es";
-export { type CaseTally, comparableFromTallies } from "./comparable-tallies";
+export { bandStart, type CaseTally, comparableFromTallies, tallyCases } from "./comparable-tallies";
 export {
   type AidContent,
   aidContent,
