@@ -13,11 +13,26 @@ import { instrumentIn } from "./outcome-sql";
 const scoped = (clinicId: string | null, alias = "x") =>
   clinicId === null ? sql`true` : sql`${sql.raw(alias)}.clinic_id = ${clinicId}`;
 
-/** As `outcomeTallies`, from the summaries. */
+/**
+ * What the report makes of a follow-up on `today` (domain/pathway/schedule's followUpStatus, and
+ * whether an answered one's window has closed). Follow-ups of one class are read as one tally
+ * whose earliest window start and end stand for all: each has the class's status on `today`
+ * (answered and cancelled whatever the window; upcoming, open and missed by the window, which the
+ * earliest start and end of the class keep), so the counts are the direct computation's while a
+ * read returns a few rows per kind and timepoint instead of one per window.
+ */
+const followUpClass = (today: string) => sql`case
+    when x.completed then case when x.window_end < ${today}::date then 'answered, closed' else 'answered' end
+    when x.cancelled then 'cancelled'
+    when ${today}::date < x.window_start then 'upcoming'
+    when ${today}::date <= x.window_end then 'open'
+    else 'missed' end`;
+
+/** As `outcomeTallies` for the day `today`, from the summaries (follow-ups tallied by class on that day). */
 export async function summaryOutcomeTallies(
   db: Executor,
   clinicId: string | null,
-  filter: { instruments: readonly string[]; timepoint?: string },
+  filter: { instruments: readonly string[]; timepoint?: string; today: string },
 ): Promise<OutcomeTallies & { patients: number }> {
   const timepoint = filter.timepoint ? sql`and x.timepoint = ${filter.timepoint}` : sql``;
   const followUps = await db.execute<{
@@ -29,11 +44,11 @@ export async function summaryOutcomeTallies(
     cancelled_at: Date | null;
     n: number;
   }>(sql`
-    select x.kind, x.timepoint, x.window_start::text, x.window_end::text,
+    select x.kind, x.timepoint, min(x.window_start)::text as window_start, min(x.window_end)::text as window_end,
            min(x.completed_at) as completed_at, min(x.cancelled_at) as cancelled_at, sum(x.n)::int as n
     from outcome_follow_up_summary x
     where ${scoped(clinicId)} ${timepoint}
-    group by x.kind, x.timepoint, x.window_start, x.window_end, x.completed, x.cancelled`);
+    group by x.kind, x.timepoint, ${followUpClass(filter.today)}`);
   const answers = await db.execute<{
     kind: string;
     timepoint: string;

@@ -21,8 +21,10 @@ function rng(seed: number): () => number {
   };
 }
 
-const kinds = [
-  ...new Set(decisionOptionIds.map((o) => treatmentKindForOption(o)?.kind).filter((k): k is string => !!k)),
+const kinds: string[] = [
+  ...new Set(
+    decisionOptionIds.flatMap((o) => (treatmentKindForOption(o) ? [treatmentKindForOption(o)!.kind] : [])),
+  ),
 ];
 const groups: (StartBackGroup | null)[] = ["low", "medium", "high", null];
 

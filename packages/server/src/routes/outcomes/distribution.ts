@@ -27,7 +27,8 @@ export function distributionRoute(app: OpenAPIHono<AppEnv>): void {
     const read = await readOutcomes(
       c,
       "outcomes-distribution",
-      (tx, clinicId) => summaryOutcomeTallies(tx, clinicId, { instruments: [instrument], timepoint }),
+      (tx, clinicId, today) =>
+        summaryOutcomeTallies(tx, clinicId, { instruments: [instrument], timepoint, today }),
       () => ({ instrument, timepoint }),
     );
     return c.json(

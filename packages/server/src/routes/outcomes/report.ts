@@ -25,7 +25,8 @@ export function reportRoute(app: OpenAPIHono<AppEnv>): void {
     const read = await readOutcomes(
       c,
       "outcomes-report",
-      (tx, clinicId) => summaryOutcomeTallies(tx, clinicId, { instruments: defaultInstruments }),
+      (tx, clinicId, today) =>
+        summaryOutcomeTallies(tx, clinicId, { instruments: defaultInstruments, today }),
       (d) => ({ rows: d.followUps.reduce((s, f) => s + f.count, 0) }),
     );
     return c.json(
