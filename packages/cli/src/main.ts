@@ -14,6 +14,8 @@ Commands:
   audit verify               Check the audit trail's keyed chains against their anchors; name
                              the first broken event or anchor (exit 1)
   audit anchor               Write an anchor of the audit chains (the server does every minute)
+  summaries rebuild|check    Recompute the outcome summaries, or compare them with a rebuild
+                             (exit 1 naming the tables that differ)
   backup --out FILE          Consistent online backup of the database (and the audit key and
                              anchors), with its SHA-256 in FILE.sha256
   restore FILE --data-dir DIR
@@ -42,6 +44,7 @@ const commands: Record<string, () => Promise<Command>> = {
   migrate: () => import("./commands/migrate").then((m) => m.runMigrate),
   demo: () => import("./commands/demo").then((m) => m.runDemo),
   audit: () => import("./commands/audit").then((m) => m.runAudit),
+  summaries: () => import("./commands/summaries").then((m) => m.runSummaries),
   backup: () => import("./commands/backup").then((m) => m.runBackup),
   restore: () => import("./commands/backup").then((m) => m.runRestore),
   clinic: () => import("./commands/accounts").then((m) => m.runClinic),

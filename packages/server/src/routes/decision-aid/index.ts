@@ -4,7 +4,13 @@
  * stored with the versions they saw. Patients may save a choice only once the decision aid is
  * open for them (the safety questions answered, any red flag reviewed).
  */
-import { appendAudit, baselineProfile, patientInScope, registryCases } from "@evident/db";
+import {
+  appendAudit,
+  baselineProfile,
+  patientInScope,
+  refreshSummaries,
+  summaryRegistryTallies,
+} from "@evident/db";
 import { can, forbidden, toIsoDate, unauthenticated } from "@evident/domain";
 import {
   DecisionList,
@@ -17,10 +23,11 @@ import {
 } from "@evident/domain/api";
 import {
   comparableCriteria,
-  comparablePatients,
+  comparableFromTallies,
   contentLanguages,
   criterionWords,
   decisionSummary,
+  ODI_WINDOW,
 } from "@evident/domain/evidence";
 import { responderRule } from "@evident/domain/outcomes";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
@@ -106,6 +113,8 @@ export function decisionAidRoutes(app: OpenAPIHono<AppEnv>): void {
     const patientId = actor.kind === "patient" ? actor.patientId : (asked ?? null);
     if (actor.kind === "patient" && asked && asked !== actor.patientId)
       throw forbidden("Patients see only their own");
+    // The clinic's "people like you" counts, brought up to date first (db/repos/summaries.ts).
+    await refreshSummaries(database.db, { clinicId: actor.clinicId, today: asOf, now });
     const result = await database.db.transaction(async (tx) => {
       const scope = {
         clinicId: actor.clinicId,
@@ -115,9 +124,9 @@ export function decisionAidRoutes(app: OpenAPIHono<AppEnv>): void {
       };
       if (patientId) await patientInScope(tx, scope, patientId);
       const profile = patientId ? await baselineProfile(tx, actor.clinicId, patientId, asOf) : null;
-      const comparison = comparablePatients(
+      const comparison = comparableFromTallies(
         profile,
-        await registryCases(tx, actor.clinicId, { today: asOf }),
+        await summaryRegistryTallies(tx, actor.clinicId, profile, ODI_WINDOW),
         REGISTRY_MINIMUM,
       );
       const words = (ids: readonly string[]) =>

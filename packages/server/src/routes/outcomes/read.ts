@@ -1,9 +1,11 @@
 /**
  * How every outcomes endpoint reads: staff see their own clinic, researchers all clinics pooled;
+ * the summaries of that scope are first brought up to date (only what writes have queued since
+ * the job runner last did, or what was computed for an earlier day: db/repos/summaries.ts), then
  * the query runs in one transaction whose last step appends the audit event (the audit chain's
  * lock is taken at the end, so a slow analysis never holds up other writes).
  */
-import { appendAudit, type Executor } from "@evident/db";
+import { appendAudit, type Executor, refreshSummaries } from "@evident/db";
 import { toIsoDate } from "@evident/domain";
 import { smallCellNote } from "@evident/domain/outcomes";
 import type { Context } from "hono";
@@ -30,6 +32,7 @@ export async function readOutcomes<T>(
   const now = clock.now();
   const asOf = toIsoDate(now);
   const pooled = actor.role === "researcher";
+  await refreshSummaries(database.db, { clinicId: pooled ? null : actor.clinicId, today: asOf, now });
   const data = await database.db.transaction(async (tx) => {
     const result = await query(tx, pooled ? null : actor.clinicId, asOf);
     await appendAudit(tx, {
