@@ -23,7 +23,7 @@ export function searchBundle(resources: readonly FhirResource[], self: string, b
 }
 
 /** IssueType codes (http://hl7.org/fhir/issue-type) for our error codes. */
-const issueType: Record<ErrorCode, string> = {
+const issueType: Record<ErrorCode, OperationOutcomeIssue["code"]> = {
   "bad-request": "invalid",
   unauthenticated: "login",
   forbidden: "forbidden",

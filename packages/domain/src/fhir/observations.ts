@@ -6,8 +6,9 @@
  * the standard code where one exists (the definition's `codes.outputs`): LOINC 72514-3 for the
  * pain ratings, 97909-6 ODI, 91147-9 PEG mean (checked in secondary sources only), 91351-7 and
  * 91350-9 STarT Back total and distress subscore, 71955-9 … 71967-4 PROMIS-29 domain T-scores,
- * SNOMED CT 736534008 / 736535009 EQ-5D-5L index and VAS. The local code is what tells back from
- * leg pain and the US from the England index.
+ * SNOMED CT 736534008 / 736535009 EQ-5D-5L index and VAS. Back and leg pain share 72514-3 and
+ * differ by a SNOMED CT bodySite (and the local code); the local code tells the US from the
+ * England index. PROMIS ability to participate is 77854-8 (71957-5 is *satisfaction* with it).
  *
  * What becomes an Observation, per instrument: the score (integer, or a Quantity for
  * percentages and means); STarT Back also its subscale and group; PGIC its category; PROMIS-29
@@ -25,14 +26,21 @@ import type { Answers, InstrumentDefinition } from "../instruments/types";
 import { normalizeAnswers } from "../instruments/validate";
 import { fhirId, hl7, local } from "./codes";
 import { optionCoding } from "./questionnaire";
-import type { CodeableConcept, Observation, Quantity, Reference } from "./types";
+import type {
+  CodeableConcept,
+  Observation,
+  Patient,
+  Quantity,
+  QuestionnaireResponse,
+  Reference,
+} from "./types";
 
 export type ObservationContext = {
   /** When the answers were given (ISO 8601 date-time with offset). */
   effective: string;
-  subject?: Reference;
+  subject?: Reference<Patient>;
   /** The QuestionnaireResponse the scores come from. */
-  derivedFrom?: Reference;
+  derivedFrom?: Reference<QuestionnaireResponse>;
   /** "amended" for the scores of a corrected response; "final" otherwise. */
   status?: "final" | "amended";
   /** Gives each Observation an id: "<idPrefix>-<output>" (e.g. the response id). */
@@ -63,6 +71,7 @@ function observation(
     status: ctx.status ?? "final",
     category: [{ coding: [{ system: hl7.observationCategory, code: "survey", display: "Survey" }] }],
     code: codeFor(def, output, title),
+    ...(def.codes?.bodySite ? { bodySite: { coding: [{ ...def.codes.bodySite }] } } : {}),
     ...(ctx.subject ? { subject: ctx.subject } : {}),
     effectiveDateTime: ctx.effective,
     ...(ctx.derivedFrom ? { derivedFrom: [ctx.derivedFrom] } : {}),
