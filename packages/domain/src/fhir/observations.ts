@@ -24,8 +24,9 @@ import { scoreStartBack } from "../instruments/startback";
 import { eq5dValueSetIds, eq5dValueSets } from "../instruments/tables/eq5d5l-value-sets";
 import type { Answers, InstrumentDefinition } from "../instruments/types";
 import { normalizeAnswers } from "../instruments/validate";
-import { fhirId, hl7, local } from "./codes";
+import { fhirId, hl7, local, localSystems } from "./codes";
 import { optionCoding } from "./questionnaire";
+import type { TokenTest } from "./search";
 import type {
   CodeableConcept,
   Observation,
@@ -45,7 +46,12 @@ export type ObservationContext = {
   status?: "final" | "amended";
   /** Gives each Observation an id: "<idPrefix>-<output>" (e.g. the response id). */
   idPrefix?: string;
+  /** meta.versionId and lastUpdated (those of the response); the profile is added here. */
+  meta?: { versionId: string; lastUpdated: string };
 };
+
+/** US Core Observation Survey: a survey category, a code, a Patient subject and an effective time. */
+const US_CORE_SURVEY = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-observation-survey";
 
 type Value = Pick<Observation, "valueInteger" | "valueQuantity" | "valueString" | "valueCodeableConcept">;
 
@@ -68,6 +74,7 @@ function observation(
   return {
     resourceType: "Observation",
     ...(ctx.idPrefix ? { id: `${ctx.idPrefix}-${fhirId(output)}` } : {}),
+    ...(ctx.meta ? { meta: { ...ctx.meta, ...(ctx.subject ? { profile: [US_CORE_SURVEY] } : {}) } } : {}),
     status: ctx.status ?? "final",
     category: [{ coding: [{ system: hl7.observationCategory, code: "survey", display: "Survey" }] }],
     code: codeFor(def, output, title),
@@ -185,4 +192,34 @@ export function toObservations(
   ctx: ObservationContext,
 ): Observation[] {
   return byInstrument(def, normalizeAnswers(def, answers), ctx);
+}
+
+/** Whether a resource's code matches any of the token tests (system|code, code, or |code). */
+export function matchesCode(code: CodeableConcept | undefined, tests: readonly TokenTest[]): boolean {
+  return tests.some((t) =>
+    (code?.coding ?? []).some((c) => c.code === t.code && (t.system === undefined || c.system === t.system)),
+  );
+}
+
+/**
+ * The instruments whose score Observations can carry one of these codes: a local score code names
+ * its instrument ("promis29.anxiety"); a standard one is looked up in the definitions. Lets the
+ * search narrow the responses it reads before it maps them.
+ */
+export function instrumentsForCodes(
+  defs: readonly InstrumentDefinition[],
+  tests: readonly TokenTest[],
+): string[] {
+  return defs
+    .filter((def) =>
+      tests.some((t) => {
+        const localMatch =
+          (t.system === undefined || t.system === localSystems.scores) && t.code.split(".")[0] === def.id;
+        const standard = Object.values(def.codes?.outputs ?? {}).some(
+          (c) => c.code === t.code && (t.system === undefined || c.system === t.system),
+        );
+        return localMatch || standard;
+      }),
+    )
+    .map((d) => d.id);
 }
