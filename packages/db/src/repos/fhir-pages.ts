@@ -52,7 +52,7 @@ export function dateWhere(
           return sql`${at} >= ${s}::timestamptz`;
         case "lt":
           return sql`${at} < ${s}::timestamptz`;
-        case "le":
+        default: // "le"
           return sql`${at} < ${e}::timestamptz`;
       }
     }),

@@ -130,7 +130,7 @@ export function matchesDates(at: Date, tests: readonly DateTest[]): boolean {
         return x >= s;
       case "lt":
         return x < s;
-      case "le":
+      default: // "le"
         return x < e;
     }
   });
