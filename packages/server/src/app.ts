@@ -31,6 +31,7 @@ import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { candidacyRoutes } from "./routes/candidacy";
 import { clinicRoutes } from "./routes/clinic";
+import { fhirClientRoutes } from "./routes/clinic/fhir-clients";
 import { decisionAidRoutes } from "./routes/decision-aid";
 import { diaryRoutes } from "./routes/diary";
 import { fhirRoutes } from "./routes/fhir";
@@ -71,6 +72,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   candidacyRoutes(api);
   decisionAidRoutes(api);
   clinicRoutes(api);
+  fhirClientRoutes(api);
   staffRoutes(api);
   auditRoutes(api);
   return api;
