@@ -27,6 +27,9 @@ Commands:
   user add --clinic C --email E --name N --role R
                              Create a staff user (admin, clinician, coordinator, researcher);
                              the password is read from standard input
+  fhir-client add --clinic C --name N (--jwks-file PATH | --jwks-url URL)
+                             Register a FHIR API client (SMART backend services) of a clinic
+                             with its public keys; prints {"clientId": "…"}
   analyze <subcommand> …     Outcome statistics on a CSV file, as JSON (evident analyze --help)
   score <instrument> JSON    Score one questionnaire's answers, as JSON (evident score --help)
   triage JSON                Red-flag triage of one intake's answers, as JSON (evident triage --help)
@@ -49,6 +52,7 @@ const commands: Record<string, () => Promise<Command>> = {
   restore: () => import("./commands/backup").then((m) => m.runRestore),
   clinic: () => import("./commands/accounts").then((m) => m.runClinic),
   user: () => import("./commands/accounts").then((m) => m.runUser),
+  "fhir-client": () => import("./commands/fhir-client").then((m) => m.runFhirClient),
   analyze: () => import("./commands/analyze").then((m) => m.runAnalyze),
   score: () => import("./commands/score").then((m) => m.runScore),
   triage: () => import("./commands/triage").then((m) => m.runTriage),

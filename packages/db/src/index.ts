@@ -21,6 +21,8 @@ export * from "./repos/candidacy";
 export * from "./repos/clinics";
 export * from "./repos/decisions";
 export * from "./repos/diary";
+export * from "./repos/fhir";
+export * from "./repos/fhir-clients";
 export * from "./repos/follow-up-contacts";
 export * from "./repos/imaging";
 export * from "./repos/intakes";

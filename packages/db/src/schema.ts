@@ -87,6 +87,8 @@ export const patients = pgTable(
     mrn: text("mrn"),
     createdBy: uuid("created_by"),
     createdAt: createdAt(),
+    /** Set by any change after creation (FHIR Patient meta.lastUpdated). */
+    updatedAt: ts("updated_at"),
   },
   (t) => [
     index("patients_clinic_name_idx").on(t.clinicId, t.familyName, t.givenName),
