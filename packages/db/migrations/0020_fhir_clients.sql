@@ -1,4 +1,5 @@
 CREATE TABLE "fhir_client_assertions" (
+	"clinic_id" uuid NOT NULL,
 	"client_id" uuid NOT NULL,
 	"jti" text NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
@@ -18,6 +19,7 @@ CREATE TABLE "fhir_clients" (
 );
 --> statement-breakpoint
 ALTER TABLE "patients" ADD COLUMN "updated_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "fhir_client_assertions" ADD CONSTRAINT "fhir_client_assertions_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "fhir_client_assertions" ADD CONSTRAINT "fhir_client_assertions_client_id_fhir_clients_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."fhir_clients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "fhir_clients" ADD CONSTRAINT "fhir_clients_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "fhir_client_assertions_exp_idx" ON "fhir_client_assertions" USING btree ("expires_at");--> statement-breakpoint

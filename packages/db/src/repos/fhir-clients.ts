@@ -80,11 +80,17 @@ export async function findFhirClient(db: Db, id: string): Promise<FhirClientRow 
  * Records an assertion's `jti` until it expires; a second use of the same `jti` by the client is
  * refused (409) by the primary key, on whichever server it arrives. Expired ones are cleared.
  */
-export async function recordAssertion(db: Db, clientId: string, jti: string, expiresAt: Date, now: Date) {
+export async function recordAssertion(
+  db: Db,
+  client: { id: string; clinicId: string },
+  jti: string,
+  expiresAt: Date,
+  now: Date,
+) {
   await db.delete(fhirClientAssertions).where(lt(fhirClientAssertions.expiresAt, now));
   const inserted = await db
     .insert(fhirClientAssertions)
-    .values({ clientId, jti, expiresAt })
+    .values({ clinicId: client.clinicId, clientId: client.id, jti, expiresAt })
     .onConflictDoNothing()
     .returning({ jti: fhirClientAssertions.jti });
   if (inserted.length === 0)

@@ -35,6 +35,10 @@ export const fhirClients = pgTable(
 export const fhirClientAssertions = pgTable(
   "fhir_client_assertions",
   {
+    /** The client's clinic: every clinic table says whose it is (tenancy, clearing a clinic). */
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id),
     clientId: uuid("client_id")
       .notNull()
       .references(() => fhirClients.id),

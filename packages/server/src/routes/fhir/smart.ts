@@ -98,7 +98,7 @@ export function smartRoutes(): Hono<AppEnv> {
     if (expires - now.getTime() > MAX_ASSERTION_SECONDS * 1000)
       return oauthError(c, "invalid_client", "the client assertion's exp is more than 5 minutes ahead", 401);
     try {
-      await recordAssertion(database.db, client.id, String(claims.jti), new Date(expires), now);
+      await recordAssertion(database.db, client, String(claims.jti), new Date(expires), now);
     } catch {
       return oauthError(c, "invalid_grant", "this client assertion (jti) was used before", 400);
     }
