@@ -170,7 +170,11 @@ try {
   await browser.close();
   await app.stop();
 }
-console.log(`${machine()}; load average after the run ${load()}; CPU slowed ${cpuRate}×, ${repeats} loads each\n`);
-console.log("| page | cache | scripts | JS on the wire, KB | CSS, KB | everything, KB | first control usable, ms: median (range) |");
+console.log(
+  `${machine()}; load average after the run ${load()}; CPU slowed ${cpuRate}×, ${repeats} loads each\n`,
+);
+console.log(
+  "| page | cache | scripts | JS on the wire, KB | CSS, KB | everything, KB | first control usable, ms: median (range) |",
+);
 console.log("| --- | --- | --- | --- | --- | --- | --- |");
 for (const r of rows) console.log(r);
