@@ -4,9 +4,9 @@
  * Every page, and both shells, is its own chunk, fetched when a route needs it (`lazy`), so a
  * patient's phone never downloads the clinic's screens or the chart libraries for the portal's
  * sign-in or a questionnaire (issue 13's budget: 150 KB of JavaScript on the wire, checked by
- * build-budget.test.ts). The router loads a route's chunks, its shell's and its page's, side by
- * side before it shows the route, and keeps the current page on screen meanwhile, so moving
- * between pages never flashes blank; on the first load the spinner stands in.
+ * packages/server/test/web-budget.test.ts). The router loads a route's chunks, its shell's and
+ * its page's, side by side before it shows the route, and keeps the current page on screen
+ * meanwhile, so moving between pages never flashes blank; on the first load the spinner stands in.
  */
 import type { ComponentType } from "react";
 import { createBrowserRouter, Navigate, Outlet, type RouteObject } from "react-router";
