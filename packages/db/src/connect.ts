@@ -23,6 +23,8 @@ import {
   ensureLoginRole,
   ensureSwitchRole,
   grantAppPrivileges,
+  grantSystemRole,
+  SYSTEM_ROLE,
   withCredentials,
 } from "./roles";
 import { schema } from "./schema";
@@ -31,9 +33,17 @@ import { auditKey as auditKeyTable } from "./schema/audit";
 export type Db = NodePgDatabase<typeof schema>;
 
 export type Database = {
-  /** Connections as the app's role (not the owner). */
+  /**
+   * Connections as the app's role (not the owner). Under row-level security they see no clinic's
+   * rows until scoped (`scopedDb(pool, clinicId)`, tenancy.ts).
+   */
   pool: pg.Pool;
   db: Db;
+  /**
+   * Connections as `evident_system`, which sees every clinic: for jobs, the command line, sign-in
+   * and session lookups, pooled research aggregates — named at every use (tenancy.ts).
+   */
+  system: { pool: pg.Pool; db: Db };
   mode: "embedded" | "external";
   /** The embedded cluster (owned by this process, or a running server's that it uses). */
   cluster?: EmbeddedCluster | null;
@@ -147,7 +157,8 @@ export type DatabaseConfig = {
   command?: string;
 };
 
-type AppConnection = { url: string; role: string | null };
+/** How the app connects, and how its system connections do (a role to switch to at connect). */
+type AppConnection = { url: string; role: string | null; systemRole: string | null };
 
 /**
  * As the owner: makes sure the app's role exists with the privileges it needs, and says how the app
@@ -161,26 +172,30 @@ async function setUpAppRole(
 ): Promise<AppConnection> {
   const client = await owner.connect();
   try {
+    // The owner (a superuser needs nothing) sees every clinic: backups, the demo's bulk load.
+    await grantSystemRole(client, null);
     if (embedded) {
       const creds = await embeddedAppCredentials(config.dataDir);
       await ensureLoginRole(client, creds.user, creds.password);
       await grantAppPrivileges(client, creds.user);
-      return { url: withCredentials(ownerUrl, creds), role: null };
+      await grantSystemRole(client, creds.user);
+      return { url: withCredentials(ownerUrl, creds), role: null, systemRole: SYSTEM_ROLE };
     }
     const userOf = (url: string) => decodeURIComponent(new URL(url).username);
     // Two URLs naming two roles: the app's own role. (The same role twice is the one-URL case.)
     if (config.databaseUrl && userOf(config.databaseUrl) !== userOf(ownerUrl)) {
       await grantAppPrivileges(client, userOf(config.databaseUrl));
-      return { url: config.databaseUrl, role: null };
+      await grantSystemRole(client, userOf(config.databaseUrl));
+      return { url: config.databaseUrl, role: null, systemRole: SYSTEM_ROLE };
     }
     if (await ensureSwitchRole(client, APP_ROLE)) {
       await grantAppPrivileges(client, APP_ROLE);
-      return { url: config.databaseUrl ?? ownerUrl, role: APP_ROLE };
+      return { url: config.databaseUrl ?? ownerUrl, role: APP_ROLE, systemRole: SYSTEM_ROLE };
     }
     config.log?.(
       `warning: could not create the database role ${APP_ROLE}, so the app connects as the owner of the tables; give it a role of its own (EVIDENT_MIGRATE_DATABASE_URL, see README)`,
     );
-    return { url: ownerUrl, role: null };
+    return { url: ownerUrl, role: null, systemRole: null };
   } finally {
     client.release();
   }
@@ -202,16 +217,19 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const ownerUrl = embedded?.url ?? config.migrateDatabaseUrl ?? config.databaseUrl!;
   const owner = createPool(ownerUrl, 2);
   let pool: pg.Pool | undefined;
+  let systemPool: pg.Pool | undefined;
   try {
     await checkDurability(owner);
     await migrate(owner, { auditKey: key, log });
     const app = await setUpAppRole(owner, config, ownerUrl, embedded !== null);
     pool = createPool(app.url, config.poolSize, { role: app.role });
+    systemPool = createPool(app.url, 3, { role: app.systemRole });
     const client = await pool.connect();
     const problem = await checkAppRole(client).finally(() => client.release());
     if (problem) log(`warning: ${problem}; it should be a role of its own (see README, "Database roles")`);
   } catch (e) {
     await pool?.end().catch(() => undefined);
+    await systemPool?.end().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     throw e;
   } finally {
@@ -219,10 +237,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   }
   useAuditKey(key);
   const appPool = pool;
+  const sysPool = systemPool!;
   let closed = false;
   return {
     pool: appPool,
     db: drizzle(appPool, { schema }),
+    system: { pool: sysPool, db: drizzle(sysPool, { schema }) },
     mode: embedded ? "embedded" : "external",
     cluster: embedded,
     audit: { key, anchorDir: path.resolve(config.auditAnchorDir ?? config.dataDir) },
@@ -238,6 +258,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       if (closed) return;
       closed = true;
       await appPool.end();
+      await sysPool.end();
       await embedded?.stop();
     },
   };
@@ -245,7 +266,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 
 /** Appends an anchor of the audit chains now (audit-anchors.ts). */
 export function anchorAudit(database: Database, now?: Date): Promise<AnchorWritten> {
-  return writeAnchor(database.db, { key: database.audit.key, dir: database.audit.anchorDir, now });
+  return writeAnchor(database.system.db, { key: database.audit.key, dir: database.audit.anchorDir, now });
 }
 
 /** Verifies the audit chains against every anchor (audit-verify.ts). */
@@ -253,5 +274,5 @@ export function verifyDatabaseAudit(
   database: Database,
   onProgress?: (checked: number, total: number) => void,
 ): Promise<VerifyResult> {
-  return verifyAudit(database.db, { ...database.audit, onProgress });
+  return verifyAudit(database.system.db, { ...database.audit, onProgress });
 }

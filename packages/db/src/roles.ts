@@ -18,6 +18,12 @@ import path from "node:path";
 import type pg from "pg";
 
 export const APP_ROLE = "evident_app";
+/**
+ * The NOLOGIN role that sees every clinic (row-level security, migration 0019): jobs, the command
+ * line and sign-in lookups switch to it by name (tenancy.ts `Database.system`). The app's role is a
+ * member without inheriting it, so it holds only when a connection asks for it.
+ */
+export const SYSTEM_ROLE = "evident_system";
 
 type Queryable = Pick<pg.ClientBase, "query" | "escapeIdentifier" | "escapeLiteral">;
 
@@ -38,6 +44,32 @@ export async function grantAppPrivileges(db: Queryable, role: string): Promise<v
 async function roleExists(db: Queryable, role: string): Promise<boolean> {
   const { rowCount } = await db.query("select 1 from pg_roles where rolname = $1", [role]);
   return (rowCount ?? 0) > 0;
+}
+
+/**
+ * Lets `member` switch to the system role (SET ROLE / `-c role=`) without inheriting it, so the
+ * policy for `evident_system` never applies to `member` by itself. `member` null: the current user
+ * (the owner, in the one-URL case), which may inherit it.
+ */
+export async function grantSystemRole(db: Queryable, member: string | null): Promise<void> {
+  const sys = db.escapeIdentifier(SYSTEM_ROLE);
+  if (member === null) {
+    const [me] = (
+      await db.query<{ su: boolean }>("select rolsuper as su from pg_roles where rolname = current_user")
+    ).rows;
+    if (!me?.su) await db.query(`grant ${sys} to current_user`);
+  } else {
+    const m = db.escapeIdentifier(member);
+    const [{ v } = { v: 0 }] = (
+      await db.query<{ v: number }>("select current_setting('server_version_num')::int as v")
+    ).rows;
+    if (v >= 160000) await db.query(`grant ${sys} to ${m} with inherit false, set true`);
+    else {
+      await db.query(`grant ${sys} to ${m}`);
+      await db.query(`alter role ${m} noinherit`);
+    }
+  }
+  await grantAppPrivileges(db, SYSTEM_ROLE);
 }
 
 /** Creates (or updates the password of) a login role with no special attributes. */
@@ -81,6 +113,12 @@ export async function checkAppRole(db: Queryable): Promise<string | null> {
   if (!me) return null;
   if (me.su) return `the app's database role ${me.role} is a superuser`;
   if (me.owns) return `the app's database role ${me.role} owns the tables`;
+  const { rows: sys } = await db.query<{ all: boolean }>(
+    `select pg_has_role(current_user, $1, 'USAGE') as all`,
+    [SYSTEM_ROLE],
+  );
+  if (sys[0]?.all)
+    return `the app's database role ${me.role} inherits ${SYSTEM_ROLE}, so it sees every clinic's rows`;
   return null;
 }
 

@@ -1,14 +1,14 @@
 /**
- * How every outcomes endpoint reads: staff see their own clinic, researchers all clinics pooled;
- * the query runs in one transaction whose last step appends the audit event (the audit chain's
- * lock is taken at the end, so a slow analysis never holds up other writes).
+ * How every outcomes endpoint reads: staff see their own clinic, researchers all clinics pooled,
+ * through the clinic's outcomes repository (db/repos/scoped-reads.ts); the audit event is appended
+ * last (the audit chain's lock is taken at the end, so a slow analysis never holds up other writes).
  */
-import { appendAudit, type Executor } from "@evident/db";
+import type { OutcomesQuery } from "@evident/db";
 import { toIsoDate } from "@evident/domain";
 import { smallCellNote } from "@evident/domain/outcomes";
 import type { Context } from "hono";
 import type { AppEnv } from "../../http/env";
-import { staffActor } from "../../http/scoped";
+import { clinicRepositories } from "../../http/scoped";
 
 export type OutcomesRead<T> = {
   data: T;
@@ -22,30 +22,14 @@ export type OutcomesRead<T> = {
 export async function readOutcomes<T>(
   c: Context<AppEnv>,
   entityType: string,
-  query: (tx: Executor, clinicId: string | null, asOf: string) => Promise<T>,
+  query: OutcomesQuery<T>,
   detail: (data: T) => Record<string, unknown>,
 ): Promise<OutcomesRead<T>> {
-  const actor = staffActor(c);
-  const { database, clock } = c.get("deps");
-  const now = clock.now();
+  const { actor, outcomes } = clinicRepositories(c);
+  const now = c.get("deps").clock.now();
   const asOf = toIsoDate(now);
   const pooled = actor.role === "researcher";
-  const data = await database.db.transaction(async (tx) => {
-    const result = await query(tx, pooled ? null : actor.clinicId, asOf);
-    await appendAudit(tx, {
-      at: now,
-      actorKind: "staff",
-      actorId: actor.userId,
-      clinicId: actor.clinicId,
-      patientId: null,
-      action: "read",
-      entityType,
-      entityId: null,
-      requestId: c.get("requestId"),
-      detail: { pooled, ...detail(result) },
-    });
-    return result;
-  });
+  const data = await outcomes.read(entityType, { pooled, asOf }, query, detail);
   return {
     data,
     pooled,
