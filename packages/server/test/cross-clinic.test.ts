@@ -120,7 +120,11 @@ const fixtures: Record<string, Fixture> = {
   "POST /staff/{id}/enable": { as: "staff", path: (r) => ({ id: r.clinician.id }) },
   "POST /staff/{id}/invitations": { as: "staff", path: (r) => ({ id: r.clinician.id }) },
   "POST /staff/{id}/mfa-reset": { as: "staff", path: (r) => ({ id: r.clinician.id }) },
-  "PUT /staff/{id}/role": { as: "staff", path: (r) => ({ id: r.clinician.id }), body: () => ({ role: "researcher" }) },
+  "PUT /staff/{id}/role": {
+    as: "staff",
+    path: (r) => ({ id: r.clinician.id }),
+    body: () => ({ role: "researcher" }),
+  },
   "GET /portal/decisions/{id}/summary.pdf": { as: "patient", path: (r) => ({ id: r.decision }) },
   "GET /portal/drafts/{followUpId}": { as: "patient", path: (r) => ({ followUpId: r.baselineFollowUp }) },
   "PUT /portal/drafts/{followUpId}": {
@@ -154,18 +158,35 @@ async function makeClinicA(): Promise<{ admin: Staff; r: Resources }> {
   const post = (path: string, body: unknown, cookie = clinician.cookie) =>
     h.call("POST", `/api/v1${path}`, { cookie, body }).then((res) => ok(res, path));
   await h.answerSafetyQuestions(patient.cookie);
-  const baselineFollowUp = patient.followUps.find((f: { timepoint: string }) => f.timepoint === "baseline")!.id;
+  const baselineFollowUp = patient.followUps.find(
+    (f: { timepoint: string }) => f.timepoint === "baseline",
+  )!.id;
   const responses = await post(`/patients/${patient.id}/responses`, {
     responses: [{ instrument: "nrs_back", answers: { nrs_back: 7 } }],
   });
   const intake = await post(`/patients/${patient.id}/intakes`, { answers: calmIntake() });
-  const treatment = await post(`/patients/${patient.id}/treatments`, { kind: "medication", date: "2026-03-01" });
-  const ae = await post(`/patients/${patient.id}/adverse-events`, { ...adverseEvent, treatmentId: treatment.json.id });
-  const decision = await post("/portal/decisions", { values, choice: "exercise-physiotherapy" }, patient.cookie);
+  const treatment = await post(`/patients/${patient.id}/treatments`, {
+    kind: "medication",
+    date: "2026-03-01",
+  });
+  const ae = await post(`/patients/${patient.id}/adverse-events`, {
+    ...adverseEvent,
+    treatmentId: treatment.json.id,
+  });
+  const decision = await post(
+    "/portal/decisions",
+    { values, choice: "exercise-physiotherapy" },
+    patient.cookie,
+  );
   const task = await h.database.db.transaction((tx) =>
     createTask(
       tx,
-      { clinicId: clinic.id, actor: { kind: "system", id: "test" }, requestId: null, now: () => h.clock.now() },
+      {
+        clinicId: clinic.id,
+        actor: { kind: "system", id: "test" },
+        requestId: null,
+        now: () => h.clock.now(),
+      },
       { kind: "call_patient", title: "Call the patient", assignedRole: "clinician", priority: "soon" },
     ),
   );
@@ -191,10 +212,19 @@ async function makeClinicA(): Promise<{ admin: Staff; r: Resources }> {
 
 /** What clinic A holds, table by table, to show that nothing of it changed. */
 async function clinicARows(): Promise<Record<string, string>> {
-  const tables = ["patients", "treatments", "questionnaire_responses", "intakes", "adverse_events", "decisions"];
+  const tables = [
+    "patients",
+    "treatments",
+    "questionnaire_responses",
+    "intakes",
+    "adverse_events",
+    "decisions",
+  ];
   const out: Record<string, string> = {};
   for (const t of [...tables, "tasks", "staff_users", "sessions", "response_drafts", "imaging_studies"]) {
-    const { rows } = await h.database.pool.query(`select md5(string_agg(x::text, ',' order by x::text)) as d from ${t} x`);
+    const { rows } = await h.database.pool.query(
+      `select md5(string_agg(x::text, ',' order by x::text)) as d from ${t} x`,
+    );
     out[t] = rows[0]?.d ?? "";
   }
   return out;
