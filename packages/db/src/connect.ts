@@ -174,6 +174,7 @@ async function setUpAppRole(
   try {
     // The owner (a superuser needs nothing) sees every clinic: backups, the demo's bulk load.
     await grantSystemRole(client, null);
+    await grantAppPrivileges(client, SYSTEM_ROLE);
     if (embedded) {
       const creds = await embeddedAppCredentials(config.dataDir);
       await ensureLoginRole(client, creds.user, creds.password);

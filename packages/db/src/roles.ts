@@ -49,7 +49,7 @@ async function roleExists(db: Queryable, role: string): Promise<boolean> {
 /**
  * Lets `member` switch to the system role (SET ROLE / `-c role=`) without inheriting it, so the
  * policy for `evident_system` never applies to `member` by itself. `member` null: the current user
- * (the owner, in the one-URL case), which may inherit it.
+ * (the owner), which may inherit it. The role's own privileges: `grantAppPrivileges(db, SYSTEM_ROLE)`.
  */
 export async function grantSystemRole(db: Queryable, member: string | null): Promise<void> {
   const sys = db.escapeIdentifier(SYSTEM_ROLE);
@@ -69,7 +69,6 @@ export async function grantSystemRole(db: Queryable, member: string | null): Pro
       await db.query(`alter role ${m} noinherit`);
     }
   }
-  await grantAppPrivileges(db, SYSTEM_ROLE);
 }
 
 /** Creates (or updates the password of) a login role with no special attributes. */

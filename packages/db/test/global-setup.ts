@@ -61,6 +61,7 @@ export default async function setup(project: TestProject) {
   await migrate(pool, { auditKey: auditKeyFrom(Buffer.from(keyHex, "hex")) });
   const client = await pool.connect();
   await grantAppPrivileges(client, app.user)
+    .then(() => grantAppPrivileges(client, "evident_system"))
     .then(() => grantSystemRole(client, app.user))
     .finally(() => client.release());
   await pool.end();

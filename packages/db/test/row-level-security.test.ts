@@ -65,20 +65,25 @@ describe("row-level security on clinic_id", () => {
   });
 
   it("refuses to write a row of another clinic than the scoped one", async () => {
-    const refused = await scopedDb(db.pool, clinicA)
-      .execute(
-        sql`insert into patients (id, clinic_id, given_name, family_name, birth_date, sex)
-            values (${uuidv7()}, ${clinicB}, 'Sneaky', 'Write', '1970-01-01', 'unknown')`,
-      )
-      .then(
-        () => null,
-        (e: { cause?: { message?: string } }) => e.cause?.message ?? String(e),
-      );
-    expect(refused).toMatch(/row-level security/);
-    const moved = await scopedDb(db.pool, clinicA).execute(
-      sql`update patients set clinic_id = ${clinicB} where family_name = 'Ayala'`,
+    const refusal = (statement: ReturnType<typeof sql>) =>
+      scopedDb(db.pool, clinicA)
+        .execute(statement)
+        .then(
+          () => "written",
+          (e: { cause?: { message?: string } }) => e.cause?.message ?? String(e),
+        );
+    expect(
+      await refusal(sql`insert into patients (id, clinic_id, given_name, family_name, birth_date, sex)
+            values (${uuidv7()}, ${clinicB}, 'Sneaky', 'Write', '1970-01-01', 'unknown')`),
+    ).toMatch(/row-level security/);
+    expect(
+      await refusal(sql`update patients set clinic_id = ${clinicB} where family_name = 'Ayala'`),
+    ).toMatch(/row-level security/);
+    // Another clinic's rows are not there to change.
+    const touched = await scopedDb(db.pool, clinicA).execute(
+      sql`update patients set given_name = 'Changed' where family_name = 'Baker'`,
     );
-    expect(moved.rowCount ?? 0).toBe(0);
+    expect(touched.rowCount).toBe(0);
   });
 
   it("does not leave the clinic set on a pooled connection after its transaction", async () => {
