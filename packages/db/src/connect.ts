@@ -224,7 +224,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     await migrate(owner, { auditKey: key, log });
     const app = await setUpAppRole(owner, config, ownerUrl, embedded !== null);
     pool = createPool(app.url, config.poolSize, { role: app.role });
-    systemPool = createPool(app.url, 3, { role: app.systemRole });
+    // As large as the app's: every request looks its session up through it.
+    systemPool = createPool(app.url, config.poolSize, { role: app.systemRole });
     const client = await pool.connect();
     const problem = await checkAppRole(client).finally(() => client.release());
     if (problem) log(`warning: ${problem}; it should be a role of its own (see README, "Database roles")`);

@@ -48,7 +48,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
   const ownerUrl = u.toString();
   const url = withCredentials(ownerUrl, inject("pgApp"));
   const pool = createPool(url, 5);
-  const systemPool = createPool(url, 2, { role: SYSTEM_ROLE });
+  const systemPool = createPool(url, 5, { role: SYSTEM_ROLE });
   const owner = createPool(ownerUrl, 2);
   const key = testAuditKey();
   const anchorDir = await mkdtemp(path.join(tmpdir(), "evident-anchors-"));
