@@ -202,7 +202,7 @@ export async function intakeScreenshots(browser: Browser, base: string, shoot: S
     await page.goto(`/patients/${created.id as string}`);
     await page.getByRole("button", { name: "Enter safety answers" }).click();
     const dialog = page.getByRole("dialog", { name: "Safety questions for the patient" });
-    await dialog.getByLabel("How old are you?").fill("67");
+    await dialog.getByRole("button", { name: "Save the patient's answers" }).waitFor();
     await shoot(page, `staff-intake-${size}`, false);
     await answerIntake(page, { weeks: 1, yes: ["saddleNumbness", "bladderDysfunction"] }, dialog);
     await dialog.getByRole("button", { name: "Save the patient's answers" }).click();

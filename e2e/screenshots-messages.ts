@@ -3,12 +3,13 @@
  * `--only messages`, and with the rest), on an app without an e-mail server (`npm start`): a
  * patient treated a week ago activates the portal, the jobs queue the 2-week invitation, and the
  * clinic enters the answers by phone, which withdraws it. Shot at desktop width, with the
- * message opened.
+ * message opened, and the patient's portal invitation opened (its sign-in link hidden from staff).
  */
 import { getInstrument } from "@evident/domain/instruments";
 import type { APIRequestContext, Browser, Page } from "playwright-core";
+import { signInAdmin } from "./admin";
 import { expectNoAxeViolations, newContext } from "./browser";
-import { linkTokenFor } from "./mail";
+import { linkTokenFor, mailFolder } from "./mail";
 
 type Shoot = (page: Page, name: string, full?: boolean) => Promise<void>;
 
@@ -76,7 +77,7 @@ export async function messageScreenshots(
     }),
     "treatment",
   );
-  await ok(await signIn(accounts.admin), "admin sign-in");
+  await signInAdmin(desk, base, mailFolder());
   await ok(await desk.request.post(`${base}/api/v1/jobs/run`, { data: {} }), "jobs");
   await ok(await signIn(accounts.clinician), "staff sign-in");
   const detail = await ok<{ followUps: { id: string; timepoint: string; instruments: string[] }[] }>(
@@ -110,4 +111,15 @@ export async function messageScreenshots(
   await desk.getByRole("dialog").waitFor();
   await expectNoAxeViolations(desk, "a withdrawn message");
   await shoot(desk, "messages-withdrawn-open-desktop", false);
+  await desk.keyboard.press("Escape");
+  await desk
+    .getByRole("table", { name: "Messages" })
+    .getByRole("row")
+    .filter({ hasText: email })
+    .getByRole("button", { name: /your Evident patient portal/ })
+    .first()
+    .click();
+  await desk.getByRole("dialog").getByText("The sign-in link is in the e-mail only").waitFor();
+  await expectNoAxeViolations(desk, "an invitation with its link hidden");
+  await shoot(desk, "messages-invitation-open-desktop", false);
 }

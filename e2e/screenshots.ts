@@ -20,7 +20,8 @@
  * follow-up already holds (`--only gate`) in screenshots-gate.ts, the Messages page with a withdrawn
  * follow-up message (`--only messages`) in screenshots-messages.ts, the decision aid's clinic
  * figure with its counts and missing-data range (`--only numbers`) in screenshots-numbers.ts, the
- * Audit trail page (`--only audit`) in screenshots-audit.ts. Uses the demo data when
+ * Audit trail page (`--only audit`) in screenshots-audit.ts, the portal sign-in and a first
+ * question (`--only portal`) in screenshots-portal.ts. Uses the demo data when
  * there is some (a patient with answers,
  * the demo portal patient); otherwise it creates a showcase patient through the API first.
  */
@@ -40,6 +41,7 @@ import { messageScreenshots } from "./screenshots-messages";
 import { clinicFigureScreenshots } from "./screenshots-numbers";
 import { outcomeScreenshots } from "./screenshots-outcomes";
 import { pathwayScreenshots, recoveryScreenshots } from "./screenshots-pathway";
+import { portalScreenshots } from "./screenshots-portal";
 import { recordScreenshots } from "./screenshots-records";
 
 const base = (process.env.BASE_URL ?? "http://localhost:3000").replace(/\/$/, "");
@@ -329,6 +331,10 @@ async function main() {
     }
     if (only === "aid-es") {
       await spanishAidScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
+      return;
+    }
+    if (only === "portal") {
+      await portalScreenshots(browser, base, shoot, PASSWORD);
       return;
     }
     if (only === "audit") {

@@ -14,6 +14,8 @@ Commands:
   audit verify               Check the audit trail's keyed chains against their anchors; name
                              the first broken event or anchor (exit 1)
   audit anchor               Write an anchor of the audit chains (the server does every minute)
+  summaries rebuild|check    Recompute the outcome summaries, or compare them with a rebuild
+                             (exit 1 naming the tables that differ)
   backup --out FILE          Consistent online backup of the database (and the audit key and
                              anchors), with its SHA-256 in FILE.sha256
   restore FILE --data-dir DIR
@@ -25,6 +27,9 @@ Commands:
   user add --clinic C --email E --name N --role R
                              Create a staff user (admin, clinician, coordinator, researcher);
                              the password is read from standard input
+  fhir-client add --clinic C --name N (--jwks-file PATH | --jwks-url URL)
+                             Register a FHIR API client (SMART backend services) of a clinic
+                             with its public keys; prints {"clientId": "…"}
   analyze <subcommand> …     Outcome statistics on a CSV file, as JSON (evident analyze --help)
   score <instrument> JSON    Score one questionnaire's answers, as JSON (evident score --help)
   triage JSON                Red-flag triage of one intake's answers, as JSON (evident triage --help)
@@ -42,10 +47,12 @@ const commands: Record<string, () => Promise<Command>> = {
   migrate: () => import("./commands/migrate").then((m) => m.runMigrate),
   demo: () => import("./commands/demo").then((m) => m.runDemo),
   audit: () => import("./commands/audit").then((m) => m.runAudit),
+  summaries: () => import("./commands/summaries").then((m) => m.runSummaries),
   backup: () => import("./commands/backup").then((m) => m.runBackup),
   restore: () => import("./commands/backup").then((m) => m.runRestore),
   clinic: () => import("./commands/accounts").then((m) => m.runClinic),
   user: () => import("./commands/accounts").then((m) => m.runUser),
+  "fhir-client": () => import("./commands/fhir-client").then((m) => m.runFhirClient),
   analyze: () => import("./commands/analyze").then((m) => m.runAnalyze),
   score: () => import("./commands/score").then((m) => m.runScore),
   triage: () => import("./commands/triage").then((m) => m.runTriage),

@@ -133,7 +133,10 @@ describe("evident clinic add / user add", () => {
     ]);
   });
 
-  it("refuses a duplicate clinic, a weak password, a bad role and an unknown clinic with exit 2", async () => {
+  // Five CLI runs, each a new process that opens the database: allow for a busy machine.
+  it("refuses a duplicate clinic, a weak password, a bad role and an unknown clinic with exit 2", {
+    timeout: 90_000,
+  }, async () => {
     const env = { ...db.cliEnv, EVIDENT_NEW_PASSWORD: "a long enough password" };
     expect((await runCli(["clinic", "add", "--name", "Harbour Spine Clinic"], env)).code).toBe(2);
     const weak = await runCli(

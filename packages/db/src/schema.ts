@@ -87,6 +87,8 @@ export const patients = pgTable(
     mrn: text("mrn"),
     createdBy: uuid("created_by"),
     createdAt: createdAt(),
+    /** Set by any change after creation (FHIR Patient meta.lastUpdated). */
+    updatedAt: ts("updated_at"),
   },
   (t) => [
     index("patients_clinic_name_idx").on(t.clinicId, t.familyName, t.givenName),
@@ -304,7 +306,7 @@ export const questionnaireResponses = pgTable(
     index("responses_follow_up_idx").on(t.followUpId),
     index("responses_episode_idx").on(t.episodeId, t.instrument, t.completedAt),
     // One correction per version: corrections form a chain, never a fork.
-    uniqueIndex("responses_supersedes_key").on(t.supersedesId),
+    uniqueIndex("responses_supersedes_key").on(t.supersedesId).where(sql`${t.supersedesId} is not null`),
     check(
       "responses_correction_has_reason",
       sql`(${t.supersedesId} is null) = (${t.correctionReason} is null)`,

@@ -4,7 +4,8 @@
  *
  *   /api/health         liveness + database check
  *   /api/v1/…           the JSON API (zod-validated; errors as problem+json)
- *   /api/fhir/…         read-only FHIR R4 (Questionnaire, QuestionnaireResponse, Observation)
+ *   /api/fhir/…         read-only FHIR R4 (CapabilityStatement, SMART backend-services tokens,
+ *                       read and paged search of the record's resources)
  *   /api/openapi.json   OpenAPI 3.1 generated from the same zod schemas
  *   /api/docs           API docs page
  *   everything else     the built web app
@@ -31,6 +32,7 @@ import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { candidacyRoutes } from "./routes/candidacy";
 import { clinicRoutes } from "./routes/clinic";
+import { fhirClientRoutes } from "./routes/clinic/fhir-clients";
 import { decisionAidRoutes } from "./routes/decision-aid";
 import { diaryRoutes } from "./routes/diary";
 import { fhirRoutes } from "./routes/fhir";
@@ -71,6 +73,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   candidacyRoutes(api);
   decisionAidRoutes(api);
   clinicRoutes(api);
+  fhirClientRoutes(api);
   staffRoutes(api);
   auditRoutes(api);
   return api;

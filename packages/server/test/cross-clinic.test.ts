@@ -5,7 +5,7 @@
  * never a 500; nothing of clinic A changes. A route added with an id parameter and no fixture
  * here fails the test, so every new id route is covered when it is written.
  */
-import { createTask } from "@evident/db";
+import { addFhirClient, createTask } from "@evident/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { calmIntake } from "./answers";
 import { eligibleFacts } from "./candidacy-facts";
@@ -114,6 +114,7 @@ const fixtures: Record<string, Fixture> = {
   "GET /adverse-events/{id}/medwatch.pdf": { as: "staff", path: (r) => ({ id: r.adverseEvent }) },
   "POST /adverse-events/{id}/report-submitted": { as: "staff", path: (r) => ({ id: r.adverseEvent }) },
   "POST /tasks/{id}/complete": { as: "staff", path: (r) => ({ id: r.task }), body: () => ({}) },
+  "POST /fhir-clients/{id}/revoke": { as: "staff", path: (r) => ({ id: r.fhirClient }) },
   "DELETE /auth/sessions/{id}": { as: "staff", path: (r) => ({ id: r.staffSession }) },
   "DELETE /staff/sessions/{id}": { as: "staff", path: (r) => ({ id: r.staffSession }) },
   "POST /staff/{id}/disable": { as: "staff", path: (r) => ({ id: r.clinician.id }) },
@@ -206,6 +207,19 @@ async function makeClinicA(): Promise<{ admin: Staff; r: Resources }> {
       staffSession: (await sessions(clinician.cookie))[0].id,
       patientSession: (await sessions(patient.cookie))[0].id,
       baselineFollowUp,
+      fhirClient: (
+        await addFhirClient(
+          h.database.db,
+          {
+            clinicId: clinic.id,
+            name: "Registry",
+            jwks: null,
+            jwksUrl: "https://registry.example/jwks.json",
+          },
+          { actorKind: "system", actorId: "test" },
+          h.clock.now(),
+        )
+      ).clientId,
     },
   };
 }

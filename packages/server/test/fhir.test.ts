@@ -53,7 +53,8 @@ describe("Questionnaire", () => {
 
   it("answers an unknown one or an unknown resource type with an OperationOutcome 404", async () => {
     expectOutcome(await fhir("Questionnaire/vas"), 404, "not-found");
-    expectOutcome(await fhir("Patient/123"), 404, "not-found");
+    expectOutcome(await fhir("Basic/123"), 404, "not-found");
+    expectOutcome(await fhir("Patient/123", staff.cookie), 404, "not-found");
   });
 });
 
@@ -126,21 +127,29 @@ describe("QuestionnaireResponse and Observation", () => {
     });
   });
 
-  it("refuses the unsigned-in, researchers and other clinics, as OperationOutcomes", async () => {
+  it("refuses the unsigned-in and researchers, and shows other clinics nothing", async () => {
     expectOutcome(await fhir(`QuestionnaireResponse?patient=${patientId}`), 401, "login");
     const researcher = await h.staff("researcher", staff.clinicId);
     expectOutcome(await fhir(`Observation?patient=${patientId}`, researcher.cookie), 403, "forbidden");
     const other = await h.staff("clinician");
-    expectOutcome(await fhir(`Observation?patient=${patientId}`, other.cookie), 404, "not-found");
+    const elsewhere = await fhir(`Observation?patient=${patientId}`, other.cookie);
+    expect(elsewhere.json).toMatchObject({ resourceType: "Bundle", total: 0 });
+    expect(elsewhere.json.entry).toEqual([]);
+    expectOutcome(await fhir(`QuestionnaireResponse/${nrsId}`, other.cookie), 404, "not-found");
     const p = await h.portalPatient(staff.cookie);
     expectOutcome(await fhir(`Observation?patient=${p.id}`, p.cookie), 403, "forbidden");
   });
 
   it("names each bad search parameter", async () => {
-    const missing = await fhir("Observation", staff.cookie);
-    expectOutcome(missing, 400, "invalid");
-    expect(missing.json.issue).toEqual([
-      { severity: "error", code: "invalid", diagnostics: "patient: is required", expression: ["patient"] },
+    const unknown = await fhir("Observation?colour=red", staff.cookie);
+    expectOutcome(unknown, 400, "invalid");
+    expect(unknown.json.issue).toEqual([
+      {
+        severity: "error",
+        code: "invalid",
+        diagnostics: expect.stringMatching(/^colour: is not a supported search parameter of Observation/),
+        expression: ["colour"],
+      },
     ]);
     const bad = await fhir("QuestionnaireResponse?patient=not-an-id&code=odi", staff.cookie);
     expect(bad.json.issue.map((i: { expression: string[] }) => i.expression[0]).sort()).toEqual([

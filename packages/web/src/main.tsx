@@ -2,19 +2,22 @@ import "@mantine/core/styles.css";
 import "@mantine/charts/styles.css";
 import "@mantine/notifications/styles.css";
 import { MantineProvider } from "@mantine/core";
-import { Notifications } from "@mantine/notifications";
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router/dom";
-import { z } from "zod";
 import { isApiError } from "./api/client";
 import { keys } from "./api/queries";
+import { Notifications } from "./components/Notifications";
 import { router } from "./router";
+import { setZodJitless } from "./zod-settings";
 
 // zod probes `new Function` to speed up parsing; our Content-Security-Policy forbids eval, so the
 // probe logs a violation on every page. Without the probe zod is as correct, only a bit slower.
-z.config({ jitless: true });
+// zod keeps its settings on this global and takes them from there when it loads; setting it
+// here, rather than calling z.config, keeps zod out of the first download of pages that never
+// parse with it (the portal's sign-in). zod-settings.test.ts checks that zod still reads it.
+setZodJitless(globalThis);
 
 import { cssVariablesResolver, theme } from "./theme";
 
@@ -43,7 +46,7 @@ if (!root) throw new Error("index.html has no #root element");
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      <Notifications />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

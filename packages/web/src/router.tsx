@@ -1,176 +1,193 @@
-/** Every screen and its address. Clinic pages share the workspace shell; portal pages their own. */
-import { lazy, Suspense } from "react";
-import { createBrowserRouter, Navigate } from "react-router";
-import { AccountPage } from "./clinic/AccountPage";
-import { AddPatientPage } from "./clinic/AddPatientPage";
-import { AuditTrailPage } from "./clinic/AuditTrailPage";
-import { ClinicShell } from "./clinic/ClinicShell";
-import { DecisionAidPage } from "./clinic/DecisionAidPage";
-import { ForgotPasswordPage, StaffLinkPage } from "./clinic/ForgotPasswordPage";
-import { MessagesPage } from "./clinic/MessagesPage";
-import { PatientListPage } from "./clinic/PatientListPage";
-import { QuestionnairesPage } from "./clinic/plan/QuestionnairesPage";
-import { SettingsPage } from "./clinic/SettingsPage";
-import { SignInPage } from "./clinic/SignInPage";
-import { StaffPage } from "./clinic/staff/StaffPage";
-import { WorklistPage } from "./clinic/WorklistPage";
+/**
+ * Every screen and its address. Clinic pages share the workspace shell; portal pages their own.
+ *
+ * Every page, and both shells, is its own chunk, fetched when a route needs it (`lazy`), so a
+ * patient's phone never downloads the clinic's screens or the chart libraries for the portal's
+ * sign-in or a questionnaire (issue 13's budget: 150 KB of JavaScript on the wire, checked by
+ * packages/server/test/web-budget.test.ts). The router loads a route's chunks, its shell's and
+ * its page's, side by side before it shows the route, and keeps the current page on screen
+ * meanwhile, so moving between pages never flashes blank; on the first load the spinner stands in.
+ */
+import type { ComponentType } from "react";
+import { createBrowserRouter, Navigate, Outlet, type RouteObject } from "react-router";
 import { HomeRedirect, Permit } from "./components/Guards";
-import { NotFoundPage } from "./components/NotFoundPage";
 import { Loading } from "./components/QueryStates";
-import { ChoicesPage } from "./portal/choices/ChoicesPage";
-import { SummaryPage } from "./portal/choices/SummaryPage";
-import { ValuesPage } from "./portal/choices/ValuesPage";
-import { DiaryPage } from "./portal/DiaryPage";
-import { IntakePage } from "./portal/intake/IntakePage";
-import { IntakeResultPage } from "./portal/intake/IntakeResultPage";
-import { PortalLanguage } from "./portal/language";
-import { PasswordPage } from "./portal/PasswordPage";
-import { PortalHomePage } from "./portal/PortalHomePage";
-import { PortalLayout } from "./portal/PortalLayout";
-import { PortalForgotPage, PortalResetPage } from "./portal/PortalPasswordPages";
-import { PortalSignInPage } from "./portal/PortalSignInPage";
-import { ProblemPage } from "./portal/ProblemPage";
-import { QuestionnairePage } from "./portal/QuestionnairePage";
-import { RecoveryPage } from "./portal/RecoveryPage";
-import { WelcomePage } from "./portal/WelcomePage";
 
-// Pages with charts load on demand, so the portal on a phone never downloads the chart library.
-const PatientPage = lazy(() =>
-  import("./clinic/patient/PatientPage").then((m) => ({ default: m.PatientPage })),
-);
-const OutcomesPage = lazy(() => import("./insights/OutcomesPage").then((m) => ({ default: m.OutcomesPage })));
+/** A lazily loaded page, behind a permission when it needs one beyond being signed in. */
+function page(load: () => Promise<ComponentType>, permission?: string): RouteObject["lazy"] {
+  return async () => {
+    const Page = await load();
+    return {
+      element: permission ? (
+        <Permit permission={permission}>
+          <Page />
+        </Permit>
+      ) : (
+        <Page />
+      ),
+    };
+  };
+}
 
 export const router = createBrowserRouter([
-  { path: "/", element: <HomeRedirect /> },
-  { path: "/sign-in", element: <SignInPage /> },
-  { path: "/forgot-password", element: <ForgotPasswordPage /> },
-  { path: "/reset-password", element: <StaffLinkPage /> },
-  { path: "/welcome", element: <StaffLinkPage /> },
   {
-    element: <ClinicShell />,
+    // Shown until the first route's chunks have arrived.
+    hydrateFallbackElement: <Loading />,
+    element: <Outlet />,
     children: [
+      { path: "/", element: <HomeRedirect /> },
+      { path: "/sign-in", lazy: page(() => import("./clinic/SignInPage").then((m) => m.SignInPage)) },
       {
-        path: "/patients",
-        element: (
-          <Permit permission="patients:read">
-            <PatientListPage />
-          </Permit>
-        ),
+        path: "/forgot-password",
+        lazy: page(() => import("./clinic/ForgotPasswordPage").then((m) => m.ForgotPasswordPage)),
       },
       {
-        path: "/patients/new",
-        element: (
-          <Permit permission="patients:write">
-            <AddPatientPage />
-          </Permit>
-        ),
+        path: "/reset-password",
+        lazy: page(() => import("./clinic/ForgotPasswordPage").then((m) => m.StaffLinkPage)),
       },
       {
-        path: "/patients/:id",
-        element: (
-          <Permit permission="patients:read">
-            <Suspense fallback={<Loading />}>
-              <PatientPage />
-            </Suspense>
-          </Permit>
-        ),
+        path: "/welcome",
+        lazy: page(() => import("./clinic/ForgotPasswordPage").then((m) => m.StaffLinkPage)),
       },
       {
-        path: "/outcomes",
-        element: (
-          <Permit permission="outcomes:read">
-            <Suspense fallback={<Loading />}>
-              <OutcomesPage />
-            </Suspense>
-          </Permit>
-        ),
-      },
-      {
-        path: "/questionnaires",
-        element: (
-          <Permit permission="patients:read">
-            <QuestionnairesPage />
-          </Permit>
-        ),
-      },
-      {
-        path: "/worklist",
-        element: (
-          <Permit permission="tasks:read">
-            <WorklistPage />
-          </Permit>
-        ),
-      },
-      {
-        path: "/decision-aid",
-        element: (
-          <Permit permission="patients:read">
-            <DecisionAidPage />
-          </Permit>
-        ),
-      },
-      // The task and triage queues are views of the worklist now; old links still work.
-      { path: "/tasks", element: <Navigate to="/worklist?view=tasks" replace /> },
-      {
-        path: "/messages",
-        element: (
-          <Permit permission="outbox:read">
-            <MessagesPage />
-          </Permit>
-        ),
-      },
-      { path: "/account", element: <AccountPage /> },
-      {
-        path: "/staff",
-        element: (
-          <Permit permission="staff:manage">
-            <StaffPage />
-          </Permit>
-        ),
-      },
-      {
-        path: "/audit",
-        element: (
-          <Permit permission="audit:read">
-            <AuditTrailPage />
-          </Permit>
-        ),
-      },
-      {
-        path: "/settings",
-        element: (
-          <Permit permission="clinic:configure">
-            <SettingsPage />
-          </Permit>
-        ),
-      },
-    ],
-  },
-  {
-    // Every portal page speaks the patient's language (English or Spanish).
-    element: <PortalLanguage />,
-    children: [
-      { path: "/portal/sign-in", element: <PortalSignInPage /> },
-      { path: "/portal/welcome", element: <WelcomePage /> },
-      { path: "/portal/forgot-password", element: <PortalForgotPage /> },
-      { path: "/portal/reset-password", element: <PortalResetPage /> },
-      {
-        element: <PortalLayout />,
+        lazy: page(() => import("./clinic/ClinicShell").then((m) => m.ClinicShell)),
         children: [
-          { path: "/portal", element: <PortalHomePage /> },
-          { path: "/portal/questionnaire/:followUpId", element: <QuestionnairePage /> },
-          { path: "/portal/intake", element: <IntakePage /> },
-          { path: "/portal/intake/result", element: <IntakeResultPage /> },
-          { path: "/portal/choices", element: <ChoicesPage /> },
-          { path: "/portal/choices/values", element: <ValuesPage /> },
-          { path: "/portal/choices/summary", element: <SummaryPage /> },
-          { path: "/portal/diary", element: <DiaryPage /> },
-          { path: "/portal/problem", element: <ProblemPage /> },
-          { path: "/portal/recovery", element: <RecoveryPage /> },
-          { path: "/portal/password", element: <PasswordPage /> },
+          {
+            path: "/patients",
+            lazy: page(
+              () => import("./clinic/PatientListPage").then((m) => m.PatientListPage),
+              "patients:read",
+            ),
+          },
+          {
+            path: "/patients/new",
+            lazy: page(
+              () => import("./clinic/AddPatientPage").then((m) => m.AddPatientPage),
+              "patients:write",
+            ),
+          },
+          {
+            path: "/patients/:id",
+            lazy: page(
+              () => import("./clinic/patient/PatientPage").then((m) => m.PatientPage),
+              "patients:read",
+            ),
+          },
+          {
+            path: "/outcomes",
+            lazy: page(() => import("./insights/OutcomesPage").then((m) => m.OutcomesPage), "outcomes:read"),
+          },
+          {
+            path: "/questionnaires",
+            lazy: page(
+              () => import("./clinic/plan/QuestionnairesPage").then((m) => m.QuestionnairesPage),
+              "patients:read",
+            ),
+          },
+          {
+            path: "/worklist",
+            lazy: page(() => import("./clinic/WorklistPage").then((m) => m.WorklistPage), "tasks:read"),
+          },
+          {
+            path: "/decision-aid",
+            lazy: page(
+              () => import("./clinic/DecisionAidPage").then((m) => m.DecisionAidPage),
+              "patients:read",
+            ),
+          },
+          // The task and triage queues are views of the worklist now; old links still work.
+          { path: "/tasks", element: <Navigate to="/worklist?view=tasks" replace /> },
+          {
+            path: "/messages",
+            lazy: page(() => import("./clinic/MessagesPage").then((m) => m.MessagesPage), "outbox:read"),
+          },
+          { path: "/account", lazy: page(() => import("./clinic/AccountPage").then((m) => m.AccountPage)) },
+          {
+            path: "/staff",
+            lazy: page(() => import("./clinic/staff/StaffPage").then((m) => m.StaffPage), "staff:manage"),
+          },
+          {
+            path: "/audit",
+            lazy: page(() => import("./clinic/AuditTrailPage").then((m) => m.AuditTrailPage), "audit:read"),
+          },
+          {
+            path: "/settings",
+            lazy: page(() => import("./clinic/SettingsPage").then((m) => m.SettingsPage), "clinic:configure"),
+          },
         ],
       },
+      {
+        // Every portal page speaks the patient's language (English or Spanish).
+        lazy: page(() => import("./portal/language").then((m) => m.PortalLanguage)),
+        children: [
+          {
+            path: "/portal/sign-in",
+            lazy: page(() => import("./portal/PortalSignInPage").then((m) => m.PortalSignInPage)),
+          },
+          {
+            path: "/portal/welcome",
+            lazy: page(() => import("./portal/WelcomePage").then((m) => m.WelcomePage)),
+          },
+          {
+            path: "/portal/forgot-password",
+            lazy: page(() => import("./portal/PortalPasswordPages").then((m) => m.PortalForgotPage)),
+          },
+          {
+            path: "/portal/reset-password",
+            lazy: page(() => import("./portal/PortalPasswordPages").then((m) => m.PortalResetPage)),
+          },
+          {
+            lazy: page(() => import("./portal/PortalLayout").then((m) => m.PortalLayout)),
+            children: [
+              {
+                path: "/portal",
+                lazy: page(() => import("./portal/PortalHomePage").then((m) => m.PortalHomePage)),
+              },
+              {
+                path: "/portal/questionnaire/:followUpId",
+                lazy: page(() => import("./portal/QuestionnairePage").then((m) => m.QuestionnairePage)),
+              },
+              {
+                path: "/portal/intake",
+                lazy: page(() => import("./portal/intake/IntakePage").then((m) => m.IntakePage)),
+              },
+              {
+                path: "/portal/intake/result",
+                lazy: page(() => import("./portal/intake/IntakeResultPage").then((m) => m.IntakeResultPage)),
+              },
+              {
+                path: "/portal/choices",
+                lazy: page(() => import("./portal/choices/ChoicesPage").then((m) => m.ChoicesPage)),
+              },
+              {
+                path: "/portal/choices/values",
+                lazy: page(() => import("./portal/choices/ValuesPage").then((m) => m.ValuesPage)),
+              },
+              {
+                path: "/portal/choices/summary",
+                lazy: page(() => import("./portal/choices/SummaryPage").then((m) => m.SummaryPage)),
+              },
+              {
+                path: "/portal/diary",
+                lazy: page(() => import("./portal/DiaryPage").then((m) => m.DiaryPage)),
+              },
+              {
+                path: "/portal/problem",
+                lazy: page(() => import("./portal/ProblemPage").then((m) => m.ProblemPage)),
+              },
+              {
+                path: "/portal/recovery",
+                lazy: page(() => import("./portal/RecoveryPage").then((m) => m.RecoveryPage)),
+              },
+              {
+                path: "/portal/password",
+                lazy: page(() => import("./portal/PasswordPage").then((m) => m.PasswordPage)),
+              },
+            ],
+          },
+        ],
+      },
+      { path: "*", lazy: page(() => import("./components/NotFoundPage").then((m) => m.NotFoundPage)) },
     ],
   },
-  { path: "*", element: <NotFoundPage /> },
 ]);

@@ -24,7 +24,8 @@ reminders and "call the patient" tasks a running clinic would have behind it. No
   --replace      if the demo clinics exist, delete them and all their data first (in the same
                  transaction); without it the command refuses and changes nothing
 
-Everything is written in one transaction: a failed or interrupted run (Ctrl+C) writes nothing.
+Everything is written in one transaction: a failed, interrupted (Ctrl+C) or killed run writes
+nothing and leaves the registry as it was; run the command again.
 Exit codes: 0 written, 1 failure, 2 bad arguments or the demo clinics already exist,
 130 interrupted.`;
 

@@ -1,29 +1,20 @@
 /**
  * Secondary indexes built once after the load instead of row by row during it, for speed at
- * 100k patients. Every answer set of the plan is a row (about 2.8 million at 100k patients), and
- * keeping four secondary indexes up to date one insertion at a time cost PostgreSQL more than
+ * 100k patients. Every answer set of the plan is a row (about 2.9 million at 100k patients), and
+ * keeping the secondary indexes up to date one insertion at a time cost PostgreSQL more than
  * writing the rows; building an index from the loaded table is one sort.
  *
- * The demo's transaction drops the secondary indexes of the tables it fills most (primary keys
- * and constraints stay) and re-creates them from their own definitions before committing, so
- * the schema after the demo is exactly the schema before it, and a unique index re-created over
- * duplicate rows fails the whole transaction as an insertion would have. The drop holds the
- * tables' exclusive lock until the commit: a running app's reads of them wait for the demo.
+ * The demo's transaction drops the secondary indexes of the tables it fills (primary keys and
+ * constraints stay) when they start empty (bulk.ts), and re-creates them from their own
+ * definitions before committing, so the schema after the demo is exactly the schema before it,
+ * and a unique index re-created over duplicate rows fails the whole transaction as an insertion
+ * would have. The drop holds the tables' exclusive lock until the commit: a running app's reads
+ * of them wait for the demo.
  */
 import type pg from "pg";
+import { quote } from "./clear";
 
-/** The tables the demo writes most rows into: answers, follow-ups, and their contacts, e-mails and tasks. */
-export const bulkTables = [
-  "questionnaire_responses",
-  "follow_ups",
-  "follow_up_contacts",
-  "outbox_messages",
-  "tasks",
-] as const;
-
-type IndexDef = { name: string; definition: string };
-
-const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
+export type IndexDef = { name: string; definition: string };
 
 /** Drops the secondary indexes of `tables`; returns what re-creates them. */
 export async function dropSecondaryIndexes(
@@ -41,12 +32,18 @@ export async function dropSecondaryIndexes(
       order by i.tablename, i.indexname`,
     [tables],
   );
-  for (const r of rows) await client.query(`drop index ${quote(r.name)}`);
+  if (rows.length > 0) await client.query(`drop index ${rows.map((r) => quote(r.name)).join(", ")}`);
   return rows;
 }
 
-/** Re-creates the dropped indexes, each with one scan and sort of its table. */
+/**
+ * Re-creates the dropped indexes, each with one scan and sort of its table. The sorts get enough
+ * memory not to spill to disk at 100k patients (the largest sorts about 3 million keys), and
+ * PostgreSQL may give a large table's build a parallel worker: the generator has finished by now,
+ * so the second core is free.
+ */
 export async function recreateIndexes(client: pg.PoolClient, indexes: readonly IndexDef[]): Promise<void> {
-  await client.query("set local maintenance_work_mem = '256MB'");
+  if (indexes.length === 0) return;
+  await client.query("set local maintenance_work_mem = '512MB'");
   for (const r of indexes) await client.query(r.definition);
 }

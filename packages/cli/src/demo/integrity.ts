@@ -11,10 +11,12 @@
  *
  * Replica mode would also silence ordinary triggers, so it is not used if any table has one
  * besides the audit trail's append-only trigger (which only refuses UPDATE, DELETE and TRUNCATE of
- * audit events, none of which the demo does); nor where the role may not set it (then the
+ * audit events, none of which the demo does) and the outcome summaries' queue triggers (the demo
+ * rebuilds every summary after loading); nor where the role may not set it (then the
  * row-by-row checks run).
  */
 import type pg from "pg";
+import { quote } from "./clear";
 
 /** Turns off row-by-row trigger checks for this transaction if allowed and safe; true if it did. */
 export async function skipRowChecks(client: pg.PoolClient): Promise<boolean> {
@@ -22,7 +24,8 @@ export async function skipRowChecks(client: pg.PoolClient): Promise<boolean> {
     `select count(*)::int as n from pg_trigger t join pg_class c on c.oid = t.tgrelid
      join pg_namespace s on s.oid = c.relnamespace
      where not t.tgisinternal and s.nspname = current_schema()
-       and not (c.relname = 'audit_events' and t.tgname = 'audit_events_append_only')`,
+       and not (c.relname = 'audit_events' and t.tgname = 'audit_events_append_only')
+       and t.tgname not like '%\\_summary\\_dirty\\_%'`,
   );
   if ((rows[0]?.n ?? 0) > 0) return false;
   await client.query("savepoint demo_replica");
@@ -41,8 +44,6 @@ export async function restoreRowChecks(client: pg.PoolClient): Promise<void> {
 }
 
 type ForeignKey = { name: string; child: string; parent: string; cols: string[]; pcols: string[] };
-
-const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
 /**
  * Checks every foreign key in the schema in bulk and throws naming the first one violated. With

@@ -107,6 +107,7 @@ export function buildPatient(
   const { todayDay, clinic } = ctx;
   const firstTreatmentRow = out.treatments.length;
   const firstFollowUpRow = out.followUps.length;
+  const firstResponseRow = out.responses.length;
   const condition = o.condition ?? rng.weighted(conditionWeights);
   const profile = conditionProfiles[condition];
   const sex = o.person?.sex ?? drawSex(rng);
@@ -251,8 +252,11 @@ export function buildPatient(
   });
   addContactHistory(rng, ctx, out, { followUps: out.followUps.slice(firstFollowUpRow), account });
   // Last of all: the candidacy assessments its cell therapies or PRP rest on (candidacy.ts).
+  // Only this patient's answers are searched: the whole batch's would make a batch quadratic.
   const answered = (instrument: string) => {
-    const r = out.responses.find((x) => x.followUpId === baseline.id && x.instrument === instrument);
+    const r = out.responses
+      .slice(firstResponseRow)
+      .find((x) => x.followUpId === baseline.id && x.instrument === instrument);
     return typeof r?.score === "number" ? r.score : null;
   };
   addCandidacy(rng, ctx, out, {

@@ -3,44 +3,32 @@
  * licence confirmed and the default measurement plan), their staff, N patients with episodes,
  * treatments, follow-ups, answers, adverse events, portal accounts, and the invitations,
  * reminders and "call the patient" tasks the daily contacts job would have made (contacts.ts) —
- * and one audit event saying so, all in ONE transaction on one connection: a failed or interrupted run leaves
- * nothing behind. Rows go in with COPY, in batches of patients, so memory stays flat at 100k.
+ * and one audit event saying so, all in ONE transaction on one connection: a failed, interrupted
+ * or killed run leaves the registry as it was before it started. Rows go in with COPY, encoded a
+ * few dozen patients at a time and written in batches, so memory stays flat at 100k; indexes,
+ * foreign-key checks, statistics and the `afterLoad` steps (summaries) come after (bulk.ts).
  *
  * Deterministic: patient i draws from its own random stream (seed, i), ids come from those streams
  * and synthetic timestamps, and dates are relative to `today`; the same (N, seed, today) gives the
  * same rows. Only the argon2 password hashes (salted) and the audit event (the real time of
  * seeding) differ between runs.
  */
-import { appendAudit, type Database, tables } from "@evident/db";
-import {
-  badRequest,
-  conflict,
-  effectiveEmergencyNumber,
-  type IsoDate,
-  isIsoDate,
-  toIsoDate,
-} from "@evident/domain";
+import { appendAudit, type Database, rebuildSummaries, tables } from "@evident/db";
+import { badRequest, effectiveEmergencyNumber, type IsoDate, isIsoDate, toIsoDate } from "@evident/domain";
 import { instruments } from "@evident/domain/instruments";
 import { defaultPlan } from "@evident/domain/pathway/plan";
 import { hashPassword } from "@evident/server";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
+import { beginBulkLoad, finishBulkLoad } from "./bulk";
+import { clearOrRefuse } from "./clear";
 import { DEMO_BASE_URL } from "./contacts";
-import { copyBatch, tableSpecs } from "./copy";
+import { copyBatch, type EncodedBatch, emptyEncoded, encodeRows, tableSpecs } from "./copy";
 import { DAY_MS, dayOf } from "./days";
-import { bulkTables, dropSecondaryIndexes, recreateIndexes } from "./indexes";
-import { restoreRowChecks, skipRowChecks, verifyReferences } from "./integrity";
 import { buildPatient, type ClinicContext, ENROLMENT_DAYS } from "./patient";
 import { createRandom } from "./random";
 import { emptyRows, type RegistryRows, type RowCounts } from "./rows";
-import {
-  DEMO_CLINIC,
-  DEMO_CLINICS,
-  DEMO_PASSWORD,
-  demoPortalPatient,
-  demoStaff,
-  SECOND_CLINIC,
-} from "./sign-ins";
+import { DEMO_CLINIC, DEMO_PASSWORD, demoPortalPatient, demoStaff, SECOND_CLINIC } from "./sign-ins";
 
 export { DEMO_CLINIC, DEMO_PASSWORD, demoSignIns, SECOND_CLINIC } from "./sign-ins";
 
@@ -91,45 +79,6 @@ const YIELD_EVERY = 50;
 /** The setup stream (clinics, staff): beyond any patient's stream number. */
 const SETUP_STREAM = 0xffffffff;
 
-/**
- * The tables holding a clinic's rows, children before parents (for --replace): read from the
- * catalogue, every table with a clinic_id, so a table added later is cleared without anyone
- * remembering to list it. The audit trail is left alone: it is append-only and hash-chained, and
- * records the seeding and the replacing themselves. Jobs and login attempts belong to no clinic.
- */
-async function clinicTablesInOrder(client: pg.PoolClient): Promise<string[]> {
-  const { rows: scoped } = await client.query<{ table: string }>(
-    `select table_name as table from information_schema.columns
-     where table_schema = current_schema() and column_name = 'clinic_id'
-       and table_name not in ('audit_events', 'clinics')
-     order by table_name`,
-  );
-  const { rows: edges } = await client.query<{ child: string; parent: string }>(
-    `select distinct cc.relname as child, pc.relname as parent
-     from pg_constraint con
-     join pg_class cc on cc.oid = con.conrelid
-     join pg_class pc on pc.oid = con.confrelid
-     join pg_namespace s on s.oid = cc.relnamespace
-     where con.contype = 'f' and s.nspname = current_schema() and cc.relname <> pc.relname`,
-  );
-  const left = new Set(scoped.map((r) => r.table));
-  const refs = edges.filter((e) => e.parent !== "clinics");
-  for (const e of refs)
-    if (left.has(e.parent) && !left.has(e.child))
-      throw new Error(`${e.child} refers to ${e.parent} but has no clinic_id, so --replace cannot clear it`);
-  const order: string[] = [];
-  while (left.size > 0) {
-    // A table no remaining table refers to can go now.
-    const free = [...left].filter((t) => !refs.some((e) => e.parent === t && left.has(e.child)));
-    if (free.length === 0) throw new Error(`foreign keys form a cycle among ${[...left].join(", ")}`);
-    for (const t of free) {
-      order.push(t);
-      left.delete(t);
-    }
-  }
-  return order;
-}
-
 function checkOptions(opts: DemoOptions): void {
   const issues = [];
   if (!Number.isInteger(opts.patients) || opts.patients < 0 || opts.patients > MAX_DEMO_PATIENTS)
@@ -143,8 +92,8 @@ function checkOptions(opts: DemoOptions): void {
   if (issues.length > 0) throw badRequest(issues);
 }
 
-/** Every table the demo writes (its COPY specs), whose planner statistics are refreshed after it commits. */
-const statisticsTables = [...new Set(Object.values(tableSpecs).map((spec) => spec.table))];
+/** Every table the demo writes with COPY, whose planner statistics are refreshed after loading. */
+const loadedTables = [...new Set(Object.values(tableSpecs).map((spec) => spec.table))];
 
 /**
  * Seeds as the tables' owner: the bulk load drops and rebuilds indexes and refreshes planner
@@ -167,21 +116,16 @@ async function seed(pool: pg.Pool, opts: DemoOptions): Promise<DemoResult> {
     const result: DemoResult = await drizzle(client, { schema: tables.schema }).transaction(async (tx) => {
       // Two seeders at once would both find no demo clinic; take turns.
       await client.query("select pg_advisory_xact_lock(hashtext('evident:demo'))");
-      const bulkChecks = await skipRowChecks(client);
-      const replaced = await clearOrRefuse(client, opts.replace === true);
+      const { replaced, fresh } = await clearOrRefuse(client, opts.replace === true);
+      const load = await beginBulkLoad(client, fresh);
       const { clinics, contexts } = await writeClinicsAndStaff(client, opts.seed, dayOf(today), passwordHash);
       const timings: Record<string, number> = {};
-      const indexes = await dropSecondaryIndexes(client, bulkTables);
-      const rows = await writePatients(client, opts, dayOf(today), contexts, passwordHash, timings);
-      const indexing = performance.now();
-      await recreateIndexes(client, indexes);
-      timings.buildIndexes = performance.now() - indexing;
-      if (bulkChecks) {
-        const checking = performance.now();
-        await restoreRowChecks(client);
-        await verifyReferences(client, replaced ? null : clinics.map((c) => c.id));
-        timings.checkReferences = performance.now() - checking;
-      }
+      const rows = await writePatients(client, opts, dayOf(today), contexts, passwordHash, {
+        timings,
+        freeze: load.fresh,
+      });
+      const clinicIds = clinics.map((c) => c.id);
+      await finishBulkLoad(client, load, { clinicIds, tables: loadedTables, today }, timings);
       await appendAudit(tx, {
         at: (opts.now ?? (() => new Date()))(),
         actorKind: "system",
@@ -194,21 +138,19 @@ async function seed(pool: pg.Pool, opts: DemoOptions): Promise<DemoResult> {
         requestId: null,
         detail: { patients: opts.patients, seed: opts.seed, today, replaced, clinics, rows },
       });
-      const rounded = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)]));
       return {
         clinics,
         rows: { ...rows, clinics: clinics.length, staff: demoStaff.length },
         replaced,
-        foreignKeyChecks: bulkChecks ? "bulk" : "per-row",
-        timings: rounded,
+        foreignKeyChecks: load.bulkChecks ? "bulk" : "per-row",
+        timings,
       };
     });
-    // Fresh statistics for the tables just filled: until autovacuum gets round to them the
-    // planner takes them for nearly empty and picks nested loops that make the first outcomes
-    // and decision-aid views of a new demo take seconds instead of milliseconds.
-    const analysing = performance.now();
-    await client.query(`analyze ${statisticsTables.join(", ")}`);
-    result.timings.analyze = Math.round(performance.now() - analysing);
+    // The bulk load ran without the summaries' queue triggers: build the outcome summaries now,
+    // from the committed registry (a failure here leaves the demo in place; `evident summaries
+    // rebuild` builds them again).
+    result.timings.summaries = (await rebuildSummaries(drizzle(client), { today })).ms;
+    result.timings = Object.fromEntries(Object.entries(result.timings).map(([k, v]) => [k, Math.round(v)]));
     return result;
   } catch (e) {
     failed = true;
@@ -217,37 +159,6 @@ async function seed(pool: pg.Pool, opts: DemoOptions): Promise<DemoResult> {
     // After a failure mid-COPY the connection's state is not worth trusting: close it.
     client.release(failed);
   }
-}
-
-/** Refuses when demo data exists (unless replacing, then deletes it); true if it deleted. */
-async function clearOrRefuse(client: pg.PoolClient, replace: boolean): Promise<boolean> {
-  const { rows: existing } = await client.query<{ id: string; name: string }>(
-    "select id, name from clinics where name = any($1) order by name",
-    [DEMO_CLINICS],
-  );
-  const ids = existing.map((c) => c.id);
-  const emails = [...demoStaff.map((s) => s.email), demoPortalPatient.email];
-  const { rows: taken } = await client.query<{ email: string }>(
-    `select email from staff_users where lower(email) = any($1) and not (clinic_id = any($2))
-     union all
-     select email from patient_accounts where lower(email) = any($1) and not (clinic_id = any($2))`,
-    [emails, ids],
-  );
-  if (taken.length > 0) {
-    throw conflict(
-      `the demo sign-in ${taken.map((t) => t.email).join(", ")} belongs to a clinic that is not a demo clinic; remove it first`,
-    );
-  }
-  if (ids.length === 0) return false;
-  if (!replace) {
-    throw conflict(
-      `demo data already exists (${existing.map((c) => `"${c.name}"`).join(" and ")}); use --replace to delete the demo clinics and write them again`,
-    );
-  }
-  for (const t of await clinicTablesInOrder(client))
-    await client.query(`delete from "${t}" where clinic_id = any($1)`, [ids]);
-  await client.query("delete from clinics where id = any($1)", [ids]);
-  return true;
 }
 
 async function writeClinicsAndStaff(
@@ -343,54 +254,46 @@ async function writePatients(
   todayDay: number,
   clinics: { main: ClinicContext; second: ClinicContext },
   portalPasswordHash: string,
-  timings: Record<string, number>,
+  out: { timings: Record<string, number>; freeze: boolean },
 ): Promise<RowCounts> {
+  const { timings } = out;
   const total = opts.patients;
   const batch = opts.batchSize ?? 1000;
   const baseUrl = opts.baseUrl ?? DEMO_BASE_URL;
-  const counts: RowCounts = {
-    patients: 0,
-    episodes: 0,
-    treatments: 0,
-    followUps: 0,
-    responses: 0,
-    adverseEvents: 0,
-    accounts: 0,
-    intakes: 0,
-    candidacy: 0,
-    diary: 0,
-    imaging: 0,
-    tasks: 0,
-    problemReports: 0,
-    messages: 0,
-    contacts: 0,
-  };
-  const generate = async (from: number, to: number): Promise<RegistryRows> => {
-    const rows = emptyRows();
-    for (let i = from; i < to; i++) {
-      if ((i - from) % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((r) => setImmediate(r));
-      const started = performance.now();
-      const rng = createRandom(opts.seed, i);
-      const second = rng.chance(SECOND_CLINIC_SHARE) && i > 1;
-      const clinic = second ? clinics.second : clinics.main;
-      const ctx = { todayDay, index: i, count: total, clinic, portalPasswordHash, baseUrl };
-      const overrides =
-        i === 0 ? portalPatientOverrides(todayDay) : i === 1 ? showcaseEventOverrides(todayDay) : {};
-      buildPatient(rng, ctx, rows, overrides);
-      timings.generate = (timings.generate ?? 0) + performance.now() - started;
+  const counts = Object.fromEntries(Object.keys(emptyRows()).map((k) => [k, 0])) as RowCounts;
+  /** Generates and encodes patients from..to, YIELD_EVERY at a time. */
+  const generate = async (from: number, to: number): Promise<EncodedBatch> => {
+    const encoded = emptyEncoded();
+    for (let first = from; first < to; first += YIELD_EVERY) {
+      await new Promise((r) => setImmediate(r));
+      const generating = performance.now();
+      const rows = emptyRows();
+      for (let i = first; i < Math.min(to, first + YIELD_EVERY); i++) {
+        const rng = createRandom(opts.seed, i);
+        const second = rng.chance(SECOND_CLINIC_SHARE) && i > 1;
+        const clinic = second ? clinics.second : clinics.main;
+        const ctx = { todayDay, index: i, count: total, clinic, portalPasswordHash, baseUrl };
+        const overrides =
+          i === 0 ? portalPatientOverrides(todayDay) : i === 1 ? showcaseEventOverrides(todayDay) : {};
+        buildPatient(rng, ctx, rows, overrides);
+      }
+      const encoding = performance.now();
+      encodeRows(rows, encoded);
+      timings.generate = (timings.generate ?? 0) + encoding - generating;
+      timings.encode = (timings.encode ?? 0) + performance.now() - encoding;
     }
-    return rows;
+    return encoded;
   };
   opts.onProgress?.(0, total);
   let writing: Promise<void> | null = null;
   try {
     for (let start = 0; start < total; start += batch) {
       const end = Math.min(total, start + batch);
-      const rows = await generate(start, end);
+      const encoded = await generate(start, end);
       if (writing) await writing;
       opts.signal?.throwIfAborted();
-      writing = copyBatch(client, rows, timings).then(() => {
-        for (const k of Object.keys(counts) as (keyof RegistryRows)[]) counts[k] += rows[k].length;
+      writing = copyBatch(client, encoded, { timings, freeze: out.freeze }).then(() => {
+        for (const k of Object.keys(counts) as (keyof RegistryRows)[]) counts[k] += encoded[k].rows;
         opts.onProgress?.(end, total);
       });
       // Handled when awaited; this only stops a failure during the next batch's generation from

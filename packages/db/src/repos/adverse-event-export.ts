@@ -14,65 +14,69 @@ import { whereClinic } from "../tenancy";
 import { clockOf, presentAdverseEvent } from "./adverse-events";
 import { audit, auditedRead, inTx, patientInScope, type Scope } from "./scope";
 
-export function adverseEventExportRepository(db: Db, scope: Scope) {
-  /** The clinic's events matching `where`, newest onset first, as export records. */
-  async function gather(tx: Executor, where: SQL | undefined): Promise<AdverseEventRecord[]> {
-    const rows = await tx
-      .select({ e: adverseEvents, p: patients, clinic: clinics.name, t: treatments })
-      .from(adverseEvents)
-      .innerJoin(patients, eq(patients.id, adverseEvents.patientId))
-      .innerJoin(clinics, eq(clinics.id, adverseEvents.clinicId))
-      .leftJoin(treatments, eq(treatments.id, adverseEvents.treatmentId))
-      .where(and(whereClinic(adverseEvents, scope), where))
-      .orderBy(desc(adverseEvents.onsetDate), desc(adverseEvents.id));
-    const today = toIsoDate(scope.now());
-    return rows.map(({ e, p, clinic, t }) => {
-      const view = presentAdverseEvent(e, today);
-      const regulatory = (t?.details as { regulatory?: { pathway?: string } } | undefined)?.regulatory;
-      return {
-        id: e.id,
-        kind: e.kind as AeKind,
-        onsetDate: e.onsetDate,
-        awareDate: view.awareDate,
-        severity: e.severity,
-        seriousness: e.seriousness as Seriousness[],
-        relatedness: e.relatedness,
-        expected: e.expected,
-        outcome: e.outcome,
-        actions: e.actions,
-        description: e.description,
-        clock: clockOf(e),
-        submittedAt: view.clock.submittedAt,
-        version: e.version,
-        lastUpdated: (e.updatedAt ?? e.createdAt).toISOString(),
-        patient: {
-          id: p.id,
-          givenName: p.givenName,
-          familyName: p.familyName,
-          birthDate: p.birthDate,
-          sex: p.sex,
-        },
-        treatment: t
-          ? {
-              id: t.id,
-              kind: t.kind,
-              label: treatmentKind(t.kind)?.label ?? t.kind,
-              date: t.treatmentDate,
-              regulatoryPathway: regulatory?.pathway ?? null,
-            }
-          : null,
-        clinic: { name: clinic },
-      };
-    });
-  }
+/** The clinic's events matching `where`, newest onset first, as export records. */
+export async function gatherAdverseEvents(
+  tx: Executor,
+  scope: Scope,
+  where: SQL | undefined,
+): Promise<AdverseEventRecord[]> {
+  const rows = await tx
+    .select({ e: adverseEvents, p: patients, clinic: clinics.name, t: treatments })
+    .from(adverseEvents)
+    .innerJoin(patients, eq(patients.id, adverseEvents.patientId))
+    .innerJoin(clinics, eq(clinics.id, adverseEvents.clinicId))
+    .leftJoin(treatments, eq(treatments.id, adverseEvents.treatmentId))
+    .where(and(whereClinic(adverseEvents, scope), where))
+    .orderBy(desc(adverseEvents.onsetDate), desc(adverseEvents.id));
+  const today = toIsoDate(scope.now());
+  return rows.map(({ e, p, clinic, t }) => {
+    const view = presentAdverseEvent(e, today);
+    const regulatory = (t?.details as { regulatory?: { pathway?: string } } | undefined)?.regulatory;
+    return {
+      id: e.id,
+      kind: e.kind as AeKind,
+      onsetDate: e.onsetDate,
+      awareDate: view.awareDate,
+      severity: e.severity,
+      seriousness: e.seriousness as Seriousness[],
+      relatedness: e.relatedness,
+      expected: e.expected,
+      outcome: e.outcome,
+      actions: e.actions,
+      description: e.description,
+      clock: clockOf(e),
+      submittedAt: view.clock.submittedAt,
+      version: e.version,
+      lastUpdated: (e.updatedAt ?? e.createdAt).toISOString(),
+      patient: {
+        id: p.id,
+        givenName: p.givenName,
+        familyName: p.familyName,
+        birthDate: p.birthDate,
+        sex: p.sex,
+      },
+      treatment: t
+        ? {
+            id: t.id,
+            kind: t.kind,
+            label: treatmentKind(t.kind)?.label ?? t.kind,
+            date: t.treatmentDate,
+            regulatoryPathway: regulatory?.pathway ?? null,
+          }
+        : null,
+      clinic: { name: clinic },
+    };
+  });
+}
 
+export function adverseEventExportRepository(db: Db, scope: Scope) {
   /** Everything an export needs, audited as an export in the named format. */
   async function exportRecord(
     id: string,
     format: "medwatch-json" | "medwatch-pdf" | "fhir-json",
   ): Promise<AdverseEventRecord> {
     return inTx(db, async (tx) => {
-      const [r] = await gather(tx, eq(adverseEvents.id, id));
+      const [r] = await gatherAdverseEvents(tx, scope, eq(adverseEvents.id, id));
       if (!r) throw notFound("adverse event");
       await audit(tx, scope, {
         action: "export",
@@ -91,7 +95,7 @@ export function adverseEventExportRepository(db: Db, scope: Scope) {
       db,
       scope,
       async (tx) => {
-        const [r] = await gather(tx, eq(adverseEvents.id, id));
+        const [r] = await gatherAdverseEvents(tx, scope, eq(adverseEvents.id, id));
         if (!r) throw notFound("AdverseEvent");
         await patientInScope(tx, scope, r.patient.id);
         return r;
@@ -107,7 +111,7 @@ export function adverseEventExportRepository(db: Db, scope: Scope) {
       scope,
       async (tx) => {
         await patientInScope(tx, scope, patientId);
-        return gather(tx, eq(adverseEvents.patientId, patientId));
+        return gatherAdverseEvents(tx, scope, eq(adverseEvents.patientId, patientId));
       },
       () => ({ action: "read", entityType: "fhir-adverse-event", patientId }),
     );

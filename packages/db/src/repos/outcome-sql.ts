@@ -23,14 +23,19 @@ export const treatmentsInScope = (clinicId: string | null): SQL => sql`
   where ${clinicScope(clinicId)}
   window episode as (partition by t.episode_id order by t.treatment_date, t.id)`;
 
-/** `r.instrument` is one of these (a plan asks many questionnaires; an analysis reads a few). */
-export const instrumentIn = (instruments: readonly string[]): SQL =>
-  instruments.length === 0
-    ? sql`false`
-    : sql`r.instrument in (${sql.join(
-        instruments.map((i) => sql`${i}`),
-        sql`, `,
-      )})`;
+/**
+ * `r.instrument` is one of these (a plan asks many questionnaires; an analysis reads a few); null:
+ * any (the summaries keep every instrument).
+ */
+export const instrumentIn = (instruments: readonly string[] | null, alias = "r"): SQL =>
+  instruments === null
+    ? sql`true`
+    : instruments.length === 0
+      ? sql`false`
+      : sql`${sql.raw(alias)}.instrument in (${sql.join(
+          instruments.map((i) => sql`${i}`),
+          sql`, `,
+        )})`;
 
 /**
  * The first instant after the local day `date` in the time zone of clinic `clinicId` (both SQL
@@ -77,7 +82,7 @@ const withBaselineBounds = (from: string): SQL => sql`(
  * clinic's local days), for the treatments of CTE `from` (default `tr`) and the given
  * instruments; never a late baseline.
  */
-export const baselines = (instruments: readonly string[], from = "tr"): SQL => sql`
+export const baselines = (instruments: readonly string[] | null, from = "tr"): SQL => sql`
   select distinct on (tr.id, r.instrument) tr.id as treatment_id, r.instrument, r.score::float8 as score
   from ${withBaselineBounds(from)} tr
   join questionnaire_responses r on r.episode_id = tr.episode_id and r.clinic_id = tr.clinic_id

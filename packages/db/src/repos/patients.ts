@@ -271,7 +271,7 @@ export function patientRepository(db: Db, scope: Scope, opts: { baseUrl: string 
       if (email && email !== target.email) {
         await tx
           .update(patients)
-          .set({ email })
+          .set({ email, updatedAt: scope.now() })
           .where(and(inClinic, eq(patients.id, id)));
         target.email = email;
       }

@@ -1,15 +1,15 @@
 /**
  * The outcomes and decision-aid reads as scoped repositories: the clinic's own rows through the
  * scoped database (row-level security), and a researcher's pooled read through the one named path
- * that crosses clinics (`pooled`, the system role, read-only). Each read is audited in the reader's
+ * that crosses clinics (`pooled`, the system role; it writes nothing but the cache of aggregates). Each read is audited in the reader's
  * clinic.
  */
-import type { BaselineProfile, RegistryCase } from "@evident/domain/evidence";
-import { sql } from "drizzle-orm";
+import type { BaselineProfile, CaseTally } from "@evident/domain/evidence";
 import type { Executor } from "../audit";
 import type { Db } from "../connect";
-import { baselineProfile, registryCases } from "./registry-cases";
+import { baselineProfile } from "./registry-cases";
 import { audit, auditedRead, inTx, patientInScope, type Scope } from "./scope";
+import { summaryRegistryTallies } from "./summary-reads";
 
 /** An outcomes query: one clinic's rows, or (`clinicId` null) every clinic's, tallied in SQL. */
 export type OutcomesQuery<T> = (tx: Executor, clinicId: string | null, asOf: string) => Promise<T>;
@@ -17,8 +17,8 @@ export type OutcomesQuery<T> = (tx: Executor, clinicId: string | null, asOf: str
 export function outcomeReadRepository(db: Db, scope: Scope, pooledDb: Db) {
   return {
     /**
-     * Runs `query` for the scope's clinic, or with `pooled` across all clinics as the system role in
-     * a read-only transaction (the queries passed here return tallies, never a patient's row;
+     * Runs `query` for the scope's clinic, or with `pooled` across all clinics as the system role
+     * (the queries passed here return tallies, never a patient's row;
      * only estimates computed from them leave the server); then the audit event, in this clinic.
      */
     async read<T>(
@@ -33,10 +33,8 @@ export function outcomeReadRepository(db: Db, scope: Scope, pooledDb: Db) {
         detail: { pooled: o.pooled, ...detail(data) },
       });
       if (!o.pooled) return auditedRead(db, scope, (tx) => query(tx, scope.clinicId, o.asOf), fields);
-      const data = await inTx(pooledDb, async (tx) => {
-        await tx.execute(sql`set transaction read only`);
-        return query(tx, null, o.asOf);
-      });
+      // Not read-only: a pooled comparison stores its result (an aggregate) in comparison_cache.
+      const data = await inTx(pooledDb, (tx) => query(tx, null, o.asOf));
       await inTx(db, (tx) => audit(tx, scope, fields(data)));
       return data;
     },
@@ -45,7 +43,8 @@ export function outcomeReadRepository(db: Db, scope: Scope, pooledDb: Db) {
 
 export type RegistryInput = {
   profile: BaselineProfile | null;
-  cases: RegistryCase[];
+  /** The clinic's "people like you" counts from the summaries (db/repos/summary-reads.ts). */
+  tallies: CaseTally[];
 };
 
 /** The clinic's registry for "people like you", and the patient's baseline profile when one is named. */
@@ -54,6 +53,7 @@ export function registryReadRepository(db: Db, scope: Scope) {
     async read<T>(
       patientId: string | null,
       asOf: string,
+      odiWindow: number,
       present: (input: RegistryInput) => T,
       detail: (result: T) => Record<string, unknown>,
     ): Promise<T> {
@@ -63,7 +63,10 @@ export function registryReadRepository(db: Db, scope: Scope) {
         async (tx) => {
           if (patientId) await patientInScope(tx, scope, patientId);
           const profile = patientId ? await baselineProfile(tx, scope.clinicId, patientId, asOf) : null;
-          return present({ profile, cases: await registryCases(tx, scope.clinicId, { today: asOf }) });
+          return present({
+            profile,
+            tallies: await summaryRegistryTallies(tx, scope.clinicId, profile, odiWindow),
+          });
         },
         (result) => ({
           action: "read",

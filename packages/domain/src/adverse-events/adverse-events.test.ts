@@ -6,7 +6,7 @@ import { checkResource } from "../fhir/conformance";
 import { readingGrade } from "../readability";
 import { type AdverseEventRecord, medwatchReport, toFhirAdverseEvent } from "./export";
 import { adviseOnProblem, allAdvice, problemAdviceEs } from "./patient-report";
-import { checkAdverseEvent, clockStatus, reportingClock } from "./rules";
+import { aeKinds, checkAdverseEvent, clockStatus, reportingClock } from "./rules";
 
 describe("reporting clocks (ICH E2A)", () => {
   const base = { expected: false, relatedness: "possible" as const, awareDate: "2026-03-02" };
@@ -130,7 +130,21 @@ describe("exports", () => {
     }
     expect(issues).toEqual([]);
     expect(checkResource(fhir)).toEqual([]);
-    expect(fhir.seriousness.coding[0]?.code).toBe("Serious");
+    expect(fhir.seriousness?.coding?.[0]?.code).toBe("Serious");
+  });
+  it("codes the event in SNOMED CT beside the text, except an 'other' event, which keeps the text alone", () => {
+    const infection = toFhirAdverseEvent({ ...record, kind: "infection" }).event;
+    expect(infection?.coding).toEqual([
+      { system: "http://snomed.info/sct", code: "40733004", display: "Infectious disease (disorder)" },
+    ]);
+    expect(infection?.text).toMatch(/^Infection/);
+    for (const kind of aeKinds.filter((k) => k !== "other"))
+      expect(toFhirAdverseEvent({ ...record, kind }).event?.coding?.[0]?.system).toBe(
+        "http://snomed.info/sct",
+      );
+    expect(toFhirAdverseEvent({ ...record, kind: "other" }).event).toEqual({
+      text: `Other${record.description ? `: ${record.description}` : ""}`,
+    });
   });
   it("carries the record's version, and the checks catch an outcome outside its required value set", () => {
     const fhir = toFhirAdverseEvent({ ...record, version: 3, lastUpdated: "2026-03-20T09:00:00.000Z" });

@@ -5,6 +5,7 @@
  * patient appears by initials, age and sex only, as on a MedWatch form.
  */
 import { ageOn } from "../dates";
+import type { AdverseEvent, Coding } from "../fhir/types";
 import { type AeKind, aeKindLabels, type ReportingClock, type Seriousness } from "./rules";
 
 export type AdverseEventRecord = {
@@ -79,7 +80,22 @@ const SERIOUS_SYSTEM = "http://terminology.hl7.org/CodeSystem/adverse-event-seri
 const SEVERITY_SYSTEM = "http://terminology.hl7.org/CodeSystem/adverse-event-severity";
 const OUTCOME_SYSTEM = "http://terminology.hl7.org/CodeSystem/adverse-event-outcome";
 
-const fhirOutcome: Record<string, string> = {
+/**
+ * Each kind as a SNOMED CT concept (AdverseEvent.event, beside the clinician's text). "other" has
+ * no concept narrower than "adverse event" that would be true, so it keeps the text alone.
+ */
+const SNOMED = "http://snomed.info/sct";
+export const aeKindSnomed: Record<AeKind, Coding | null> = {
+  infection: { system: SNOMED, code: "40733004", display: "Infectious disease (disorder)" },
+  nerve_injury: { system: SNOMED, code: "57182000", display: "Nerve injury (disorder)" },
+  allergic_reaction: { system: SNOMED, code: "419076005", display: "Allergic reaction (disorder)" },
+  pain_flare: { system: SNOMED, code: "22253000", display: "Pain (finding)" },
+  harvest_site_complication: { system: SNOMED, code: "116223007", display: "Complication (disorder)" },
+  other: null,
+};
+
+type AeOutcomeCode = "resolved" | "recovering" | "ongoing" | "resolvedWithSequelae" | "fatal" | "unknown";
+const fhirOutcome: Record<string, AeOutcomeCode> = {
   recovered: "resolved",
   recovering: "recovering",
   "not-recovered": "ongoing",
@@ -89,10 +105,11 @@ const fhirOutcome: Record<string, string> = {
 };
 
 /** FHIR R4 AdverseEvent (actual event), with the CTCAE grade as an extension-free code text. */
-export function toFhirAdverseEvent(e: AdverseEventRecord) {
+export function toFhirAdverseEvent(e: AdverseEventRecord): AdverseEvent & { id: string } {
   const serious = e.seriousness.length > 0;
+  const coded = aeKindSnomed[e.kind];
   return {
-    resourceType: "AdverseEvent" as const,
+    resourceType: "AdverseEvent",
     id: e.id,
     ...(e.version !== undefined && e.lastUpdated
       ? { meta: { versionId: String(e.version), lastUpdated: e.lastUpdated } }
@@ -109,7 +126,10 @@ export function toFhirAdverseEvent(e: AdverseEventRecord) {
         ],
       },
     ],
-    event: { text: `${aeKindLabels[e.kind]}${e.description ? `: ${e.description}` : ""}` },
+    event: {
+      ...(coded ? { coding: [{ ...coded }] } : {}),
+      text: `${aeKindLabels[e.kind]}${e.description ? `: ${e.description}` : ""}`,
+    },
     subject: { reference: `Patient/${e.patient.id}` },
     date: e.onsetDate,
     recordedDate: e.awareDate,

@@ -36,3 +36,15 @@ export const ClinicEmergencyInput = z
   })
   .strict();
 export type ClinicEmergencyInput = z.input<typeof ClinicEmergencyInput>;
+
+/** A SMART backend-services client of the clinic (the FHIR API's system users). */
+export const FhirClientView = z.object({
+  clientId: z.string(),
+  name: z.string(),
+  jwksUrl: z.string().nullable(),
+  /** How many public keys are registered (0 with a JWKS URL). */
+  keys: z.number(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
+export type FhirClientView = z.infer<typeof FhirClientView>;

@@ -122,7 +122,9 @@ export const comparableCriteria: readonly Criterion[] = [
 /** The order in which criteria are widened when too few match: the Oswestry score never is. */
 export const wideningOrder: readonly CriterionId[] = ["age", "duration", "startBack"];
 
-const preferred = ["12m", "6m", "3m"] as const;
+/** The time points a figure is drawn from, the latest first. */
+export const preferredTimepoints = ["12m", "6m", "3m"] as const;
+const preferred = preferredTimepoints;
 
 export type ComparableFigure = {
   timepoint: string;
@@ -210,12 +212,12 @@ export function knownCriteria(profile: BaselineProfile | null): {
  * until `enough` says the matched cases suffice or nothing is left to widen. `profile: null`
  * matches every case.
  */
-export function matchLikeYou<T>(
+export function matchLikeYou<T, C extends { baseline: BaselineProfile } = RegistryCase>(
   profile: BaselineProfile | null,
-  cases: readonly RegistryCase[],
+  cases: readonly C[],
   known: readonly CriterionId[],
-  enough: (matched: readonly RegistryCase[]) => T | null,
-): { criteria: CriterionId[]; widened: CriterionId[]; matched: readonly RegistryCase[]; result: T | null } {
+  enough: (matched: readonly C[]) => T | null,
+): { criteria: CriterionId[]; widened: CriterionId[]; matched: readonly C[]; result: T | null } {
   let criteria = [...known];
   const widened: CriterionId[] = [];
   for (;;) {
@@ -242,6 +244,19 @@ export function comparablePatients(
   minimum: number,
   instrument = "nrs_back",
 ): Comparison {
+  return compareOptions(profile, cases, instrument, (matched) => figureFor(instrument, matched, minimum));
+}
+
+/**
+ * The per-option matching of `comparablePatients`, over any kind of case that carries a kind and a
+ * baseline (single cases, or the summaries' tallies of alike cases: ./comparable-tallies).
+ */
+export function compareOptions<C extends { treatmentKind: string; baseline: BaselineProfile }>(
+  profile: BaselineProfile | null,
+  cases: readonly C[],
+  instrument: string,
+  figure: (matched: readonly C[]) => ComparableFigure | null,
+): Comparison {
   const { known, unknown } = knownCriteria(profile);
   const usable = profile === null || known.includes("odi");
   const items = decisionOptionIds.flatMap((optionId): ComparableResult[] => {
@@ -250,9 +265,7 @@ export function comparablePatients(
     const base = { optionId, treatmentKind: link.kind, match: link.match };
     if (!usable) return [{ ...base, criteria: [...known], widened: [], figure: null }];
     const ofKind = cases.filter((c) => c.treatmentKind === link.kind);
-    const { criteria, widened, result } = matchLikeYou(profile, ofKind, known, (matched) =>
-      figureFor(instrument, matched, minimum),
-    );
+    const { criteria, widened, result } = matchLikeYou(profile, ofKind, known, figure);
     return [{ ...base, criteria, widened, figure: result }];
   });
   return { usable, known, unknown, instrument, responderRule: responderRule(instrument), items };

@@ -16,11 +16,14 @@ export {
   durationBand,
   durationBands,
   ODI_WINDOW,
+  preferredTimepoints,
   type RegistryCase,
   type StartBackGroup,
+  scoreAt,
   wideningOrder,
 } from "./comparable";
 export { comparableCriteriaEs, criterionWords } from "./comparable-es";
+export { bandStart, type CaseTally, comparableFromTallies, tallyCases } from "./comparable-tallies";
 export {
   type AidContent,
   aidContent,

@@ -1,17 +1,32 @@
 /**
- * FHIR R4 search results and errors: a `searchset` Bundle of matches (total = number of matches,
- * one `self` link), and an OperationOutcome for a failure, its issues carrying our field paths as
+ * FHIR R4 search results and errors: a `searchset` Bundle of matches (a `self` link, and `next`
+ * and `previous` when the result has more pages), and an OperationOutcome for a failure, its issues carrying our field paths as
  * `expression` and our message as `diagnostics`. Issue codes from the R4 IssueType value set.
  */
 import type { ErrorCode, Issue } from "../errors";
 import type { Bundle, FhirResource, OperationOutcome, OperationOutcomeIssue } from "./types";
 
-export function searchBundle(resources: readonly FhirResource[], self: string, base: string): Bundle {
+export type PageLinks = { next?: string; previous?: string; total?: number };
+
+/**
+ * A page of matches: `total` when it is known without counting the whole registry (a page that
+ * is the whole result), `next`/`previous` links when there is more either side.
+ */
+export function searchBundle(
+  resources: readonly FhirResource[],
+  self: string,
+  base: string,
+  page: PageLinks = { total: resources.length },
+): Bundle {
   return {
     resourceType: "Bundle",
     type: "searchset",
-    total: resources.length,
-    link: [{ relation: "self", url: self }],
+    ...(page.total !== undefined ? { total: page.total } : {}),
+    link: [
+      { relation: "self", url: self },
+      ...(page.next ? [{ relation: "next", url: page.next }] : []),
+      ...(page.previous ? [{ relation: "previous", url: page.previous }] : []),
+    ],
     entry: resources.map((resource) => ({
       ...("id" in resource && resource.id
         ? { fullUrl: `${base}/${resource.resourceType}/${resource.id}` }
@@ -23,7 +38,7 @@ export function searchBundle(resources: readonly FhirResource[], self: string, b
 }
 
 /** IssueType codes (http://hl7.org/fhir/issue-type) for our error codes. */
-const issueType: Record<ErrorCode, string> = {
+const issueType: Record<ErrorCode, OperationOutcomeIssue["code"]> = {
   "bad-request": "invalid",
   unauthenticated: "login",
   forbidden: "forbidden",

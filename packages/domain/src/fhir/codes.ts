@@ -10,7 +10,9 @@
  *   means different things in different items, so the item is part of the code);
  * - instrument-scores: "<instrument>" for `score`, "<instrument>.<output>" for the rest
  *   ("promis29.anxiety", "startback.subscale"), and "raw-score", "t-score-se" for components;
- * - score-categories: categorical results ("startback.group:high").
+ * - score-categories: categorical results ("startback.group:high");
+ * - conditions, spinal-levels, treatment-kinds, treatment-categories: the catalogue's ids for an
+ *   episode's condition and levels and a treatment's kind (catalogue/*.ts).
  */
 import type { Coding } from "./types";
 
@@ -22,6 +24,11 @@ export const localSystems = {
   answers: `${fhirBase}/CodeSystem/instrument-answers`,
   scores: `${fhirBase}/CodeSystem/instrument-scores`,
   categories: `${fhirBase}/CodeSystem/score-categories`,
+  conditions: `${fhirBase}/CodeSystem/conditions`,
+  spinalLevels: `${fhirBase}/CodeSystem/spinal-levels`,
+  treatments: `${fhirBase}/CodeSystem/treatment-kinds`,
+  treatmentCategories: `${fhirBase}/CodeSystem/treatment-categories`,
+  cohorts: `${fhirBase}/CodeSystem/cohorts`,
 } as const;
 
 export const hl7 = {

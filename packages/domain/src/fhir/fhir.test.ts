@@ -125,11 +125,15 @@ describe("Observation codes and values", () => {
   const obs = (id: string, answers: Record<string, AnswerValue>) =>
     toObservations(instruments.find((d) => d.id === id)!, answers, ctx);
 
-  it("codes the pain ratings with LOINC 72514-3 and tells back from leg locally", () => {
+  it("codes the pain ratings with LOINC 72514-3 and tells back from leg by a SNOMED CT bodySite", () => {
     const [back] = obs("nrs_back", { nrs_back: 6 });
     const [leg] = obs("nrs_leg", { nrs_leg: 3 });
     expect([codes(back!), back!.valueInteger]).toEqual([["72514-3", "nrs_back"], 6]);
     expect([codes(leg!), leg!.valueInteger]).toEqual([["72514-3", "nrs_leg"], 3]);
+    const site = (o: Observation) => o.bodySite?.coding?.map((c) => `${c.system}|${c.code}`);
+    expect(site(back!)).toEqual(["http://snomed.info/sct|37822005"]);
+    expect(site(leg!)).toEqual(["http://snomed.info/sct|61685007"]);
+    expect(obs("promis29", { Global07: 4 }).at(-1)?.bodySite).toBeUndefined();
   });
 
   it("reports the ODI as a percentage with its band, under LOINC 97909-6", () => {
@@ -192,7 +196,7 @@ describe("Observation codes and values", () => {
     expect(result[1]!.valueInteger).toBe(7);
   });
 
-  it("codes all seven PROMIS-29 domains with their LOINC T-score codes", () => {
+  it("codes all seven PROMIS-29 domains with their LOINC T-score codes, ability to participate not as satisfaction", () => {
     const def = instruments.find((d) => d.id === "promis29")!;
     expect(obs("promis29", highest(def)).map((o) => codes(o)[0])).toEqual([
       "71959-1",
@@ -200,7 +204,7 @@ describe("Observation codes and values", () => {
       "71965-8",
       "71963-3",
       "71955-9",
-      "71957-5",
+      "77854-8",
       "71961-7",
       "72514-3",
     ]);

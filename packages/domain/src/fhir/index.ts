@@ -3,14 +3,18 @@
  * response as a QuestionnaireResponse (and back), and its scores as Observations; plus the
  * conformance checks the Medplum validator leaves out. Pure: resources in, resources out.
  */
-export { operationOutcome, searchBundle } from "./bundle";
+export { operationOutcome, type PageLinks, searchBundle } from "./bundle";
+export { capabilityStatement } from "./capability";
 export { fhirBase, fhirId, localSystems, questionnaireUrl } from "./codes";
 export { checkResource } from "./conformance";
-export { type ObservationContext, toObservations } from "./observations";
+export { instrumentsForCodes, matchesCode, type ObservationContext, toObservations } from "./observations";
 export { toQuestionnaire } from "./questionnaire";
 export {
   fromQuestionnaireResponse,
   type StoredResponse,
   toQuestionnaireResponse,
 } from "./questionnaire-response";
+export * from "./records";
+export * from "./search";
+export { grantScopes, scopeAllows, supportedScopes } from "./smart-scopes";
 export type * from "./types";

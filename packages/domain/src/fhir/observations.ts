@@ -6,8 +6,9 @@
  * the standard code where one exists (the definition's `codes.outputs`): LOINC 72514-3 for the
  * pain ratings, 97909-6 ODI, 91147-9 PEG mean (checked in secondary sources only), 91351-7 and
  * 91350-9 STarT Back total and distress subscore, 71955-9 … 71967-4 PROMIS-29 domain T-scores,
- * SNOMED CT 736534008 / 736535009 EQ-5D-5L index and VAS. The local code is what tells back from
- * leg pain and the US from the England index.
+ * SNOMED CT 736534008 / 736535009 EQ-5D-5L index and VAS. Back and leg pain share 72514-3 and
+ * differ by a SNOMED CT bodySite (and the local code); the local code tells the US from the
+ * England index. PROMIS ability to participate is 77854-8 (71957-5 is *satisfaction* with it).
  *
  * What becomes an Observation, per instrument: the score (integer, or a Quantity for
  * percentages and means); STarT Back also its subscale and group; PGIC its category; PROMIS-29
@@ -23,21 +24,34 @@ import { scoreStartBack } from "../instruments/startback";
 import { eq5dValueSetIds, eq5dValueSets } from "../instruments/tables/eq5d5l-value-sets";
 import type { Answers, InstrumentDefinition } from "../instruments/types";
 import { normalizeAnswers } from "../instruments/validate";
-import { fhirId, hl7, local } from "./codes";
+import { fhirId, hl7, local, localSystems } from "./codes";
 import { optionCoding } from "./questionnaire";
-import type { CodeableConcept, Observation, Quantity, Reference } from "./types";
+import type { TokenTest } from "./search";
+import type {
+  CodeableConcept,
+  Observation,
+  Patient,
+  Quantity,
+  QuestionnaireResponse,
+  Reference,
+} from "./types";
 
 export type ObservationContext = {
   /** When the answers were given (ISO 8601 date-time with offset). */
   effective: string;
-  subject?: Reference;
+  subject?: Reference<Patient>;
   /** The QuestionnaireResponse the scores come from. */
-  derivedFrom?: Reference;
+  derivedFrom?: Reference<QuestionnaireResponse>;
   /** "amended" for the scores of a corrected response; "final" otherwise. */
   status?: "final" | "amended";
   /** Gives each Observation an id: "<idPrefix>-<output>" (e.g. the response id). */
   idPrefix?: string;
+  /** meta.versionId and lastUpdated (those of the response); the profile is added here. */
+  meta?: { versionId: string; lastUpdated: string };
 };
+
+/** US Core Observation Survey: a survey category, a code, a Patient subject and an effective time. */
+const US_CORE_SURVEY = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-observation-survey";
 
 type Value = Pick<Observation, "valueInteger" | "valueQuantity" | "valueString" | "valueCodeableConcept">;
 
@@ -60,9 +74,11 @@ function observation(
   return {
     resourceType: "Observation",
     ...(ctx.idPrefix ? { id: `${ctx.idPrefix}-${fhirId(output)}` } : {}),
+    ...(ctx.meta ? { meta: { ...ctx.meta, ...(ctx.subject ? { profile: [US_CORE_SURVEY] } : {}) } } : {}),
     status: ctx.status ?? "final",
     category: [{ coding: [{ system: hl7.observationCategory, code: "survey", display: "Survey" }] }],
     code: codeFor(def, output, title),
+    ...(def.codes?.bodySite ? { bodySite: { coding: [{ ...def.codes.bodySite }] } } : {}),
     ...(ctx.subject ? { subject: ctx.subject } : {}),
     effectiveDateTime: ctx.effective,
     ...(ctx.derivedFrom ? { derivedFrom: [ctx.derivedFrom] } : {}),
@@ -176,4 +192,34 @@ export function toObservations(
   ctx: ObservationContext,
 ): Observation[] {
   return byInstrument(def, normalizeAnswers(def, answers), ctx);
+}
+
+/** Whether a resource's code matches any of the token tests (system|code, code, or |code). */
+export function matchesCode(code: CodeableConcept | undefined, tests: readonly TokenTest[]): boolean {
+  return tests.some((t) =>
+    (code?.coding ?? []).some((c) => c.code === t.code && (t.system === undefined || c.system === t.system)),
+  );
+}
+
+/**
+ * The instruments whose score Observations can carry one of these codes: a local score code names
+ * its instrument ("promis29.anxiety"); a standard one is looked up in the definitions. Lets the
+ * search narrow the responses it reads before it maps them.
+ */
+export function instrumentsForCodes(
+  defs: readonly InstrumentDefinition[],
+  tests: readonly TokenTest[],
+): string[] {
+  return defs
+    .filter((def) =>
+      tests.some((t) => {
+        const localMatch =
+          (t.system === undefined || t.system === localSystems.scores) && t.code.split(".")[0] === def.id;
+        const standard = Object.values(def.codes?.outputs ?? {}).some(
+          (c) => c.code === t.code && (t.system === undefined || c.system === t.system),
+        );
+        return localMatch || standard;
+      }),
+    )
+    .map((d) => d.id);
 }

@@ -23,19 +23,21 @@ import { validateAnswers } from "../instruments/validate";
 import { answerCode, localSystems, questionnaireUrl } from "./codes";
 import { optionCoding } from "./questionnaire";
 import type {
+  Patient,
   QuestionnaireResponse,
-  QuestionnaireResponseAnswer,
+  QuestionnaireResponseItemAnswer as QuestionnaireResponseAnswer,
   QuestionnaireResponseItem,
-  QuestionnaireResponseStatus,
   Reference,
 } from "./types";
+
+type QuestionnaireResponseStatus = QuestionnaireResponse["status"];
 
 export type StoredResponse = {
   answers: Answers;
   /** When the patient completed it (ISO 8601 date-time with offset). */
   authored: string;
   status?: QuestionnaireResponseStatus;
-  subject?: Reference;
+  subject?: Reference<Patient>;
   id?: string;
 };
 
@@ -117,7 +119,7 @@ export function fromQuestionnaireResponse(def: InstrumentDefinition, qr: Questio
       }
     }
   }
-  const [url] = qr.questionnaire.split("|");
+  const [url] = (qr.questionnaire ?? "").split("|");
   if (url !== questionnaireUrl(def.id))
     issues.push({
       path: "questionnaire",

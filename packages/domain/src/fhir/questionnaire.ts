@@ -63,7 +63,11 @@ function questionItem(def: InstrumentDefinition, item: Item): QuestionnaireItem 
   return q;
 }
 
-export function toQuestionnaire(def: InstrumentDefinition): Questionnaire {
+/** A Questionnaire as Evident builds it: always identified, versioned and with items. */
+export type InstrumentQuestionnaire = Questionnaire &
+  Required<Pick<Questionnaire, "id" | "url" | "version" | "name" | "item">>;
+
+export function toQuestionnaire(def: InstrumentDefinition): InstrumentQuestionnaire {
   const form = def.codes?.form;
   const items: QuestionnaireItem[] = def.groups
     ? def.groups.map((g) => ({

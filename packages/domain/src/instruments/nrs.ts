@@ -11,6 +11,12 @@ const pain: Coding = {
   display: "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
 };
 
+/** SNOMED CT body structures: where each rating's pain is. */
+const bodySites: Record<"back" | "leg", Coding> = {
+  back: { system: codeSystems.snomed, code: "37822005", display: "Lower back structure (body structure)" },
+  leg: { system: codeSystems.snomed, code: "61685007", display: "Lower limb structure (body structure)" },
+};
+
 function nrs(id: "nrs_back" | "nrs_leg", where: "back" | "leg"): InstrumentDefinition {
   return {
     id,
@@ -66,8 +72,9 @@ function nrs(id: "nrs_back" | "nrs_leg", where: "back" | "leg"): InstrumentDefin
       form: pain,
       outputs: { score: pain },
       items: { [id]: pain },
+      bodySite: bodySites[where],
       provenance:
-        "LOINC 72514-3 as used by HL7 BE/EU FHIR guides; it codes a 0–10 pain rating, not the body site, so the local code tells back from leg.",
+        "LOINC 72514-3 as used by HL7 BE/EU FHIR guides; it codes a 0–10 pain rating, not the body site, so the SNOMED CT bodySite (37822005 lower back, 61685007 lower limb) tells back from leg, and so does the local code.",
     },
     licence: { holder: "Public domain", terms: "Free to use.", agreementNeeded: false },
     sources: ["ostelo2008", "farrar2001", "dworkin2008"],

@@ -70,9 +70,12 @@ export const promis29Domains: Readonly<Record<Promis29DomainId, DomainInfo>> = {
     title: "Ability to Participate in Social Roles and Activities",
     direction: "higher-better",
     recall: "past 7 days",
-    // LOINC names this code with the v1.0 domain ("satisfaction with participation"); CMS eCQMs
-    // use it for the PROMIS-29 social domain. The local code carries the v2.1 domain's identity.
-    loinc: loinc("71957-5", "PROMIS-29 Satisfaction with participation in social roles score T-score"),
+    // Not 71957-5: that code is the v1.0 domain, *satisfaction* with participation. 77854-8 is
+    // the v2.0 "ability to participate" T-score, as the German MII PRO guide codes it.
+    loinc: loinc(
+      "77854-8",
+      "PROMIS ability to participate in social roles and activities - version 2.0 Tscore",
+    ),
   },
   pain_interference: {
     title: "Pain Interference",
@@ -223,7 +226,7 @@ export const promis29: InstrumentDefinition = {
       pain_intensity: painIntensityCode,
     },
     provenance:
-      "Domain T-score codes: CMS eCQM CQL (functional status assessments); pain 72514-3: HL7 BE/EU guides; form 62337-1: the German MII PRO guide, not checked on loinc.org. Item codes are local.",
+      "Domain T-score codes: CMS eCQM CQL (functional status assessments), ability to participate 77854-8 from the German MII PRO guide; pain 72514-3: HL7 BE/EU guides; form 62337-1: the German MII PRO guide, not checked on loinc.org. Item codes are local.",
   },
   licence: {
     holder: "PROMIS Health Organization; HealthMeasures (Northwestern University)",

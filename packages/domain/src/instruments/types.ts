@@ -89,6 +89,11 @@ export type InstrumentCodes = {
   outputs?: Readonly<Record<string, Coding>>;
   /** Item codes (FHIR Questionnaire.item.code), keyed by item id, where a standard code exists. */
   items?: Readonly<Record<string, Coding>>;
+  /**
+   * Where the rated thing is (FHIR Observation.bodySite, SNOMED CT body structure), for a code
+   * that does not say it itself: LOINC 72514-3 rates pain anywhere, so back and leg differ here.
+   */
+  bodySite?: Coding;
   /** Where the codes were checked, and how well. */
   provenance: string;
 };

@@ -12,6 +12,7 @@ import {
   enqueueJob,
   failJob,
   finishJob,
+  refreshSummaries,
   runDiaryReminders,
   runFollowUpContacts,
   uuidv7,
@@ -79,6 +80,15 @@ export async function runJobsOnce(deps: AppDeps, opts: { again?: boolean } = {})
   return done;
 }
 
+/**
+ * Applies the outcome summaries' queue (db/repos/summaries.ts) for every clinic, and recomputes
+ * what was computed for an earlier day, so outcomes reads seldom find anything left to do.
+ */
+export async function refreshQueuedSummaries(deps: AppDeps): Promise<void> {
+  const now = deps.clock.now();
+  await refreshSummaries(deps.database.system.db, { clinicId: null, today: toIsoDate(now), now });
+}
+
 export function startJobRunner(deps: AppDeps, everyMs = 60_000): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
@@ -86,6 +96,7 @@ export function startJobRunner(deps: AppDeps, everyMs = 60_000): { stop(): Promi
     if (stopped) return;
     running = running
       .then(() => runJobsOnce(deps))
+      .then(() => refreshQueuedSummaries(deps))
       .catch((e) => (deps.logger ?? fallbackLogger()).error({ err: describeError(e) }, "jobs failed"));
   };
   const timer = setInterval(tick, everyMs);

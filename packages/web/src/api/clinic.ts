@@ -1,5 +1,5 @@
 /** The signed-in staff member's clinic: its name, time zone, country and emergency number. */
-import type { ClinicEmergencyInput, ClinicSettings } from "@evident/domain/api";
+import type { ClinicEmergencyInput, ClinicSettings, FhirClientView } from "@evident/domain/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "./client";
 import { keys } from "./queries";
@@ -27,5 +27,20 @@ export function useSetEmergencyNumber() {
       // "me" carries the number every patient text uses.
       void qc.invalidateQueries({ queryKey: keys.me });
     },
+  });
+}
+
+const clientsKey = ["clinic", "fhir-clients"] as const;
+
+/** The clinic's FHIR API clients (administrators only). */
+export function useFhirClients() {
+  return useQuery({ queryKey: clientsKey, queryFn: () => api.get<FhirClientView[]>("/fhir-clients") });
+}
+
+export function useRevokeFhirClient() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<FhirClientView>(`/fhir-clients/${id}/revoke`),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: clientsKey }),
   });
 }

@@ -1,7 +1,8 @@
 /**
  * The clinic's settings, for its administrators: the time zone, which decides when the patients'
  * daily diary reminder goes out (19:00 there, daylight saving time included), and the country and
- * emergency number patients are told to call. Staff accounts are on the Staff page.
+ * emergency number patients are told to call; and the FHIR API clients that may read the clinic's
+ * records. Staff accounts are on the Staff page.
  */
 import { Button, Card, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
@@ -15,6 +16,7 @@ import { LoadError, Loading } from "../components/QueryStates";
 import { formErrors } from "../components/serverErrors";
 import { usePageTitle } from "../components/usePageTitle";
 import { EmergencyNumberForm } from "./EmergencyNumberForm";
+import { FhirClientsSection } from "./FhirClientsSection";
 
 /** Every IANA zone the browser knows, with UTC first (it is not in `supportedValuesOf`). */
 function timeZones(): string[] {
@@ -133,6 +135,7 @@ export function SettingsPage() {
             </Text>
             <EmergencyNumberForm clinic={clinic.data} />
           </Card>
+          <FhirClientsSection />
         </Stack>
       )}
     </Stack>

@@ -11,7 +11,7 @@ import type { DraftView, FollowUpView, InstrumentView } from "@evident/domain/ap
 import { Alert, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { IconArrowLeft, IconCircleCheck, IconDeviceFloppy } from "@tabler/icons-react";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { useInstruments, usePortalDraft, usePortalHome } from "../api/queries";
 import { usePortalIntake } from "../api/triage";
@@ -20,13 +20,18 @@ import { formatLongDate } from "../components/format";
 import { LoadError, Loading } from "../components/QueryStates";
 import { answeredCount, instrumentsFor, type QuestionLabels } from "../components/questionnaire/answers";
 import { usePageTitle } from "../components/usePageTitle";
-import { useIntakeWords } from "./intake/language";
 import { useCopy, useLanguage } from "./language";
 import { QuestionnaireHeader } from "./questionnaire/Header";
 import { StepByStep } from "./questionnaire/StepByStep";
 import { useQuestionnaire } from "./questionnaire/useQuestionnaire";
-import { WholeForm } from "./questionnaire/WholeForm";
-import { ReviewAnswers } from "./ReviewAnswers";
+
+// What a phone does not need to show the first question loads when it is needed: the form for
+// wider screens, the review at the end, and the pointer to the safety questions.
+const WholeForm = lazy(() => import("./questionnaire/WholeForm").then((m) => ({ default: m.WholeForm })));
+const ReviewAnswers = lazy(() => import("./ReviewAnswers").then((m) => ({ default: m.ReviewAnswers })));
+const SafetyQuestionsFirst = lazy(() =>
+  import("./intake/SafetyQuestionsFirst").then((m) => ({ default: m.SafetyQuestionsFirst })),
+);
 
 export function QuestionnairePage() {
   const { followUpId = "" } = useParams();
@@ -42,7 +47,12 @@ export function QuestionnairePage() {
   if (sent) return <Thanks />;
   if (home.isPending || instruments.isPending || draft.isPending || intake.isPending)
     return <Loading label={t.gettingQuestions} />;
-  if (intake.data?.safetyQuestionsFirst) return <SafetyQuestionsFirst />;
+  if (intake.data?.safetyQuestionsFirst)
+    return (
+      <Suspense fallback={<Loading label={t.gettingQuestions} />}>
+        <SafetyQuestionsFirst />
+      </Suspense>
+    );
   if (home.isError) return <LoadError error={home.error} retry={() => home.refetch()} what="questionnaire" />;
   if (instruments.isError)
     return <LoadError error={instruments.error} retry={() => instruments.refetch()} what="questionnaire" />;
@@ -77,23 +87,6 @@ export function QuestionnairePage() {
       draft={draft.data?.draft ?? null}
       onSent={() => setSent(true)}
     />
-  );
-}
-
-/** Red flags first: a new patient is sent to the safety questions before any questionnaire. */
-function SafetyQuestionsFirst() {
-  const intakeCopy = useIntakeWords().t;
-  usePageTitle(intakeCopy.firstTitle);
-  return (
-    <Stack gap="md">
-      <Title order={1} size="h2">
-        {intakeCopy.firstTitle}
-      </Title>
-      <Text>{intakeCopy.firstText}</Text>
-      <Button component={Link} to="/portal/intake" size="lg" fullWidth>
-        {intakeCopy.start}
-      </Button>
-    </Stack>
   );
 }
 
@@ -200,7 +193,9 @@ function Answering({
             {t.checkAnswers}
           </Title>
           <Text>{t.reviewIntro}</Text>
-          <ReviewAnswers steps={q.steps} sheet={q.sheet} labels={labels} onChange={change} />
+          <Suspense fallback={<Loading label={t.gettingQuestions} />}>
+            <ReviewAnswers steps={q.steps} sheet={q.sheet} labels={labels} onChange={change} />
+          </Suspense>
           <FormAlert messages={q.general} title={t.notSentTitle} />
           <Group justify="space-between">
             <Button
@@ -226,7 +221,9 @@ function Answering({
           </Group>
         </Stack>
       ) : wide ? (
-        <WholeForm q={q} labels={labels} done={done} />
+        <Suspense fallback={<Loading label={t.gettingQuestions} />}>
+          <WholeForm q={q} labels={labels} done={done} />
+        </Suspense>
       ) : (
         <StepByStep q={q} labels={labels} />
       )}

@@ -202,6 +202,6 @@ export function adverseEventRoutes(app: OpenAPIHono<AppEnv>): void {
       c.req.valid("param").id,
       "fhir-json",
     );
-    return c.json(toFhirAdverseEvent(r) as Record<string, unknown>, 200);
+    return c.json(toFhirAdverseEvent(r) as unknown as Record<string, unknown>, 200);
   });
 }

@@ -4,6 +4,7 @@
  * stored with the versions they saw. Patients may save a choice only once the decision aid is
  * open for them (the safety questions answered, any red flag reviewed).
  */
+import { refreshSummaries } from "@evident/db";
 import { can, forbidden, toIsoDate, unauthenticated } from "@evident/domain";
 import {
   DecisionList,
@@ -16,10 +17,11 @@ import {
 } from "@evident/domain/api";
 import {
   comparableCriteria,
-  comparablePatients,
+  comparableFromTallies,
   contentLanguages,
   criterionWords,
   decisionSummary,
+  ODI_WINDOW,
 } from "@evident/domain/evidence";
 import { responderRule } from "@evident/domain/outcomes";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
@@ -104,18 +106,22 @@ const clinicList = createRoute({
 export function decisionAidRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(registry, async (c) => {
     const actor = c.get("actor")!;
-    const { clock } = c.get("deps");
+    const { database, clock } = c.get("deps");
     const now = clock.now();
     const asOf = toIsoDate(now);
     const { patientId: asked, lang = "en" } = c.req.valid("query");
     const patientId = actor.kind === "patient" ? actor.patientId : (asked ?? null);
     if (actor.kind === "patient" && asked && asked !== actor.patientId)
       throw forbidden("Patients see only their own");
+    // The clinic's "people like you" counts, brought up to date first (db/repos/summaries.ts).
+    // Keeping summaries current is maintenance, done through the system role as the job runner does.
+    await refreshSummaries(database.system.db, { clinicId: actor.clinicId, today: asOf, now });
     const result = await personRepositories(c).registry.read(
       patientId,
       asOf,
-      ({ profile, cases }) => {
-        const comparison = comparablePatients(profile, cases, REGISTRY_MINIMUM);
+      ODI_WINDOW,
+      ({ profile, tallies }) => {
+        const comparison = comparableFromTallies(profile, tallies, REGISTRY_MINIMUM);
         const words = (ids: readonly string[]) =>
           profile
             ? comparableCriteria

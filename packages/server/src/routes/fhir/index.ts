@@ -1,76 +1,83 @@
 /**
- * A read-only FHIR R4 view of the instrument library, patients' answers and scores, and adverse
- * events, for systems that speak FHIR (mounted at /api/fhir):
+ * A read-only FHIR R4 API (mounted at /api/fhir) that standard clients can use:
  *
- *   GET Questionnaire                        every instrument, as a searchset Bundle (public)
- *   GET Questionnaire/{id}                   one instrument ("odi", or its FHIR id "nrs-back")
- *   GET QuestionnaireResponse?patient={id}   a patient's current answer sets (staff, patients:read)
- *   GET Observation?patient={id}             their scores (staff, patients:read)
- *   GET AdverseEvent/{id}                    one adverse event, at its current version (staff)
- *   GET AdverseEvent?subject={id}            a patient's adverse events (staff, patients:read)
+ *   GET metadata                          the CapabilityStatement (public)
+ *   GET .well-known/smart-configuration   SMART discovery (public); POST token issues tokens
+ *   GET Questionnaire[?url=|name=|_id=]   every instrument (public)
+ *   GET Questionnaire/{id}                one instrument ("odi", or its FHIR id "nrs-back")
+ *   GET {type}?…  and  GET {type}/{id}    Patient, Condition, Procedure, QuestionnaireResponse,
+ *                                         Observation, AdverseEvent: search (paged) and read
  *
- * Bodies are application/fhir+json; errors are OperationOutcomes with the status of our error
- * type. Patient reads go through the scoped patient repository, so they are limited to the
- * user's clinic and audited. Only current versions are exported: a corrected answer set is
- * "amended", and so are its scores; an updated adverse event carries its version in
- * meta.versionId (its earlier versions are in the clinic's record history). The mapping itself is the domain's (@evident/domain/fhir).
+ * Patient data needs a SMART Backend Services token (./smart.ts) or a staff session with
+ * patients:read; without either, 401 OperationOutcome. Either way the repository is bound to one
+ * clinic and audits every read. Search parameters are parsed by the domain (fhir/search.ts): an
+ * unknown one is a 400 naming it, unless `Prefer: handling=lenient`. Bodies are
+ * application/fhir+json; errors are OperationOutcomes with the status of our error type.
  */
 
-import type { ResponseRow } from "@evident/db/repos/response-views";
+import { fhirRecordTypes, fhirRepository, scopedDb } from "@evident/db";
 import { badRequest, ErrorCode, EvidentError, notFound } from "@evident/domain";
-import { toFhirAdverseEvent } from "@evident/domain/adverse-events/export";
-import { idParam } from "@evident/domain/api";
 import {
+  capabilityStatement,
   type FhirResource,
   fhirId,
   operationOutcome,
+  parseSearch,
+  type SearchQuery,
+  type SearchType,
   searchBundle,
-  toObservations,
+  searchLink,
   toQuestionnaire,
-  toQuestionnaireResponse,
 } from "@evident/domain/fhir";
 import { findInstrument, instruments } from "@evident/domain/instruments";
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../http/env";
 import { logRequestError } from "../../http/logger";
 import { toEvidentError } from "../../http/problem";
-import { clinicRepositories, requirePermission } from "../../http/scoped";
+import { fhirAccess } from "./access";
+import { smartRoutes } from "./smart";
 
 const FHIR_JSON = "application/fhir+json; charset=utf-8";
+type Status = 200 | 400 | 401 | 403 | 404 | 406 | 409 | 429 | 500;
 
-function fhirJson(c: Context<AppEnv>, body: unknown, status: 200 | 400 | 401 | 403 | 404 | 500 = 200) {
+export function fhirJson(c: Context<AppEnv>, body: unknown, status: Status = 200) {
   return c.body(JSON.stringify(body), status, { "content-type": FHIR_JSON });
 }
 
-const baseOf = (c: Context<AppEnv>) => `${c.get("deps").config.publicUrl}/api/fhir`;
-const selfOf = (c: Context<AppEnv>) =>
-  `${baseOf(c)}${c.req.path.replace(/^\/api\/fhir/, "")}${new URL(c.req.url).search}`;
+export const fhirBaseOf = (c: Context<AppEnv>) => `${c.get("deps").config.publicUrl}/api/fhir`;
 
-/**
- * The one search parameter `name` (`patient` for answers and scores, `subject` for adverse
- * events, as FHIR R4 defines them): `<id>` or `Patient/<id>`, and nothing else, named when wrong.
- */
-function patientParam(c: Context<AppEnv>, name: "patient" | "subject" = "patient"): string {
-  const query = new URL(c.req.url).searchParams;
-  const issues = [...query.keys()]
-    .filter((k) => k !== name)
-    .map((k) => ({ path: k, message: `is not a supported search parameter (use ${name})` }));
-  const raw = query.get(name);
-  if (raw === null) issues.push({ path: name, message: "is required" });
-  const id = (raw ?? "").replace(/^Patient\//, "");
-  const parsed = idParam.safeParse({ id });
-  if (raw !== null && !parsed.success) issues.push({ path: name, message: "must be a patient id (UUID)" });
-  if (issues.length > 0) throw badRequest(issues);
-  return id;
+function parse(c: Context<AppEnv>, type: SearchType): SearchQuery {
+  const lenient = /(^|[\s,;])handling\s*=\s*lenient\b/i.test(c.req.header("prefer") ?? "");
+  const result = parseSearch(type, new URL(c.req.url).searchParams, { lenient });
+  if ("issues" in result) throw badRequest(result.issues);
+  return result.query;
 }
 
-function storedOf(r: ResponseRow, patientId: string) {
+/** The Questionnaires matching a search: a small static list, filtered and paged in memory. */
+function questionnaires(q: SearchQuery) {
+  const [url, version] = (q.url ?? "").split("|");
+  const all = instruments
+    .map(toQuestionnaire)
+    .filter(
+      (r) =>
+        (!q.url || (r.url === url && (!version || r.version === version))) &&
+        (!q.name || r.name.toLowerCase().startsWith(q.name.toLowerCase())) &&
+        (!q.ids || q.ids.includes(r.id)),
+    );
+  const start = q.after ? all.findIndex((r) => r.id === q.after) + 1 : 0;
+  const end = q.before
+    ? Math.max(
+        0,
+        all.findIndex((r) => r.id === q.before),
+      )
+    : all.length;
+  const from = q.before ? Math.max(0, end - q.count) : start;
+  const page = all.slice(from, Math.min(end, from + q.count));
   return {
-    id: r.id,
-    answers: r.answers,
-    authored: r.completedAt.toISOString(),
-    subject: { reference: `Patient/${patientId}` },
-    ...(r.supersedesId ? { status: "amended" as const } : {}),
+    resources: page as FhirResource[],
+    total: all.length,
+    ...(from + page.length < all.length && page.length > 0 ? { next: page.at(-1)!.id } : {}),
+    ...(from > 0 && page.length > 0 ? { previous: page[0]!.id } : {}),
   };
 }
 
@@ -83,12 +90,52 @@ export function fhirRoutes(): Hono<AppEnv> {
     const e =
       known ??
       new EvidentError(ErrorCode.internal, "Something went wrong on our side. The error was logged.");
-    return fhirJson(c, operationOutcome(e.code, e.message, e.issues), e.status as 400);
+    if (e.status === 401) c.header("www-authenticate", 'Bearer realm="evident-fhir"');
+    return fhirJson(c, operationOutcome(e.code, e.message, e.issues), e.status as Status);
   });
 
-  fhir.get("/Questionnaire", (c) =>
-    fhirJson(c, searchBundle(instruments.map(toQuestionnaire), selfOf(c), baseOf(c))),
+  fhir.get("/metadata", (c) =>
+    fhirJson(
+      c,
+      capabilityStatement({
+        base: fhirBaseOf(c),
+        version: c.get("deps").config.version,
+        date: c.get("deps").clock.now().toISOString(),
+        tokenUrl: `${fhirBaseOf(c)}/token`,
+      }),
+    ),
   );
+
+  fhir.route("/", smartRoutes());
+
+  const bundle = (
+    c: Context<AppEnv>,
+    q: SearchQuery,
+    page: { resources: FhirResource[]; next?: string; previous?: string; total?: number },
+  ) =>
+    fhirJson(
+      c,
+      searchBundle(
+        page.resources,
+        searchLink(fhirBaseOf(c), q, { after: q.after, before: q.before }),
+        fhirBaseOf(c),
+        {
+          ...(page.next ? { next: searchLink(fhirBaseOf(c), q, { after: page.next }) } : {}),
+          ...(page.previous ? { previous: searchLink(fhirBaseOf(c), q, { before: page.previous }) } : {}),
+          // The total is known without counting when this page is the whole result.
+          ...(page.total !== undefined
+            ? { total: page.total }
+            : !page.next && !page.previous && !q.after && !q.before
+              ? { total: page.resources.length }
+              : {}),
+        },
+      ),
+    );
+
+  fhir.get("/Questionnaire", (c) => {
+    const q = parse(c, "Questionnaire");
+    return bundle(c, q, questionnaires(q));
+  });
 
   fhir.get("/Questionnaire/:id", (c) => {
     const id = c.req.param("id");
@@ -97,49 +144,30 @@ export function fhirRoutes(): Hono<AppEnv> {
     return fhirJson(c, toQuestionnaire(def));
   });
 
-  fhir.get("/QuestionnaireResponse", requirePermission("patients:read"), async (c) => {
-    const patientId = patientParam(c);
-    const rows = await clinicRepositories(c).patients.currentResponses(
-      patientId,
-      "fhir-questionnaire-response",
-    );
-    const resources: FhirResource[] = rows.flatMap((r) => {
-      const def = findInstrument(r.instrument);
-      return def ? [toQuestionnaireResponse(def, storedOf(r, patientId))] : [];
+  for (const type of fhirRecordTypes) {
+    fhir.get(`/${type}`, async (c) => {
+      const { scope } = await fhirAccess(c, type, "s");
+      const q = parse(c, type);
+      return bundle(
+        c,
+        q,
+        await fhirRepository(scopedDb(c.get("deps").database.pool, scope.clinicId), scope).search({
+          ...q,
+          type,
+        }),
+      );
     });
-    return fhirJson(c, searchBundle(resources, selfOf(c), baseOf(c)));
-  });
-
-  fhir.get("/Observation", requirePermission("patients:read"), async (c) => {
-    const patientId = patientParam(c);
-    const rows = await clinicRepositories(c).patients.currentResponses(patientId, "fhir-observation");
-    const resources: FhirResource[] = rows.flatMap((r) => {
-      const def = findInstrument(r.instrument);
-      if (!def) return [];
-      return toObservations(def, r.answers, {
-        effective: r.completedAt.toISOString(),
-        subject: { reference: `Patient/${patientId}` },
-        derivedFrom: { reference: `QuestionnaireResponse/${r.id}` },
-        status: r.supersedesId ? "amended" : "final",
-        idPrefix: r.id,
-      });
+    fhir.get(`/${type}/:id`, async (c) => {
+      const { scope } = await fhirAccess(c, type, "r");
+      return fhirJson(
+        c,
+        await fhirRepository(scopedDb(c.get("deps").database.pool, scope.clinicId), scope).read(
+          type,
+          c.req.param("id"),
+        ),
+      );
     });
-    return fhirJson(c, searchBundle(resources, selfOf(c), baseOf(c)));
-  });
-
-  fhir.get("/AdverseEvent", requirePermission("patients:read"), async (c) => {
-    const events = await clinicRepositories(c).adverseEventExports.forPatient(patientParam(c, "subject"));
-    return fhirJson(c, searchBundle(events.map(toFhirAdverseEvent), selfOf(c), baseOf(c)));
-  });
-
-  fhir.get("/AdverseEvent/:id", requirePermission("patients:read"), async (c) => {
-    const parsed = idParam.safeParse({ id: c.req.param("id") });
-    if (!parsed.success) throw notFound("AdverseEvent");
-    return fhirJson(
-      c,
-      toFhirAdverseEvent(await clinicRepositories(c).adverseEventExports.read(parsed.data.id)),
-    );
-  });
+  }
 
   // Anything else (another resource type, a write): not here, said the FHIR way.
   fhir.all("*", () => {

@@ -1,5 +1,5 @@
 /** GET /outcomes/comparison: an adjusted (IPTW) comparison of two first treatments. */
-import { comparisonCandidates } from "@evident/db";
+import { cacheComparison, cachedComparison, comparisonCandidates, summaryVersion } from "@evident/db";
 import { ComparisonQuery, ComparisonReport } from "@evident/domain/api";
 import { compareTreatments, MINIMUM_PER_ARM } from "@evident/domain/outcomes";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
@@ -26,9 +26,27 @@ export function comparisonRoute(app: OpenAPIHono<AppEnv>): void {
       c,
       "outcomes-comparison",
       async (tx, clinicId, asOf) => {
+        // Cached per scope, question, day and data version (the summaries' version moves with
+        // every write that can change an outcome): only aggregates are stored.
+        const key = {
+          clinicId,
+          question: JSON.stringify([
+            query.treatment,
+            query.comparator,
+            query.instrument,
+            query.timepoint,
+            query.truncate,
+          ]),
+          asOf,
+          version: await summaryVersion(tx, clinicId),
+        };
+        const cached = await cachedComparison<ReturnType<typeof compareTreatments>>(tx, key);
+        if (cached) return cached;
         const candidates = await comparisonCandidates(tx, clinicId, { ...query, today: asOf });
         // Computed inside the transaction so a refusal (400) is not audited as a read of results.
-        return compareTreatments(candidates, query, asOf);
+        const result = compareTreatments(candidates, query, asOf);
+        await cacheComparison(tx, key, result);
+        return result;
       },
       (d) => ({ ...query, analysed: d.arms[0].n + d.arms[1].n }),
     );

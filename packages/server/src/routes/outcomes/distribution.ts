@@ -1,5 +1,5 @@
 /** GET /outcomes/distribution: the distribution of change per treatment kind, at one timepoint. */
-import { outcomeTallies } from "@evident/db";
+import { summaryOutcomeTallies } from "@evident/db";
 import { timepointLabel } from "@evident/domain";
 import { DistributionQuery, DistributionReport } from "@evident/domain/api";
 import { distributionsByKind, MINIMUM_CELL, responderRule, worseningRule } from "@evident/domain/outcomes";
@@ -27,7 +27,8 @@ export function distributionRoute(app: OpenAPIHono<AppEnv>): void {
     const read = await readOutcomes(
       c,
       "outcomes-distribution",
-      (tx, clinicId) => outcomeTallies(tx, clinicId, { instruments: [instrument], timepoint }),
+      (tx, clinicId, today) =>
+        summaryOutcomeTallies(tx, clinicId, { instruments: [instrument], timepoint, today }),
       () => ({ instrument, timepoint }),
     );
     return c.json(

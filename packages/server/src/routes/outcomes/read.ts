@@ -1,9 +1,12 @@
 /**
  * How every outcomes endpoint reads: staff see their own clinic, researchers all clinics pooled,
- * through the clinic's outcomes repository (db/repos/scoped-reads.ts); the audit event is appended
- * last (the audit chain's lock is taken at the end, so a slow analysis never holds up other writes).
+ * through the clinic's outcomes repository (db/repos/scoped-reads.ts). The summaries of that scope
+ * are first brought up to date (only what writes have queued since the job runner last did, or what
+ * was computed for an earlier day: db/repos/summaries.ts), through the system role as the job runner
+ * does; the audit event is appended last (the audit chain's lock is taken at the end, so a slow
+ * analysis never holds up other writes).
  */
-import type { OutcomesQuery } from "@evident/db";
+import { type OutcomesQuery, refreshSummaries } from "@evident/db";
 import { toIsoDate } from "@evident/domain";
 import { smallCellNote } from "@evident/domain/outcomes";
 import type { Context } from "hono";
@@ -26,9 +29,11 @@ export async function readOutcomes<T>(
   detail: (data: T) => Record<string, unknown>,
 ): Promise<OutcomesRead<T>> {
   const { actor, outcomes } = clinicRepositories(c);
-  const now = c.get("deps").clock.now();
+  const { database, clock } = c.get("deps");
+  const now = clock.now();
   const asOf = toIsoDate(now);
   const pooled = actor.role === "researcher";
+  await refreshSummaries(database.system.db, { clinicId: pooled ? null : actor.clinicId, today: asOf, now });
   const data = await outcomes.read(entityType, { pooled, asOf }, query, detail);
   return {
     data,

@@ -1,5 +1,5 @@
 /** GET /outcomes: change from baseline and responders per treatment kind and timepoint. */
-import { outcomeTallies } from "@evident/db";
+import { summaryOutcomeTallies } from "@evident/db";
 import { defaultInstruments } from "@evident/domain";
 import { OutcomesReport } from "@evident/domain/api";
 import { MINIMUM_CELL, summarizeOutcomes } from "@evident/domain/outcomes";
@@ -25,7 +25,8 @@ export function reportRoute(app: OpenAPIHono<AppEnv>): void {
     const read = await readOutcomes(
       c,
       "outcomes-report",
-      (tx, clinicId) => outcomeTallies(tx, clinicId, { instruments: defaultInstruments }),
+      (tx, clinicId, today) =>
+        summaryOutcomeTallies(tx, clinicId, { instruments: defaultInstruments, today }),
       (d) => ({ rows: d.followUps.reduce((s, f) => s + f.count, 0) }),
     );
     return c.json(

@@ -1,5 +1,5 @@
 /** GET /outcomes/survival: surgery-free survival after a non-surgical first treatment. */
-import { survivalTallies } from "@evident/db";
+import { summarySurvival } from "@evident/db";
 import { isSurgery, treatmentKindIds } from "@evident/domain";
 import { SurvivalReport } from "@evident/domain/api";
 import { MINIMUM_CELL, SURVIVAL_DEFINITION, surgeryFreeSurvival } from "@evident/domain/outcomes";
@@ -26,7 +26,7 @@ export function survivalRoute(app: OpenAPIHono<AppEnv>): void {
     const read = await readOutcomes(
       c,
       "outcomes-survival",
-      (tx, clinicId, asOf) => survivalTallies(tx, clinicId, surgeryKinds, asOf),
+      (tx, clinicId) => summarySurvival(tx, clinicId, surgeryKinds),
       (d) => ({ episodes: d.counts.episodes }),
     );
     return c.json(

@@ -129,7 +129,8 @@ function Intake({
         </Text>
       </Group>
       <Text size="sm">
-        Age {String(intake.answers.age)}, pain for {String(intake.answers.painDurationWeeks)} weeks.
+        Age {String(intake.answers.age)}, pain for {String(intake.answers.painDurationWeeks)}{" "}
+        {intake.answers.painDurationWeeks === 1 ? "week" : "weeks"}.
         {yes.length > 0 ? ` Said yes to: ${yes.join(", ")}.` : ""}
         {notSure.length > 0 ? ` Not sure about: ${notSure.join(", ")}.` : ""}
         {yes.length === 0 && notSure.length === 0 ? " Said no to every red-flag question." : ""}

@@ -2,11 +2,13 @@
  * A 0–100 rating (the EQ VAS) as a slider with a number box beside it: both keyboard operable,
  * both changing the same answer. Until the person chooses, the slider shows no thumb position
  * (a thumb resting at 50 would suggest an answer) and says "not chosen yet" to screen readers;
- * a click, a tap, an arrow key or a typed number sets it.
+ * a click, a tap, an arrow key or a typed number sets it. The number box is a plain text field
+ * that takes digits only and never more than the maximum (Mantine's NumberInput would bring a
+ * number-formatting library into the portal's questionnaire for this one field).
  */
 import type { InstrumentView } from "@evident/domain/api";
-import { NumberInput, Slider } from "@mantine/core";
-import { useId } from "react";
+import { Slider, TextInput } from "@mantine/core";
+import { useEffect, useId, useState } from "react";
 import type { QuestionLabels } from "./answers";
 import classes from "./Questions.module.css";
 
@@ -35,6 +37,11 @@ export function VasScale({
   const errorId = `${id}-error`;
   const anchorsId = `${id}-anchors`;
   const chosen = value !== undefined;
+  const [typed, setTyped] = useState(chosen ? String(value) : "");
+  // The slider (or a draft) changed the answer: the box shows it.
+  useEffect(() => {
+    if (value !== undefined) setTyped((t) => (t === String(value) ? t : String(value)));
+  }, [value]);
   return (
     <fieldset
       className={classes.fieldset}
@@ -74,22 +81,21 @@ export function VasScale({
           </span>
         </div>
       )}
-      <NumberInput
+      <TextInput
         mt="md"
         size="md"
         maw={220}
         label={labels.vasNumber}
-        min={min}
-        max={max}
-        step={1}
-        allowDecimal={false}
-        allowNegative={false}
-        clampBehavior="strict"
-        value={value ?? ""}
-        onChange={(v) => {
-          if (typeof v === "number" && Number.isInteger(v) && v >= min && v <= max) onChange(v);
-        }}
         inputMode="numeric"
+        autoComplete="off"
+        value={typed}
+        onChange={(e) => {
+          const digits = e.currentTarget.value.replace(/\D/g, "").replace(/^0+(?=\d)/, "");
+          const n = Number(digits);
+          if (digits !== "" && n > max) return;
+          setTyped(digits);
+          if (digits !== "" && n >= min) onChange(n);
+        }}
         error={error ? true : undefined}
       />
       {error && (

@@ -205,3 +205,75 @@ CREATE POLICY "clinic_isolation" ON "treatments" AS PERMISSIVE FOR ALL TO PUBLIC
   USING ("clinic_id" = (SELECT nullif(current_setting('evident.clinic_id', true), '')::uuid))
   WITH CHECK ("clinic_id" = (SELECT nullif(current_setting('evident.clinic_id', true), '')::uuid));--> statement-breakpoint
 CREATE POLICY "system_all_clinics" ON "treatments" AS PERMISSIVE FOR ALL TO "evident_system" USING (true) WITH CHECK (true);
+--> statement-breakpoint
+-- The outcome summaries (a pooled comparison, clinic_id null, is the system role's alone) and the
+-- FHIR clients with their assertions.
+ALTER TABLE "comparison_cache" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "comparison_cache" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY "clinic_isolation" ON "comparison_cache" AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ("clinic_id" = (SELECT nullif(current_setting('evident.clinic_id', true), '')::uuid))
+  WITH CHECK ("clinic_id" = (SELECT nullif(current_setting('evident.clinic_id', true), '')::uuid));--> statement-breakpoint
+CREATE POLICY "system_all_clinics" ON "comparison_cache" AS PERMISSIVE FOR ALL TO "evident_system" USING (true) WITH CHECK (true);
+--> statement-breakpoint
+ALTER TABLE "fhir_client_assertions" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "fhir_client_assertions" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY "clinic_isolation" ON "fhir_client_assertions" AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ("clinic_id" = (SELECT nullif(current_setting('evident.clinic_id', true), '')::uuid))
+  WITH CHECK ("clinic_id" = (SELECT nullif(current_setting('evident.clinic_id', true), '')::uuid));--> statement-breakpoint
+CREATE POLICY "system_all_clinics" ON "fhir_client_assertions" AS PERMISSIVE FOR ALL TO "evident_system" USING (true) WITH CHECK (true);
+--> statement-breakpoint
+ALTER TABLE "fhir_clients" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "fhir_clients" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY "clinic_isolation" ON "fhir_clients" AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ("clinic_id" = (SELECT nullif(current_setting('evident.clinic_id', true), '')::uuid))
+  WITH CHECK ("clinic_id" = (SELECT nullif(current_setting('evident.clinic_id', true), '')::uuid));--> statement-breakpoint
+CREATE POLICY "system_all_clinics" ON "fhir_clients" AS PERMISSIVE FOR ALL TO "evident_system" USING (true) WITH CHECK (true);
+--> statement-breakpoint
+ALTER TABLE "outcome_answer_summary" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "outcome_answer_summary" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY "clinic_isolation" ON "outcome_answer_summary" AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ("clinic_id" = (SELECT nullif(current_setting('evident.clinic_id', true), '')::uuid))
+  WITH CHECK ("clinic_id" = (SELECT nullif(current_setting('evident.clinic_id', true), '')::uuid));--> statement-breakpoint
+CREATE POLICY "system_all_clinics" ON "outcome_answer_summary" AS PERMISSIVE FOR ALL TO "evident_system" USING (true) WITH CHECK (true);
+--> statement-breakpoint
+ALTER TABLE "outcome_follow_up_summary" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "outcome_follow_up_summary" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY "clinic_isolation" ON "outcome_follow_up_summary" AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ("clinic_id" = (SELECT nullif(current_setting('evident.clinic_id', true), '')::uuid))
+  WITH CHECK ("clinic_id" = (SELECT nullif(current_setting('evident.clinic_id', true), '')::uuid));--> statement-breakpoint
+CREATE POLICY "system_all_clinics" ON "outcome_follow_up_summary" AS PERMISSIVE FOR ALL TO "evident_system" USING (true) WITH CHECK (true);
+--> statement-breakpoint
+ALTER TABLE "registry_summary" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "registry_summary" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY "clinic_isolation" ON "registry_summary" AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ("clinic_id" = (SELECT nullif(current_setting('evident.clinic_id', true), '')::uuid))
+  WITH CHECK ("clinic_id" = (SELECT nullif(current_setting('evident.clinic_id', true), '')::uuid));--> statement-breakpoint
+CREATE POLICY "system_all_clinics" ON "registry_summary" AS PERMISSIVE FOR ALL TO "evident_system" USING (true) WITH CHECK (true);
+--> statement-breakpoint
+ALTER TABLE "summary_clinics" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "summary_clinics" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY "clinic_isolation" ON "summary_clinics" AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ("clinic_id" = (SELECT nullif(current_setting('evident.clinic_id', true), '')::uuid))
+  WITH CHECK ("clinic_id" = (SELECT nullif(current_setting('evident.clinic_id', true), '')::uuid));--> statement-breakpoint
+CREATE POLICY "system_all_clinics" ON "summary_clinics" AS PERMISSIVE FOR ALL TO "evident_system" USING (true) WITH CHECK (true);
+--> statement-breakpoint
+ALTER TABLE "summary_dirty" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "summary_dirty" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY "clinic_isolation" ON "summary_dirty" AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ("clinic_id" = (SELECT nullif(current_setting('evident.clinic_id', true), '')::uuid))
+  WITH CHECK ("clinic_id" = (SELECT nullif(current_setting('evident.clinic_id', true), '')::uuid));--> statement-breakpoint
+CREATE POLICY "system_all_clinics" ON "summary_dirty" AS PERMISSIVE FOR ALL TO "evident_system" USING (true) WITH CHECK (true);
+--> statement-breakpoint
+ALTER TABLE "summary_slices" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "summary_slices" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY "clinic_isolation" ON "summary_slices" AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ("clinic_id" = (SELECT nullif(current_setting('evident.clinic_id', true), '')::uuid))
+  WITH CHECK ("clinic_id" = (SELECT nullif(current_setting('evident.clinic_id', true), '')::uuid));--> statement-breakpoint
+CREATE POLICY "system_all_clinics" ON "summary_slices" AS PERMISSIVE FOR ALL TO "evident_system" USING (true) WITH CHECK (true);
+--> statement-breakpoint
+ALTER TABLE "survival_summary" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "survival_summary" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY "clinic_isolation" ON "survival_summary" AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ("clinic_id" = (SELECT nullif(current_setting('evident.clinic_id', true), '')::uuid))
+  WITH CHECK ("clinic_id" = (SELECT nullif(current_setting('evident.clinic_id', true), '')::uuid));--> statement-breakpoint
+CREATE POLICY "system_all_clinics" ON "survival_summary" AS PERMISSIVE FOR ALL TO "evident_system" USING (true) WITH CHECK (true);
