@@ -61,7 +61,13 @@ export async function createHarness(
   const appDatabase = await freshDatabase();
   // The app runs as its own role under row-level security; the test's own view (factories,
   // inspection) is the every-clinic system role, as jobs and the command line use.
-  const database = { ...appDatabase, pool: appDatabase.system.pool, db: appDatabase.system.db };
+  // `appPool` is the app's own role, for tests about what that role may do.
+  const database = {
+    ...appDatabase,
+    appPool: appDatabase.pool,
+    pool: appDatabase.system.pool,
+    db: appDatabase.system.db,
+  };
   const clock = fixedClock(opts.now ?? "2026-03-02T09:00:00Z");
   const config = loadConfig(
     {},
