@@ -23,7 +23,9 @@ import {
   ensureLoginRole,
   ensureSwitchRole,
   grantAppPrivileges,
+  grantResearchRole,
   grantSystemRole,
+  RESEARCH_ROLE,
   SYSTEM_ROLE,
   withCredentials,
 } from "./roles";
@@ -44,6 +46,11 @@ export type Database = {
    * and session lookups, pooled research aggregates — named at every use (tenancy.ts).
    */
   system: { pool: pg.Pool; db: Db };
+  /**
+   * Read-only connections as `evident_research`, which may read only the aggregate tables (the
+   * outcome summaries and the pooled comparisons' cache): a researcher's pooled reads.
+   */
+  research: { pool: pg.Pool; db: Db };
   mode: "embedded" | "external";
   /** The embedded cluster (owned by this process, or a running server's that it uses). */
   cluster?: EmbeddedCluster | null;
@@ -74,14 +81,18 @@ const types = {
 };
 
 /** With `role`, each connection switches to that role as it opens (DATABASE_URL alone: roles.ts). */
-export function createPool(url: string, max = 10, opts: { role?: string | null } = {}): pg.Pool {
+export function createPool(
+  url: string,
+  max = 10,
+  opts: { role?: string | null; readOnly?: boolean } = {},
+): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max,
     types,
     application_name: "evident",
     // Every session in UTC, so date arithmetic in SQL never depends on the server's zone.
-    options: `-c timezone=UTC${opts.role ? ` -c role=${opts.role}` : ""}`,
+    options: `-c timezone=UTC${opts.role ? ` -c role=${opts.role}` : ""}${opts.readOnly ? " -c default_transaction_read_only=on" : ""}`,
   });
   // A client losing its server (PostgreSQL restarted, network) must not crash the process, idle
   // in the pool or checked out between two queries: the pool drops it and opens a new one.
@@ -158,12 +169,19 @@ export type DatabaseConfig = {
 };
 
 /** How the app connects, and how its system connections do (a role to switch to at connect). */
-type AppConnection = { url: string; role: string | null; systemRole: string | null };
+type AppConnection = {
+  url: string;
+  role: string | null;
+  systemRole: string | null;
+  researchRole: string | null;
+};
 
 /**
  * As the owner: makes sure the app's role exists with the privileges it needs, and says how the app
  * connects (roles.ts explains the three cases).
  */
+const switchRoles = { systemRole: SYSTEM_ROLE, researchRole: RESEARCH_ROLE };
+
 async function setUpAppRole(
   owner: pg.Pool,
   config: DatabaseConfig,
@@ -180,23 +198,26 @@ async function setUpAppRole(
       await ensureLoginRole(client, creds.user, creds.password);
       await grantAppPrivileges(client, creds.user);
       await grantSystemRole(client, creds.user);
-      return { url: withCredentials(ownerUrl, creds), role: null, systemRole: SYSTEM_ROLE };
+      await grantResearchRole(client, creds.user);
+      return { url: withCredentials(ownerUrl, creds), role: null, ...switchRoles };
     }
     const userOf = (url: string) => decodeURIComponent(new URL(url).username);
     // Two URLs naming two roles: the app's own role. (The same role twice is the one-URL case.)
     if (config.databaseUrl && userOf(config.databaseUrl) !== userOf(ownerUrl)) {
       await grantAppPrivileges(client, userOf(config.databaseUrl));
       await grantSystemRole(client, userOf(config.databaseUrl));
-      return { url: config.databaseUrl, role: null, systemRole: SYSTEM_ROLE };
+      await grantResearchRole(client, userOf(config.databaseUrl));
+      return { url: config.databaseUrl, role: null, ...switchRoles };
     }
     if (await ensureSwitchRole(client, APP_ROLE)) {
       await grantAppPrivileges(client, APP_ROLE);
-      return { url: config.databaseUrl ?? ownerUrl, role: APP_ROLE, systemRole: SYSTEM_ROLE };
+      await grantResearchRole(client, null);
+      return { url: config.databaseUrl ?? ownerUrl, role: APP_ROLE, ...switchRoles };
     }
     config.log?.(
       `warning: could not create the database role ${APP_ROLE}, so the app connects as the owner of the tables; give it a role of its own (EVIDENT_MIGRATE_DATABASE_URL, see README)`,
     );
-    return { url: ownerUrl, role: null, systemRole: null };
+    return { url: ownerUrl, role: null, systemRole: null, researchRole: null };
   } finally {
     client.release();
   }
@@ -219,6 +240,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const owner = createPool(ownerUrl, 2);
   let pool: pg.Pool | undefined;
   let systemPool: pg.Pool | undefined;
+  let researchPool: pg.Pool | undefined;
   try {
     await checkDurability(owner);
     await migrate(owner, { auditKey: key, log });
@@ -226,12 +248,15 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     pool = createPool(app.url, config.poolSize, { role: app.role });
     // As large as the app's: every request looks its session up through it.
     systemPool = createPool(app.url, config.poolSize, { role: app.systemRole });
+    // Pooled research reads: few at a time, read-only, as the role that sees only aggregates.
+    researchPool = createPool(app.url, 4, { role: app.researchRole, readOnly: true });
     const client = await pool.connect();
     const problem = await checkAppRole(client).finally(() => client.release());
     if (problem) log(`warning: ${problem}; it should be a role of its own (see README, "Database roles")`);
   } catch (e) {
     await pool?.end().catch(() => undefined);
     await systemPool?.end().catch(() => undefined);
+    await researchPool?.end().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     throw e;
   } finally {
@@ -240,11 +265,13 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   useAuditKey(key);
   const appPool = pool;
   const sysPool = systemPool!;
+  const resPool = researchPool!;
   let closed = false;
   return {
     pool: appPool,
     db: drizzle(appPool, { schema }),
     system: { pool: sysPool, db: drizzle(sysPool, { schema }) },
+    research: { pool: resPool, db: drizzle(resPool, { schema }) },
     mode: embedded ? "embedded" : "external",
     cluster: embedded,
     audit: { key, anchorDir: path.resolve(config.auditAnchorDir ?? config.dataDir) },
@@ -261,6 +288,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       closed = true;
       await appPool.end();
       await sysPool.end();
+      await resPool.end();
       await embedded?.stop();
     },
   };

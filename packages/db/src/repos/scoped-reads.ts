@@ -1,8 +1,9 @@
 /**
  * The outcomes and decision-aid reads as scoped repositories: the clinic's own rows through the
  * scoped database (row-level security), and a researcher's pooled read through the one named path
- * that crosses clinics (`pooled`, the system role; it writes nothing but the cache of aggregates). Each read is audited in the reader's
- * clinic.
+ * that crosses clinics (`pooled`: read-only, as the role `evident_research`, which may read the
+ * aggregate tables and nothing else, so the database itself keeps a patient's row out of it). Each
+ * read is audited in the reader's clinic.
  */
 import type { BaselineProfile, CaseTally } from "@evident/domain/evidence";
 import type { Executor } from "../audit";
@@ -17,9 +18,9 @@ export type OutcomesQuery<T> = (tx: Executor, clinicId: string | null, asOf: str
 export function outcomeReadRepository(db: Db, scope: Scope, pooledDb: Db) {
   return {
     /**
-     * Runs `query` for the scope's clinic, or with `pooled` across all clinics as the system role
-     * (the queries passed here return tallies, never a patient's row;
-     * only estimates computed from them leave the server); then the audit event, in this clinic.
+     * Runs `query` for the scope's clinic, or with `pooled` across all clinics through `pooledDb`
+     * (the research role: summaries and the pooled comparisons' cache only, read-only); then the
+     * audit event, in this clinic.
      */
     async read<T>(
       entityType: string,
@@ -33,7 +34,6 @@ export function outcomeReadRepository(db: Db, scope: Scope, pooledDb: Db) {
         detail: { pooled: o.pooled, ...detail(data) },
       });
       if (!o.pooled) return auditedRead(db, scope, (tx) => query(tx, scope.clinicId, o.asOf), fields);
-      // Not read-only: a pooled comparison stores its result (an aggregate) in comparison_cache.
       const data = await inTx(pooledDb, (tx) => query(tx, null, o.asOf));
       await inTx(db, (tx) => audit(tx, scope, fields(data)));
       return data;

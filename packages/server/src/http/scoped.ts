@@ -123,8 +123,8 @@ export function clinicRepositories(c: Context<AppEnv>) {
       idleMinutes: config.session.idleMinutes,
     }),
     auditTrail: auditTrailRepository(db, scope),
-    /** Pooled reads (researchers) cross clinics through the system role: tallies only. */
-    outcomes: outcomeReadRepository(db, scope, database.system.db),
+    /** Pooled reads (researchers) cross clinics as the research role: aggregate tables only. */
+    outcomes: outcomeReadRepository(db, scope, database.research.db),
   };
 }
 

@@ -3,10 +3,12 @@
  * through the clinic's outcomes repository (db/repos/scoped-reads.ts). The summaries of that scope
  * are first brought up to date (only what writes have queued since the job runner last did, or what
  * was computed for an earlier day: db/repos/summaries.ts), through the system role as the job runner
- * does; the audit event is appended last (the audit chain's lock is taken at the end, so a slow
+ * does. A researcher's pooled read then runs as the research role, which can read only the
+ * aggregate tables: what must be computed from patients' rows first (the pooled comparison) is
+ * computed and cached by `preparePooled` as the system role. The audit event is appended last (the audit chain's lock is taken at the end, so a slow
  * analysis never holds up other writes).
  */
-import { type OutcomesQuery, refreshSummaries } from "@evident/db";
+import { type Db, type OutcomesQuery, refreshSummaries } from "@evident/db";
 import { toIsoDate } from "@evident/domain";
 import { smallCellNote } from "@evident/domain/outcomes";
 import type { Context } from "hono";
@@ -27,6 +29,8 @@ export async function readOutcomes<T>(
   entityType: string,
   query: OutcomesQuery<T>,
   detail: (data: T) => Record<string, unknown>,
+  /** For a pooled read: aggregates to compute and store first, as the system role. */
+  preparePooled?: (system: Db, asOf: string) => Promise<void>,
 ): Promise<OutcomesRead<T>> {
   const { actor, outcomes } = clinicRepositories(c);
   const { database, clock } = c.get("deps");
@@ -34,6 +38,7 @@ export async function readOutcomes<T>(
   const asOf = toIsoDate(now);
   const pooled = actor.role === "researcher";
   await refreshSummaries(database.system.db, { clinicId: pooled ? null : actor.clinicId, today: asOf, now });
+  if (pooled && preparePooled) await preparePooled(database.system.db, asOf);
   const data = await outcomes.read(entityType, { pooled, asOf }, query, detail);
   return {
     data,
