@@ -123,9 +123,8 @@ describe("surgery-free survival", () => {
     const time = injected.map((p) => p.fusionDay ?? (p.twelveMonths ? 365 : p.threeMonths ? 91 : 0));
     const km = kaplanMeier({ time, event: injected.map((p) => p.fusionDay !== null) });
     const events = km.steps.filter((s) => s.nEvent > 0 && s.nRisk >= 11);
-    expect(
-      group.curve.slice(1, 4).map((p: { day: number; survival: number }) => [p.day, p.survival]),
-    ).toEqual(events.map((s) => [s.time, s.survival]));
+    // Three operations are fewer than one drop of eleven may hold: no curve, the 12-month figure still.
+    expect(group.curve).toEqual([]);
     expect(group.at12Months.survival).toBeCloseTo(events.at(-1)!.survival, 12);
     expect(res.json.logRank).toMatchObject({ df: 1 });
     expect(res.json.definition).toMatch(/censored at their last contact/);
