@@ -11,7 +11,11 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["packages/domain/src/**/*.test.ts", "packages/web/src/**/*.test.ts"],
+          include: [
+            "packages/domain/src/**/*.test.ts",
+            "packages/web/src/**/*.test.ts",
+            "scripts/**/*.test.ts",
+          ],
         },
       },
       {

@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { appendAudit, freePort, openDatabase, startEmbedded } from "@evident/db";
+import { appendAudit, freePort, openDatabase, scopedDb, startEmbedded } from "@evident/db";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { load, log, machine } from "./machine";
@@ -46,7 +46,7 @@ async function run(adminUrl: string, clinics: number) {
   const database = await openDatabase({ databaseUrl: u.toString(), dataDir, poolSize: workers, log });
   const clinicIds = Array.from({ length: clinics }, () => randomUUID());
   const append = (w: number, i: number) =>
-    database.db.transaction(async (tx) => {
+    scopedDb(database.pool, clinicIds[w % clinics]!).transaction(async (tx) => {
       await appendAudit(tx, {
         at: new Date(),
         actorKind: "staff",

@@ -17,7 +17,9 @@ describe("evident clinic add / user add", () => {
       db.cliEnv,
     );
     expect(ok.code).toBe(0);
-    const { rows } = await db.pool.query("select time_zone from clinics where name = 'Lakeside Pain Clinic'");
+    const { rows } = await db.system.pool.query(
+      "select time_zone from clinics where name = 'Lakeside Pain Clinic'",
+    );
     expect(rows).toEqual([{ time_zone: "America/Chicago" }]);
     const bad = await runCli(
       ["clinic", "add", "--name", "Nowhere Clinic", "--time-zone", "Chicago"],
@@ -25,7 +27,9 @@ describe("evident clinic add / user add", () => {
     );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--time-zone must be an IANA time zone name/);
-    expect((await db.pool.query("select 1 from clinics where name = 'Nowhere Clinic'")).rows).toEqual([]);
+    expect((await db.system.pool.query("select 1 from clinics where name = 'Nowhere Clinic'")).rows).toEqual(
+      [],
+    );
   });
 
   it("sets the clinic's country and emergency number: the country's default, or its own", async () => {
@@ -38,7 +42,7 @@ describe("evident clinic add / user add", () => {
       env,
     );
     expect(JSON.parse(tokyo.stdout)).toMatchObject({ country: "JP", emergencyNumber: "119" });
-    const { rows } = await db.pool.query(
+    const { rows } = await db.system.pool.query(
       "select name, country, emergency_number from clinics where name in ('Clínica Madrid', 'Tokyo Spine') order by name",
     );
     expect(rows).toEqual([
@@ -56,7 +60,7 @@ describe("evident clinic add / user add", () => {
     expect(badCountry.code).toBe(2);
     expect(badCountry.stderr).toMatch(/--country must be an ISO 3166-1 alpha-2 code/);
     expect(
-      (await db.pool.query("select 1 from clinics where name in ('Osaka Spine', 'UK Spine')")).rows,
+      (await db.system.pool.query("select 1 from clinics where name in ('Osaka Spine', 'UK Spine')")).rows,
     ).toEqual([]);
   });
 
@@ -70,7 +74,7 @@ describe("evident clinic add / user add", () => {
       emergencyNumber: "911",
     });
     // It starts with the default plan minus the licensed questionnaires: no licence is confirmed yet.
-    const { rows: plan } = await db.pool.query(
+    const { rows: plan } = await db.system.pool.query(
       "select timepoint, instruments from measurement_plan_timepoints where clinic_id = $1 order by timepoint",
       [JSON.parse(clinic.stdout).id],
     );
@@ -99,13 +103,13 @@ describe("evident clinic add / user add", () => {
       { ...db.cliEnv, EVIDENT_NEW_PASSWORD: "a long enough password" },
     );
     expect(user.code, user.stderr).toBe(0);
-    const { rows } = await db.pool.query(
+    const { rows } = await db.system.pool.query(
       "select role, password_hash from staff_users where email = 'lead@harbour.test'",
     );
     expect(rows[0].role).toBe("admin");
     expect(await verify(rows[0].password_hash, "a long enough password")).toBe(true);
     // Both are in the new clinic's audit chain, as the command line run by this OS user.
-    const { rows: audit } = await db.pool.query(
+    const { rows: audit } = await db.system.pool.query(
       "select actor_kind, actor_id, action, entity_type, entity_id, detail from audit_events where clinic_id = $1 order by chain_seq",
       [JSON.parse(clinic.stdout).id],
     );

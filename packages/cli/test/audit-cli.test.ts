@@ -12,7 +12,7 @@ let db: TestDatabase;
 beforeAll(async () => {
   db = await freshDatabase();
   for (let i = 0; i < 3; i++) {
-    await db.db.transaction((tx) =>
+    await db.system.db.transaction((tx) =>
       appendAudit(tx, {
         at: new Date(Date.UTC(2026, 0, 1, 0, i)),
         actorKind: "system",
@@ -79,7 +79,7 @@ describe("evident audit", () => {
   });
 
   it("verify exits 1 and names the first broken event", async () => {
-    const { rows } = await db.pool.query("select seq from audit_events where chain_seq = 2");
+    const { rows } = await db.system.pool.query("select seq from audit_events where chain_seq = 2");
     await tamper(`update audit_events set detail = '{"i": 99}' where seq = ${rows[0].seq}`);
     const r = await runCli(["audit", "verify"], db.cliEnv);
     expect(r.code).toBe(1);

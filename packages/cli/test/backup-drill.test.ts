@@ -12,10 +12,13 @@ import path from "node:path";
 import {
   anchorAudit,
   backupDatabase,
+  createPool,
   freePort,
   listTables,
+  listTar,
   loadAuditKey,
   restoreToDataDir,
+  tables as schemaTables,
   startEmbedded,
   type TableSpec,
   verifyAudit,
@@ -24,9 +27,6 @@ import {
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { listTar } from "../../db/src/backup/tar";
-import { createPool } from "../../db/src/connect";
-import { schema } from "../../db/src/schema";
 import { createHarness, type Harness } from "../../server/test/harness";
 import { seedDemo } from "../src/demo/seed";
 
@@ -140,7 +140,10 @@ describe("backup and restore drill", () => {
       const pool = createPool(cluster.url, 2);
       try {
         const key = await loadAuditKey({ dataDir: restoredDir });
-        const audit = await verifyAudit(drizzle(pool, { schema }), { key, anchorDir: restoredDir });
+        const audit = await verifyAudit(drizzle(pool, { schema: schemaTables.schema }), {
+          key,
+          anchorDir: restoredDir,
+        });
         expect(audit).toMatchObject({ ok: true, events: atSnapshot["public.audit_events"]!.rows });
         expect(audit.anchors.count).toBe(1);
       } finally {

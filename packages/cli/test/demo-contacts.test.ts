@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 async function rowsOf<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-  return (await db.pool.query(sql, params)).rows as T[];
+  return (await db.system.pool.query(sql, params)).rows as T[];
 }
 
 async function counts(): Promise<{ contacts: number; messages: number; tasks: number; audit: number }> {
@@ -53,7 +53,7 @@ describe("the demo's contact history", () => {
     const before = await counts();
     expect(before.contacts).toBeGreaterThan(100);
     expect(before.messages).toBeGreaterThan(20);
-    const report = await runFollowUpContacts(db.db, { today: TODAY, now: NOW, baseUrl: BASE_URL });
+    const report = await runFollowUpContacts(db.system.db, { today: TODAY, now: NOW, baseUrl: BASE_URL });
     expect(report.checked).toBeGreaterThan(0);
     expect(report).toMatchObject({ invitations: 0, reminders: 0, escalations: 0 });
     expect(await counts()).toEqual(before);
@@ -208,7 +208,7 @@ describe("the demo's contact history", () => {
     );
     expect(task).toMatchObject({ status: "open", assigned_role: "coordinator", kind: "follow-up-call" });
 
-    const client = await db.pool.connect();
+    const client = await db.system.pool.connect();
     try {
       await client.query("begin");
       const { rows: removed } = await client.query<{ outbox_message_id: string }>(
@@ -222,7 +222,7 @@ describe("the demo's contact history", () => {
       client.release();
     }
 
-    const report = await runFollowUpContacts(db.db, { today: TODAY, now: NOW, baseUrl: BASE_URL });
+    const report = await runFollowUpContacts(db.system.db, { today: TODAY, now: NOW, baseUrl: BASE_URL });
     expect(report.invitations + report.reminders).toBe(1);
     expect(report.escalations).toBe(1);
     const [again] = await rowsOf<typeof latest>(

@@ -67,7 +67,7 @@ afterAll(async () => {
 async function fingerprint(db: TestDb): Promise<Record<string, { n: number; hash: string }>> {
   const out: Record<string, { n: number; hash: string }> = {};
   for (const t of tables) {
-    const { rows } = await db.pool.query<{ n: number; hash: string }>(
+    const { rows } = await db.system.pool.query<{ n: number; hash: string }>(
       `select count(*)::int as n, md5(coalesce(string_agg((to_jsonb(t) - 'password_hash')::text, '|' order by (to_jsonb(t) - 'password_hash')::text), '')) as hash from ${t} t`,
     );
     out[t] = rows[0]!;
@@ -79,7 +79,7 @@ type FollowUp = { windowStart: string; windowEnd: string; completedAt: Date | nu
 const followUpColumns = `window_start as "windowStart", window_end as "windowEnd", completed_at as "completedAt"`;
 
 async function rowsOf<T>(db: TestDb, sql: string, params: unknown[] = []): Promise<T[]> {
-  return (await db.pool.query(sql, params)).rows as T[];
+  return (await db.system.pool.query(sql, params)).rows as T[];
 }
 
 describe("evident demo", () => {
@@ -255,7 +255,7 @@ describe("evident demo", () => {
     );
     expect(licensed.map((r) => r.n)).toEqual([5, 5]);
     for (const c of await rowsOf<{ id: string }>(a, "select id from clinics")) {
-      expect(await planOf(a.db, c.id)).toEqual(defaultPlan);
+      expect(await planOf(a.system.db, c.id)).toEqual(defaultPlan);
     }
   });
 
@@ -300,7 +300,7 @@ describe("evident demo", () => {
   });
 
   it("answers every baseline on or before the treatment day, in the clinic's time zone: none is late", async () => {
-    const late = await a.db.execute<{ n: number }>(
+    const late = await a.system.db.execute<{ n: number }>(
       sql`select count(*)::int as n from questionnaire_responses r where ${lateBaseline()}`,
     );
     expect(late.rows[0]?.n).toBe(0);
@@ -385,7 +385,7 @@ describe("evident demo", () => {
   });
 
   it("records one hash-chained audit event for the seeding", async () => {
-    const verified = await verifyAudit(a.db, a.audit);
+    const verified = await verifyAudit(a.system.db, a.audit);
     expect(verified).toMatchObject({ ok: true, events: 1 });
     const [event] = await rowsOf<{ action: string; actor_kind: string; detail: Record<string, unknown> }>(
       a,
@@ -399,8 +399,8 @@ describe("evident demo", () => {
   });
 
   it("leaves planner statistics for the tables it filled, so the first views of the demo are fast", async () => {
-    const rows = await rowsOf<{ tablename: string }>(
-      a,
+    // pg_stats hides tables under row-level security from roles subject to it: ask as the owner.
+    const { rows } = await a.owner.query<{ tablename: string }>(
       `select distinct tablename from pg_stats where schemaname = 'public'
           and tablename = any($1::text[])`,
       [["treatments", "follow_ups", "questionnaire_responses", "episodes", "patients"]],
@@ -416,8 +416,8 @@ describe("evident demo", () => {
 
   it("has outcome rows for every treatment kind, for the clinic and pooled", async () => {
     const [demo] = await rowsOf<{ id: string }>(a, "select id from clinics where name = $1", [DEMO_CLINIC]);
-    const pooled = await outcomeObservations(a.db, null);
-    const clinic = await outcomeObservations(a.db, demo!.id);
+    const pooled = await outcomeObservations(a.system.db, null);
+    const clinic = await outcomeObservations(a.system.db, demo!.id);
     const rows = summarizeOutcomes(pooled.observations, TODAY, defaultInstruments);
     expect([...treatmentKindIds].filter((k) => !rows.some((r) => r.treatmentKind === k))).toEqual([]);
     expect(pooled.patients).toBeGreaterThan(clinic.patients);
@@ -475,7 +475,7 @@ describe("evident demo, run again", () => {
       expect((err as Error).name).toBe("AbortError");
       const counts = await fingerprint(db);
       for (const t of tables) expect(counts[t]!.n).toBe(0);
-      expect(await verifyAudit(db.db, db.audit)).toMatchObject({ ok: true, events: 0 });
+      expect(await verifyAudit(db.system.db, db.audit)).toMatchObject({ ok: true, events: 0 });
     } finally {
       await db.close();
     }
@@ -486,7 +486,7 @@ describe("evident demo, run again", () => {
     const replaced = await seedDemo(b, { ...options, replace: true });
     expect(replaced.replaced).toBe(true);
     expect(await fingerprint(b)).toEqual(before);
-    expect(await verifyAudit(b.db, b.audit)).toMatchObject({ ok: true, events: 2 });
+    expect(await verifyAudit(b.system.db, b.audit)).toMatchObject({ ok: true, events: 2 });
   });
 
   it("differs with another seed", async () => {
@@ -587,21 +587,21 @@ describe("evident demo --replace after the app was used", () => {
            from patients p join follow_ups f on f.patient_id = p.id limit 1`,
       );
       const now = new Date("2026-06-15T12:00:00Z");
-      await c.pool.query(
+      await c.system.pool.query(
         "insert into diary_settings (patient_id, clinic_id, reminder, updated_at) values ($1, $2, true, $3)",
         [p!.id, p!.clinic_id, now],
       );
-      await c.pool.query(
+      await c.system.pool.query(
         `insert into response_drafts (follow_up_id, clinic_id, patient_id, answers, step, created_at, updated_at)
          values ($1, $2, $3, '{}', 0, $4, $4)`,
         [p!.follow_up, p!.clinic_id, p!.id, now],
       );
-      await c.pool.query(
+      await c.system.pool.query(
         `insert into decisions (id, clinic_id, patient_id, content_version, values_version, values, choice, source, saved_by, decided_at)
          values (gen_random_uuid(), $1, $2, 'v', 'v', '{}', 'unsure', 'clinic', $3, $4)`,
         [p!.clinic_id, p!.id, p!.staff, now],
       );
-      await c.pool.query(
+      await c.system.pool.query(
         `insert into record_versions (id, clinic_id, patient_id, entity_type, entity_id, version, snapshot, changes, reason, changed_by, changed_at)
          select gen_random_uuid(), clinic_id, patient_id, 'adverse-event', id, 2, '{}', '[]', 'Outcome changed', $2, $3
            from adverse_events where id = $1`,
@@ -617,13 +617,13 @@ describe("evident demo --replace after the app was used", () => {
       );
       expect(orphans!.n).toBe(0);
       // Every foreign key in the schema holds, for every row.
-      const client = await c.pool.connect();
+      const client = await c.system.pool.connect();
       try {
         await verifyReferences(client, null);
       } finally {
         client.release();
       }
-      expect(await verifyAudit(c.db, c.audit)).toMatchObject({ ok: true, events: 2 });
+      expect(await verifyAudit(c.system.db, c.audit)).toMatchObject({ ok: true, events: 2 });
     } finally {
       await c.close();
     }

@@ -31,12 +31,14 @@ describe("evident fhir-client add", () => {
     expect(res.code).toBe(0);
     const out = JSON.parse(res.stdout);
     expect(Object.keys(out)).toEqual(["clientId"]);
-    const { rows } = await db.pool.query(
+    const { rows } = await db.system.pool.query(
       "select c.name, jsonb_array_length(f.jwks->'keys') as keys from fhir_clients f join clinics c on c.id = f.clinic_id where f.id = $1",
       [out.clientId],
     );
     expect(rows).toEqual([{ name: "Harbour Spine", keys: 1 }]);
-    const audit = await db.pool.query("select action from audit_events where entity_id = $1", [out.clientId]);
+    const audit = await db.system.pool.query("select action from audit_events where entity_id = $1", [
+      out.clientId,
+    ]);
     expect(audit.rows).toEqual([{ action: "create" }]);
   }, 120_000);
 

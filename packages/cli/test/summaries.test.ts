@@ -66,18 +66,18 @@ const canonical = (t: OutcomeTallies & { patients: number }) => ({
 });
 
 async function compareAll(db: TestDb, today: string, random: () => number): Promise<void> {
-  const clinics = (await db.db.execute<{ id: string }>(sql`select id from clinics order by id`)).rows.map(
-    (r) => r.id,
-  );
+  const clinics = (
+    await db.system.db.execute<{ id: string }>(sql`select id from clinics order by id`)
+  ).rows.map((r) => r.id);
   const instruments = (
-    await db.db.execute<{ i: string }>(
+    await db.system.db.execute<{ i: string }>(
       sql`select distinct instrument as i from questionnaire_responses order by 1`,
     )
   ).rows.map((r) => r.i);
-  expect(await refreshSummaries(db.db, { today })).toBeDefined();
+  expect(await refreshSummaries(db.system.db, { today })).toBeDefined();
   for (const scope of [...clinics, null]) {
-    const direct = await outcomeTallies(db.db, scope, { instruments });
-    const summary = await summaryOutcomeTallies(db.db, scope, { instruments, today });
+    const direct = await outcomeTallies(db.system.db, scope, { instruments });
+    const summary = await summaryOutcomeTallies(db.system.db, scope, { instruments, today });
     expect(summary.patients).toBe(direct.patients);
     expect(sorted(summary.answers)).toEqual(sorted(direct.answers));
     expect(summarizeOutcomes(canonical(summary) as never, today, defaultInstruments)).toEqual(
@@ -88,15 +88,17 @@ async function compareAll(db: TestDb, today: string, random: () => number): Prom
         const one = { instruments: [instrument], timepoint };
         expect(
           distributionsByKind(
-            await summaryOutcomeTallies(db.db, scope, { ...one, today }),
+            await summaryOutcomeTallies(db.system.db, scope, { ...one, today }),
             instrument,
             timepoint,
             today,
           ),
-        ).toEqual(distributionsByKind(await outcomeTallies(db.db, scope, one), instrument, timepoint, today));
+        ).toEqual(
+          distributionsByKind(await outcomeTallies(db.system.db, scope, one), instrument, timepoint, today),
+        );
       }
-    const survivalDirect = await survivalTallies(db.db, scope, surgeryKinds, today);
-    const survivalSummary = await summarySurvival(db.db, scope, surgeryKinds);
+    const survivalDirect = await survivalTallies(db.system.db, scope, surgeryKinds, today);
+    const survivalSummary = await summarySurvival(db.system.db, scope, surgeryKinds);
     expect(survivalSummary.counts).toEqual(survivalDirect.counts);
     expect(sorted(survivalSummary.tallies)).toEqual(sorted(survivalDirect.tallies));
     expect(surgeryFreeSurvival(sorted(survivalSummary.tallies), survivalSummary.counts)).toEqual(
@@ -104,7 +106,7 @@ async function compareAll(db: TestDb, today: string, random: () => number): Prom
     );
   }
   for (const clinicId of clinics) {
-    const cases = await registryCases(db.db, clinicId, { today });
+    const cases = await registryCases(db.system.db, clinicId, { today });
     const groups = ["low", "medium", "high", null] as const;
     const profiles: (BaselineProfile | null)[] = [null];
     for (let i = 0; i < 6; i++)
@@ -116,7 +118,7 @@ async function compareAll(db: TestDb, today: string, random: () => number): Prom
       });
     for (const profile of profiles)
       for (const minimum of [3, 30]) {
-        const tallies = await summaryRegistryTallies(db.db, clinicId, profile, ODI_WINDOW);
+        const tallies = await summaryRegistryTallies(db.system.db, clinicId, profile, ODI_WINDOW);
         expect(comparableFromTallies(profile, tallies, minimum)).toEqual(
           comparablePatients(profile, cases, minimum),
         );
@@ -129,7 +131,7 @@ async function randomWrites(db: TestDb, seed: number): Promise<void> {
   const pick = (table: string, where: string, n: number) =>
     sql.raw(`select * from ${table} where ${where} order by md5(id::text || '${seed}') limit ${n}`);
   // Corrections: a new version of 15 current answers, the old ones superseded.
-  await db.db.execute(sql`
+  await db.system.db.execute(sql`
     with pick as (${pick("questionnaire_responses", "superseded_at is null and score is not null and score <> 'null'::jsonb", 15)}),
     old as (update questionnaire_responses r set superseded_at = now() from pick where r.id = pick.id returning r.id)
     insert into questionnaire_responses (id, clinic_id, patient_id, episode_id, follow_up_id, instrument,
@@ -138,7 +140,7 @@ async function randomWrites(db: TestDb, seed: number): Promise<void> {
       timepoint, answers, to_jsonb(greatest(0, score::float8 - 4)), score_detail, completed_at, source, id, 'test'
     from pick where exists (select 1 from old)`);
   // New answers: a later second answer to 15 follow-ups (the latest counts).
-  await db.db.execute(sql`
+  await db.system.db.execute(sql`
     with pick as (${pick("questionnaire_responses", "superseded_at is null and follow_up_id is not null and score is not null and score <> 'null'::jsonb", 15)})
     insert into questionnaire_responses (id, clinic_id, patient_id, episode_id, follow_up_id, instrument,
       instrument_version, timepoint, answers, score, score_detail, completed_at, source)
@@ -146,17 +148,17 @@ async function randomWrites(db: TestDb, seed: number): Promise<void> {
       timepoint, answers, to_jsonb(score::float8 + 2), score_detail, completed_at + interval '2 days', source
     from pick`);
   // Treatment dates moved by up to three weeks either way, and two treatments of another kind.
-  await db.db.execute(sql`
+  await db.system.db.execute(sql`
     with pick as (${pick("treatments", "true", 12)})
     update treatments t set treatment_date = t.treatment_date + ((abs(hashtext(t.id::text || ${String(seed)})) % 43) - 21)
     from pick where t.id = pick.id`);
-  await db.db.execute(sql`
+  await db.system.db.execute(sql`
     with pick as (${pick("treatments", "kind <> 'lumbar_fusion'", 2)})
     update treatments t set kind = 'lumbar_fusion' from pick where t.id = pick.id`);
-  await db.db.execute(sql`
+  await db.system.db.execute(sql`
     with pick as (${pick("patients", "true", 10)})
     update patients p set birth_date = p.birth_date - 3650 from pick where p.id = pick.id`);
-  await db.db.execute(sql`
+  await db.system.db.execute(sql`
     update clinics set time_zone = 'Pacific/Kiritimati' where id = (select min(clinic_id::text)::uuid from treatments)`);
 }
 
@@ -177,16 +179,18 @@ describe("outcome summaries", () => {
       });
       const random = rng(r.seed);
       await compareAll(db, r.today, random);
-      const queuedBefore = await db.db.execute<{ n: number }>(
+      const queuedBefore = await db.system.db.execute<{ n: number }>(
         sql`select count(*)::int as n from summary_dirty`,
       );
       expect(queuedBefore.rows[0]?.n).toBe(0);
       await randomWrites(db, r.seed);
-      const queued = await db.db.execute<{ n: number }>(sql`select count(*)::int as n from summary_dirty`);
+      const queued = await db.system.db.execute<{ n: number }>(
+        sql`select count(*)::int as n from summary_dirty`,
+      );
       expect(queued.rows[0]?.n).toBeGreaterThan(0);
       await compareAll(db, r.today, random);
       await compareAll(db, addDays(r.today, 45), random);
-      expect(await checkSummaries(db.db, { today: addDays(r.today, 45) })).toMatchObject({
+      expect(await checkSummaries(db.system.db, { today: addDays(r.today, 45) })).toMatchObject({
         ok: true,
         differing: [],
       });
@@ -198,7 +202,7 @@ describe("outcome summaries", () => {
     await db.owner.query(
       "delete from survival_summary where ctid in (select ctid from survival_summary limit 1)",
     );
-    const result = await checkSummaries(db.db, { today: "2026-07-30" });
+    const result = await checkSummaries(db.system.db, { today: "2026-07-30" });
     expect(result.ok).toBe(false);
     expect(result.differing).toContain("survival_summary");
   });

@@ -23,6 +23,10 @@ import {
   ensureLoginRole,
   ensureSwitchRole,
   grantAppPrivileges,
+  grantResearchRole,
+  grantSystemRole,
+  RESEARCH_ROLE,
+  SYSTEM_ROLE,
   withCredentials,
 } from "./roles";
 import { schema } from "./schema";
@@ -31,9 +35,22 @@ import { auditKey as auditKeyTable } from "./schema/audit";
 export type Db = NodePgDatabase<typeof schema>;
 
 export type Database = {
-  /** Connections as the app's role (not the owner). */
+  /**
+   * Connections as the app's role (not the owner). Under row-level security they see no clinic's
+   * rows until scoped (`scopedDb(pool, clinicId)`, tenancy.ts).
+   */
   pool: pg.Pool;
   db: Db;
+  /**
+   * Connections as `evident_system`, which sees every clinic: for jobs, the command line, sign-in
+   * and session lookups, pooled research aggregates — named at every use (tenancy.ts).
+   */
+  system: { pool: pg.Pool; db: Db };
+  /**
+   * Read-only connections as `evident_research`, which may read only the aggregate tables (the
+   * outcome summaries and the pooled comparisons' cache): a researcher's pooled reads.
+   */
+  research: { pool: pg.Pool; db: Db };
   mode: "embedded" | "external";
   /** The embedded cluster (owned by this process, or a running server's that it uses). */
   cluster?: EmbeddedCluster | null;
@@ -64,14 +81,18 @@ const types = {
 };
 
 /** With `role`, each connection switches to that role as it opens (DATABASE_URL alone: roles.ts). */
-export function createPool(url: string, max = 10, opts: { role?: string | null } = {}): pg.Pool {
+export function createPool(
+  url: string,
+  max = 10,
+  opts: { role?: string | null; readOnly?: boolean } = {},
+): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max,
     types,
     application_name: "evident",
     // Every session in UTC, so date arithmetic in SQL never depends on the server's zone.
-    options: `-c timezone=UTC${opts.role ? ` -c role=${opts.role}` : ""}`,
+    options: `-c timezone=UTC${opts.role ? ` -c role=${opts.role}` : ""}${opts.readOnly ? " -c default_transaction_read_only=on" : ""}`,
   });
   // A client losing its server (PostgreSQL restarted, network) must not crash the process, idle
   // in the pool or checked out between two queries: the pool drops it and opens a new one.
@@ -147,12 +168,20 @@ export type DatabaseConfig = {
   command?: string;
 };
 
-type AppConnection = { url: string; role: string | null };
+/** How the app connects, and how its system connections do (a role to switch to at connect). */
+type AppConnection = {
+  url: string;
+  role: string | null;
+  systemRole: string | null;
+  researchRole: string | null;
+};
 
 /**
  * As the owner: makes sure the app's role exists with the privileges it needs, and says how the app
  * connects (roles.ts explains the three cases).
  */
+const switchRoles = { systemRole: SYSTEM_ROLE, researchRole: RESEARCH_ROLE };
+
 async function setUpAppRole(
   owner: pg.Pool,
   config: DatabaseConfig,
@@ -161,26 +190,34 @@ async function setUpAppRole(
 ): Promise<AppConnection> {
   const client = await owner.connect();
   try {
+    // The owner (a superuser needs nothing) sees every clinic: backups, the demo's bulk load.
+    await grantSystemRole(client, null);
+    await grantAppPrivileges(client, SYSTEM_ROLE);
     if (embedded) {
       const creds = await embeddedAppCredentials(config.dataDir);
       await ensureLoginRole(client, creds.user, creds.password);
       await grantAppPrivileges(client, creds.user);
-      return { url: withCredentials(ownerUrl, creds), role: null };
+      await grantSystemRole(client, creds.user);
+      await grantResearchRole(client, creds.user);
+      return { url: withCredentials(ownerUrl, creds), role: null, ...switchRoles };
     }
     const userOf = (url: string) => decodeURIComponent(new URL(url).username);
     // Two URLs naming two roles: the app's own role. (The same role twice is the one-URL case.)
     if (config.databaseUrl && userOf(config.databaseUrl) !== userOf(ownerUrl)) {
       await grantAppPrivileges(client, userOf(config.databaseUrl));
-      return { url: config.databaseUrl, role: null };
+      await grantSystemRole(client, userOf(config.databaseUrl));
+      await grantResearchRole(client, userOf(config.databaseUrl));
+      return { url: config.databaseUrl, role: null, ...switchRoles };
     }
     if (await ensureSwitchRole(client, APP_ROLE)) {
       await grantAppPrivileges(client, APP_ROLE);
-      return { url: config.databaseUrl ?? ownerUrl, role: APP_ROLE };
+      await grantResearchRole(client, null);
+      return { url: config.databaseUrl ?? ownerUrl, role: APP_ROLE, ...switchRoles };
     }
     config.log?.(
       `warning: could not create the database role ${APP_ROLE}, so the app connects as the owner of the tables; give it a role of its own (EVIDENT_MIGRATE_DATABASE_URL, see README)`,
     );
-    return { url: ownerUrl, role: null };
+    return { url: ownerUrl, role: null, systemRole: null, researchRole: null };
   } finally {
     client.release();
   }
@@ -202,16 +239,24 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const ownerUrl = embedded?.url ?? config.migrateDatabaseUrl ?? config.databaseUrl!;
   const owner = createPool(ownerUrl, 2);
   let pool: pg.Pool | undefined;
+  let systemPool: pg.Pool | undefined;
+  let researchPool: pg.Pool | undefined;
   try {
     await checkDurability(owner);
     await migrate(owner, { auditKey: key, log });
     const app = await setUpAppRole(owner, config, ownerUrl, embedded !== null);
     pool = createPool(app.url, config.poolSize, { role: app.role });
+    // As large as the app's: every request looks its session up through it.
+    systemPool = createPool(app.url, config.poolSize, { role: app.systemRole });
+    // Pooled research reads: few at a time, read-only, as the role that sees only aggregates.
+    researchPool = createPool(app.url, 4, { role: app.researchRole, readOnly: true });
     const client = await pool.connect();
     const problem = await checkAppRole(client).finally(() => client.release());
     if (problem) log(`warning: ${problem}; it should be a role of its own (see README, "Database roles")`);
   } catch (e) {
     await pool?.end().catch(() => undefined);
+    await systemPool?.end().catch(() => undefined);
+    await researchPool?.end().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     throw e;
   } finally {
@@ -219,10 +264,14 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   }
   useAuditKey(key);
   const appPool = pool;
+  const sysPool = systemPool!;
+  const resPool = researchPool!;
   let closed = false;
   return {
     pool: appPool,
     db: drizzle(appPool, { schema }),
+    system: { pool: sysPool, db: drizzle(sysPool, { schema }) },
+    research: { pool: resPool, db: drizzle(resPool, { schema }) },
     mode: embedded ? "embedded" : "external",
     cluster: embedded,
     audit: { key, anchorDir: path.resolve(config.auditAnchorDir ?? config.dataDir) },
@@ -238,6 +287,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       if (closed) return;
       closed = true;
       await appPool.end();
+      await sysPool.end();
+      await resPool.end();
       await embedded?.stop();
     },
   };
@@ -245,7 +296,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 
 /** Appends an anchor of the audit chains now (audit-anchors.ts). */
 export function anchorAudit(database: Database, now?: Date): Promise<AnchorWritten> {
-  return writeAnchor(database.db, { key: database.audit.key, dir: database.audit.anchorDir, now });
+  return writeAnchor(database.system.db, { key: database.audit.key, dir: database.audit.anchorDir, now });
 }
 
 /** Verifies the audit chains against every anchor (audit-verify.ts). */
@@ -253,5 +304,5 @@ export function verifyDatabaseAudit(
   database: Database,
   onProgress?: (checked: number, total: number) => void,
 ): Promise<VerifyResult> {
-  return verifyAudit(database.db, { ...database.audit, onProgress });
+  return verifyAudit(database.system.db, { ...database.audit, onProgress });
 }

@@ -18,6 +18,29 @@ import path from "node:path";
 import type pg from "pg";
 
 export const APP_ROLE = "evident_app";
+/**
+ * The NOLOGIN role that sees every clinic (row-level security, migration 0019): jobs, the command
+ * line and sign-in lookups switch to it by name (tenancy.ts `Database.system`). The app's role is a
+ * member without inheriting it, so it holds only when a connection asks for it.
+ */
+export const SYSTEM_ROLE = "evident_system";
+
+/**
+ * The NOLOGIN role a researcher's pooled reads run as (migration 0022): it may read the outcome
+ * summaries and the pooled comparisons' cache — tallies and estimates — and no table that holds a
+ * patient's row, so the pooled path can return nothing but aggregates whatever query it runs.
+ */
+export const RESEARCH_ROLE = "evident_research";
+
+/** What the research role may read: the aggregate tables, and nothing else. */
+export const AGGREGATE_TABLES = [
+  "summary_clinics",
+  "summary_slices",
+  "outcome_follow_up_summary",
+  "outcome_answer_summary",
+  "survival_summary",
+  "comparison_cache",
+] as const;
 
 type Queryable = Pick<pg.ClientBase, "query" | "escapeIdentifier" | "escapeLiteral">;
 
@@ -38,6 +61,62 @@ export async function grantAppPrivileges(db: Queryable, role: string): Promise<v
 async function roleExists(db: Queryable, role: string): Promise<boolean> {
   const { rowCount } = await db.query("select 1 from pg_roles where rolname = $1", [role]);
   return (rowCount ?? 0) > 0;
+}
+
+/**
+ * Lets `member` switch to the system role (SET ROLE / `-c role=`) without inheriting it, so the
+ * policy for `evident_system` never applies to `member` by itself. `member` null: the current user
+ * (the owner), which may inherit it. The role's own privileges: `grantAppPrivileges(db, SYSTEM_ROLE)`.
+ */
+export async function grantSystemRole(db: Queryable, member: string | null): Promise<void> {
+  const sys = db.escapeIdentifier(SYSTEM_ROLE);
+  if (member === null) {
+    const [me] = (
+      await db.query<{ su: boolean }>("select rolsuper as su from pg_roles where rolname = current_user")
+    ).rows;
+    if (!me?.su) await db.query(`grant ${sys} to current_user`);
+  } else {
+    const m = db.escapeIdentifier(member);
+    const [{ v } = { v: 0 }] = (
+      await db.query<{ v: number }>("select current_setting('server_version_num')::int as v")
+    ).rows;
+    if (v >= 160000) await db.query(`grant ${sys} to ${m} with inherit false, set true`);
+    else {
+      await db.query(`grant ${sys} to ${m}`);
+      await db.query(`alter role ${m} noinherit`);
+    }
+  }
+}
+
+/**
+ * The research role's privileges, granted afresh at every start: SELECT on the aggregate tables
+ * only (every other privilege revoked), and `member` may switch to it (as to the system role,
+ * without inheriting it); `member` null: the current user.
+ */
+export async function grantResearchRole(db: Queryable, member: string | null): Promise<void> {
+  const r = db.escapeIdentifier(RESEARCH_ROLE);
+  const [{ schema } = { schema: "public" }] = (
+    await db.query<{ schema: string }>("select current_schema() as schema")
+  ).rows;
+  const s = db.escapeIdentifier(schema);
+  await db.query(`revoke all on all tables in schema ${s} from ${r}`);
+  await db.query(`revoke all on all sequences in schema ${s} from ${r}`);
+  await db.query(`grant usage on schema ${s} to ${r}`);
+  for (const t of AGGREGATE_TABLES) await db.query(`grant select on ${s}.${db.escapeIdentifier(t)} to ${r}`);
+  if (member === null) {
+    // The owner's own sessions switch to it (DATABASE_URL alone); a superuser needs no grant.
+    const [me] = (
+      await db.query<{ su: boolean }>("select rolsuper as su from pg_roles where rolname = current_user")
+    ).rows;
+    if (!me?.su) await db.query(`grant ${r} to current_user`);
+    return;
+  }
+  const m = db.escapeIdentifier(member);
+  const [{ v } = { v: 0 }] = (
+    await db.query<{ v: number }>("select current_setting('server_version_num')::int as v")
+  ).rows;
+  if (v >= 160000) await db.query(`grant ${r} to ${m} with inherit false, set true`);
+  else await db.query(`grant ${r} to ${m}`);
 }
 
 /** Creates (or updates the password of) a login role with no special attributes. */
@@ -81,6 +160,12 @@ export async function checkAppRole(db: Queryable): Promise<string | null> {
   if (!me) return null;
   if (me.su) return `the app's database role ${me.role} is a superuser`;
   if (me.owns) return `the app's database role ${me.role} owns the tables`;
+  const { rows: sys } = await db.query<{ all: boolean }>(
+    `select pg_has_role(current_user, $1, 'USAGE') as all`,
+    [SYSTEM_ROLE],
+  );
+  if (sys[0]?.all)
+    return `the app's database role ${me.role} inherits ${SYSTEM_ROLE}, so it sees every clinic's rows`;
   return null;
 }
 

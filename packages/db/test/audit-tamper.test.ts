@@ -24,7 +24,7 @@ const clinicA = uuidv7();
 const clinicB = uuidv7();
 
 async function append(clinicId: string | null, i: number) {
-  await db.db.transaction((tx) =>
+  await db.system.db.transaction((tx) =>
     appendAudit(tx, {
       at: new Date(Date.UTC(2026, 2, 2, 9, 0, i, 123)),
       actorKind: clinicId ? "staff" : "system",
@@ -47,7 +47,7 @@ beforeAll(async () => {
     await append(clinicB, i);
   }
   await append(null, 1);
-  await writeAnchor(db.db, { key: db.audit.key, dir: db.audit.anchorDir });
+  await writeAnchor(db.system.db, { key: db.audit.key, dir: db.audit.anchorDir });
 });
 afterAll(() => db.close());
 
@@ -80,7 +80,7 @@ function brokenInA(result: VerifyResult) {
 
 describe("audit trail tampering, detected against the chain and the anchor", () => {
   it("finds an intact trail intact, every chain matching the anchor", async () => {
-    const result = await verifyAudit(db.db, db.audit);
+    const result = await verifyAudit(db.system.db, db.audit);
     expect(result).toMatchObject({ ok: true, events: 9, broken: [], warnings: [] });
     expect(result.anchors.count).toBe(1);
     expect(result.chains.map((c) => [c.chain, c.events, c.anchored]).sort()).toEqual(
@@ -210,7 +210,7 @@ describe("audit trail tampering, detected against the chain and the anchor", () 
       const anchor = JSON.parse(original.trim());
       anchor.chains[clinicA] = { events: 2, head: anchor.chains[clinicA].head };
       await writeFile(file, `${JSON.stringify(anchor)}\n`);
-      const result = await verifyAudit(db.db, db.audit);
+      const result = await verifyAudit(db.system.db, db.audit);
       expect(result.ok).toBe(false);
       expect(result.firstBroken).toMatchObject({ chain: null, anchor: { line: 1 } });
       expect(result.firstBroken?.reason).toMatch(/anchor line 1 is not genuine/);
@@ -223,8 +223,8 @@ describe("audit trail tampering, detected against the chain and the anchor", () 
     const file = anchorFile(db.audit.anchorDir);
     const original = await readFile(file, "utf8");
     try {
-      await writeAnchor(db.db, { key: auditKeyFrom(randomBytes(32)), dir: db.audit.anchorDir });
-      const result = await verifyAudit(db.db, db.audit);
+      await writeAnchor(db.system.db, { key: auditKeyFrom(randomBytes(32)), dir: db.audit.anchorDir });
+      const result = await verifyAudit(db.system.db, db.audit);
       expect(result.broken).toEqual([
         expect.objectContaining({ anchor: { line: 2 }, reason: expect.stringMatching(/another audit key/) }),
       ]);
@@ -235,7 +235,7 @@ describe("audit trail tampering, detected against the chain and the anchor", () 
 
   it("warns, without failing, about events newer than the latest anchor", async () => {
     let result: VerifyResult | null = null;
-    await db.db
+    await db.system.db
       .transaction(async (tx) => {
         await appendAudit(tx, {
           at: new Date(),

@@ -17,7 +17,13 @@ import type { TestProject } from "vitest/node";
 import { auditKeyFrom } from "../src/audit-key";
 import { createPool, migrate } from "../src/connect";
 import { startEmbedded } from "../src/embedded";
-import { APP_ROLE, ensureLoginRole, grantAppPrivileges } from "../src/roles";
+import {
+  APP_ROLE,
+  ensureLoginRole,
+  grantAppPrivileges,
+  grantResearchRole,
+  grantSystemRole,
+} from "../src/roles";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -60,7 +66,11 @@ export default async function setup(project: TestProject) {
   const pool = createPool(withDatabase(adminUrl, template), 2);
   await migrate(pool, { auditKey: auditKeyFrom(Buffer.from(keyHex, "hex")) });
   const client = await pool.connect();
-  await grantAppPrivileges(client, app.user).finally(() => client.release());
+  await grantAppPrivileges(client, app.user)
+    .then(() => grantAppPrivileges(client, "evident_system"))
+    .then(() => grantSystemRole(client, app.user))
+    .then(() => grantResearchRole(client, app.user))
+    .finally(() => client.release());
   await pool.end();
 
   project.provide("pgAdminUrl", adminUrl);

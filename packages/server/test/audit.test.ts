@@ -77,7 +77,7 @@ describe("audit trail", () => {
   });
 
   it("lets the app's database role append and read audit events, but not change or remove them", async () => {
-    const { rows } = await h.database.pool.query<{ su: boolean; role: string }>(
+    const { rows } = await h.database.appPool.query<{ su: boolean; role: string }>(
       "select rolsuper as su, current_user as role from pg_roles where rolname = current_user",
     );
     expect(rows[0]).toEqual({ su: false, role: "evident_app" });
@@ -89,7 +89,7 @@ describe("audit trail", () => {
       "insert into audit_key (key_id) values ('mine') on conflict (singleton) do update set key_id = 'mine'",
       "create table sneaky (id int)",
     ])
-      await expect(h.database.pool.query(statement), statement).rejects.toThrow(
+      await expect(h.database.appPool.query(statement), statement).rejects.toThrow(
         /permission denied|must be owner/,
       );
   });

@@ -58,7 +58,16 @@ export async function createHarness(
     config?: Partial<AppConfig>;
   } = {},
 ) {
-  const database = await freshDatabase();
+  const appDatabase = await freshDatabase();
+  // The app runs as its own role under row-level security; the test's own view (factories,
+  // inspection) is the every-clinic system role, as jobs and the command line use.
+  // `appPool` is the app's own role, for tests about what that role may do.
+  const database = {
+    ...appDatabase,
+    appPool: appDatabase.pool,
+    pool: appDatabase.system.pool,
+    db: appDatabase.system.db,
+  };
   const clock = fixedClock(opts.now ?? "2026-03-02T09:00:00Z");
   const config = loadConfig(
     {},
@@ -73,7 +82,7 @@ export async function createHarness(
   // A test server's movable clock (EVIDENT_TEST_CLOCK=1) over the fixed one, as startServer does.
   const testClock = opts.testClock ? shiftedClock(clock) : undefined;
   const deps: AppDeps = {
-    database,
+    database: appDatabase,
     clock: testClock ?? clock,
     mailer: opts.mailer ?? null,
     config,

@@ -235,6 +235,7 @@ describe("who sees what", () => {
         "/comparison?treatment=bone_marrow_concentrate&comparator=exercise_physiotherapy",
       ].map((p) => get(p, researcher.cookie)),
     );
+    expect(bodies.map((b) => b.status)).toEqual([200, 200, 200, 200]);
     const text = bodies.map((b) => b.text).join("\n");
     for (const id of ids) expect(text).not.toContain(id);
     expect(text).not.toMatch(/Registry\d|Lovelace|Ada/);

@@ -89,8 +89,9 @@ export async function runClinic(args: string[]): Promise<number> {
     );
   if (problems.length > 0 || !name) return fail(problems.join("; "));
   return withCommandDatabase("clinic add", async (database) => {
-    if (await findClinicByName(database.db, name)) return fail(`a clinic named "${name}" already exists`);
-    const clinic = await createClinic(database.db, name, new Date(), timeZone, {
+    if (await findClinicByName(database.system.db, name))
+      return fail(`a clinic named "${name}" already exists`);
+    const clinic = await createClinic(database.system.db, name, new Date(), timeZone, {
       emergency: { country, emergencyNumber },
       by: cliActor(),
     });
@@ -135,13 +136,13 @@ export async function runUser(args: string[]): Promise<number> {
   return withCommandDatabase("user add", async (database) => {
     const key = values.clinic!;
     const byId = /^[0-9a-f-]{36}$/i.test(key)
-      ? (await database.db.select().from(tables.clinics).where(eq(tables.clinics.id, key)))[0]
+      ? (await database.system.db.select().from(tables.clinics).where(eq(tables.clinics.id, key)))[0]
       : null;
-    const clinic = byId ?? (await findClinicByName(database.db, key));
+    const clinic = byId ?? (await findClinicByName(database.system.db, key));
     if (!clinic) return fail(`no clinic "${key}"; create it with: evident clinic add --name "${key}"`);
     try {
       const { id } = await createStaffUser(
-        database.db,
+        database.system.db,
         {
           clinicId: clinic.id,
           email: values.email!,

@@ -81,10 +81,10 @@ export async function runFhirClient(args: string[]): Promise<number> {
   if (jwksUrl && !/^https:\/\//.test(jwksUrl)) problems.push("--jwks-url must be an https URL");
   if (problems.length > 0 || !name) return fail(problems.join("; "));
   return withCommandDatabase("fhir-client add", async (database) => {
-    const clinic = await findClinicByName(database.db, values.clinic!);
+    const clinic = await findClinicByName(database.system.db, values.clinic!);
     if (!clinic) return fail(`no clinic named "${values.clinic}"`);
     const { clientId } = await addFhirClient(
-      database.db,
+      database.system.db,
       { clinicId: clinic.id, name, jwks, jwksUrl },
       cliActor(),
       new Date(),

@@ -31,7 +31,10 @@ export async function runStart(): Promise<number> {
   const server = await startServer(config, {
     log: (l) => console.log(l),
     beforeListen: async (database) => {
-      const [clinic] = await database.db.select({ id: tables.clinics.id }).from(tables.clinics).limit(1);
+      const [clinic] = await database.system.db
+        .select({ id: tables.clinics.id })
+        .from(tables.clinics)
+        .limit(1);
       if (clinic || config.demoPatients === 0) return;
       console.log(`first run: seeding a demo clinic with ${config.demoPatients} synthetic patients`);
       const bar = progressBar("demo data");

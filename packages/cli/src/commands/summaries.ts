@@ -18,13 +18,13 @@ export async function runSummaries(args: string[]): Promise<number> {
   }
   return withCommandDatabase(`summaries ${sub}`, async (database) => {
     if (sub === "rebuild") {
-      const result = await rebuildSummaries(database.db, {
+      const result = await rebuildSummaries(database.system.db, {
         progress: (step) => console.error(`building ${step}…`),
       });
       console.log(JSON.stringify(result));
       return 0;
     }
-    const result = await checkSummaries(database.db);
+    const result = await checkSummaries(database.system.db);
     console.log(JSON.stringify(result));
     if (!result.ok) console.error(`summaries differ from a rebuild: ${result.differing.join(", ")}`);
     return result.ok ? 0 : 1;

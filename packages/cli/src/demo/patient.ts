@@ -12,7 +12,7 @@
  *
  * Pure: the same stream and context give the same rows.
  */
-import { BASELINE_WINDOW_DAYS } from "@evident/db/repos/patients";
+import { BASELINE_WINDOW_DAYS } from "@evident/db";
 import { type Condition, type TreatmentKind, treatmentKind } from "@evident/domain";
 import {
   type BooleanAnswerId,

@@ -10,6 +10,7 @@ import { and, desc, eq, type SQL } from "drizzle-orm";
 import type { Executor } from "../audit";
 import type { Db } from "../connect";
 import { adverseEvents, clinics, patients, treatments } from "../schema";
+import { whereClinic } from "../tenancy";
 import { clockOf, presentAdverseEvent } from "./adverse-events";
 import { audit, auditedRead, inTx, patientInScope, type Scope } from "./scope";
 
@@ -25,7 +26,7 @@ export async function gatherAdverseEvents(
     .innerJoin(patients, eq(patients.id, adverseEvents.patientId))
     .innerJoin(clinics, eq(clinics.id, adverseEvents.clinicId))
     .leftJoin(treatments, eq(treatments.id, adverseEvents.treatmentId))
-    .where(and(eq(adverseEvents.clinicId, scope.clinicId), where))
+    .where(and(whereClinic(adverseEvents, scope), where))
     .orderBy(desc(adverseEvents.onsetDate), desc(adverseEvents.id));
   const today = toIsoDate(scope.now());
   return rows.map(({ e, p, clinic, t }) => {

@@ -22,6 +22,7 @@ import { and, asc, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { adverseEvents, patients, treatments } from "../schema";
+import { whereClinic } from "../tenancy";
 import { claimProblemReport, problemReportsOf } from "./problem-reports";
 import { changesOf, writeVersion } from "./record-versions";
 import { audit, auditedRead, inTx, patientInScope, type Scope, type Tx } from "./scope";
@@ -131,7 +132,7 @@ export function adverseEventRepository(db: Db, scope: Scope) {
       .from(treatments)
       .where(
         and(
-          eq(treatments.clinicId, scope.clinicId),
+          whereClinic(treatments, scope),
           eq(treatments.patientId, patientId),
           eq(treatments.id, treatmentId),
         ),
@@ -144,7 +145,7 @@ export function adverseEventRepository(db: Db, scope: Scope) {
     const [row] = await tx
       .select()
       .from(adverseEvents)
-      .where(and(eq(adverseEvents.clinicId, scope.clinicId), eq(adverseEvents.id, id)))
+      .where(and(whereClinic(adverseEvents, scope), eq(adverseEvents.id, id)))
       .for("update");
     if (!row) throw notFound("adverse event");
     await patientInScope(tx, scope, row.patientId);
@@ -237,7 +238,7 @@ export function adverseEventRepository(db: Db, scope: Scope) {
         const [row] = await tx
           .select({ patientId: adverseEvents.patientId, version: adverseEvents.version })
           .from(adverseEvents)
-          .where(and(eq(adverseEvents.clinicId, scope.clinicId), eq(adverseEvents.id, id)));
+          .where(and(whereClinic(adverseEvents, scope), eq(adverseEvents.id, id)));
         if (!row) throw notFound("adverse event");
         await patientInScope(tx, scope, row.patientId);
         return {
@@ -315,7 +316,7 @@ export function adverseEventRepository(db: Db, scope: Scope) {
         const events = await tx
           .select()
           .from(adverseEvents)
-          .where(and(eq(adverseEvents.clinicId, scope.clinicId), eq(adverseEvents.patientId, patientId)))
+          .where(and(whereClinic(adverseEvents, scope), eq(adverseEvents.patientId, patientId)))
           .orderBy(desc(adverseEvents.onsetDate));
         const reports = await problemReportsOf(tx, scope, patientId);
         return {
@@ -339,7 +340,7 @@ export function adverseEventRepository(db: Db, scope: Scope) {
           .innerJoin(patients, eq(patients.id, adverseEvents.patientId))
           .where(
             and(
-              eq(adverseEvents.clinicId, scope.clinicId),
+              whereClinic(adverseEvents, scope),
               isNotNull(adverseEvents.reportDueDate),
               isNull(adverseEvents.reportSubmittedAt),
             ),

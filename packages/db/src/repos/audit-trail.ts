@@ -13,6 +13,7 @@ import type { Executor } from "../audit";
 import type { Db } from "../connect";
 import { clinics, patientAccounts, patients, staffUsers } from "../schema";
 import { auditEvents } from "../schema/audit";
+import { whereClinic } from "../tenancy";
 import { auditedRead, type Scope } from "./scope";
 
 /** At most this many rows in one CSV download: more is a 400 asking for narrower dates. */
@@ -69,7 +70,7 @@ export function auditTrailRepository(db: Db, scope: Scope) {
         and(
           eq(auditEvents.actorKind, "staff"),
           eq(sql`${staffUsers.id}::text`, auditEvents.actorId),
-          eq(staffUsers.clinicId, scope.clinicId),
+          whereClinic(staffUsers, scope),
         ),
       )
       .leftJoin(
@@ -77,11 +78,11 @@ export function auditTrailRepository(db: Db, scope: Scope) {
         and(
           eq(auditEvents.actorKind, "patient"),
           eq(sql`${patientAccounts.id}::text`, auditEvents.actorId),
-          eq(patientAccounts.clinicId, scope.clinicId),
+          whereClinic(patientAccounts, scope),
         ),
       )
       .leftJoin(actorPatient, eq(actorPatient.id, patientAccounts.patientId))
-      .leftJoin(patients, and(eq(patients.id, auditEvents.patientId), eq(patients.clinicId, scope.clinicId)))
+      .leftJoin(patients, and(eq(patients.id, auditEvents.patientId), whereClinic(patients, scope)))
       .where(await where(tx, f, before))
       .orderBy(desc(auditEvents.chainSeq))
       .limit(limit);
@@ -186,7 +187,7 @@ export function auditTrailRepository(db: Db, scope: Scope) {
     const staff = await db
       .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
       .from(staffUsers)
-      .where(eq(staffUsers.clinicId, scope.clinicId))
+      .where(whereClinic(staffUsers, scope))
       .orderBy(asc(staffUsers.name));
     const { rows } = await db.execute<{ action: string }>(sql`
       select distinct action from (

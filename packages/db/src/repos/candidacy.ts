@@ -20,6 +20,7 @@ import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { staffUsers } from "../schema";
 import { candidacyAssessments } from "../schema/candidacy";
+import { whereClinic } from "../tenancy";
 import { clinicTimeZone } from "./clinics";
 import { pendingTriageTier } from "./intakes";
 import { audit, auditedRead, inTx, patientInScope, type Scope } from "./scope";
@@ -75,12 +76,7 @@ export function candidacyRepository(db: Db, scope: Scope) {
           .select({ a: candidacyAssessments, name: staffUsers.name })
           .from(candidacyAssessments)
           .leftJoin(staffUsers, eq(staffUsers.id, candidacyAssessments.signedBy))
-          .where(
-            and(
-              eq(candidacyAssessments.clinicId, scope.clinicId),
-              eq(candidacyAssessments.patientId, patientId),
-            ),
-          )
+          .where(and(whereClinic(candidacyAssessments, scope), eq(candidacyAssessments.patientId, patientId)))
           .orderBy(desc(candidacyAssessments.signedAt), desc(candidacyAssessments.id));
         return rows.map((r) => present(r.a, r.name, timeZone));
       },

@@ -10,6 +10,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { decisions } from "../schema/decisions";
+import { whereClinic } from "../tenancy";
 import { decisionAidHold } from "./intakes";
 import { audit, auditedRead, inTx, patientInScope, type Scope } from "./scope";
 
@@ -37,7 +38,7 @@ export function decisionRepository(db: Db, scope: Scope) {
         const rows = await tx
           .select()
           .from(decisions)
-          .where(and(eq(decisions.clinicId, scope.clinicId), eq(decisions.patientId, patientId)))
+          .where(and(whereClinic(decisions, scope), eq(decisions.patientId, patientId)))
           .orderBy(desc(decisions.decidedAt), desc(decisions.id));
         return rows.map(present);
       },
@@ -114,11 +115,7 @@ export function decisionRepository(db: Db, scope: Scope) {
           .select()
           .from(decisions)
           .where(
-            and(
-              eq(decisions.clinicId, scope.clinicId),
-              eq(decisions.patientId, patientId),
-              eq(decisions.id, id),
-            ),
+            and(whereClinic(decisions, scope), eq(decisions.patientId, patientId), eq(decisions.id, id)),
           );
         if (!row) throw notFound("decision");
         return present(row);

@@ -11,6 +11,7 @@ import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { clinics, outboxMessages, patientAccounts } from "../schema";
 import { type DiaryMedicationRow, diarySettings, painDiaryEntries } from "../schema/diary";
+import { whereClinic } from "../tenancy";
 import { patientDayBounds } from "./patient-day";
 import { audit, auditedRead, inTx, patientInScope, type Scope } from "./scope";
 
@@ -47,7 +48,7 @@ export function diaryRepository(db: Db, scope: Scope) {
           .from(painDiaryEntries)
           .where(
             and(
-              eq(painDiaryEntries.clinicId, scope.clinicId),
+              whereClinic(painDiaryEntries, scope),
               eq(painDiaryEntries.patientId, patientId),
               gte(painDiaryEntries.entryDate, since),
             ),

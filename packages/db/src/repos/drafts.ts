@@ -11,6 +11,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../connect";
 import { followUps } from "../schema";
 import { responseDrafts } from "../schema/drafts";
+import { whereClinic } from "../tenancy";
 import { audit, auditedRead, inTx, type Scope } from "./scope";
 
 type DraftAnswers = Record<string, Record<string, number | boolean | null>>;
@@ -37,10 +38,12 @@ export function draftRepository(db: Db, scope: Scope & { patientId: string }) {
   const patientId = scope.patientId;
   const ownDraft = (followUpId: string) =>
     and(
-      eq(responseDrafts.clinicId, scope.clinicId),
+      whereClinic(responseDrafts, scope),
       eq(responseDrafts.patientId, patientId),
       eq(responseDrafts.followUpId, followUpId),
     );
+  const ownFollowUp = (followUpId: string) =>
+    and(whereClinic(followUps, scope), eq(followUps.patientId, patientId), eq(followUps.id, followUpId));
 
   async function get(followUpId: string): Promise<DraftView | null> {
     return auditedRead(
@@ -48,7 +51,11 @@ export function draftRepository(db: Db, scope: Scope & { patientId: string }) {
       scope,
       async (tx) => {
         const [d] = await tx.select().from(responseDrafts).where(ownDraft(followUpId));
-        return d ? present(d) : null;
+        if (d) return present(d);
+        // No draft yet is an answer only about the patient's own follow-up; another's is not there.
+        const [f] = await tx.select({ id: followUps.id }).from(followUps).where(ownFollowUp(followUpId));
+        if (!f) throw notFound("follow-up");
+        return null;
       },
       (d) => d && { action: "read", entityType: "response-draft", entityId: followUpId, patientId },
     );
@@ -59,17 +66,7 @@ export function draftRepository(db: Db, scope: Scope & { patientId: string }) {
     input: { answers: DraftAnswers; step: number },
   ): Promise<DraftView> {
     return inTx(db, async (tx) => {
-      const [f] = await tx
-        .select()
-        .from(followUps)
-        .where(
-          and(
-            eq(followUps.clinicId, scope.clinicId),
-            eq(followUps.patientId, patientId),
-            eq(followUps.id, followUpId),
-          ),
-        )
-        .for("update");
+      const [f] = await tx.select().from(followUps).where(ownFollowUp(followUpId)).for("update");
       if (!f) throw notFound("follow-up");
       const now = scope.now();
       if (followUpStatus(f, toIsoDate(now)) !== "open")

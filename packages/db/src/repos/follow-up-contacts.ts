@@ -28,6 +28,7 @@ import { uuidv7 } from "../ids";
 import { clinics, followUps, outboxMessages, patientAccounts, patients } from "../schema";
 import { followUpContacts } from "../schema/jobs";
 import { tasks } from "../schema/tasks";
+import { whereClinic } from "../tenancy";
 import { audit, auditedRead, type Scope } from "./scope";
 import { createTask } from "./tasks";
 
@@ -218,7 +219,7 @@ export async function dueFollowUps(db: Db, scope: Scope, limit = 200): Promise<D
         .innerJoin(patients, eq(patients.id, followUps.patientId))
         .where(
           and(
-            eq(followUps.clinicId, scope.clinicId),
+            whereClinic(followUps, scope),
             eq(followUps.status, "scheduled"),
             lte(followUps.windowStart, addDays(today, 7)),
             gte(followUps.windowEnd, today),

@@ -5,6 +5,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { type ImagingFindingRow, imagingStudies } from "../schema/imaging";
+import { whereClinic } from "../tenancy";
 import { audit, auditedRead, inTx, patientInScope, type Scope } from "./scope";
 
 const present = (r: typeof imagingStudies.$inferSelect): ImagingView => ({
@@ -64,7 +65,7 @@ export function imagingRepository(db: Db, scope: Scope) {
         const rows = await tx
           .select()
           .from(imagingStudies)
-          .where(and(eq(imagingStudies.clinicId, scope.clinicId), eq(imagingStudies.patientId, patientId)))
+          .where(and(whereClinic(imagingStudies, scope), eq(imagingStudies.patientId, patientId)))
           .orderBy(desc(imagingStudies.studyDate));
         return rows.map(present);
       },

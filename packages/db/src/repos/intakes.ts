@@ -45,6 +45,7 @@ import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { clinics, patients, questionnaireResponses, staffUsers, treatments } from "../schema";
 import { intakes, type StoredFlag } from "../schema/intakes";
+import { whereClinic } from "../tenancy";
 import { clinicEmergencyNumber } from "./clinics";
 import { messageOnCall } from "./intake-alerts";
 import { adviceOf, enteredBy, presentIntake, staffNames, unsureOf } from "./intake-views";
@@ -201,7 +202,7 @@ export function intakeRepository(db: Db, scope: Scope, opts: { baseUrl: string }
         })
         .from(patients)
         .innerJoin(clinics, eq(clinics.id, patients.clinicId))
-        .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)))
+        .where(and(whereClinic(patients, scope), eq(patients.id, patientId)))
         .for("update", { of: patients });
       if (!patient) throw notFound("patient");
       const now = scope.now();
@@ -298,21 +299,21 @@ export function intakeRepository(db: Db, scope: Scope, opts: { baseUrl: string }
         const [patient] = await tx
           .select({ id: patients.id })
           .from(patients)
-          .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)));
+          .where(and(whereClinic(patients, scope), eq(patients.id, patientId)));
         if (!patient) throw notFound("patient");
         const rows = await tx
           .select({ intake: intakes, reviewer: staffUsers.name, enteredBy: enteredBy.name })
           .from(intakes)
           .leftJoin(staffUsers, eq(staffUsers.id, intakes.reviewedBy))
           .leftJoin(enteredBy, and(eq(intakes.source, "clinic"), eq(enteredBy.id, intakes.submittedBy)))
-          .where(and(eq(intakes.clinicId, scope.clinicId), eq(intakes.patientId, patientId)))
+          .where(and(whereClinic(intakes, scope), eq(intakes.patientId, patientId)))
           .orderBy(desc(intakes.submittedAt), desc(intakes.id));
         const [sb] = await tx
           .select()
           .from(questionnaireResponses)
           .where(
             and(
-              eq(questionnaireResponses.clinicId, scope.clinicId),
+              whereClinic(questionnaireResponses, scope),
               eq(questionnaireResponses.patientId, patientId),
               eq(questionnaireResponses.instrument, "startback"),
               isCurrent,
@@ -361,13 +362,7 @@ export function intakeRepository(db: Db, scope: Scope, opts: { baseUrl: string }
       const [row] = await tx
         .select()
         .from(intakes)
-        .where(
-          and(
-            eq(intakes.clinicId, scope.clinicId),
-            eq(intakes.patientId, patientId),
-            eq(intakes.id, intakeId),
-          ),
-        )
+        .where(and(whereClinic(intakes, scope), eq(intakes.patientId, patientId), eq(intakes.id, intakeId)))
         .for("update");
       if (!row) throw notFound("intake");
       if (row.reviewedAt) throw conflict("this triage has already been reviewed", "reviewedAt");

@@ -29,6 +29,7 @@ import { and, desc, eq, inArray, lt, or } from "drizzle-orm";
 import type { Db } from "../connect";
 import { followUps, outboxMessages } from "../schema";
 import { followUpContacts } from "../schema/jobs";
+import { whereClinic } from "../tenancy";
 import { linkWithdrawnReason, mintLinkToken, redactLinks } from "./account-links";
 import { auditedRead, type Scope, type Tx } from "./scope";
 
@@ -43,7 +44,7 @@ export function outboxRepository(db: Db, scope: Scope) {
         tx
           .select()
           .from(outboxMessages)
-          .where(eq(outboxMessages.clinicId, scope.clinicId))
+          .where(whereClinic(outboxMessages, scope))
           .orderBy(desc(outboxMessages.createdAt))
           .limit(limit)
           .then((rows) => rows.map((r) => ({ ...r, body: redactLinks(r.body) }))),

@@ -25,6 +25,7 @@ import {
   questionnaireResponses,
   treatments,
 } from "../schema";
+import { whereClinic } from "../tenancy";
 import { clinicTimeZone } from "./clinics";
 import { issueInvitation } from "./invitations";
 import { plannedInstruments } from "./plans";
@@ -47,7 +48,7 @@ function escapeLike(s: string): string {
 }
 
 export function patientRepository(db: Db, scope: Scope, opts: { baseUrl: string }) {
-  const inClinic = eq(patients.clinicId, scope.clinicId);
+  const inClinic = whereClinic(patients, scope);
 
   async function list(q: {
     q?: string | undefined;
@@ -246,7 +247,7 @@ export function patientRepository(db: Db, scope: Scope, opts: { baseUrl: string 
           .from(questionnaireResponses)
           .where(
             and(
-              eq(questionnaireResponses.clinicId, scope.clinicId),
+              whereClinic(questionnaireResponses, scope),
               eq(questionnaireResponses.patientId, id),
               isCurrent,
             ),

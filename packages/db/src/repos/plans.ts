@@ -24,6 +24,7 @@ import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { staffUsers } from "../schema";
 import { instrumentLicences, planTimepoints as planRows } from "../schema/plans";
+import { whereClinic } from "../tenancy";
 import { audit, inTx, type Scope, type Tx } from "./scope";
 
 type Licence = { reference: string; confirmedAt: Date; confirmedBy: string | null };
@@ -99,7 +100,7 @@ export function planRepository(db: Db, scope: Scope) {
       .select({ at: planRows.updatedAt, by: staffUsers.name })
       .from(planRows)
       .leftJoin(staffUsers, eq(staffUsers.id, planRows.updatedBy))
-      .where(eq(planRows.clinicId, scope.clinicId))
+      .where(whereClinic(planRows, scope))
       .orderBy(desc(planRows.updatedAt))
       .limit(1);
     return {

@@ -7,6 +7,7 @@ import type { PortalHome } from "@evident/domain/api";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "../connect";
 import { clinics, followUps, patients, questionnaireResponses } from "../schema";
+import { whereClinic } from "../tenancy";
 import { draftRepository } from "./drafts";
 import { baselineTiming, presentFollowUp } from "./patients";
 import { isCurrent, presentWithHistory } from "./response-views";
@@ -35,7 +36,7 @@ export function portalRepository(db: Db, scope: Scope) {
           })
           .from(patients)
           .innerJoin(clinics, eq(clinics.id, patients.clinicId))
-          .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)));
+          .where(and(whereClinic(patients, scope), eq(patients.id, patientId)));
         if (!p) throw notFound("patient");
         const today = toIsoDate(scope.now());
         const timing = await baselineTiming(tx, scope.clinicId, patientId, scope.now());

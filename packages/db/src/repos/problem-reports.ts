@@ -18,6 +18,7 @@ import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { treatments } from "../schema";
 import { problemReports } from "../schema/adverse-events";
+import { whereClinic } from "../tenancy";
 import { clinicEmergencyNumber } from "./clinics";
 import { audit, inTx, patientInScope, type Scope, type Tx } from "./scope";
 import { createTask } from "./tasks";
@@ -39,7 +40,7 @@ export async function problemReportsOf(tx: Executor, scope: Scope, patientId: st
   const rows = await tx
     .select()
     .from(problemReports)
-    .where(and(eq(problemReports.clinicId, scope.clinicId), eq(problemReports.patientId, patientId)))
+    .where(and(whereClinic(problemReports, scope), eq(problemReports.patientId, patientId)))
     .orderBy(desc(problemReports.reportedAt));
   return rows.map(presentProblemReport);
 }
@@ -54,7 +55,7 @@ export async function claimProblemReport(tx: Tx, scope: Scope, patientId: string
     .from(problemReports)
     .where(
       and(
-        eq(problemReports.clinicId, scope.clinicId),
+        whereClinic(problemReports, scope),
         eq(problemReports.patientId, patientId),
         eq(problemReports.id, id),
       ),
@@ -88,7 +89,7 @@ export function problemReportRepository(db: Db, scope: Scope) {
         .from(treatments)
         .where(
           and(
-            eq(treatments.clinicId, scope.clinicId),
+            whereClinic(treatments, scope),
             eq(treatments.patientId, patientId),
             inArray(treatments.kind, procedureKinds),
             lte(treatments.treatmentDate, today()),

@@ -13,6 +13,7 @@ import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { treatments } from "../schema";
 import { programmeSessions } from "../schema/programme";
+import { whereClinic } from "../tenancy";
 import { patientDayBounds } from "./patient-day";
 import { audit, auditedRead, inTx, patientInScope, type Scope } from "./scope";
 
@@ -40,7 +41,7 @@ async function findProgramme(
       details: treatments.details,
     })
     .from(treatments)
-    .where(and(eq(treatments.clinicId, scope.clinicId), eq(treatments.patientId, patientId)))
+    .where(and(whereClinic(treatments, scope), eq(treatments.patientId, patientId)))
     .orderBy(desc(treatments.treatmentDate), desc(treatments.createdAt));
   for (const t of rows) {
     const p = t.details.procedure;

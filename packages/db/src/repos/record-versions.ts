@@ -10,6 +10,7 @@ import type { Executor } from "../audit";
 import { uuidv7 } from "../ids";
 import { staffUsers } from "../schema";
 import { recordVersions } from "../schema/record-versions";
+import { whereClinic } from "../tenancy";
 import type { Scope, Tx } from "./scope";
 
 export type VersionedEntity = "adverse-event" | "treatment";
@@ -55,7 +56,7 @@ export async function changesOf(
     .leftJoin(staffUsers, eq(staffUsers.id, recordVersions.changedBy))
     .where(
       and(
-        eq(recordVersions.clinicId, scope.clinicId),
+        whereClinic(recordVersions, scope),
         eq(recordVersions.entityType, entityType),
         eq(recordVersions.entityId, entityId),
       ),

@@ -22,6 +22,7 @@ import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../audit";
 import type { Db } from "../connect";
 import { followUps, questionnaireResponses, treatments } from "../schema";
+import { whereClinic } from "../tenancy";
 import { clinicEmergencyNumber } from "./clinics";
 import { lateBaseline } from "./outcome-sql";
 import { baselineTiming, presentFollowUp } from "./patients";
@@ -75,13 +76,13 @@ export async function recoveryTimeline(
       const [t] = await tx
         .select()
         .from(treatments)
-        .where(and(eq(treatments.clinicId, scope.clinicId), eq(treatments.patientId, patientId)))
+        .where(and(whereClinic(treatments, scope), eq(treatments.patientId, patientId)))
         .orderBy(desc(treatments.treatmentDate))
         .limit(1);
       const fus = await tx
         .select()
         .from(followUps)
-        .where(and(eq(followUps.clinicId, scope.clinicId), eq(followUps.patientId, patientId)))
+        .where(and(whereClinic(followUps, scope), eq(followUps.patientId, patientId)))
         .orderBy(asc(followUps.dueDate));
       const timing = await baselineTiming(tx, scope.clinicId, patientId, scope.now());
       const due = fus.map((f) => presentFollowUp(f, today, timing)).filter((f) => f.status === "open");
@@ -108,7 +109,7 @@ export async function recoveryTimeline(
         .from(questionnaireResponses)
         .where(
           and(
-            eq(questionnaireResponses.clinicId, scope.clinicId),
+            whereClinic(questionnaireResponses, scope),
             eq(questionnaireResponses.patientId, patientId),
             eq(questionnaireResponses.instrument, "nrs_back"),
             isNull(questionnaireResponses.supersededAt),

@@ -26,6 +26,7 @@ import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { episodes, followUps, patients, questionnaireResponses, staffUsers } from "../schema";
 import { responseDrafts } from "../schema/drafts";
+import { whereClinic } from "../tenancy";
 import { assertSafetyQuestionsAnswered } from "./intakes";
 import { withdrawQueuedContacts } from "./outbox";
 import { isCurrent, presentWithHistory } from "./response-views";
@@ -92,11 +93,7 @@ async function targetFollowUp(
       .select()
       .from(followUps)
       .where(
-        and(
-          eq(followUps.clinicId, scope.clinicId),
-          eq(followUps.patientId, patientId),
-          eq(followUps.id, followUpId),
-        ),
+        and(whereClinic(followUps, scope), eq(followUps.patientId, patientId), eq(followUps.id, followUpId)),
       );
     if (!f) throw badRequest("no such follow-up for this patient", "followUpId");
     if (f.cancelledAt) throw badRequest("this follow-up was cancelled", "followUpId");
@@ -116,7 +113,7 @@ async function targetFollowUp(
     .from(followUps)
     .where(
       and(
-        eq(followUps.clinicId, scope.clinicId),
+        whereClinic(followUps, scope),
         eq(followUps.patientId, patientId),
         isNull(followUps.completedAt),
         isNull(followUps.cancelledAt),
@@ -163,7 +160,7 @@ export function responseRepository(db: Db, scope: Scope) {
       const [patient] = await tx
         .select({ id: patients.id })
         .from(patients)
-        .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)))
+        .where(and(whereClinic(patients, scope), eq(patients.id, patientId)))
         .for("update");
       if (!patient) throw notFound("patient");
       if (source === "portal") await assertSafetyQuestionsAnswered(tx, scope.clinicId, patientId);
@@ -182,7 +179,7 @@ export function responseRepository(db: Db, scope: Scope) {
         : await tx
             .select({ id: episodes.id })
             .from(episodes)
-            .where(and(eq(episodes.clinicId, scope.clinicId), eq(episodes.patientId, patientId)))
+            .where(and(whereClinic(episodes, scope), eq(episodes.patientId, patientId)))
             .orderBy(asc(episodes.createdAt))
             .limit(1);
       const rows = await tx
@@ -254,7 +251,7 @@ export function responseRepository(db: Db, scope: Scope) {
         .from(questionnaireResponses)
         .where(
           and(
-            eq(questionnaireResponses.clinicId, scope.clinicId),
+            whereClinic(questionnaireResponses, scope),
             eq(questionnaireResponses.patientId, patientId),
             eq(questionnaireResponses.id, responseId),
           ),

@@ -10,6 +10,7 @@ import { type AuditInput, appendAudit, type Executor } from "../audit";
 import type { Db } from "../connect";
 import { mapDbError } from "../errors";
 import { patients } from "../schema";
+import { whereClinic } from "../tenancy";
 
 export type Scope = {
   clinicId: string;
@@ -83,7 +84,7 @@ export async function patientInScope(
   const q = tx
     .select({ id: patients.id, givenName: patients.givenName, familyName: patients.familyName })
     .from(patients)
-    .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)));
+    .where(and(whereClinic(patients, scope), eq(patients.id, patientId)));
   const [p] = lock ? await q.for("update") : await q;
   if (!p) throw notFound("patient");
   return p;

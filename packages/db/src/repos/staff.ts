@@ -13,6 +13,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { clinics, staffUsers } from "../schema";
+import { whereClinic } from "../tenancy";
 import { issueAccountLink, TOKEN_PLACEHOLDER } from "./account-links";
 import { clearMfa } from "./mfa";
 import { audit, inTx, type Scope, type Tx } from "./scope";
@@ -35,7 +36,7 @@ function invitationMessage(name: string, clinicName: string, role: string, baseU
 }
 
 export function staffRepository(db: Db, scope: Scope, opts: { baseUrl: string; idleMinutes: number }) {
-  const inClinic = eq(staffUsers.clinicId, scope.clinicId);
+  const inClinic = whereClinic(staffUsers, scope);
 
   async function target(tx: Tx, id: string, lock = false) {
     const q = tx

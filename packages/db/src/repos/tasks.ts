@@ -20,6 +20,7 @@ import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { patients, staffUsers } from "../schema";
 import { tasks } from "../schema/tasks";
+import { whereClinic } from "../tenancy";
 import { audit, auditedRead, inTx, type Scope, type Tx } from "./scope";
 
 export type TaskRow = typeof tasks.$inferSelect;
@@ -70,7 +71,7 @@ export async function createTask(tx: Tx, scope: Scope, input: NewTask): Promise<
     const [existing] = await tx
       .select()
       .from(tasks)
-      .where(and(eq(tasks.clinicId, scope.clinicId), eq(tasks.dedupeKey, input.dedupeKey ?? "")));
+      .where(and(whereClinic(tasks, scope), eq(tasks.dedupeKey, input.dedupeKey ?? "")));
     if (!existing) throw new EvidentError(ErrorCode.internal, "task dedupe conflict without a task");
     return existing;
   }
@@ -104,7 +105,7 @@ export async function closeTasksOf(
     })
     .where(
       and(
-        eq(tasks.clinicId, scope.clinicId),
+        whereClinic(tasks, scope),
         eq(tasks.sourceType, source.type),
         eq(tasks.sourceId, source.id),
         eq(tasks.status, "open"),
@@ -219,7 +220,7 @@ export function taskRepository(db: Db, scope: Scope) {
       const [row] = await tx
         .select()
         .from(tasks)
-        .where(and(eq(tasks.clinicId, scope.clinicId), eq(tasks.id, id)))
+        .where(and(whereClinic(tasks, scope), eq(tasks.id, id)))
         .for("update");
       if (!row) throw notFound("task");
       if (!mayCloseTask(role, row.assignedRole))

@@ -22,6 +22,7 @@ import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { episodes, followUps, patients, treatments } from "../schema";
 import { followUpContacts } from "../schema/jobs";
+import { whereClinic } from "../tenancy";
 import {
   auditedCandidacy,
   type CandidacyOverride,
@@ -66,7 +67,7 @@ export function treatmentRepository(db: Db, scope: Scope) {
       const [patient] = await tx
         .select({ id: patients.id })
         .from(patients)
-        .where(and(eq(patients.clinicId, scope.clinicId), eq(patients.id, patientId)))
+        .where(and(whereClinic(patients, scope), eq(patients.id, patientId)))
         .for("update");
       if (!patient) throw notFound("patient");
       // Red flags first: no injection or operation while a flagged triage waits for review.
@@ -77,7 +78,7 @@ export function treatmentRepository(db: Db, scope: Scope) {
         .from(episodes)
         .where(
           and(
-            eq(episodes.clinicId, scope.clinicId),
+            whereClinic(episodes, scope),
             eq(episodes.patientId, patientId),
             input.episodeId ? eq(episodes.id, input.episodeId) : undefined,
           ),
@@ -132,7 +133,7 @@ export function treatmentRepository(db: Db, scope: Scope) {
         .set({ windowEnd: sql`least(${followUps.windowEnd}, ${input.date}::date)` })
         .where(
           and(
-            eq(followUps.clinicId, scope.clinicId),
+            whereClinic(followUps, scope),
             eq(followUps.episodeId, episode.id),
             eq(followUps.timepoint, "baseline"),
             isNull(followUps.completedAt),
@@ -144,7 +145,7 @@ export function treatmentRepository(db: Db, scope: Scope) {
         .set({ status: "cancelled", cancelledAt: now })
         .where(
           and(
-            eq(followUps.clinicId, scope.clinicId),
+            whereClinic(followUps, scope),
             eq(followUps.episodeId, episode.id),
             isNotNull(followUps.treatmentId),
             ne(followUps.treatmentId, id),
@@ -194,7 +195,7 @@ export function treatmentRepository(db: Db, scope: Scope) {
         .from(treatments)
         .where(
           and(
-            eq(treatments.clinicId, scope.clinicId),
+            whereClinic(treatments, scope),
             eq(treatments.patientId, patientId),
             eq(treatments.id, treatmentId),
           ),
@@ -263,7 +264,7 @@ export function treatmentRepository(db: Db, scope: Scope) {
     const own = await tx
       .select()
       .from(followUps)
-      .where(and(eq(followUps.clinicId, scope.clinicId), eq(followUps.treatmentId, t.id)));
+      .where(and(whereClinic(followUps, scope), eq(followUps.treatmentId, t.id)));
     const moved = movedSchedule(
       t.treatmentDate,
       own.map((f) => f.timepoint),
@@ -292,7 +293,7 @@ export function treatmentRepository(db: Db, scope: Scope) {
       })
       .where(
         and(
-          eq(followUps.clinicId, scope.clinicId),
+          whereClinic(followUps, scope),
           eq(followUps.episodeId, t.episodeId),
           eq(followUps.timepoint, "baseline"),
           isNull(followUps.completedAt),
@@ -301,13 +302,13 @@ export function treatmentRepository(db: Db, scope: Scope) {
     const episodeTreatments = await tx
       .select({ id: treatments.id, date: treatments.treatmentDate, recordedAt: treatments.createdAt })
       .from(treatments)
-      .where(and(eq(treatments.clinicId, scope.clinicId), eq(treatments.episodeId, t.episodeId)));
+      .where(and(whereClinic(treatments, scope), eq(treatments.episodeId, t.episodeId)));
     const open = await tx
       .select()
       .from(followUps)
       .where(
         and(
-          eq(followUps.clinicId, scope.clinicId),
+          whereClinic(followUps, scope),
           eq(followUps.episodeId, t.episodeId),
           isNotNull(followUps.treatmentId),
           isNull(followUps.completedAt),
@@ -357,7 +358,7 @@ export function treatmentRepository(db: Db, scope: Scope) {
           .from(treatments)
           .where(
             and(
-              eq(treatments.clinicId, scope.clinicId),
+              whereClinic(treatments, scope),
               eq(treatments.patientId, patientId),
               eq(treatments.id, treatmentId),
             ),

@@ -29,7 +29,7 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = readSessionCookie(c);
   if (token) {
     const { database, clock, config } = c.get("deps");
-    const repo = authRepository(database.db);
+    const repo = authRepository(database.system.db);
     const principal = await repo.findSession(token);
     const now = clock.now();
     if (!principal || sessionExpired(principal, now, config.session.idleMinutes)) {

@@ -1,7 +1,9 @@
 /**
  * Handlers get repositories already bound to the signed-in user's clinic (and, for a patient,
  * their own record), so a handler cannot forget the tenant filter or the audit event. Asking for
- * the wrong kind of repository is a 401/403 before any query runs.
+ * the wrong kind of repository is a 401/403 before any query runs. The database they get is
+ * scoped too (`scopedDb`, row-level security): a query that forgets its clinic filter still sees
+ * only this clinic's rows.
  */
 
 import {
@@ -16,14 +18,17 @@ import {
   imagingRepository,
   intakeRepository,
   outboxRepository,
+  outcomeReadRepository,
   patientRepository,
   planRepository,
   portalRepository,
   problemReportRepository,
   programmeRepository,
   recoveryTimeline,
+  registryReadRepository,
   responseRepository,
   type Scope,
+  scopedDb,
   staffRepository,
   taskRepository,
   treatmentRepository,
@@ -69,7 +74,15 @@ export const requirePatient: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-function scopeOf(c: Context<AppEnv>, actor: Actor): Scope {
+/** The signed-in person's clinic's database (row-level security), for their own account's rows. */
+export function actorDb(c: Context<AppEnv>) {
+  const actor = c.get("actor");
+  if (!actor) throw unauthenticated();
+  return scopedDb(c.get("deps").database.pool, actor.clinicId);
+}
+
+/** The scope of the signed-in person (staff or patient), for repositories and the audit trail. */
+export function scopeOf(c: Context<AppEnv>, actor: Actor): Scope {
   const { clock } = c.get("deps");
   return {
     clinicId: actor.clinicId,
@@ -85,30 +98,45 @@ export function clinicRepositories(c: Context<AppEnv>) {
   const actor = staffActor(c);
   const { database, config } = c.get("deps");
   const scope = scopeOf(c, actor);
+  const db = scopedDb(database.pool, scope.clinicId);
   return {
     actor,
     scope,
-    patients: patientRepository(database.db, scope, { baseUrl: config.publicUrl }),
-    treatments: treatmentRepository(database.db, scope),
-    responses: responseRepository(database.db, scope),
-    outbox: outboxRepository(database.db, scope),
-    plans: planRepository(database.db, scope),
-    diary: diaryRepository(database.db, scope),
-    programme: programmeRepository(database.db, scope),
-    adverseEvents: adverseEventRepository(database.db, scope),
-    adverseEventExports: adverseEventExportRepository(database.db, scope),
-    dueFollowUps: () => dueFollowUps(database.db, scope),
-    imaging: imagingRepository(database.db, scope),
-    tasks: taskRepository(database.db, scope),
-    intakes: intakeRepository(database.db, scope, { baseUrl: config.publicUrl }),
-    candidacy: candidacyRepository(database.db, scope),
-    decisions: decisionRepository(database.db, scope),
-    clinic: clinicSettingsRepository(database.db, scope),
-    staff: staffRepository(database.db, scope, {
+    patients: patientRepository(db, scope, { baseUrl: config.publicUrl }),
+    treatments: treatmentRepository(db, scope),
+    responses: responseRepository(db, scope),
+    outbox: outboxRepository(db, scope),
+    plans: planRepository(db, scope),
+    diary: diaryRepository(db, scope),
+    programme: programmeRepository(db, scope),
+    adverseEvents: adverseEventRepository(db, scope),
+    adverseEventExports: adverseEventExportRepository(db, scope),
+    dueFollowUps: () => dueFollowUps(db, scope),
+    imaging: imagingRepository(db, scope),
+    tasks: taskRepository(db, scope),
+    intakes: intakeRepository(db, scope, { baseUrl: config.publicUrl }),
+    candidacy: candidacyRepository(db, scope),
+    decisions: decisionRepository(db, scope),
+    clinic: clinicSettingsRepository(db, scope),
+    staff: staffRepository(db, scope, {
       baseUrl: config.publicUrl,
       idleMinutes: config.session.idleMinutes,
     }),
-    auditTrail: auditTrailRepository(database.db, scope),
+    auditTrail: auditTrailRepository(db, scope),
+    /** Pooled reads (researchers) cross clinics as the research role: aggregate tables only. */
+    outcomes: outcomeReadRepository(db, scope, database.research.db),
+  };
+}
+
+/** For what staff and patients both read (the decision aid's registry), scoped to the person. */
+export function personRepositories(c: Context<AppEnv>) {
+  const actor = c.get("actor");
+  if (!actor) throw unauthenticated();
+  const scope = scopeOf(c, actor);
+  return {
+    actor,
+    scope,
+    registry: registryReadRepository(scopedDb(c.get("deps").database.pool, scope.clinicId), scope),
   };
 }
 
@@ -116,14 +144,15 @@ export function portalRepositories(c: Context<AppEnv>) {
   const actor = patientActor(c);
   const { database, config } = c.get("deps");
   const scope = scopeOf(c, actor);
+  const db = scopedDb(database.pool, scope.clinicId);
   return {
     actor,
-    portal: portalRepository(database.db, scope),
-    intakes: intakeRepository(database.db, scope, { baseUrl: config.publicUrl }),
-    diary: diaryRepository(database.db, scope),
-    programme: programmeRepository(database.db, scope),
-    problemReports: problemReportRepository(database.db, scope),
-    decisions: decisionRepository(database.db, scope),
-    recovery: (lang: "en" | "es") => recoveryTimeline(database.db, scope, lang),
+    portal: portalRepository(db, scope),
+    intakes: intakeRepository(db, scope, { baseUrl: config.publicUrl }),
+    diary: diaryRepository(db, scope),
+    programme: programmeRepository(db, scope),
+    problemReports: problemReportRepository(db, scope),
+    decisions: decisionRepository(db, scope),
+    recovery: (lang: "en" | "es") => recoveryTimeline(db, scope, lang),
   };
 }

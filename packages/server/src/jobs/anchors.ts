@@ -21,7 +21,7 @@ export function startAnchoring(
   const anchor = () => {
     running = running
       .then(async () => {
-        const { anchor: written } = await writeAnchor(database.db, {
+        const { anchor: written } = await writeAnchor(database.system.db, {
           key: database.audit.key,
           dir: database.audit.anchorDir,
           unlessSameAs: last,

@@ -41,7 +41,7 @@ export async function runJobsOnce(deps: AppDeps, opts: { again?: boolean } = {})
   const now = clock.now();
   const hour = now.toISOString().slice(0, 13);
   for (const kind of [FOLLOW_UP_CONTACTS, DIARY_REMINDERS])
-    await enqueueJob(database.db, {
+    await enqueueJob(database.system.db, {
       kind,
       key: opts.again ? `${kind}:${hour}:again:${uuidv7()}` : `${kind}:${hour}`,
       runAfter: now,
@@ -49,30 +49,30 @@ export async function runJobsOnce(deps: AppDeps, opts: { again?: boolean } = {})
     });
   const done: JobReport[] = [];
   for (;;) {
-    const job = await claimJob(database.db, clock.now());
+    const job = await claimJob(database.system.db, clock.now());
     if (!job) break;
     try {
       let result: Record<string, unknown>;
       if (job.kind === FOLLOW_UP_CONTACTS) {
-        result = await runFollowUpContacts(database.db, {
+        result = await runFollowUpContacts(database.system.db, {
           today: toIsoDate(clock.now()),
           now: clock.now(),
           baseUrl: config.publicUrl,
         });
       } else if (job.kind === DIARY_REMINDERS) {
-        result = await runDiaryReminders(database.db, {
+        result = await runDiaryReminders(database.system.db, {
           now: clock.now(),
           baseUrl: config.publicUrl,
         });
       } else {
         throw new Error(`unknown job kind ${job.kind}`);
       }
-      await finishJob(database.db, job.id, clock.now(), result);
+      await finishJob(database.system.db, job.id, clock.now(), result);
       done.push({ id: job.id, kind: job.kind, key: job.key, result });
     } catch (e) {
       // Stored and shown to administrators: never the failed query's parameters.
       const message = safeMessage(e);
-      await failJob(database.db, job, clock.now(), message);
+      await failJob(database.system.db, job, clock.now(), message);
       done.push({ id: job.id, kind: job.kind, key: job.key, result: null, error: message });
       break; // leave retries to the next tick
     }
@@ -86,7 +86,7 @@ export async function runJobsOnce(deps: AppDeps, opts: { again?: boolean } = {})
  */
 export async function refreshQueuedSummaries(deps: AppDeps): Promise<void> {
   const now = deps.clock.now();
-  await refreshSummaries(deps.database.db, { clinicId: null, today: toIsoDate(now), now });
+  await refreshSummaries(deps.database.system.db, { clinicId: null, today: toIsoDate(now), now });
 }
 
 export function startJobRunner(deps: AppDeps, everyMs = 60_000): { stop(): Promise<void> } {

@@ -17,10 +17,10 @@ export async function dispatchOnce(deps: AppDeps): Promise<DispatchReport> {
   const report: DispatchReport = { sent: 0, failed: 0, withdrawn: 0 };
   if (!mailer) return report;
   for (;;) {
-    const ids = await outboxDue(database.db, clock.now());
+    const ids = await outboxDue(database.system.db, clock.now());
     let progress = false;
     for (const id of ids) {
-      const outcome: SendOutcome = await sendOutboxMessage(database.db, id, clock.now(), (msg) =>
+      const outcome: SendOutcome = await sendOutboxMessage(database.system.db, id, clock.now(), (msg) =>
         mailer.send({ to: msg.toAddress, subject: msg.subject, text: msg.body, messageId: msg.id }),
       );
       if (outcome === "skipped") continue;

@@ -18,7 +18,7 @@ import type { Context } from "hono";
 import { verifyPassword } from "../../auth/passwords";
 import { matchingStep, newRecoveryCodes, newTotpSecret, qrSvg, totpUri } from "../../auth/totp";
 import type { AppEnv } from "../../http/env";
-import { staffActor } from "../../http/scoped";
+import { actorDb, staffActor } from "../../http/scoped";
 import { json, problems } from "../common";
 
 const tags = ["Account"];
@@ -84,10 +84,10 @@ function me(c: Context<AppEnv>) {
 export function accountRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(startEnrolment, async (c) => {
     const actor = staffActor(c);
-    const { database, secrets } = c.get("deps");
+    const { secrets } = c.get("deps");
     const session = c.get("session");
     const secret = newTotpSecret();
-    if (!(await mfaRepository(database.db).startEnrolment(actor.userId, secrets.seal(secret))))
+    if (!(await mfaRepository(actorDb(c)).startEnrolment(actor.userId, secrets.seal(secret))))
       throw conflict("Two-step sign-in is already on. Turn it off first to set up a new authenticator.");
     const uri = totpUri(secret, session?.kind === "staff" ? session.email : actor.name);
     return c.json({ secret, otpauthUri: uri, qrSvg: await qrSvg(uri) }, 200);
@@ -95,8 +95,8 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(confirmEnrolment, async (c) => {
     const actor = staffActor(c);
-    const { database, secrets, clock } = c.get("deps");
-    const mfa = mfaRepository(database.db);
+    const { secrets, clock } = c.get("deps");
+    const mfa = mfaRepository(actorDb(c));
     const state = await mfa.state(actor.userId);
     if (state?.enabledAt) throw conflict("Two-step sign-in is already on.");
     if (!state?.sealed) throw conflict("Start the set-up first: there is no pending secret.");
@@ -115,11 +115,11 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(disable, async (c) => {
     const actor = staffActor(c);
-    const { database, clock } = c.get("deps");
-    const creds = await passwordRepository(database.db).credentials("staff", actor.userId);
+    const { clock } = c.get("deps");
+    const creds = await passwordRepository(actorDb(c)).credentials("staff", actor.userId);
     if (!(await verifyPassword(creds?.hash, c.req.valid("json").password)))
       throw badRequest("is not your current password", "password");
-    await mfaRepository(database.db).disableOwn(actor.userId, {
+    await mfaRepository(actorDb(c)).disableOwn(actor.userId, {
       actorId: actor.userId,
       clinicId: actor.clinicId,
       requestId: c.get("requestId"),
@@ -130,9 +130,9 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(mySessions, async (c) => {
     const who = me(c);
-    const { database, clock, config } = c.get("deps");
+    const { clock, config } = c.get("deps");
     const items = await listSessions(
-      database.db,
+      actorDb(c),
       who.kind === "staff" ? { staffUserId: who.id } : { patientAccountId: who.id },
       clock.now(),
       config.session.idleMinutes,
@@ -143,14 +143,8 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(endMine, async (c) => {
     const who = me(c);
-    const { database, clock } = c.get("deps");
-    const ok = await endOwnSession(
-      database.db,
-      who,
-      c.req.valid("param").id,
-      clock.now(),
-      c.get("requestId"),
-    );
+    const { clock } = c.get("deps");
+    const ok = await endOwnSession(actorDb(c), who, c.req.valid("param").id, clock.now(), c.get("requestId"));
     if (!ok) throw notFound("session");
     return c.body(null, 204);
   });

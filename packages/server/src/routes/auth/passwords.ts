@@ -72,7 +72,7 @@ export function passwordRoutes(app: OpenAPIHono<AppEnv>): void {
   for (const who of ["staff", "patient"] as const) {
     app.openapi(requestReset(who), async (c) => {
       const { database, clock, config } = c.get("deps");
-      await passwordRepository(database.db).requestReset(who, c.req.valid("json").email, clock.now(), {
+      await passwordRepository(database.system.db).requestReset(who, c.req.valid("json").email, clock.now(), {
         baseUrl: config.publicUrl,
         requestId: c.get("requestId"),
       });
@@ -82,7 +82,10 @@ export function passwordRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(lookupLink, async (c) => {
     const { database, clock } = c.get("deps");
-    const info = await passwordRepository(database.db).findLink(c.req.valid("json").token, clock.now());
+    const info = await passwordRepository(database.system.db).findLink(
+      c.req.valid("json").token,
+      clock.now(),
+    );
     if (!info) throw deadLink();
     return c.json(info, 200);
   });
@@ -91,7 +94,7 @@ export function passwordRoutes(app: OpenAPIHono<AppEnv>): void {
     const { token, password } = c.req.valid("json");
     const { database, clock } = c.get("deps");
     const now = clock.now();
-    const person = await passwordRepository(database.db).useLink(
+    const person = await passwordRepository(database.system.db).useLink(
       token,
       await hashPassword(password),
       now,
@@ -100,7 +103,7 @@ export function passwordRoutes(app: OpenAPIHono<AppEnv>): void {
     if (!person) throw deadLink();
     // Whoever holds the link reads the account's mail: this browser is known to the account now.
     const client = rememberDevice(c, clientOf(c));
-    await authRepository(database.db).recordAttempt(person.kind, person.email, client, true, now);
+    await authRepository(database.system.db).recordAttempt(person.kind, person.email, client, true, now);
     return c.body(null, 204);
   });
 
@@ -112,8 +115,8 @@ export function passwordRoutes(app: OpenAPIHono<AppEnv>): void {
       throw badRequest("must differ from the current password", "newPassword");
     const { database, clock } = c.get("deps");
     const now = clock.now();
-    const passwords = passwordRepository(database.db);
-    const auth = authRepository(database.db);
+    const passwords = passwordRepository(database.system.db);
+    const auth = authRepository(database.system.db);
     const kind = session.kind;
     const id = kind === "staff" ? session.userId : session.accountId;
     const creds = await passwords.credentials(kind, id);

@@ -117,7 +117,7 @@ export type Candidate = {
 };
 
 async function findCandidate(c: Context<AppEnv>, who: "staff" | "patient", email: string) {
-  const repo = authRepository(c.get("deps").database.db);
+  const repo = authRepository(c.get("deps").database.system.db);
   if (who === "staff") {
     const u = await repo.findStaffByEmail(email);
     return u
@@ -147,7 +147,7 @@ async function findCandidate(c: Context<AppEnv>, who: "staff" | "patient", email
 /** Checks a TOTP code (each time step once) or uses up a recovery code. */
 async function secondFactorOk(c: Context<AppEnv>, who: Candidate, sealed: string, code: string) {
   const { database, clock, secrets } = c.get("deps");
-  const mfa = mfaRepository(database.db);
+  const mfa = mfaRepository(database.system.db);
   if (looksLikeRecoveryCode(code)) return mfa.useRecoveryCode(who.id, code, clock.now());
   const step = matchingStep(secrets.open(sealed), code, clock.now());
   return step !== null && (await mfa.acceptStep(who.id, step));
@@ -161,7 +161,7 @@ export async function startSession(
   client: Client,
 ): Promise<Me> {
   const { database, clock, config } = c.get("deps");
-  const repo = authRepository(database.db);
+  const repo = authRepository(database.system.db);
   const now = clock.now();
   const old = readSessionCookie(c);
   if (old) {
@@ -208,7 +208,7 @@ export function signInRoutes(app: OpenAPIHono<AppEnv>): void {
     app.openapi(signIn(who), async (c) => {
       const { email, password, code } = c.req.valid("json");
       const { database, clock } = c.get("deps");
-      const repo = authRepository(database.db);
+      const repo = authRepository(database.system.db);
       const now = clock.now();
       const client = clientOf(c);
       await repo.pruneAttempts(new Date(now.getTime() - KNOWN_FOR_DAYS * 86_400_000));
@@ -244,7 +244,7 @@ export function signInRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(signOut, async (c) => {
     const session = c.get("session");
     if (session)
-      await authRepository(c.get("deps").database.db).revokeSession(
+      await authRepository(c.get("deps").database.system.db).revokeSession(
         session.sessionId,
         c.get("deps").clock.now(),
         {
@@ -265,7 +265,7 @@ export function signInRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(lookupInvitation, async (c) => {
     const { token } = c.req.valid("json");
     const { database, clock } = c.get("deps");
-    const row = await authRepository(database.db).findInvitation(token, clock.now());
+    const row = await authRepository(database.system.db).findInvitation(token, clock.now());
     if (!row) throw deadLink();
     return c.json(
       {
@@ -280,7 +280,7 @@ export function signInRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(acceptInvitation, async (c) => {
     const { token, password } = c.req.valid("json");
     const { database, clock } = c.get("deps");
-    const repo = authRepository(database.db);
+    const repo = authRepository(database.system.db);
     const account = await repo.acceptInvitation(
       token,
       await hashPassword(password),

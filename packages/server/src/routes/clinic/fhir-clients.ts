@@ -3,7 +3,7 @@
  * revoke one (its tokens stop working at once). Clients are registered with
  * `evident fhir-client add`, which takes the client's public keys from a file.
  */
-import { fhirClientRepository } from "@evident/db";
+import { fhirClientRepository, scopedDb } from "@evident/db";
 import { FhirClientView, idParam } from "@evident/domain/api";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../http/env";
@@ -32,7 +32,7 @@ const revoke = createRoute({
 export function fhirClientRoutes(app: OpenAPIHono<AppEnv>): void {
   const repo = (c: Parameters<typeof clinicRepositories>[0]) => {
     const { scope } = clinicRepositories(c);
-    return fhirClientRepository(c.get("deps").database.db, scope);
+    return fhirClientRepository(scopedDb(c.get("deps").database.pool, scope.clinicId), scope);
   };
   app.openapi(list, async (c) => c.json(await repo(c).list(), 200));
   app.openapi(revoke, async (c) => c.json(await repo(c).revoke(c.req.valid("param").id), 200));

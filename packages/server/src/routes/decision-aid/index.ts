@@ -4,13 +4,7 @@
  * stored with the versions they saw. Patients may save a choice only once the decision aid is
  * open for them (the safety questions answered, any red flag reviewed).
  */
-import {
-  appendAudit,
-  baselineProfile,
-  patientInScope,
-  refreshSummaries,
-  summaryRegistryTallies,
-} from "@evident/db";
+import { refreshSummaries } from "@evident/db";
 import { can, forbidden, toIsoDate, unauthenticated } from "@evident/domain";
 import {
   DecisionList,
@@ -34,7 +28,13 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../http/env";
-import { clinicRepositories, portalRepositories, requirePatient, requirePermission } from "../../http/scoped";
+import {
+  clinicRepositories,
+  personRepositories,
+  portalRepositories,
+  requirePatient,
+  requirePermission,
+} from "../../http/scoped";
 import { json, problems } from "../common";
 import { decisionSummaryPdf } from "./pdf";
 
@@ -114,57 +114,38 @@ export function decisionAidRoutes(app: OpenAPIHono<AppEnv>): void {
     if (actor.kind === "patient" && asked && asked !== actor.patientId)
       throw forbidden("Patients see only their own");
     // The clinic's "people like you" counts, brought up to date first (db/repos/summaries.ts).
-    await refreshSummaries(database.db, { clinicId: actor.clinicId, today: asOf, now });
-    const result = await database.db.transaction(async (tx) => {
-      const scope = {
-        clinicId: actor.clinicId,
-        actor: { kind: actor.kind, id: actor.kind === "staff" ? actor.userId : actor.accountId },
-        requestId: c.get("requestId"),
-        now: () => now,
-      };
-      if (patientId) await patientInScope(tx, scope, patientId);
-      const profile = patientId ? await baselineProfile(tx, actor.clinicId, patientId, asOf) : null;
-      const comparison = comparableFromTallies(
-        profile,
-        await summaryRegistryTallies(tx, actor.clinicId, profile, ODI_WINDOW),
-        REGISTRY_MINIMUM,
-      );
-      const words = (ids: readonly string[]) =>
-        profile
-          ? comparableCriteria
-              .filter((k) => ids.includes(k.id))
-              .map((k) => ({
-                id: k.id,
-                words: criterionWords(k, profile, comparison.known.includes(k.id), lang),
-              }))
-          : [];
-      await appendAudit(tx, {
-        at: now,
-        actorKind: actor.kind,
-        actorId: actor.kind === "staff" ? actor.userId : actor.accountId,
-        clinicId: actor.clinicId,
-        patientId,
-        action: "read",
-        entityType: "decision-aid-registry",
-        entityId: null,
-        requestId: c.get("requestId"),
-        detail: {
-          basis: profile ? "patient" : "clinic",
-          options: comparison.items.filter((i) => i.figure).map((i) => i.optionId),
-        },
-      });
-      return {
-        minimum: REGISTRY_MINIMUM,
-        asOf,
-        basis: profile ? ("patient" as const) : ("clinic" as const),
-        usable: comparison.usable,
-        instrument: comparison.instrument,
-        responderRule: lang === "en" ? comparison.responderRule : responderRule(comparison.instrument, lang),
-        criteria: words(comparison.known),
-        unknown: words(comparison.unknown),
-        items: comparison.items,
-      };
-    });
+    // Keeping summaries current is maintenance, done through the system role as the job runner does.
+    await refreshSummaries(database.system.db, { clinicId: actor.clinicId, today: asOf, now });
+    const result = await personRepositories(c).registry.read(
+      patientId,
+      asOf,
+      ODI_WINDOW,
+      ({ profile, tallies }) => {
+        const comparison = comparableFromTallies(profile, tallies, REGISTRY_MINIMUM);
+        const words = (ids: readonly string[]) =>
+          profile
+            ? comparableCriteria
+                .filter((k) => ids.includes(k.id))
+                .map((k) => ({
+                  id: k.id,
+                  words: criterionWords(k, profile, comparison.known.includes(k.id), lang),
+                }))
+            : [];
+        return {
+          minimum: REGISTRY_MINIMUM,
+          asOf,
+          basis: profile ? ("patient" as const) : ("clinic" as const),
+          usable: comparison.usable,
+          instrument: comparison.instrument,
+          responderRule:
+            lang === "en" ? comparison.responderRule : responderRule(comparison.instrument, lang),
+          criteria: words(comparison.known),
+          unknown: words(comparison.unknown),
+          items: comparison.items,
+        };
+      },
+      (r) => ({ basis: r.basis, options: r.items.filter((i) => i.figure).map((i) => i.optionId) }),
+    );
     return c.json(result, 200);
   });
 

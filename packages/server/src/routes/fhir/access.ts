@@ -26,7 +26,7 @@ export async function fhirAccess(
       throw unauthenticated(
         "The access token is not valid or has expired: ask the token endpoint for a new one",
       );
-    const client = await findFhirClient(database.db, token.client);
+    const client = await findFhirClient(database.system.db, token.client);
     if (!client || client.revokedAt || client.clinicId !== token.clinic)
       throw unauthenticated("This client's access was revoked");
     if (!scopeAllows(token.scopes, type, action))

@@ -15,7 +15,7 @@
  * application/fhir+json; errors are OperationOutcomes with the status of our error type.
  */
 
-import { fhirRecordTypes, fhirRepository } from "@evident/db";
+import { fhirRecordTypes, fhirRepository, scopedDb } from "@evident/db";
 import { badRequest, ErrorCode, EvidentError, notFound } from "@evident/domain";
 import {
   capabilityStatement,
@@ -148,13 +148,23 @@ export function fhirRoutes(): Hono<AppEnv> {
     fhir.get(`/${type}`, async (c) => {
       const { scope } = await fhirAccess(c, type, "s");
       const q = parse(c, type);
-      return bundle(c, q, await fhirRepository(c.get("deps").database.db, scope).search({ ...q, type }));
+      return bundle(
+        c,
+        q,
+        await fhirRepository(scopedDb(c.get("deps").database.pool, scope.clinicId), scope).search({
+          ...q,
+          type,
+        }),
+      );
     });
     fhir.get(`/${type}/:id`, async (c) => {
       const { scope } = await fhirAccess(c, type, "r");
       return fhirJson(
         c,
-        await fhirRepository(c.get("deps").database.db, scope).read(type, c.req.param("id")),
+        await fhirRepository(scopedDb(c.get("deps").database.pool, scope.clinicId), scope).read(
+          type,
+          c.req.param("id"),
+        ),
       );
     });
   }

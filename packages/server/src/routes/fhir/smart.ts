@@ -10,7 +10,7 @@
  * server). Errors follow RFC 6749 §5.2 (`invalid_client`, `invalid_grant`, `invalid_scope`, …).
  * Every token issued is an audit event in the client's clinic's chain.
  */
-import { fhirClientRepository, findFhirClient, recordAssertion } from "@evident/db";
+import { fhirClientRepository, findFhirClient, recordAssertion, scopedDb } from "@evident/db";
 import { grantScopes, supportedScopes } from "@evident/domain/fhir";
 import { type Context, Hono } from "hono";
 import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, type JWTVerifyGetKey, jwtVerify } from "jose";
@@ -65,7 +65,7 @@ export function smartRoutes(): Hono<AppEnv> {
     } catch {
       return oauthError(c, "invalid_request", "client_assertion is not a JWT");
     }
-    const client = uuid.test(clientId) ? await findFhirClient(database.db, clientId) : null;
+    const client = uuid.test(clientId) ? await findFhirClient(database.system.db, clientId) : null;
     if (!client || client.revokedAt)
       return oauthError(c, "invalid_client", "no such client, or its access was revoked", 401);
 
@@ -98,7 +98,13 @@ export function smartRoutes(): Hono<AppEnv> {
     if (expires - now.getTime() > MAX_ASSERTION_SECONDS * 1000)
       return oauthError(c, "invalid_client", "the client assertion's exp is more than 5 minutes ahead", 401);
     try {
-      await recordAssertion(database.db, client, String(claims.jti), new Date(expires), now);
+      await recordAssertion(
+        scopedDb(database.pool, client.clinicId),
+        client,
+        String(claims.jti),
+        new Date(expires),
+        now,
+      );
     } catch {
       return oauthError(c, "invalid_grant", "this client assertion (jti) was used before", 400);
     }
@@ -113,7 +119,10 @@ export function smartRoutes(): Hono<AppEnv> {
       requestId: c.get("requestId"),
       now: () => clock.now(),
     };
-    await fhirClientRepository(database.db, scope).tokenIssued(scopes.join(" "), expiresAt);
+    await fhirClientRepository(scopedDb(database.pool, scope.clinicId), scope).tokenIssued(
+      scopes.join(" "),
+      expiresAt,
+    );
     const accessToken = issueAccessToken(secrets, {
       client: client.id,
       clinic: client.clinicId,

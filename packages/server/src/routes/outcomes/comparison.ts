@@ -1,5 +1,12 @@
 /** GET /outcomes/comparison: an adjusted (IPTW) comparison of two first treatments. */
-import { cacheComparison, cachedComparison, comparisonCandidates, summaryVersion } from "@evident/db";
+import {
+  cacheComparison,
+  cachedComparison,
+  comparisonCandidates,
+  type Executor,
+  inTx,
+  summaryVersion,
+} from "@evident/db";
 import { ComparisonQuery, ComparisonReport } from "@evident/domain/api";
 import { compareTreatments, MINIMUM_PER_ARM } from "@evident/domain/outcomes";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
@@ -19,37 +26,61 @@ const comparison = createRoute({
   responses: { 200: json(ComparisonReport, "The comparison"), ...problems(400, 401, 403) },
 });
 
+type Result = ReturnType<typeof compareTreatments>;
+
+/** A write between computing the pooled comparison and reading it moved the data version. */
+class StaleComparison extends Error {}
+
 export function comparisonRoute(app: OpenAPIHono<AppEnv>): void {
   app.openapi(comparison, async (c) => {
     const query = c.req.valid("query");
-    const read = await readOutcomes(
-      c,
-      "outcomes-comparison",
-      async (tx, clinicId, asOf) => {
-        // Cached per scope, question, day and data version (the summaries' version moves with
-        // every write that can change an outcome): only aggregates are stored.
-        const key = {
-          clinicId,
-          question: JSON.stringify([
-            query.treatment,
-            query.comparator,
-            query.instrument,
-            query.timepoint,
-            query.truncate,
-          ]),
-          asOf,
-          version: await summaryVersion(tx, clinicId),
-        };
-        const cached = await cachedComparison<ReturnType<typeof compareTreatments>>(tx, key);
-        if (cached) return cached;
-        const candidates = await comparisonCandidates(tx, clinicId, { ...query, today: asOf });
-        // Computed inside the transaction so a refusal (400) is not audited as a read of results.
-        const result = compareTreatments(candidates, query, asOf);
-        await cacheComparison(tx, key, result);
-        return result;
-      },
-      (d) => ({ ...query, analysed: d.arms[0].n + d.arms[1].n }),
-    );
+    const question = JSON.stringify([
+      query.treatment,
+      query.comparator,
+      query.instrument,
+      query.timepoint,
+      query.truncate,
+    ]);
+    // Cached per scope, question, day and data version (the summaries' version moves with every
+    // write that can change an outcome): only aggregates are stored.
+    const keyOf = async (tx: Executor, clinicId: string | null, asOf: string) => ({
+      clinicId,
+      question,
+      asOf,
+      version: await summaryVersion(tx, clinicId),
+    });
+    const compute = async (tx: Executor, clinicId: string | null, asOf: string): Promise<Result> => {
+      const key = await keyOf(tx, clinicId, asOf);
+      const cached = await cachedComparison<Result>(tx, key);
+      if (cached) return cached;
+      const candidates = await comparisonCandidates(tx, clinicId, { ...query, today: asOf });
+      // Computed before the read is audited, so a refusal (400) is not audited as a read of results.
+      const result = compareTreatments(candidates, query, asOf);
+      await cacheComparison(tx, key, result);
+      return result;
+    };
+    const attempt = () =>
+      readOutcomes(
+        c,
+        "outcomes-comparison",
+        async (tx, clinicId, asOf) => {
+          if (clinicId !== null) return compute(tx, clinicId, asOf);
+          // Pooled: the research role reads what the system role has just computed and cached.
+          const cached = await cachedComparison<Result>(tx, await keyOf(tx, null, asOf));
+          if (!cached) throw new StaleComparison();
+          return cached;
+        },
+        (d) => ({ ...query, analysed: d.arms[0].n + d.arms[1].n }),
+        // Computing a pooled comparison reads patients' rows: maintenance, as the system role does it.
+        (system, asOf) => inTx(system, (tx) => compute(tx, null, asOf)).then(() => undefined),
+      );
+    // A write landing between the two steps of a pooled read: compute again (a few times at most).
+    let read: Awaited<ReturnType<typeof attempt>> | null = null;
+    for (let tries = 1; read === null; tries++)
+      read = await attempt().catch((e) => {
+        if (e instanceof StaleComparison && tries < 3) return null;
+        throw e;
+      });
     return c.json(
       {
         generatedAt: read.generatedAt,

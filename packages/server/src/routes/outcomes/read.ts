@@ -1,16 +1,19 @@
 /**
- * How every outcomes endpoint reads: staff see their own clinic, researchers all clinics pooled;
- * the summaries of that scope are first brought up to date (only what writes have queued since
- * the job runner last did, or what was computed for an earlier day: db/repos/summaries.ts), then
- * the query runs in one transaction whose last step appends the audit event (the audit chain's
- * lock is taken at the end, so a slow analysis never holds up other writes).
+ * How every outcomes endpoint reads: staff see their own clinic, researchers all clinics pooled,
+ * through the clinic's outcomes repository (db/repos/scoped-reads.ts). The summaries of that scope
+ * are first brought up to date (only what writes have queued since the job runner last did, or what
+ * was computed for an earlier day: db/repos/summaries.ts), through the system role as the job runner
+ * does. A researcher's pooled read then runs as the research role, which can read only the
+ * aggregate tables: what must be computed from patients' rows first (the pooled comparison) is
+ * computed and cached by `preparePooled` as the system role. The audit event is appended last (the audit chain's lock is taken at the end, so a slow
+ * analysis never holds up other writes).
  */
-import { appendAudit, type Executor, refreshSummaries } from "@evident/db";
+import { type Db, type OutcomesQuery, refreshSummaries } from "@evident/db";
 import { toIsoDate } from "@evident/domain";
 import { smallCellNote } from "@evident/domain/outcomes";
 import type { Context } from "hono";
 import type { AppEnv } from "../../http/env";
-import { staffActor } from "../../http/scoped";
+import { clinicRepositories } from "../../http/scoped";
 
 export type OutcomesRead<T> = {
   data: T;
@@ -24,31 +27,19 @@ export type OutcomesRead<T> = {
 export async function readOutcomes<T>(
   c: Context<AppEnv>,
   entityType: string,
-  query: (tx: Executor, clinicId: string | null, asOf: string) => Promise<T>,
+  query: OutcomesQuery<T>,
   detail: (data: T) => Record<string, unknown>,
+  /** For a pooled read: aggregates to compute and store first, as the system role. */
+  preparePooled?: (system: Db, asOf: string) => Promise<void>,
 ): Promise<OutcomesRead<T>> {
-  const actor = staffActor(c);
+  const { actor, outcomes } = clinicRepositories(c);
   const { database, clock } = c.get("deps");
   const now = clock.now();
   const asOf = toIsoDate(now);
   const pooled = actor.role === "researcher";
-  await refreshSummaries(database.db, { clinicId: pooled ? null : actor.clinicId, today: asOf, now });
-  const data = await database.db.transaction(async (tx) => {
-    const result = await query(tx, pooled ? null : actor.clinicId, asOf);
-    await appendAudit(tx, {
-      at: now,
-      actorKind: "staff",
-      actorId: actor.userId,
-      clinicId: actor.clinicId,
-      patientId: null,
-      action: "read",
-      entityType,
-      entityId: null,
-      requestId: c.get("requestId"),
-      detail: { pooled, ...detail(result) },
-    });
-    return result;
-  });
+  await refreshSummaries(database.system.db, { clinicId: pooled ? null : actor.clinicId, today: asOf, now });
+  if (pooled && preparePooled) await preparePooled(database.system.db, asOf);
+  const data = await outcomes.read(entityType, { pooled, asOf }, query, detail);
   return {
     data,
     pooled,

@@ -1,0 +1,101 @@
+/**
+ * Tenancy in the database. Every table with a `clinic_id` has row-level security (migration
+ * 0019): the app's role sees and writes only the rows of the clinic named by the transaction-local
+ * setting `evident.clinic_id`, and nothing without it. This module is the one place that sets it:
+ *
+ * - `scopedDb(pool, clinicId)` is a Drizzle database whose every statement runs in a transaction
+ *   that starts with `set_config('evident.clinic_id', …, true)` (`SET LOCAL`): a query outside a
+ *   transaction gets one of its own, and `db.transaction()` sets it right after `begin`. The
+ *   setting dies with the transaction, so a pooled connection never carries a clinic to the next
+ *   request. Repositories get nothing else (server/src/http/scoped.ts).
+ * - `whereClinic(table, scope)` is the filter the repositories still write: code filters stay
+ *   the first line (they choose the index and make a 404 of another clinic's id), row-level
+ *   security is the guarantee when one is forgotten.
+ * - Whoever must see every clinic — jobs, the command line, sign-in and session lookups (made
+ *   before any clinic is known), pooled research aggregates — uses `Database.system`, a pool that
+ *   connects as the NOLOGIN role `evident_system` (roles.ts). It is named at every use; nothing
+ *   in a scoped request path falls back to it.
+ */
+import { eq, type SQL } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import type pg from "pg";
+import type { Db } from "./connect";
+import { schema } from "./schema";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The transaction-local setting; the id is checked to be a UUID before it is quoted. */
+function settingFor(clinicId: string): string {
+  if (!UUID.test(clinicId)) throw new Error("a clinic scope needs the clinic's UUID");
+  return `select set_config('evident.clinic_id', '${clinicId}', true)`;
+}
+
+const textOf = (q: unknown): string =>
+  typeof q === "string" ? q : ((q as { text?: string } | null)?.text ?? "");
+
+/**
+ * A pool that looks like `pool` to Drizzle (its prototype is `pool`) but runs every statement under
+ * the clinic's setting: `query` wraps one statement in begin/commit, and a client checked out
+ * for a transaction follows Drizzle's `begin` with the setting.
+ */
+function clinicPool(pool: pg.Pool, clinicId: string): pg.Pool {
+  const setting = settingFor(clinicId);
+  // `begin` and the setting in one round trip (the simple protocol runs both).
+  const begin = `begin; ${setting}`;
+  const scoped = Object.create(pool) as pg.Pool;
+  const query = async (config: unknown, values?: unknown) => {
+    const client = await pool.connect();
+    let failed: Error | undefined;
+    try {
+      await client.query(begin);
+      const result = await client.query(config as pg.QueryConfig, values as unknown[]);
+      await client.query("commit");
+      return result;
+    } catch (e) {
+      failed = e as Error;
+      await client.query("rollback").catch(() => undefined);
+      throw e;
+    } finally {
+      client.release(failed && !("code" in failed) ? failed : undefined);
+    }
+  };
+  const connect = async () => {
+    const client = await pool.connect();
+    const wrapped = Object.create(client) as pg.PoolClient;
+    wrapped.query = (async (config: unknown, values?: unknown) => {
+      if (/^\s*begin\b/i.test(textOf(config))) {
+        const result = await client.query(config as pg.QueryConfig, values as unknown[]);
+        await client.query(setting);
+        return result;
+      }
+      return client.query(config as pg.QueryConfig, values as unknown[]);
+    }) as pg.PoolClient["query"];
+    wrapped.release = (err?: Error | boolean) => client.release(err);
+    return wrapped;
+  };
+  Object.assign(scoped, { query, connect });
+  return scoped;
+}
+
+const cache = new WeakMap<pg.Pool, Map<string, Db>>();
+
+/** A database bound to one clinic: every statement sees and writes only that clinic's rows. */
+export function scopedDb(pool: pg.Pool, clinicId: string): Db {
+  let byClinic = cache.get(pool);
+  if (!byClinic) {
+    byClinic = new Map();
+    cache.set(pool, byClinic);
+  }
+  let db = byClinic.get(clinicId);
+  if (!db) {
+    db = drizzle(clinicPool(pool, clinicId), { schema });
+    byClinic.set(clinicId, db);
+  }
+  return db;
+}
+
+/** The filter every scoped query starts with: this table's rows of the scope's clinic. */
+export function whereClinic(table: { clinicId: PgColumn }, scope: { clinicId: string }): SQL {
+  return eq(table.clinicId, scope.clinicId);
+}
