@@ -5,15 +5,12 @@
  * does with its private key: sign an assertion (ES384, jose) and ask the token endpoint for a
  * SMART backend-services token.
  */
-import { spawn } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import type { APIRequestContext } from "playwright-core";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+import { runCli } from "../packages/cli/test/run-cli";
 
 export type FhirClient = { clientId: string; name: string; privateKey: CryptoKey; kid: string };
 
@@ -27,27 +24,12 @@ export async function addFhirClient(dataDir: string, clinic: string, name: strin
     jwksFile,
     JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid, alg: "ES384" }] }),
   );
-  const args = ["fhir-client", "add", "--clinic", clinic, "--name", name, "--jwks-file", jwksFile];
-  const stdout = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, "packages/cli/bin/evident.mjs"), ...args], {
-      cwd: root,
-      env: { ...process.env, EVIDENT_DATA_DIR: dataDir, DATABASE_URL: "" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-    });
-    child.stderr.on("data", (d) => {
-      err += d;
-    });
-    child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`evident fhir-client add exited ${code}: ${err}`)),
-    );
-  });
-  const { clientId } = JSON.parse(stdout) as { clientId: string };
+  const run = await runCli(
+    ["fhir-client", "add", "--clinic", clinic, "--name", name, "--jwks-file", jwksFile],
+    { EVIDENT_DATA_DIR: dataDir, DATABASE_URL: "" },
+  );
+  if (run.code !== 0) throw new Error(`evident fhir-client add exited ${run.code}: ${run.stderr}`);
+  const { clientId } = JSON.parse(run.stdout) as { clientId: string };
   return { clientId, name, privateKey: privateKey as CryptoKey, kid };
 }
 
