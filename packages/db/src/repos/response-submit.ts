@@ -3,20 +3,20 @@
  * answers (see ./responses.ts for the rules). It is written for few round trips, since a
  * submission holds a pooled connection, and its clinic's audit chain, for as long as they take:
  *
- * 1. `begin`, the clinic's setting, the patient's row lock and the audit chain's lock, in one
- *    round trip (`scopedTransaction`). Locked first, so that every read after it sees the
- *    answers of a submission for the same patient that committed while this one waited.
- * 2. One read: the follow-up answered (named, or the open one due soonest), what it already holds,
- *    the first episode, the staff member's name, whether the safety questions come first (portal)
- *    and the chain's head.
- * 3. One write: the answer sets, the draft deleted, the follow-up completed and its queued
- *    reminders withdrawn when this batch completes it, and one audit event per answer set, chained
- *    here (audit.ts `chainEvents`); it returns which answers are late baselines.
- * 4. `commit`.
+ * 1. One round trip (`scopedTransaction`): `begin`, the clinic's setting, the patient's row lock,
+ *    the audit chain's lock, then one read — the follow-up answered (named, or the open one due
+ *    soonest), what it already holds, the first episode, the staff member's name, whether the
+ *    safety questions come first (portal) and the chain's head. The read is a statement of its
+ *    own after the locks, so it sees a submission for the same patient that committed while this
+ *    one waited. That round trip takes no parameters: its values are checked UUIDs and a date.
+ * 2. One write, a named statement (prepared once per connection): the answer sets, the draft
+ *    deleted, the follow-up completed and its queued reminders withdrawn when this batch
+ *    completes it, and one audit event per answer set, chained here (audit.ts `chainEvents`); it
+ *    returns which answers are late baselines.
+ * 3. `commit`.
  *
- * Both statements are named, so each connection prepares them once. The summaries' queue is
- * filled by the tables' triggers, as for every write. What the answers looked like is known
- * here, so nothing is read back to present them.
+ * The summaries' queue is filled by the tables' triggers, as for every write. What the answers
+ * looked like is known here, so nothing is read back to present them.
  */
 import {
   badRequest,
@@ -64,31 +64,53 @@ type ReadRow = {
   head: ChainHead;
 };
 
-const READ = {
-  name: "evident-submit-read",
-  text: `with fu as (
+/** A date as the read writes it in, checked first. */
+const isoDate = (d: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new Error("not a date");
+  return d;
+};
+
+/**
+ * The read, with its values written in: it goes in the round trip that begins the transaction and
+ * takes the locks (which has no parameters), so every value is a checked UUID, date or boolean.
+ */
+function readStatement(v: {
+  clinicId: string;
+  patientId: string;
+  followUpId: string | null;
+  today: string;
+  staffId: string | null;
+  portal: boolean;
+}): string {
+  for (const x of [v.clinicId, v.patientId, v.followUpId, v.staffId])
+    if (x !== null && !isUuid(x)) throw new Error("a UUID is needed here");
+  const id = (x: string | null) => (x === null ? "null::uuid" : `'${x}'::uuid`);
+  const [clinic, patient] = [id(v.clinicId), id(v.patientId)];
+  const today = `'${isoDate(v.today)}'::date`;
+  const which =
+    v.followUpId === null
+      ? `f.completed_at is null and f.cancelled_at is null and f.window_start <= ${today} and f.window_end >= ${today}`
+      : `f.id = ${id(v.followUpId)}`;
+  const safetyFirst = v.portal
+    ? `not exists (select 1 from intakes i where i.clinic_id = ${clinic} and i.patient_id = ${patient})
+       and not exists (select 1 from treatments t where t.clinic_id = ${clinic} and t.patient_id = ${patient})`
+    : "false";
+  return `with fu as (
     select f.id, f.episode_id, f.timepoint, f.window_start, f.window_end, f.instruments, f.completed_at, f.cancelled_at
       from follow_ups f
-     where f.clinic_id = $1::uuid and f.patient_id = $2::uuid
-       and case when $3::uuid is null
-                then f.completed_at is null and f.cancelled_at is null
-                     and f.window_start <= $4::date and f.window_end >= $4::date
-                else f.id = $3::uuid end
+     where f.clinic_id = ${clinic} and f.patient_id = ${patient} and ${which}
      order by f.due_date limit 1)
   select (select row_to_json(fu) from fu) as follow_up,
          (select coalesce(json_agg(json_build_object('instrument', r.instrument, 'completedAt', r.completed_at, 'staff', s.name)), '[]'::json)
             from questionnaire_responses r left join staff_users s on s.id = r.entered_by
            where r.follow_up_id = (select fu.id from fu) and r.superseded_at is null) as answered,
-         (select e.id from episodes e where e.clinic_id = $1::uuid and e.patient_id = $2::uuid
+         (select e.id from episodes e where e.clinic_id = ${clinic} and e.patient_id = ${patient}
            order by e.created_at limit 1) as first_episode,
-         (select s.name from staff_users s where s.id = $5::uuid) as staff_name,
-         $6::boolean
-           and not exists (select 1 from intakes i where i.clinic_id = $1::uuid and i.patient_id = $2::uuid)
-           and not exists (select 1 from treatments t where t.clinic_id = $1::uuid and t.patient_id = $2::uuid)
-           as safety_first,
+         (select s.name from staff_users s where s.id = ${id(v.staffId)}) as staff_name,
+         ${safetyFirst} as safety_first,
          (select json_build_object('chainSeq', a.chain_seq, 'hash', a.hash, 'keyId', a.key_id)
-            from audit_events a where a.chain_id = $1::uuid order by a.chain_seq desc limit 1) as head`,
-};
+            from audit_events a where a.chain_id = ${clinic} order by a.chain_seq desc limit 1) as head`;
+}
 
 const WRITE = {
   name: "evident-submit-write",
@@ -178,118 +200,119 @@ export async function storeResponses(
   source: "portal" | "clinic",
 ): Promise<{ responses: ResponseView[]; followUpCompleted: boolean }> {
   if (!isUuid(patientId)) throw notFound("patient");
-  const patientLock = `select 1 from patients where clinic_id = '${scope.clinicId}' and id = '${patientId}' for update`;
+  if (followUpId !== undefined && !isUuid(followUpId))
+    throw badRequest("no such follow-up for this patient", "followUpId");
+  const now = scope.now();
+  const enteredBy = source === "clinic" ? scope.actor.id : null;
+  const lead = [
+    `select 1 from patients where clinic_id = '${scope.clinicId}' and id = '${patientId}' for update`,
+    chainLockStatement(scope.clinicId),
+    readStatement({
+      clinicId: scope.clinicId,
+      patientId,
+      followUpId: followUpId ?? null,
+      today: toIsoDate(now),
+      staffId: enteredBy,
+      portal: source === "portal",
+    }),
+  ];
   try {
-    return await scopedTransaction(
-      db,
-      [patientLock, chainLockStatement(scope.clinicId)],
-      async (client, [lock]) => {
-        if (lock?.rowCount !== 1) throw notFound("patient");
-        const now = scope.now();
-        const enteredBy = source === "clinic" ? scope.actor.id : null;
-        const instruments = scored.map((s) => s.instrument.id);
-        const { rows } = await client.query<ReadRow>(READ, [
-          scope.clinicId,
-          patientId,
-          followUpId ?? null,
-          toIsoDate(now),
-          enteredBy,
-          source === "portal",
-        ]);
-        const read = rows[0]!;
-        if (read.safety_first)
-          throw conflict(
-            "the safety questions come first: answer them (POST /portal/intake) before any questionnaire",
-            "responses",
-          );
-        const followUp = targetFollowUp(read, followUpId !== undefined, toIsoDate(now), instruments);
-        const held = new Set([...read.answered.map((a) => a.instrument), ...instruments]);
-        const completes = followUp?.instruments.every((i) => held.has(i)) ?? false;
-        const stored: ResponseRow[] = scored.map((s) => ({
-          id: uuidv7(),
-          clinicId: scope.clinicId,
-          patientId,
-          episodeId: followUp?.episode_id ?? read.first_episode,
-          followUpId: followUp?.id ?? null,
-          instrument: s.instrument.id,
-          instrumentVersion: s.instrument.version,
-          timepoint: followUp?.timepoint ?? "unscheduled",
-          answers: s.answers,
-          score: s.result.score,
-          scoreDetail: {
-            ...(s.result.extras ?? {}),
-            ...(s.result.reason ? { reason: s.result.reason } : {}),
-          },
-          completedAt: now,
-          source,
-          enteredBy,
-          createdAt: now,
-          supersedesId: null,
-          correctionReason: null,
-          supersededAt: null,
-        }));
-        const events = chainEvents(
-          currentAuditKey(),
-          read.head,
-          stored.map((r) =>
-            auditFor(scope, {
-              action: "create",
-              entityType: "questionnaire-response",
-              entityId: r.id,
-              patientId,
-              detail: { instrument: r.instrument, timepoint: r.timepoint, source },
-            }),
-          ),
+    return await scopedTransaction(db, lead, async (client, [lock, , reading]) => {
+      if (lock?.rowCount !== 1) throw notFound("patient");
+      const instruments = scored.map((s) => s.instrument.id);
+      const read = reading!.rows[0] as ReadRow;
+      if (read.safety_first)
+        throw conflict(
+          "the safety questions come first: answer them (POST /portal/intake) before any questionnaire",
+          "responses",
         );
-        const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
-        const written = await client.query<{ id: string; late: boolean }>(WRITE, [
-          scope.clinicId,
-          patientId,
-          stored[0]?.episodeId ?? null,
-          followUp?.id ?? null,
-          stored[0]?.timepoint ?? "unscheduled",
-          now.toISOString(),
-          source,
-          enteredBy,
-          stored.map((r) => r.id),
-          stored.map((r) => r.instrument),
-          stored.map((r) => r.instrumentVersion),
-          stored.map((r) => json(r.answers)),
-          stored.map((r) => json(r.score)),
-          stored.map((r) => json(r.scoreDetail)),
-          completes,
-          withdrawalReasons.completed,
-          ...columns(
-            events.map((e) => ({ ...e, at: e.at.toISOString(), detail: json(e.detail) })),
-            [
-              "chainSeq",
-              "id",
-              "at",
-              "actorKind",
-              "actorId",
-              "clinicId",
-              "patientId",
-              "action",
-              "entityType",
-              "entityId",
-              "requestId",
-              "detail",
-              "prevHash",
-              "hash",
-              "keyId",
-            ],
-          ),
-        ]);
-        const late = new Set(written.rows.filter((r) => r.late).map((r) => r.id));
-        const staff = enteredBy ? { id: enteredBy, name: read.staff_name ?? "" } : null;
-        return {
-          responses: stored.map((r) =>
-            presentResponse(r, [], { enteredBy: staff, lateBaseline: late.has(r.id) }),
-          ),
-          followUpCompleted: completes,
-        };
-      },
-    );
+      const followUp = targetFollowUp(read, followUpId !== undefined, toIsoDate(now), instruments);
+      const held = new Set([...read.answered.map((a) => a.instrument), ...instruments]);
+      const completes = followUp?.instruments.every((i) => held.has(i)) ?? false;
+      const stored: ResponseRow[] = scored.map((s) => ({
+        id: uuidv7(),
+        clinicId: scope.clinicId,
+        patientId,
+        episodeId: followUp?.episode_id ?? read.first_episode,
+        followUpId: followUp?.id ?? null,
+        instrument: s.instrument.id,
+        instrumentVersion: s.instrument.version,
+        timepoint: followUp?.timepoint ?? "unscheduled",
+        answers: s.answers,
+        score: s.result.score,
+        scoreDetail: {
+          ...(s.result.extras ?? {}),
+          ...(s.result.reason ? { reason: s.result.reason } : {}),
+        },
+        completedAt: now,
+        source,
+        enteredBy,
+        createdAt: now,
+        supersedesId: null,
+        correctionReason: null,
+        supersededAt: null,
+      }));
+      const events = chainEvents(
+        currentAuditKey(),
+        read.head,
+        stored.map((r) =>
+          auditFor(scope, {
+            action: "create",
+            entityType: "questionnaire-response",
+            entityId: r.id,
+            patientId,
+            detail: { instrument: r.instrument, timepoint: r.timepoint, source },
+          }),
+        ),
+      );
+      const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+      const written = await client.query<{ id: string; late: boolean }>(WRITE, [
+        scope.clinicId,
+        patientId,
+        stored[0]?.episodeId ?? null,
+        followUp?.id ?? null,
+        stored[0]?.timepoint ?? "unscheduled",
+        now.toISOString(),
+        source,
+        enteredBy,
+        stored.map((r) => r.id),
+        stored.map((r) => r.instrument),
+        stored.map((r) => r.instrumentVersion),
+        stored.map((r) => json(r.answers)),
+        stored.map((r) => json(r.score)),
+        stored.map((r) => json(r.scoreDetail)),
+        completes,
+        withdrawalReasons.completed,
+        ...columns(
+          events.map((e) => ({ ...e, at: e.at.toISOString(), detail: json(e.detail) })),
+          [
+            "chainSeq",
+            "id",
+            "at",
+            "actorKind",
+            "actorId",
+            "clinicId",
+            "patientId",
+            "action",
+            "entityType",
+            "entityId",
+            "requestId",
+            "detail",
+            "prevHash",
+            "hash",
+            "keyId",
+          ],
+        ),
+      ]);
+      const late = new Set(written.rows.filter((r) => r.late).map((r) => r.id));
+      const staff = enteredBy ? { id: enteredBy, name: read.staff_name ?? "" } : null;
+      return {
+        responses: stored.map((r) =>
+          presentResponse(r, [], { enteredBy: staff, lateBaseline: late.has(r.id) }),
+        ),
+        followUpCompleted: completes,
+      };
+    });
   } catch (e) {
     throw mapDbError(e);
   }
