@@ -161,6 +161,7 @@ if (values.statements) {
   await c.connect();
   await c.query("alter system set shared_preload_libraries = 'pg_stat_statements'");
   await c.query("alter system set pg_stat_statements.track = 'all'");
+  await c.query("alter system set pg_stat_statements.track_planning = on");
   await c.end();
   await cluster.stop();
   cluster = await startEmbedded({ dataDir: dir, port: cluster.port, database: "postgres" });

@@ -102,6 +102,31 @@ export function chainLockStatement(chainId: string): string {
   return `select pg_advisory_xact_lock(hashtextextended('${chainLockName(chainId)}', 0))`;
 }
 
+/** `chainHeadSql` with the chain written in (checked), to go with `chainLockStatement`. */
+export function chainHeadStatement(chainId: string): string {
+  if (!UUID.test(chainId)) throw new Error("an audit chain's id is a UUID");
+  return `select chain_seq as "chainSeq", hash, key_id as "keyId" from audit_events
+           where chain_id = '${chainId}' order by chain_seq desc limit 1`;
+}
+
+/**
+ * The insert of `events` (from `chainEvents`) as one statement with its values written in, each
+ * quoted by `literal` (the driver's `escapeLiteral`), for a caller that sends it with `commit` in
+ * one round trip so that the chain's lock is held as briefly as possible.
+ */
+export function auditInsertStatement(
+  events: readonly AuditColumns[],
+  literal: (s: string) => string,
+): string {
+  const text = (v: string | null) => (v === null ? "null" : literal(v));
+  const rows = events.map(
+    (e) =>
+      `(${Number(e.chainSeq)}, ${text(e.id)}::uuid, ${text(e.at.toISOString())}::timestamptz, ${text(e.actorKind)}, ${text(e.actorId)}, ${text(e.clinicId)}::uuid, ${text(e.patientId)}::uuid, ${text(e.action)}, ${text(e.entityType)}, ${text(e.entityId)}, ${text(e.requestId)}, ${text(JSON.stringify(e.detail))}::jsonb, ${text(e.prevHash)}, ${text(e.hash)}, ${text(e.keyId)})`,
+  );
+  return `insert into audit_events (chain_seq, id, at, actor_kind, actor_id, clinic_id, patient_id, action,
+            entity_type, entity_id, request_id, detail, prev_hash, hash, key_id) values ${rows.join(", ")}`;
+}
+
 /** Takes the chain's lock until the transaction ends. */
 export async function lockChain(tx: Tx, chainId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${chainLockName(chainId)}, 0))`);

@@ -108,28 +108,41 @@ export function scopedDb(pool: pg.Pool, clinicId: string): Db {
   return db;
 }
 
+/** Ends a `scopedTransaction` early: sends `statements` and `commit` in one round trip. */
+export type CommitWith = (statements: readonly string[]) => Promise<pg.QueryResult[]>;
+
 /**
  * Runs `fn` in a transaction of the scoped database `db` on one pooled connection it may send
  * its own statements on (named ones are prepared once per connection). `lead` — statements
- * without parameters whose ids the caller has checked (`isUuid`), such as the row and advisory
- * locks the work needs first — is sent with `begin` and the clinic's setting in one round trip;
- * `fn` gets the result of each of its statements. Commits if `fn` returns, rolls back if it throws.
+ * without parameters whose values the caller has checked (`isUuid`), such as the row locks and a
+ * read the work needs first — is sent with `begin` and the clinic's setting in one round trip;
+ * `fn` gets the result of each. `fn` may end with `commitWith(statements)` (the last statements
+ * and `commit`, in one round trip, e.g. an append whose lock should be held as briefly as
+ * possible); otherwise the transaction commits when `fn` returns. It rolls back if `fn` throws.
  */
 export async function scopedTransaction<T>(
   db: Db,
   lead: readonly string[],
-  fn: (client: pg.PoolClient, lead: pg.QueryResult[]) => Promise<T>,
+  fn: (client: pg.PoolClient, lead: pg.QueryResult[], commitWith: CommitWith) => Promise<T>,
 ): Promise<T> {
   const s = scoped.get(db);
   if (!s) throw new Error("scopedTransaction needs a database made by scopedDb");
   const client = await s.pool.connect();
+  const all = async (statements: readonly string[]) => {
+    const results = await client.query(statements.join("; "));
+    return (Array.isArray(results) ? results : [results]) as pg.QueryResult[];
+  };
+  let committed = false;
+  const commitWith: CommitWith = async (statements) => {
+    const results = await all([...statements, "commit"]);
+    committed = true;
+    return results.slice(0, -1);
+  };
   let failed: Error | undefined;
   try {
-    const results = (await client.query(
-      ["begin", settingFor(s.clinicId), ...lead].join("; "),
-    )) as unknown as pg.QueryResult[];
-    const result = await fn(client, results.slice(2));
-    await client.query("commit");
+    const results = await all(["begin", settingFor(s.clinicId), ...lead]);
+    const result = await fn(client, results.slice(2), commitWith);
+    if (!committed) await client.query("commit");
     return result;
   } catch (e) {
     failed = e as Error;

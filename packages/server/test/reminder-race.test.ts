@@ -4,6 +4,7 @@
  * holds a lock the completion needs, the test SMTP server holds a message before accepting it, and
  * the test waits until PostgreSQL shows the other side waiting on a lock before letting go.
  */
+import { chainLockName } from "@evident/db";
 import type { PoolClient } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runJobsOnce } from "../src/jobs/runner";
@@ -90,23 +91,21 @@ async function lockWaiters(n: number) {
   }
 }
 
-/**
- * A second connection holding the queued reminder's row: an answer that completes the follow-up
- * locks the follow-up first and then stops at the reminder, which it must withdraw.
- */
-async function holdReminder(reminderId: string): Promise<PoolClient> {
+/** A second connection holding the clinic's audit chain's lock: its next audited write stops there. */
+async function holdAuditChain(patientId: string): Promise<PoolClient> {
+  const { rows } = await h.database.pool.query("select clinic_id from patients where id = $1", [patientId]);
   const c = await h.database.pool.connect();
   await c.query("begin");
-  await c.query("select id from outbox_messages where id = $1 for update", [reminderId]);
+  await c.query("select pg_advisory_xact_lock(hashtextextended($1, 0))", [chainLockName(rows[0].clinic_id)]);
   return c;
 }
 
 describe("a reminder racing the patient's answer", () => {
   it("waits for an answer being saved, then withdraws the reminder instead of sending it", async () => {
     const { patient, reminderId, answer } = await reminderQueued();
-    // The answer is saved up to the withdrawal of the reminder (its answers stored and the
-    // follow-up completed, uncommitted), and waits there for the reminder this connection holds.
-    const hold = await holdReminder(reminderId);
+    // The answer is saved up to its audit event (the follow-up is completed and its reminder
+    // withdrawn, uncommitted), and waits there for the audit chain this connection holds.
+    const audit = await holdAuditChain(patient.id);
     let answered: Awaited<ReturnType<typeof answer>> | null = null;
     const answering = answer().then((r) => {
       answered = r;
@@ -120,8 +119,8 @@ describe("a reminder racing the patient's answer", () => {
     await lockWaiters(2);
     expect(dispatched).toBeNull();
     expect(answered).toBeNull();
-    await hold.query("commit");
-    hold.release();
+    await audit.query("commit");
+    audit.release();
     await Promise.all([answering, dispatching]);
 
     expect(answered!.status).toBe(201);

@@ -3,20 +3,24 @@
  * answers (see ./responses.ts for the rules). It is written for few round trips, since a
  * submission holds a pooled connection, and its clinic's audit chain, for as long as they take:
  *
- * 1. One round trip (`scopedTransaction`): `begin`, the clinic's setting, the patient's row lock,
- *    the audit chain's lock, then one read — the follow-up answered (named, or the open one due
- *    soonest), what it already holds, the first episode, the staff member's name, whether the
- *    safety questions come first (portal) and the chain's head. The read is a statement of its
- *    own after the locks, so it sees a submission for the same patient that committed while this
- *    one waited. That round trip takes no parameters: its values are checked UUIDs and a date.
+ * 1. `begin`, the clinic's setting, the patient's row lock and one read — the follow-up answered
+ *    (named, or the open one due soonest), what it already holds, the first episode, the staff
+ *    member's name, whether the safety questions come first (portal) — in one round trip
+ *    (`scopedTransaction`). The read is a statement of its own after the lock, so it sees a
+ *    submission for the same patient that committed while this one waited. That round trip takes
+ *    no parameters: its values are checked UUIDs and a date, written in.
  * 2. One write, a named statement (prepared once per connection): the answer sets, the draft
  *    deleted, the follow-up completed and its queued reminders withdrawn when this batch
- *    completes it, and one audit event per answer set, chained here (audit.ts `chainEvents`); it
- *    returns which answers are late baselines.
- * 3. `commit`.
+ *    completes it; it returns which answers are late baselines.
+ * 3. The clinic's audit chain: its lock and its head, in one round trip.
+ * 4. One audit event per answer set, chained here (audit.ts `chainEvents`), inserted with `commit`
+ *    in one round trip.
  *
- * The summaries' queue is filled by the tables' triggers, as for every write. What the answers
- * looked like is known here, so nothing is read back to present them.
+ * The chain's lock is taken last because it is the one thing a clinic's submissions wait for
+ * each other on: it is held for one round trip, the hashing and the commit, not for the whole
+ * submission (taken first, the 4 clinics of `bench/submit.ts` spent most of their time waiting
+ * for it). The summaries' queue is filled by the tables' triggers, as for every write. What the
+ * answers looked like is known here, so nothing is read back to present them.
  */
 import {
   badRequest,
@@ -30,7 +34,14 @@ import {
 import type { ResponseView } from "@evident/domain/api";
 import { findInstrument, type scoreAnswers } from "@evident/domain/instruments";
 import { PgDialect } from "drizzle-orm/pg-core";
-import { type ChainHead, chainEvents, chainLockStatement } from "../audit";
+import type pg from "pg";
+import {
+  auditInsertStatement,
+  type ChainHead,
+  chainEvents,
+  chainHeadStatement,
+  chainLockStatement,
+} from "../audit";
 import { currentAuditKey } from "../audit-key";
 import type { Db } from "../connect";
 import { mapDbError } from "../errors";
@@ -61,7 +72,6 @@ type ReadRow = {
   first_episode: string | null;
   staff_name: string | null;
   safety_first: boolean;
-  head: ChainHead;
 };
 
 /** A date as the read writes it in, checked first. */
@@ -107,9 +117,7 @@ function readStatement(v: {
          (select e.id from episodes e where e.clinic_id = ${clinic} and e.patient_id = ${patient}
            order by e.created_at limit 1) as first_episode,
          (select s.name from staff_users s where s.id = ${id(v.staffId)}) as staff_name,
-         ${safetyFirst} as safety_first,
-         (select json_build_object('chainSeq', a.chain_seq, 'hash', a.hash, 'keyId', a.key_id)
-            from audit_events a where a.chain_id = ${clinic} order by a.chain_seq desc limit 1) as head`;
+         ${safetyFirst} as safety_first`;
 }
 
 const WRITE = {
@@ -129,16 +137,7 @@ const WRITE = {
   withdrawn as (
     update outbox_messages m set status = 'withdrawn', withdrawn_at = $6::timestamptz, withdrawn_reason = $16::text
      where exists (select 1 from done) and m.status = 'pending'
-       and m.id in (select c.outbox_message_id from follow_up_contacts c where c.follow_up_id = $4::uuid)),
-  audit as (
-    insert into audit_events (chain_seq, id, at, actor_kind, actor_id, clinic_id, patient_id, action, entity_type,
-        entity_id, request_id, detail, prev_hash, hash, key_id)
-    select a.chain_seq, a.id, a.at, a.actor_kind, a.actor_id, a.clinic_id, a.patient_id, a.action, a.entity_type,
-           a.entity_id, a.request_id, a.detail::jsonb, a.prev_hash, a.hash, a.key_id
-      from unnest($17::bigint[], $18::uuid[], $19::timestamptz[], $20::text[], $21::text[], $22::uuid[], $23::uuid[],
-                  $24::text[], $25::text[], $26::text[], $27::text[], $28::text[], $29::text[], $30::text[], $31::text[])
-        as a(chain_seq, id, at, actor_kind, actor_id, clinic_id, patient_id, action, entity_type, entity_id,
-             request_id, detail, prev_hash, hash, key_id))
+       and m.id in (select c.outbox_message_id from follow_up_contacts c where c.follow_up_id = $4::uuid))
   select r.id, ${new PgDialect().sqlToQuery(lateBaseline("r")).sql} as late from ins r`,
 };
 
@@ -187,9 +186,6 @@ function targetFollowUp(read: ReadRow, named: boolean, today: string, instrument
   return f;
 }
 
-/** Column arrays of `rows`, in the order of `keys`, for one `unnest` insert. */
-const columns = <T>(rows: readonly T[], keys: readonly (keyof T)[]) => keys.map((k) => rows.map((r) => r[k]));
-
 /** Stores answers already scored (every check that needs no database done), as described above. */
 export async function storeResponses(
   db: Db,
@@ -206,7 +202,6 @@ export async function storeResponses(
   const enteredBy = source === "clinic" ? scope.actor.id : null;
   const lead = [
     `select 1 from patients where clinic_id = '${scope.clinicId}' and id = '${patientId}' for update`,
-    chainLockStatement(scope.clinicId),
     readStatement({
       clinicId: scope.clinicId,
       patientId,
@@ -217,7 +212,7 @@ export async function storeResponses(
     }),
   ];
   try {
-    return await scopedTransaction(db, lead, async (client, [lock, , reading]) => {
+    return await scopedTransaction(db, lead, async (client, [lock, reading], commitWith) => {
       if (lock?.rowCount !== 1) throw notFound("patient");
       const instruments = scored.map((s) => s.instrument.id);
       const read = reading!.rows[0] as ReadRow;
@@ -252,19 +247,6 @@ export async function storeResponses(
         correctionReason: null,
         supersededAt: null,
       }));
-      const events = chainEvents(
-        currentAuditKey(),
-        read.head,
-        stored.map((r) =>
-          auditFor(scope, {
-            action: "create",
-            entityType: "questionnaire-response",
-            entityId: r.id,
-            patientId,
-            detail: { instrument: r.instrument, timepoint: r.timepoint, source },
-          }),
-        ),
-      );
       const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
       const written = await client.query<{ id: string; late: boolean }>(WRITE, [
         scope.clinicId,
@@ -283,27 +265,26 @@ export async function storeResponses(
         stored.map((r) => json(r.scoreDetail)),
         completes,
         withdrawalReasons.completed,
-        ...columns(
-          events.map((e) => ({ ...e, at: e.at.toISOString(), detail: json(e.detail) })),
-          [
-            "chainSeq",
-            "id",
-            "at",
-            "actorKind",
-            "actorId",
-            "clinicId",
-            "patientId",
-            "action",
-            "entityType",
-            "entityId",
-            "requestId",
-            "detail",
-            "prevHash",
-            "hash",
-            "keyId",
-          ],
-        ),
       ]);
+      // The chain's lock, last: held only for reading its head, hashing here and the append
+      // that goes with `commit`.
+      const [, head] = (await client.query(
+        `${chainLockStatement(scope.clinicId)}; ${chainHeadStatement(scope.clinicId)}`,
+      )) as unknown as pg.QueryResult<NonNullable<ChainHead>>[];
+      const events = chainEvents(
+        currentAuditKey(),
+        head?.rows[0] ?? null,
+        stored.map((r) =>
+          auditFor(scope, {
+            action: "create",
+            entityType: "questionnaire-response",
+            entityId: r.id,
+            patientId,
+            detail: { instrument: r.instrument, timepoint: r.timepoint, source },
+          }),
+        ),
+      );
+      await commitWith([auditInsertStatement(events, (v) => client.escapeLiteral(v))]);
       const late = new Set(written.rows.filter((r) => r.late).map((r) => r.id));
       const staff = enteredBy ? { id: enteredBy, name: read.staff_name ?? "" } : null;
       return {
