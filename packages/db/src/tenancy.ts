@@ -51,22 +51,8 @@ function clinicPool(pool: pg.Pool, clinicId: string): pg.Pool {
   // `begin` and the setting in one round trip (the simple protocol runs both).
   const begin = `begin; ${setting}`;
   const scoped = Object.create(pool) as pg.Pool;
-  const query = async (config: unknown, values?: unknown) => {
-    const client = await pool.connect();
-    let failed: Error | undefined;
-    try {
-      await client.query(begin);
-      const result = await client.query(config as pg.QueryConfig, values as unknown[]);
-      await client.query("commit");
-      return result;
-    } catch (e) {
-      failed = e as Error;
-      await client.query("rollback").catch(() => undefined);
-      throw e;
-    } finally {
-      client.release(failed && !("code" in failed) ? failed : undefined);
-    }
-  };
+  const query = (config: unknown, values?: unknown) =>
+    pooledTransaction(pool, begin, (client) => client.query(config as pg.QueryConfig, values as unknown[]));
   const connect = async () => {
     const client = await pool.connect();
     const wrapped = Object.create(client) as pg.PoolClient;
@@ -127,22 +113,37 @@ export async function scopedTransaction<T>(
 ): Promise<T> {
   const s = scoped.get(db);
   if (!s) throw new Error("scopedTransaction needs a database made by scopedDb");
-  const client = await s.pool.connect();
-  const all = async (statements: readonly string[]) => {
-    const results = await client.query(statements.join("; "));
-    return (Array.isArray(results) ? results : [results]) as pg.QueryResult[];
-  };
-  let committed = false;
-  const commitWith: CommitWith = async (statements) => {
-    const results = await all([...statements, "commit"]);
-    committed = true;
-    return results.slice(0, -1);
-  };
+  const begin = ["begin", settingFor(s.clinicId), ...lead].join("; ");
+  return pooledTransaction(s.pool, begin, (client, begun, committed) =>
+    fn(client, begun.slice(2), async (statements) => {
+      const results = resultsOf(await client.query([...statements, "commit"].join("; ")));
+      committed();
+      return results.slice(0, -1);
+    }),
+  );
+}
+
+/** The results of a simple-protocol query, one per statement (the driver gives one alone bare). */
+const resultsOf = (r: unknown): pg.QueryResult[] => (Array.isArray(r) ? r : [r]) as pg.QueryResult[];
+
+/**
+ * One transaction on one pooled connection: `begin` (which may carry more statements), `work`,
+ * then `commit` unless `work` said it committed itself; rolled back if anything throws. A
+ * connection that failed for any reason but an SQL error is dropped rather than pooled again.
+ */
+async function pooledTransaction<T>(
+  pool: pg.Pool,
+  begin: string,
+  work: (client: pg.PoolClient, begun: pg.QueryResult[], committed: () => void) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  let done = false;
   let failed: Error | undefined;
   try {
-    const results = await all(["begin", settingFor(s.clinicId), ...lead]);
-    const result = await fn(client, results.slice(2), commitWith);
-    if (!committed) await client.query("commit");
+    const result = await work(client, resultsOf(await client.query(begin)), () => {
+      done = true;
+    });
+    if (!done) await client.query("commit");
     return result;
   } catch (e) {
     failed = e as Error;
