@@ -1,8 +1,8 @@
 /**
- * What the benchmarks that run the real `evident` command share: where it is, and waiting until a
- * started app answers /api/health.
+ * What the benchmarks that run the real `evident` command share: where it is, running one of its
+ * commands to the end, and waiting until a started app answers /api/health.
  */
-import type { ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -14,6 +14,27 @@ export const evidentBin = path.resolve(
   "bin",
   "evident.mjs",
 );
+
+/** Runs `evident ARGS` with `env` added; resolves with its stdout, rejects with its stderr. */
+export function cli(args: string[], env: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [evidentBin, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+    });
+    child.stderr.on("data", (d) => {
+      err += d;
+    });
+    child.on("exit", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`evident ${args.join(" ")}: exit ${code}\n${err}`)),
+    );
+  });
+}
 
 /** Polls /api/health every 20 ms until it answers 200; fails if the app exits or time runs out. */
 export async function healthy(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {

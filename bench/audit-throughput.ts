@@ -20,7 +20,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { freePort, startEmbedded } from "@evident/db";
 import pg from "pg";
-import { evidentBin, healthy } from "./app";
+import { cli, evidentBin, healthy } from "./app";
 import { load, log, machine } from "./machine";
 
 const { values } = parseArgs({
@@ -34,26 +34,6 @@ const clinicCounts = values.clinics.split(",").map(Number);
 const workers = Number(values.workers);
 const seconds = Number(values.seconds);
 const PASSWORD = "bench password that is long enough";
-
-function cli(args: string[], env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [evidentBin, ...args], {
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-    });
-    child.stderr.on("data", (d) => {
-      err += d;
-    });
-    child.on("exit", (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`evident ${args.join(" ")}: exit ${code}\n${err}`)),
-    );
-  });
-}
 
 type Result = {
   clinics: number;
