@@ -46,16 +46,47 @@ export type BulkExportOptions = {
 export type ExportedFile = { type: BulkType; file: string; count: number };
 export type BulkExportResult = { transactionTime: Date; files: ExportedFile[] };
 
+const nonAscii = /[\u0080-\uffff]/;
+const nonAsciiAll = /[\u0080-\uffff]/g;
+const unicodeEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+
+/**
+ * Lines `from`…`to` as NDJSON bytes. Each line is made ASCII first (a non-ASCII character becomes
+ * its \u escape: the same JSON value), so it is copied byte for byte (latin1) into one buffer:
+ * joining the lines into one string and encoding it as UTF-8 cost five times as much, and more
+ * when one character (an en dash in a title) made the whole string two-byte.
+ */
+export function ndjsonBuffer(lines: readonly string[], from = 0, to = lines.length): Buffer {
+  const ascii: string[] = [];
+  let size = 0;
+  for (let i = from; i < to; i++) {
+    const line = lines[i]!;
+    const a = nonAscii.test(line) ? line.replace(nonAsciiAll, unicodeEscape) : line;
+    ascii.push(a);
+    size += a.length + 1;
+  }
+  const buffer = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const a of ascii) {
+    at += buffer.write(a, at, "latin1");
+    buffer[at++] = 10;
+  }
+  return buffer;
+}
+
 /** NDJSON files of one export: the open file of each type, rotated at `maxPerFile` lines. */
 class NdjsonFiles {
   private open = new Map<BulkType, { stream: WriteStream; file: ExportedFile }>();
   readonly files: ExportedFile[] = [];
+  /** A write that failed (the disk, or the directory removed by a cancel): thrown at the next write. */
+  private failed: Error | null = null;
   constructor(
     private dir: string,
     private maxPerFile: number,
   ) {}
 
   async write(type: BulkType, lines: readonly string[]): Promise<void> {
+    if (this.failed) throw this.failed;
     let from = 0;
     while (from < lines.length) {
       let current = this.open.get(type);
@@ -67,12 +98,15 @@ class NdjsonFiles {
           mode: 0o600,
           highWaterMark: 1 << 20,
         });
+        stream.on("error", (e) => {
+          this.failed ??= e;
+        });
         current = { stream, file };
         this.open.set(type, current);
         this.files.push(file);
       }
       const take = Math.min(lines.length - from, this.maxPerFile - current.file.count);
-      const chunk = `${lines.slice(from, from + take).join("\n")}\n`;
+      const chunk = ndjsonBuffer(lines, from, from + take);
       current.file.count += take;
       from += take;
       if (!current.stream.write(chunk)) await once(current.stream, "drain");
@@ -80,6 +114,7 @@ class NdjsonFiles {
   }
 
   private async end(stream: WriteStream): Promise<void> {
+    if (this.failed) throw this.failed;
     stream.end();
     await once(stream, "finish");
   }
@@ -139,6 +174,7 @@ export async function writeBulkExport(o: BulkExportOptions): Promise<BulkExportR
       for (const s of sources) {
         progress.type = s.label;
         await o.onProgress?.(progress);
+        checkCancelled();
         for (const f of filters) {
           const q = s.from(f);
           await client.query({
@@ -156,10 +192,10 @@ export async function writeBulkExport(o: BulkExportOptions): Promise<BulkExportR
             if (batch.length === 0) break;
             next = fetch();
             const out: Lines = await s.map(batch, { client, clinicId: f.clinicId, now });
+            checkCancelled();
             for (const type of s.outputs) await files.write(type, out[type] ?? []);
             progress.done += batch.length;
             await o.onProgress?.(progress);
-            checkCancelled();
           }
           await client.query("close bulk_export");
         }

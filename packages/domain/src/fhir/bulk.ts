@@ -131,9 +131,8 @@ export const ndjsonFilePattern = /^([A-Za-z]+)-([1-9]\d{0,5})\.ndjson$/;
 
 export type ExportProgress = { done: number; total: number; type: string | null };
 
-/** The `X-Progress` header: "in queue", or the share of source rows read and the type at hand. */
-export function progressText(p: ExportProgress | null): string {
-  if (!p) return "in queue";
+/** The `X-Progress` header: the share of source rows read and the type at hand. */
+export function progressText(p: ExportProgress): string {
   const pct = p.total > 0 ? Math.min(99, Math.floor((p.done / p.total) * 100)) : 0;
   return `${pct}%${p.type ? ` (${p.type})` : ""}`;
 }

@@ -144,7 +144,10 @@ export function bulkRoutes(): Hono<AppEnv> {
     if (row.status !== "completed")
       return c.body(null, 202, {
         "retry-after": String(RETRY_AFTER_SECONDS),
-        "x-progress": progressText(row.progress),
+        "x-progress":
+          row.status === "accepted"
+            ? "in queue"
+            : progressText(row.progress ?? { done: 0, total: 0, type: null }),
       });
     return fhirJson(c, manifestOf(c, row), 200, {
       ...(row.expiresAt ? { expires: row.expiresAt.toUTCString() } : {}),
