@@ -9,12 +9,14 @@
  */
 import type { BulkType, ExportLevel, ExportProgress } from "@evident/domain/fhir";
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { appendAudit } from "../audit";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { treatments } from "../schema";
 import { fhirExports } from "../schema/fhir";
 import { jobs } from "../schema/jobs";
 import { whereClinic } from "../tenancy";
+import type { CreatedBy } from "./clinics";
 import { audit, inTx, type Scope } from "./scope";
 
 export type FhirExportRow = typeof fhirExports.$inferSelect;
@@ -100,6 +102,30 @@ export function fhirExportRepository(db: Db, scope: Scope) {
   }
 
   return { kickOff, find, cancel, fileDownloaded, cohortSizes };
+}
+
+/** `evident fhir export`: one audit event in each clinic exported, as the command line's. */
+export async function auditCommandExport(
+  db: Db,
+  clinicId: string,
+  by: CreatedBy,
+  detail: Record<string, unknown>,
+  now: Date,
+): Promise<void> {
+  await inTx(db, (tx) =>
+    appendAudit(tx, {
+      at: now,
+      actorKind: by.actorKind,
+      actorId: by.actorId,
+      clinicId,
+      patientId: null,
+      action: "export",
+      entityType: "fhir-bulk-export",
+      entityId: null,
+      requestId: null,
+      detail,
+    }),
+  );
 }
 
 // The runner's side (system role).
