@@ -5,8 +5,9 @@
  * running export (the interleaving forced: the export is held on a table lock while the client
  * cancels) deletes its files; and the hourly cleanup deletes the files of an export past its time.
  */
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import path from "node:path";
+import { ndjsonBuffer, writeBulkExport } from "@evident/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runExportJobsOnce, runJobsOnce } from "../src/jobs/runner";
 import { bulkCalls, bulkRegistry } from "./bulk";
@@ -55,6 +56,41 @@ describe("another client's export", () => {
     const once = await r.s.assertion(r.client.key, r.client.clientId, { jti: "bulk-once" });
     expect((await r.s.requestToken(once)).status).toBe(200);
     expect(await r.s.requestToken(once)).toMatchObject({ status: 400, json: { error: "invalid_grant" } });
+  });
+});
+
+describe("row-level security under the export", () => {
+  it("holds the export to the snapshot's clinic even when its query names another clinic", async () => {
+    const [{ rows: a }, { rows: b }] = await Promise.all(
+      [r.patients[0], r.patientB].map((id) =>
+        r.h.database.pool.query<{ clinic_id: string }>("select clinic_id from patients where id = $1", [id]),
+      ),
+    );
+    const run = (pool: typeof r.h.database.pool, scoped: string | null) =>
+      writeBulkExport({
+        pool,
+        scopedClinicId: scoped,
+        clinicIds: [b[0]!.clinic_id],
+        types: ["Patient"],
+        since: null,
+        groupKind: null,
+        dir: mkdtempSync(path.join(r.dataDir, "rls-")),
+        now: () => r.h.clock.now(),
+      });
+    // The app's role scoped to clinic A, asked for clinic B's rows: row-level security says none.
+    expect((await run(r.h.database.appPool, a[0]!.clinic_id)).files).toEqual([]);
+    // The same query as the system role (the command line's every-clinic export) finds them.
+    expect((await run(r.h.database.pool, null)).files).toEqual([
+      { type: "Patient", file: "Patient-1.ndjson", count: 1 },
+    ]);
+  });
+
+  it("writes each line as ASCII JSON with the same value", () => {
+    const line = JSON.stringify({ text: "PROMIS pain intensity (0–10) ☂ 😀" });
+    const bytes = ndjsonBuffer([line, "{}"]);
+    expect(bytes.every((byte) => byte < 128)).toBe(true);
+    const [first, second] = bytes.toString("utf8").split("\n");
+    expect([JSON.parse(first!), second]).toEqual([JSON.parse(line), "{}"]);
   });
 });
 

@@ -3,5 +3,6 @@ export {
   type BulkExportResult,
   type ExportedFile,
   isExportCancelled,
+  ndjsonBuffer,
   writeBulkExport,
 } from "./writer";
