@@ -110,11 +110,17 @@ function responsesSource(outputs: BulkType[]): Source {
         lastUpdated: "x.created_at",
         extra: "x.superseded_at is null",
       }),
+    // Each row's resources are serialised as soon as they are made, so they die young (the
+    // garbage collector copies only the lines, not a batch of resource objects).
     map: (rows) => {
-      const out: Lines = {};
-      if (qr) out.QuestionnaireResponse = lines(rows.flatMap((r) => responseResource(r as ResponseSource)));
-      if (obs) out.Observation = lines(rows.flatMap((r) => observationsOf(r as ResponseSource)));
-      return out;
+      const responses: string[] = [];
+      const scores: string[] = [];
+      for (const row of rows) {
+        const r = row as ResponseSource;
+        if (qr) for (const x of responseResource(r)) responses.push(JSON.stringify(x));
+        if (obs) for (const x of observationsOf(r)) scores.push(JSON.stringify(x));
+      }
+      return { ...(qr ? { QuestionnaireResponse: responses } : {}), ...(obs ? { Observation: scores } : {}) };
     },
   };
 }

@@ -50,6 +50,9 @@ const nonAscii = /[\u0080-\uffff]/;
 const nonAsciiAll = /[\u0080-\uffff]/g;
 const unicodeEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
+/** Buffer's own latin1 copy (what `write(s, at, "latin1")` calls after checking its arguments). */
+type Latin1Write = { latin1Write(s: string, at: number): number };
+
 /**
  * Lines `from`…`to` as NDJSON bytes. Each line is made ASCII first (a non-ASCII character becomes
  * its \u escape: the same JSON value), so it is copied byte for byte (latin1) into one buffer:
@@ -65,10 +68,10 @@ export function ndjsonBuffer(lines: readonly string[], from = 0, to = lines.leng
     ascii.push(a);
     size += a.length + 1;
   }
-  const buffer = Buffer.allocUnsafe(size);
+  const buffer = Buffer.allocUnsafe(size) as Buffer & Latin1Write;
   let at = 0;
   for (const a of ascii) {
-    at += buffer.write(a, at, "latin1");
+    at += buffer.latin1Write(a, at);
     buffer[at++] = 10;
   }
   return buffer;
