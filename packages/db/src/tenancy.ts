@@ -44,22 +44,8 @@ function clinicPool(pool: pg.Pool, clinicId: string): pg.Pool {
   // `begin` and the setting in one round trip (the simple protocol runs both).
   const begin = `begin; ${setting}`;
   const scoped = Object.create(pool) as pg.Pool;
-  const query = async (config: unknown, values?: unknown) => {
-    const client = await pool.connect();
-    let failed: Error | undefined;
-    try {
-      await client.query(begin);
-      const result = await client.query(config as pg.QueryConfig, values as unknown[]);
-      await client.query("commit");
-      return result;
-    } catch (e) {
-      failed = e as Error;
-      await client.query("rollback").catch(() => undefined);
-      throw e;
-    } finally {
-      client.release(failed && !("code" in failed) ? failed : undefined);
-    }
-  };
+  const query = (config: unknown, values?: unknown) =>
+    inTransaction(pool, begin, (client) => client.query(config as pg.QueryConfig, values as unknown[]));
   const connect = async () => {
     const client = await pool.connect();
     const wrapped = Object.create(client) as pg.PoolClient;
@@ -76,6 +62,31 @@ function clinicPool(pool: pg.Pool, clinicId: string): pg.Pool {
   };
   Object.assign(scoped, { query, connect });
   return scoped;
+}
+
+/**
+ * `fn` on one pooled connection inside `begin` … commit (rollback on failure). A connection that
+ * failed for another reason than an SQL error is discarded, not returned to the pool.
+ */
+async function inTransaction<T>(
+  pool: pg.Pool,
+  begin: string,
+  fn: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  let failed: Error | undefined;
+  try {
+    await client.query(begin);
+    const result = await fn(client);
+    await client.query("commit");
+    return result;
+  } catch (e) {
+    failed = e as Error;
+    await client.query("rollback").catch(() => undefined);
+    throw e;
+  } finally {
+    client.release(failed && !("code" in failed) ? failed : undefined);
+  }
 }
 
 const cache = new WeakMap<pg.Pool, Map<string, Db>>();
@@ -112,18 +123,5 @@ export async function withSnapshot<T>(
   fn: (client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
   const begin = "begin isolation level repeatable read, read only";
-  const client = await pool.connect();
-  let failed: Error | undefined;
-  try {
-    await client.query(clinicId ? `${begin}; ${settingFor(clinicId)}` : begin);
-    const result = await fn(client);
-    await client.query("commit");
-    return result;
-  } catch (e) {
-    failed = e as Error;
-    await client.query("rollback").catch(() => undefined);
-    throw e;
-  } finally {
-    client.release(failed && !("code" in failed) ? failed : undefined);
-  }
+  return inTransaction(pool, clinicId ? `${begin}; ${settingFor(clinicId)}` : begin, fn);
 }

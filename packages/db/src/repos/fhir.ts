@@ -10,6 +10,7 @@
 import { notFound } from "@evident/domain";
 import { toFhirAdverseEvent } from "@evident/domain/adverse-events/export";
 import {
+  compartmentTypes,
   type FhirResource,
   instrumentsForCodes,
   matchesCode,
@@ -293,11 +294,5 @@ export function fhirRepository(db: Db, scope: Scope) {
 }
 
 export type FhirRepository = ReturnType<typeof fhirRepository>;
-export const fhirRecordTypes = [
-  "Patient",
-  "Condition",
-  "Procedure",
-  "QuestionnaireResponse",
-  "Observation",
-  "AdverseEvent",
-] as const;
+/** The patient-data types: the Patient compartment a Bulk Data export covers. */
+export const fhirRecordTypes = compartmentTypes;
