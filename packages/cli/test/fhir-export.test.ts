@@ -3,7 +3,7 @@
  * JSON object on stdout, progress on stderr; every line a valid resource whose patient is among
  * the exported Patients; --clinic, --type and --since honoured; bad input named; audited.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,7 +35,10 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), "fhir-export-"));
   expect((await runCli(["demo", "--patients", "30", "--seed", "3"], db.cliEnv)).code).toBe(0);
 }, 180_000);
-afterAll(() => db.close());
+afterAll(async () => {
+  await db.close();
+  rmSync(work, { recursive: true, force: true });
+});
 
 describe("evident fhir export", () => {
   it("writes every clinic's resources and the manifest, prints the manifest, shows progress", async () => {
@@ -121,7 +124,7 @@ describe("evident fhir export", () => {
       expect.stringMatching(/^--type Practitioner is not a type.*; --since must be a FHIR instant/),
     ]);
     expect(JSON.parse((await runCli(["fhir", "export"], db.cliEnv)).stdout).error).toBe("--out is required");
-    const full = mkdtempSync(busy);
+    const full = mkdtempSync(`${busy}-`);
     writeFileSync(path.join(full, "keep.txt"), "x");
     const notEmpty = await runCli(["fhir", "export", "--out", full], db.cliEnv);
     expect([notEmpty.code, JSON.parse(notEmpty.stdout).error]).toEqual([

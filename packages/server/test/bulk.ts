@@ -3,7 +3,7 @@
  * driven over the real API with a SMART token (kick-off, poll, download), and a manifest's files
  * read back as resources.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect } from "vitest";
@@ -63,6 +63,10 @@ export async function bulkRegistry() {
     h,
     s,
     dataDir,
+    close: async () => {
+      await h.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
     staff,
     patients,
     patientB,

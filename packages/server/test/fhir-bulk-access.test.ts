@@ -19,7 +19,7 @@ beforeAll(async () => {
   r = await bulkRegistry();
   calls = bulkCalls(r.h);
 }, 120_000);
-afterAll(() => r.h.close());
+afterAll(() => r.close());
 
 const dirOf = (status: string) => path.join(r.dataDir, "fhir-exports", status.split("/").at(-1)!);
 const del = (url: string, token: string) =>

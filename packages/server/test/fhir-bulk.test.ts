@@ -18,7 +18,7 @@ beforeAll(async () => {
   r = await bulkRegistry();
   calls = bulkCalls(r.h);
 }, 120_000);
-afterAll(() => r.h.close());
+afterAll(() => r.close());
 
 const idsOf = (rs: Resource[] = []) => rs.map((x) => x.id).sort();
 
