@@ -203,6 +203,24 @@ describe("bad kick-offs", () => {
       prefer: "respond-async, handling=lenient",
     });
     expect(lenient.status).toBe(202);
+    await runExportJobsOnce(r.h.deps);
+  });
+
+  it("answers 429 with Retry-After to a client with two exports queued, until one is done", async () => {
+    const token = await r.s.token(r.client);
+    expect((await calls.kickOff("$export?_type=Patient", token)).status).toBe(202);
+    expect((await calls.kickOff("$export?_type=Patient", token)).status).toBe(202);
+    const third = await calls.kickOff("$export?_type=Patient", token);
+    expect([third.status, third.headers.get("retry-after"), third.json.issue[0].code]).toEqual([
+      429,
+      "60",
+      "throttled",
+    ]);
+    // Another client of the clinic is not held up by this one's exports.
+    expect((await calls.kickOff("$export?_type=Patient", await r.s.token(r.otherClient))).status).toBe(202);
+    await runExportJobsOnce(r.h.deps);
+    expect((await calls.kickOff("$export?_type=Patient", token)).status).toBe(202);
+    await runExportJobsOnce(r.h.deps);
   });
 
   it("wants a client's token: none is 401, a staff session 403, a scope not covering a type asked for 403", async () => {

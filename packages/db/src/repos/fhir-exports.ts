@@ -60,6 +60,21 @@ export function fhirExportRepository(db: Db, scope: Scope) {
     });
   }
 
+  /** How many of the client's exports are queued or running. */
+  async function unfinished(clientId: string): Promise<number> {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(fhirExports)
+      .where(
+        and(
+          whereClinic(fhirExports, scope),
+          eq(fhirExports.clientId, clientId),
+          inArray(fhirExports.status, ["accepted", "in-progress"]),
+        ),
+      );
+    return row?.n ?? 0;
+  }
+
   async function find(id: string, clientId: string): Promise<FhirExportRow | null> {
     const [row] = await db.select().from(fhirExports).where(mine(id, clientId));
     return row ?? null;
@@ -101,7 +116,7 @@ export function fhirExportRepository(db: Db, scope: Scope) {
     return new Map(rows.map((r) => [r.kind, r.n]));
   }
 
-  return { kickOff, find, cancel, fileDownloaded, cohortSizes };
+  return { kickOff, unfinished, find, cancel, fileDownloaded, cohortSizes };
 }
 
 /** `evident fhir export`: one audit event in each clinic exported, as the command line's. */

@@ -9,7 +9,7 @@
  *   GET Group, Group/{id}     the clinic's cohorts (one per treatment kind) to export
  *
  * Only a SMART client may export; its exports and files are its own: another client (of the same
- * clinic or another) gets 404. The export runs on the job runner (../../jobs/fhir-export.ts);
+ * clinic or another) gets 404. A client may have two exports queued or running at once (then 429). The export runs on the job runner (../../jobs/fhir-export.ts);
  * the kick-off and each file downloaded are audit events in the clinic's chain.
  */
 import { createReadStream } from "node:fs";
@@ -17,7 +17,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { type FhirExportRow, fhirExportRepository, scopedDb } from "@evident/db";
-import { badRequest, ErrorCode, EvidentError, forbidden, notFound } from "@evident/domain";
+import { badRequest, ErrorCode, EvidentError, forbidden, notFound, tooManyRequests } from "@evident/domain";
 import {
   type BulkType,
   bulkManifest,
@@ -37,6 +37,8 @@ import { bulkClientAccess, fhirAccess } from "./access";
 import { fhirBaseOf, fhirJson, isLenient, pageInMemory, parse, searchResult } from "./http";
 
 const RETRY_AFTER_SECONDS = 2;
+/** Exports of one client queued or running at once; a further kick-off is a 429 until one ends. */
+const MAX_UNFINISHED = 2;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const informational = (text: string) => ({
@@ -80,11 +82,17 @@ async function kickOff(c: Context<AppEnv>, level: ExportLevel, groupId: string |
   const url = new URL(c.req.url);
   const parsed = parseExportParams(level, url.searchParams, { lenient: isLenient(c) });
   if ("issues" in parsed) throw badRequest(parsed.issues);
+  const types = exportTypes(level, parsed.request.types, grant.scopes);
+  if ((await repo.unfinished(grant.client)) >= MAX_UNFINISHED)
+    throw tooManyRequests(
+      60,
+      `This client has ${MAX_UNFINISHED} exports queued or running: wait for one to finish, or cancel one`,
+    );
   const row = await repo.kickOff({
     clientId: grant.client,
     level,
     groupId,
-    types: exportTypes(level, parsed.request.types, grant.scopes),
+    types,
     since: parsed.request.since,
     request: `${c.get("deps").config.publicUrl}${url.pathname}${url.search}`,
   });

@@ -45,6 +45,7 @@ export function fhirRoutes(): Hono<AppEnv> {
       known ??
       new EvidentError(ErrorCode.internal, "Something went wrong on our side. The error was logged.");
     if (e.status === 401) c.header("www-authenticate", 'Bearer realm="evident-fhir"');
+    if (e.retryAfter !== undefined) c.header("retry-after", String(e.retryAfter));
     return fhirJson(c, operationOutcome(e.code, e.message, e.issues), e.status as Status);
   });
 
