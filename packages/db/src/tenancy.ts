@@ -158,3 +158,20 @@ async function pooledTransaction<T>(
 export function whereClinic(table: { clinicId: PgColumn }, scope: { clinicId: string }): SQL {
   return eq(table.clinicId, scope.clinicId);
 }
+
+/**
+ * Runs `fn` on one connection in a read-only REPEATABLE READ transaction: one snapshot however
+ * long `fn` reads (the Bulk Data export streams the registry through cursors in it). With a
+ * clinic, the transaction carries the clinic's setting, so on the app's pool row-level security
+ * shows that clinic only; null is for `Database.system`, which sees every clinic by its role.
+ */
+export async function withSnapshot<T>(
+  pool: pg.Pool,
+  clinicId: string | null,
+  fn: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const begin = "begin isolation level repeatable read, read only";
+  return pooledTransaction(pool, clinicId ? `${begin}; ${settingFor(clinicId)}` : begin, (client) =>
+    fn(client),
+  );
+}
