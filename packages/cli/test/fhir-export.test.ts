@@ -9,7 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../db/test/database";
-import { expectValid, loadFhirDefinitions } from "../../server/test/smart";
+import { expectValid } from "../../server/test/smart";
 import { runCli } from "./run-cli";
 
 let db: TestDatabase;
@@ -30,7 +30,6 @@ const read = (manifest: Manifest) =>
   });
 
 beforeAll(async () => {
-  loadFhirDefinitions();
   db = await freshDatabase();
   work = mkdtempSync(path.join(tmpdir(), "fhir-export-"));
   expect((await runCli(["demo", "--patients", "30", "--seed", "3"], db.cliEnv)).code).toBe(0);

