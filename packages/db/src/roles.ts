@@ -40,6 +40,7 @@ export const AGGREGATE_TABLES = [
   "outcome_answer_summary",
   "survival_summary",
   "comparison_cache",
+  "quality_counts",
 ] as const;
 
 type Queryable = Pick<pg.ClientBase, "query" | "escapeIdentifier" | "escapeLiteral">;
