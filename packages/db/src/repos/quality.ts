@@ -56,60 +56,59 @@ async function loadPatients(db: Executor, clinicId: string, after: string | null
   );
   if (people.length === 0) return [];
   const list = ids(people.map((p) => p.id));
-  const [episodes, treatments, followUps, responses] = await Promise.all([
-    rows<{ id: string; patient_id: string; onset_date: string | null }>(
-      db,
-      sql`select id, patient_id, onset_date from episodes where clinic_id = ${clinicId} and patient_id = any(${list})`,
-    ),
-    rows<{
-      id: string;
-      patient_id: string;
-      episode_id: string;
-      kind: string;
-      treatment_date: string;
-      created_at: Date;
-    }>(
-      db,
-      sql`select id, patient_id, episode_id, kind, treatment_date, created_at from treatments
+  // One after another: the four reads share the run's transaction, and so its connection.
+  const episodes = await rows<{ id: string; patient_id: string; onset_date: string | null }>(
+    db,
+    sql`select id, patient_id, onset_date from episodes where clinic_id = ${clinicId} and patient_id = any(${list})`,
+  );
+  const treatments = await rows<{
+    id: string;
+    patient_id: string;
+    episode_id: string;
+    kind: string;
+    treatment_date: string;
+    created_at: Date;
+  }>(
+    db,
+    sql`select id, patient_id, episode_id, kind, treatment_date, created_at from treatments
           where clinic_id = ${clinicId} and patient_id = any(${list})`,
-    ),
-    rows<{
-      id: string;
-      patient_id: string;
-      treatment_id: string | null;
-      timepoint: string;
-      window_start: string;
-      window_end: string;
-      completed_at: Date | null;
-      cancelled_at: Date | null;
-      contacted: boolean;
-    }>(
-      db,
-      sql`select f.id, f.patient_id, f.treatment_id, f.timepoint, f.window_start, f.window_end,
+  );
+  const followUps = await rows<{
+    id: string;
+    patient_id: string;
+    treatment_id: string | null;
+    timepoint: string;
+    window_start: string;
+    window_end: string;
+    completed_at: Date | string | null;
+    cancelled_at: Date | string | null;
+    contacted: boolean;
+  }>(
+    db,
+    sql`select f.id, f.patient_id, f.treatment_id, f.timepoint, f.window_start, f.window_end,
                  f.completed_at, f.cancelled_at,
                  exists (select 1 from follow_up_contacts c where c.follow_up_id = f.id)
                    or exists (select 1 from tasks k where k.clinic_id = f.clinic_id
                               and k.source_type = 'follow-up' and k.source_id = f.id) as contacted
           from follow_ups f where f.clinic_id = ${clinicId} and f.patient_id = any(${list})`,
-    ),
-    rows<{
-      id: string;
-      patient_id: string;
-      episode_id: string | null;
-      follow_up_id: string | null;
-      instrument: string;
-      timepoint: string;
-      answers: Record<string, unknown>;
-      score: unknown;
-      completed_at: Date;
-      superseded_at: Date | null;
-    }>(
-      db,
-      sql`select id, patient_id, episode_id, follow_up_id, instrument, timepoint, answers, score,
+  );
+  const responses = await rows<{
+    id: string;
+    patient_id: string;
+    episode_id: string | null;
+    follow_up_id: string | null;
+    instrument: string;
+    timepoint: string;
+    answers: Record<string, unknown>;
+    score: unknown;
+    completed_at: Date | string;
+    superseded_at: Date | null;
+  }>(
+    db,
+    sql`select id, patient_id, episode_id, follow_up_id, instrument, timepoint, answers, score,
                  completed_at, superseded_at
           from questionnaire_responses where clinic_id = ${clinicId} and patient_id = any(${list})`,
-    ),
-  ]);
+  );
   const of = <T extends { patient_id: string }>(all: T[], id: string) =>
     all.filter((r) => r.patient_id === id);
   return people.map(
@@ -122,7 +121,7 @@ async function loadPatients(db: Executor, clinicId: string, after: string | null
         episodeId: t.episode_id,
         kind: t.kind,
         date: t.treatment_date,
-        recordedAt: t.created_at,
+        recordedAt: instant(t.created_at),
       })),
       followUps: of(followUps, p.id).map((f) => ({
         id: f.id,
@@ -130,8 +129,8 @@ async function loadPatients(db: Executor, clinicId: string, after: string | null
         timepoint: f.timepoint,
         windowStart: f.window_start,
         windowEnd: f.window_end,
-        completedAt: f.completed_at,
-        cancelledAt: f.cancelled_at,
+        completedAt: f.completed_at === null ? null : instant(f.completed_at),
+        cancelledAt: f.cancelled_at === null ? null : instant(f.cancelled_at),
         contacted: f.contacted,
       })),
       responses: of(responses, p.id).map((r) => ({
@@ -142,12 +141,15 @@ async function loadPatients(db: Executor, clinicId: string, after: string | null
         timepoint: r.timepoint,
         answers: r.answers,
         score: typeof r.score === "number" ? r.score : null,
-        completedAt: r.completed_at,
+        completedAt: instant(r.completed_at),
         superseded: r.superseded_at !== null,
       })),
     }),
   );
 }
+
+/** A timestamptz as a raw query returns it (text), or as a Date. */
+const instant = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
 
 const zeroCounts = () =>
   Object.fromEntries(qualityRuleIds.map((id) => [id, 0])) as Record<QualityRuleId, number>;
@@ -315,14 +317,14 @@ export type PooledQuality = {
 
 /** The newest counts of every clinic, summed: for researchers, through the research role. */
 export async function pooledQualityCounts(research: Executor): Promise<PooledQuality> {
-  const latest = await rows<{ clinic_id: string; rule: string; count: number; as_of: Date }>(
+  const latest = await rows<{ clinic_id: string; rule: string; count: number; as_of: Date | string }>(
     research,
     sql`select distinct on (clinic_id, rule) clinic_id, rule, count, as_of from quality_counts
         order by clinic_id, rule, as_of desc, run_id desc`,
   );
   const counts = zeroCounts();
   for (const r of latest) if (r.rule in counts) counts[r.rule as QualityRuleId] += r.count;
-  const times = [...new Set(latest.map((r) => r.as_of.getTime()))].sort((a, b) => a - b);
+  const times = [...new Set(latest.map((r) => instant(r.as_of).getTime()))].sort((a, b) => a - b);
   return {
     counts,
     clinics: new Set(latest.map((r) => r.clinic_id)).size,
