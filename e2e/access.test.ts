@@ -85,7 +85,7 @@ describe("access", () => {
     await page.waitForURL(/\/outcomes$/);
     await expectHeading(page, "Outcomes");
     const nav = page.getByRole("navigation", { name: "Main" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Outcomes"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Outcomes", "Data quality"]);
     await page.goto("/patients");
     await page.waitForURL(/\/outcomes$/);
     expect((await page.request.get("/api/v1/patients")).status()).toBe(403);
