@@ -72,7 +72,7 @@ describe("the data-quality rules on one patient", () => {
       expect.objectContaining({
         rule: "missing-required-answers",
         recordId: "rb",
-        note: "ODI: 1 of 10 questions unanswered",
+        note: "ODI at baseline on 2026-02-15: 1 of 10 questions unanswered",
       }),
     ]);
   });

@@ -52,6 +52,7 @@ type Emit = (rule: QualityRuleId, recordType: QualityFinding["recordType"], id: 
 
 const byTime = (a: Response, b: Response) =>
   a.completedAt.getTime() - b.completedAt.getTime() || a.id.localeCompare(b.id);
+const day = (r: Response) => r.completedAt.toISOString().slice(0, 10);
 const titleOf = (instrument: string) => findInstrument(instrument)?.shortTitle ?? instrument;
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
@@ -80,7 +81,13 @@ export function checkPatient(p: QualityPatient, ctx: QualityContext): QualityFin
 
   missingRequired(current, emit);
   for (const r of current)
-    if (late(r)) emit("baseline-after-treatment", "response", r.id, `${titleOf(r.instrument)} baseline`);
+    if (late(r))
+      emit(
+        "baseline-after-treatment",
+        "response",
+        r.id,
+        `${titleOf(r.instrument)} baseline answered ${day(r)}, first treatment ${r.episodeId ? firstTreatment.get(r.episodeId) : ""}`,
+      );
   outsideWindow(p, current, emit);
   duplicates(current, emit);
   implausible(current, emit);
@@ -101,7 +108,7 @@ function missingRequired(current: readonly Response[], emit: Emit) {
         "missing-required-answers",
         "response",
         r.id,
-        `${def.shortTitle}: ${blank.length} of ${def.items.length} questions unanswered`,
+        `${def.shortTitle} at ${timepointLabel(r.timepoint).toLowerCase()} on ${day(r)}: ${blank.length} of ${def.items.length} questions unanswered`,
       );
   }
 }
@@ -116,7 +123,7 @@ function outsideWindow(p: QualityPatient, current: readonly Response[], emit: Em
       "answer-outside-window",
       "response",
       r.id,
-      `${titleOf(r.instrument)} for ${timepointLabel(f.timepoint).toLowerCase()} answered ${r.completedAt.toISOString().slice(0, 10)}, window ${f.windowStart} to ${f.windowEnd}`,
+      `${titleOf(r.instrument)} for ${timepointLabel(f.timepoint).toLowerCase()} answered ${day(r)}, window ${f.windowStart} to ${f.windowEnd}`,
     );
   }
 }
@@ -131,7 +138,7 @@ function duplicates(current: readonly Response[], emit: Emit) {
         "duplicate-answers",
         "response",
         r.id,
-        `${titleOf(r.instrument)} at ${timepointLabel(r.timepoint).toLowerCase()}: answer ${rs.indexOf(r) + 1} of ${rs.length}`,
+        `${titleOf(r.instrument)} at ${timepointLabel(r.timepoint).toLowerCase()} on ${day(r)}: answer ${rs.indexOf(r) + 1} of ${rs.length}`,
       );
 }
 
@@ -154,7 +161,7 @@ function implausible(current: readonly Response[], emit: Emit) {
           "implausible-change",
           "response",
           r.id,
-          `${def.shortTitle} went from ${previous.score} to ${score} (range ${min}–${max})`,
+          `${def.shortTitle} went from ${previous.score} to ${score} by ${day(r)} (range ${min}–${max})`,
         );
       previous = r;
     }

@@ -43,7 +43,7 @@ export const qualityRules = [
     id: "duplicate-answers",
     title: "Duplicate answers",
     description:
-      "More than one current answer set to the same questionnaire at the same follow-up (or, without a follow-up, the same timepoint of the episode). A follow-up holds one answer per questionnaire; a correction supersedes the first instead of adding a second. The later duplicates are listed.",
+      "More than one current answer set to the same questionnaire at the same follow-up (or, without a follow-up, the same timepoint of the episode). A follow-up holds one answer per questionnaire; a correction supersedes the first instead of adding a second. The later ones are counted.",
   },
   {
     id: "implausible-change",

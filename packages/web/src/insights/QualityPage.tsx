@@ -83,7 +83,7 @@ function RuleCard({ rule }: { rule: QualityRuleResult }) {
           </Title>
           <Badge
             size="lg"
-            color={rule.count === 0 ? "teal" : "orange"}
+            color={rule.count === 0 ? "teal" : "red.9"}
             variant={rule.count === 0 ? "light" : "filled"}
             style={{ flexShrink: 0 }}
             aria-label={`${rule.count} found`}
