@@ -79,7 +79,7 @@ describe("access", () => {
     expect((await page.request.get("/api/v1/outcomes")).status()).toBe(403);
   });
 
-  it("a researcher sees only the outcomes", async () => {
+  it("a researcher sees only the outcomes and the data-quality counts", async () => {
     const page = await browser.open("desktop");
     await signInStaff(page, RESEARCHER);
     await page.waitForURL(/\/outcomes$/);
