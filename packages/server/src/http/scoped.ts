@@ -24,6 +24,7 @@ import {
   portalRepository,
   problemReportRepository,
   programmeRepository,
+  qualityRepository,
   recoveryTimeline,
   registryReadRepository,
   responseRepository,
@@ -123,6 +124,8 @@ export function clinicRepositories(c: Context<AppEnv>) {
       idleMinutes: config.session.idleMinutes,
     }),
     auditTrail: auditTrailRepository(db, scope),
+    /** The clinic's newest data-quality run with the records found (researchers read counts only). */
+    quality: qualityRepository(db, scope),
     /** Pooled reads (researchers) cross clinics as the research role: aggregate tables only. */
     outcomes: outcomeReadRepository(db, scope, database.research.db),
   };
