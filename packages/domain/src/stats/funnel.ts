@@ -45,7 +45,11 @@ export type FunnelResult = {
 };
 
 /** The limits 1 ± z·√V ÷ E around a ratio of 1, for an expected count E and variance V. */
-export function funnelLimits(expected: number, variance: number, z: number): { lower: number; upper: number } {
+export function funnelLimits(
+  expected: number,
+  variance: number,
+  z: number,
+): { lower: number; upper: number } {
   const half = (z * Math.sqrt(variance)) / expected;
   return { lower: 1 - half, upper: 1 + half };
 }
