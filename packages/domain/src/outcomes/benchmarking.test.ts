@@ -25,7 +25,7 @@ function clinic(clinicId: string, n: number, seed: number, shift = 0): Benchmark
     const answered = i % 7 !== 3;
     return {
       clinicId,
-      kind: i % 4 === 0 ? "physiotherapy" : "epidural_steroid",
+      kind: i % 4 === 0 ? "exercise_physiotherapy" : "epidural_steroid_injection",
       treatmentDate: T0,
       birthDate: `${1950 + int(0, 40)}-05-10`,
       sex: rng.next() < 0.5 ? "female" : "male",

@@ -23,6 +23,7 @@
  * A point outside the limits is a reason to look, not a verdict.
  */
 
+import type { benchmarkMeasures } from "../api/benchmarks";
 import { conditionLabel } from "../catalogue/conditions";
 import { isSurgery } from "../catalogue/treatments";
 import { ageOn, daysBetween, type IsoDate } from "../dates";
@@ -44,7 +45,6 @@ export const MINIMUM_PER_CLINIC = 20;
 /** Clinics that must be plotted for a comparison to mean anything. */
 export const MINIMUM_CLINICS = 2;
 
-export const benchmarkMeasures = ["odi", "nrs_back", "surgery"] as const;
 export type BenchmarkMeasure = (typeof benchmarkMeasures)[number];
 
 export type BenchmarkCandidate = {
