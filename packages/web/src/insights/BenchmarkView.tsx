@@ -61,22 +61,36 @@ const limits = (lower: number, upper: number) =>
 /** The funnel plot for a width: limit curves, the line at 1, and one point per clinic. */
 export function funnelChart(report: BenchmarkReport) {
   const { clinics, curve } = report;
-  const values = [...clinics.map((c) => c.ratio), ...curve.flatMap((p) => [p.upper998, p.lower998])];
-  const top = Math.min(3, Math.max(1.5, ...values) + 0.1);
-  const bottom = Math.max(0, Math.min(0.5, ...clinics.map((c) => c.ratio)) - 0.1);
-  const clip = (y: number) => Math.min(top, Math.max(bottom, y));
+  // The y range the clinics' own ratios and 99.8% limits need; the curves are clipped to it.
+  const top = Math.max(1.25, ...clinics.flatMap((c) => [c.ratio, c.upper998])) + 0.1;
+  const bottom = Math.max(0, Math.min(0.75, ...clinics.flatMap((c) => [c.ratio, c.lower998])) - 0.1);
+  const right = Math.max(...curve.map((p) => p.expected));
   const lines = (key: "lower95" | "upper95" | "lower998" | "upper998") =>
-    curve.map((p) => ({ expected: p.expected, y: clip(p[key]) }));
-  const points = clinics.map((c) => ({ ...c, title: clinicTitle(c) }));
+    curve.map((p) => ({ expected: p.expected, y: p[key] }));
+  // Labels (names are in the table): to the right of a point, or to its left near the right edge.
+  const points = clinics.map((c) => ({ ...c, title: c.own ? `${c.label} (yours)` : c.label }));
+  const onLeft = points.filter((p) => p.expected > right * 0.6);
+  const onRight = points.filter((p) => p.expected <= right * 0.6);
+  const labels = (data: typeof points, side: "start" | "end") =>
+    Plot.text(data, {
+      x: "expected",
+      y: "ratio",
+      text: "title",
+      dx: side === "start" ? 10 : -10,
+      dy: -10,
+      textAnchor: side,
+      fill: (d: BenchmarkClinic) => (d.own ? OWN : OTHER),
+      fontWeight: 600,
+    });
   return (width: number) =>
     Plot.plot({
       width,
       height: Math.min(420, Math.max(280, width * 0.55)),
-      marginLeft: 48,
+      marginLeft: 44,
       marginRight: 16,
       marginBottom: 40,
       style: { fontSize: "12px" },
-      x: { label: "Expected count →", domain: [0, Math.max(...curve.map((p) => p.expected))], grid: true },
+      x: { label: "Expected count →", domain: [0, right], grid: true },
       y: { label: "↑ Observed ÷ expected", domain: [bottom, top], grid: true },
       marks: [
         Plot.ruleY([1], { stroke: "#212529", strokeWidth: 1.5 }),
@@ -87,28 +101,22 @@ export function funnelChart(report: BenchmarkReport) {
             stroke: LIMIT95,
             strokeDasharray: "5,4",
             strokeWidth: 1.5,
+            clip: true,
           }),
         ),
         ...(["lower998", "upper998"] as const).map((k) =>
-          Plot.line(lines(k), { x: "expected", y: "y", stroke: LIMIT998, strokeWidth: 1.5 }),
+          Plot.line(lines(k), { x: "expected", y: "y", stroke: LIMIT998, strokeWidth: 1.5, clip: true }),
         ),
         Plot.dot(points, {
           x: "expected",
-          y: (d: BenchmarkClinic) => clip(d.ratio),
+          y: "ratio",
           r: 6,
           fill: (d: BenchmarkClinic) => (d.own ? OWN : OTHER),
           stroke: "white",
           strokeWidth: 1.5,
         }),
-        Plot.text(points, {
-          x: "expected",
-          y: (d: BenchmarkClinic) => clip(d.ratio),
-          text: "title",
-          dy: -12,
-          fill: (d: BenchmarkClinic) => (d.own ? OWN : OTHER),
-          fontWeight: 600,
-          lineAnchor: "bottom",
-        }),
+        labels(onRight, "start"),
+        labels(onLeft, "end"),
       ],
     });
 }
