@@ -192,7 +192,13 @@ function BenchmarkTable({ report }: { report: BenchmarkReport }) {
           {report.clinics.map((c) => (
             <Table.Tr key={c.label}>
               <Table.Th scope="row" fw={c.own ? 700 : 500}>
-                {clinicTitle(c)} {c.own && <Badge size="xs">Your clinic</Badge>}
+                {clinicTitle(c)}
+                {c.own && (
+                  <>
+                    {" "}
+                    <Badge size="xs">Your clinic</Badge>
+                  </>
+                )}
               </Table.Th>
               <Table.Td>{c.n}</Table.Td>
               <Table.Td>{c.observed}</Table.Td>
