@@ -3,11 +3,12 @@
  * alternative and the table of the same numbers, at desktop and phone width without accessibility
  * violations or sideways scrolling; the measure chosen from the keyboard; the numbers downloaded
  * as CSV; the clinician's own clinic named and the other only by label; no clinic named to the
- * researcher, since no demo clinic has agreed.
+ * researcher until the administrator agrees on the Settings page (the test withdraws it again).
  */
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
+import { signInAdmin } from "./admin";
 import {
   expectHeading,
   expectNoSideways,
@@ -107,8 +108,36 @@ describe("clinic benchmarking", () => {
     const clinics = await clinicCells(page);
     expect(clinics).toHaveLength(2);
     for (const c of clinics) expect(c).toMatch(/^Clinic [A-Z]$/);
-    expect(
-      await page.getByText("Demo Spine Clinic", { exact: false }).filter({ visible: true }).count(),
-    ).toBe(0);
+    // The page's header names the researcher's own clinic; the comparison names none.
+    const section = page.getByRole("region", { name: /clinics compared/ });
+    await visible(section.getByRole("table"));
+    expect(await section.getByText("Demo Spine Clinic").count()).toBe(0);
+  });
+
+  it("names the clinic to researchers once its administrator agrees in the settings", {
+    timeout: 180_000,
+  }, async () => {
+    const admin = await browser.open("desktop");
+    await signInAdmin(admin, inject("baseUrl"), inject("mailDir"));
+    await admin.goto("/settings");
+    const agree = admin.getByRole("switch", { name: "Researchers may see this clinic's name" });
+    await agree.waitFor();
+    expect(await agree.isChecked()).toBe(false);
+    await expectNoAxeViolations(admin, "clinic settings with the benchmarking switch");
+    await agree.focus();
+    await admin.keyboard.press("Space");
+    await expectText(admin, "Named to researchers.");
+    try {
+      const page = await browser.open("desktop");
+      await signInStaff(page, RESEARCHER);
+      await openBenchmarks(page);
+      await expectText(page, /1 of 2 clinics have/);
+      expect(
+        (await clinicCells(page)).filter((c) => c.startsWith("Demo Spine Clinic (Clinic ")),
+      ).toHaveLength(1);
+    } finally {
+      await admin.getByRole("switch", { name: "Researchers may see this clinic's name" }).click();
+      await expectText(admin, "Shown to researchers by its label only.");
+    }
   });
 });
