@@ -11,6 +11,7 @@ import type { StartBackGroup } from "@evident/domain/evidence";
 import type { BenchmarkCandidate } from "@evident/domain/outcomes";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../audit";
+import { type FollowUpColumns, followUpOf } from "./outcome-cohorts";
 import {
   analyticMemory,
   baselineStartBack,
@@ -19,7 +20,7 @@ import {
   treatmentsInScope,
 } from "./outcome-sql";
 
-type Row = {
+type Row = FollowUpColumns & {
   clinic_id: string;
   kind: string;
   treatment_date: string;
@@ -29,11 +30,6 @@ type Row = {
   start_back: StartBackGroup | null;
   base_odi: number | null;
   base_nrs: number | null;
-  window_start: string | null;
-  window_end: string | null;
-  completed_at: Date | null;
-  cancelled_at: Date | null;
-  ended: boolean | null;
   odi: number | null;
   nrs: number | null;
   surgery_days: number | null;
@@ -102,16 +98,7 @@ export async function benchmarkCandidates(
     startBack:
       r.start_back === "low" || r.start_back === "medium" || r.start_back === "high" ? r.start_back : null,
     baseline: { odi: r.base_odi, nrs_back: r.base_nrs },
-    followUp:
-      r.window_start === null || r.window_end === null
-        ? null
-        : {
-            windowStart: r.window_start,
-            windowEnd: r.window_end,
-            completedAt: r.completed_at,
-            cancelledAt: r.cancelled_at,
-            ended: r.ended === true,
-          },
+    followUp: followUpOf(r),
     score: { odi: r.odi, nrs_back: r.nrs },
     surgeryDays: r.surgery_days,
   }));

@@ -31,6 +31,7 @@ import { isEvidentError } from "../errors";
 import type { StartBackGroup } from "../instruments/startback";
 import { followUpStatus } from "../pathway/schedule";
 import { type Covariates, FUNNEL_Z95, FUNNEL_Z998, funnelLimits, funnelPlot } from "../stats";
+import type { ComparisonCandidate } from "./comparison-population";
 import { MINIMUM_CELL } from "./small-cells";
 import { isResponse, responderRule } from "./summary";
 
@@ -58,14 +59,7 @@ export type BenchmarkCandidate = {
   /** Latest scores in the 180 days up to the first treatment (never a late baseline). */
   baseline: { odi: number | null; nrs_back: number | null };
   /** The first treatment's 12-month follow-up; null when none was scheduled. */
-  followUp: {
-    windowStart: IsoDate;
-    windowEnd: IsoDate;
-    completedAt: Date | string | null;
-    cancelledAt: Date | string | null;
-    /** Due on or after a later treatment in the episode. */
-    ended: boolean;
-  } | null;
+  followUp: ComparisonCandidate["followUp"];
   /** Answers at that follow-up, before any later treatment. */
   score: { odi: number | null; nrs_back: number | null };
   /** Days from the first treatment to the first later operation in the episode; null: none. */
