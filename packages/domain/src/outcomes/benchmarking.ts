@@ -36,10 +36,11 @@ import { MINIMUM_CELL } from "./small-cells";
 import { isResponse, responderRule } from "./summary";
 
 /**
- * Fewest analysed patients for a clinic to be plotted. Above the small-cell rule's 11: with 20 a
- * clinic's share moves in steps of 5 % and its normal-approximation limits (stats/funnel.ts) are
- * not yet far from exact binomial ones at the responder rates seen here, while 11 would draw
- * limits so wide and so approximate that no point could fall outside them.
+ * Fewest analysed patients for a clinic to be plotted: 20. Never under the small-cell rule's 11
+ * (./small-cells). Above it because the limits are the normal approximation, which is poor when
+ * the expected count is small (Spiegelhalter 2005 points to exact limits there): at 11 patients
+ * and a 70% responder rate the 95% limits already span about 0.6 to 1.4, so a point could hardly
+ * fall outside them and the plot would only show noise.
  */
 export const MINIMUM_PER_CLINIC = 20;
 
