@@ -13,7 +13,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../http/env";
 import { requirePermission } from "../../http/scoped";
 import { json, problems } from "../common";
-import { readOutcomes } from "./read";
+import { readOutcomes, StaleCache, untilFresh } from "./read";
 
 const comparison = createRoute({
   method: "get",
@@ -27,9 +27,6 @@ const comparison = createRoute({
 });
 
 type Result = ReturnType<typeof compareTreatments>;
-
-/** A write between computing the pooled comparison and reading it moved the data version. */
-class StaleComparison extends Error {}
 
 export function comparisonRoute(app: OpenAPIHono<AppEnv>): void {
   app.openapi(comparison, async (c) => {
@@ -67,7 +64,7 @@ export function comparisonRoute(app: OpenAPIHono<AppEnv>): void {
           if (clinicId !== null) return compute(tx, clinicId, asOf);
           // Pooled: the research role reads what the system role has just computed and cached.
           const cached = await cachedComparison<Result>(tx, await keyOf(tx, null, asOf));
-          if (!cached) throw new StaleComparison();
+          if (!cached) throw new StaleCache();
           return cached;
         },
         (d) => ({ ...query, analysed: d.arms[0].n + d.arms[1].n }),
@@ -75,12 +72,7 @@ export function comparisonRoute(app: OpenAPIHono<AppEnv>): void {
         (system, asOf) => inTx(system, (tx) => compute(tx, null, asOf)).then(() => undefined),
       );
     // A write landing between the two steps of a pooled read: compute again (a few times at most).
-    let read: Awaited<ReturnType<typeof attempt>> | null = null;
-    for (let tries = 1; read === null; tries++)
-      read = await attempt().catch((e) => {
-        if (e instanceof StaleComparison && tries < 3) return null;
-        throw e;
-      });
+    const read = await untilFresh(attempt);
     return c.json(
       {
         generatedAt: read.generatedAt,

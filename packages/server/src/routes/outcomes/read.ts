@@ -53,3 +53,17 @@ export async function readOutcomes<T>(
     ],
   };
 }
+
+/** A write between computing a pooled result as the system role and reading it moved the data version. */
+export class StaleCache extends Error {}
+
+/** Runs `attempt` again (a few times at most) while it finds its cached result stale. */
+export async function untilFresh<T>(attempt: () => Promise<T>, tries = 3): Promise<T> {
+  for (let tried = 1; ; tried++) {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (!(e instanceof StaleCache) || tried >= tries) throw e;
+    }
+  }
+}
