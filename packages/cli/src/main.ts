@@ -33,6 +33,10 @@ Commands:
   fhir export --out DIR [--clinic C] [--type T,…] [--since ISO]
                              FHIR Bulk Data export: NDJSON files and manifest.json in DIR (every
                              clinic, or one), progress on stderr; prints the manifest
+  export --format redcap|csv --out DIR [--cohort NAME]
+                             De-identified research export (HIPAA Safe Harbor, k-anonymity 11):
+                             REDCap project files or tidy CSV with a codebook in DIR, progress
+                             on stderr; prints {"files", "patients", "suppressed"}
   analyze <subcommand> …     Outcome statistics on a CSV file, as JSON (evident analyze --help)
   score <instrument> JSON    Score one questionnaire's answers, as JSON (evident score --help)
   triage JSON                Red-flag triage of one intake's answers, as JSON (evident triage --help)
@@ -57,6 +61,7 @@ const commands: Record<string, () => Promise<Command>> = {
   user: () => import("./commands/accounts").then((m) => m.runUser),
   "fhir-client": () => import("./commands/fhir-client").then((m) => m.runFhirClient),
   fhir: () => import("./commands/fhir").then((m) => m.runFhir),
+  export: () => import("./commands/export").then((m) => m.runExport),
   analyze: () => import("./commands/analyze").then((m) => m.runAnalyze),
   score: () => import("./commands/score").then((m) => m.runScore),
   triage: () => import("./commands/triage").then((m) => m.runTriage),

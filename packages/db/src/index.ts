@@ -52,6 +52,7 @@ export * from "./repos/summary-reads";
 export * from "./repos/tasks";
 export * from "./repos/tokens";
 export * from "./repos/treatments";
+export * from "./research-export";
 export * from "./roles";
 export * as tables from "./schema";
 export * from "./supervisor";

@@ -15,6 +15,7 @@ export * from "./plans";
 export * from "./portal";
 export * from "./records";
 export * from "./recovery";
+export * from "./research";
 export * from "./responses";
 export * from "./staff";
 export * from "./tasks";
