@@ -41,6 +41,7 @@ export * from "./repos/problem-reports";
 export * from "./repos/programme";
 export * from "./repos/recovery";
 export * from "./repos/registry-cases";
+export * from "./repos/research-exports";
 export * from "./repos/responses";
 export * from "./repos/scope";
 export * from "./repos/scoped-reads";
