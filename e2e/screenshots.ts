@@ -20,7 +20,8 @@
  * follow-up already holds (`--only gate`) in screenshots-gate.ts, the Messages page with a withdrawn
  * follow-up message (`--only messages`) in screenshots-messages.ts, the decision aid's clinic
  * figure with its counts and missing-data range (`--only numbers`) in screenshots-numbers.ts, the
- * Audit trail page (`--only audit`) in screenshots-audit.ts, the portal sign-in and a first
+ * Audit trail page (`--only audit`) in screenshots-audit.ts, the research export page (`--only
+ * research`) in screenshots-research.ts, the portal sign-in and a first
  * question (`--only portal`) in screenshots-portal.ts, the clinic's FHIR API clients (`--only
  * fhir-clients`, which also needs DATA_DIR) in screenshots-fhir.ts. Uses the demo data when
  * there is some (a patient with answers,
@@ -45,6 +46,7 @@ import { outcomeScreenshots } from "./screenshots-outcomes";
 import { pathwayScreenshots, recoveryScreenshots } from "./screenshots-pathway";
 import { portalScreenshots } from "./screenshots-portal";
 import { recordScreenshots } from "./screenshots-records";
+import { researchScreenshots } from "./screenshots-research";
 
 const base = (process.env.BASE_URL ?? "http://localhost:3000").replace(/\/$/, "");
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "docs", "screenshots");
@@ -339,6 +341,10 @@ async function main() {
       await portalScreenshots(browser, base, shoot, PASSWORD);
       return;
     }
+    if (only === "research") {
+      await researchScreenshots(browser, base, shoot, { researcher: RESEARCHER, password: PASSWORD });
+      return;
+    }
     if (only === "audit") {
       await auditScreenshots(browser, base, shoot, {
         clinician: CLINICIAN,
@@ -427,6 +433,7 @@ async function main() {
       password: PASSWORD,
     });
     await auditScreenshots(browser, base, shoot, { clinician: CLINICIAN, admin: ADMIN, password: PASSWORD });
+    await researchScreenshots(browser, base, shoot, { researcher: RESEARCHER, password: PASSWORD });
 
     const phone = await open("phone");
     await ok(

@@ -54,8 +54,8 @@ function Terms() {
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="terms-title">
       <Stack gap="sm">
-        <Group gap="xs">
-          <IconShieldCheck aria-hidden size={22} />
+        <Group gap="xs" wrap="nowrap" align="center">
+          <IconShieldCheck aria-hidden size={22} style={{ flexShrink: 0 }} />
           <Title order={2} size="h3" id="terms-title">
             1. {t.title}
           </Title>
