@@ -23,7 +23,7 @@ type ExportOutput = {
   patients: number;
   suppressed: number;
 };
-let redcap: { dir: string; out: ExportOutput };
+let redcap: { dir: string; out: ExportOutput; run: CliRun };
 let tidy: { dir: string; out: ExportOutput };
 
 const PATIENTS = 900;
@@ -130,7 +130,8 @@ describe("evident export: de-identification", () => {
 });
 
 describe("evident export --format redcap", () => {
-  it("writes REDCap's files and prints them with their checksums, the patients and the suppressed", () => {
+  it("writes REDCap's files and prints them with their checksums, the patients and the suppressed, with progress on stderr", () => {
+    expect(redcap.run.stderr).toMatch(/export redcap: 100% /);
     expect(redcap.out.files.map((f) => f.name)).toEqual([
       "data_dictionary.csv",
       "arms.csv",
