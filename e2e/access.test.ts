@@ -1,6 +1,7 @@
 /**
- * Who reaches what: a patient never sees a clinic page, a researcher sees only outcomes, a
- * signed-out visitor is sent to the right sign-in, and the clinic workspace works on a phone.
+ * Who reaches what: a patient never sees a clinic page, a researcher sees only outcomes and the
+ * de-identified research export, a signed-out visitor is sent to the right sign-in, and the clinic
+ * workspace works on a phone.
  */
 import { describe, expect, inject, it } from "vitest";
 import {
@@ -79,13 +80,17 @@ describe("access", () => {
     expect((await page.request.get("/api/v1/outcomes")).status()).toBe(403);
   });
 
-  it("a researcher sees only the outcomes and the data-quality counts", async () => {
+  it("a researcher sees only the outcomes, the data-quality counts and the de-identified research export", async () => {
     const page = await browser.open("desktop");
     await signInStaff(page, RESEARCHER);
     await page.waitForURL(/\/outcomes$/);
     await expectHeading(page, "Outcomes");
     const nav = page.getByRole("navigation", { name: "Main" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Outcomes", "Data quality"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual([
+      "Outcomes",
+      "Data quality",
+      "Research export",
+    ]);
     await page.goto("/patients");
     await page.waitForURL(/\/outcomes$/);
     expect((await page.request.get("/api/v1/patients")).status()).toBe(403);

@@ -22,7 +22,8 @@
  * follow-up message (`--only messages`) in screenshots-messages.ts, the decision aid's clinic
  * figure with its counts and missing-data range (`--only numbers`) in screenshots-numbers.ts, the
  * Audit trail page (`--only audit`) in screenshots-audit.ts, the Data quality page (`--only
- * quality`) in screenshots-quality.ts, the portal sign-in and a first
+ * quality`) in screenshots-quality.ts, the research export page (`--only research`) in
+ * screenshots-research.ts, the portal sign-in and a first
  * question (`--only portal`) in screenshots-portal.ts, the clinic's FHIR API clients (`--only
  * fhir-clients`, which also needs DATA_DIR) in screenshots-fhir.ts. Uses the demo data when
  * there is some (a patient with answers,
@@ -49,6 +50,7 @@ import { pathwayScreenshots, recoveryScreenshots } from "./screenshots-pathway";
 import { portalScreenshots } from "./screenshots-portal";
 import { qualityScreenshots } from "./screenshots-quality";
 import { recordScreenshots } from "./screenshots-records";
+import { researchScreenshots } from "./screenshots-research";
 
 const base = (process.env.BASE_URL ?? "http://localhost:3000").replace(/\/$/, "");
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "docs", "screenshots");
@@ -351,6 +353,10 @@ async function main() {
       await portalScreenshots(browser, base, shoot, PASSWORD);
       return;
     }
+    if (only === "research") {
+      await researchScreenshots(browser, base, shoot, { researcher: RESEARCHER, password: PASSWORD });
+      return;
+    }
     if (only === "audit") {
       await auditScreenshots(browser, base, shoot, {
         clinician: CLINICIAN,
@@ -454,6 +460,7 @@ async function main() {
       password: PASSWORD,
       mailDir: mailFolder(),
     });
+    await researchScreenshots(browser, base, shoot, { researcher: RESEARCHER, password: PASSWORD });
 
     const phone = await open("phone");
     await ok(

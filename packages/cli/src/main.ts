@@ -36,6 +36,10 @@ Commands:
   quality [--clinic C]        Check every clinic's records (or one clinic's) against the
                              data-quality rules now; prints {"rules": [{"id", "title",
                              "count", …}]} with each rule's count per clinic
+  export --format redcap|csv --out DIR [--cohort NAME]
+                             De-identified research export (HIPAA Safe Harbor, k-anonymity 11):
+                             REDCap project files or tidy CSV with a codebook in DIR, progress
+                             on stderr; prints {"files", "patients", "suppressed"}
   analyze <subcommand> …     Outcome statistics on a CSV file, as JSON (evident analyze --help)
   score <instrument> JSON    Score one questionnaire's answers, as JSON (evident score --help)
   triage JSON                Red-flag triage of one intake's answers, as JSON (evident triage --help)
@@ -61,6 +65,7 @@ const commands: Record<string, () => Promise<Command>> = {
   "fhir-client": () => import("./commands/fhir-client").then((m) => m.runFhirClient),
   fhir: () => import("./commands/fhir").then((m) => m.runFhir),
   quality: () => import("./commands/quality").then((m) => m.runQuality),
+  export: () => import("./commands/export").then((m) => m.runExport),
   analyze: () => import("./commands/analyze").then((m) => m.runAnalyze),
   score: () => import("./commands/score").then((m) => m.runScore),
   triage: () => import("./commands/triage").then((m) => m.runTriage),

@@ -47,6 +47,7 @@ import { planRoutes } from "./routes/plans";
 import { portalRoutes } from "./routes/portal";
 import { programmeRoutes } from "./routes/programme";
 import { qualityRoutes } from "./routes/quality";
+import { researchRoutes } from "./routes/research";
 import { staffRoutes } from "./routes/staff";
 import { taskRoutes } from "./routes/tasks";
 import { testClockRoutes } from "./routes/test-clock";
@@ -78,6 +79,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   staffRoutes(api);
   auditRoutes(api);
   qualityRoutes(api);
+  researchRoutes(api);
   return api;
 }
 

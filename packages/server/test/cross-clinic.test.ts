@@ -5,13 +5,18 @@
  * never a 500; nothing of clinic A changes. A route added with an id parameter and no fixture
  * here fails the test, so every new id route is covered when it is written.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { addFhirClient, createTask } from "@evident/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runExportJobsOnce } from "../src/jobs/runner";
 import { calmIntake } from "./answers";
 import { eligibleFacts } from "./candidacy-facts";
 import { createHarness, type Harness } from "./harness";
 
 let h: Harness;
+let dataDir: string;
 type Staff = Awaited<ReturnType<Harness["staff"]>>;
 type Portal = Awaited<ReturnType<Harness["portalPatient"]>>;
 
@@ -28,6 +33,8 @@ type Resources = {
   staffSession: string;
   patientSession: string;
   baselineFollowUp: string;
+  /** An export of A's admin, run to completion (its files exist). */
+  researchExport: string;
 };
 
 type Fixture =
@@ -115,6 +122,11 @@ const fixtures: Record<string, Fixture> = {
   "POST /adverse-events/{id}/report-submitted": { as: "staff", path: (r) => ({ id: r.adverseEvent }) },
   "POST /tasks/{id}/complete": { as: "staff", path: (r) => ({ id: r.task }), body: () => ({}) },
   "POST /fhir-clients/{id}/revoke": { as: "staff", path: (r) => ({ id: r.fhirClient }) },
+  "GET /research/exports/{id}": { as: "staff", path: (r) => ({ id: r.researchExport }) },
+  "GET /research/exports/{id}/files/{name}": {
+    as: "staff",
+    path: (r) => ({ id: r.researchExport, name: "records.csv" }),
+  },
   "DELETE /auth/sessions/{id}": { as: "staff", path: (r) => ({ id: r.staffSession }) },
   "DELETE /staff/sessions/{id}": { as: "staff", path: (r) => ({ id: r.staffSession }) },
   "POST /staff/{id}/disable": { as: "staff", path: (r) => ({ id: r.clinician.id }) },
@@ -193,6 +205,10 @@ async function makeClinicA(): Promise<{ admin: Staff; r: Resources }> {
   );
   const sessions = (cookie: string) =>
     h.call("GET", "/api/v1/auth/sessions", { cookie }).then((res) => ok(res, "sessions").json.items);
+  const terms = await h.call("GET", "/api/v1/research/terms", { cookie: admin.cookie });
+  await post("/research/terms/acceptances", { version: terms.json.version }, admin.cookie);
+  const researchExport = (await post("/research/exports", { format: "redcap" }, admin.cookie)).json.id;
+  await runExportJobsOnce(h.deps);
   return {
     admin,
     r: {
@@ -207,6 +223,7 @@ async function makeClinicA(): Promise<{ admin: Staff; r: Resources }> {
       staffSession: (await sessions(clinician.cookie))[0].id,
       patientSession: (await sessions(patient.cookie))[0].id,
       baselineFollowUp,
+      researchExport,
       fhirClient: (
         await addFhirClient(
           h.database.db,
@@ -245,7 +262,8 @@ async function clinicARows(): Promise<Record<string, string>> {
 }
 
 beforeAll(async () => {
-  h = await createHarness({ now: "2026-03-02T09:00:00Z" });
+  dataDir = mkdtempSync(path.join(tmpdir(), "evident-cross-clinic-"));
+  h = await createHarness({ now: "2026-03-02T09:00:00Z", config: { dataDir } });
   const doc = (await h.call("GET", "/api/openapi.json")).json as {
     paths: Record<string, Record<string, Operation>>;
   };
@@ -262,7 +280,10 @@ beforeAll(async () => {
   await h.answerSafetyQuestions(patientB.cookie);
   b = { admin: adminB, patient: patientB };
 }, 120_000);
-afterAll(() => h.close());
+afterAll(async () => {
+  await h.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe("cross-clinic access, for every id route in the OpenAPI document", () => {
   it("has a fixture for every route with an id parameter, and none for a route that is gone", () => {
@@ -310,7 +331,10 @@ describe("cross-clinic access, for every id route in the OpenAPI document", () =
       }),
       h.call("GET", `/api/v1/portal/drafts/${a.r.baselineFollowUp}`, { cookie: a.r.patient.cookie }),
       h.call("GET", `/api/v1/portal/decisions/${a.r.decision}/summary.pdf`, { cookie: a.r.patient.cookie }),
+      h.call("GET", `/api/v1/research/exports/${a.r.researchExport}/files/records.csv`, {
+        cookie: a.admin.cookie,
+      }),
     ]);
-    expect(own.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(own.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
   });
 });

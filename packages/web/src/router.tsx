@@ -82,6 +82,13 @@ export const router = createBrowserRouter([
             lazy: page(() => import("./insights/QualityPage").then((m) => m.QualityPage), "outcomes:read"),
           },
           {
+            path: "/research-export",
+            lazy: page(
+              () => import("./insights/ResearchExportPage").then((m) => m.ResearchExportPage),
+              "research:export",
+            ),
+          },
+          {
             path: "/questionnaires",
             lazy: page(
               () => import("./clinic/plan/QuestionnairesPage").then((m) => m.QuestionnairesPage),

@@ -119,13 +119,17 @@ export function fhirExportRepository(db: Db, scope: Scope) {
   return { kickOff, unfinished, find, cancel, fileDownloaded, cohortSizes };
 }
 
-/** `evident fhir export`: one audit event in each clinic exported, as the command line's. */
+/**
+ * `evident fhir export` (and `evident export`, as a "research-export"): one audit event in each
+ * clinic exported, as the command line's.
+ */
 export async function auditCommandExport(
   db: Db,
   clinicId: string,
   by: CreatedBy,
   detail: Record<string, unknown>,
   now: Date,
+  entityType: "fhir-bulk-export" | "research-export" = "fhir-bulk-export",
 ): Promise<void> {
   await inTx(db, (tx) =>
     appendAudit(tx, {
@@ -135,7 +139,7 @@ export async function auditCommandExport(
       clinicId,
       patientId: null,
       action: "export",
-      entityType: "fhir-bulk-export",
+      entityType,
       entityId: null,
       requestId: null,
       detail,

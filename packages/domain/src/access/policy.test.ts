@@ -12,7 +12,8 @@ const staff = (role: (typeof roles)[number]): Actor => ({
 describe("access policy", () => {
   it("gives researchers no permission on identified records", () => {
     const r = staff("researcher");
-    expect(permissions.filter((p) => can(r, p))).toEqual(["outcomes:read"]);
+    // The research export writes de-identified files only (db/research-export).
+    expect(permissions.filter((p) => can(r, p))).toEqual(["outcomes:read", "research:export"]);
   });
   it("lets only clinicians and admins record treatments", () => {
     expect(roles.filter((role) => can(staff(role), "treatments:write"))).toEqual(["admin", "clinician"]);

@@ -33,6 +33,8 @@ export const permissions = [
   "clinic:configure",
   /** Invite staff, change their roles, disable them, end their sessions, set the MFA rule. */
   "staff:manage",
+  /** Take a de-identified research export (after accepting the data-use terms). */
+  "research:export",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -51,6 +53,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "candidacy:sign",
     "clinic:configure",
     "staff:manage",
+    "research:export",
   ],
   clinician: [
     "patients:read",
@@ -73,7 +76,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "outcomes:read",
     "tasks:read",
   ],
-  researcher: ["outcomes:read"],
+  researcher: ["outcomes:read", "research:export"],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -17,6 +17,7 @@ export * from "./portal";
 export * from "./quality";
 export * from "./records";
 export * from "./recovery";
+export * from "./research";
 export * from "./responses";
 export * from "./staff";
 export * from "./tasks";

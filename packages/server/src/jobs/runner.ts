@@ -11,7 +11,8 @@
  * after midnight UTC (key per day, so once however many servers ask, and not again with
  * `again`: it is staff's "run now", not this, that re-checks a clinic during the day).
  *
- * Bulk Data exports (./fhir-export.ts) run in a lane of their own (`runExportJobsOnce`), woken
+ * Bulk Data exports (./fhir-export.ts) and research exports (./research-export.ts) run in a lane
+ * of their own (`runExportJobsOnce`), woken
  * as soon as one is queued and on each tick, so a long export never holds up the hour's
  * reminders and a reminder run never delays an export.
  */
@@ -21,6 +22,7 @@ import {
   FHIR_EXPORT_JOB,
   failJob,
   finishJob,
+  RESEARCH_EXPORT_JOB,
   refreshSummaries,
   releaseJob,
   runDiaryReminders,
@@ -32,12 +34,13 @@ import { toIsoDate } from "@evident/domain";
 import type { AppDeps } from "../http/env";
 import { describeError, fallbackLogger, safeMessage } from "../http/logger";
 import { cleanUpFhirExports, ExportInterrupted, runFhirExport } from "./fhir-export";
+import { cleanUpResearchExports, runResearchExport } from "./research-export";
 
 export const FOLLOW_UP_CONTACTS = "follow-up-contacts";
 export const DIARY_REMINDERS = "diary-reminders";
 export const FHIR_EXPORT_CLEANUP = "fhir-export-cleanup";
 export const DATA_QUALITY = "data-quality";
-const LONG_KINDS = [FHIR_EXPORT_JOB];
+const LONG_KINDS = [FHIR_EXPORT_JOB, RESEARCH_EXPORT_JOB];
 
 export type JobReport = {
   id: string;
@@ -86,7 +89,7 @@ export async function runJobsOnce(deps: AppDeps, opts: { again?: boolean } = {})
           baseUrl: config.publicUrl,
         });
       } else if (job.kind === FHIR_EXPORT_CLEANUP) {
-        result = await cleanUpFhirExports(deps);
+        result = { ...(await cleanUpFhirExports(deps)), ...(await cleanUpResearchExports(deps)) };
       } else if (job.kind === DATA_QUALITY) {
         const runs = await runQualityChecks(database.system.db, {
           now: clock.now(),
@@ -124,8 +127,11 @@ export async function runExportJobsOnce(
     const job = await claimJob(database.system.db, clock.now(), { only: LONG_KINDS });
     if (!job) break;
     try {
-      const exportId = job.key.slice(FHIR_EXPORT_JOB.length + 1);
-      const result = await runFhirExport(deps, exportId, job.id, opts);
+      const exportId = job.key.slice(job.kind.length + 1);
+      const result =
+        job.kind === RESEARCH_EXPORT_JOB
+          ? await runResearchExport(deps, exportId, job.id, opts)
+          : await runFhirExport(deps, exportId, job.id, opts);
       await finishJob(database.system.db, job.id, clock.now(), result);
       done.push({ id: job.id, kind: job.kind, key: job.key, result });
     } catch (e) {

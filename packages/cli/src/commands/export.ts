@@ -1,0 +1,144 @@
+/**
+ * The de-identified research export, for the operator:
+ *   evident export --format redcap|csv --out DIR [--cohort NAME]
+ * writes a REDCap project's files (data dictionary, events, instrument–event mapping, repeating
+ * instruments, records) or tidy CSV files with a codebook into DIR (new or empty), of every
+ * clinic through the system role, from one snapshot (so it runs beside a serving server), with a
+ * progress bar on stderr; prints one JSON object {"files": [{name, sha256, bytes, rows}],
+ * "patients": N, "suppressed": N}. Audited in each exported clinic's chain as the command line's
+ * export, with the cohort and every file's SHA-256.
+ *
+ * Saved cohorts do not exist yet: `--cohort NAME` is refused ("no saved cohort named …") until
+ * they do; the export already takes a cohort filter (domain/research/cohort.ts).
+ */
+import { access, constants, readdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import {
+  auditCommandExport,
+  type ResearchFormat,
+  researchFormats,
+  tables,
+  writeResearchExport,
+} from "@evident/db";
+import { toIsoDate } from "@evident/domain";
+import type { CohortFilter } from "@evident/domain/research";
+import { asc } from "drizzle-orm";
+import { withCommandDatabase } from "../database";
+import { progressBar } from "../progress";
+import { cliActor } from "./accounts";
+
+const usage = 'usage: evident export --format redcap|csv --out DIR [--cohort "<saved cohort name>"]';
+
+function fail(message: string): number {
+  console.log(JSON.stringify({ error: message }));
+  console.error(`evident: ${message}`);
+  return 2;
+}
+
+/** The problem with writing into `dir` (it must be new or empty, and writable), or null. */
+async function outProblem(dir: string): Promise<string | null> {
+  try {
+    if ((await readdir(dir)).length > 0) return `--out ${dir} is not empty: give a new or empty directory`;
+    await access(dir, constants.W_OK);
+    return null;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") {
+      try {
+        await access(path.dirname(dir), constants.W_OK);
+        return null;
+      } catch {
+        return `--out ${dir} cannot be created: its parent is missing or not writable`;
+      }
+    }
+    if (code === "ENOTDIR") return `--out ${dir} is not a directory`;
+    return `--out ${dir} is not writable`;
+  }
+}
+
+/** Saved cohorts are not built yet: every name is unknown. */
+async function savedCohort(name: string): Promise<CohortFilter | null> {
+  void name;
+  return null;
+}
+
+export async function runExport(args: string[]): Promise<number> {
+  let values: { format?: string; out?: string; cohort?: string };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { format: { type: "string" }, out: { type: "string" }, cohort: { type: "string" } },
+    }));
+  } catch (e) {
+    return fail(`${(e as Error).message}; ${usage}`);
+  }
+  const problems: string[] = [];
+  if (!values.format) problems.push("--format is required (redcap or csv)");
+  else if (!researchFormats.includes(values.format as ResearchFormat))
+    problems.push(`--format "${values.format}" is unknown: use redcap or csv`);
+  if (!values.out) problems.push("--out is required");
+  if (problems.length > 0 || !values.out) return fail(`${problems.join("; ")}; ${usage}`);
+  const out = path.resolve(values.out);
+  const dirProblem = await outProblem(out);
+  if (dirProblem) return fail(dirProblem);
+  let filter: CohortFilter = {};
+  if (values.cohort !== undefined) {
+    const saved = await savedCohort(values.cohort);
+    if (!saved) return fail(`no saved cohort named "${values.cohort}"`);
+    filter = saved;
+  }
+  const format = values.format as ResearchFormat;
+
+  return withCommandDatabase("export", async (database) => {
+    const clinicIds = (
+      await database.system.db
+        .select({ id: tables.clinics.id })
+        .from(tables.clinics)
+        .orderBy(asc(tables.clinics.createdAt))
+    ).map((c) => c.id);
+    const bar = progressBar(`export ${format}`);
+    const now = new Date();
+    let result: Awaited<ReturnType<typeof writeResearchExport>>;
+    try {
+      result = await writeResearchExport({
+        pool: database.system.pool,
+        scopedClinicId: null,
+        clinicIds,
+        filter,
+        format,
+        dir: out,
+        today: toIsoDate(now),
+        onProgress: (p) => bar.update(p.done, p.total),
+      });
+    } catch (e) {
+      await rm(out, { recursive: true, force: true });
+      throw e;
+    }
+    bar.done();
+    for (const id of clinicIds)
+      await auditCommandExport(
+        database.system.db,
+        id,
+        cliActor(),
+        {
+          via: "command line",
+          format,
+          cohort: { name: values.cohort ?? null, filter },
+          files: result.files.map((f) => ({ name: f.name, sha256: f.sha256 })),
+          patients: result.patients,
+          suppressed: result.suppressed,
+        },
+        new Date(),
+        "research-export",
+      );
+    console.log(
+      JSON.stringify({
+        files: result.files.map((f) => ({ name: f.name, sha256: f.sha256, bytes: f.bytes, rows: f.rows })),
+        patients: result.patients,
+        suppressed: result.suppressed,
+      }),
+    );
+    return 0;
+  });
+}
