@@ -16,6 +16,7 @@ import { rechainLegacyAudit } from "./audit-rechain";
 import { type VerifyResult, verifyAudit } from "./audit-verify";
 import type { OwnerKind } from "./cluster-owner";
 import { type EmbeddedCluster, startEmbedded } from "./embedded";
+import { primaryReads, type Reads, type ReadTarget, replicaReads } from "./replica";
 import {
   APP_ROLE,
   checkAppRole,
@@ -44,6 +45,11 @@ export type Database = {
    * and session lookups, pooled research aggregates — named at every use (tenancy.ts).
    */
   system: { pool: pg.Pool; db: Db };
+  /**
+   * Where the outcomes, "people like you", research and FHIR search reads go: a replica when
+   * EVIDENT_READ_DATABASE_URL is set, else these same pools (replica.ts).
+   */
+  reads: Reads;
   mode: "embedded" | "external";
   /** The embedded cluster (owned by this process, or a running server's that it uses). */
   cluster?: EmbeddedCluster | null;
@@ -73,15 +79,29 @@ const types = {
   },
 };
 
-/** With `role`, each connection switches to that role as it opens (DATABASE_URL alone: roles.ts). */
-export function createPool(url: string, max = 10, opts: { role?: string | null } = {}): pg.Pool {
+export type PoolOptions = {
+  /** Each connection switches to this role as it opens (DATABASE_URL alone: roles.ts). */
+  role?: string | null;
+  /** Every transaction read-only, and named `evident-read` (a replica's pools: replica.ts). */
+  readOnly?: boolean;
+  /** Give up connecting after this long (a replica that does not answer is passed over). */
+  connectTimeoutMs?: number;
+};
+
+export function createPool(url: string, max = 10, opts: PoolOptions = {}): pg.Pool {
+  const settings = [
+    // Every session in UTC, so date arithmetic in SQL never depends on the server's zone.
+    "-c timezone=UTC",
+    ...(opts.role ? [`-c role=${opts.role}`] : []),
+    ...(opts.readOnly ? ["-c default_transaction_read_only=on"] : []),
+  ];
   const pool = new pg.Pool({
     connectionString: url,
     max,
     types,
-    application_name: "evident",
-    // Every session in UTC, so date arithmetic in SQL never depends on the server's zone.
-    options: `-c timezone=UTC${opts.role ? ` -c role=${opts.role}` : ""}`,
+    application_name: opts.readOnly ? "evident-read" : "evident",
+    options: settings.join(" "),
+    ...(opts.connectTimeoutMs ? { connectionTimeoutMillis: opts.connectTimeoutMs } : {}),
   });
   // A client losing its server (PostgreSQL restarted, network) must not crash the process, idle
   // in the pool or checked out between two queries: the pool drops it and opens a new one.
@@ -143,6 +163,8 @@ export type DatabaseConfig = {
   databaseUrl?: string | undefined;
   /** EVIDENT_MIGRATE_DATABASE_URL: the tables' owner, for migrations and setup (external mode). */
   migrateDatabaseUrl?: string | undefined;
+  /** EVIDENT_READ_DATABASE_URL: a streaming replica of the database, as the app's role (replica.ts). */
+  readDatabaseUrl?: string | undefined;
   dataDir: string;
   embeddedPort?: number | undefined;
   poolSize?: number;
@@ -219,6 +241,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const owner = createPool(ownerUrl, 2);
   let pool: pg.Pool | undefined;
   let systemPool: pg.Pool | undefined;
+  let reads: Reads | undefined;
   try {
     await checkDurability(owner);
     await migrate(owner, { auditKey: key, log });
@@ -229,6 +252,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     const client = await pool.connect();
     const problem = await checkAppRole(client).finally(() => client.release());
     if (problem) log(`warning: ${problem}; it should be a role of its own (see README, "Database roles")`);
+    const primary: ReadTarget = { pool, system: drizzle(systemPool, { schema }), replica: false };
+    reads = config.readDatabaseUrl
+      ? await openReplica(config.readDatabaseUrl, app, primary, config)
+      : primaryReads(primary);
   } catch (e) {
     await pool?.end().catch(() => undefined);
     await systemPool?.end().catch(() => undefined);
@@ -240,11 +267,13 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   useAuditKey(key);
   const appPool = pool;
   const sysPool = systemPool!;
+  const readsTo = reads!;
   let closed = false;
   return {
     pool: appPool,
     db: drizzle(appPool, { schema }),
-    system: { pool: sysPool, db: drizzle(sysPool, { schema }) },
+    system: { pool: sysPool, db: readsTo.primary.system },
+    reads: readsTo,
     mode: embedded ? "embedded" : "external",
     cluster: embedded,
     audit: { key, anchorDir: path.resolve(config.auditAnchorDir ?? config.dataDir) },
@@ -259,11 +288,59 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     async close() {
       if (closed) return;
       closed = true;
+      await readsTo.close();
       await appPool.end();
       await sysPool.end();
       await embedded?.stop();
     },
   };
+}
+
+/**
+ * Whether the replica is a standby. A role this start has just created may not have reached the
+ * replica yet, so a refused sign-in is tried again for a few seconds.
+ */
+async function standbyCheck(pool: pg.Pool, untilMs = Date.now() + 5000) {
+  for (;;) {
+    try {
+      return await pool.query<{ standby: boolean }>("select pg_is_in_recovery() as standby");
+    } catch (e) {
+      if (!String((e as { code?: string }).code).startsWith("28") || Date.now() > untilMs) throw e;
+      await new Promise((done) => setTimeout(done, 100));
+    }
+  }
+}
+
+/**
+ * The replica's pools, as the app connects to the primary (its role, or the role it switches to),
+ * every transaction read-only. A replica that is down or not a replica is reported, not fatal:
+ * reads go to the primary until it answers (replica.ts).
+ */
+async function openReplica(
+  url: string,
+  app: AppConnection,
+  primary: ReadTarget,
+  config: DatabaseConfig,
+): Promise<Reads> {
+  const u = new URL(url);
+  const name = `${u.hostname}:${u.port || "5432"}${u.pathname}`;
+  const opts = { readOnly: true, connectTimeoutMs: 5000 };
+  const pool = createPool(url, config.poolSize, { ...opts, role: app.role });
+  const systemPool = createPool(url, config.poolSize, { ...opts, role: app.systemRole });
+  const reads = replicaReads({ primary, pool, systemPool, name, ...(config.log ? { log: config.log } : {}) });
+  try {
+    const { rows } = await standbyCheck(pool);
+    config.log?.(
+      rows[0]?.standby
+        ? `outcomes, research and FHIR search reads go to the replica ${name}`
+        : `warning: EVIDENT_READ_DATABASE_URL (${name}) is not a replica (pg_is_in_recovery() is false); reads go there, read-only`,
+    );
+  } catch (e) {
+    config.log?.(
+      `warning: the read replica ${name} does not answer (${(e as Error).message}); reads go to the primary until it does`,
+    );
+  }
+  return reads;
 }
 
 /** Appends an anchor of the audit chains now (audit-anchors.ts). */

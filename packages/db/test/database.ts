@@ -15,6 +15,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import { type AuditKey, auditKeyFrom, useAuditKey } from "../src/audit-key";
 import { createPool, type Database } from "../src/connect";
+import { primaryReads } from "../src/replica";
 import { SYSTEM_ROLE, withCredentials } from "../src/roles";
 import { schema } from "../src/schema";
 
@@ -50,6 +51,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
   const pool = createPool(url, 5);
   const systemPool = createPool(url, 5, { role: SYSTEM_ROLE });
   const owner = createPool(ownerUrl, 2);
+  const systemDb = drizzle(systemPool, { schema });
   const key = testAuditKey();
   const anchorDir = await mkdtemp(path.join(tmpdir(), "evident-anchors-"));
   return {
@@ -59,7 +61,8 @@ export async function freshDatabase(): Promise<TestDatabase> {
     pool,
     owner,
     db: drizzle(pool, { schema }),
-    system: { pool: systemPool, db: drizzle(systemPool, { schema }) },
+    system: { pool: systemPool, db: systemDb },
+    reads: primaryReads({ pool, system: systemDb, replica: false }),
     mode: inject("pgMode"),
     audit: { key, anchorDir },
     cliEnv: {

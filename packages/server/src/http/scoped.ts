@@ -24,6 +24,7 @@ import {
   portalRepository,
   problemReportRepository,
   programmeRepository,
+  type ReadTarget,
   recoveryTimeline,
   registryReadRepository,
   responseRepository,
@@ -123,8 +124,15 @@ export function clinicRepositories(c: Context<AppEnv>) {
       idleMinutes: config.session.idleMinutes,
     }),
     auditTrail: auditTrailRepository(db, scope),
-    /** Pooled reads (researchers) cross clinics through the system role: tallies only. */
-    outcomes: outcomeReadRepository(db, scope, database.system.db),
+    /**
+     * Pooled reads (researchers) cross clinics through the system role: tallies only. `on` is where
+     * the read runs (`database.reads`: a replica, or the primary); audit events go to the primary.
+     */
+    outcomes: (on: ReadTarget = database.reads.primary) =>
+      outcomeReadRepository(db, scope, database.system.db, {
+        db: scopedDb(on.pool, scope.clinicId),
+        pooled: on.system,
+      }),
   };
 }
 
@@ -133,10 +141,17 @@ export function personRepositories(c: Context<AppEnv>) {
   const actor = c.get("actor");
   if (!actor) throw unauthenticated();
   const scope = scopeOf(c, actor);
+  const { database } = c.get("deps");
   return {
     actor,
     scope,
-    registry: registryReadRepository(scopedDb(c.get("deps").database.pool, scope.clinicId), scope),
+    /** `on`: where the read runs (a replica, or the primary); the audit event goes to the primary. */
+    registry: (on: ReadTarget = database.reads.primary) =>
+      registryReadRepository(
+        scopedDb(database.pool, scope.clinicId),
+        scope,
+        scopedDb(on.pool, scope.clinicId),
+      ),
   };
 }
 

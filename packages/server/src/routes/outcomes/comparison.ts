@@ -27,7 +27,8 @@ export function comparisonRoute(app: OpenAPIHono<AppEnv>): void {
       "outcomes-comparison",
       async (tx, clinicId, asOf) => {
         // Cached per scope, question, day and data version (the summaries' version moves with
-        // every write that can change an outcome): only aggregates are stored.
+        // every write that can change an outcome): only aggregates are stored. The version is the
+        // one of the data read (a lagging replica's included), so a result is never filed as newer.
         const key = {
           clinicId,
           question: JSON.stringify([
@@ -41,21 +42,24 @@ export function comparisonRoute(app: OpenAPIHono<AppEnv>): void {
           version: await summaryVersion(tx, clinicId),
         };
         const cached = await cachedComparison<ReturnType<typeof compareTreatments>>(tx, key);
-        if (cached) return cached;
+        if (cached) return { result: cached, key, computed: false };
         const candidates = await comparisonCandidates(tx, clinicId, { ...query, today: asOf });
-        // Computed inside the transaction so a refusal (400) is not audited as a read of results.
-        const result = compareTreatments(candidates, query, asOf);
-        await cacheComparison(tx, key, result);
-        return result;
+        // Computed before the audit event, so a refusal (400) is not audited as a read of results.
+        return { result: compareTreatments(candidates, query, asOf), key, computed: true };
       },
-      (d) => ({ ...query, analysed: d.arms[0].n + d.arms[1].n }),
+      (d) => ({ ...query, analysed: d.result.arms[0].n + d.result.arms[1].n }),
+      // Stored on the primary, whichever database was read.
+      async (tx, _clinicId, d) => {
+        if (d.computed) await cacheComparison(tx, d.key, d.result);
+      },
     );
     return c.json(
       {
         generatedAt: read.generatedAt,
         asOf: read.asOf,
-        ...read.data,
-        notes: [...read.scopeNotes.slice(0, 1), ...read.data.notes, ...read.scopeNotes.slice(1)],
+        dataAsOf: read.dataAsOf,
+        ...read.data.result,
+        notes: [...read.scopeNotes.slice(0, 1), ...read.data.result.notes, ...read.scopeNotes.slice(1)],
       },
       200,
     );

@@ -1,12 +1,14 @@
 /**
  * How every outcomes endpoint reads: staff see their own clinic, researchers all clinics pooled,
  * through the clinic's outcomes repository (db/repos/scoped-reads.ts). The summaries of that scope
- * are first brought up to date (only what writes have queued since the job runner last did, or what
- * was computed for an earlier day: db/repos/summaries.ts), through the system role as the job runner
- * does; the audit event is appended last (the audit chain's lock is taken at the end, so a slow
- * analysis never holds up other writes).
+ * are first brought up to date on the primary (only what writes have queued since the job runner
+ * last did, or what was computed for an earlier day: db/repos/summaries.ts), through the system role
+ * as the job runner does. The read itself goes where `database.reads` sends it — a replica when
+ * EVIDENT_READ_DATABASE_URL is set, once it has replayed that refresh (db/replica.ts) — and the audit
+ * event, and what a read keeps, are written on the primary last (the audit chain's lock is taken at
+ * the end, so a slow analysis never holds up other writes).
  */
-import { type OutcomesQuery, refreshSummaries } from "@evident/db";
+import { type OutcomesKeep, type OutcomesQuery, refreshSummaries } from "@evident/db";
 import { toIsoDate } from "@evident/domain";
 import { smallCellNote } from "@evident/domain/outcomes";
 import type { Context } from "hono";
@@ -18,15 +20,24 @@ export type OutcomesRead<T> = {
   pooled: boolean;
   generatedAt: string;
   asOf: string;
-  /** The notes every outcomes response starts with: whose data, and the small-cell rule. */
+  /** The instant the figures are current to: now, or the last change a lagging replica had applied. */
+  dataAsOf: string;
+  /** The notes every outcomes response starts with: whose data, and the small-cell rule (and any lag). */
   scopeNotes: string[];
 };
+
+/** Said when a replica had not caught up: what the figures leave out. */
+export function lagNote(currentTo: Date): string {
+  const at = currentTo.toISOString();
+  return `Read from a copy of the database that was behind: changes after ${at.slice(11, 19)} UTC on ${at.slice(0, 10)} are not included yet.`;
+}
 
 export async function readOutcomes<T>(
   c: Context<AppEnv>,
   entityType: string,
   query: OutcomesQuery<T>,
   detail: (data: T) => Record<string, unknown>,
+  keep?: OutcomesKeep<T>,
 ): Promise<OutcomesRead<T>> {
   const { actor, outcomes } = clinicRepositories(c);
   const { database, clock } = c.get("deps");
@@ -34,17 +45,21 @@ export async function readOutcomes<T>(
   const asOf = toIsoDate(now);
   const pooled = actor.role === "researcher";
   await refreshSummaries(database.system.db, { clinicId: pooled ? null : actor.clinicId, today: asOf, now });
-  const data = await outcomes.read(entityType, { pooled, asOf }, query, detail);
+  const read = await database.reads.run((on) =>
+    outcomes(on).read(entityType, { pooled, asOf }, query, detail, keep),
+  );
   return {
-    data,
+    data: read.data,
     pooled,
     generatedAt: now.toISOString(),
     asOf,
+    dataAsOf: (read.currentTo ?? now).toISOString(),
     scopeNotes: [
       pooled
         ? "All clinics pooled, de-identified: only counts and estimates leave the database."
         : "This clinic only.",
       smallCellNote,
+      ...(read.currentTo ? [lagNote(read.currentTo)] : []),
     ],
   };
 }

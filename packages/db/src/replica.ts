@@ -1,0 +1,172 @@
+/**
+ * Reads that may go to a replica (EVIDENT_READ_DATABASE_URL): the outcomes pages, survival,
+ * "people like you", researchers' pooled reads and FHIR searches. Nothing that writes goes there:
+ * the summaries are refreshed, the comparison cache filled and every read audited on the primary.
+ *
+ * - The replica is a copy made by PostgreSQL's own streaming replication, so it holds the same
+ *   roles and row-level security policies: the read pools connect as the app's role (and, for
+ *   pooled reads, `evident_system`), scoped per transaction by `scopedDb` as on the primary, and
+ *   every transaction is read-only (`default_transaction_read_only`; a hot standby refuses writes
+ *   anyway).
+ * - Before a read, the primary's WAL position is taken and the read waits (at most `maxWaitMs`)
+ *   until the replica has replayed that far, so a page shows what was committed before it was
+ *   asked for — the summaries' refresh included. A replica still behind after that is read anyway
+ *   and the result says how current it is: the time of the last commit it replayed
+ *   (`pg_last_xact_replay_timestamp`), which the pages show. If even that is unknown (nothing
+ *   replayed since it started), the primary is read.
+ * - A replica that cannot be reached (refused, timed out, shutting down) is passed over: the read
+ *   goes to the primary and the replica is tried again `retryAfterMs` later, so a replica's outage
+ *   slows nothing and loses nothing. A read cancelled by a conflict with replay is done again on
+ *   the primary.
+ */
+import { drizzle } from "drizzle-orm/node-postgres";
+import type pg from "pg";
+import type { Db } from "./connect";
+import { schema } from "./schema";
+
+export type ReadTarget = {
+  /** The app's role: scope it to a clinic with `scopedDb` as on the primary. */
+  pool: pg.Pool;
+  /** `evident_system`, for researchers' pooled reads. */
+  system: Db;
+  /** True for a replica's read-only connections. */
+  replica: boolean;
+};
+
+export type ReadResult<T> = {
+  data: T;
+  from: "primary" | "replica";
+  /** Null: the data is current as of the read. Else the last commit the lagging replica had replayed. */
+  currentTo: Date | null;
+};
+
+export type Reads = {
+  primary: ReadTarget;
+  /** Null when reads go to the primary (no EVIDENT_READ_DATABASE_URL). */
+  replica: ReadTarget | null;
+  /** Runs `read` on the replica when it can (see the top), else on the primary. */
+  run<T>(read: (on: ReadTarget) => Promise<T>): Promise<ReadResult<T>>;
+  close(): Promise<void>;
+};
+
+/** No replica: every read on the primary's pools. */
+export function primaryReads(primary: ReadTarget): Reads {
+  return {
+    primary,
+    replica: null,
+    run: async (read) => ({ data: await read(primary), from: "primary", currentTo: null }),
+    close: async () => {},
+  };
+}
+
+const causes = (e: unknown): { code?: string; message?: string }[] => {
+  const out: { code?: string; message?: string }[] = [];
+  for (let x = e as { cause?: unknown } | undefined; x && out.length < 5; x = x.cause as typeof x)
+    out.push(x as { code?: string; message?: string });
+  return out;
+};
+
+/** The replica is not there: refused, reset, timed out, starting or shutting down. */
+export function unreachable(e: unknown): boolean {
+  return causes(e).some(
+    (c) =>
+      /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EPIPE)$/.test(
+        c.code ?? "",
+      ) ||
+      /^(08...|57P0[123])$/.test(c.code ?? "") ||
+      /Connection terminated|timeout exceeded when trying to connect/i.test(c.message ?? ""),
+  );
+}
+
+/** The replica cancelled the read because replay needed what it held (hot standby conflict). */
+const replayConflict = (e: unknown) =>
+  causes(e).some((c) => c.code === "40001" && /conflict with recovery/i.test(c.message ?? ""));
+
+type Replay = { current: boolean; replayedAt: Date | null };
+
+export type ReplicaOptions = {
+  primary: ReadTarget;
+  /** The replica's pools (createPool with `readOnly`). */
+  pool: pg.Pool;
+  systemPool: pg.Pool;
+  maxWaitMs?: number;
+  retryAfterMs?: number;
+  log?: (line: string) => void;
+  /** Where the replica is, for the log (no credentials). */
+  name: string;
+};
+
+export function replicaReads(o: ReplicaOptions): Reads {
+  const maxWaitMs = o.maxWaitMs ?? 200;
+  const retryAfterMs = o.retryAfterMs ?? 10_000;
+  const replica: ReadTarget = { pool: o.pool, system: drizzle(o.systemPool, { schema }), replica: true };
+  let downUntil = 0;
+
+  const passOver = (e: unknown) => {
+    if (Date.now() >= downUntil)
+      o.log?.(
+        `warning: the read replica ${o.name} cannot be reached (${(e as Error).message}); reads go to the primary, and the replica is tried again in ${retryAfterMs / 1000} s`,
+      );
+    downUntil = Date.now() + retryAfterMs;
+  };
+
+  /** Waits until the replica has replayed what the primary had written when asked. */
+  async function replay(): Promise<Replay> {
+    const { rows } = await o.primary.pool.query<{ lsn: string }>(
+      "select pg_current_wal_flush_lsn()::text as lsn",
+    );
+    const lsn = rows[0]?.lsn ?? "0/0";
+    const deadline = Date.now() + maxWaitMs;
+    for (;;) {
+      const { rows: r } = await o.pool.query<{
+        standby: boolean;
+        current: boolean;
+        replayed_at: Date | null;
+      }>(
+        `select pg_is_in_recovery() as standby,
+                coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) as current,
+                pg_last_xact_replay_timestamp() as replayed_at`,
+        [lsn],
+      );
+      const s = r[0];
+      if (!s?.standby || s.current) return { current: true, replayedAt: null };
+      if (Date.now() >= deadline) return { current: false, replayedAt: s.replayed_at };
+      await new Promise((done) => setTimeout(done, 10));
+    }
+  }
+
+  const onPrimary = async <T>(read: (on: ReadTarget) => Promise<T>): Promise<ReadResult<T>> => ({
+    data: await read(o.primary),
+    from: "primary",
+    currentTo: null,
+  });
+
+  return {
+    primary: o.primary,
+    replica,
+    async run(read) {
+      if (Date.now() < downUntil) return onPrimary(read);
+      let state: Replay;
+      try {
+        state = await replay();
+      } catch (e) {
+        if (!unreachable(e)) throw e;
+        passOver(e);
+        return onPrimary(read);
+      }
+      // Behind, and nobody can say how far: the primary answers.
+      if (!state.current && state.replayedAt === null) return onPrimary(read);
+      try {
+        return { data: await read(replica), from: "replica", currentTo: state.replayedAt };
+      } catch (e) {
+        if (unreachable(e)) passOver(e);
+        else if (!replayConflict(e)) throw e;
+        return onPrimary(read);
+      }
+    },
+    async close() {
+      await o.pool.end();
+      await o.systemPool.end();
+    },
+  };
+}
