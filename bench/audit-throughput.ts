@@ -13,14 +13,13 @@
  * samples pg_stat_activity every 50 ms: of the app's connections busy in a statement, the share
  * waiting on an advisory lock (the audit chain's lock) is reported. A benchmark, not a test.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { freePort, startEmbedded } from "@evident/db";
 import pg from "pg";
-import { evidentBin, healthy } from "./app";
+import { evident, startEvident } from "./app";
 import { load, log, machine } from "./machine";
 
 const { values } = parseArgs({
@@ -34,26 +33,6 @@ const clinicCounts = values.clinics.split(",").map(Number);
 const workers = Number(values.workers);
 const seconds = Number(values.seconds);
 const PASSWORD = "bench password that is long enough";
-
-function cli(args: string[], env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [evidentBin, ...args], {
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-    });
-    child.stderr.on("data", (d) => {
-      err += d;
-    });
-    child.on("exit", (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`evident ${args.join(" ")}: exit ${code}\n${err}`)),
-    );
-  });
-}
 
 type Result = {
   clinics: number;
@@ -77,13 +56,13 @@ async function run(adminUrl: string, clinics: number): Promise<Result> {
   u.pathname = `/${dbName}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), "evident-bench-app-"));
   const env = { DATABASE_URL: u.toString(), EVIDENT_DATA_DIR: dataDir, EVIDENT_DEMO_PATIENTS: "0" };
-  await cli(["migrate"], env);
+  await evident(["migrate"], env);
   const emails: string[] = [];
   for (let c = 0; c < clinics; c++) {
     const name = `Bench clinic ${c + 1}`;
-    await cli(["clinic", "add", "--name", name], env);
+    await evident(["clinic", "add", "--name", name], env);
     const email = `coordinator${c + 1}@bench.test`;
-    await cli(
+    await evident(
       [
         "user",
         "add",
@@ -104,21 +83,9 @@ async function run(adminUrl: string, clinics: number): Promise<Result> {
     emails.push(email);
   }
 
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const app = spawn(process.execPath, [evidentBin, "start"], {
-    env: { ...process.env, ...env, PORT: String(port), EVIDENT_PUBLIC_URL: base },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  app.stdout!.on("data", (d) => {
-    output += d;
-  });
-  app.stderr!.on("data", (d) => {
-    output += d;
-  });
+  const app = await startEvident(env);
+  const base = app.base;
   try {
-    await healthy(base, app, 120_000);
     const cookies: string[] = [];
     for (const email of emails) {
       const res = await fetch(`${base}/api/v1/auth/staff/sign-in`, {
@@ -210,11 +177,9 @@ async function run(adminUrl: string, clinics: number): Promise<Result> {
       waitingShare: busy > 0 ? waiting / busy : null,
     };
   } catch (e) {
-    throw new Error(`${(e as Error).message}\n${output}`);
+    throw new Error(`${(e as Error).message}\n${app.output()}`);
   } finally {
-    const exited = new Promise((r) => app.once("exit", r));
-    app.kill("SIGTERM");
-    await exited;
+    await app.stop();
     await admin.query(`drop database if exists ${dbName} with (force)`);
     await admin.end();
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,242 @@
+/**
+ * Two app servers on one PostgreSQL: does the work still happen once? The script starts its own
+ * PostgreSQL cluster in a temporary directory (deleted afterwards), seeds a demo registry into it
+ * with `evident demo` (today's invitations and reminders are left waiting in the outbox, as the
+ * contacts job leaves them), then starts two `evident start` processes against it through
+ * DATABASE_URL, at the same moment, with the same audit and secret keys, each handing its e-mail
+ * to its own SMTP sink. Staff sign in once (on the first server) and their session works on both.
+ * For `--seconds`, workers alternate between the servers: entering questionnaire answers for demo
+ * patients, now and then registering a patient with a portal invitation (a new message), and
+ * reading the outcomes report (a clinic's and a researcher's) and survival.
+ *
+ * Then it counts: job runs (both servers queue each hour's run at start and every minute, and
+ * claim with SKIP LOCKED: one row per key, each claimed once), messages (each handed to SMTP by
+ * one server exactly once: Message-ID is the outbox id, counted over both sinks), whether the
+ * summaries both servers kept current equal a full rebuild (`evident summaries check`), and
+ * whether both servers answer the same outcomes report. Prints Markdown; a benchmark, not a test.
+ *
+ *   npx tsx bench/two-servers.ts [--patients 2000] [--workers 8] [--readers 2] [--seconds 70]
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { freePort, startEmbedded } from "@evident/db";
+import pg from "pg";
+import { startSmtp } from "../packages/server/test/smtp";
+import { evident, type RunningApp, signIn, startEvident } from "./app";
+import { load, log, machine } from "./machine";
+
+const { values } = parseArgs({
+  options: {
+    patients: { type: "string", default: "2000" },
+    workers: { type: "string", default: "8" },
+    readers: { type: "string", default: "2" },
+    seconds: { type: "string", default: "70" },
+  },
+});
+const seconds = Number(values.seconds);
+const PASSWORD = "evident-demo-password";
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+/** Per server and request: the times of those that succeeded, and the others by HTTP status. */
+type Timing = { ms: number[]; errors: Map<number, number>; example?: string };
+type Timings = Map<string, Timing>;
+const timed = async (t: Timings, key: string, request: () => Promise<Response>) => {
+  const started = performance.now();
+  const res = await request();
+  const body = await res.text();
+  const entry: Timing = t.get(key) ?? { ms: [], errors: new Map() };
+  if (res.ok) entry.ms.push(performance.now() - started);
+  else {
+    entry.errors.set(res.status, (entry.errors.get(res.status) ?? 0) + 1);
+    entry.example ??= body.slice(0, 300);
+  }
+  t.set(key, entry);
+};
+
+const dir = mkdtempSync(path.join(tmpdir(), "evident-bench-two-"));
+const dataDirs = [0, 1, 2].map(() => mkdtempSync(path.join(tmpdir(), "evident-bench-two-app-")));
+const cluster = await startEmbedded({ dataDir: dir, port: await freePort(), database: "postgres", log });
+const admin = new pg.Client({ connectionString: cluster.url });
+await admin.connect();
+const sinks = [await startSmtp(), await startSmtp()];
+const servers: RunningApp[] = [];
+const loadBefore = load();
+try {
+  await admin.query("create database bench_two");
+  const url = new URL(cluster.url);
+  url.pathname = "/bench_two";
+  const env = {
+    DATABASE_URL: url.toString(),
+    EVIDENT_AUDIT_KEY: randomBytes(32).toString("hex"),
+    EVIDENT_SECRET_KEY: randomBytes(32).toString("hex"),
+    EVIDENT_DEMO_PATIENTS: "0",
+    EVIDENT_LOG_LEVEL: "warn",
+  };
+  log(`seeding ${values.patients} demo patients…`);
+  await evident(["demo", "--patients", values.patients], { ...env, EVIDENT_DATA_DIR: dataDirs[2]! });
+  const db = new pg.Client({ connectionString: url.toString() });
+  await db.connect();
+  const count = async (q: string) => (await db.query<{ n: number }>(q)).rows[0]?.n ?? 0;
+  const waitingBefore = await count(
+    "select count(*)::int as n from outbox_messages where status = 'pending'",
+  );
+  const messagesBefore = await count("select count(*)::int as n from outbox_messages");
+
+  log("starting two servers…");
+  const started = performance.now();
+  servers.push(
+    ...(await Promise.all(
+      [0, 1].map((i) => startEvident({ ...env, EVIDENT_DATA_DIR: dataDirs[i]!, SMTP_URL: sinks[i]!.url })),
+    )),
+  );
+  const [a, b] = servers as [RunningApp, RunningApp];
+  const who = {
+    coordinator: await signIn(a.base, "coordinator@demo.evident.test", PASSWORD),
+    clinician: await signIn(a.base, "clinician@demo.evident.test", PASSWORD),
+    researcher: await signIn(a.base, "researcher@demo.evident.test", PASSWORD),
+  };
+  const list = (await (
+    await fetch(`${b.base}/api/v1/patients?limit=100`, { headers: { cookie: who.coordinator } })
+  ).json()) as { items: { id: string }[] };
+  const patients = list.items.map((p) => p.id);
+  if (patients.length === 0) throw new Error("no demo patients");
+
+  const timings: Timings = new Map();
+  const until = performance.now() + seconds * 1000;
+  let registered = 0;
+  const writer = async (w: number) => {
+    for (let i = 0; performance.now() < until; i++) {
+      const s = servers[(w + i) % 2]!;
+      const name = s === a ? "A" : "B";
+      if (i % 10 === 9) {
+        const n = ++registered;
+        await timed(timings, `${name} register + invite`, () =>
+          fetch(`${s.base}/api/v1/patients`, {
+            method: "POST",
+            headers: { "content-type": "application/json", cookie: who.coordinator },
+            body: JSON.stringify({
+              givenName: "Bench",
+              familyName: `Patient ${n}`,
+              birthDate: "1970-01-01",
+              sex: "female",
+              email: `bench${n}@two.test`,
+              invite: true,
+              episode: { condition: "degenerative_disc_disease" },
+            }),
+          }),
+        );
+      } else {
+        const id = patients[(w * 31 + i) % patients.length]!;
+        await timed(timings, `${name} answers`, () =>
+          fetch(`${s.base}/api/v1/patients/${id}/responses`, {
+            method: "POST",
+            headers: { "content-type": "application/json", cookie: who.coordinator },
+            body: JSON.stringify({ responses: [{ instrument: "nrs_back", answers: { nrs_back: i % 11 } }] }),
+          }),
+        );
+      }
+    }
+  };
+  const reads = [
+    ["report, clinic", "/outcomes", who.clinician],
+    ["report, pooled", "/outcomes", who.researcher],
+    ["survival, clinic", "/outcomes/survival", who.clinician],
+  ] as const;
+  const reader = async (r: number) => {
+    for (let i = 0; performance.now() < until; i++) {
+      const s = servers[(r + i) % 2]!;
+      const [what, p, cookie] = reads[i % reads.length]!;
+      await timed(timings, `${s === a ? "A" : "B"} ${what}`, () =>
+        fetch(`${s.base}/api/v1${p}`, { headers: { cookie } }),
+      );
+    }
+  };
+  log(`load for ${seconds} s…`);
+  await Promise.all([
+    ...Array.from({ length: Number(values.workers) }, (_, w) => writer(w)),
+    ...Array.from({ length: Number(values.readers) }, (_, r) => reader(r)),
+  ]);
+  const loadAfter = load();
+
+  // Let the dispatchers (every 5 s) empty the outbox, and both runners tick at least twice.
+  const settle = Date.now() + 60_000;
+  while (
+    Date.now() < settle &&
+    ((await count("select count(*)::int as n from outbox_messages where status = 'pending'")) > 0 ||
+      performance.now() - started < 65_000)
+  )
+    await new Promise((r) => setTimeout(r, 1000));
+
+  const jobs = await db.query<{ kind: string; key: string; status: string; attempts: number }>(
+    "select kind, key, status, attempts from jobs order by created_at",
+  );
+  const messages = await count("select count(*)::int as n from outbox_messages");
+  const sent = await count("select count(*)::int as n from outbox_messages where status = 'sent'");
+  const withdrawn = await count("select count(*)::int as n from outbox_messages where status = 'withdrawn'");
+  const ids = new Map<string, number>();
+  const bySink = sinks.map((sink) => {
+    for (const m of sink.received) {
+      const id = /^Message-ID: <([^@>]+)@/im.exec(m.raw)?.[1] ?? "?";
+      ids.set(id, (ids.get(id) ?? 0) + 1);
+    }
+    return sink.received.length;
+  });
+  const twice = [...ids.values()].filter((n) => n > 1).length;
+  const audit = (
+    await db.query<{ n: number; bytes: number }>(
+      "select count(*)::int as n, pg_total_relation_size('audit_events')::bigint as bytes from audit_events",
+    )
+  ).rows[0]!;
+  const check = (await evident(["summaries", "check"], { ...env, EVIDENT_DATA_DIR: dataDirs[2]! }).then(
+    (out) => JSON.parse(out),
+    (e: Error) => ({ ok: false, differing: [e.message.split("\n").at(-2)] }),
+  )) as { ok: boolean; differing: string[] };
+  const reports = await Promise.all(
+    servers.map(async (s) => {
+      const r = (await (
+        await fetch(`${s.base}/api/v1/outcomes`, { headers: { cookie: who.clinician } })
+      ).json()) as Record<string, unknown>;
+      return JSON.stringify({ ...r, generatedAt: null, dataAsOf: null });
+    }),
+  );
+
+  console.log(`Machine: ${machine()}; load average ${loadBefore} → ${loadAfter} (end of load) → ${load()}\n`);
+  console.log(
+    `${values.patients} demo patients; ${values.workers} writers and ${values.readers} readers alternating between servers A and B for ${seconds} s.\n`,
+  );
+  console.log("| server | request | done | per second | median ms | p95 ms | errors |");
+  console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+  for (const [key, t] of [...timings].sort(
+    ([x], [y]) => x.slice(2).localeCompare(y.slice(2)) || x.localeCompare(y),
+  )) {
+    const ms = [...t.ms].sort((x, y) => x - y);
+    console.log(
+      `| ${key.slice(0, 1)} | ${key.slice(2)} | ${ms.length} | ${(ms.length / seconds).toFixed(1)} | ${quantile(ms, 0.5).toFixed(0)} | ${quantile(ms, 0.95).toFixed(0)} | ${[...t.errors].map(([status, n]) => `${n} × ${status}`).join(", ") || 0} |`,
+    );
+    if (t.example) log(`${key}: ${t.example}`);
+  }
+  const asked = jobs.rows.length;
+  console.log(
+    `\nJob runs: ${asked} (${jobs.rows.map((j) => `${j.key} ${j.status}, claimed ${j.attempts}×`).join("; ")}); executions (claims) ${jobs.rows.reduce((s, j) => s + j.attempts, 0)}.`,
+  );
+  console.log(
+    `Messages: ${waitingBefore} waiting from the demo and ${messages - messagesBefore} made during the run; of all ${messages}, ${sent} sent and ${withdrawn} withdrawn (answered first). SMTP received ${bySink[0]} from A and ${bySink[1]} from B: ${ids.size} distinct Message-IDs, ${twice} received twice.`,
+  );
+  console.log(
+    `Summaries after the run equal a full rebuild: ${check.ok} (${check.differing.length} tables differ). Both servers answer the same outcomes report: ${reports[0] === reports[1]}.`,
+  );
+  console.log(
+    `Audit trail: ${audit.n} events, ${Math.round(audit.bytes / Math.max(1, audit.n))} bytes each on disk (indexes included).`,
+  );
+  await db.end();
+} finally {
+  for (const s of servers) await s.stop();
+  for (const s of sinks) await s.close();
+  await admin.end();
+  await cluster.stop();
+  for (const d of [dir, ...dataDirs]) rmSync(d, { recursive: true, force: true });
+}
