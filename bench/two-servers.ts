@@ -5,9 +5,10 @@
  * contacts job leaves them), then starts two `evident start` processes against it through
  * DATABASE_URL, at the same moment, with the same audit and secret keys, each handing its e-mail
  * to its own SMTP sink. Staff sign in once (on the first server) and their session works on both.
- * For `--seconds`, workers alternate between the servers: entering questionnaire answers for demo
- * patients, now and then registering a patient with a portal invitation (a new message), and
- * reading the outcomes report (a clinic's and a researcher's) and survival.
+ * For `--seconds`, writers alternate between the servers — registering a patient on one (every fifth
+ * with a portal invitation: a new message), entering their baseline answer on the other, recording
+ * a treatment on the first (a clinician's; it queues the clinic's outcome summaries) — while readers ask both
+ * for the outcomes report (a clinic's and a researcher's) and survival.
  *
  * Then it counts: job runs (both servers queue each hour's run at start and every minute, and
  * claim with SKIP LOCKED: one row per key, each claimed once), messages (each handed to SMTP by
@@ -44,17 +45,20 @@ const quantile = (sorted: number[], q: number) =>
 /** Per server and request: the times of those that succeeded, and the others by HTTP status. */
 type Timing = { ms: number[]; errors: Map<number, number>; example?: string };
 type Timings = Map<string, Timing>;
-const timed = async (t: Timings, key: string, request: () => Promise<Response>) => {
+/** Times one request under `key`; resolves with its JSON body, or null if it failed. */
+const timed = async (t: Timings, key: string, request: () => Promise<Response>): Promise<unknown> => {
   const started = performance.now();
   const res = await request();
   const body = await res.text();
   const entry: Timing = t.get(key) ?? { ms: [], errors: new Map() };
-  if (res.ok) entry.ms.push(performance.now() - started);
-  else {
-    entry.errors.set(res.status, (entry.errors.get(res.status) ?? 0) + 1);
-    entry.example ??= body.slice(0, 300);
-  }
   t.set(key, entry);
+  if (res.ok) {
+    entry.ms.push(performance.now() - started);
+    return JSON.parse(body);
+  }
+  entry.errors.set(res.status, (entry.errors.get(res.status) ?? 0) + 1);
+  entry.example ??= body.slice(0, 300);
+  return null;
 };
 
 const dir = mkdtempSync(path.join(tmpdir(), "evident-bench-two-"));
@@ -94,51 +98,60 @@ try {
     )),
   );
   const [a, b] = servers as [RunningApp, RunningApp];
+  const nameOf = (server: RunningApp) => (server === a ? "A" : "B");
   const who = {
     coordinator: await signIn(a.base, "coordinator@demo.evident.test", PASSWORD),
     clinician: await signIn(a.base, "clinician@demo.evident.test", PASSWORD),
     researcher: await signIn(a.base, "researcher@demo.evident.test", PASSWORD),
   };
-  const list = (await (
-    await fetch(`${b.base}/api/v1/patients?limit=100`, { headers: { cookie: who.coordinator } })
-  ).json()) as { items: { id: string }[] };
-  const patients = list.items.map((p) => p.id);
-  if (patients.length === 0) throw new Error("no demo patients");
-
   const timings: Timings = new Map();
   const until = performance.now() + seconds * 1000;
   let registered = 0;
+  const today = new Date().toISOString().slice(0, 10);
+  const post =
+    (server: RunningApp, p: string, body: unknown, cookie: string = who.coordinator) =>
+    () =>
+      fetch(`${server.base}/api/v1${p}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie },
+        body: JSON.stringify(body),
+      });
+  // Each round registers a patient on one server (every fifth with a portal invitation: a message
+  // to send), enters their baseline answer on the other, and records a treatment on the first.
   const writer = async (w: number) => {
     for (let i = 0; performance.now() < until; i++) {
-      const s = servers[(w + i) % 2]!;
-      const name = s === a ? "A" : "B";
-      if (i % 10 === 9) {
-        const n = ++registered;
-        await timed(timings, `${name} register + invite`, () =>
-          fetch(`${s.base}/api/v1/patients`, {
-            method: "POST",
-            headers: { "content-type": "application/json", cookie: who.coordinator },
-            body: JSON.stringify({
-              givenName: "Bench",
-              familyName: `Patient ${n}`,
-              birthDate: "1970-01-01",
-              sex: "female",
-              email: `bench${n}@two.test`,
-              invite: true,
-              episode: { condition: "degenerative_disc_disease" },
-            }),
-          }),
-        );
-      } else {
-        const id = patients[(w * 31 + i) % patients.length]!;
-        await timed(timings, `${name} answers`, () =>
-          fetch(`${s.base}/api/v1/patients/${id}/responses`, {
-            method: "POST",
-            headers: { "content-type": "application/json", cookie: who.coordinator },
-            body: JSON.stringify({ responses: [{ instrument: "nrs_back", answers: { nrs_back: i % 11 } }] }),
-          }),
-        );
-      }
+      const [s, t] = (w + i) % 2 === 0 ? [a, b] : [b, a];
+      const n = ++registered;
+      const created = (await timed(
+        timings,
+        `${nameOf(s)} register a patient`,
+        post(s, "/patients", {
+          givenName: "Bench",
+          familyName: `Patient ${n}`,
+          birthDate: "1970-01-01",
+          sex: "female",
+          ...(n % 5 === 0 ? { email: `bench${n}@two.test`, invite: true } : {}),
+          episode: { condition: "degenerative_disc_disease" },
+        }),
+      )) as { id: string } | null;
+      if (!created) continue;
+      await timed(
+        timings,
+        `${nameOf(t)} enter answers`,
+        post(t, `/patients/${created.id}/responses`, {
+          responses: [{ instrument: "nrs_back", answers: { nrs_back: n % 11 } }],
+        }),
+      );
+      await timed(
+        timings,
+        `${nameOf(s)} record a treatment`,
+        post(
+          s,
+          `/patients/${created.id}/treatments`,
+          { kind: "exercise_physiotherapy", date: today },
+          who.clinician,
+        ),
+      );
     }
   };
   const reads = [
@@ -150,7 +163,7 @@ try {
     for (let i = 0; performance.now() < until; i++) {
       const s = servers[(r + i) % 2]!;
       const [what, p, cookie] = reads[i % reads.length]!;
-      await timed(timings, `${s === a ? "A" : "B"} ${what}`, () =>
+      await timed(timings, `${nameOf(s)} ${what}`, () =>
         fetch(`${s.base}/api/v1${p}`, { headers: { cookie } }),
       );
     }
@@ -162,15 +175,19 @@ try {
   ]);
   const loadAfter = load();
 
-  // Let the dispatchers (every 5 s) empty the outbox, and both runners tick at least twice.
-  const settle = Date.now() + 60_000;
+  // Let the dispatchers (every 5 s) empty the outbox, the job runs finish, and both runners tick
+  // at least twice.
+  const settle = Date.now() + 120_000;
   while (
     Date.now() < settle &&
     ((await count("select count(*)::int as n from outbox_messages where status = 'pending'")) > 0 ||
+      (await count("select count(*)::int as n from jobs where status = 'running'")) > 0 ||
       performance.now() - started < 65_000)
   )
     await new Promise((r) => setTimeout(r, 1000));
 
+  // Each runner ticks at its start and then every minute.
+  const ticks = 2 * (1 + Math.floor((performance.now() - started) / 60_000));
   const jobs = await db.query<{ kind: string; key: string; status: string; attempts: number }>(
     "select kind, key, status, attempts from jobs order by created_at",
   );
@@ -219,9 +236,8 @@ try {
     );
     if (t.example) log(`${key}: ${t.example}`);
   }
-  const asked = jobs.rows.length;
   console.log(
-    `\nJob runs: ${asked} (${jobs.rows.map((j) => `${j.key} ${j.status}, claimed ${j.attempts}×`).join("; ")}); executions (claims) ${jobs.rows.reduce((s, j) => s + j.attempts, 0)}.`,
+    `\nJob runs: each server queued each kind's run for the hour at start and every minute, ${ticks} asks per kind from the two; ${jobs.rows.length} runs exist (${jobs.rows.map((j) => `${j.key} ${j.status}, claimed ${j.attempts}×`).join("; ")}): ${jobs.rows.reduce((s, j) => s + j.attempts, 0)} executions.`,
   );
   console.log(
     `Messages: ${waitingBefore} waiting from the demo and ${messages - messagesBefore} made during the run; of all ${messages}, ${sent} sent and ${withdrawn} withdrawn (answered first). SMTP received ${bySink[0]} from A and ${bySink[1]} from B: ${ids.size} distinct Message-IDs, ${twice} received twice.`,

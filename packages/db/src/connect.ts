@@ -324,9 +324,14 @@ async function openReplica(
 ): Promise<Reads> {
   const u = new URL(url);
   const name = `${u.hostname}:${u.port || "5432"}${u.pathname}`;
+  // Without a user of its own, the replica is signed in to as the app signs in to the primary.
+  if (!u.username) {
+    const a = new URL(app.url);
+    [u.username, u.password] = [a.username, a.password];
+  }
   const opts = { readOnly: true, connectTimeoutMs: 5000 };
-  const pool = createPool(url, config.poolSize, { ...opts, role: app.role });
-  const systemPool = createPool(url, config.poolSize, { ...opts, role: app.systemRole });
+  const pool = createPool(u.toString(), config.poolSize, { ...opts, role: app.role });
+  const systemPool = createPool(u.toString(), config.poolSize, { ...opts, role: app.systemRole });
   const reads = replicaReads({ primary, pool, systemPool, name, ...(config.log ? { log: config.log } : {}) });
   try {
     const { rows } = await standbyCheck(pool);

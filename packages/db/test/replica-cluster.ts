@@ -24,8 +24,8 @@ export type ReplicatedClusters = {
   primary: EmbeddedCluster;
   /** The standby's `evident` database as the cluster's superuser. */
   replicaOwnerUrl: string;
-  /** The standby's `evident` database as another role (the app's). */
-  replicaUrlAs(user: string, password: string): string;
+  /** The standby's `evident` database, with no user named (the app then signs in as it does on the primary). */
+  replicaUrl: string;
   /** Waits until the standby has replayed everything the primary has written. */
   caughtUp(timeoutMs?: number): Promise<void>;
   stopReplica(): Promise<void>;
@@ -116,13 +116,6 @@ export async function startReplicatedClusters(): Promise<ReplicatedClusters> {
   };
   await startReplica();
 
-  const at = (user: string, password: string) => {
-    const u = new URL(primary.url);
-    u.port = String(port);
-    u.username = encodeURIComponent(user);
-    u.password = encodeURIComponent(password);
-    return u.toString();
-  };
   const owner = new URL(primary.url);
   owner.port = String(port);
 
@@ -130,7 +123,7 @@ export async function startReplicatedClusters(): Promise<ReplicatedClusters> {
     primaryDir,
     primary,
     replicaOwnerUrl: owner.toString(),
-    replicaUrlAs: at,
+    replicaUrl: `postgres://127.0.0.1:${port}${owner.pathname}`,
     async caughtUp(timeoutMs = 30_000) {
       const p = new pg.Client({ connectionString: primary.url });
       const r = new pg.Client({ connectionString: owner.toString() });

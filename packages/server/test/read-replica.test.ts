@@ -10,7 +10,6 @@ import {
   cacheComparison,
   createPool,
   type Database,
-  embeddedAppCredentials,
   openDatabase,
   outcomeReadRepository,
   replicaReads,
@@ -32,10 +31,10 @@ let standby: pg.Pool;
 
 beforeAll(async () => {
   clusters = await startReplicatedClusters();
-  const app = await embeddedAppCredentials(clusters.primaryDir);
   database = await openDatabase({
     dataDir: clusters.primaryDir,
-    readDatabaseUrl: clusters.replicaUrlAs(app.user, app.password),
+    // No user in it: the app signs in to the standby as it does to the primary.
+    readDatabaseUrl: clusters.replicaUrl,
     log: (line) => logs.push(line),
   });
   const owner = createPool(clusters.primary.url, 2);
