@@ -37,7 +37,13 @@ export function evident(args: string[], env: Record<string, string>): Promise<st
   });
 }
 
-export type RunningApp = { base: string; child: ChildProcess; output(): string; stop(): Promise<void> };
+export type RunningApp = {
+  base: string;
+  child: ChildProcess;
+  output(): string;
+  /** SIGTERM, then its exit code once it has exited. */
+  stop(): Promise<number | null>;
+};
 
 /** `evident start` with `env` added, on a free port (its own public URL), once /api/health answers. */
 export async function startEvident(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningApp> {
@@ -54,11 +60,10 @@ export async function startEvident(env: Record<string, string>, timeoutMs = 120_
   child.stderr!.on("data", (d) => {
     output += d;
   });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
-    await exited;
+    if (child.exitCode === null) child.kill("SIGTERM");
+    return exited;
   };
   try {
     await healthy(base, child, timeoutMs);
