@@ -38,29 +38,24 @@ const SLOT = "evident_test_replica";
 const skipped =
   /^(postmaster\.(pid|opts)|server\.log|pg_wal\/.+|pg_replslot\/.+|pg_stat_tmp\/.+|.*pgsql_tmp.*)$/;
 
-export async function startReplicatedClusters(): Promise<ReplicatedClusters> {
-  const primaryDir = await mkdtemp(path.join(tmpdir(), "evident-primary-"));
-  const replicaDir = await mkdtemp(path.join(tmpdir(), "evident-standby-"));
-  const primary = await startEmbedded({
-    dataDir: primaryDir,
-    port: await freePort(),
-    role: "server",
-    command: "replica test",
-  });
+/** Makes and starts the standby of `primary` in `replicaDir` (see the top). */
+async function makeStandby(primary: EmbeddedCluster, primaryDir: string, replicaDir: string) {
   const runAs = await clusterUser();
   let bin = await binaries();
   if (runAs && !(await reachable(runAs, bin.pg_ctl))) bin = await sharedBinaries(bin);
   const source = path.join(primaryDir, "pg");
   const target = path.join(replicaDir, "pg");
   const port = await freePort();
+  // Streaming needs wal_level replica (PostgreSQL's default); set it and restart if it is not.
+  const check = new pg.Client({ connectionString: primary.url });
+  await check.connect();
+  const level = (await check.query<{ wal_level: string }>("show wal_level")).rows[0]?.wal_level;
+  if (level !== "replica" && level !== "logical") await check.query("alter system set wal_level = replica");
+  await check.end();
+  if (level !== "replica" && level !== "logical") await primary.control!.restart();
   const admin = new pg.Client({ connectionString: primary.url });
   await admin.connect();
   try {
-    const level = (await admin.query<{ wal_level: string }>("show wal_level")).rows[0]?.wal_level;
-    if (level !== "replica" && level !== "logical") {
-      await admin.query("alter system set wal_level = replica");
-      throw new Error(`wal_level is ${level}: restart the primary with wal_level = replica`);
-    }
     const password = randomBytes(18).toString("base64url");
     await admin.query(`create role evident_replicator with replication login password '${password}'`);
     await appendFile(
@@ -115,6 +110,28 @@ export async function startReplicatedClusters(): Promise<ReplicatedClusters> {
     await run(bin.pg_ctl, ["stop", "-D", target, "-m", "fast", "-w", "-t", "60"], runAs);
   };
   await startReplica();
+  return { port, startReplica, stopReplica };
+}
+
+export async function startReplicatedClusters(): Promise<ReplicatedClusters> {
+  const primaryDir = await mkdtemp(path.join(tmpdir(), "evident-primary-"));
+  const replicaDir = await mkdtemp(path.join(tmpdir(), "evident-standby-"));
+  const primary = await startEmbedded({
+    dataDir: primaryDir,
+    port: await freePort(),
+    role: "server",
+    command: "replica test",
+  });
+  let standby: Awaited<ReturnType<typeof makeStandby>>;
+  try {
+    standby = await makeStandby(primary, primaryDir, replicaDir);
+  } catch (e) {
+    await primary.stop().catch(() => undefined);
+    await rm(replicaDir, { recursive: true, force: true });
+    await rm(primaryDir, { recursive: true, force: true });
+    throw e;
+  }
+  const { port, startReplica, stopReplica } = standby;
 
   const owner = new URL(primary.url);
   owner.port = String(port);
