@@ -1,12 +1,36 @@
 /**
  * The candidacy form in the browser: a clinician assesses a patient for a regenerative disc
  * procedure, sees every criterion with its status and source as the facts go in (and that it
- * cannot be signed while more information is needed), and signs it off; the patient page then
+ * cannot be signed while any criterion needs more information, even once one already makes the
+ * patient not eligible), and signs it off; the patient page then
  * shows the signed outcome.
  */
+
+import type { Locator } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { calmIntake } from "../packages/server/test/answers";
+import { contraindicationLabels } from "../packages/web/src/clinic/patient/candidacyForm";
 import { descriptionOf, expectText, signInStaff, unique, useBrowser, visible } from "./app";
 import { expectNoAxeViolations } from "./browser";
+
+/** Enters every remaining fact of the form (criteria met), as a clinician who has found them out. */
+async function settleEveryCriterion(dialog: Locator): Promise<void> {
+  const answer = (label: string, value: "Yes" | "No") =>
+    dialog.getByRole("radiogroup", { name: label, exact: true }).getByLabel(value, { exact: true }).check();
+  await answer("Tried", "Yes");
+  await dialog.getByLabel("For how long (months)").fill("6");
+  await answer("Supervised physiotherapy", "Yes");
+  await dialog.getByLabel("Back pain VAS (mm, 0–100)").fill("62");
+  await dialog.getByLabel("ODI (0–100)").fill("44");
+  await dialog.getByRole("combobox", { name: "Leg pain" }).click();
+  await dialog.page().getByRole("option", { name: "None", exact: true }).click();
+  await answer("Facet pain excluded by medial branch block", "Yes");
+  await dialog.getByLabel("Modified Pfirrmann grade (1–8)").fill("4");
+  await dialog.getByLabel("Disc height retained (%)").fill("70");
+  const level = dialog.getByRole("checkbox", { name: "L4–L5" });
+  if (!(await level.isChecked())) await level.check();
+  for (const label of Object.values(contraindicationLabels)) await answer(label, "No");
+}
 
 describe("candidacy", () => {
   const browser = useBrowser();
@@ -24,6 +48,11 @@ describe("candidacy", () => {
     });
     expect(created.status()).toBe(201);
     const { id } = (await created.json()) as { id: string };
+    // The safety questions, answered at the desk with no red flag, settle the triage criterion.
+    const intake = await page.request.post(`/api/v1/patients/${id}/intakes`, {
+      data: { answers: calmIntake({ age: 55, painDurationWeeks: 12 }) },
+    });
+    expect(intake.status()).toBe(201);
     await page.goto(`/patients/${id}`);
     const section = page.getByRole("region", { name: /Candidacy/ });
     await expectText(section, "No candidacy assessment signed yet");
@@ -32,7 +61,7 @@ describe("candidacy", () => {
     await visible(dialog);
     const criteria = dialog.getByRole("list", { name: "Candidacy criteria" });
     await expectText(criteria, "A single symptomatic degenerated disc between L1 and S1");
-    // Nothing is known yet: the form says it cannot be signed, before anyone tries.
+    // Little is known yet: the form says it cannot be signed, before anyone tries.
     await expectText(dialog, "Not ready to sign off");
     expect(await dialog.getByRole("button", { name: "Sign off assessment" }).isDisabled()).toBe(true);
     await dialog.getByLabel("Symptom duration (months)").fill("3");
@@ -42,7 +71,13 @@ describe("candidacy", () => {
     );
     await expectText(dialog, "Not eligible");
     await expectText(criteria, /NCT06325566|Mesoblast/);
+    // Not eligible already, but other criteria are unknown: still not signable.
+    await expectText(dialog, "Not ready to sign off");
+    expect(await dialog.getByRole("button", { name: "Sign off assessment" }).isDisabled()).toBe(true);
     await expectNoAxeViolations(page, "the candidacy form");
+    await settleEveryCriterion(dialog);
+    await expectText(dialog, "0 unknown (the checklist is below)");
+    await expectText(dialog, "Not eligible");
     await dialog.getByLabel("Sign-off note").fill("Too early: revisit at six months");
     await dialog.getByRole("button", { name: "Sign off assessment" }).click();
     await expectText(section, "Not eligible");

@@ -16,6 +16,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     mailDir: string;
+    /** The app's data directory: `evident …` commands given it open the running app's database. */
+    dataDir: string;
     chromiumPath: string;
   }
 }
@@ -41,6 +43,7 @@ export default async function setup(project: TestProject) {
   const app = await startApp({ demoPatients: 1500 });
   project.provide("baseUrl", app.baseUrl);
   project.provide("mailDir", app.mailDir);
+  project.provide("dataDir", app.dataDir);
   project.provide("chromiumPath", chromiumPath);
   return app.stop;
 }

@@ -21,7 +21,8 @@
  * follow-up message (`--only messages`) in screenshots-messages.ts, the decision aid's clinic
  * figure with its counts and missing-data range (`--only numbers`) in screenshots-numbers.ts, the
  * Audit trail page (`--only audit`) in screenshots-audit.ts, the portal sign-in and a first
- * question (`--only portal`) in screenshots-portal.ts. Uses the demo data when
+ * question (`--only portal`) in screenshots-portal.ts, the clinic's FHIR API clients (`--only
+ * fhir-clients`, which also needs DATA_DIR) in screenshots-fhir.ts. Uses the demo data when
  * there is some (a patient with answers,
  * the demo portal patient); otherwise it creates a showcase patient through the API first.
  */
@@ -35,6 +36,7 @@ import { portalPatient as newPortalPatient, passSafetyQuestions } from "./intake
 import { linkTokenFor, mailFolder } from "./mail";
 import { aidScreenshots } from "./screenshots-aid";
 import { auditScreenshots } from "./screenshots-audit";
+import { fhirClientScreenshots } from "./screenshots-fhir";
 import { gateScreenshots } from "./screenshots-gate";
 import { intakeScreenshots, spanishAidScreenshots, unsureScreenshots } from "./screenshots-intake";
 import { messageScreenshots } from "./screenshots-messages";
@@ -363,6 +365,13 @@ async function main() {
     }
     if (only === "records") {
       await recordScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
+      return;
+    }
+    if (only === "fhir-clients") {
+      await fhirClientScreenshots(browser, base, shoot, {
+        dataDir: process.env.DATA_DIR,
+        mailDir: mailFolder(),
+      });
       return;
     }
     if (only === "gate") {

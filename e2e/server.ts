@@ -59,7 +59,8 @@ function stopApp(app: ChildProcess, timeoutMs = 30_000): Promise<void> {
   });
 }
 
-export type RunningApp = { baseUrl: string; mailDir: string; stop(): Promise<void> };
+/** A running app: its address, where its mail is filed, and its data directory (for `evident …`). */
+export type RunningApp = { baseUrl: string; mailDir: string; dataDir: string; stop(): Promise<void> };
 
 /**
  * Starts the app and its mail server; resolves once the app is healthy. `demoPatients` sizes the
@@ -114,5 +115,5 @@ export async function startApp(opts: {
     throw e;
   }
 
-  return { baseUrl, mailDir, stop: teardown };
+  return { baseUrl, mailDir, dataDir, stop: teardown };
 }

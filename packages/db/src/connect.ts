@@ -9,14 +9,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate as drizzleMigrate } from "drizzle-orm/node-postgres/migrator";
-import pg from "pg";
+import type pg from "pg";
 import { type AnchorWritten, writeAnchor } from "./audit-anchors";
 import { type AuditKey, loadAuditKey, useAuditKey } from "./audit-key";
 import { rechainLegacyAudit } from "./audit-rechain";
 import { type VerifyResult, verifyAudit } from "./audit-verify";
 import type { OwnerKind } from "./cluster-owner";
 import { type EmbeddedCluster, startEmbedded } from "./embedded";
-import { primaryReads, type Reads, type ReadTarget, replicaReads } from "./replica";
+import { createPool, researchPoolOptions } from "./pool";
+import { openReplica, primaryReads, type Reads, type ReadTarget } from "./replica";
 import {
   APP_ROLE,
   checkAppRole,
@@ -24,7 +25,9 @@ import {
   ensureLoginRole,
   ensureSwitchRole,
   grantAppPrivileges,
+  grantResearchRole,
   grantSystemRole,
+  RESEARCH_ROLE,
   SYSTEM_ROLE,
   withCredentials,
 } from "./roles";
@@ -46,8 +49,13 @@ export type Database = {
    */
   system: { pool: pg.Pool; db: Db };
   /**
+   * Read-only connections as `evident_research`, which may read only the aggregate tables (the
+   * outcome summaries and the pooled comparisons' cache): a researcher's pooled reads.
+   */
+  research: { pool: pg.Pool; db: Db };
+  /**
    * Where the outcomes, "people like you", research and FHIR search reads go: a replica when
-   * EVIDENT_READ_DATABASE_URL is set, else these same pools (replica.ts).
+   * EVIDENT_READ_DATABASE_URL is set, else these same pools (`research` included: replica.ts).
    */
   reads: Reads;
   mode: "embedded" | "external";
@@ -64,51 +72,13 @@ export type Database = {
   close(): Promise<void>;
 };
 
+export { createPool, type PoolOptions } from "./pool";
+
 export const migrationsFolder = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   "..",
   "migrations",
 );
-
-/** Dates of service stay "YYYY-MM-DD" strings; 64-bit integers (counts) become numbers. */
-const types = {
-  getTypeParser(oid: number, format?: "text" | "binary") {
-    if (oid === pg.types.builtins.DATE) return (v: string) => v;
-    if (oid === pg.types.builtins.INT8) return (v: string) => Number(v);
-    return pg.types.getTypeParser(oid, format);
-  },
-};
-
-export type PoolOptions = {
-  /** Each connection switches to this role as it opens (DATABASE_URL alone: roles.ts). */
-  role?: string | null;
-  /** Every transaction read-only, and named `evident-read` (a replica's pools: replica.ts). */
-  readOnly?: boolean;
-  /** Give up connecting after this long (a replica that does not answer is passed over). */
-  connectTimeoutMs?: number;
-};
-
-export function createPool(url: string, max = 10, opts: PoolOptions = {}): pg.Pool {
-  const settings = [
-    // Every session in UTC, so date arithmetic in SQL never depends on the server's zone.
-    "-c timezone=UTC",
-    ...(opts.role ? [`-c role=${opts.role}`] : []),
-    ...(opts.readOnly ? ["-c default_transaction_read_only=on"] : []),
-  ];
-  const pool = new pg.Pool({
-    connectionString: url,
-    max,
-    types,
-    application_name: opts.readOnly ? "evident-read" : "evident",
-    options: settings.join(" "),
-    ...(opts.connectTimeoutMs ? { connectionTimeoutMillis: opts.connectTimeoutMs } : {}),
-  });
-  // A client losing its server (PostgreSQL restarted, network) must not crash the process, idle
-  // in the pool or checked out between two queries: the pool drops it and opens a new one.
-  pool.on("error", (e) => console.error(`database connection error: ${e.message}`));
-  pool.on("connect", (client) => client.on("error", () => undefined));
-  return pool;
-}
 
 export async function checkDurability(pool: pg.Pool): Promise<void> {
   const { rows } = await pool.query<{ name: string; setting: string }>(
@@ -180,12 +150,19 @@ export type DatabaseConfig = {
 };
 
 /** How the app connects, and how its system connections do (a role to switch to at connect). */
-type AppConnection = { url: string; role: string | null; systemRole: string | null };
+export type AppConnection = {
+  url: string;
+  role: string | null;
+  systemRole: string | null;
+  researchRole: string | null;
+};
 
 /**
  * As the owner: makes sure the app's role exists with the privileges it needs, and says how the app
  * connects (roles.ts explains the three cases).
  */
+const switchRoles = { systemRole: SYSTEM_ROLE, researchRole: RESEARCH_ROLE };
+
 async function setUpAppRole(
   owner: pg.Pool,
   config: DatabaseConfig,
@@ -202,23 +179,26 @@ async function setUpAppRole(
       await ensureLoginRole(client, creds.user, creds.password);
       await grantAppPrivileges(client, creds.user);
       await grantSystemRole(client, creds.user);
-      return { url: withCredentials(ownerUrl, creds), role: null, systemRole: SYSTEM_ROLE };
+      await grantResearchRole(client, creds.user);
+      return { url: withCredentials(ownerUrl, creds), role: null, ...switchRoles };
     }
     const userOf = (url: string) => decodeURIComponent(new URL(url).username);
     // Two URLs naming two roles: the app's own role. (The same role twice is the one-URL case.)
     if (config.databaseUrl && userOf(config.databaseUrl) !== userOf(ownerUrl)) {
       await grantAppPrivileges(client, userOf(config.databaseUrl));
       await grantSystemRole(client, userOf(config.databaseUrl));
-      return { url: config.databaseUrl, role: null, systemRole: SYSTEM_ROLE };
+      await grantResearchRole(client, userOf(config.databaseUrl));
+      return { url: config.databaseUrl, role: null, ...switchRoles };
     }
     if (await ensureSwitchRole(client, APP_ROLE)) {
       await grantAppPrivileges(client, APP_ROLE);
-      return { url: config.databaseUrl ?? ownerUrl, role: APP_ROLE, systemRole: SYSTEM_ROLE };
+      await grantResearchRole(client, null);
+      return { url: config.databaseUrl ?? ownerUrl, role: APP_ROLE, ...switchRoles };
     }
     config.log?.(
       `warning: could not create the database role ${APP_ROLE}, so the app connects as the owner of the tables; give it a role of its own (EVIDENT_MIGRATE_DATABASE_URL, see README)`,
     );
-    return { url: ownerUrl, role: null, systemRole: null };
+    return { url: ownerUrl, role: null, systemRole: null, researchRole: null };
   } finally {
     client.release();
   }
@@ -241,6 +221,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const owner = createPool(ownerUrl, 2);
   let pool: pg.Pool | undefined;
   let systemPool: pg.Pool | undefined;
+  let researchPool: pg.Pool | undefined;
   let reads: Reads | undefined;
   try {
     await checkDurability(owner);
@@ -249,16 +230,25 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     pool = createPool(app.url, config.poolSize, { role: app.role });
     // As large as the app's: every request looks its session up through it.
     systemPool = createPool(app.url, config.poolSize, { role: app.systemRole });
+    // Pooled research reads: few at a time, read-only, as the role that sees only aggregates.
+    researchPool = createPool(app.url, 4, researchPoolOptions(app.researchRole));
     const client = await pool.connect();
     const problem = await checkAppRole(client).finally(() => client.release());
     if (problem) log(`warning: ${problem}; it should be a role of its own (see README, "Database roles")`);
-    const primary: ReadTarget = { pool, system: drizzle(systemPool, { schema }), replica: false };
+    const research = { pool: researchPool, db: drizzle(researchPool, { schema }) };
+    const primary: ReadTarget = { pool, research, replica: false };
     reads = config.readDatabaseUrl
-      ? await openReplica(config.readDatabaseUrl, app, primary, config)
+      ? await openReplica(config.readDatabaseUrl, {
+          app,
+          primary,
+          poolSize: config.poolSize,
+          log: config.log,
+        })
       : primaryReads(primary);
   } catch (e) {
     await pool?.end().catch(() => undefined);
     await systemPool?.end().catch(() => undefined);
+    await researchPool?.end().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     throw e;
   } finally {
@@ -267,12 +257,14 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   useAuditKey(key);
   const appPool = pool;
   const sysPool = systemPool!;
+  const resPool = researchPool!;
   const readsTo = reads!;
   let closed = false;
   return {
     pool: appPool,
     db: drizzle(appPool, { schema }),
-    system: { pool: sysPool, db: readsTo.primary.system },
+    system: { pool: sysPool, db: drizzle(sysPool, { schema }) },
+    research: readsTo.primary.research,
     reads: readsTo,
     mode: embedded ? "embedded" : "external",
     cluster: embedded,
@@ -291,61 +283,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       await readsTo.close();
       await appPool.end();
       await sysPool.end();
+      await resPool.end();
       await embedded?.stop();
     },
   };
-}
-
-/**
- * Whether the replica is a standby. A role this start has just created may not have reached the
- * replica yet, so a refused sign-in is tried again for a few seconds.
- */
-async function standbyCheck(pool: pg.Pool, untilMs = Date.now() + 5000) {
-  for (;;) {
-    try {
-      return await pool.query<{ standby: boolean }>("select pg_is_in_recovery() as standby");
-    } catch (e) {
-      if (!String((e as { code?: string }).code).startsWith("28") || Date.now() > untilMs) throw e;
-      await new Promise((done) => setTimeout(done, 100));
-    }
-  }
-}
-
-/**
- * The replica's pools, as the app connects to the primary (its role, or the role it switches to),
- * every transaction read-only. A replica that is down or not a replica is reported, not fatal:
- * reads go to the primary until it answers (replica.ts).
- */
-async function openReplica(
-  url: string,
-  app: AppConnection,
-  primary: ReadTarget,
-  config: DatabaseConfig,
-): Promise<Reads> {
-  const u = new URL(url);
-  const name = `${u.hostname}:${u.port || "5432"}${u.pathname}`;
-  // Without a user of its own, the replica is signed in to as the app signs in to the primary.
-  if (!u.username) {
-    const a = new URL(app.url);
-    [u.username, u.password] = [a.username, a.password];
-  }
-  const opts = { readOnly: true, connectTimeoutMs: 5000 };
-  const pool = createPool(u.toString(), config.poolSize, { ...opts, role: app.role });
-  const systemPool = createPool(u.toString(), config.poolSize, { ...opts, role: app.systemRole });
-  const reads = replicaReads({ primary, pool, systemPool, name, ...(config.log ? { log: config.log } : {}) });
-  try {
-    const { rows } = await standbyCheck(pool);
-    config.log?.(
-      rows[0]?.standby
-        ? `outcomes, research and FHIR search reads go to the replica ${name}`
-        : `warning: EVIDENT_READ_DATABASE_URL (${name}) is not a replica (pg_is_in_recovery() is false); reads go there, read-only`,
-    );
-  } catch (e) {
-    config.log?.(
-      `warning: the read replica ${name} does not answer (${(e as Error).message}); reads go to the primary until it does`,
-    );
-  }
-  return reads;
 }
 
 /** Appends an anchor of the audit chains now (audit-anchors.ts). */

@@ -4,10 +4,11 @@
  * the summaries are refreshed, the comparison cache filled and every read audited on the primary.
  *
  * - The replica is a copy made by PostgreSQL's own streaming replication, so it holds the same
- *   roles and row-level security policies: the read pools connect as the app's role (and, for
- *   pooled reads, `evident_system`), scoped per transaction by `scopedDb` as on the primary, and
- *   every transaction is read-only (`default_transaction_read_only`; a hot standby refuses writes
- *   anyway).
+ *   roles, grants and row-level security policies: one read pool connects as the app's role,
+ *   scoped per transaction by `scopedDb` as on the primary; the other, for researchers' pooled
+ *   reads, as `evident_research`, which may read the aggregate tables and nothing else (roles.ts),
+ *   as on the primary. Every transaction is read-only (`default_transaction_read_only`; a hot
+ *   standby refuses writes anyway).
  * - Before a read, the primary's WAL position is taken and the read waits (at most `maxWaitMs`)
  *   until the replica has replayed that far, so a page shows what was committed before it was
  *   asked for — the summaries' refresh included. A replica still behind after that is read anyway
@@ -16,22 +17,30 @@
  *   replayed since it started), the primary is read.
  * - A replica that cannot be reached (refused, timed out, shutting down) is passed over: the read
  *   goes to the primary and the replica is tried again `retryAfterMs` later, so a replica's outage
- *   slows nothing and loses nothing. A read cancelled by a conflict with replay is done again on
- *   the primary.
+ *   slows nothing and loses nothing. A read cancelled by a conflict with replay, or one that did not
+ *   find there what the primary wrote for it (`StaleRead`), is done again on the primary.
  */
 import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
-import type { Db } from "./connect";
+import type { AppConnection, Db } from "./connect";
+import { createPool, researchPoolOptions } from "./pool";
 import { schema } from "./schema";
 
 export type ReadTarget = {
   /** The app's role: scope it to a clinic with `scopedDb` as on the primary. */
   pool: pg.Pool;
-  /** `evident_system`, for researchers' pooled reads. */
-  system: Db;
+  /** `evident_research`, read-only, for researchers' pooled reads: the aggregate tables only. */
+  research: { pool: pg.Pool; db: Db };
   /** True for a replica's read-only connections. */
   replica: boolean;
 };
+
+/**
+ * Thrown by a read that did not find what the primary wrote for it just before (the pooled
+ * comparison's cached result): read on a replica that had not replayed it yet, `run` reads the
+ * primary instead; read on the primary, it reaches the caller (a write moved the data in between).
+ */
+export class StaleRead extends Error {}
 
 export type ReadResult<T> = {
   data: T;
@@ -86,9 +95,9 @@ type Replay = { current: boolean; replayedAt: Date | null };
 
 export type ReplicaOptions = {
   primary: ReadTarget;
-  /** The replica's pools (createPool with `readOnly`). */
+  /** The replica's pools (createPool with `readOnly`): the app's role, and `evident_research`. */
   pool: pg.Pool;
-  systemPool: pg.Pool;
+  researchPool: pg.Pool;
   maxWaitMs?: number;
   retryAfterMs?: number;
   log?: (line: string) => void;
@@ -99,7 +108,11 @@ export type ReplicaOptions = {
 export function replicaReads(o: ReplicaOptions): Reads {
   const maxWaitMs = o.maxWaitMs ?? 200;
   const retryAfterMs = o.retryAfterMs ?? 10_000;
-  const replica: ReadTarget = { pool: o.pool, system: drizzle(o.systemPool, { schema }), replica: true };
+  const replica: ReadTarget = {
+    pool: o.pool,
+    research: { pool: o.researchPool, db: drizzle(o.researchPool, { schema }) },
+    replica: true,
+  };
   let downUntil = 0;
 
   const passOver = (e: unknown) => {
@@ -160,13 +173,89 @@ export function replicaReads(o: ReplicaOptions): Reads {
         return { data: await read(replica), from: "replica", currentTo: state.replayedAt };
       } catch (e) {
         if (unreachable(e)) passOver(e);
-        else if (!replayConflict(e)) throw e;
+        else if (!replayConflict(e) && !causes(e).some((c) => c instanceof StaleRead)) throw e;
         return onPrimary(read);
       }
     },
     async close() {
       await o.pool.end();
-      await o.systemPool.end();
+      await o.researchPool.end();
     },
   };
+}
+
+/**
+ * Whether the replica is a standby, asked on each of its pools. A role or grant this start has just
+ * made may not have reached the replica yet, so a refused sign-in (28…) or role switch (42501,
+ * 22023) is tried again for a few seconds.
+ */
+async function standbyCheck(pools: pg.Pool[], untilMs = Date.now() + 5000) {
+  const ask = async (pool: pg.Pool) => {
+    for (;;) {
+      try {
+        return await pool.query<{ standby: boolean }>("select pg_is_in_recovery() as standby");
+      } catch (e) {
+        const code = String((e as { code?: string }).code);
+        if (!/^(28...|42501|22023)$/.test(code) || Date.now() > untilMs) throw e;
+        await new Promise((done) => setTimeout(done, 100));
+      }
+    }
+  };
+  const answers = [];
+  for (const pool of pools) answers.push(await ask(pool));
+  return answers.every((a) => a.rows[0]?.standby === true);
+}
+
+/**
+ * Opens the replica's pools, signed in as the app signs in to the primary: one as its role (or the
+ * role it switches to), one as `evident_research` for pooled reads; every transaction read-only. A
+ * replica that is down, or is not a replica, is reported, not fatal: reads go to the primary until
+ * it answers (see the top).
+ */
+export async function openReplica(
+  url: string,
+  o: {
+    /** How the app connects to the primary (connect.ts). */
+    app: Pick<AppConnection, "url" | "role" | "researchRole">;
+    primary: ReadTarget;
+    poolSize?: number | undefined;
+    log?: ((line: string) => void) | undefined;
+  },
+): Promise<Reads> {
+  const { app, primary, log } = o;
+  const u = new URL(url);
+  const name = `${u.hostname}:${u.port || "5432"}${u.pathname}`;
+  // Without a user of its own, the replica is signed in to as the app signs in to the primary.
+  if (!u.username) {
+    const a = new URL(app.url);
+    [u.username, u.password] = [a.username, a.password];
+  }
+  const timeout = { connectTimeoutMs: 5000 };
+  const pool = createPool(u.toString(), o.poolSize, {
+    ...timeout,
+    role: app.role,
+    readOnly: true,
+    name: "evident-read",
+  });
+  const researchPool = createPool(u.toString(), 4, { ...timeout, ...researchPoolOptions(app.researchRole) });
+  const reads = replicaReads({
+    primary,
+    pool,
+    researchPool,
+    name,
+    ...(log ? { log } : {}),
+  });
+  try {
+    const standby = await standbyCheck([pool, researchPool]);
+    log?.(
+      standby
+        ? `outcomes, research and FHIR search reads go to the replica ${name}`
+        : `warning: EVIDENT_READ_DATABASE_URL (${name}) is not a replica (pg_is_in_recovery() is false); reads go there, read-only`,
+    );
+  } catch (e) {
+    log?.(
+      `warning: the read replica ${name} does not answer (${(e as Error).message}); reads go to the primary until it does`,
+    );
+  }
+  return reads;
 }

@@ -25,6 +25,23 @@ export const APP_ROLE = "evident_app";
  */
 export const SYSTEM_ROLE = "evident_system";
 
+/**
+ * The NOLOGIN role a researcher's pooled reads run as (migration 0022): it may read the outcome
+ * summaries and the pooled comparisons' cache — tallies and estimates — and no table that holds a
+ * patient's row, so the pooled path can return nothing but aggregates whatever query it runs.
+ */
+export const RESEARCH_ROLE = "evident_research";
+
+/** What the research role may read: the aggregate tables, and nothing else. */
+export const AGGREGATE_TABLES = [
+  "summary_clinics",
+  "summary_slices",
+  "outcome_follow_up_summary",
+  "outcome_answer_summary",
+  "survival_summary",
+  "comparison_cache",
+] as const;
+
 type Queryable = Pick<pg.ClientBase, "query" | "escapeIdentifier" | "escapeLiteral">;
 
 /** Grants `role` what the app needs on every table of the current schema, and no more. */
@@ -69,6 +86,37 @@ export async function grantSystemRole(db: Queryable, member: string | null): Pro
       await db.query(`alter role ${m} noinherit`);
     }
   }
+}
+
+/**
+ * The research role's privileges, granted afresh at every start: SELECT on the aggregate tables
+ * only (every other privilege revoked), and `member` may switch to it (as to the system role,
+ * without inheriting it); `member` null: the current user.
+ */
+export async function grantResearchRole(db: Queryable, member: string | null): Promise<void> {
+  const r = db.escapeIdentifier(RESEARCH_ROLE);
+  const [{ schema } = { schema: "public" }] = (
+    await db.query<{ schema: string }>("select current_schema() as schema")
+  ).rows;
+  const s = db.escapeIdentifier(schema);
+  await db.query(`revoke all on all tables in schema ${s} from ${r}`);
+  await db.query(`revoke all on all sequences in schema ${s} from ${r}`);
+  await db.query(`grant usage on schema ${s} to ${r}`);
+  for (const t of AGGREGATE_TABLES) await db.query(`grant select on ${s}.${db.escapeIdentifier(t)} to ${r}`);
+  if (member === null) {
+    // The owner's own sessions switch to it (DATABASE_URL alone); a superuser needs no grant.
+    const [me] = (
+      await db.query<{ su: boolean }>("select rolsuper as su from pg_roles where rolname = current_user")
+    ).rows;
+    if (!me?.su) await db.query(`grant ${r} to current_user`);
+    return;
+  }
+  const m = db.escapeIdentifier(member);
+  const [{ v } = { v: 0 }] = (
+    await db.query<{ v: number }>("select current_setting('server_version_num')::int as v")
+  ).rows;
+  if (v >= 160000) await db.query(`grant ${r} to ${m} with inherit false, set true`);
+  else await db.query(`grant ${r} to ${m}`);
 }
 
 /** Creates (or updates the password of) a login role with no special attributes. */

@@ -87,7 +87,12 @@ export const patients = pgTable(
     mrn: text("mrn"),
     createdBy: uuid("created_by"),
     createdAt: createdAt(),
-    /** Set by any change after creation (FHIR Patient meta.lastUpdated). */
+    /**
+     * FHIR Patient meta.versionId and meta.lastUpdated: raised by the `bump_row_version` trigger on
+     * every change to the row, whoever makes it; `updated_at` is the writer's time, or the
+     * statement's when the writer did not set it.
+     */
+    version: integer("version").notNull().default(1),
     updatedAt: ts("updated_at"),
   },
   (t) => [
@@ -203,6 +208,9 @@ export const episodes = pgTable(
     spinalLevels: text("spinal_levels").array().notNull().default(sql`'{}'::text[]`),
     onsetDate: date("onset_date"),
     createdAt: createdAt(),
+    /** FHIR Condition meta.versionId and meta.lastUpdated, kept as the patients' are (trigger). */
+    version: integer("version").notNull().default(1),
+    updatedAt: ts("updated_at"),
   },
   (t) => [index("episodes_patient_idx").on(t.clinicId, t.patientId)],
 );

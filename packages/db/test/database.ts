@@ -2,7 +2,8 @@
  * A fresh database for one test file, cloned from the migrated template. The app's pool connects
  * as the app's role (`evident_app`), as in production, so tests prove the app works under its
  * privileges (and, unscoped, sees no clinic's rows: row-level security); `system` is the
- * every-clinic role jobs and the command line use, for setting up and inspecting data; `owner` is the cluster administrator's pool, for what only an owner or a superuser
+ * every-clinic role jobs and the command line use, for setting up and inspecting data; `research`
+ * the aggregates-only role of pooled research reads; `owner` is the cluster administrator's pool, for what only an owner or a superuser
  * does (tampering with the audit trail, changing database settings). Each database has its own
  * anchor directory; `cliEnv` runs the `evident` command against it as a separate app and owner.
  */
@@ -16,7 +17,7 @@ import { inject } from "vitest";
 import { type AuditKey, auditKeyFrom, useAuditKey } from "../src/audit-key";
 import { createPool, type Database } from "../src/connect";
 import { primaryReads } from "../src/replica";
-import { SYSTEM_ROLE, withCredentials } from "../src/roles";
+import { RESEARCH_ROLE, SYSTEM_ROLE, withCredentials } from "../src/roles";
 import { schema } from "../src/schema";
 
 export type TestDatabase = Database & {
@@ -50,8 +51,9 @@ export async function freshDatabase(): Promise<TestDatabase> {
   const url = withCredentials(ownerUrl, inject("pgApp"));
   const pool = createPool(url, 5);
   const systemPool = createPool(url, 5, { role: SYSTEM_ROLE });
+  const researchPool = createPool(url, 2, { role: RESEARCH_ROLE, readOnly: true });
+  const research = { pool: researchPool, db: drizzle(researchPool, { schema }) };
   const owner = createPool(ownerUrl, 2);
-  const systemDb = drizzle(systemPool, { schema });
   const key = testAuditKey();
   const anchorDir = await mkdtemp(path.join(tmpdir(), "evident-anchors-"));
   return {
@@ -61,8 +63,9 @@ export async function freshDatabase(): Promise<TestDatabase> {
     pool,
     owner,
     db: drizzle(pool, { schema }),
-    system: { pool: systemPool, db: systemDb },
-    reads: primaryReads({ pool, system: systemDb, replica: false }),
+    system: { pool: systemPool, db: drizzle(systemPool, { schema }) },
+    research,
+    reads: primaryReads({ pool, research, replica: false }),
     mode: inject("pgMode"),
     audit: { key, anchorDir },
     cliEnv: {
@@ -78,6 +81,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
     async close() {
       await pool.end();
       await systemPool.end();
+      await researchPool.end();
       await owner.end();
       await rm(anchorDir, { recursive: true, force: true });
       const a = new pg.Client({ connectionString: adminUrl });

@@ -17,7 +17,13 @@ import type { TestProject } from "vitest/node";
 import { auditKeyFrom } from "../src/audit-key";
 import { createPool, migrate } from "../src/connect";
 import { startEmbedded } from "../src/embedded";
-import { APP_ROLE, ensureLoginRole, grantAppPrivileges, grantSystemRole } from "../src/roles";
+import {
+  APP_ROLE,
+  ensureLoginRole,
+  grantAppPrivileges,
+  grantResearchRole,
+  grantSystemRole,
+} from "../src/roles";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -63,6 +69,7 @@ export default async function setup(project: TestProject) {
   await grantAppPrivileges(client, app.user)
     .then(() => grantAppPrivileges(client, "evident_system"))
     .then(() => grantSystemRole(client, app.user))
+    .then(() => grantResearchRole(client, app.user))
     .finally(() => client.release());
   await pool.end();
 

@@ -2,8 +2,8 @@
  * Tenancy in the database (migration 0019, src/tenancy.ts): the app's role sees only the rows of
  * the clinic its transaction is scoped to, even when the query names no clinic; unscoped it sees
  * none; it cannot write another clinic's row; the setting never outlives its transaction on a
- * pooled connection. And every table with a clinic_id, including tables added later, has
- * row-level security enabled and forced.
+ * pooled connection. Every table with a clinic_id, including tables added later, has row-level
+ * security enabled and forced; pooled research reads run as a role that can read only aggregates.
  */
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPool } from "../src/connect";
 import { uuidv7 } from "../src/ids";
 import { createClinic } from "../src/repos/clinics";
+import { AGGREGATE_TABLES } from "../src/roles";
 import { schema } from "../src/schema";
 import { scopedDb } from "../src/tenancy";
 import { freshDatabase, type TestDatabase } from "./database";
@@ -127,6 +128,25 @@ describe("row-level security on clinic_id", () => {
     expect(rows.length).toBeGreaterThanOrEqual(25);
     const unguarded = rows.filter((r) => !r.enabled || !r.forced || r.policies < 1).map((r) => r.table);
     expect(unguarded).toEqual([]);
+  });
+
+  it("lets pooled research reads (the research role) read the aggregate tables and nothing else", async () => {
+    const { rows: grants } = await db.owner.query<{ table: string; privilege: string }>(
+      `select table_name as table, privilege_type as privilege from information_schema.role_table_grants
+        where grantee = 'evident_research' and table_schema = current_schema() order by 1, 2`,
+    );
+    expect(grants).toEqual([...AGGREGATE_TABLES].sort().map((table) => ({ table, privilege: "SELECT" })));
+    for (const table of ["patients", "questionnaire_responses", "treatments", "audit_events"])
+      await expect(db.research.pool.query(`select * from ${table} limit 1`)).rejects.toThrow(
+        /permission denied/,
+      );
+    const { rows } = await db.research.pool.query<{ who: string; n: number }>(
+      "select current_user as who, count(*)::int as n from summary_clinics",
+    );
+    expect(rows).toEqual([{ who: "evident_research", n: 0 }]);
+    await expect(db.research.pool.query("delete from comparison_cache")).rejects.toThrow(
+      /read-only transaction|permission denied/,
+    );
   });
 
   it("keeps the app's role from inheriting the system role", async () => {

@@ -6,6 +6,7 @@
  * investigational treatment's date, passes the gate again.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eligibleFacts } from "./candidacy-facts";
 import { createHarness, type Harness } from "./harness";
 
 let h: Harness;
@@ -79,7 +80,7 @@ describe("recording an investigational treatment", () => {
     // A later "not eligible" replaces the eligible one.
     const notEligible = await h.call("POST", `/api/v1/patients/${patient.id}/candidacy`, {
       cookie: clinician.cookie,
-      body: { input: { condition: "spinal_stenosis" } },
+      body: { input: { ...eligibleFacts, condition: "spinal_stenosis" } },
     });
     expect(notEligible.json.outcome).toBe("not-eligible");
     const refused = await record(clinician.cookie, patient.id, {

@@ -49,25 +49,37 @@ describe("candidacy sign-off", () => {
     expect(await Promise.all(["candidacy_assessments", "audit_events"].map(h.count))).toEqual(before);
   });
 
-  it("signs a patient who fails a criterion as not eligible, even with others unknown", async () => {
+  it("refuses a patient who fails a criterion while others are unknown, and signs once all are known", async () => {
     const { clinician, patient } = await setup();
+    const before = await Promise.all(["candidacy_assessments", "audit_events"].map(h.count));
+    const refused = await sign(clinician.cookie, patient.id, {
+      input: { ...candidate, condition: "spinal_stenosis" },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.json.issues.map((i: { path: string }) => i.path)).toEqual([
+      "criteria.no-unreviewed-red-flag",
+    ]);
+    expect(await Promise.all(["candidacy_assessments", "audit_events"].map(h.count))).toEqual(before);
+    await h.call("POST", "/api/v1/portal/intake", {
+      cookie: patient.cookie,
+      body: { answers: calmIntake({ painDurationWeeks: 60 }) },
+    });
     const res = await sign(clinician.cookie, patient.id, {
       input: { ...candidate, condition: "spinal_stenosis" },
     });
     expect(res.status).toBe(201);
     expect(res.json.outcome).toBe("not-eligible");
-    expect(res.json.criteria.find((c: { id: string }) => c.id === "no-unreviewed-red-flag").status).toBe(
-      "unknown",
-    );
+    expect(res.json.criteria.filter((c: { status: string }) => c.status === "unknown")).toEqual([]);
   });
 
   it("is eligible once the safety questions are answered, signed and audited", async () => {
     const { clinician, patient } = await setup();
-    const before = await sign(clinician.cookie, patient.id, { input: { ...candidate, condition: "other" } });
     await h.call("POST", "/api/v1/portal/intake", {
       cookie: patient.cookie,
       body: { answers: calmIntake({ painDurationWeeks: 60 }) },
     });
+    const before = await sign(clinician.cookie, patient.id, { input: { ...candidate, condition: "other" } });
+    expect(before.json.outcome).toBe("not-eligible");
     const res = await sign(clinician.cookie, patient.id, {
       input: candidate,
       note: "Discussed with the patient",

@@ -95,7 +95,7 @@ describe("the clinic's own results", () => {
     const elsewhere = await h.staff("clinician");
     const theirs = await h.call("GET", "/api/v1/decision-aid/registry", { cookie: elsewhere.cookie });
     expect(theirs.json.items.filter((i: { figure: unknown }) => i.figure)).toEqual([]);
-  });
+  }, 60_000);
 });
 
 describe("the patient's values and choice", () => {

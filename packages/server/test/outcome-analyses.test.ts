@@ -123,9 +123,8 @@ describe("surgery-free survival", () => {
     const time = injected.map((p) => p.fusionDay ?? (p.twelveMonths ? 365 : p.threeMonths ? 91 : 0));
     const km = kaplanMeier({ time, event: injected.map((p) => p.fusionDay !== null) });
     const events = km.steps.filter((s) => s.nEvent > 0 && s.nRisk >= 11);
-    expect(
-      group.curve.slice(1, 4).map((p: { day: number; survival: number }) => [p.day, p.survival]),
-    ).toEqual(events.map((s) => [s.time, s.survival]));
+    // Three operations are fewer than one drop of eleven may hold: no curve, the 12-month figure still.
+    expect(group.curve).toEqual([]);
     expect(group.at12Months.survival).toBeCloseTo(events.at(-1)!.survival, 12);
     expect(res.json.logRank).toMatchObject({ df: 1 });
     expect(res.json.definition).toMatch(/censored at their last contact/);
@@ -236,6 +235,7 @@ describe("who sees what", () => {
         "/comparison?treatment=bone_marrow_concentrate&comparator=exercise_physiotherapy",
       ].map((p) => get(p, researcher.cookie)),
     );
+    expect(bodies.map((b) => b.status)).toEqual([200, 200, 200, 200]);
     const text = bodies.map((b) => b.text).join("\n");
     for (const id of ids) expect(text).not.toContain(id);
     expect(text).not.toMatch(/Registry\d|Lovelace|Ada/);

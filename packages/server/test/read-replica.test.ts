@@ -4,7 +4,9 @@
  * on the primary with its read URL on the standby, driven through the real HTTP stack. What shows
  * that reads come from the standby: with its replay paused, a treatment recorded on the primary is
  * missing from the report (which says how current it is) until replay resumes, and the standby's
- * pg_stat_activity holds the app's read connections.
+ * pg_stat_activity holds the app's read connections. A researcher's pooled reads are served there
+ * as `evident_research` (each connection they take is asked who it is), never as the system role;
+ * the pooled comparison is computed and cached on the primary first.
  */
 import {
   cacheComparison,
@@ -21,6 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "../../db/test/database";
 import { type ReplicatedClusters, startReplicatedClusters } from "../../db/test/replica-cluster";
 import { createHarness, type Harness } from "./harness";
+import { people, writeRegistry } from "./outcome-registry";
 
 let clusters: ReplicatedClusters;
 let database: Database;
@@ -72,14 +75,64 @@ async function treatedPatient(cookie: string): Promise<string> {
   return p.id;
 }
 
+let registryWritten: Promise<void> | undefined;
+/** Enough patients in two arms for a pooled comparison (21 each, all answered), written once. */
+function registry(): Promise<void> {
+  registryWritten ??= (async () => {
+    const s = await h.staff("clinician");
+    await writeRegistry(h, s, [
+      ...people("bone_marrow_concentrate", 21, 1),
+      ...people("exercise_physiotherapy", 21, 2),
+    ]);
+  })();
+  return registryWritten;
+}
+
+/**
+ * Asks every connection the research pools (standby and primary) hand out, before the borrower's
+ * own statements, who it is and where, until `stop`. (The standby's app pool is left out: it is
+ * asked how far the standby has replayed before every read.)
+ */
+function researchConnections() {
+  const pools = {
+    "replica research": database.reads.replica!.research.pool,
+    "primary research": database.reads.primary.research.pool,
+  };
+  const served: Promise<{ pool: string; who: string; standby: boolean }>[] = [];
+  const stops = Object.entries(pools).map(([name, pool]) => {
+    const listener = (client: pg.PoolClient) =>
+      served.push(
+        client
+          .query<{ who: string; standby: boolean }>(
+            "select current_user as who, pg_is_in_recovery() as standby",
+          )
+          .then((r) => ({ pool: name, ...r.rows[0]! })),
+      );
+    pool.on("acquire", listener);
+    return () => pool.off("acquire", listener);
+  });
+  return {
+    stop() {
+      for (const stop of stops) stop();
+    },
+    answers: () => Promise.all(served),
+  };
+}
+
 describe("reads from a streaming replica", () => {
-  it("opens the read pools on the standby, as the app's role, every transaction read-only", async () => {
+  it("opens the read pools on the standby, as the app's role and the research role, every transaction read-only", async () => {
     expect(logs.some((l) => l.includes("reads go to the replica"))).toBe(true);
     expect(database.reads.replica).not.toBeNull();
-    const { rows } = await database.reads.replica!.pool.query<Record<string, string | boolean>>(
-      "select pg_is_in_recovery() as standby, current_user as who, current_setting('default_transaction_read_only') as ro",
-    );
-    expect(rows[0]).toEqual({ standby: true, who: "evident_app", ro: "on" });
+    const who =
+      "select pg_is_in_recovery() as standby, current_user as who, current_setting('default_transaction_read_only') as ro";
+    const app = await database.reads.replica!.pool.query<Record<string, string | boolean>>(who);
+    expect(app.rows[0]).toEqual({ standby: true, who: "evident_app", ro: "on" });
+    const research = await database.reads.replica!.research.pool.query<Record<string, string | boolean>>(who);
+    expect(research.rows[0]).toEqual({ standby: true, who: "evident_research", ro: "on" });
+    // The research role's grants are replicated with it: aggregates only, on the standby too.
+    await expect(
+      database.reads.replica!.research.pool.query("select id from patients limit 1"),
+    ).rejects.toThrow(/permission denied/);
   });
 
   it("reads the outcomes report from the standby: while its replay is paused a new treatment is missing, and the report says how current it is", async () => {
@@ -143,7 +196,73 @@ describe("reads from a streaming replica", () => {
     expect(pooled.json.patients).toBeGreaterThanOrEqual(3);
   });
 
-  it("keeps what a replica read computed (the comparison cache) on the primary, for a clinic and pooled", async () => {
+  it("serves a researcher's pooled report and pooled comparison from the standby as evident_research, the comparison computed and cached on the primary", async () => {
+    await registry();
+    const researcher = await h.staff("researcher");
+    await clusters.caughtUp();
+    const served = researchConnections();
+    const question =
+      "treatment=bone_marrow_concentrate&comparator=exercise_physiotherapy&instrument=odi&timepoint=12m";
+    let comparison: Awaited<ReturnType<Harness["call"]>>;
+    let report: Awaited<ReturnType<Harness["call"]>>;
+    try {
+      comparison = await h.call("GET", `/api/v1/outcomes/comparison?${question}`, {
+        cookie: researcher.cookie,
+      });
+      report = await h.call("GET", "/api/v1/outcomes", { cookie: researcher.cookie });
+    } finally {
+      served.stop();
+    }
+    expect(comparison.status, comparison.text).toBe(200);
+    expect(comparison.json.arms.map((a: { n: number }) => a.n)).toEqual([21, 21]);
+    expect(comparison.json.dataAsOf).toBe(comparison.json.generatedAt);
+    expect(comparison.json.notes.join(" ")).toContain("All clinics pooled");
+    expect(report.status).toBe(200);
+    expect(report.json.patients).toBeGreaterThanOrEqual(42);
+    // Both reads (the cached comparison, then the report's summaries) on the standby, as the research role.
+    expect(await served.answers()).toEqual([
+      { pool: "replica research", who: "evident_research", standby: true },
+      { pool: "replica research", who: "evident_research", standby: true },
+    ]);
+    // The pooled result was stored on the primary (the system role computed it: the research role cannot write).
+    const { rows } = await h.database.system.pool.query<{ n: number }>(
+      "select count(*)::int as n from comparison_cache where clinic_id is null and question like '%bone_marrow_concentrate%'",
+    );
+    expect(rows[0]!.n).toBe(1);
+  }, 180_000);
+
+  it("reads a pooled comparison the standby has not replayed yet from the primary's research pool, without a lag note", async () => {
+    await registry();
+    const researcher = await h.staff("researcher");
+    const question =
+      "treatment=bone_marrow_concentrate&comparator=exercise_physiotherapy&instrument=nrs_back&timepoint=12m";
+    await standby.query("select pg_wal_replay_pause()");
+    const served = researchConnections();
+    let res: Awaited<ReturnType<Harness["call"]>>;
+    try {
+      res = await h.call("GET", `/api/v1/outcomes/comparison?${question}`, { cookie: researcher.cookie });
+    } finally {
+      served.stop();
+      await standby.query("select pg_wal_replay_resume()");
+    }
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.instrument).toBe("nrs_back");
+    // The primary answered, so the figures are current and no lag is reported.
+    expect(res.json.dataAsOf).toBe(res.json.generatedAt);
+    expect(res.json.notes.join(" ")).not.toMatch(/copy of the database/);
+    // Looked for on the standby first, then read on the primary, as the research role both times.
+    expect(await served.answers()).toEqual([
+      { pool: "replica research", who: "evident_research", standby: true },
+      { pool: "primary research", who: "evident_research", standby: false },
+    ]);
+    const { rows } = await h.database.pool.query<{ n: number }>(
+      "select count(*)::int as n from audit_events where entity_type = 'outcomes-comparison' and actor_id = $1",
+      [researcher.id],
+    );
+    expect(rows[0]!.n).toBe(1);
+  }, 180_000);
+
+  it("runs a clinic's read on the standby as the app's role and a pooled one as the research role, and keeps what the clinic's read computed on the primary", async () => {
     const s = await h.staff("clinician");
     const replica = database.reads.replica!;
     const scope = {
@@ -152,32 +271,42 @@ describe("reads from a streaming replica", () => {
       requestId: null,
       now: () => new Date(),
     };
-    const repo = outcomeReadRepository(scopedDb(database.pool, s.clinicId), scope, database.system.db, {
+    const repo = outcomeReadRepository(scopedDb(database.pool, s.clinicId), scope, {
       db: scopedDb(replica.pool, s.clinicId),
-      pooled: replica.system,
+      pooled: replica.research.db,
     });
-    const standbyRead = async (tx: Parameters<Parameters<typeof repo.read>[2]>[0]) =>
-      (await tx.execute<{ standby: boolean }>(sql`select pg_is_in_recovery() as standby`)).rows[0]!.standby;
+    type Where = { who: string; standby: boolean };
+    const where = async (tx: Parameters<Parameters<typeof repo.read>[2]>[0]) =>
+      (await tx.execute<Where>(sql`select current_user as who, pg_is_in_recovery() as standby`)).rows[0]!;
+    const kept: (string | null)[] = [];
+    const answers: Where[] = [];
     for (const pooled of [false, true])
-      await repo.read(
-        "replica-keep-test",
-        { pooled, asOf: "2026-03-02" },
-        standbyRead,
-        () => ({}),
-        (tx, clinicId, standbyAnswered) =>
-          cacheComparison(
-            tx,
-            { clinicId, question: "replica", asOf: "2026-03-02", version: 1 },
-            { standbyAnswered },
-          ),
+      answers.push(
+        await repo.read(
+          "replica-keep-test",
+          { pooled, asOf: "2026-03-02" },
+          where,
+          () => ({}),
+          async (tx, clinicId, answered) => {
+            kept.push(clinicId);
+            await cacheComparison(
+              tx,
+              { clinicId, question: "replica", asOf: "2026-03-02", version: 1 },
+              answered,
+            );
+          },
+        ),
       );
-    const { rows } = await h.database.pool.query<{ clinic_id: string | null; result: unknown }>(
-      "select clinic_id, result from comparison_cache where question = 'replica' order by clinic_id nulls last",
-    );
-    expect(rows).toEqual([
-      { clinic_id: s.clinicId, result: { standbyAnswered: true } },
-      { clinic_id: null, result: { standbyAnswered: true } },
+    expect(answers).toEqual([
+      { who: "evident_app", standby: true },
+      { who: "evident_research", standby: true },
     ]);
+    // Only the clinic's read keeps anything (a pooled result is stored before, as the system role).
+    expect(kept).toEqual([s.clinicId]);
+    const { rows } = await h.database.system.pool.query<{ clinic_id: string | null; result: unknown }>(
+      "select clinic_id, result from comparison_cache where question = 'replica'",
+    );
+    expect(rows).toEqual([{ clinic_id: s.clinicId, result: { who: "evident_app", standby: true } }]);
   });
 
   it("sends writes to the primary, which the standby then holds, and a FHIR search read there finds them", async () => {
@@ -231,7 +360,7 @@ describe("reads from a streaming replica", () => {
       const quick = replicaReads({
         primary: database.reads.primary,
         pool: database.reads.replica!.pool,
-        systemPool: database.reads.replica!.pool,
+        researchPool: database.reads.replica!.research.pool,
         name: "standby",
         retryAfterMs: 50,
       });

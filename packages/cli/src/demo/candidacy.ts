@@ -83,8 +83,8 @@ export function addCandidacy(
     const input = facts(p.episode, p.intake, p.baseline, Math.floor(signedAt / DAY_MS));
     const result = evaluateCandidacy(input);
     const signOffs: SignOffFacts[] = [];
-    // The app signs no assessment that still needs more information.
-    if (result.outcome !== "needs-more-information") {
+    // The app signs no assessment while any criterion still needs more information.
+    if (result.unknown.length === 0) {
       const row: CandidacyRow = {
         id: rng.uuid(signedAt),
         clinicId: ctx.clinic.id,

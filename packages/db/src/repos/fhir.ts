@@ -37,14 +37,15 @@ const lastUpdatedOf = (r: { createdAt: Date; updatedAt?: Date | null }) => r.upd
 const lastUpdated = (t: { createdAt: SQL | unknown; updatedAt?: unknown }) =>
   t.updatedAt ? sql`coalesce(${t.updatedAt}, ${t.createdAt})` : sql`${t.createdAt}`;
 
+// Patients' and episodes' versions are raised by a trigger on every change (migration
+// fhir-row-versions); treatments' by their corrections.
 function patientResource(p: typeof patients.$inferSelect) {
-  return toFhirPatient({ ...p, version: 1, lastUpdated: lastUpdatedOf(p).toISOString() });
+  return toFhirPatient({ ...p, lastUpdated: lastUpdatedOf(p).toISOString() });
 }
 function conditionResource(e: typeof episodes.$inferSelect) {
   return toFhirCondition({
     ...e,
-    version: 1,
-    lastUpdated: e.createdAt.toISOString(),
+    lastUpdated: lastUpdatedOf(e).toISOString(),
     recordedDate: e.createdAt.toISOString().slice(0, 10),
   });
 }
@@ -167,7 +168,7 @@ export function fhirRepository(db: Db, scope: Scope, from: Db = db) {
             inClinic(episodes),
             q.patientId ? eq(episodes.patientId, q.patientId) : undefined,
             idsWhere(episodes.id, q),
-            dateWhere(episodes.createdAt, q.lastUpdated),
+            dateWhere(lastUpdated(episodes), q.lastUpdated),
             where,
           ),
         )

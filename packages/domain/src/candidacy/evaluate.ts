@@ -57,13 +57,12 @@ export function evaluateCandidacy(
 export const assessCandidacy = (raw: unknown): CandidacyResult => evaluateCandidacy(parseCandidacyInput(raw));
 
 /**
- * A result may be signed off only once it is settled: "needs more information" is refused (422)
- * naming each unknown criterion (`criteria.<id>`), so no assessment is signed half done. A "not
- * eligible" result may be signed with criteria still unknown: no further fact can make it
- * eligible, and demanding the rest would only invite guesses entered to get past the form.
+ * A result may be signed off only once every criterion is settled: while any criterion needs more
+ * information the sign-off is refused (422) naming each one (`criteria.<id>`), even when another
+ * criterion already makes the patient not eligible, so every signed assessment is complete.
  */
 export function assertSignable(result: CandidacyResult): void {
-  if (result.outcome !== "needs-more-information") return;
+  if (result.unknown.length === 0) return;
   const unknown = result.criteria.filter((c) => c.status === "unknown");
   throw unprocessable(
     unknown.map((c) => ({

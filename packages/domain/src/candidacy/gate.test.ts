@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { treatmentKinds } from "../catalogue/treatments";
 import { assertSignable, assessCandidacy } from "./evaluate";
 import { CANDIDACY_CURRENT_DAYS, candidacyGate, correctionRunsGate, type SignOffFacts } from "./gate";
+import { contraindicationIds } from "./input";
 
 const V = "criteria-now";
 const signOff = (patch: Partial<SignOffFacts> = {}): SignOffFacts => ({
@@ -108,6 +109,19 @@ describe("a correction", () => {
 });
 
 describe("signing off an assessment", () => {
+  /** Every criterion known (and met); a test changes what it is about. */
+  const complete = {
+    condition: "degenerative_disc_disease",
+    symptomDurationMonths: 18,
+    conservativeCare: { tried: true, months: 6, supervisedPhysiotherapy: true },
+    baseline: { backPainVasMm: 65, odi: 44 },
+    legPain: "none",
+    facetPainExcludedByBlock: true,
+    imaging: { pfirrmannGrade: 5, discHeightRetainedPercent: 70, levels: ["L4-L5"] },
+    contraindications: Object.fromEntries(contraindicationIds.map((id) => [id, false])),
+    triageTier: "none",
+  };
+
   it("is refused while more information is needed, naming each unknown criterion", () => {
     const result = assessCandidacy({ condition: "degenerative_disc_disease" });
     let issues: { path: string; message: string }[] = [];
@@ -123,10 +137,17 @@ describe("signing off an assessment", () => {
     );
   });
 
-  it("accepts a settled result: eligible, or not eligible even with criteria still unknown", () => {
-    const notEligible = assessCandidacy({ condition: "spinal_stenosis" });
-    expect(notEligible.outcome).toBe("not-eligible");
-    expect(notEligible.unknown.length).toBeGreaterThan(0);
-    expect(() => assertSignable(notEligible)).not.toThrow();
+  it("is refused for a not-eligible result while other criteria are unknown", () => {
+    const partial = assessCandidacy({ condition: "spinal_stenosis" });
+    expect(partial.outcome).toBe("not-eligible");
+    expect(partial.unknown.length).toBeGreaterThan(0);
+    expect(() => assertSignable(partial)).toThrow(/more information before the assessment can be signed off/);
+  });
+
+  it("accepts a settled result: not eligible with every criterion known", () => {
+    const settled = assessCandidacy({ ...complete, condition: "spinal_stenosis" });
+    expect(settled.outcome).toBe("not-eligible");
+    expect(settled.unknown).toEqual([]);
+    expect(() => assertSignable(settled)).not.toThrow();
   });
 });

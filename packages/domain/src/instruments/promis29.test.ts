@@ -146,3 +146,16 @@ describe("PROMIS-29 Profile v2.1 scoring", () => {
     );
   });
 });
+
+describe("PROMIS-29 codes", () => {
+  it("codes ability to participate as LOINC 77854-8 (the v2.0 bank's T-score), not 71957-5 (v1.0 satisfaction)", () => {
+    expect(promis29.codes?.outputs?.social_roles).toEqual({
+      system: "http://loinc.org",
+      code: "77854-8",
+      display: "PROMIS ability to participate in social roles and activities - version 2.0 Tscore",
+    });
+    const codes = Object.values(promis29.codes?.outputs ?? {}).map((c) => c.code);
+    expect(codes).not.toContain("71957-5");
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+});

@@ -70,8 +70,15 @@ export const promis29Domains: Readonly<Record<Promis29DomainId, DomainInfo>> = {
     title: "Ability to Participate in Social Roles and Activities",
     direction: "higher-better",
     recall: "past 7 days",
-    // Not 71957-5: that code is the v1.0 domain, *satisfaction* with participation. 77854-8 is
-    // the v2.0 "ability to participate" T-score, as the German MII PRO guide codes it.
+    // 77854-8 "PROMIS ability to participate in social roles and activities - version 2.0
+    // Tscore": the T-score of the v2.0 item bank, which the PROMIS-29 v2.x profile's 4a form is
+    // scored on. Sources: the MII PRO implementation guide's ObservationDefinition for the
+    // PROMIS-29 social-function T-score (mii-obsdef-pro-promis-29-social-function-tscore) codes
+    // it so; the PCOR-MII guide's PROMIS-16/29 comparison, checked against LOINC 2.83, lists it
+    // as the bank-level T-score and notes LOINC has no v2 profile-specific code for this domain;
+    // it sits in LOINC's run of PROMIS "- version 2.0 Tscore" terms (77853-0 is companionship).
+    // Not 71957-5 "PROMIS-29 Satisfaction with participation in social roles score T-score":
+    // that is the v1.0 domain, a different construct with its own calibration.
     loinc: loinc(
       "77854-8",
       "PROMIS ability to participate in social roles and activities - version 2.0 Tscore",
@@ -226,7 +233,7 @@ export const promis29: InstrumentDefinition = {
       pain_intensity: painIntensityCode,
     },
     provenance:
-      "Domain T-score codes: CMS eCQM CQL (functional status assessments), ability to participate 77854-8 from the German MII PRO guide; pain 72514-3: HL7 BE/EU guides; form 62337-1: the German MII PRO guide, not checked on loinc.org. Item codes are local.",
+      "Domain T-score codes: CMS eCQM CQL (functional status assessments); ability to participate 77854-8, the v2.0 item bank's T-score, as the German MII PRO guide codes it and the PCOR-MII guide lists it against LOINC 2.83 (not 71957-5, the v1.0 satisfaction domain); pain 72514-3: HL7 BE/EU guides; form 62337-1: the German MII PRO guide, not checked on loinc.org. Item codes are local.",
   },
   licence: {
     holder: "PROMIS Health Organization; HealthMeasures (Northwestern University)",

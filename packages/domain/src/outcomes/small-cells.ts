@@ -15,9 +15,10 @@
  *   (`mergeSteps`), and the curve runs from the scale's ends, so that neither one person's change
  *   nor the smallest or largest change can be read off it.
  * - Survival curves stop where fewer than MINIMUM_CELL remain at risk, and the 12-month figure
- *   needs as many followed that long. A step of a Kaplan–Meier curve can still be a single
- *   operation (the day it came, not who had it): merging steps to 11 operations would leave most
- *   groups without a curve, and is left open.
+ *   needs as many followed that long. Their drops are merged like steps: each drop holds at least
+ *   MINIMUM_CELL operations, drawn at the last of them, so no drop is one person's operation (the
+ *   day it came); a group with a few operations but fewer than MINIMUM_CELL gets no curve, only its
+ *   counts and 12-month figure.
  * - Inside a group of 11 or more, how many did and did not improve (or had an operation) is
  *   shown even when it is under 11 — a departure from CMS, which also hides such counts — because
  *   a patient needs both framings and the denominators to weigh a figure (IPDAS), and a count in
@@ -59,4 +60,4 @@ export function mergeSteps(
   return steps;
 }
 
-export const smallCellNote = `No estimate is shown from fewer than ${MINIMUM_CELL} patients (counts of who was due and who answered still are), every step of a distribution curve holds at least ${MINIMUM_CELL} patients, and survival curves stop where fewer than ${MINIMUM_CELL} remain at risk, so that no one person's result can be read off a figure.`;
+export const smallCellNote = `No estimate is shown from fewer than ${MINIMUM_CELL} patients (counts of who was due and who answered still are), every step of a distribution curve holds at least ${MINIMUM_CELL} patients, and survival curves stop where fewer than ${MINIMUM_CELL} remain at risk and drop by at least ${MINIMUM_CELL} operations at a time, so that no one person's result can be read off a figure.`;

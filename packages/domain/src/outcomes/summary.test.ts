@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { meanCI, wilsonInterval } from "../stats";
 import {
@@ -8,6 +9,7 @@ import {
   responderRule,
   summarizeMeasure,
   summarizeOutcomes,
+  summarizeWeighted,
 } from "./summary";
 
 const fu = (p: Partial<FollowUpTally>): FollowUpTally => ({
@@ -200,5 +202,36 @@ describe("outcome summary", () => {
       "exercise_physiotherapy/2w",
       "exercise_physiotherapy/12m",
     ]);
+  });
+});
+
+describe("summaries from weighted tallies", () => {
+  it("give what the expanded pairs give, for any tallies of integer scores", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            baseline: fc.integer({ min: 0, max: 100 }),
+            followUp: fc.integer({ min: 0, max: 100 }),
+            count: fc.integer({ min: 1, max: 9 }),
+          }),
+          { minLength: 1, maxLength: 25 },
+        ),
+        (tallies) => {
+          const expanded = tallies.flatMap((t) =>
+            Array.from({ length: t.count }, () => [t.baseline, t.followUp] as const),
+          );
+          const weighted = summarizeWeighted("odi", tallies, expanded.length + 2, expanded.length + 5);
+          const direct = summarizeMeasure("odi", expanded, expanded.length + 2, expanded.length + 5);
+          // Integer scores: every sum is exact in either order, so the figures are identical but
+          // for the last bits of the standard deviation's square root.
+          expect({ ...weighted, meanChangeCI: null }).toEqual({ ...direct, meanChangeCI: null });
+          if (direct.meanChangeCI && weighted.meanChangeCI) {
+            expect(weighted.meanChangeCI[0]).toBeCloseTo(direct.meanChangeCI[0], 10);
+            expect(weighted.meanChangeCI[1]).toBeCloseTo(direct.meanChangeCI[1], 10);
+          } else expect(weighted.meanChangeCI).toEqual(direct.meanChangeCI);
+        },
+      ),
+    );
   });
 });

@@ -18,7 +18,7 @@ import type { Completeness, MeasureSummary, OutcomeRow } from "../api/outcomes";
 import type { IsoDate } from "../dates";
 import { findInstrument } from "../instruments";
 import { followUpStatus, timepointIds } from "../pathway/schedule";
-import { meanCI, wilsonInterval } from "../stats";
+import { weightedMeanCI, wilsonInterval } from "../stats";
 import { missingDataRange } from "./missing-data";
 import { type OutcomeObservation, tallyObservations } from "./observations";
 import { isSmallCell } from "./small-cells";
@@ -82,7 +82,8 @@ export function responderRule(instrumentId: string, lang: "en" | "es" = "en"): s
   return `improved by ≥ ${absolute} points or ≥ ${pct}% (${cited})`;
 }
 
-const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+/** A (baseline, follow-up) pair and how many patients had it. */
+export type WeightedPair = { baseline: number; followUp: number; count: number };
 
 /**
  * One instrument at one kind and timepoint. `due`: the follow-ups due there, over which the
@@ -94,7 +95,22 @@ export function summarizeMeasure(
   answered = pairs.length,
   due: number | null = null,
 ): MeasureSummary {
-  const n = pairs.length;
+  const weighted = pairs.map(([baseline, followUp]) => ({ baseline, followUp, count: 1 }));
+  return summarizeWeighted(instrument, weighted, answered, due);
+}
+
+/**
+ * As `summarizeMeasure`, from pairs with their counts (the summaries' tallies): means, interval
+ * and responders are summed per distinct pair, never expanded to one entry per patient.
+ */
+export function summarizeWeighted(
+  instrument: string,
+  pairs: readonly WeightedPair[],
+  answered: number,
+  due: number | null = null,
+): MeasureSummary {
+  let n = 0;
+  for (const p of pairs) n += p.count;
   const base = { instrument, n, answered, responderRule: responderRule(instrument) };
   if (isSmallCell(n)) {
     return {
@@ -110,16 +126,26 @@ export function summarizeMeasure(
       responderRange: null,
     };
   }
-  const changes = pairs.map(([b, a]) => a - b);
-  const ci = meanCI(changes);
-  const responders = pairs.filter(([b, a]) => isResponse(instrument, b, a)).length;
+  const counts = pairs.map((p) => p.count);
+  const ci = weightedMeanCI(
+    pairs.map((p) => p.followUp - p.baseline),
+    counts,
+  );
+  let responders = 0;
+  let baselineSum = 0;
+  let followUpSum = 0;
+  for (const p of pairs) {
+    if (isResponse(instrument, p.baseline, p.followUp)) responders += p.count;
+    baselineSum += p.count * p.baseline;
+    followUpSum += p.count * p.followUp;
+  }
   const share = wilsonInterval(responders, n);
   return {
     ...base,
     suppressed: false,
-    baselineMean: avg(pairs.map(([b]) => b)),
-    followUpMean: avg(pairs.map(([, a]) => a)),
-    meanChange: avg(changes),
+    baselineMean: baselineSum / n,
+    followUpMean: followUpSum / n,
+    meanChange: ci.mean,
     meanChangeCI: [ci.lower, ci.upper],
     responders,
     responderShare: share.proportion,
@@ -211,9 +237,13 @@ export function summarizeOutcomes(
         ...counts,
         measures: instruments.map((inst) => {
           const list = answers.get(`${key}\u0000${inst}`) ?? [];
-          return summarizeMeasure(
+          const paired: WeightedPair[] = [];
+          for (const a of list)
+            if (a.baseline !== null)
+              paired.push({ baseline: a.baseline, followUp: a.followUp, count: a.count });
+          return summarizeWeighted(
             inst,
-            expandPairs(list),
+            paired,
             list.reduce((s, a) => s + a.count, 0),
             counts.due,
           );

@@ -33,21 +33,48 @@ describe("surgery-free survival", () => {
   const report = surgeryFreeSurvival([...injection, ...exercise, tally("medication", 50, true, 3)], counts);
   const group = (kind: string) => report.groups.find((g) => g.treatmentKind === kind)!;
 
-  it("draws the Kaplan–Meier curve and stops it where fewer than eleven remain at risk", () => {
+  it("draws no curve for a group with operations but fewer than eleven of them where eleven remain at risk", () => {
     const g = group("epidural_steroid_injection");
-    expect(g).toMatchObject({ n: 14, events: 4, censored: 10, suppressed: false });
-    // By hand: 13/14 after day 30 (14 at risk), × 11/12 after day 90 (12 at risk); day 200 has 10 at risk: cut.
-    expect(g.curve.map((p) => [p.day, p.atRisk, p.events])).toEqual([
-      [0, 14, 0],
-      [30, 14, 1],
-      [90, 12, 1],
-      [100, 11, 0],
-    ]);
-    expect(g.curve[2]?.survival).toBeCloseTo((13 / 14) * (11 / 12), 12);
+    // Days 30 and 90 have 14 and 12 at risk; day 200 has 10: only two operations could be drawn.
+    expect(g).toMatchObject({ n: 14, events: 4, censored: 10, suppressed: false, curve: [] });
     const km = kaplanMeier({ time: injectionTimes, event: injectionEvents });
-    const step = km.steps.find((s) => s.time === 90)!;
-    expect([g.curve[2]?.lower, g.curve[2]?.upper]).toEqual([step.lower, step.upper]);
     expect(g.median).toEqual(km.median);
+  });
+
+  it("draws a group without operations flat at 100% to where fewer than eleven remain at risk", () => {
+    expect(group("exercise_physiotherapy").curve.map((p) => [p.day, p.survival, p.atRisk, p.events])).toEqual(
+      [
+        [0, 1, 17, 0],
+        [420, 1, 11, 0],
+      ],
+    );
+  });
+
+  it("merges operations into drops of at least eleven, each at its last operation with Kaplan–Meier's estimate", () => {
+    // 65 patients: one fusion on each of days 10, 20, …, 250 (25 operations), 40 censored at day 400.
+    const days = Array.from({ length: 25 }, (_, i) => 10 * (i + 1));
+    const fused = [
+      ...days.map((d) => tally("radiofrequency_ablation", d, true)),
+      tally("radiofrequency_ablation", 400, false, 40),
+    ];
+    const g = surgeryFreeSurvival(fused, counts).groups[0]!;
+    // The first eleven make one drop (day 110); the last fourteen another, since three would be a small tail.
+    expect(g.curve.map((p) => [p.day, p.atRisk, p.events])).toEqual([
+      [0, 65, 0],
+      [110, 65, 11],
+      [250, 54, 14],
+      [400, 40, 0],
+    ]);
+    expect(g.curve[1]?.survival).toBeCloseTo(54 / 65, 12);
+    expect(g.curve[2]?.survival).toBeCloseTo(40 / 65, 12);
+    const km = kaplanMeier({
+      time: [...days, ...Array(40).fill(400)],
+      event: [...days.map(() => true), ...Array(40).fill(false)],
+    });
+    const at = (day: number) => km.steps.find((s) => s.time === day)!;
+    expect([g.curve[1]?.lower, g.curve[1]?.upper]).toEqual([at(110).lower, at(110).upper]);
+    expect([g.curve[2]?.lower, g.curve[2]?.upper]).toEqual([at(250).lower, at(250).upper]);
+    for (const p of g.curve.slice(1)) expect(p.events === 0 || p.events >= 11).toBe(true);
   });
 
   it("counts those still at risk under the plot, and gives no 12-month figure from fewer than eleven", () => {

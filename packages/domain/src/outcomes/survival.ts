@@ -12,12 +12,13 @@
  *   stop answering are censored when they stop, not assumed to be surgery-free until today.
  *
  * Curves are Kaplan–Meier with Greenwood log intervals (stats/kaplan-meier, checked against R's
- * survfit), cut where fewer than MINIMUM_CELL remain at risk; groups compared with the log-rank
+ * survfit), cut where fewer than MINIMUM_CELL remain at risk, with operations merged into drops of
+ * at least MINIMUM_CELL (see curveOf); groups compared with the log-rank
  * test (survdiff). Follow-up is summarised by the reverse Kaplan–Meier median.
  */
 import type { FunnelStep, SurvivalGroup, SurvivalPoint, SurvivalReport } from "../api/outcomes";
 import { kaplanMeier, logRankTest } from "../stats";
-import { isSmallCell, MINIMUM_CELL } from "./small-cells";
+import { isSmallCell, MINIMUM_CELL, mergeSteps } from "./small-cells";
 
 export const SURVIVAL_DEFINITION =
   "Episodes whose first treatment was not surgery, grouped by that treatment. Time zero is its date; the event is the first discectomy or fusion recorded later in the same episode. Without an operation, a patient is censored at their last contact in the episode (their last questionnaire answer or last recorded treatment, whichever is later).";
@@ -47,6 +48,42 @@ function expand(tallies: readonly SurvivalTally[]): { time: number[]; event: boo
   return { time, event };
 }
 
+type KmStep = ReturnType<typeof kaplanMeier>["steps"][number];
+
+/**
+ * The curve as shown: from day 0, cut where fewer than MINIMUM_CELL remain at risk, with the
+ * operations merged into drops of at least MINIMUM_CELL (`mergeSteps`), so that no drop is one
+ * person's operation. Each drop is placed at the last operation it holds, where the estimate and
+ * its interval are exactly Kaplan–Meier's; the level between drops is the one before. With some
+ * operations but fewer than MINIMUM_CELL in the shown part, no curve is drawn (empty); with none,
+ * the curve is flat at 100% to where it is cut.
+ */
+function curveOf(steps: readonly KmStep[], n: number): SurvivalPoint[] {
+  const shown = steps.filter((s) => s.nRisk >= MINIMUM_CELL);
+  const drops = shown.filter((s) => s.nEvent > 0);
+  const merged = mergeSteps(drops.map((s) => s.nEvent));
+  if (drops.length > 0 && merged.length === 0) return [];
+  const curve: SurvivalPoint[] = [{ day: 0, survival: 1, lower: 1, upper: 1, atRisk: n, events: 0 }];
+  let first = 0;
+  for (const m of merged) {
+    const at = drops[m.end] as KmStep;
+    curve.push({
+      day: at.time,
+      survival: at.survival,
+      lower: at.lower,
+      upper: at.upper,
+      atRisk: (drops[first] as KmStep).nRisk,
+      events: m.count,
+    });
+    first = m.end + 1;
+  }
+  // Extend the last level to the end of what is shown, so the step line says how far it reaches.
+  const end = shown[shown.length - 1];
+  const last = curve[curve.length - 1] as SurvivalPoint;
+  if (end && end.time > last.day) curve.push({ ...last, day: end.time, atRisk: end.nRisk, events: 0 });
+  return curve;
+}
+
 function survivalGroup(kind: string, tallies: readonly SurvivalTally[]): SurvivalGroup {
   const { time, event } = expand(tallies);
   const n = time.length;
@@ -60,25 +97,7 @@ function survivalGroup(kind: string, tallies: readonly SurvivalTally[]): Surviva
     return { ...base, suppressed: true, curve: [], median: null, at12Months: null, medianFollowUpDays: null };
   }
   const km = kaplanMeier({ time, event });
-  const shown = km.steps.filter((s) => s.nRisk >= MINIMUM_CELL);
-  const curve: SurvivalPoint[] = [{ day: 0, survival: 1, lower: 1, upper: 1, atRisk: n, events: 0 }];
-  for (const s of shown) {
-    if (s.nEvent === 0) continue;
-    curve.push({
-      day: s.time,
-      survival: s.survival,
-      lower: s.lower,
-      upper: s.upper,
-      atRisk: s.nRisk,
-      events: s.nEvent,
-    });
-  }
-  // Extend the last level to the end of what is shown, so the step line says how far it reaches.
-  const end = shown[shown.length - 1];
-  const last = curve[curve.length - 1] as SurvivalPoint;
-  if (end && end.time > last.day) {
-    curve.push({ ...last, day: end.time, atRisk: end.nRisk, events: 0 });
-  }
+  const curve = curveOf(km.steps, n);
   const year = monthsToDays(12);
   const atYear = time.filter((t) => t >= year).length;
   let at12Months: SurvivalGroup["at12Months"] = null;

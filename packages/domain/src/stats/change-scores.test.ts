@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isResponder, meanCI, pairedTTest, type ResponderCriterion, responderRate } from "./change-scores";
+import {
+  isResponder,
+  meanCI,
+  pairedTTest,
+  type ResponderCriterion,
+  responderRate,
+  weightedMeanCI,
+} from "./change-scores";
 import { column, mismatches, parseCsv } from "./fixtures/compare";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
@@ -79,5 +86,23 @@ describe("mean and paired t-test", () => {
     expect(() => meanCI([3])).toThrow(/at least 2/);
     expect(() => pairedTTest([1, 2], [1])).toThrow(/differ in length/);
     expect(() => pairedTTest([1, 2, 3], [2, 3, 4])).toThrow(/same/);
+  });
+});
+
+describe("weightedMeanCI", () => {
+  it("equals meanCI of the values repeated by their counts", () => {
+    const values = [-12.5, 3, 0.25, 40];
+    const counts = [3, 0, 5, 2];
+    const expanded = values.flatMap((v, i) => Array(counts[i]).fill(v) as number[]);
+    const w = weightedMeanCI(values, counts);
+    const d = meanCI(expanded);
+    expect(w.n).toBe(10);
+    for (const k of ["mean", "sd", "lower", "upper"] as const) expect(w[k]).toBeCloseTo(d[k], 12);
+  });
+
+  it("refuses counts that are not whole numbers, and fewer than two values in all", () => {
+    expect(() => weightedMeanCI([1, 2], [1, 0.5])).toThrow(/counts/);
+    expect(() => weightedMeanCI([1, 2], [1])).toThrow(/counts/);
+    expect(() => weightedMeanCI([1, 2], [1, 0])).toThrow(/at least 2 values/);
   });
 });

@@ -50,6 +50,34 @@ export function meanCI(values: readonly number[], level = 0.95): MeanInterval {
   return { n, mean: m, sd, lower: m - half, upper: m + half };
 }
 
+/**
+ * `meanCI` of values given with how often each occurs (`counts[i]` copies of `values[i]`), without
+ * expanding them: the same mean, standard deviation and interval, summed per distinct value.
+ */
+export function weightedMeanCI(
+  values: readonly number[],
+  counts: readonly number[],
+  level = 0.95,
+): MeanInterval {
+  checkLevel(level);
+  checkFinite(values, "values");
+  if (counts.length !== values.length || counts.some((c) => !Number.isInteger(c) || c < 0))
+    throw badRequest("counts must be one whole number ≥ 0 per value", "counts");
+  let n = 0;
+  let sum = 0;
+  for (const [i, v] of values.entries()) {
+    n += counts[i] as number;
+    sum += (counts[i] as number) * v;
+  }
+  if (n < 2) throw badRequest(`a confidence interval needs at least 2 values, got ${n}`, "values");
+  const m = sum / n;
+  let ss = 0;
+  for (const [i, v] of values.entries()) ss += (counts[i] as number) * (v - m) * (v - m);
+  const sd = Math.sqrt(ss / (n - 1));
+  const half = (studentTQuantile((1 + level) / 2, n - 1) * sd) / Math.sqrt(n);
+  return { n, mean: m, sd, lower: m - half, upper: m + half };
+}
+
 export type PairedTTest = {
   readonly n: number;
   readonly meanChange: number;

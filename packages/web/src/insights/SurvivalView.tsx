@@ -87,7 +87,7 @@ function panelPlot(group: SurvivalGroup, others: SurvivalGroup[], floor: number,
     });
 }
 
-function Panels({ groups }: { groups: SurvivalGroup[] }) {
+function Panels({ groups, minimumCell }: { groups: SurvivalGroup[]; minimumCell: number }) {
   const floor = survivalFloor(groups);
   const horizon = horizonMonths(groups);
   const renders = useMemo(
@@ -132,10 +132,17 @@ function Panels({ groups }: { groups: SurvivalGroup[] }) {
               ? `; ${formatPercent(g.at12Months.survival)} surgery-free at 12 months`
               : ""}
           </Text>
-          <ObservablePlot
-            render={renders[i] as (width: number) => Element}
-            label={`${kindLabel(g.treatmentKind)}: surgery-free survival curve with its 95% band.`}
-          />
+          {g.curve.length === 0 ? (
+            <Text size="sm" c="dimmed" mt="xs">
+              No curve: fewer than {minimumCell} operations came while {minimumCell} or more were still
+              followed, and a curve would show each one.
+            </Text>
+          ) : (
+            <ObservablePlot
+              render={renders[i] as (width: number) => Element}
+              label={`${kindLabel(g.treatmentKind)}: surgery-free survival curve with its 95% band.`}
+            />
+          )}
         </Paper>
       ))}
     </SimpleGrid>
@@ -218,6 +225,7 @@ function CurveTable({ groups }: { groups: SurvivalGroup[] }) {
             <Table.Tr key={g.treatmentKind}>
               <Table.Th scope="row">{kindLabel(g.treatmentKind)}</Table.Th>
               {marks.map((m) => {
+                if (g.curve.length === 0) return <Table.Td key={m}>no curve</Table.Td>;
                 const p = survivalAt(g, Math.round(m * MONTH));
                 return <Table.Td key={m}>{survivalText(p)}</Table.Td>;
               })}
@@ -306,12 +314,12 @@ export function SurvivalView() {
           </Text>
         ) : (
           <PlotFigure
-            caption={`Share of patients without an operation, by months since their first treatment (Kaplan–Meier), one panel per treatment with its 95% confidence band; the other treatments in grey. The vertical axis starts at ${Math.round(floor * 100)}%. Curves stop where fewer than ${report.minimumCell} patients remain at risk${horizon < 24 ? `: nobody has been followed much beyond ${horizon} months yet` : ""}.`}
+            caption={`Share of patients without an operation, by months since their first treatment (Kaplan–Meier), one panel per treatment with its 95% confidence band; the other treatments in grey. The vertical axis starts at ${Math.round(floor * 100)}%. Curves stop where fewer than ${report.minimumCell} patients remain at risk, and each drop holds at least ${report.minimumCell} operations (drawn at the last of them)${horizon < 24 ? `: nobody has been followed much beyond ${horizon} months yet` : ""}.`}
             label="Kaplan–Meier curves of surgery-free survival by first treatment."
             footer={<AtRisk groups={shown} />}
             table={<CurveTable groups={shown} />}
           >
-            <Panels groups={shown} />
+            <Panels groups={shown} minimumCell={report.minimumCell} />
           </PlotFigure>
         )}
         <Text size="sm" mt="sm">

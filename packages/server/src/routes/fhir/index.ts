@@ -164,13 +164,15 @@ export function fhirRoutes(): Hono<AppEnv> {
     });
     fhir.get(`/${type}/:id`, async (c) => {
       const { scope } = await fhirAccess(c, type, "r");
-      return fhirJson(
-        c,
-        await fhirRepository(scopedDb(c.get("deps").database.pool, scope.clinicId), scope).read(
-          type,
-          c.req.param("id"),
-        ),
-      );
+      const resource = await fhirRepository(
+        scopedDb(c.get("deps").database.pool, scope.clinicId),
+        scope,
+      ).read(type, c.req.param("id"));
+      // FHIR's version-aware read headers (http.html#versioning): the weak ETag is the versionId.
+      if (resource.meta?.versionId) c.header("etag", `W/"${resource.meta.versionId}"`);
+      if (resource.meta?.lastUpdated)
+        c.header("last-modified", new Date(resource.meta.lastUpdated).toUTCString());
+      return fhirJson(c, resource);
     });
   }
 

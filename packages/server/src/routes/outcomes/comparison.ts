@@ -1,5 +1,13 @@
 /** GET /outcomes/comparison: an adjusted (IPTW) comparison of two first treatments. */
-import { cacheComparison, cachedComparison, comparisonCandidates, summaryVersion } from "@evident/db";
+import {
+  cacheComparison,
+  cachedComparison,
+  comparisonCandidates,
+  type Executor,
+  inTx,
+  StaleRead,
+  summaryVersion,
+} from "@evident/db";
 import { ComparisonQuery, ComparisonReport } from "@evident/domain/api";
 import { compareTreatments, MINIMUM_PER_ARM } from "@evident/domain/outcomes";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
@@ -19,40 +27,82 @@ const comparison = createRoute({
   responses: { 200: json(ComparisonReport, "The comparison"), ...problems(400, 401, 403) },
 });
 
+type Result = ReturnType<typeof compareTreatments>;
+type Found = {
+  result: Result;
+  key: Parameters<typeof cachedComparison>[1];
+  computed: boolean;
+};
+
+/**
+ * The pooled comparison's cached result is not where it was read: a replica that had not replayed
+ * it (the read goes to the primary: db/replica.ts), or, on the primary, a write between computing
+ * it and reading it moved the data version (it is computed again).
+ */
+class StaleComparison extends StaleRead {}
+
 export function comparisonRoute(app: OpenAPIHono<AppEnv>): void {
   app.openapi(comparison, async (c) => {
     const query = c.req.valid("query");
-    const read = await readOutcomes(
-      c,
-      "outcomes-comparison",
-      async (tx, clinicId, asOf) => {
-        // Cached per scope, question, day and data version (the summaries' version moves with
-        // every write that can change an outcome): only aggregates are stored. The version is the
-        // one of the data read (a lagging replica's included), so a result is never filed as newer.
-        const key = {
-          clinicId,
-          question: JSON.stringify([
-            query.treatment,
-            query.comparator,
-            query.instrument,
-            query.timepoint,
-            query.truncate,
-          ]),
-          asOf,
-          version: await summaryVersion(tx, clinicId),
-        };
-        const cached = await cachedComparison<ReturnType<typeof compareTreatments>>(tx, key);
-        if (cached) return { result: cached, key, computed: false };
-        const candidates = await comparisonCandidates(tx, clinicId, { ...query, today: asOf });
-        // Computed before the audit event, so a refusal (400) is not audited as a read of results.
-        return { result: compareTreatments(candidates, query, asOf), key, computed: true };
-      },
-      (d) => ({ ...query, analysed: d.result.arms[0].n + d.result.arms[1].n }),
-      // Stored on the primary, whichever database was read.
-      async (tx, _clinicId, d) => {
-        if (d.computed) await cacheComparison(tx, d.key, d.result);
-      },
-    );
+    const question = JSON.stringify([
+      query.treatment,
+      query.comparator,
+      query.instrument,
+      query.timepoint,
+      query.truncate,
+    ]);
+    // Cached per scope, question, day and data version (the summaries' version moves with every
+    // write that can change an outcome): only aggregates are stored. The version is the one of the
+    // data read (a lagging replica's included), so a result is never filed as newer than its data.
+    const keyOf = async (tx: Executor, clinicId: string | null, asOf: string) => ({
+      clinicId,
+      question,
+      asOf,
+      version: await summaryVersion(tx, clinicId),
+    });
+    /** The cached result, or one computed now (not yet stored: the caller stores it on the primary). */
+    const lookUp = async (tx: Executor, clinicId: string | null, asOf: string): Promise<Found> => {
+      const key = await keyOf(tx, clinicId, asOf);
+      const cached = await cachedComparison<Result>(tx, key);
+      if (cached) return { result: cached, key, computed: false };
+      const candidates = await comparisonCandidates(tx, clinicId, { ...query, today: asOf });
+      // Computed before the read is audited, so a refusal (400) is not audited as a read of results.
+      return { result: compareTreatments(candidates, query, asOf), key, computed: true };
+    };
+    const store = async (tx: Executor, d: Found) => {
+      if (d.computed) await cacheComparison(tx, d.key, d.result);
+    };
+    const attempt = () =>
+      readOutcomes(
+        c,
+        "outcomes-comparison",
+        async (tx, clinicId, asOf): Promise<Found> => {
+          if (clinicId !== null) return lookUp(tx, clinicId, asOf);
+          // Pooled: the research role reads what the system role has just computed and cached. A
+          // replica that has not replayed it yet leaves the read to the primary (StaleRead).
+          const key = await keyOf(tx, null, asOf);
+          const cached = await cachedComparison<Result>(tx, key);
+          if (!cached) throw new StaleComparison();
+          return { result: cached, key, computed: false };
+        },
+        (d) => ({ ...query, analysed: d.result.arms[0].n + d.result.arms[1].n }),
+        {
+          // A clinic's result, computed wherever it was read, is stored on the primary.
+          keep: (tx, _clinicId, d) => store(tx, d),
+          // Computing a pooled comparison reads patients' rows: maintenance, as the system role
+          // does it, on the primary.
+          preparePooled: (system, asOf) =>
+            inTx(system, async (tx) => store(tx, await lookUp(tx, null, asOf))),
+        },
+      );
+    // A write landing between the two steps of a pooled read, seen on the primary too: compute
+    // again (a few times at most).
+    let read: Awaited<ReturnType<typeof attempt>> | null = null;
+    for (let tries = 1; read === null; tries++)
+      read = await attempt().catch((e) => {
+        if (e instanceof StaleComparison && tries < 3) return null;
+        throw e;
+      });
     return c.json(
       {
         generatedAt: read.generatedAt,

@@ -3,12 +3,15 @@
  * through the clinic's outcomes repository (db/repos/scoped-reads.ts). The summaries of that scope
  * are first brought up to date on the primary (only what writes have queued since the job runner
  * last did, or what was computed for an earlier day: db/repos/summaries.ts), through the system role
- * as the job runner does. The read itself goes where `database.reads` sends it — a replica when
- * EVIDENT_READ_DATABASE_URL is set, once it has replayed that refresh (db/replica.ts) — and the audit
- * event, and what a read keeps, are written on the primary last (the audit chain's lock is taken at
- * the end, so a slow analysis never holds up other writes).
+ * as the job runner does. A researcher's pooled read runs as the research role, which can read only
+ * the aggregate tables: what must be computed from patients' rows first (the pooled comparison) is
+ * computed and cached on the primary by `preparePooled`, as the system role. The read itself goes
+ * where `database.reads` sends it — a replica when EVIDENT_READ_DATABASE_URL is set, once it has
+ * replayed that refresh and that cache write (db/replica.ts) — and the audit event, and what a
+ * clinic's read keeps, are written on the primary last (the audit chain's lock is taken at the end,
+ * so a slow analysis never holds up other writes).
  */
-import { type OutcomesKeep, type OutcomesQuery, refreshSummaries } from "@evident/db";
+import { type Db, type OutcomesKeep, type OutcomesQuery, refreshSummaries } from "@evident/db";
 import { toIsoDate } from "@evident/domain";
 import { smallCellNote } from "@evident/domain/outcomes";
 import type { Context } from "hono";
@@ -37,7 +40,12 @@ export async function readOutcomes<T>(
   entityType: string,
   query: OutcomesQuery<T>,
   detail: (data: T) => Record<string, unknown>,
-  keep?: OutcomesKeep<T>,
+  opts: {
+    /** What a clinic's read keeps (a cache of its aggregates), written on the primary after it. */
+    keep?: OutcomesKeep<T>;
+    /** For a pooled read: aggregates to compute and store first, on the primary as the system role. */
+    preparePooled?: (system: Db, asOf: string) => Promise<void>;
+  } = {},
 ): Promise<OutcomesRead<T>> {
   const { actor, outcomes } = clinicRepositories(c);
   const { database, clock } = c.get("deps");
@@ -45,8 +53,10 @@ export async function readOutcomes<T>(
   const asOf = toIsoDate(now);
   const pooled = actor.role === "researcher";
   await refreshSummaries(database.system.db, { clinicId: pooled ? null : actor.clinicId, today: asOf, now });
+  if (pooled && opts.preparePooled) await opts.preparePooled(database.system.db, asOf);
+  // The primary's position is taken after both writes above, so a replica is read once it has them.
   const read = await database.reads.run((on) =>
-    outcomes(on).read(entityType, { pooled, asOf }, query, detail, keep),
+    outcomes(on).read(entityType, { pooled, asOf }, query, detail, opts.keep),
   );
   return {
     data: read.data,

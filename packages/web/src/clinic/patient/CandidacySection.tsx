@@ -167,7 +167,7 @@ function CandidacyFields({
   const tier = pendingTier(triage.data);
   const result = evaluateCandidacy({ ...toInput(v), triageTier: tier });
   const look = outcomeLook[result.outcome];
-  const unsettled = result.outcome === "needs-more-information";
+  const unsettled = result.unknown.length > 0;
   const shown = result.criteria.map((c) => ({
     ...c,
     source: c.source.map((k) => ({ label: citations[k].text })),
@@ -300,8 +300,8 @@ function CandidacyFields({
       />
       {unsettled && (
         <Alert color="yellow" title="Not ready to sign off" id="candidacy-unsettled">
-          {unknownWords(result.criteria)} Find out and enter them, then sign off. (A patient who fails a
-          criterion can be signed off as not eligible with others still unknown.)
+          {unknownWords(result.criteria)} Find out and enter them, then sign off: every criterion is settled
+          before an assessment is signed, even one that already finds the patient not eligible.
         </Alert>
       )}
       {sign.isError && (
