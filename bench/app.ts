@@ -1,6 +1,7 @@
 /**
- * What the benchmarks that run the real `evident` command share: where it is, running a command
- * to its end, starting the app on a free port, and waiting until a started app answers /api/health.
+ * What the benchmarks that run the real `evident` command share: where it is, running one of its
+ * commands to the end, starting the app on a free port, and waiting until a started app answers
+ * /api/health.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
@@ -16,8 +17,8 @@ export const evidentBin = path.resolve(
   "evident.mjs",
 );
 
-/** Runs `evident …` with `env` added; resolves with its standard output, rejects with its errors. */
-export function evident(args: string[], env: Record<string, string>): Promise<string> {
+/** Runs `evident ARGS` with `env` added; resolves with its stdout, rejects with its stderr. */
+export function cli(args: string[], env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [evidentBin, ...args], {
       env: { ...process.env, ...env },

@@ -19,7 +19,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { freePort, startEmbedded } from "@evident/db";
 import pg from "pg";
-import { evident, startEvident } from "./app";
+import { cli, startEvident } from "./app";
 import { load, log, machine } from "./machine";
 
 const { values } = parseArgs({
@@ -56,13 +56,13 @@ async function run(adminUrl: string, clinics: number): Promise<Result> {
   u.pathname = `/${dbName}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), "evident-bench-app-"));
   const env = { DATABASE_URL: u.toString(), EVIDENT_DATA_DIR: dataDir, EVIDENT_DEMO_PATIENTS: "0" };
-  await evident(["migrate"], env);
+  await cli(["migrate"], env);
   const emails: string[] = [];
   for (let c = 0; c < clinics; c++) {
     const name = `Bench clinic ${c + 1}`;
-    await evident(["clinic", "add", "--name", name], env);
+    await cli(["clinic", "add", "--name", name], env);
     const email = `coordinator${c + 1}@bench.test`;
-    await evident(
+    await cli(
       [
         "user",
         "add",

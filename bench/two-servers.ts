@@ -26,7 +26,7 @@ import { parseArgs } from "node:util";
 import { freePort, startEmbedded } from "@evident/db";
 import pg from "pg";
 import { startSmtp } from "../packages/server/test/smtp";
-import { evident, type RunningApp, signIn, startEvident } from "./app";
+import { cli, type RunningApp, signIn, startEvident } from "./app";
 import { load, log, machine } from "./machine";
 
 const { values } = parseArgs({
@@ -81,7 +81,7 @@ try {
     EVIDENT_LOG_LEVEL: "warn",
   };
   log(`seeding ${values.patients} demo patients…`);
-  await evident(["demo", "--patients", values.patients], { ...env, EVIDENT_DATA_DIR: dataDirs[2]! });
+  await cli(["demo", "--patients", values.patients], { ...env, EVIDENT_DATA_DIR: dataDirs[2]! });
   const db = new pg.Client({ connectionString: url.toString() });
   await db.connect();
   const count = async (q: string) => (await db.query<{ n: number }>(q)).rows[0]?.n ?? 0;
@@ -208,7 +208,7 @@ try {
       "select count(*)::int as n, pg_total_relation_size('audit_events')::bigint as bytes from audit_events",
     )
   ).rows[0]!;
-  const check = (await evident(["summaries", "check"], { ...env, EVIDENT_DATA_DIR: dataDirs[2]! }).then(
+  const check = (await cli(["summaries", "check"], { ...env, EVIDENT_DATA_DIR: dataDirs[2]! }).then(
     (out) => JSON.parse(out),
     (e: Error) => ({ ok: false, differing: [e.message.split("\n").at(-2)] }),
   )) as { ok: boolean; differing: string[] };

@@ -40,8 +40,13 @@ describe("FHIR API clients in the clinic settings", () => {
 
       await section.getByRole("button", { name: `Revoke ${leaving.name}` }).click();
       const dialog = await visible(page.getByRole("dialog", { name: `Revoke ${leaving.name}?` }));
+      // Let the dialog's fade-in end: mid-transition its colours read as poor contrast.
+      await page.waitForTimeout(500);
       await expectNoAxeViolations(page, "the revoke dialog");
       await dialog.getByRole("button", { name: "Revoke access" }).click();
+      // The dialog fades out: axe would read its half-transparent colours as poor contrast.
+      await dialog.waitFor({ state: "hidden" });
+      await page.waitForTimeout(500);
       await visible(row(leaving.name).getByText(/^Revoked /));
       expect(await section.getByRole("button", { name: `Revoke ${leaving.name}` }).count()).toBe(0);
       await visible(row(staying.name).getByText("Has access"));

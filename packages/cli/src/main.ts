@@ -30,6 +30,9 @@ Commands:
   fhir-client add --clinic C --name N (--jwks-file PATH | --jwks-url URL)
                              Register a FHIR API client (SMART backend services) of a clinic
                              with its public keys; prints {"clientId": "…"}
+  fhir export --out DIR [--clinic C] [--type T,…] [--since ISO]
+                             FHIR Bulk Data export: NDJSON files and manifest.json in DIR (every
+                             clinic, or one), progress on stderr; prints the manifest
   analyze <subcommand> …     Outcome statistics on a CSV file, as JSON (evident analyze --help)
   score <instrument> JSON    Score one questionnaire's answers, as JSON (evident score --help)
   triage JSON                Red-flag triage of one intake's answers, as JSON (evident triage --help)
@@ -37,7 +40,8 @@ Commands:
 Environment: PORT, HOST, DATABASE_URL, EVIDENT_MIGRATE_DATABASE_URL, EVIDENT_READ_DATABASE_URL,
 EVIDENT_DATA_DIR, EVIDENT_PUBLIC_URL, EVIDENT_AUDIT_KEY, EVIDENT_AUDIT_ANCHOR_DIR,
 EVIDENT_TRUST_PROXY, EVIDENT_SECRET_KEY, SMTP_URL, SMTP_FROM, EVIDENT_DEMO_PATIENTS,
-EVIDENT_PG_PORT, EVIDENT_PG_RESTART_TIMEOUT_SECONDS, EVIDENT_LOG_LEVEL (see README.md).`;
+EVIDENT_PG_PORT, EVIDENT_PG_RESTART_TIMEOUT_SECONDS, EVIDENT_LOG_LEVEL, EVIDENT_BULK_EXPORT_HOURS
+(see README.md).`;
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -53,6 +57,7 @@ const commands: Record<string, () => Promise<Command>> = {
   clinic: () => import("./commands/accounts").then((m) => m.runClinic),
   user: () => import("./commands/accounts").then((m) => m.runUser),
   "fhir-client": () => import("./commands/fhir-client").then((m) => m.runFhirClient),
+  fhir: () => import("./commands/fhir").then((m) => m.runFhir),
   analyze: () => import("./commands/analyze").then((m) => m.runAnalyze),
   score: () => import("./commands/score").then((m) => m.runScore),
   triage: () => import("./commands/triage").then((m) => m.runTriage),

@@ -88,6 +88,7 @@ describe.runIf(embeddedPass)("the CLI beside a running server (embedded-mode pas
       },
       { args: ["demo", "--patients", "20", "--seed", "3"], expect: /"patients":20/ },
       { args: ["audit", "verify"], expect: /"ok":true/ },
+      { args: ["fhir", "export", "--out", path.join(work, "fhir")], expect: /"requiresAccessToken":false/ },
       { args: ["backup", "--out", path.join(work, "running.tar")], expect: /"sha256":"[0-9a-f]{64}"/ },
       { args: ["score", "nrs_back", '{"nrs_back":3}'], expect: /"score"|"total"|3/ },
       {

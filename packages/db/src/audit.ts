@@ -15,7 +15,7 @@
  * Time: `at` is stored to the millisecond and hashed as PostgreSQL's microseconds since the epoch,
  * so what is hashed is exactly what is stored, and a shift of a fraction of a millisecond shows.
  */
-import { desc, eq, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type AuditKey, currentAuditKey } from "./audit-key";
 import type { Db } from "./connect";
 import { uuidv7 } from "./ids";
@@ -91,9 +91,96 @@ export const atMicrosSql = sql<string>`((extract(epoch from ${auditEvents.at}) *
 /** The text whose `hashtextextended(…, 0)` is the chain's advisory lock (tests take it too). */
 export const chainLockName = (chainId: string) => `evident:audit:${chainId}`;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `lockChain` as a statement with its chain written in, for a caller that sends it in one round
+ * trip with others (simple protocol, so no parameters); the id is checked to be a UUID first.
+ */
+export function chainLockStatement(chainId: string): string {
+  if (!UUID.test(chainId)) throw new Error("an audit chain's id is a UUID");
+  return `select pg_advisory_xact_lock(hashtextextended('${chainLockName(chainId)}', 0))`;
+}
+
+/** `chainHeadSql` with the chain written in (checked), to go with `chainLockStatement`. */
+export function chainHeadStatement(chainId: string): string {
+  if (!UUID.test(chainId)) throw new Error("an audit chain's id is a UUID");
+  return `select chain_seq as "chainSeq", hash, key_id as "keyId" from audit_events
+           where chain_id = '${chainId}' order by chain_seq desc limit 1`;
+}
+
+/**
+ * The insert of `events` (from `chainEvents`) as one statement with its values written in, each
+ * quoted by `literal` (the driver's `escapeLiteral`), for a caller that sends it with `commit` in
+ * one round trip so that the chain's lock is held as briefly as possible.
+ */
+export function auditInsertStatement(
+  events: readonly AuditColumns[],
+  literal: (s: string) => string,
+): string {
+  const text = (v: string | null) => (v === null ? "null" : literal(v));
+  const rows = events.map(
+    (e) =>
+      `(${Number(e.chainSeq)}, ${text(e.id)}::uuid, ${text(e.at.toISOString())}::timestamptz, ${text(e.actorKind)}, ${text(e.actorId)}, ${text(e.clinicId)}::uuid, ${text(e.patientId)}::uuid, ${text(e.action)}, ${text(e.entityType)}, ${text(e.entityId)}, ${text(e.requestId)}, ${text(JSON.stringify(e.detail))}::jsonb, ${text(e.prevHash)}, ${text(e.hash)}, ${text(e.keyId)})`,
+  );
+  return `insert into audit_events (chain_seq, id, at, actor_kind, actor_id, clinic_id, patient_id, action,
+            entity_type, entity_id, request_id, detail, prev_hash, hash, key_id) values ${rows.join(", ")}`;
+}
+
 /** Takes the chain's lock until the transaction ends. */
 export async function lockChain(tx: Tx, chainId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${chainLockName(chainId)}, 0))`);
+}
+
+/** The newest event of a chain, as the next append needs it; none for an empty chain. */
+export type ChainHead = { chainSeq: number; hash: string; keyId: string | null } | null;
+
+/** Reads `chainId`'s head (call it holding the chain's lock, so nobody appends meanwhile). */
+export const chainHeadSql = (chainId: SQL | string) =>
+  sql`select ${auditEvents.chainSeq} as "chainSeq", ${auditEvents.hash} as hash, ${auditEvents.keyId} as "keyId"
+        from ${auditEvents} where ${auditEvents.chainId} = ${chainId}
+        order by ${auditEvents.chainSeq} desc limit 1`;
+
+/** The columns of one event as inserted (`seq` and `chain_id` are the table's). */
+export type AuditColumns = Omit<AuditRow, "seq" | "chainId">;
+
+/**
+ * The events `inputs` (all of one chain) appended after `head`, each hashed over the one before:
+ * what `appendAudit` inserts, computed without the database so a caller can insert several with
+ * one statement. Refuses a chain written with another key.
+ */
+export function chainEvents(key: AuditKey, head: ChainHead, inputs: readonly AuditInput[]): AuditColumns[] {
+  if (head && head.keyId !== key.id)
+    throw new Error(
+      head.keyId === null
+        ? "The audit trail has events from before keyed chains that were never re-chained: run `evident migrate`."
+        : "The audit trail was written with another audit key: set EVIDENT_AUDIT_KEY to the installation's key.",
+    );
+  let chainSeq = Number(head?.chainSeq ?? 0);
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  return inputs.map((input) => {
+    // Whole milliseconds, as the CHECK on `at` requires (a JavaScript Date has no finer part).
+    const at = new Date(input.at.getTime());
+    const row: HashedEvent = {
+      chainId: input.clinicId ?? SYSTEM_CHAIN,
+      chainSeq: ++chainSeq,
+      id: uuidv7(at.getTime()),
+      atMicros: microsOf(at),
+      actorKind: input.actorKind,
+      actorId: input.actorId,
+      clinicId: input.clinicId,
+      patientId: input.patientId,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      requestId: input.requestId,
+      detail: JSON.parse(canonicalJson(input.detail ?? {})) as Record<string, unknown>,
+      prevHash,
+    };
+    const { chainId: _generated, atMicros: _micros, ...columns } = row;
+    prevHash = hashEvent(key, row);
+    return { ...columns, at, hash: prevHash, keyId: key.id };
+  });
 }
 
 /** Appends within the caller's transaction, to the chain of `input.clinicId`. */
@@ -105,36 +192,6 @@ export async function appendAudit(tx: Tx, input: AuditInput): Promise<void> {
 export async function appendAuditWith(tx: Tx, key: AuditKey, input: AuditInput): Promise<void> {
   const chainId = input.clinicId ?? SYSTEM_CHAIN;
   await lockChain(tx, chainId);
-  const [last] = await tx
-    .select({ chainSeq: auditEvents.chainSeq, hash: auditEvents.hash, keyId: auditEvents.keyId })
-    .from(auditEvents)
-    .where(eq(auditEvents.chainId, chainId))
-    .orderBy(desc(auditEvents.chainSeq))
-    .limit(1);
-  if (last && last.keyId !== key.id)
-    throw new Error(
-      last.keyId === null
-        ? "The audit trail has events from before keyed chains that were never re-chained: run `evident migrate`."
-        : "The audit trail was written with another audit key: set EVIDENT_AUDIT_KEY to the installation's key.",
-    );
-  // Whole milliseconds, as the CHECK on `at` requires (a JavaScript Date has no finer part).
-  const at = new Date(input.at.getTime());
-  const row: HashedEvent = {
-    chainId,
-    chainSeq: (last?.chainSeq ?? 0) + 1,
-    id: uuidv7(at.getTime()),
-    atMicros: microsOf(at),
-    actorKind: input.actorKind,
-    actorId: input.actorId,
-    clinicId: input.clinicId,
-    patientId: input.patientId,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    requestId: input.requestId,
-    detail: JSON.parse(canonicalJson(input.detail ?? {})) as Record<string, unknown>,
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  const { chainId: _generated, atMicros: _micros, ...columns } = row;
-  await tx.insert(auditEvents).values({ ...columns, at, hash: hashEvent(key, row), keyId: key.id });
+  const { rows } = await tx.execute<NonNullable<ChainHead>>(chainHeadSql(chainId));
+  await tx.insert(auditEvents).values(chainEvents(key, rows[0] ?? null, [input]));
 }

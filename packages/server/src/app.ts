@@ -5,7 +5,7 @@
  *   /api/health         liveness + database check
  *   /api/v1/…           the JSON API (zod-validated; errors as problem+json)
  *   /api/fhir/…         read-only FHIR R4 (CapabilityStatement, SMART backend-services tokens,
- *                       read and paged search of the record's resources)
+ *                       read and paged search of the record's resources, Bulk Data $export)
  *   /api/openapi.json   OpenAPI 3.1 generated from the same zod schemas
  *   /api/docs           API docs page
  *   everything else     the built web app

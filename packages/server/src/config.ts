@@ -45,6 +45,12 @@ const EnvSchema = z.object({
     .transform(Number),
   EVIDENT_SECRET_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   EVIDENT_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
+  EVIDENT_BULK_EXPORT_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   NODE_ENV: z.string().optional(),
 });
 
@@ -89,6 +95,8 @@ export type AppConfig = {
    * minutes. For test servers only; refused when NODE_ENV=production.
    */
   testClock: boolean;
+  /** How long a Bulk Data export's files are kept after it completes (then the cleanup job deletes them). */
+  bulkExportHours: number;
 };
 
 export const VERSION = "0.1.0";
@@ -130,6 +138,7 @@ export function loadConfig(
     version: VERSION,
     webDist: null,
     testClock: e.EVIDENT_TEST_CLOCK === "1",
+    bulkExportHours: e.EVIDENT_BULK_EXPORT_HOURS,
     ...overrides,
   };
 }

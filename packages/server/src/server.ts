@@ -14,7 +14,7 @@ import { loadSecretBox } from "./auth/secret-box";
 import { type AppConfig, databaseConfig } from "./config";
 import { createLogger } from "./http/logger";
 import { startAnchoring } from "./jobs/anchors";
-import { startJobRunner } from "./jobs/runner";
+import { exportQueue, startJobRunner } from "./jobs/runner";
 import { startDispatcher } from "./mail/dispatcher";
 import { smtpMailer } from "./mail/mailer";
 
@@ -74,6 +74,7 @@ export async function startServer(
     secrets,
     testClock,
     supervisor,
+    exportQueue: exportQueue(),
   };
   const app = createApp(deps);
 

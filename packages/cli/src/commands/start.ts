@@ -80,8 +80,12 @@ export async function runStart(): Promise<number> {
       }
       stopping = true;
       console.log(`\n${why}: stopping…`);
-      // A close that hangs on a dead database must not keep a failed server alive.
-      if (exitCode !== 0) setTimeout(() => process.exit(exitCode), 15_000).unref();
+      // A failed server exits non-zero however the close ends: if it hangs on the dead database
+      // (the timer), or if nothing is left to wait for before it settles (the exit code is set now).
+      if (exitCode !== 0) {
+        process.exitCode = exitCode;
+        setTimeout(() => process.exit(exitCode), 10_000);
+      }
       server.close().then(
         () => resolve(exitCode),
         (e) => {

@@ -60,6 +60,42 @@ export type SessionPrincipal =
 export type AccountKind = "staff" | "patient";
 export type Client = { ip: string; device: string | null; userAgent: string | null };
 
+/**
+ * The session lookup every request makes, built once per database and sent as a named statement,
+ * so neither Drizzle nor PostgreSQL builds or plans it again for each request.
+ */
+function buildSessionLookup(db: Db) {
+  return db
+    .select({
+      session: sessions,
+      staff: staffUsers,
+      account: patientAccounts,
+      patient: patients,
+      clinicName: clinics.name,
+      clinicRequiresMfa: clinics.requireMfa,
+      country: clinics.country,
+      emergencyNumber: clinics.emergencyNumber,
+    })
+    .from(sessions)
+    .innerJoin(clinics, eq(clinics.id, sessions.clinicId))
+    .leftJoin(staffUsers, eq(staffUsers.id, sessions.staffUserId))
+    .leftJoin(patientAccounts, eq(patientAccounts.id, sessions.patientAccountId))
+    .leftJoin(patients, eq(patients.id, patientAccounts.patientId))
+    .where(and(eq(sessions.id, sql.placeholder("id")), isNull(sessions.revokedAt)))
+    .prepare("evident_find_session");
+}
+
+const sessionLookups = new WeakMap<Db, ReturnType<typeof buildSessionLookup>>();
+
+function sessionLookup(db: Db) {
+  let q = sessionLookups.get(db);
+  if (!q) {
+    q = buildSessionLookup(db);
+    sessionLookups.set(db, q);
+  }
+  return q;
+}
+
 export function authRepository(db: Db) {
   /** Enabled staff only: a disabled account cannot sign in, and is treated as unknown. */
   async function findStaffByEmail(email: string) {
@@ -227,23 +263,7 @@ export function authRepository(db: Db) {
 
   async function findSession(token: string): Promise<SessionPrincipal | null> {
     const id = hashToken(token);
-    const [s] = await db
-      .select({
-        session: sessions,
-        staff: staffUsers,
-        account: patientAccounts,
-        patient: patients,
-        clinicName: clinics.name,
-        clinicRequiresMfa: clinics.requireMfa,
-        country: clinics.country,
-        emergencyNumber: clinics.emergencyNumber,
-      })
-      .from(sessions)
-      .innerJoin(clinics, eq(clinics.id, sessions.clinicId))
-      .leftJoin(staffUsers, eq(staffUsers.id, sessions.staffUserId))
-      .leftJoin(patientAccounts, eq(patientAccounts.id, sessions.patientAccountId))
-      .leftJoin(patients, eq(patients.id, patientAccounts.patientId))
-      .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+    const [s] = await sessionLookup(db).execute({ id });
     if (!s) return null;
     const base = {
       sessionId: id,

@@ -10,85 +10,34 @@
 import { notFound } from "@evident/domain";
 import { toFhirAdverseEvent } from "@evident/domain/adverse-events/export";
 import {
+  compartmentTypes,
   type FhirResource,
   instrumentsForCodes,
   matchesCode,
   type SearchQuery,
   type SearchType,
-  toFhirCondition,
-  toFhirPatient,
-  toFhirProcedure,
-  toObservations,
-  toQuestionnaireResponse,
 } from "@evident/domain/fhir";
-import { findInstrument, instruments } from "@evident/domain/instruments";
+import { instruments } from "@evident/domain/instruments";
 import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../audit";
 import type { Db } from "../connect";
 import { adverseEvents, episodes, patients, questionnaireResponses, treatments } from "../schema";
 import { gatherAdverseEvents } from "./adverse-event-export";
 import { dateWhere, keysetPage, type Page } from "./fhir-pages";
-import { isCurrent, type ResponseRow } from "./response-views";
+import {
+  conditionResource,
+  lastUpdatedSql,
+  observationsOf,
+  patientResource,
+  procedureResource,
+  responseResource,
+} from "./fhir-resources";
+import { isCurrent } from "./response-views";
 import { auditedRead, type Scope } from "./scope";
 
 export type FhirPage = { resources: FhirResource[]; next?: string; previous?: string };
 
-const lastUpdatedOf = (r: { createdAt: Date; updatedAt?: Date | null }) => r.updatedAt ?? r.createdAt;
-const lastUpdated = (t: { createdAt: SQL | unknown; updatedAt?: unknown }) =>
-  t.updatedAt ? sql`coalesce(${t.updatedAt}, ${t.createdAt})` : sql`${t.createdAt}`;
-
-// Patients' and episodes' versions are raised by a trigger on every change (migration
-// fhir-row-versions); treatments' by their corrections.
-function patientResource(p: typeof patients.$inferSelect) {
-  return toFhirPatient({ ...p, lastUpdated: lastUpdatedOf(p).toISOString() });
-}
-function conditionResource(e: typeof episodes.$inferSelect) {
-  return toFhirCondition({
-    ...e,
-    lastUpdated: lastUpdatedOf(e).toISOString(),
-    recordedDate: e.createdAt.toISOString().slice(0, 10),
-  });
-}
-function procedureResource(t: typeof treatments.$inferSelect) {
-  return toFhirProcedure({
-    ...t,
-    date: t.treatmentDate,
-    version: t.version,
-    lastUpdated: lastUpdatedOf(t).toISOString(),
-  });
-}
-
-const responseMeta = (r: ResponseRow) => ({ versionId: "1", lastUpdated: r.createdAt.toISOString() });
-
-function responseResource(r: ResponseRow) {
-  const def = findInstrument(r.instrument);
-  if (!def) return [];
-  return [
-    {
-      ...toQuestionnaireResponse(def, {
-        id: r.id,
-        answers: r.answers,
-        authored: r.completedAt.toISOString(),
-        subject: { reference: `Patient/${r.patientId}` },
-        ...(r.supersedesId ? { status: "amended" as const } : {}),
-      }),
-      meta: responseMeta(r),
-    },
-  ];
-}
-
-function observationsOf(r: ResponseRow) {
-  const def = findInstrument(r.instrument);
-  if (!def) return [];
-  return toObservations(def, r.answers, {
-    effective: r.completedAt.toISOString(),
-    subject: { reference: `Patient/${r.patientId}` },
-    derivedFrom: { reference: `QuestionnaireResponse/${r.id}` },
-    status: r.supersedesId ? "amended" : "final",
-    idPrefix: r.id,
-    meta: responseMeta(r),
-  });
-}
+const lastUpdated = lastUpdatedSql;
 
 /** A response id is the first 36 characters of each of its Observations' ids. */
 const responseIdOf = (observationId: string) => observationId.slice(0, 36);
@@ -354,11 +303,5 @@ export function fhirRepository(db: Db, scope: Scope, from: Db = db) {
 }
 
 export type FhirRepository = ReturnType<typeof fhirRepository>;
-export const fhirRecordTypes = [
-  "Patient",
-  "Condition",
-  "Procedure",
-  "QuestionnaireResponse",
-  "Observation",
-  "AdverseEvent",
-] as const;
+/** The patient-data types: the Patient compartment a Bulk Data export covers. */
+export const fhirRecordTypes = compartmentTypes;

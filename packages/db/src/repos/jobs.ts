@@ -4,7 +4,7 @@
  * it ended. A run left `running` for 15 minutes belongs to a server that died and is taken again;
  * the work is idempotent, so finishing it twice does no harm.
  */
-import { and, eq, lt, lte, or, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, lte, notInArray, or, sql } from "drizzle-orm";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
 import { jobs } from "../schema/jobs";
@@ -27,17 +27,33 @@ export async function enqueueJob(
   return rows.length > 0;
 }
 
-/** Claims one due run (or a stale one), or null when there is none free. */
-export async function claimJob(db: Db, now: Date): Promise<JobRow | null> {
+/**
+ * Claims one due run (or a stale one), or null when there is none free. `kinds` limits the claim
+ * to those kinds (`not` to every other kind): long runs, like Bulk Data exports, have a lane of
+ * their own so they never hold up the hour's reminders.
+ */
+export async function claimJob(
+  db: Db,
+  now: Date,
+  kinds?: { only: readonly string[] } | { not: readonly string[] },
+): Promise<JobRow | null> {
   const staleBefore = new Date(now.getTime() - STALE_MS);
+  const ofKind = !kinds
+    ? undefined
+    : "only" in kinds
+      ? inArray(jobs.kind, [...kinds.only])
+      : notInArray(jobs.kind, [...kinds.not]);
   return db.transaction(async (tx) => {
     const [free] = await tx
       .select({ id: jobs.id })
       .from(jobs)
       .where(
-        or(
-          and(eq(jobs.status, "pending"), lte(jobs.runAfter, now)),
-          and(eq(jobs.status, "running"), lt(jobs.claimedAt, staleBefore)),
+        and(
+          ofKind,
+          or(
+            and(eq(jobs.status, "pending"), lte(jobs.runAfter, now)),
+            and(eq(jobs.status, "running"), lt(jobs.claimedAt, staleBefore)),
+          ),
         ),
       )
       .orderBy(jobs.runAfter)
@@ -53,6 +69,14 @@ export async function claimJob(db: Db, now: Date): Promise<JobRow | null> {
   });
 }
 
+/** A long run says it is alive, so it is not taken for a dead server's after 15 minutes. */
+export async function touchJob(db: Db, id: string, now: Date): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ claimedAt: now })
+    .where(and(eq(jobs.id, id), eq(jobs.status, "running")));
+}
+
 export async function finishJob(
   db: Db,
   id: string,
@@ -62,6 +86,19 @@ export async function finishJob(
   await db
     .update(jobs)
     .set({ status: "done", finishedAt: at, result, lastError: null })
+    .where(eq(jobs.id, id));
+}
+
+/** Puts a claimed run back in the queue, due now (its server is stopping before it could finish). */
+export async function releaseJob(db: Db, id: string, now: Date): Promise<void> {
+  await db
+    .update(jobs)
+    .set({
+      status: "pending",
+      claimedAt: null,
+      runAfter: now,
+      attempts: sql`greatest(${jobs.attempts} - 1, 0)`,
+    })
     .where(eq(jobs.id, id));
 }
 

@@ -31,9 +31,9 @@ function presentVersion(r: ResponseRow): ResponseVersion {
   };
 }
 
-type Marks = { enteredBy: { id: string; name: string } | null; lateBaseline: boolean };
+export type Marks = { enteredBy: { id: string; name: string } | null; lateBaseline: boolean };
 
-function presentResponse(r: ResponseRow, earlier: readonly ResponseRow[], marks: Marks): ResponseView {
+export function presentResponse(r: ResponseRow, earlier: readonly ResponseRow[], marks: Marks): ResponseView {
   return {
     id: r.id,
     instrument: r.instrument,

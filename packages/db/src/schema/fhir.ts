@@ -50,3 +50,47 @@ export const fhirClientAssertions = pgTable(
     index("fhir_client_assertions_exp_idx").on(t.expiresAt),
   ],
 );
+
+/**
+ * Bulk Data exports (FHIR Bulk Data IG v2): one row per kick-off, owned by the client that asked
+ * (only its tokens poll, cancel or download) in its clinic. The job runner writes the NDJSON files
+ * under the data directory and records them in `output`; they are deleted at `expires_at` (or on
+ * cancel), and the row stays as the record of what was exported, when and for whom.
+ */
+export const fhirExports = pgTable(
+  "fhir_exports",
+  {
+    id: uuid("id").primaryKey(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => fhirClients.id),
+    level: text("level", { enum: ["system", "patient", "group"] }).notNull(),
+    /** The Group of a group-level export ("treatment-fusion"). */
+    groupId: text("group_id"),
+    types: text("types").array().notNull(),
+    since: ts("since"),
+    /** The kick-off URL, as the manifest repeats it. */
+    request: text("request").notNull(),
+    status: text("status", {
+      enum: ["accepted", "in-progress", "completed", "failed", "cancelled", "expired"],
+    })
+      .notNull()
+      .default("accepted"),
+    /** Source rows read of the total, and the type at hand (X-Progress). */
+    progress: jsonb("progress").$type<{ done: number; total: number; type: string | null }>(),
+    transactionTime: ts("transaction_time"),
+    /** The files written: type, file name in the export's directory, resources in it. */
+    output: jsonb("output").$type<{ type: string; file: string; count: number }[]>(),
+    error: text("error"),
+    createdAt: ts("created_at").notNull(),
+    finishedAt: ts("finished_at"),
+    expiresAt: ts("expires_at"),
+  },
+  (t) => [
+    index("fhir_exports_client_idx").on(t.clinicId, t.clientId, t.createdAt),
+    index("fhir_exports_expiry_idx").on(t.status, t.expiresAt),
+  ],
+);

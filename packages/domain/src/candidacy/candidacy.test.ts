@@ -4,20 +4,11 @@ import { EvidentError } from "../errors";
 import { candidacyCriteria, candidacyCriteriaVersion } from "./criteria";
 import { assessCandidacy, evaluateCandidacy } from "./evaluate";
 import { type CandidacyInput, contraindicationIds, parseCandidacyInput } from "./input";
+import { metFacts } from "./met-facts.test-fixture";
 
 /** A patient who meets every criterion; each test changes only what it is about. */
 function candidate(patch: Partial<CandidacyInput> = {}): CandidacyInput {
-  const base: CandidacyInput = {
-    condition: "degenerative_disc_disease",
-    symptomDurationMonths: 18,
-    conservativeCare: { tried: true, months: 6, supervisedPhysiotherapy: true },
-    baseline: { backPainVasMm: 65, odi: 44 },
-    legPain: "none",
-    facetPainExcludedByBlock: true,
-    imaging: { pfirrmannGrade: 5, discHeightRetainedPercent: 70, levels: ["L4-L5"] },
-    contraindications: Object.fromEntries(contraindicationIds.map((id) => [id, false])),
-    triageTier: "none",
-  };
+  const base = metFacts;
   return {
     ...base,
     ...patch,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { treatmentKinds } from "../catalogue/treatments";
 import { assertSignable, assessCandidacy } from "./evaluate";
 import { CANDIDACY_CURRENT_DAYS, candidacyGate, correctionRunsGate, type SignOffFacts } from "./gate";
-import { contraindicationIds } from "./input";
+import { metFacts } from "./met-facts.test-fixture";
 
 const V = "criteria-now";
 const signOff = (patch: Partial<SignOffFacts> = {}): SignOffFacts => ({
@@ -109,19 +109,6 @@ describe("a correction", () => {
 });
 
 describe("signing off an assessment", () => {
-  /** Every criterion known (and met); a test changes what it is about. */
-  const complete = {
-    condition: "degenerative_disc_disease",
-    symptomDurationMonths: 18,
-    conservativeCare: { tried: true, months: 6, supervisedPhysiotherapy: true },
-    baseline: { backPainVasMm: 65, odi: 44 },
-    legPain: "none",
-    facetPainExcludedByBlock: true,
-    imaging: { pfirrmannGrade: 5, discHeightRetainedPercent: 70, levels: ["L4-L5"] },
-    contraindications: Object.fromEntries(contraindicationIds.map((id) => [id, false])),
-    triageTier: "none",
-  };
-
   it("is refused while more information is needed, naming each unknown criterion", () => {
     const result = assessCandidacy({ condition: "degenerative_disc_disease" });
     let issues: { path: string; message: string }[] = [];
@@ -145,7 +132,7 @@ describe("signing off an assessment", () => {
   });
 
   it("accepts a settled result: not eligible with every criterion known", () => {
-    const settled = assessCandidacy({ ...complete, condition: "spinal_stenosis" });
+    const settled = assessCandidacy({ ...metFacts, condition: "spinal_stenosis" });
     expect(settled.outcome).toBe("not-eligible");
     expect(settled.unknown).toEqual([]);
     expect(() => assertSignable(settled)).not.toThrow();

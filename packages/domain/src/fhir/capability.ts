@@ -2,9 +2,16 @@
  * The server's CapabilityStatement (R4 `metadata` interaction): FHIR 4.0.1, JSON only, SMART
  * Backend Services as the security service, each resource type with its interactions (read,
  * search-type) and the search parameters `search.ts` actually parses — one table, so the
- * statement cannot advertise a parameter the server refuses, or the other way round.
+ * statement cannot advertise a parameter the server refuses, or the other way round — and the
+ * Bulk Data `$export` operations (system, Patient and Group level; bulk.ts).
  */
 import { searchParams, searchTypes } from "./search";
+
+const bulkData = "http://hl7.org/fhir/uv/bulkdata";
+const exportOperation = (definition: string) => [
+  { name: "export", definition: `${bulkData}/OperationDefinition/${definition}` },
+];
+
 import type { CapabilityStatement } from "./types";
 
 export function capabilityStatement(opts: {
@@ -18,6 +25,7 @@ export function capabilityStatement(opts: {
     status: "active",
     date: opts.date,
     kind: "instance",
+    instantiates: [`${bulkData}/CapabilityStatement/bulk-data`],
     publisher: "Evident",
     software: { name: "Evident", version: opts.version },
     implementation: { description: "Evident FHIR API", url: opts.base },
@@ -56,7 +64,10 @@ export function capabilityStatement(opts: {
             type: p.kind,
             documentation: p.doc,
           })),
+          ...(type === "Patient" ? { operation: exportOperation("patient-export") } : {}),
+          ...(type === "Group" ? { operation: exportOperation("group-export") } : {}),
         })),
+        operation: exportOperation("export"),
       },
     ],
   };

@@ -19,6 +19,7 @@ export const searchTypes = [
   "QuestionnaireResponse",
   "Observation",
   "AdverseEvent",
+  "Group",
 ] as const;
 export type SearchType = (typeof searchTypes)[number];
 
@@ -56,6 +57,7 @@ export const searchParams: Record<SearchType, Record<string, ParamDef>> = {
     date: date("when the answers were given"),
   },
   AdverseEvent: { ...common, subject: patient, date: date("onset") },
+  Group: { _id: common._id! },
 };
 
 /** Parameters about the result, not the match. */

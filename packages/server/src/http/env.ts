@@ -19,6 +19,8 @@ export type AppDeps = {
   testClock?: ShiftedClock | undefined;
   /** Structured logs (./logger.ts); without one, errors only go to stdout. */
   logger?: Logger | undefined;
+  /** Wakes this server's Bulk Data export lane when an export is queued (jobs/runner.ts). */
+  exportQueue?: { wake(): void; listen(fn: () => void): void } | undefined;
   /** The embedded cluster's supervisor, when this server owns the cluster. */
   supervisor?: Supervisor | undefined;
 };

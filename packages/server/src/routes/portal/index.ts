@@ -70,8 +70,7 @@ const saveDraft = createRoute({
 export function portalRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(home, async (c) => c.json(await portalRepositories(c).portal.home(), 200));
   app.openapi(submit, async (c) => {
-    const { responses, followUp } = await portalRepositories(c).portal.submit(c.req.valid("json"));
-    return c.json({ responses, followUpCompleted: Boolean(followUp?.completedAt) }, 201);
+    return c.json(await portalRepositories(c).portal.submit(c.req.valid("json")), 201);
   });
   app.openapi(getDraft, async (c) =>
     c.json({ draft: await portalRepositories(c).portal.getDraft(c.req.valid("param").followUpId) }, 200),

@@ -1,0 +1,8 @@
+export {
+  type BulkExportOptions,
+  type BulkExportResult,
+  type ExportedFile,
+  isExportCancelled,
+  ndjsonBuffer,
+  writeBulkExport,
+} from "./writer";
