@@ -19,7 +19,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { freePort, startEmbedded } from "@evident/db";
 import pg from "pg";
-import { cli, startEvident } from "./app";
+import { cli, signIn, startEvident } from "./app";
+import { quantile } from "./load";
 import { load, log, machine } from "./machine";
 
 const { values } = parseArgs({
@@ -43,9 +44,6 @@ type Result = {
   errors: number;
   waitingShare: number | null;
 };
-
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
 async function run(adminUrl: string, clinics: number): Promise<Result> {
   const dbName = `bench_audit_${clinics}_${Date.now()}`;
@@ -87,16 +85,7 @@ async function run(adminUrl: string, clinics: number): Promise<Result> {
   const base = app.base;
   try {
     const cookies: string[] = [];
-    for (const email of emails) {
-      const res = await fetch(`${base}/api/v1/auth/staff/sign-in`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email, password: PASSWORD }),
-      });
-      const m = /evident_session=([^;]*)/.exec(res.headers.get("set-cookie") ?? "");
-      if (!m) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-      cookies.push(`evident_session=${m[1]}`);
-    }
+    for (const email of emails) cookies.push(await signIn(base, email, PASSWORD));
     // One patient per worker, the workers spread evenly over the clinics.
     const patients: { cookie: string; id: string }[] = [];
     for (let w = 0; w < workers; w++) {

@@ -27,6 +27,7 @@ import { freePort, startEmbedded } from "@evident/db";
 import pg from "pg";
 import { startSmtp } from "../packages/server/test/smtp";
 import { cli, type RunningApp, signIn, startEvident } from "./app";
+import { quantile } from "./load";
 import { load, log, machine } from "./machine";
 
 const { values } = parseArgs({
@@ -39,8 +40,6 @@ const { values } = parseArgs({
 });
 const seconds = Number(values.seconds);
 const PASSWORD = "evident-demo-password";
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
 /** Per server and request: the times of those that succeeded, and the others by HTTP status. */
 type Timing = { ms: number[]; errors: Map<number, number>; example?: string };
