@@ -135,6 +135,8 @@ export type DatabaseConfig = {
   migrateDatabaseUrl?: string | undefined;
   /** EVIDENT_READ_DATABASE_URL: a streaming replica of the database, as the app's role (replica.ts). */
   readDatabaseUrl?: string | undefined;
+  /** How long a read waits for the replica to replay the primary's writes (replica.ts; 200 ms). */
+  readWaitMs?: number;
   dataDir: string;
   embeddedPort?: number | undefined;
   poolSize?: number;
@@ -242,6 +244,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
           app,
           primary,
           poolSize: config.poolSize,
+          maxWaitMs: config.readWaitMs,
           log: config.log,
         })
       : primaryReads(primary);

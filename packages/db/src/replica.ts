@@ -98,6 +98,7 @@ export type ReplicaOptions = {
   /** The replica's pools (createPool with `readOnly`): the app's role, and `evident_research`. */
   pool: pg.Pool;
   researchPool: pg.Pool;
+  /** How long a read waits for the replica to replay what the primary had written (200 ms). */
   maxWaitMs?: number;
   retryAfterMs?: number;
   log?: (line: string) => void;
@@ -219,6 +220,7 @@ export async function openReplica(
     app: Pick<AppConnection, "url" | "role" | "researchRole">;
     primary: ReadTarget;
     poolSize?: number | undefined;
+    maxWaitMs?: number | undefined;
     log?: ((line: string) => void) | undefined;
   },
 ): Promise<Reads> {
@@ -243,6 +245,7 @@ export async function openReplica(
     pool,
     researchPool,
     name,
+    maxWaitMs: o.maxWaitMs,
     ...(log ? { log } : {}),
   });
   try {

@@ -29,6 +29,12 @@ let clusters: ReplicatedClusters;
 let database: Database;
 let h: Harness;
 const logs: string[] = [];
+/**
+ * How long a read waits for the standby to replay (200 ms in a server): long enough that, with
+ * replay running, every read here finds the standby current however loaded the machine; a read
+ * while replay is paused waits this long and is then read behind, as intended.
+ */
+const READ_WAIT_MS = 5_000;
 /** The standby as its superuser (a pool, so its connections may die with a stopped standby). */
 let standby: pg.Pool;
 
@@ -38,6 +44,7 @@ beforeAll(async () => {
     dataDir: clusters.primaryDir,
     // No user in it: the app signs in to the standby as it does to the primary.
     readDatabaseUrl: clusters.replicaUrl,
+    readWaitMs: READ_WAIT_MS,
     log: (line) => logs.push(line),
   });
   const owner = createPool(clusters.primary.url, 2);
@@ -362,6 +369,7 @@ describe("reads from a streaming replica", () => {
         pool: database.reads.replica!.pool,
         researchPool: database.reads.replica!.research.pool,
         name: "standby",
+        maxWaitMs: READ_WAIT_MS,
         retryAfterMs: 50,
       });
       expect((await quick.run(async (on) => on.replica)).from).toBe("primary");
