@@ -1,6 +1,7 @@
 /**
  * Screenshots of accounts (not part of the test suite): the Staff page, setting up two-step
- * sign-in, and "Forgot password?", at phone and desktop widths. Starts its own app with a small
+ * sign-in, new recovery codes on the account page, and "Forgot password?", at phone and desktop
+ * widths. Starts its own app with a small
  * demo and a mail folder (invitation links are only ever in the e-mail):
  *
  *   npx tsx e2e/screenshots-accounts.ts
@@ -10,6 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { signInAdmin } from "./admin";
+import { DEMO_PASSWORD } from "./app";
 import { launchBrowser, newContext, type ViewportName } from "./browser";
 import { waitForMail } from "./mail";
 import { startApp } from "./server";
@@ -70,6 +72,19 @@ try {
     await page.getByRole("button", { name: "Set up two-step sign-in" }).click();
     await page.getByRole("img", { name: /QR code/ }).waitFor();
     await shoot(page, `mfa-enrolment-${size}`);
+  }
+
+  // The account page of an admin with two-step sign-in on: the recovery codes card, then new codes.
+  for (const size of ["desktop", "phone"] as const) {
+    const page = size === "desktop" ? admin : await open(size);
+    if (size === "phone") await signInAdmin(page, app.baseUrl, app.mailDir);
+    await page.goto("/account");
+    await page.getByText(/unused recovery codes? left/).waitFor();
+    await shoot(page, `account-${size}`);
+    await page.getByLabel("Your password").last().fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Make new recovery codes" }).click();
+    await page.getByRole("list", { name: "Recovery codes" }).waitFor();
+    await shoot(page, `recovery-codes-new-${size}`);
   }
 
   for (const size of ["desktop", "phone"] as const) {

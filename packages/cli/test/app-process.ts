@@ -13,7 +13,10 @@ export type AppProcess = {
   stop(): Promise<number | null>;
 };
 
-export async function startApp(env: Record<string, string>, timeoutMs = 60_000): Promise<AppProcess> {
+/** Spawns `evident start` on a free port without waiting for it; `output()` is all it printed. */
+export async function spawnApp(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; port: number; output: () => string }> {
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = { ...process.env, HOST: "127.0.0.1", PORT: String(port), ...env };
   delete childEnv.DATABASE_URL; // always the embedded cluster
@@ -25,10 +28,15 @@ export async function startApp(env: Record<string, string>, timeoutMs = 60_000):
   child.stderr?.on("data", (d) => {
     out += d;
   });
+  return { child, port, output: () => out };
+}
+
+export async function startApp(env: Record<string, string>, timeoutMs = 60_000): Promise<AppProcess> {
+  const { child, port, output } = await spawnApp(env);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`evident start exited (${child.exitCode}):\n${out}`);
+    if (child.exitCode !== null) throw new Error(`evident start exited (${child.exitCode}):\n${output()}`);
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) break;
@@ -37,14 +45,14 @@ export async function startApp(env: Record<string, string>, timeoutMs = 60_000):
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`evident start did not become healthy:\n${out}`);
+      throw new Error(`evident start did not become healthy:\n${output()}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
     url,
     child,
-    output: () => out,
+    output,
     stop: () =>
       new Promise((resolve) => {
         // A child killed by a signal has no exit code, only a signal: it is gone all the same.

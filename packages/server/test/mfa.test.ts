@@ -96,6 +96,55 @@ describe("two-step sign-in", () => {
     expect((await signIn(a.email, recoveryCodes[1]!)).status).toBe(200);
   });
 
+  it("swaps the recovery codes for new ones with the password: the old ones stop working, and it is audited", async () => {
+    const a = await fresh("admin");
+    const cookie = h.cookieFrom(await signIn(a.email));
+    const { recoveryCodes: old } = await enrol(cookie);
+    expect((await signIn(a.email, old[0]!)).status).toBe(200);
+    const left = await h.call("GET", "/api/v1/auth/mfa/recovery-codes", { cookie });
+    expect(left.json).toEqual({ unused: 9 });
+
+    const wrong = await h.call("POST", "/api/v1/auth/mfa/recovery-codes", {
+      cookie,
+      body: { password: "not the password at all" },
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json.issues).toEqual([{ path: "password", message: "is not your current password" }]);
+    expect((await h.call("GET", "/api/v1/auth/mfa/recovery-codes", { cookie })).json).toEqual({ unused: 9 });
+
+    const res = await h.call("POST", "/api/v1/auth/mfa/recovery-codes", {
+      cookie,
+      body: { password: PASSWORD },
+    });
+    expect(res.status).toBe(200);
+    const fresh10 = res.json.recoveryCodes as string[];
+    expect(fresh10).toHaveLength(10);
+    expect(fresh10.filter((c) => old.includes(c))).toEqual([]);
+    expect((await h.call("GET", "/api/v1/auth/mfa/recovery-codes", { cookie })).json).toEqual({ unused: 10 });
+    expect((await signIn(a.email, old[1]!)).status).toBe(401);
+    expect((await signIn(a.email, fresh10[0]!)).status).toBe(200);
+    const { rows } = await h.database.system.pool.query<{ n: number }>(
+      `select count(*)::int as n from audit_events e join staff_users u on u.id::text = e.entity_id
+        where e.action = 'replace-recovery-codes' and lower(u.email) = $1`,
+      [a.email],
+    );
+    expect(rows[0]?.n).toBe(1);
+  });
+
+  it("has no recovery codes to count or replace while two-step sign-in is off", async () => {
+    const a = await fresh("clinician");
+    const cookie = h.cookieFrom(await signIn(a.email));
+    expect((await h.call("GET", "/api/v1/auth/mfa/recovery-codes", { cookie })).status).toBe(409);
+    const res = await h.call("POST", "/api/v1/auth/mfa/recovery-codes", {
+      cookie,
+      body: { password: PASSWORD },
+    });
+    expect(res.status).toBe(409);
+    const missing = await h.call("POST", "/api/v1/auth/mfa/recovery-codes", { cookie, body: {} });
+    expect(missing.status).toBe(400);
+    expect(missing.json.issues[0].path).toBe("password");
+  });
+
   it("is required of every staff member when the clinic says so", async () => {
     const admin = await h.staff("admin");
     const c = await fresh("clinician", admin.clinicId);

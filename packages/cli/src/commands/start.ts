@@ -27,6 +27,18 @@ export async function runStart(): Promise<number> {
   });
   if (!config.webDist)
     console.warn("warning: the web app is not built (run `npm run build`); serving the API only");
+  // Signals are heard from the start: a SIGTERM that arrives while the server is starting (or
+  // the moment it first answers /api/health) stops it cleanly once it is up, rather than killing
+  // it mid-write with the default action.
+  const early: string[] = [];
+  let onSignal = (why: string) => {
+    early.push(why);
+    if (early.length > 1) process.exit(1);
+    console.log(`\n${why}: stopping as soon as the server has started (again to stop at once)`);
+  };
+  const signalled = (why: string) => () => onSignal(why);
+  process.on("SIGINT", signalled("SIGINT"));
+  process.on("SIGTERM", signalled("SIGTERM"));
   let seeded = false;
   const server = await startServer(config, {
     log: (l) => console.log(l),
@@ -82,21 +94,25 @@ export async function runStart(): Promise<number> {
       console.log(`\n${why}: stopping…`);
       // A failed server exits non-zero however the close ends: if it hangs on the dead database
       // (the timer), or if nothing is left to wait for before it settles (the exit code is set now).
+      let fallback: NodeJS.Timeout | undefined;
       if (exitCode !== 0) {
         process.exitCode = exitCode;
-        setTimeout(() => process.exit(exitCode), 10_000);
+        fallback = setTimeout(() => process.exit(exitCode), 10_000);
       }
-      server.close().then(
-        () => resolve(exitCode),
-        (e) => {
-          console.error(`error while stopping: ${(e as Error).message}`);
-          resolve(exitCode);
-        },
-      );
+      // Once the close has settled the fallback has nothing left to do, and a pending timer
+      // would hold the process open for the rest of its 10 s.
+      const settle = () => {
+        clearTimeout(fallback);
+        resolve(exitCode);
+      };
+      server.close().then(settle, (e) => {
+        console.error(`error while stopping: ${(e as Error).message}`);
+        settle();
+      });
     };
-    process.on("SIGINT", () => stop("SIGINT", 0));
-    process.on("SIGTERM", () => stop("SIGTERM", 0));
+    onSignal = (why) => stop(why, 0);
     server.failed.then((reason) => stop(reason, 1));
+    if (early.length > 0) stop(early[0] as string, 0);
   });
   console.log(code === 0 ? "stopped" : "stopped after a failure");
   return code;

@@ -32,6 +32,38 @@ export async function clearMfa(tx: Tx, staffUserId: string): Promise<void> {
   await tx.delete(recoveryCodes).where(eq(recoveryCodes.staffUserId, staffUserId));
 }
 
+/** Swaps the account's recovery codes for `codes` (their hashes) and audits why. */
+async function storeRecoveryCodes(
+  tx: Tx,
+  staffUserId: string,
+  codes: readonly string[],
+  ctx: MfaAuditContext,
+  action: "enable-mfa" | "replace-recovery-codes",
+): Promise<void> {
+  await tx.delete(recoveryCodes).where(eq(recoveryCodes.staffUserId, staffUserId));
+  await tx.insert(recoveryCodes).values(
+    codes.map((c) => ({
+      id: uuidv7(ctx.now.getTime()),
+      clinicId: ctx.clinicId,
+      staffUserId,
+      codeHash: recoveryCodeHash(c),
+      createdAt: ctx.now,
+    })),
+  );
+  await appendAudit(tx, {
+    at: ctx.now,
+    actorKind: "staff",
+    actorId: ctx.actorId,
+    clinicId: ctx.clinicId,
+    patientId: null,
+    action,
+    entityType: "staff-user",
+    entityId: staffUserId,
+    requestId: ctx.requestId,
+    detail: { recoveryCodes: codes.length },
+  });
+}
+
 export function mfaRepository(db: Db) {
   async function state(staffUserId: string) {
     const [u] = await db
@@ -108,28 +140,29 @@ export function mfaRepository(db: Db) {
         )
         .returning({ id: staffUsers.id });
       if (rows.length === 0) return false;
-      await tx.delete(recoveryCodes).where(eq(recoveryCodes.staffUserId, staffUserId));
-      await tx.insert(recoveryCodes).values(
-        codes.map((c) => ({
-          id: uuidv7(ctx.now.getTime()),
-          clinicId: ctx.clinicId,
-          staffUserId,
-          codeHash: recoveryCodeHash(c),
-          createdAt: ctx.now,
-        })),
-      );
-      await appendAudit(tx, {
-        at: ctx.now,
-        actorKind: "staff",
-        actorId: ctx.actorId,
-        clinicId: ctx.clinicId,
-        patientId: null,
-        action: "enable-mfa",
-        entityType: "staff-user",
-        entityId: staffUserId,
-        requestId: ctx.requestId,
-        detail: { recoveryCodes: codes.length },
-      });
+      await storeRecoveryCodes(tx, staffUserId, codes, ctx, "enable-mfa");
+      return true;
+    });
+  }
+
+  /**
+   * Replaces every recovery code (used or not) with these, for a staff member whose MFA is on
+   * (password checked by the caller); false if it is off. Audited.
+   */
+  async function replaceRecoveryCodes(
+    staffUserId: string,
+    codes: readonly string[],
+    ctx: MfaAuditContext,
+  ): Promise<boolean> {
+    return db.transaction(async (tx) => {
+      // Locks the account's row, so two replacements at once leave one set of codes.
+      const rows = await tx
+        .select({ id: staffUsers.id })
+        .from(staffUsers)
+        .where(and(eq(staffUsers.id, staffUserId), sql`${staffUsers.mfaEnabledAt} is not null`))
+        .for("update");
+      if (rows.length === 0) return false;
+      await storeRecoveryCodes(tx, staffUserId, codes, ctx, "replace-recovery-codes");
       return true;
     });
   }
@@ -167,6 +200,7 @@ export function mfaRepository(db: Db) {
     acceptStep,
     useRecoveryCode,
     confirmEnrolment,
+    replaceRecoveryCodes,
     disableOwn,
     recoveryCodesLeft,
   };

@@ -99,9 +99,14 @@ export const MfaCode = z
   .object({ code: z.string().trim().min(1, "is required").max(32, "is too long") })
   .strict();
 export const MfaDisableRequest = z.object({ password: currentPassword }).strict();
+/** New recovery codes need the password again, like turning two-step sign-in off. */
+export const NewRecoveryCodesRequest = MfaDisableRequest;
 
 export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
 export type RecoveryCodes = z.infer<typeof RecoveryCodes>;
+/** How many of the account's recovery codes are still unused (each signs in once). */
+export const RecoveryCodesLeft = z.object({ unused: z.number().int().min(0) });
+export type RecoveryCodesLeft = z.infer<typeof RecoveryCodesLeft>;
 
 export const SessionView = z.object({
   /** The session's handle (never its cookie). */

@@ -3,6 +3,7 @@ import type {
   LinkInfo,
   MfaEnrolment,
   RecoveryCodes,
+  RecoveryCodesLeft,
   SessionList,
   StaffList,
   StaffMember,
@@ -16,6 +17,7 @@ type Role = StaffMember["role"];
 const accountKeys = {
   link: (token: string) => ["link", token] as const,
   mySessions: ["auth", "sessions"] as const,
+  recoveryCodes: ["auth", "mfa", "recovery-codes"] as const,
   staff: ["staff"] as const,
   staffSessions: ["staff", "sessions"] as const,
 };
@@ -66,6 +68,21 @@ export function useDisableMfa() {
   return useMutation({
     mutationFn: (password: string) => api.post<void>("/auth/mfa/disable", { password }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.me }),
+  });
+}
+
+export function useRecoveryCodesLeft() {
+  return useQuery({
+    queryKey: accountKeys.recoveryCodes,
+    queryFn: () => api.get<RecoveryCodesLeft>("/auth/mfa/recovery-codes"),
+  });
+}
+
+export function useNewRecoveryCodes() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (password: string) => api.post<RecoveryCodes>("/auth/mfa/recovery-codes", { password }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: accountKeys.recoveryCodes }),
   });
 }
 

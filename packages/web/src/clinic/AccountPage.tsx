@@ -1,6 +1,7 @@
 /**
  * A staff member's own account: change the password (the current one is needed; other sessions
- * end), two-step sign-in (set up, or turn off with the password), and open sessions.
+ * end), two-step sign-in (set up, new recovery codes, or turn off with the password), and open
+ * sessions.
  */
 import { Badge, Button, Card, Group, PasswordInput, Stack, Text, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
@@ -13,6 +14,7 @@ import { PageHeader } from "../components/PageHeader";
 import { formErrors } from "../components/serverErrors";
 import { usePageTitle } from "../components/usePageTitle";
 import { MfaSetup } from "./account/MfaSetup";
+import { NewRecoveryCodes } from "./account/NewRecoveryCodes";
 import { SessionTable } from "./account/SessionTable";
 
 function ChangePassword() {
@@ -140,6 +142,14 @@ export function AccountPage() {
         </Group>
         {me.mfa.enabled ? <TurnOffMfa required={me.mfa.required} /> : <MfaSetup />}
       </Card>
+      {me.mfa.enabled && (
+        <Card withBorder padding="lg">
+          <Title order={2} size="h4" mb="sm">
+            Recovery codes
+          </Title>
+          <NewRecoveryCodes />
+        </Card>
+      )}
       <Card withBorder padding="lg">
         <Title order={2} size="h4" mb="sm">
           Password

@@ -1,6 +1,7 @@
 /**
  * A signed-in person's own account: two-step sign-in for staff (enrol with a QR code, confirm with
- * a first code, get recovery codes shown once; turn it off with the password), and their sessions
+ * a first code, get recovery codes shown once; see how many are left and swap them for new ones
+ * with the password; turn it off with the password), and their sessions
  * (see them, end one). Enrolment is allowed while the MFA gate holds everything else back.
  */
 import { endOwnSession, listSessions, mfaRepository, passwordRepository } from "@evident/db";
@@ -10,7 +11,9 @@ import {
   MfaCode,
   MfaDisableRequest,
   MfaEnrolment,
+  NewRecoveryCodesRequest,
   RecoveryCodes,
+  RecoveryCodesLeft,
   SessionList,
 } from "@evident/domain/api";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
@@ -54,6 +57,27 @@ const disable = createRoute({
     "Turn two-step sign-in off (password needed); if your role or clinic requires it, you set it up again before anything else",
   request: { body: { content: { "application/json": { schema: MfaDisableRequest } }, required: true } },
   responses: { 204: { description: "Off" }, ...problems(400, 401, 403) },
+});
+
+const recoveryCodesLeft = createRoute({
+  method: "get",
+  path: "/auth/mfa/recovery-codes",
+  tags,
+  summary: "How many of your recovery codes are still unused (staff with two-step sign-in on)",
+  responses: { 200: json(RecoveryCodesLeft, "Unused codes"), ...problems(401, 403, 409) },
+});
+
+const newRecoveryCodes_ = createRoute({
+  method: "post",
+  path: "/auth/mfa/recovery-codes",
+  tags,
+  summary:
+    "Replace your recovery codes with new ones (password needed); the old ones stop working and the new ones are shown once",
+  request: { body: { content: { "application/json": { schema: NewRecoveryCodesRequest } }, required: true } },
+  responses: {
+    200: json(RecoveryCodes, "New codes; keep them somewhere safe"),
+    ...problems(400, 401, 403, 409),
+  },
 });
 
 const mySessions = createRoute({
@@ -110,6 +134,30 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>): void {
       now: clock.now(),
     });
     if (!done) throw conflict("Two-step sign-in is already on.");
+    return c.json({ recoveryCodes: codes }, 200);
+  });
+
+  app.openapi(recoveryCodesLeft, async (c) => {
+    const actor = staffActor(c);
+    const mfa = mfaRepository(actorDb(c));
+    if (!(await mfa.state(actor.userId))?.enabledAt) throw conflict("Two-step sign-in is off.");
+    return c.json({ unused: await mfa.recoveryCodesLeft(actor.userId) }, 200);
+  });
+
+  app.openapi(newRecoveryCodes_, async (c) => {
+    const actor = staffActor(c);
+    const { clock } = c.get("deps");
+    const creds = await passwordRepository(actorDb(c)).credentials("staff", actor.userId);
+    if (!(await verifyPassword(creds?.hash, c.req.valid("json").password)))
+      throw badRequest("is not your current password", "password");
+    const codes = newRecoveryCodes();
+    const done = await mfaRepository(actorDb(c)).replaceRecoveryCodes(actor.userId, codes, {
+      actorId: actor.userId,
+      clinicId: actor.clinicId,
+      requestId: c.get("requestId"),
+      now: clock.now(),
+    });
+    if (!done) throw conflict("Two-step sign-in is off: set it up first.");
     return c.json({ recoveryCodes: codes }, 200);
   });
 

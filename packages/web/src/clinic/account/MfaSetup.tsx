@@ -2,7 +2,7 @@
  * Setting up two-step sign-in: scan the QR code (drawn by the server as SVG, no outside service)
  * or type the key, confirm with the first code, then keep the recovery codes, shown only now.
  */
-import { Alert, Button, Code, Group, Image, List, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Code, Group, Image, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconShieldCheck } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
@@ -11,6 +11,7 @@ import { useConfirmMfa, useStartMfa } from "../../api/accounts";
 import { keys } from "../../api/queries";
 import { FormAlert } from "../../components/FormAlert";
 import { formErrors } from "../../components/serverErrors";
+import { RecoveryCodeList } from "./RecoveryCodeList";
 
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?? secret;
 
@@ -38,16 +39,7 @@ export function MfaSetup() {
         >
           From now on you sign in with your password and a code from the app.
         </Alert>
-        <Text fw={600}>Your recovery codes</Text>
-        <Text size="sm">
-          If you lose your phone, each of these codes lets you sign in once instead of a code from the app.
-          Print them or keep them in a password manager now: they are not shown again.
-        </Text>
-        <List spacing={4} aria-label="Recovery codes" listStyleType="none" ff="monospace">
-          {codes.map((c) => (
-            <List.Item key={c}>{c}</List.Item>
-          ))}
-        </List>
+        <RecoveryCodeList codes={codes} />
         <Group>
           <Button onClick={() => qc.invalidateQueries({ queryKey: keys.me })}>I have kept my codes</Button>
         </Group>

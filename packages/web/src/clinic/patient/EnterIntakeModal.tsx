@@ -28,7 +28,7 @@ function Result({ result, onDone }: { result: StaffIntakeResult; onDone: () => v
   }, []);
   return (
     <Stack gap="md">
-      <Group gap="xs" ref={top} tabIndex={-1} style={{ outline: "none", scrollMarginTop: 80 }}>
+      <Group gap="xs" ref={top} tabIndex={-1} style={{ scrollMarginTop: 80 }}>
         <Badge
           color={intake.tier === "none" ? tierColor.none : tierFill[intake.tier]}
           variant={intake.tier === "none" ? "light" : "filled"}
