@@ -79,13 +79,13 @@ describe("access", () => {
     expect((await page.request.get("/api/v1/outcomes")).status()).toBe(403);
   });
 
-  it("a researcher sees only the outcomes", async () => {
+  it("a researcher sees only the outcomes and the data-quality counts", async () => {
     const page = await browser.open("desktop");
     await signInStaff(page, RESEARCHER);
     await page.waitForURL(/\/outcomes$/);
     await expectHeading(page, "Outcomes");
     const nav = page.getByRole("navigation", { name: "Main" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Outcomes"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Outcomes", "Data quality"]);
     await page.goto("/patients");
     await page.waitForURL(/\/outcomes$/);
     expect((await page.request.get("/api/v1/patients")).status()).toBe(403);

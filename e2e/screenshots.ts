@@ -20,7 +20,8 @@
  * follow-up already holds (`--only gate`) in screenshots-gate.ts, the Messages page with a withdrawn
  * follow-up message (`--only messages`) in screenshots-messages.ts, the decision aid's clinic
  * figure with its counts and missing-data range (`--only numbers`) in screenshots-numbers.ts, the
- * Audit trail page (`--only audit`) in screenshots-audit.ts, the portal sign-in and a first
+ * Audit trail page (`--only audit`) in screenshots-audit.ts, the Data quality page (`--only
+ * quality`) in screenshots-quality.ts, the portal sign-in and a first
  * question (`--only portal`) in screenshots-portal.ts, the clinic's FHIR API clients (`--only
  * fhir-clients`, which also needs DATA_DIR) in screenshots-fhir.ts. Uses the demo data when
  * there is some (a patient with answers,
@@ -44,6 +45,7 @@ import { clinicFigureScreenshots } from "./screenshots-numbers";
 import { outcomeScreenshots } from "./screenshots-outcomes";
 import { pathwayScreenshots, recoveryScreenshots } from "./screenshots-pathway";
 import { portalScreenshots } from "./screenshots-portal";
+import { qualityScreenshots } from "./screenshots-quality";
 import { recordScreenshots } from "./screenshots-records";
 
 const base = (process.env.BASE_URL ?? "http://localhost:3000").replace(/\/$/, "");
@@ -347,6 +349,15 @@ async function main() {
       });
       return;
     }
+    if (only === "quality") {
+      await qualityScreenshots(browser, base, shoot, {
+        clinician: CLINICIAN,
+        researcher: RESEARCHER,
+        password: PASSWORD,
+        mailDir: mailFolder(),
+      });
+      return;
+    }
     if (only === "messages") {
       await messageScreenshots(browser, base, shoot, {
         clinician: CLINICIAN,
@@ -427,6 +438,12 @@ async function main() {
       password: PASSWORD,
     });
     await auditScreenshots(browser, base, shoot, { clinician: CLINICIAN, admin: ADMIN, password: PASSWORD });
+    await qualityScreenshots(browser, base, shoot, {
+      clinician: CLINICIAN,
+      researcher: RESEARCHER,
+      password: PASSWORD,
+      mailDir: mailFolder(),
+    });
 
     const phone = await open("phone");
     await ok(

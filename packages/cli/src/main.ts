@@ -33,6 +33,9 @@ Commands:
   fhir export --out DIR [--clinic C] [--type T,…] [--since ISO]
                              FHIR Bulk Data export: NDJSON files and manifest.json in DIR (every
                              clinic, or one), progress on stderr; prints the manifest
+  quality [--clinic C]        Check every clinic's records (or one clinic's) against the
+                             data-quality rules now; prints {"rules": [{"id", "title",
+                             "count", …}]} with each rule's count per clinic
   analyze <subcommand> …     Outcome statistics on a CSV file, as JSON (evident analyze --help)
   score <instrument> JSON    Score one questionnaire's answers, as JSON (evident score --help)
   triage JSON                Red-flag triage of one intake's answers, as JSON (evident triage --help)
@@ -58,6 +61,7 @@ const commands: Record<string, () => Promise<Command>> = {
   user: () => import("./commands/accounts").then((m) => m.runUser),
   "fhir-client": () => import("./commands/fhir-client").then((m) => m.runFhirClient),
   fhir: () => import("./commands/fhir").then((m) => m.runFhir),
+  quality: () => import("./commands/quality").then((m) => m.runQuality),
   analyze: () => import("./commands/analyze").then((m) => m.runAnalyze),
   score: () => import("./commands/score").then((m) => m.runScore),
   triage: () => import("./commands/triage").then((m) => m.runTriage),

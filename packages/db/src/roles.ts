@@ -27,8 +27,8 @@ export const SYSTEM_ROLE = "evident_system";
 
 /**
  * The NOLOGIN role a researcher's pooled reads run as (migration 0022): it may read the outcome
- * summaries and the pooled comparisons' cache — tallies and estimates — and no table that holds a
- * patient's row, so the pooled path can return nothing but aggregates whatever query it runs.
+ * summaries, the pooled comparisons' cache and the data-quality counts (migration 0025) — tallies
+ * and estimates — and no table that holds a patient's row or names a record, so the pooled path can return nothing but aggregates whatever query it runs.
  */
 export const RESEARCH_ROLE = "evident_research";
 
@@ -40,6 +40,7 @@ export const AGGREGATE_TABLES = [
   "outcome_answer_summary",
   "survival_summary",
   "comparison_cache",
+  "quality_counts",
 ] as const;
 
 type Queryable = Pick<pg.ClientBase, "query" | "escapeIdentifier" | "escapeLiteral">;

@@ -46,6 +46,7 @@ import { patientRoutes } from "./routes/patients";
 import { planRoutes } from "./routes/plans";
 import { portalRoutes } from "./routes/portal";
 import { programmeRoutes } from "./routes/programme";
+import { qualityRoutes } from "./routes/quality";
 import { staffRoutes } from "./routes/staff";
 import { taskRoutes } from "./routes/tasks";
 import { testClockRoutes } from "./routes/test-clock";
@@ -76,6 +77,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   fhirClientRoutes(api);
   staffRoutes(api);
   auditRoutes(api);
+  qualityRoutes(api);
   return api;
 }
 

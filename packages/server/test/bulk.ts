@@ -9,9 +9,9 @@ import path from "node:path";
 import { expect } from "vitest";
 import { runExportJobsOnce } from "../src/jobs/runner";
 import { batchFor } from "./answers";
-import { overrideFor } from "./candidacy-facts";
 import { createHarness, type Harness } from "./harness";
 import { type Key, smart } from "./smart";
+import { treatWithCellsAndInfection } from "./smart-client";
 
 export type Client = { clientId: string; key: Key };
 export type Resource = { resourceType: string; id: string; [k: string]: any };
@@ -35,26 +35,10 @@ export async function bulkRegistry() {
       body: batchFor(["nrs_back", "odi"], 0.3 + i / 5),
     });
   }
-  const cells = await h.call("POST", `/api/v1/patients/${patients[1]}/treatments`, {
-    cookie: staff.cookie,
-    body: { kind: "bone_marrow_concentrate", date: "2026-03-02", ...overrideFor("bone_marrow_concentrate") },
-  });
+  await treatWithCellsAndInfection(h, staff, patients[1]!);
   await h.call("POST", `/api/v1/patients/${patients[2]}/treatments`, {
     cookie: staff.cookie,
     body: { kind: "medication", date: "2026-03-03" },
-  });
-  await h.call("POST", `/api/v1/patients/${patients[1]}/adverse-events`, {
-    cookie: staff.cookie,
-    body: {
-      kind: "infection",
-      onsetDate: "2026-03-08",
-      severity: 2,
-      seriousness: [],
-      relatedness: "possible",
-      expected: false,
-      outcome: "recovering",
-      treatmentId: cells.json.id,
-    },
   });
   const adminB = await h.staff("admin");
   const clinicianB = await h.staff("clinician", adminB.clinicId);

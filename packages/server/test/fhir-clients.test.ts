@@ -5,33 +5,22 @@
  * readReference on every kind of reference Evident writes, searchOne of a Questionnaire by url.
  * Every FHIR body returned passes Medplum, FHIR.js and the R4 JSON schema (./fhir-validate.ts).
  */
-import { addFhirClient } from "@evident/db";
 import { MedplumClient } from "@medplum/core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { expectValidFhirBody, expectValidR4, validatingFetch } from "./fhir-validate";
 import { createHarness, type Harness } from "./harness";
-import { type ClientKey, keyPair, seedRecord, signAssertion, tokenRequestBody } from "./smart-client";
-
-const BASE = "http://evident.test/api/fhir";
-const TOKEN_URL = `${BASE}/token`;
+import { FHIR_BASE as BASE, type Key, keyPair, smart, TOKEN_URL } from "./smart";
+import { seedRecord } from "./smart-client";
 
 let h: Harness;
 let staff: Awaited<ReturnType<Harness["staff"]>>;
 let patientIds: string[];
-let rsa: ClientKey;
+let rsa: Key;
 let clientId: string;
+let sm: ReturnType<typeof smart>;
 
-const assertion = (key: ClientKey, client: string, opts: Parameters<typeof signAssertion>[3] = {}) =>
-  signAssertion(key, client, { tokenUrl: TOKEN_URL, now: h.clock.now() }, opts);
-
-async function requestToken(clientAssertion: string, scope = "system/*.rs") {
-  const res = await h.app.request(TOKEN_URL, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: tokenRequestBody(clientAssertion, scope),
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, string> };
-}
+const assertion: ReturnType<typeof smart>["assertion"] = (...a) => sm.assertion(...a);
+const requestToken: ReturnType<typeof smart>["requestToken"] = (...a) => sm.requestToken(...a);
 
 async function bearer(path: string, token?: string, headers: Record<string, string> = {}) {
   const res = await h.call("GET", `/api/fhir/${path}`, {
@@ -45,14 +34,9 @@ beforeAll(async () => {
   h = await createHarness({ now: "2026-03-10T09:00:00Z" });
   staff = await h.staff("clinician");
   ({ patientIds } = await seedRecord(h, staff));
+  sm = smart(h);
   rsa = await keyPair("RS384");
-  const es = await keyPair("ES384");
-  ({ clientId } = await addFhirClient(
-    h.database.db,
-    { clinicId: staff.clinicId, name: "Registry", jwks: { keys: [rsa.jwk, es.jwk] as never }, jwksUrl: null },
-    { actorKind: "system", actorId: "test" },
-    h.clock.now(),
-  ));
+  ({ clientId } = await sm.register(staff.clinicId, [rsa, await keyPair("ES384")]));
 }, 120_000);
 afterAll(() => h.close());
 
@@ -73,12 +57,7 @@ describe("SMART Backend Services", () => {
     expect(rs.status).toBe(200);
     expect(rs.json).toMatchObject({ token_type: "bearer", expires_in: 300, scope: "system/*.read" });
     const es = await keyPair("ES384");
-    const { clientId: esClient } = await addFhirClient(
-      h.database.db,
-      { clinicId: staff.clinicId, name: "EC", jwks: { keys: [es.jwk] as never }, jwksUrl: null },
-      { actorKind: "system", actorId: "test" },
-      h.clock.now(),
-    );
+    const { clientId: esClient } = await sm.register(staff.clinicId, [es], "EC");
     expect((await requestToken(await assertion(es, esClient), "system/Patient.rs")).json.scope).toBe(
       "system/Patient.rs",
     );
@@ -122,13 +101,7 @@ describe("SMART Backend Services", () => {
 
   it("shows a client only its own clinic, and stops a revoked client's tokens at once", async () => {
     const otherStaff = await h.staff("admin");
-    const key = await keyPair("RS384");
-    const { clientId: other } = await addFhirClient(
-      h.database.db,
-      { clinicId: otherStaff.clinicId, name: "Elsewhere", jwks: { keys: [key.jwk] as never }, jwksUrl: null },
-      { actorKind: "system", actorId: "test" },
-      h.clock.now(),
-    );
+    const { clientId: other, key } = await sm.register(otherStaff.clinicId, undefined, "Elsewhere");
     const token = (await requestToken(await assertion(key, other))).json.access_token;
     expect((await bearer("Patient", token)).json.entry).toEqual([]);
     expect((await bearer(`Patient/${patientIds[0]}`, token)).status).toBe(404);

@@ -60,11 +60,21 @@ export async function seedRecord(h: Harness, staff: { cookie: string }) {
       body: { responses: [{ instrument: "nrs_back", answers: { nrs_back: 5 + i } }] },
     });
   }
-  const t = await h.call("POST", `/api/v1/patients/${patientIds[0]}/treatments`, {
+  const { treatmentId, adverseEventId } = await treatWithCellsAndInfection(h, staff, patientIds[0]!);
+  return { patientIds, treatmentId, adverseEventId };
+}
+
+/**
+ * A bone-marrow concentrate treatment on 2 March 2026 (past the candidacy gate with an override)
+ * and an infection from 8 March possibly caused by it: the Procedure and AdverseEvent every FHIR
+ * test reads.
+ */
+export async function treatWithCellsAndInfection(h: Harness, staff: { cookie: string }, patientId: string) {
+  const t = await h.call("POST", `/api/v1/patients/${patientId}/treatments`, {
     cookie: staff.cookie,
     body: { kind: "bone_marrow_concentrate", date: "2026-03-02", ...overrideFor("bone_marrow_concentrate") },
   });
-  const ae = await h.call("POST", `/api/v1/patients/${patientIds[0]}/adverse-events`, {
+  const ae = await h.call("POST", `/api/v1/patients/${patientId}/adverse-events`, {
     cookie: staff.cookie,
     body: {
       kind: "infection",
@@ -77,5 +87,5 @@ export async function seedRecord(h: Harness, staff: { cookie: string }) {
       treatmentId: t.json.id,
     },
   });
-  return { patientIds, treatmentId: t.json.id as string, adverseEventId: ae.json.id as string };
+  return { treatmentId: t.json.id as string, adverseEventId: ae.json.id as string };
 }

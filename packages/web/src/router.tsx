@@ -78,6 +78,10 @@ export const router = createBrowserRouter([
             lazy: page(() => import("./insights/OutcomesPage").then((m) => m.OutcomesPage), "outcomes:read"),
           },
           {
+            path: "/quality",
+            lazy: page(() => import("./insights/QualityPage").then((m) => m.QualityPage), "outcomes:read"),
+          },
+          {
             path: "/questionnaires",
             lazy: page(
               () => import("./clinic/plan/QuestionnairesPage").then((m) => m.QuestionnairesPage),

@@ -2,6 +2,7 @@
  * SQL fragments shared by the outcomes queries (./outcomes, ./outcome-cohorts): which answers
  * count, the treatments in scope with their place in the episode, and each treatment's baseline.
  */
+import { BASELINE_LOOKBACK_DAYS } from "@evident/domain/pathway/late-baseline";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../audit";
 
@@ -73,7 +74,7 @@ export const lateBaseline = (alias = "r"): SQL =>
  */
 const withBaselineBounds = (from: string): SQL => sql`(
   select t.*, ${endOfLocalDay(sql`t.treatment_date`, sql`t.clinic_id`)} as day_end,
-         ${endOfLocalDay(sql`t.treatment_date - 181`, sql`t.clinic_id`)} as day_start,
+         ${endOfLocalDay(sql`t.treatment_date - ${sql.raw(String(BASELINE_LOOKBACK_DAYS + 1))}`, sql`t.clinic_id`)} as day_start,
          ${endOfLocalDay(firstTreatmentDate("t"), sql`t.clinic_id`)} as first_day_end
   from ${sql.raw(from)} t)`;
 

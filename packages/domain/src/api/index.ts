@@ -13,6 +13,7 @@ export * from "./outcomes";
 export * from "./patients";
 export * from "./plans";
 export * from "./portal";
+export * from "./quality";
 export * from "./records";
 export * from "./recovery";
 export * from "./responses";

@@ -12,6 +12,13 @@
 import type { IsoDate } from "../dates";
 import { localTime } from "../time-zone";
 
+/**
+ * How far back an answer still describes the patient before a treatment: the outcomes take the
+ * latest answer in the 180 local days up to the treatment day as its baseline
+ * (db/repos/outcome-sql.ts `baselines`), never a late baseline.
+ */
+export const BASELINE_LOOKBACK_DAYS = 180;
+
 /** Whether a baseline answered on the local date `answeredOn` would be late. */
 export function baselineLateOn(answeredOn: IsoDate, firstTreatmentDate: IsoDate | null): boolean {
   return firstTreatmentDate !== null && answeredOn > firstTreatmentDate;

@@ -25,6 +25,7 @@ import {
   portalRepository,
   problemReportRepository,
   programmeRepository,
+  qualityRepository,
   type ReadTarget,
   recoveryTimeline,
   registryReadRepository,
@@ -125,6 +126,8 @@ export function clinicRepositories(c: Context<AppEnv>) {
       idleMinutes: config.session.idleMinutes,
     }),
     auditTrail: auditTrailRepository(db, scope),
+    /** The clinic's newest data-quality run with the records found (researchers read counts only). */
+    quality: qualityRepository(db, scope),
     /**
      * Pooled reads (researchers) cross clinics as the research role: aggregate tables only. `on` is
      * where the read runs (`database.reads`: a replica, or the primary); what a read keeps and its

@@ -7,6 +7,10 @@
  * at once: claims use SKIP LOCKED and the work is idempotent, so each message goes out once.
  * Time comes from the app's clock, so tests move a fixed clock and call `runJobsOnce`.
  *
+ * The data-quality rules (domain/quality) run nightly: the day's run is queued on the first tick
+ * after midnight UTC (key per day, so once however many servers ask, and not again with
+ * `again`: it is staff's "run now", not this, that re-checks a clinic during the day).
+ *
  * Bulk Data exports (./fhir-export.ts) run in a lane of their own (`runExportJobsOnce`), woken
  * as soon as one is queued and on each tick, so a long export never holds up the hour's
  * reminders and a reminder run never delays an export.
@@ -21,6 +25,7 @@ import {
   releaseJob,
   runDiaryReminders,
   runFollowUpContacts,
+  runQualityChecks,
   uuidv7,
 } from "@evident/db";
 import { toIsoDate } from "@evident/domain";
@@ -31,6 +36,7 @@ import { cleanUpFhirExports, ExportInterrupted, runFhirExport } from "./fhir-exp
 export const FOLLOW_UP_CONTACTS = "follow-up-contacts";
 export const DIARY_REMINDERS = "diary-reminders";
 export const FHIR_EXPORT_CLEANUP = "fhir-export-cleanup";
+export const DATA_QUALITY = "data-quality";
 const LONG_KINDS = [FHIR_EXPORT_JOB];
 
 export type JobReport = {
@@ -56,6 +62,12 @@ export async function runJobsOnce(deps: AppDeps, opts: { again?: boolean } = {})
       runAfter: now,
       now,
     });
+  await enqueueJob(database.system.db, {
+    kind: DATA_QUALITY,
+    key: `${DATA_QUALITY}:${toIsoDate(now)}`,
+    runAfter: now,
+    now,
+  });
   const done: JobReport[] = [];
   for (;;) {
     const job = await claimJob(database.system.db, clock.now(), { not: LONG_KINDS });
@@ -75,6 +87,13 @@ export async function runJobsOnce(deps: AppDeps, opts: { again?: boolean } = {})
         });
       } else if (job.kind === FHIR_EXPORT_CLEANUP) {
         result = await cleanUpFhirExports(deps);
+      } else if (job.kind === DATA_QUALITY) {
+        const runs = await runQualityChecks(database.system.db, {
+          now: clock.now(),
+          trigger: "nightly",
+          actor: { kind: "system", id: DATA_QUALITY },
+        });
+        result = { clinics: runs.length, patientsChecked: runs.reduce((n, r) => n + r.patientsChecked, 0) };
       } else {
         throw new Error(`unknown job kind ${job.kind}`);
       }

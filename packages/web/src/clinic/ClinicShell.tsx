@@ -1,7 +1,7 @@
 /**
  * The clinic workspace frame: header with the clinic and the user menu, a navigation bar that
  * becomes a drawer behind a burger on phones, and the page. Navigation shows only what the
- * signed-in role may open (researchers see Outcomes alone).
+ * signed-in role may open (researchers see Outcomes and Data quality alone).
  */
 import {
   AppShell,
@@ -22,6 +22,7 @@ import {
   IconClipboardList,
   IconHistory,
   IconListCheck,
+  IconListSearch,
   IconLogout,
   IconMail,
   IconScale,
@@ -45,6 +46,7 @@ const nav: NavItem[] = [
   { to: "/worklist", label: "Worklist", icon: IconListCheck, permission: "tasks:read" },
   { to: "/decision-aid", label: "Decision aid", icon: IconScale, permission: "patients:read" },
   { to: "/outcomes", label: "Outcomes", icon: IconChartDots, permission: "outcomes:read" },
+  { to: "/quality", label: "Data quality", icon: IconListSearch, permission: "outcomes:read" },
   { to: "/questionnaires", label: "Questionnaires", icon: IconClipboardList, permission: "patients:read" },
   { to: "/messages", label: "Messages", icon: IconMail, permission: "outbox:read" },
   { to: "/staff", label: "Staff", icon: IconUserShield, permission: "staff:manage" },
