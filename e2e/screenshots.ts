@@ -7,7 +7,8 @@
  * mail.ts; `npx tsx e2e/run-app.ts` starts an app with one and prints both): invitation links
  * are only ever in the e-mail, and the admin's two-step sign-in secret is kept there.
  *
- * Signs in as the demo clinician. The outcomes page's shots are in screenshots-outcomes.ts, the care
+ * Signs in as the demo clinician. The outcomes page's shots are in screenshots-outcomes.ts (clinic
+ * benchmarking's, `--only benchmarks`, in screenshots-benchmarks.ts), the care
  * pathway's (`--only pathway`; the recovery timeline of two pathways alone: `--only recovery`; the
  * worklist and a demo patient as `npm start` shows them: `--only demo`; an exercise programme on
  * the recovery page: `--only programme`) in
@@ -37,6 +38,7 @@ import { portalPatient as newPortalPatient, passSafetyQuestions } from "./intake
 import { linkTokenFor, mailFolder } from "./mail";
 import { aidScreenshots } from "./screenshots-aid";
 import { auditScreenshots } from "./screenshots-audit";
+import { benchmarkScreenshots } from "./screenshots-benchmarks";
 import { fhirClientScreenshots } from "./screenshots-fhir";
 import { gateScreenshots } from "./screenshots-gate";
 import { intakeScreenshots, spanishAidScreenshots, unsureScreenshots } from "./screenshots-intake";
@@ -311,6 +313,14 @@ async function main() {
     }
     if (only === "recovery") {
       await recoveryScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
+      return;
+    }
+    if (only === "benchmarks") {
+      await benchmarkScreenshots(browser, base, shoot, {
+        clinician: CLINICIAN,
+        researcher: RESEARCHER,
+        password: PASSWORD,
+      });
       return;
     }
     if (only === "outcomes") {

@@ -4,67 +4,19 @@
  * library's R fixtures (packages/domain/src/stats/fixtures) and from ./fixtures/analyze.R, which
  * writes each case's arguments and R's answer in the command's own output shape. No database.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { mismatches } from "@evident/domain/stats/fixtures/compare";
-import { afterAll, describe, expect, it } from "vitest";
-import { type CliRun, repoRoot as root, runCli } from "./run-cli";
+import { describe, expect, it } from "vitest";
+import { refuses, run, SPAWN_TIMEOUT, scratchFiles, succeeds } from "./analyze-run";
+import { repoRoot as root } from "./run-cli";
 
 const domainDir = path.join(root, "packages/domain/src/stats/fixtures");
 const hereDir = path.join(root, "packages/cli/test/fixtures");
 const json = (dir: string, name: string) => JSON.parse(readFileSync(path.join(dir, name), "utf8"));
 const domain = (name: string) => path.join(domainDir, name);
 
-const scratch = mkdtempSync(path.join(tmpdir(), "evident-analyze-"));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-let files = 0;
-/** Writes a small CSV for one test and returns its path. */
-function csv(text: string): string {
-  files += 1;
-  const file = path.join(scratch, `input-${files}.csv`);
-  writeFileSync(file, text);
-  return file;
-}
-
-// Each test starts the real command (Node and tsx: about half a second of CPU); on a busy
-// machine several at once can take far longer than the default 30 s.
-const SPAWN_TIMEOUT = 120_000;
-
-type Run = CliRun;
-
-const run = (args: readonly string[], stdin = ""): Promise<Run> => runCli(["analyze", ...args], {}, stdin);
-
-/** Runs `evident analyze …`; checks that stdout is one JSON object without NaN or Infinity. */
-async function analyze(args: readonly string[], stdin?: string): Promise<Run & { output: any }> {
-  const result = await run(args, stdin);
-  expect(result.stdout, result.stderr).not.toMatch(/NaN|Infinity/);
-  let output: any;
-  try {
-    output = JSON.parse(result.stdout);
-  } catch {
-    throw new Error(
-      `stdout is not one JSON value (exit ${result.code}):\n${result.stdout}\n${result.stderr}`,
-    );
-  }
-  expect(output).toBeTypeOf("object");
-  return { ...result, output };
-}
-
-async function succeeds(args: readonly string[], stdin?: string): Promise<any> {
-  const run = await analyze(args, stdin);
-  expect(run.code, run.stdout + run.stderr).toBe(0);
-  return run.output;
-}
-
-/** Exit 2 with {"error", "issues": [{path, message}]}; returns the first issue and the summary. */
-async function refuses(args: readonly string[]): Promise<{ error: string; path: string; message: string }> {
-  const run = await analyze(args);
-  expect(run.code, run.stdout + run.stderr).toBe(2);
-  expect(typeof run.output.error).toBe("string");
-  expect(run.output.issues.length).toBeGreaterThan(0);
-  return { error: run.output.error, ...run.output.issues[0] };
-}
+const { scratch, csv } = scratchFiles();
 
 describe.concurrent("evident analyze agrees with R on the cases analyze.R wrote", {
   timeout: SPAWN_TIMEOUT,

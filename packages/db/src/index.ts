@@ -19,6 +19,7 @@ export * from "./repos/adverse-event-export";
 export * from "./repos/adverse-events";
 export * from "./repos/audit-trail";
 export * from "./repos/auth";
+export * from "./repos/benchmark-cohort";
 export * from "./repos/candidacy";
 export * from "./repos/clinics";
 export * from "./repos/decisions";

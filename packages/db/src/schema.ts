@@ -47,6 +47,11 @@ export const clinics = pgTable("clinics", {
   country: text("country").notNull().default("US"),
   /** The number patients are told to call in an emergency; null: the country's default. */
   emergencyNumber: text("emergency_number"),
+  /**
+   * The clinic's administrators agree that researchers see its name on the benchmarking funnel
+   * (otherwise only its stable label); changed through the clinic's settings, audited.
+   */
+  benchmarkNamed: boolean("benchmark_named").notNull().default(false),
 });
 
 export const staffUsers = pgTable(

@@ -179,6 +179,7 @@ describe("the pain diary", () => {
       emergencyNumber: null,
       defaultEmergencyNumber: "911",
       effectiveEmergencyNumber: "911",
+      benchmarkNamed: false,
     });
     for (const timeZone of ["Mars/Olympus_Mons", "", "EST+5", 42]) {
       const res = await h.call("PUT", "/api/v1/clinic/time-zone", {

@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { ErrorCode, EvidentError, isEvidentError } from "@evident/domain/errors";
 import { problem } from "../analyze/columns";
 import { cox } from "../analyze/cox";
+import { funnel } from "../analyze/funnel";
 import { iptw } from "../analyze/iptw";
 import { km } from "../analyze/km";
 import { logistic } from "../analyze/logistic";
@@ -16,7 +17,7 @@ import type { Subcommand } from "../analyze/options";
 import { paired } from "../analyze/paired";
 import { proportion } from "../analyze/proportion";
 
-const subcommands: Record<string, Subcommand> = { proportion, paired, km, cox, logistic, iptw };
+const subcommands: Record<string, Subcommand> = { proportion, paired, km, cox, logistic, iptw, funnel };
 
 const list = Object.entries(subcommands)
   .map(([name, s]) => `  ${name.padEnd(12)}${s.summary}`)
@@ -45,6 +46,10 @@ ${list}
   evident analyze iptw --input F --treatment COL --outcome COL --covariates A,B
                        [--trim P] [--bootstrap N --seed S]
       {"n", "propensity", "weights", "balance", "effect", "eValue", "bootstrap"}
+  evident analyze funnel --input F --clinic COL --outcome COL --covariates A,B
+      {"model": {"coefficients": [{"name", "beta", "se", "p"}]},
+       "clinics": [{"name", "n", "observed", "expected", "ratio", "lower95", "upper95",
+                    "lower998", "upper998", "outside95", "outside998"}]}
 
 "evident analyze <subcommand> --help" describes the options and every output field.
 

@@ -1,8 +1,8 @@
 /**
  * Clinics and staff accounts: created by the demo seeder, the CLI and test factories (each
  * creation audited, in the new clinic's chain, as whoever did it); a clinic's own settings (its
- * time zone; its country and emergency number) read by its staff and changed by its
- * administrators. A clinic always has an emergency number for its patients: its own, or its
+ * time zone; its country and emergency number; whether researchers see its name on the
+ * benchmarking funnel) read by its staff and changed by its administrators. A clinic always has an emergency number for its patients: its own, or its
  * country's default (domain/emergency-number.ts); a country without a known default cannot be
  * saved without its own number.
  */
@@ -145,6 +145,7 @@ const settingsColumns = {
   timeZone: clinics.timeZone,
   country: clinics.country,
   emergencyNumber: clinics.emergencyNumber,
+  benchmarkNamed: clinics.benchmarkNamed,
 };
 
 function presentSettings(c: {
@@ -152,6 +153,7 @@ function presentSettings(c: {
   timeZone: string;
   country: string;
   emergencyNumber: string | null;
+  benchmarkNamed: boolean;
 }): ClinicSettings {
   return {
     ...c,
@@ -170,7 +172,12 @@ export function clinicSettingsRepository(db: Db, scope: Scope) {
 
   /** Changes some settings in one audited transaction, recording each change from → to. */
   async function update(
-    change: Partial<{ timeZone: string; country: string; emergencyNumber: string | null }>,
+    change: Partial<{
+      timeZone: string;
+      country: string;
+      emergencyNumber: string | null;
+      benchmarkNamed: boolean;
+    }>,
   ): Promise<ClinicSettings> {
     return inTx(db, async (tx) => {
       const [before] = await tx
@@ -200,5 +207,8 @@ export function clinicSettingsRepository(db: Db, scope: Scope) {
   /** The country, and the clinic's own emergency number (null: the country's default). */
   const setEmergencyNumber = (setting: EmergencySetting) => update(setting);
 
-  return { get, setTimeZone, setEmergencyNumber };
+  /** Whether researchers see the clinic's name on the benchmarking funnel (the change is audited). */
+  const setBenchmarkNamed = (named: boolean) => update({ benchmarkNamed: named });
+
+  return { get, setTimeZone, setEmergencyNumber, setBenchmarkNamed };
 }

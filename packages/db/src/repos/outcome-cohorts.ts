@@ -79,7 +79,29 @@ export async function survivalTallies(
   };
 }
 
-type CandidateRow = {
+/** A follow-up's columns as the cohort queries select them (null window: none scheduled). */
+export type FollowUpColumns = {
+  window_start: string | null;
+  window_end: string | null;
+  completed_at: Date | null;
+  cancelled_at: Date | null;
+  ended: boolean | null;
+};
+
+/** The treatment's follow-up at the timepoint, as the domain takes it; null when none was scheduled. */
+export function followUpOf(r: FollowUpColumns): ComparisonCandidate["followUp"] {
+  return r.window_start === null || r.window_end === null
+    ? null
+    : {
+        windowStart: r.window_start,
+        windowEnd: r.window_end,
+        completedAt: r.completed_at,
+        cancelledAt: r.cancelled_at,
+        ended: r.ended === true,
+      };
+}
+
+type CandidateRow = FollowUpColumns & {
   kind: string;
   treatment_date: string;
   birth_date: string;
@@ -87,11 +109,6 @@ type CandidateRow = {
   condition: string;
   onset_date: string | null;
   baseline: number | null;
-  window_start: string | null;
-  window_end: string | null;
-  completed_at: Date | null;
-  cancelled_at: Date | null;
-  ended: boolean | null;
   score: number | null;
 };
 
@@ -149,16 +166,7 @@ export async function comparisonCandidates(
     condition: r.condition,
     onsetDate: r.onset_date,
     baseline: r.baseline,
-    followUp:
-      r.window_start === null || r.window_end === null
-        ? null
-        : {
-            windowStart: r.window_start,
-            windowEnd: r.window_end,
-            completedAt: r.completed_at,
-            cancelledAt: r.cancelled_at,
-            ended: r.ended === true,
-          },
+    followUp: followUpOf(r),
     score: r.score,
   }));
 }

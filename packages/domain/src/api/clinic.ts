@@ -18,6 +18,11 @@ export const ClinicSettings = z.object({
   defaultEmergencyNumber: z.string().nullable(),
   /** The number patients are told to call in an emergency: the clinic's own, else the default. */
   effectiveEmergencyNumber: z.string(),
+  /**
+   * The clinic agrees to be named to researchers on the benchmarking funnel; otherwise they see
+   * only its label ("Clinic C").
+   */
+  benchmarkNamed: z.boolean(),
 });
 export type ClinicSettings = z.infer<typeof ClinicSettings>;
 
@@ -48,3 +53,9 @@ export const FhirClientView = z.object({
   revokedAt: z.string().nullable(),
 });
 export type FhirClientView = z.infer<typeof FhirClientView>;
+
+/** Whether researchers may see the clinic's name on the benchmarking funnel (audited). */
+export const ClinicBenchmarkNamingInput = z
+  .object({ named: z.boolean({ error: "must be true or false" }) })
+  .strict();
+export type ClinicBenchmarkNamingInput = z.infer<typeof ClinicBenchmarkNamingInput>;

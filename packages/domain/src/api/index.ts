@@ -1,6 +1,7 @@
 export * from "./adverse-events";
 export * from "./audit";
 export * from "./auth";
+export * from "./benchmarks";
 export * from "./candidacy";
 export * from "./clinic";
 export * from "./common";

@@ -1,3 +1,4 @@
+export * from "./benchmarking";
 export * from "./comparison";
 export * from "./comparison-population";
 export * from "./distribution";

@@ -10,6 +10,7 @@ export { INTERCEPT } from "./design";
 export * from "./distributions";
 export * from "./e-value";
 export * from "./follow-up";
+export * from "./funnel";
 export type { Tails } from "./incomplete-functions";
 export { incompleteBeta, incompleteGamma } from "./incomplete-functions";
 export * from "./kaplan-meier";

@@ -30,6 +30,19 @@ export function useSetEmergencyNumber() {
   });
 }
 
+/** Whether researchers see the clinic's name on the benchmarking funnel (administrators only). */
+export function useSetBenchmarkNamed() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (named: boolean) => api.put<ClinicSettings>("/clinic/benchmark-naming", { named }),
+    onSuccess: (clinic) => {
+      qc.setQueryData(key, clinic);
+      // The funnel's names follow the setting at once.
+      void qc.invalidateQueries({ queryKey: ["outcomes", "benchmarks"] });
+    },
+  });
+}
+
 const clientsKey = ["clinic", "fhir-clients"] as const;
 
 /** The clinic's FHIR API clients (administrators only). */

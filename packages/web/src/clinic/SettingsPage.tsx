@@ -15,6 +15,7 @@ import { PageHeader } from "../components/PageHeader";
 import { LoadError, Loading } from "../components/QueryStates";
 import { formErrors } from "../components/serverErrors";
 import { usePageTitle } from "../components/usePageTitle";
+import { BenchmarkNamingForm } from "./BenchmarkNamingForm";
 import { EmergencyNumberForm } from "./EmergencyNumberForm";
 import { FhirClientsSection } from "./FhirClientsSection";
 
@@ -134,6 +135,16 @@ export function SettingsPage() {
               number in an emergency.
             </Text>
             <EmergencyNumberForm clinic={clinic.data} />
+          </Card>
+          <Card withBorder radius="md" padding="md" component="section" aria-labelledby="settings-benchmark">
+            <Title order={2} size="h4" id="settings-benchmark" mb="xs">
+              Clinic benchmarking
+            </Title>
+            <Text size="sm" mb="sm">
+              The outcomes page compares clinics on a funnel plot. Researchers see each clinic by a label such
+              as "Clinic C", and see its name only if the clinic agrees.
+            </Text>
+            <BenchmarkNamingForm clinic={clinic.data} />
           </Card>
           <FhirClientsSection />
         </Stack>

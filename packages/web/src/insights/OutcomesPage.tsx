@@ -1,7 +1,8 @@
 /**
- * Outcomes: does a treatment work, and how sure can we be? Four views of the same registry, one
+ * Outcomes: does a treatment work, and how sure can we be? Five views of the same registry, one
  * per tab (the tab is in the address, so a view can be linked to): change and responders, the
- * distribution of change, surgery-free survival, and an adjusted comparison of two treatments.
+ * distribution of change, surgery-free survival, an adjusted comparison of two treatments, and
+ * clinic benchmarking (a funnel plot over the network).
  * The honest-reporting notes lead the page whatever the tab: before/after figures are not
  * evidence that a treatment caused the change, adjustment cannot remove unmeasured confounding,
  * and cell therapies are investigational. Researchers see the same page on all clinics pooled.
@@ -12,6 +13,7 @@ import { useSearchParams } from "react-router";
 import { useMe } from "../api/queries";
 import { PageHeader } from "../components/PageHeader";
 import { usePageTitle } from "../components/usePageTitle";
+import { BenchmarkView } from "./BenchmarkView";
 import { ComparisonView } from "./ComparisonView";
 import { DistributionView } from "./DistributionView";
 import { ReportView } from "./ReportView";
@@ -22,6 +24,7 @@ const views = [
   { id: "distribution", label: "Distribution of change" },
   { id: "survival", label: "Surgery-free survival" },
   { id: "comparison", label: "Adjusted comparison" },
+  { id: "benchmarks", label: "Clinic benchmarking" },
 ] as const;
 type View = (typeof views)[number]["id"];
 
@@ -90,6 +93,9 @@ export function OutcomesPage() {
         </Tabs.Panel>
         <Tabs.Panel value="comparison">
           <ComparisonView />
+        </Tabs.Panel>
+        <Tabs.Panel value="benchmarks">
+          <BenchmarkView />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,5 +1,7 @@
 /** TanStack Query hooks for the outcomes analyses (the report's hook lives in api/queries). */
 import type {
+  BenchmarkQuery,
+  BenchmarkReport,
   ComparisonQuery,
   ComparisonReport,
   DistributionReport,
@@ -33,5 +35,13 @@ export function useComparison(query: ComparisonQuery | null) {
     enabled: query !== null,
     // A refusal (too few patients, a bad field) is an answer, not a hiccup: do not retry it.
     retry: (count, error) => !(isApiError(error) && error.status === 400) && count < 2,
+  });
+}
+
+export function useBenchmarks(measure: BenchmarkQuery["measure"]) {
+  return useQuery({
+    queryKey: ["outcomes", "benchmarks", measure],
+    queryFn: () => api.get<BenchmarkReport>(`/outcomes/benchmarks?${params({ measure })}`),
+    placeholderData: keepPreviousData,
   });
 }

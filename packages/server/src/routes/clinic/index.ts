@@ -1,8 +1,14 @@
 /**
- * The clinic's own settings: its time zone (the diary reminder goes out in its evening), and its
- * country and emergency number (the number every patient text tells patients to call).
+ * The clinic's own settings: its time zone (the diary reminder goes out in its evening), its
+ * country and emergency number (the number every patient text tells patients to call), and
+ * whether researchers see its name on the benchmarking funnel.
  */
-import { ClinicEmergencyInput, ClinicSettings, ClinicTimeZoneInput } from "@evident/domain/api";
+import {
+  ClinicBenchmarkNamingInput,
+  ClinicEmergencyInput,
+  ClinicSettings,
+  ClinicTimeZoneInput,
+} from "@evident/domain/api";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../http/env";
 import { clinicRepositories, requirePermission } from "../../http/scoped";
@@ -39,6 +45,19 @@ const setEmergencyNumber = createRoute({
   responses: { 200: json(ClinicSettings, "The clinic"), ...problems(400, 401, 403) },
 });
 
+const setBenchmarkNaming = createRoute({
+  method: "put",
+  path: "/clinic/benchmark-naming",
+  tags: ["Clinic"],
+  summary:
+    "Agree (named: true) or stop agreeing that researchers see the clinic's name on the benchmarking funnel plot; without agreement they see only its label. Audited, with the value before and after.",
+  middleware: [requirePermission("clinic:configure")] as const,
+  request: {
+    body: { content: { "application/json": { schema: ClinicBenchmarkNamingInput } }, required: true },
+  },
+  responses: { 200: json(ClinicSettings, "The clinic"), ...problems(400, 401, 403) },
+});
+
 export function clinicRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(read, async (c) => c.json(await clinicRepositories(c).clinic.get(), 200));
   app.openapi(setTimeZone, async (c) =>
@@ -46,5 +65,8 @@ export function clinicRoutes(app: OpenAPIHono<AppEnv>): void {
   );
   app.openapi(setEmergencyNumber, async (c) =>
     c.json(await clinicRepositories(c).clinic.setEmergencyNumber(c.req.valid("json")), 200),
+  );
+  app.openapi(setBenchmarkNaming, async (c) =>
+    c.json(await clinicRepositories(c).clinic.setBenchmarkNamed(c.req.valid("json").named), 200),
   );
 }

@@ -5,7 +5,6 @@ import {
   comparisonCandidates,
   type Executor,
   inTx,
-  StaleRead,
   summaryVersion,
 } from "@evident/db";
 import { ComparisonQuery, ComparisonReport } from "@evident/domain/api";
@@ -14,7 +13,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../http/env";
 import { requirePermission } from "../../http/scoped";
 import { json, problems } from "../common";
-import { readOutcomes } from "./read";
+import { readOutcomes, StaleCache, untilFresh } from "./read";
 
 const comparison = createRoute({
   method: "get",
@@ -33,13 +32,6 @@ type Found = {
   key: Parameters<typeof cachedComparison>[1];
   computed: boolean;
 };
-
-/**
- * The pooled comparison's cached result is not where it was read: a replica that had not replayed
- * it (the read goes to the primary: db/replica.ts), or, on the primary, a write between computing
- * it and reading it moved the data version (it is computed again).
- */
-class StaleComparison extends StaleRead {}
 
 export function comparisonRoute(app: OpenAPIHono<AppEnv>): void {
   app.openapi(comparison, async (c) => {
@@ -79,10 +71,10 @@ export function comparisonRoute(app: OpenAPIHono<AppEnv>): void {
         async (tx, clinicId, asOf): Promise<Found> => {
           if (clinicId !== null) return lookUp(tx, clinicId, asOf);
           // Pooled: the research role reads what the system role has just computed and cached. A
-          // replica that has not replayed it yet leaves the read to the primary (StaleRead).
+          // replica that has not replayed it yet leaves the read to the primary (StaleCache is a StaleRead).
           const key = await keyOf(tx, null, asOf);
           const cached = await cachedComparison<Result>(tx, key);
-          if (!cached) throw new StaleComparison();
+          if (!cached) throw new StaleCache();
           return { result: cached, key, computed: false };
         },
         (d) => ({ ...query, analysed: d.result.arms[0].n + d.result.arms[1].n }),
@@ -97,12 +89,7 @@ export function comparisonRoute(app: OpenAPIHono<AppEnv>): void {
       );
     // A write landing between the two steps of a pooled read, seen on the primary too: compute
     // again (a few times at most).
-    let read: Awaited<ReturnType<typeof attempt>> | null = null;
-    for (let tries = 1; read === null; tries++)
-      read = await attempt().catch((e) => {
-        if (e instanceof StaleComparison && tries < 3) return null;
-        throw e;
-      });
+    const read = await untilFresh(attempt);
     return c.json(
       {
         generatedAt: read.generatedAt,

@@ -8,9 +8,11 @@
  *   GET /outcomes/distribution    the distribution of change at one timepoint (distribution.ts)
  *   GET /outcomes/survival        surgery-free survival by first treatment (survival.ts)
  *   GET /outcomes/comparison      adjusted comparison of two treatments (comparison.ts)
+ *   GET /outcomes/benchmarks      clinic benchmarking: a funnel plot over the network (benchmarks.ts)
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../http/env";
+import { benchmarksRoute } from "./benchmarks";
 import { comparisonRoute } from "./comparison";
 import { distributionRoute } from "./distribution";
 import { reportRoute } from "./report";
@@ -21,4 +23,5 @@ export function outcomeRoutes(app: OpenAPIHono<AppEnv>): void {
   distributionRoute(app);
   survivalRoute(app);
   comparisonRoute(app);
+  benchmarksRoute(app);
 }

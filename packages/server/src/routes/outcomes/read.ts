@@ -11,7 +11,7 @@
  * clinic's read keeps, are written on the primary last (the audit chain's lock is taken at the end,
  * so a slow analysis never holds up other writes).
  */
-import { type Db, type OutcomesKeep, type OutcomesQuery, refreshSummaries } from "@evident/db";
+import { type Db, type OutcomesKeep, type OutcomesQuery, refreshSummaries, StaleRead } from "@evident/db";
 import { toIsoDate } from "@evident/domain";
 import { smallCellNote } from "@evident/domain/outcomes";
 import type { Context } from "hono";
@@ -72,4 +72,22 @@ export async function readOutcomes<T>(
       ...(read.currentTo ? [lagNote(read.currentTo)] : []),
     ],
   };
+}
+
+/**
+ * A pooled result computed and cached as the system role is not where it was read: on a replica
+ * that had not replayed it, the read is done on the primary (db/replica.ts); on the primary, a
+ * write in between moved the data version, and `untilFresh` computes it again.
+ */
+export class StaleCache extends StaleRead {}
+
+/** Runs `attempt` again (a few times at most) while it finds its cached result stale. */
+export async function untilFresh<T>(attempt: () => Promise<T>, tries = 3): Promise<T> {
+  for (let tried = 1; ; tried++) {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (!(e instanceof StaleCache) || tried >= tries) throw e;
+    }
+  }
 }
