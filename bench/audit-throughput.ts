@@ -13,14 +13,14 @@
  * samples pg_stat_activity every 50 ms: of the app's connections busy in a statement, the share
  * waiting on an advisory lock (the audit chain's lock) is reported. A benchmark, not a test.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { freePort, startEmbedded } from "@evident/db";
 import pg from "pg";
-import { cli, evidentBin, healthy } from "./app";
+import { cli, signIn, startEvident } from "./app";
+import { quantile } from "./load";
 import { load, log, machine } from "./machine";
 
 const { values } = parseArgs({
@@ -44,9 +44,6 @@ type Result = {
   errors: number;
   waitingShare: number | null;
 };
-
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
 async function run(adminUrl: string, clinics: number): Promise<Result> {
   const dbName = `bench_audit_${clinics}_${Date.now()}`;
@@ -84,32 +81,11 @@ async function run(adminUrl: string, clinics: number): Promise<Result> {
     emails.push(email);
   }
 
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const app = spawn(process.execPath, [evidentBin, "start"], {
-    env: { ...process.env, ...env, PORT: String(port), EVIDENT_PUBLIC_URL: base },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  app.stdout!.on("data", (d) => {
-    output += d;
-  });
-  app.stderr!.on("data", (d) => {
-    output += d;
-  });
+  const app = await startEvident(env);
+  const base = app.base;
   try {
-    await healthy(base, app, 120_000);
     const cookies: string[] = [];
-    for (const email of emails) {
-      const res = await fetch(`${base}/api/v1/auth/staff/sign-in`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email, password: PASSWORD }),
-      });
-      const m = /evident_session=([^;]*)/.exec(res.headers.get("set-cookie") ?? "");
-      if (!m) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-      cookies.push(`evident_session=${m[1]}`);
-    }
+    for (const email of emails) cookies.push(await signIn(base, email, PASSWORD));
     // One patient per worker, the workers spread evenly over the clinics.
     const patients: { cookie: string; id: string }[] = [];
     for (let w = 0; w < workers; w++) {
@@ -190,11 +166,9 @@ async function run(adminUrl: string, clinics: number): Promise<Result> {
       waitingShare: busy > 0 ? waiting / busy : null,
     };
   } catch (e) {
-    throw new Error(`${(e as Error).message}\n${output}`);
+    throw new Error(`${(e as Error).message}\n${app.output()}`);
   } finally {
-    const exited = new Promise((r) => app.once("exit", r));
-    app.kill("SIGTERM");
-    await exited;
+    await app.stop();
     await admin.query(`drop database if exists ${dbName} with (force)`);
     await admin.end();
     rmSync(dataDir, { recursive: true, force: true });

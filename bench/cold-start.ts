@@ -10,13 +10,11 @@
  * The web app is served if it is built; building it is not part of the time (npm start builds it
  * first only when stale).
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { freePort } from "@evident/db";
-import { evidentBin, healthy } from "./app";
+import { startEvident } from "./app";
 import { load, log, machine } from "./machine";
 
 const { values } = parseArgs({
@@ -31,36 +29,15 @@ type Start = { healthyMs: number; stopMs: number; exitCode: number | null; outpu
 
 /** Starts the app on a data directory, waits for health, then SIGTERM and waits for its exit. */
 async function startOnce(dataDir: string): Promise<Start> {
-  const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [evidentBin, "start"], {
-    env: {
-      ...process.env,
-      EVIDENT_DATA_DIR: dataDir,
-      PORT: String(port),
-      EVIDENT_DEMO_PATIENTS: values["demo-patients"],
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const app = await startEvident({
+    EVIDENT_DATA_DIR: dataDir,
+    EVIDENT_DEMO_PATIENTS: values["demo-patients"],
   });
-  let output = "";
-  child.stdout!.on("data", (d) => {
-    output += d;
-  });
-  child.stderr!.on("data", (d) => {
-    output += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  try {
-    await healthy(`http://127.0.0.1:${port}`, child, 120_000);
-  } catch (e) {
-    child.kill("SIGKILL");
-    throw new Error(`${(e as Error).message}\n${output}`);
-  }
   const healthyMs = performance.now() - started;
   const stopping = performance.now();
-  child.kill("SIGTERM");
-  const exitCode = await exited;
-  return { healthyMs, stopMs: performance.now() - stopping, exitCode, output };
+  const exitCode = await app.stop();
+  return { healthyMs, stopMs: performance.now() - stopping, exitCode, output: app.output() };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

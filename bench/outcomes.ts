@@ -12,6 +12,7 @@
  * before and after is printed because the machine may be shared.
  */
 import { parseArgs } from "node:util";
+import { signIn } from "./app";
 import { load, log, machine } from "./machine";
 
 const { values } = parseArgs({
@@ -40,18 +41,6 @@ const endpoints: readonly (readonly [string, string, readonly Role[]])[] = [
   ["people like you, matched to a patient", "/decision-aid/registry?patientId={patient}", ["clinician"]],
 ];
 
-async function signIn(email: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/staff/sign-in`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ email, password: values.password }),
-  });
-  if (!res.ok) throw new Error(`sign-in as ${email}: HTTP ${res.status}`);
-  const cookie = /evident_session=[^;]*/.exec(res.headers.get("set-cookie") ?? "")?.[0];
-  if (!cookie) throw new Error("no session cookie");
-  return cookie;
-}
-
 async function time(path: string, cookie: string): Promise<{ ms: number; bytes: number }> {
   const started = performance.now();
   const res = await fetch(`${base}/api/v1${path}`, { headers: { cookie } });
@@ -66,8 +55,8 @@ async function main() {
   log(`outcomes benchmark against ${base}, ${repeats} runs each; load ${load()}`);
   const before = load();
   const who = {
-    clinician: await signIn("clinician@demo.evident.test"),
-    researcher: await signIn("researcher@demo.evident.test"),
+    clinician: await signIn(base, "clinician@demo.evident.test", values.password),
+    researcher: await signIn(base, "researcher@demo.evident.test", values.password),
   };
   const patients = (await (
     await fetch(`${base}/api/v1/patients?limit=1`, { headers: { cookie: who.clinician } })

@@ -15,7 +15,11 @@ import { addFhirClient, requestToken } from "./fhir-clients";
 describe("FHIR API clients in the clinic settings", () => {
   const browser = useBrowser();
 
-  it("an administrator sees the clinic's clients and revokes one; the token endpoint then refuses it", async () => {
+  // Two runs of `evident fhir-client add` (each a process that opens the app's database) besides
+  // the browser: on a busy shared machine they alone can take most of a minute.
+  it("an administrator sees the clinic's clients and revokes one; the token endpoint then refuses it", {
+    timeout: 180_000,
+  }, async () => {
     const base = inject("baseUrl");
     const page = await browser.open("desktop");
     await signInAdmin(page, base, inject("mailDir"));

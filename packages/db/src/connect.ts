@@ -9,13 +9,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate as drizzleMigrate } from "drizzle-orm/node-postgres/migrator";
-import pg from "pg";
+import type pg from "pg";
 import { type AnchorWritten, writeAnchor } from "./audit-anchors";
 import { type AuditKey, loadAuditKey, useAuditKey } from "./audit-key";
 import { rechainLegacyAudit } from "./audit-rechain";
 import { type VerifyResult, verifyAudit } from "./audit-verify";
 import type { OwnerKind } from "./cluster-owner";
 import { type EmbeddedCluster, startEmbedded } from "./embedded";
+import { createPool, researchPoolOptions } from "./pool";
+import { openReplica, primaryReads, type Reads, type ReadTarget } from "./replica";
 import {
   APP_ROLE,
   checkAppRole,
@@ -51,6 +53,11 @@ export type Database = {
    * outcome summaries and the pooled comparisons' cache): a researcher's pooled reads.
    */
   research: { pool: pg.Pool; db: Db };
+  /**
+   * Where the outcomes, "people like you", research and FHIR search reads go: a replica when
+   * EVIDENT_READ_DATABASE_URL is set, else these same pools (`research` included: replica.ts).
+   */
+  reads: Reads;
   mode: "embedded" | "external";
   /** The embedded cluster (owned by this process, or a running server's that it uses). */
   cluster?: EmbeddedCluster | null;
@@ -65,41 +72,13 @@ export type Database = {
   close(): Promise<void>;
 };
 
+export { createPool, type PoolOptions } from "./pool";
+
 export const migrationsFolder = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   "..",
   "migrations",
 );
-
-/** Dates of service stay "YYYY-MM-DD" strings; 64-bit integers (counts) become numbers. */
-const types = {
-  getTypeParser(oid: number, format?: "text" | "binary") {
-    if (oid === pg.types.builtins.DATE) return (v: string) => v;
-    if (oid === pg.types.builtins.INT8) return (v: string) => Number(v);
-    return pg.types.getTypeParser(oid, format);
-  },
-};
-
-/** With `role`, each connection switches to that role as it opens (DATABASE_URL alone: roles.ts). */
-export function createPool(
-  url: string,
-  max = 10,
-  opts: { role?: string | null; readOnly?: boolean } = {},
-): pg.Pool {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max,
-    types,
-    application_name: "evident",
-    // Every session in UTC, so date arithmetic in SQL never depends on the server's zone.
-    options: `-c timezone=UTC${opts.role ? ` -c role=${opts.role}` : ""}${opts.readOnly ? " -c default_transaction_read_only=on" : ""}`,
-  });
-  // A client losing its server (PostgreSQL restarted, network) must not crash the process, idle
-  // in the pool or checked out between two queries: the pool drops it and opens a new one.
-  pool.on("error", (e) => console.error(`database connection error: ${e.message}`));
-  pool.on("connect", (client) => client.on("error", () => undefined));
-  return pool;
-}
 
 export async function checkDurability(pool: pg.Pool): Promise<void> {
   const { rows } = await pool.query<{ name: string; setting: string }>(
@@ -154,6 +133,10 @@ export type DatabaseConfig = {
   databaseUrl?: string | undefined;
   /** EVIDENT_MIGRATE_DATABASE_URL: the tables' owner, for migrations and setup (external mode). */
   migrateDatabaseUrl?: string | undefined;
+  /** EVIDENT_READ_DATABASE_URL: a streaming replica of the database, as the app's role (replica.ts). */
+  readDatabaseUrl?: string | undefined;
+  /** How long a read waits for the replica to replay the primary's writes (replica.ts; 200 ms). */
+  readWaitMs?: number;
   dataDir: string;
   embeddedPort?: number | undefined;
   poolSize?: number;
@@ -169,7 +152,7 @@ export type DatabaseConfig = {
 };
 
 /** How the app connects, and how its system connections do (a role to switch to at connect). */
-type AppConnection = {
+export type AppConnection = {
   url: string;
   role: string | null;
   systemRole: string | null;
@@ -241,6 +224,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   let pool: pg.Pool | undefined;
   let systemPool: pg.Pool | undefined;
   let researchPool: pg.Pool | undefined;
+  let reads: Reads | undefined;
   try {
     await checkDurability(owner);
     await migrate(owner, { auditKey: key, log });
@@ -249,10 +233,21 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     // As large as the app's: every request looks its session up through it.
     systemPool = createPool(app.url, config.poolSize, { role: app.systemRole });
     // Pooled research reads: few at a time, read-only, as the role that sees only aggregates.
-    researchPool = createPool(app.url, 4, { role: app.researchRole, readOnly: true });
+    researchPool = createPool(app.url, 4, researchPoolOptions(app.researchRole));
     const client = await pool.connect();
     const problem = await checkAppRole(client).finally(() => client.release());
     if (problem) log(`warning: ${problem}; it should be a role of its own (see README, "Database roles")`);
+    const research = { pool: researchPool, db: drizzle(researchPool, { schema }) };
+    const primary: ReadTarget = { pool, research, replica: false };
+    reads = config.readDatabaseUrl
+      ? await openReplica(config.readDatabaseUrl, {
+          app,
+          primary,
+          poolSize: config.poolSize,
+          maxWaitMs: config.readWaitMs,
+          log: config.log,
+        })
+      : primaryReads(primary);
   } catch (e) {
     await pool?.end().catch(() => undefined);
     await systemPool?.end().catch(() => undefined);
@@ -266,12 +261,14 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const appPool = pool;
   const sysPool = systemPool!;
   const resPool = researchPool!;
+  const readsTo = reads!;
   let closed = false;
   return {
     pool: appPool,
     db: drizzle(appPool, { schema }),
     system: { pool: sysPool, db: drizzle(sysPool, { schema }) },
-    research: { pool: resPool, db: drizzle(resPool, { schema }) },
+    research: readsTo.primary.research,
+    reads: readsTo,
     mode: embedded ? "embedded" : "external",
     cluster: embedded,
     audit: { key, anchorDir: path.resolve(config.auditAnchorDir ?? config.dataDir) },
@@ -286,6 +283,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     async close() {
       if (closed) return;
       closed = true;
+      await readsTo.close();
       await appPool.end();
       await sysPool.end();
       await resPool.end();

@@ -184,6 +184,32 @@ async function initialise(
   return creds;
 }
 
+/** PostgreSQL could not listen: another process bound the port after it was found free. */
+const portTaken = (e: unknown) => /could not create any TCP\/IP sockets/.test(String((e as Error)?.message));
+
+/**
+ * Starts the postmaster with `start` on `port`, which was free when checked; if another process
+ * binds it before PostgreSQL does (several clusters starting at once on one machine), on another
+ * free port, up to three times. Resolves with the port it listens on.
+ */
+export async function startOnFreePort(
+  port: number,
+  start: (port: number) => Promise<void>,
+  log: (line: string) => void,
+): Promise<number> {
+  for (let tries = 1; ; tries++) {
+    try {
+      await start(port);
+      return port;
+    } catch (e) {
+      if (!portTaken(e) || tries === 3) throw e;
+      const next = await freePort();
+      log(`port ${port} was taken as PostgreSQL started; it uses ${next}`);
+      port = next;
+    }
+  }
+}
+
 async function startPostmaster(
   pgdata: string,
   port: number,
@@ -258,9 +284,9 @@ async function startOwned(
   }
 
   const preferred = opts.port ?? DEFAULT_EMBEDDED_PORT;
-  const port = (await isPortFree(preferred)) ? preferred : await freePort();
-  if (port !== preferred) log(`port ${preferred} is taken; PostgreSQL uses ${port}`);
-  await startPostmaster(pgdata, port, bin, runAs);
+  const free = (await isPortFree(preferred)) ? preferred : await freePort();
+  if (free !== preferred) log(`port ${preferred} is taken; PostgreSQL uses ${free}`);
+  const port = await startOnFreePort(free, (p) => startPostmaster(pgdata, p, bin, runAs), log);
   await ownership.update({ pgPort: port });
 
   const database = opts.database ?? "evident";

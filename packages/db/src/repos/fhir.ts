@@ -43,28 +43,37 @@ const lastUpdated = lastUpdatedSql;
 const responseIdOf = (observationId: string) => observationId.slice(0, 36);
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function fhirRepository(db: Db, scope: Scope) {
+/** With `from` (the clinic's scoped database on a replica), searches run there; audit events go to `db`. */
+export function fhirRepository(db: Db, scope: Scope, from: Db = db) {
   const inClinic = <T extends { clinicId: unknown }>(t: T) => eq(t.clinicId as never, scope.clinicId);
 
   function audited<T extends FhirPage>(type: SearchType, read: (tx: Executor) => Promise<T>) {
-    return auditedRead(db, scope, read, (page) => {
-      const ids = page.resources.map((r) => r.id ?? "");
-      const subjects = [
-        ...new Set(
-          page.resources.map((r) =>
-            r.resourceType === "Patient" ? r.id! : (("subject" in r && r.subject?.reference) || "").slice(8),
+    return auditedRead(
+      db,
+      scope,
+      read,
+      (page) => {
+        const ids = page.resources.map((r) => r.id ?? "");
+        const subjects = [
+          ...new Set(
+            page.resources.map((r) =>
+              r.resourceType === "Patient"
+                ? r.id!
+                : (("subject" in r && r.subject?.reference) || "").slice(8),
+            ),
           ),
-        ),
-      ].filter(Boolean);
-      if (ids.length === 0) return null;
-      return {
-        action: "read",
-        entityType: `fhir-${type.replace(/(?<=[a-z])(?=[A-Z])/g, "-").toLowerCase()}`,
-        ...(ids.length === 1 ? { entityId: ids[0] } : {}),
-        ...(subjects.length === 1 ? { patientId: subjects[0] } : {}),
-        detail: { ids, patients: subjects, actor: scope.actor.kind },
-      };
-    });
+        ].filter(Boolean);
+        if (ids.length === 0) return null;
+        return {
+          action: "read",
+          entityType: `fhir-${type.replace(/(?<=[a-z])(?=[A-Z])/g, "-").toLowerCase()}`,
+          ...(ids.length === 1 ? { entityId: ids[0] } : {}),
+          ...(subjects.length === 1 ? { patientId: subjects[0] } : {}),
+          detail: { ids, patients: subjects, actor: scope.actor.kind },
+        };
+      },
+      from,
+    );
   }
 
   const pageOf = <R extends { id: string }>(p: Page<R>, map: (r: R) => FhirResource[]): FhirPage => ({

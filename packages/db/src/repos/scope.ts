@@ -54,19 +54,29 @@ export async function audit(tx: Tx, scope: Scope, fields: AuditFields): Promise<
   await appendAudit(tx, auditFor(scope, fields));
 }
 
-/** Reads are audited too: the read runs, then its audit event is appended in one transaction. */
+/**
+ * Reads are audited too: the read runs, then its audit event is appended in one transaction. With
+ * `from` (the same clinic's scoped database on a replica, db/replica.ts), the read runs there in a
+ * read-only transaction and the audit event is appended on the primary `db` after it.
+ */
 export async function auditedRead<T>(
   db: Db,
   scope: Scope,
   read: (tx: Executor) => Promise<T>,
   fields: (result: T) => AuditFields | null,
+  from: Db = db,
 ): Promise<T> {
-  return inTx(db, async (tx) => {
-    const result = await read(tx);
-    const f = fields(result);
-    if (f) await audit(tx, scope, f);
-    return result;
-  });
+  if (from === db)
+    return inTx(db, async (tx) => {
+      const result = await read(tx);
+      const f = fields(result);
+      if (f) await audit(tx, scope, f);
+      return result;
+    });
+  const result = await inTx(from, read);
+  const f = fields(result);
+  if (f) await inTx(db, (tx) => audit(tx, scope, f));
+  return result;
 }
 
 /**

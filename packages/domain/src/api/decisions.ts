@@ -9,7 +9,7 @@ import { criterionIds } from "../evidence/comparable";
 import { contentLanguages } from "../evidence/types";
 import { valueScale, valuesClarification } from "../evidence/values";
 import { optionalText, uuid } from "./common";
-import { MissingRange } from "./outcomes";
+import { dataAsOf, MissingRange } from "./outcomes";
 
 /** IPDAS: registry numbers are shown only from this many patients up (domain reference §6.6). */
 export const REGISTRY_MINIMUM = 30;
@@ -50,6 +50,7 @@ export type RegistryResult = z.infer<typeof RegistryResult>;
 export const RegistryResults = z.object({
   minimum: z.number().int(),
   asOf: z.string(),
+  dataAsOf,
   /** "patient": people like this patient; "clinic": everyone treated here (no patient chosen). */
   basis: z.enum(["patient", "clinic"]),
   /** False when the patient has no Oswestry score yet, so nobody can be called "like" them. */

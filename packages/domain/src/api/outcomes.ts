@@ -70,9 +70,16 @@ export const OutcomeRow = z.object({
 });
 export type OutcomeRow = z.infer<typeof OutcomeRow>;
 
+/**
+ * The instant the figures are current to: when they were read, or, read from a replica that had not
+ * caught up, the last change it had applied (the notes then say so).
+ */
+export const dataAsOf = z.string();
+
 export const OutcomesReport = z.object({
   generatedAt: z.string(),
   asOf: z.string(),
+  dataAsOf,
   patients: z.number().int(),
   /** No estimate is given from fewer patients than this (outcomes/small-cells.ts). */
   minimumCell: z.number().int(),
@@ -158,6 +165,7 @@ export type ChangeDistribution = z.infer<typeof ChangeDistribution>;
 export const DistributionReport = z.object({
   generatedAt: z.string(),
   asOf: z.string(),
+  dataAsOf,
   instrument: z.string(),
   timepoint: z.string(),
   improvedRule: z.string(),
@@ -210,6 +218,7 @@ export type SurvivalGroup = z.infer<typeof SurvivalGroup>;
 export const SurvivalReport = z.object({
   generatedAt: z.string(),
   asOf: z.string(),
+  dataAsOf,
   definition: z.string(),
   minimumCell: z.number().int(),
   funnel: z.array(FunnelStep),
@@ -278,6 +287,7 @@ export type BalanceRow = z.infer<typeof BalanceRow>;
 export const ComparisonReport = z.object({
   generatedAt: z.string(),
   asOf: z.string(),
+  dataAsOf,
   treatment: z.string(),
   comparator: z.string(),
   instrument: z.string(),

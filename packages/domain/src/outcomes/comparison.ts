@@ -112,7 +112,7 @@ export function compareTreatments(
   candidates: readonly ComparisonCandidate[],
   request: ComparisonRequest,
   today: string,
-): Omit<ComparisonReport, "generatedAt" | "asOf"> {
+): Omit<ComparisonReport, "generatedAt" | "asOf" | "dataAsOf"> {
   const { instrument } = request;
   const set = analysedSet(candidates, instrument, today);
   refuseSmallArms(set, request);

@@ -12,6 +12,7 @@ import {
   auditTrailRepository,
   candidacyRepository,
   clinicSettingsRepository,
+  type Db,
   decisionRepository,
   diaryRepository,
   dueFollowUps,
@@ -25,6 +26,7 @@ import {
   problemReportRepository,
   programmeRepository,
   qualityRepository,
+  type ReadTarget,
   recoveryTimeline,
   registryReadRepository,
   responseRepository,
@@ -126,20 +128,36 @@ export function clinicRepositories(c: Context<AppEnv>) {
     auditTrail: auditTrailRepository(db, scope),
     /** The clinic's newest data-quality run with the records found (researchers read counts only). */
     quality: qualityRepository(db, scope),
-    /** Pooled reads (researchers) cross clinics as the research role: aggregate tables only. */
-    outcomes: outcomeReadRepository(db, scope, database.research.db),
+    /**
+     * Pooled reads (researchers) cross clinics as the research role: aggregate tables only. `on` is
+     * where the read runs (`database.reads`: a replica, or the primary); what a read keeps and its
+     * audit event go to the primary.
+     */
+    outcomes: (on: ReadTarget = database.reads.primary) =>
+      outcomeReadRepository(db, scope, { db: readDb(db, on, scope.clinicId), pooled: on.research.db }),
   };
 }
+
+/**
+ * The clinic's scoped database where a read runs: the primary's own `db` (so the read and its audit
+ * event share one transaction), or the same clinic's on a replica.
+ */
+const readDb = (db: Db, on: ReadTarget, clinicId: string): Db =>
+  on.replica ? scopedDb(on.pool, clinicId) : db;
 
 /** For what staff and patients both read (the decision aid's registry), scoped to the person. */
 export function personRepositories(c: Context<AppEnv>) {
   const actor = c.get("actor");
   if (!actor) throw unauthenticated();
   const scope = scopeOf(c, actor);
+  const { database } = c.get("deps");
+  const db = scopedDb(database.pool, scope.clinicId);
   return {
     actor,
     scope,
-    registry: registryReadRepository(scopedDb(c.get("deps").database.pool, scope.clinicId), scope),
+    /** `on`: where the read runs (a replica, or the primary); the audit event goes to the primary. */
+    registry: (on: ReadTarget = database.reads.primary) =>
+      registryReadRepository(db, scope, readDb(db, on, scope.clinicId)),
   };
 }
 

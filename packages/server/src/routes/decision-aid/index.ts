@@ -116,37 +116,42 @@ export function decisionAidRoutes(app: OpenAPIHono<AppEnv>): void {
     // The clinic's "people like you" counts, brought up to date first (db/repos/summaries.ts).
     // Keeping summaries current is maintenance, done through the system role as the job runner does.
     await refreshSummaries(database.system.db, { clinicId: actor.clinicId, today: asOf, now });
-    const result = await personRepositories(c).registry.read(
-      patientId,
-      asOf,
-      ODI_WINDOW,
-      ({ profile, tallies }) => {
-        const comparison = comparableFromTallies(profile, tallies, REGISTRY_MINIMUM);
-        const words = (ids: readonly string[]) =>
-          profile
-            ? comparableCriteria
-                .filter((k) => ids.includes(k.id))
-                .map((k) => ({
-                  id: k.id,
-                  words: criterionWords(k, profile, comparison.known.includes(k.id), lang),
-                }))
-            : [];
-        return {
-          minimum: REGISTRY_MINIMUM,
-          asOf,
-          basis: profile ? ("patient" as const) : ("clinic" as const),
-          usable: comparison.usable,
-          instrument: comparison.instrument,
-          responderRule:
-            lang === "en" ? comparison.responderRule : responderRule(comparison.instrument, lang),
-          criteria: words(comparison.known),
-          unknown: words(comparison.unknown),
-          items: comparison.items,
-        };
-      },
-      (r) => ({ basis: r.basis, options: r.items.filter((i) => i.figure).map((i) => i.optionId) }),
+    const registry = personRepositories(c).registry;
+    // On a replica when there is one (db/replica.ts), once it has replayed that refresh.
+    const read = await database.reads.run((on) =>
+      registry(on).read(
+        patientId,
+        asOf,
+        ODI_WINDOW,
+        ({ profile, tallies }) => {
+          const comparison = comparableFromTallies(profile, tallies, REGISTRY_MINIMUM);
+          const words = (ids: readonly string[]) =>
+            profile
+              ? comparableCriteria
+                  .filter((k) => ids.includes(k.id))
+                  .map((k) => ({
+                    id: k.id,
+                    words: criterionWords(k, profile, comparison.known.includes(k.id), lang),
+                  }))
+              : [];
+          return {
+            minimum: REGISTRY_MINIMUM,
+            asOf,
+            dataAsOf: now.toISOString(),
+            basis: profile ? ("patient" as const) : ("clinic" as const),
+            usable: comparison.usable,
+            instrument: comparison.instrument,
+            responderRule:
+              lang === "en" ? comparison.responderRule : responderRule(comparison.instrument, lang),
+            criteria: words(comparison.known),
+            unknown: words(comparison.unknown),
+            items: comparison.items,
+          };
+        },
+        (r) => ({ basis: r.basis, options: r.items.filter((i) => i.figure).map((i) => i.optionId) }),
+      ),
     );
-    return c.json(result, 200);
+    return c.json({ ...read.data, dataAsOf: (read.currentTo ?? now).toISOString() }, 200);
   });
 
   app.openapi(portalList, async (c) => {

@@ -89,14 +89,19 @@ export function fhirRoutes(): Hono<AppEnv> {
     fhir.get(`/${type}`, async (c) => {
       const { scope } = await fhirAccess(c, type, "s");
       const q = parse(c, type);
-      return searchResult(
-        c,
-        q,
-        await fhirRepository(scopedDb(c.get("deps").database.pool, scope.clinicId), scope).search({
+      const { database } = c.get("deps");
+      // Searches may run on a replica (db/replica.ts); reads by id stay on the primary.
+      const { data } = await database.reads.run((on) =>
+        fhirRepository(
+          scopedDb(database.pool, scope.clinicId),
+          scope,
+          scopedDb(on.pool, scope.clinicId),
+        ).search({
           ...q,
           type,
         }),
       );
+      return searchResult(c, q, data);
     });
     fhir.get(`/${type}/:id`, async (c) => {
       const { scope } = await fhirAccess(c, type, "r");

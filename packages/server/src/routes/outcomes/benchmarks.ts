@@ -84,7 +84,8 @@ export function benchmarksRoute(app: OpenAPIHono<AppEnv>): void {
         }
         return benchmarkClinics(tx);
       });
-      const data = await outcomes.read(
+      // On the primary, where the funnel was just cached and the clinics' names are read.
+      const data = await outcomes().read(
         "outcomes-benchmark",
         { pooled: true, asOf },
         async (tx) => {

@@ -27,6 +27,11 @@ const comparison = createRoute({
 });
 
 type Result = ReturnType<typeof compareTreatments>;
+type Found = {
+  result: Result;
+  key: Parameters<typeof cachedComparison>[1];
+  computed: boolean;
+};
 
 export function comparisonRoute(app: OpenAPIHono<AppEnv>): void {
   app.openapi(comparison, async (c) => {
@@ -39,46 +44,59 @@ export function comparisonRoute(app: OpenAPIHono<AppEnv>): void {
       query.truncate,
     ]);
     // Cached per scope, question, day and data version (the summaries' version moves with every
-    // write that can change an outcome): only aggregates are stored.
+    // write that can change an outcome): only aggregates are stored. The version is the one of the
+    // data read (a lagging replica's included), so a result is never filed as newer than its data.
     const keyOf = async (tx: Executor, clinicId: string | null, asOf: string) => ({
       clinicId,
       question,
       asOf,
       version: await summaryVersion(tx, clinicId),
     });
-    const compute = async (tx: Executor, clinicId: string | null, asOf: string): Promise<Result> => {
+    /** The cached result, or one computed now (not yet stored: the caller stores it on the primary). */
+    const lookUp = async (tx: Executor, clinicId: string | null, asOf: string): Promise<Found> => {
       const key = await keyOf(tx, clinicId, asOf);
       const cached = await cachedComparison<Result>(tx, key);
-      if (cached) return cached;
+      if (cached) return { result: cached, key, computed: false };
       const candidates = await comparisonCandidates(tx, clinicId, { ...query, today: asOf });
       // Computed before the read is audited, so a refusal (400) is not audited as a read of results.
-      const result = compareTreatments(candidates, query, asOf);
-      await cacheComparison(tx, key, result);
-      return result;
+      return { result: compareTreatments(candidates, query, asOf), key, computed: true };
+    };
+    const store = async (tx: Executor, d: Found) => {
+      if (d.computed) await cacheComparison(tx, d.key, d.result);
     };
     const attempt = () =>
       readOutcomes(
         c,
         "outcomes-comparison",
-        async (tx, clinicId, asOf) => {
-          if (clinicId !== null) return compute(tx, clinicId, asOf);
-          // Pooled: the research role reads what the system role has just computed and cached.
-          const cached = await cachedComparison<Result>(tx, await keyOf(tx, null, asOf));
+        async (tx, clinicId, asOf): Promise<Found> => {
+          if (clinicId !== null) return lookUp(tx, clinicId, asOf);
+          // Pooled: the research role reads what the system role has just computed and cached. A
+          // replica that has not replayed it yet leaves the read to the primary (StaleCache is a StaleRead).
+          const key = await keyOf(tx, null, asOf);
+          const cached = await cachedComparison<Result>(tx, key);
           if (!cached) throw new StaleCache();
-          return cached;
+          return { result: cached, key, computed: false };
         },
-        (d) => ({ ...query, analysed: d.arms[0].n + d.arms[1].n }),
-        // Computing a pooled comparison reads patients' rows: maintenance, as the system role does it.
-        (system, asOf) => inTx(system, (tx) => compute(tx, null, asOf)).then(() => undefined),
+        (d) => ({ ...query, analysed: d.result.arms[0].n + d.result.arms[1].n }),
+        {
+          // A clinic's result, computed wherever it was read, is stored on the primary.
+          keep: (tx, _clinicId, d) => store(tx, d),
+          // Computing a pooled comparison reads patients' rows: maintenance, as the system role
+          // does it, on the primary.
+          preparePooled: (system, asOf) =>
+            inTx(system, async (tx) => store(tx, await lookUp(tx, null, asOf))),
+        },
       );
-    // A write landing between the two steps of a pooled read: compute again (a few times at most).
+    // A write landing between the two steps of a pooled read, seen on the primary too: compute
+    // again (a few times at most).
     const read = await untilFresh(attempt);
     return c.json(
       {
         generatedAt: read.generatedAt,
         asOf: read.asOf,
-        ...read.data,
-        notes: [...read.scopeNotes.slice(0, 1), ...read.data.notes, ...read.scopeNotes.slice(1)],
+        dataAsOf: read.dataAsOf,
+        ...read.data.result,
+        notes: [...read.scopeNotes.slice(0, 1), ...read.data.result.notes, ...read.scopeNotes.slice(1)],
       },
       200,
     );

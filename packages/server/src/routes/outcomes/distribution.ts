@@ -35,6 +35,7 @@ export function distributionRoute(app: OpenAPIHono<AppEnv>): void {
       {
         generatedAt: read.generatedAt,
         asOf: read.asOf,
+        dataAsOf: read.dataAsOf,
         instrument,
         timepoint,
         improvedRule: responderRule(instrument),

@@ -33,6 +33,7 @@ export function reportRoute(app: OpenAPIHono<AppEnv>): void {
       {
         generatedAt: read.generatedAt,
         asOf: read.asOf,
+        dataAsOf: read.dataAsOf,
         patients: read.data.patients,
         minimumCell: MINIMUM_CELL,
         rows: summarizeOutcomes(read.data, read.asOf, defaultInstruments),

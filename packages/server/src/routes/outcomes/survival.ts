@@ -33,6 +33,7 @@ export function survivalRoute(app: OpenAPIHono<AppEnv>): void {
       {
         generatedAt: read.generatedAt,
         asOf: read.asOf,
+        dataAsOf: read.dataAsOf,
         definition: SURVIVAL_DEFINITION,
         minimumCell: MINIMUM_CELL,
         ...surgeryFreeSurvival(read.data.tallies, read.data.counts),

@@ -79,8 +79,9 @@ export function qualityRoutes(app: OpenAPIHono<AppEnv>): void {
     const { rule } = c.req.valid("query");
     const { actor, quality, outcomes } = clinicRepositories(c);
     if (actor.role === "researcher") {
-      // The research role's read-only path, audited in the reader's clinic like every pooled read.
-      const pooled = await outcomes.read(
+      // The research role's read-only path, audited in the reader's clinic like every pooled read;
+      // on the primary, where the run it counts was just stored (a replica takes the outcomes reads).
+      const pooled = await outcomes().read(
         "data-quality",
         { pooled: true, asOf: c.get("deps").clock.now().toISOString().slice(0, 10) },
         (tx) => pooledQualityCounts(tx),
