@@ -24,6 +24,23 @@ export const treatmentsInScope = (clinicId: string | null): SQL => sql`
   window episode as (partition by t.episode_id order by t.treatment_date, t.id)`;
 
 /**
+ * The first treatment of each episode whose treatments `where` keeps (alias `t`), given on or
+ * before `today`: the rows of treatmentsInScope with position 1, read with DISTINCT ON so that
+ * the planner estimates one row per episode. Filtering the window's `position = 1` instead is
+ * estimated at 0.5% of the treatments (a window function's output has no statistics); at 10,000
+ * patients survival then planned for 51 first treatments where there were 9,678, and looked up
+ * each one's answers with a nested loop of 9,678 index scans.
+ */
+export const firstTreatments = (where: SQL, today: string): SQL => sql`
+  select f.id, f.clinic_id, f.patient_id, f.episode_id, f.kind, f.treatment_date from (
+    select distinct on (t.episode_id) t.id, t.clinic_id, t.patient_id, t.episode_id, t.kind, t.treatment_date
+    from treatments t
+    where ${where}
+    order by t.episode_id, t.treatment_date, t.id
+  ) f
+  where f.treatment_date <= ${today}::date`;
+
+/**
  * `r.instrument` is one of these (a plan asks many questionnaires; an analysis reads a few); null:
  * any (the summaries keep every instrument).
  */
