@@ -89,7 +89,7 @@ export async function buildOutcomeTallies(db: Executor, slices: readonly Slice[]
         and (fu.next_date is null or r.completed_at < fu.next_date::timestamp at time zone 'UTC')
       order by r.follow_up_id, r.instrument, r.completed_at desc
     ),
-    base as (${baselines(null)})
+    base as (${baselines(null, "tr", true)})
     insert into outcome_answer_summary (clinic_id, kind, timepoint, instrument, baseline, follow_up, n)
     select a.clinic_id, a.kind, a.timepoint, a.instrument, b.score, a.score, count(*)::int
     from answer a
