@@ -18,7 +18,7 @@ import { parseArgs } from "node:util";
 import { startEmbedded } from "@evident/db";
 import pg from "pg";
 import { evidentBin } from "./app";
-import { load, log, machine, reapedChildrenCpuMs, treeCpuMs } from "./machine";
+import { childrenOf, load, log, machine, reapedChildrenCpuMs, treeCpuMs } from "./machine";
 
 const { values } = parseArgs({
   options: {
@@ -44,12 +44,16 @@ function cli(args: string[], env: Record<string, string>): Promise<Run> {
     let stdout = "";
     let stderr = "";
     let peak: number | null = null;
+    // `evident demo` re-runs itself with a larger young generation (bin/evident.mjs): the peak
+    // is that of the largest process in the tree.
     const sample = setInterval(() => {
-      try {
-        const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
-        if (kb) peak = Math.max(peak ?? 0, Number(kb[1]) / 1024);
-      } catch {
-        // exited between samples
+      for (const pid of [child.pid!, ...childrenOf(child.pid!)]) {
+        try {
+          const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+          if (kb) peak = Math.max(peak ?? 0, Number(kb[1]) / 1024);
+        } catch {
+          // exited between samples
+        }
       }
     }, 200);
     child.stdout.on("data", (d) => {

@@ -37,7 +37,8 @@ export function reapedChildrenCpuMs(): number | null {
   return stat("self")?.children ?? null;
 }
 
-function childrenOf(pid: number): number[] {
+/** The live child processes of a process. */
+export function childrenOf(pid: number): number[] {
   try {
     return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
       .trim()

@@ -75,8 +75,9 @@ export async function runDemo(args: string[]): Promise<number> {
   const database = await openCommandDatabase("demo", config);
   const abort = new AbortController();
   const onSignal = () => abort.abort();
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  // `on`, not `once`: bin/evident.mjs passes on a signal the terminal also sent us directly.
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   const started = Date.now();
   try {
     const bar = progressBar("demo data");

@@ -11,7 +11,14 @@
 import type { ComparisonCandidate, SurvivalCounts, SurvivalTally } from "@evident/domain/outcomes";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../audit";
-import { analyticMemory, baselines, currentScored, treatmentsInScope } from "./outcome-sql";
+import {
+  analyticMemory,
+  baselines,
+  clinicScope,
+  currentScored,
+  firstTreatments,
+  treatmentsInScope,
+} from "./outcome-sql";
 
 type SurvivalRow = {
   part: "t" | "c";
@@ -35,10 +42,7 @@ export async function survivalTallies(
   )}]::text[]`;
   const result = await db.execute<SurvivalRow>(sql`
     with tr as materialized (${treatmentsInScope(clinicId)}),
-    first as materialized (
-      select tr.id, tr.clinic_id, tr.episode_id, tr.kind, tr.treatment_date
-      from tr where tr.position = 1 and tr.treatment_date <= ${today}::date
-    ),
+    first as materialized (${firstTreatments(clinicScope(clinicId), today)}),
     later as (
       select tr.episode_id,
              min(tr.treatment_date) filter (where tr.kind = any(${surgical})) as surgery_day,

@@ -9,7 +9,7 @@
 import { tallyCases } from "@evident/domain/evidence";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../audit";
-import { baselines, currentScored } from "./outcome-sql";
+import { baselines, currentScored, firstTreatments } from "./outcome-sql";
 import { registryCases } from "./registry-cases";
 
 export type Slice = { clinicId: string; kind: string };
@@ -29,6 +29,12 @@ const inSlices = (alias: string, slices: readonly Slice[] | null): SQL =>
     ? sql`true`
     : sql`(${sql.raw(alias)}.clinic_id, ${sql.raw(alias)}.kind) in (${sliceRelation(slices)})`;
 
+/** Treatments `t` of the episodes that hold a treatment of one of the slices. */
+const inEpisodesOf = (slices: readonly Slice[] | null): SQL =>
+  slices === null
+    ? sql`true`
+    : sql`t.episode_id in (select s2.episode_id from treatments s2 where ${inSlices("s2", slices)})`;
+
 /**
  * Every treatment of the episodes that hold a treatment of one of the slices, with its next
  * treatment's date and its place in the episode (as ./outcome-sql's treatmentsInScope).
@@ -38,11 +44,7 @@ const episodeTreatments = (slices: readonly Slice[] | null): SQL => sql`
          lead(t.treatment_date) over episode as next_date,
          row_number() over episode as position
   from treatments t
-  where ${
-    slices === null
-      ? sql`true`
-      : sql`t.episode_id in (select s2.episode_id from treatments s2 where ${inSlices("s2", slices)})`
-  }
+  where ${inEpisodesOf(slices)}
   window episode as (partition by t.episode_id order by t.treatment_date, t.id)`;
 
 /** Deletes the slices' rows from every summary table (all rows when `slices` is null). */
@@ -87,7 +89,7 @@ export async function buildOutcomeTallies(db: Executor, slices: readonly Slice[]
         and (fu.next_date is null or r.completed_at < fu.next_date::timestamp at time zone 'UTC')
       order by r.follow_up_id, r.instrument, r.completed_at desc
     ),
-    base as (${baselines(null)})
+    base as (${baselines(null, "tr", true)})
     insert into outcome_answer_summary (clinic_id, kind, timepoint, instrument, baseline, follow_up, n)
     select a.clinic_id, a.kind, a.timepoint, a.instrument, b.score, a.score, count(*)::int
     from answer a
@@ -109,8 +111,7 @@ export async function buildSurvival(
   await db.execute(sql`
     with tr as materialized (${episodeTreatments(slices)}),
     first as materialized (
-      select tr.id, tr.clinic_id, tr.episode_id, tr.kind, tr.treatment_date
-      from tr where tr.position = 1 and tr.treatment_date <= ${today}::date and ${inSlices("tr", slices)}
+      select f.* from (${firstTreatments(inEpisodesOf(slices), today)}) f where ${inSlices("f", slices)}
     ),
     later as (
       select tr.episode_id,
