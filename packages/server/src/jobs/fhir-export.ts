@@ -33,6 +33,23 @@ import { safeMessage } from "../http/logger";
 
 const HEARTBEAT_MS = 30_000;
 
+/**
+ * Keeps a long export job's claim alive from its progress callback: touches the job at most every
+ * 30 s, so the runner does not take it for abandoned while it is still writing.
+ */
+export function jobHeartbeat(deps: Pick<AppDeps, "database" | "clock">, jobId: string) {
+  let last = Date.now();
+  return async () => {
+    if (Date.now() - last <= HEARTBEAT_MS) return;
+    last = Date.now();
+    await touchJob(deps.database.system.db, jobId, deps.clock.now());
+  };
+}
+
+/** When an export finished at `at` is deleted (EVIDENT_BULK_EXPORT_HOURS later). */
+export const exportExpiry = (config: Pick<AppConfig, "bulkExportHours">, at: Date) =>
+  new Date(at.getTime() + config.bulkExportHours * 3_600_000);
+
 export const exportsDirOf = (config: Pick<AppConfig, "dataDir">) => path.join(config.dataDir, "fhir-exports");
 export const exportDirOf = (config: Pick<AppConfig, "dataDir">, id: string) =>
   path.join(exportsDirOf(config), id);
@@ -59,7 +76,7 @@ export async function runFhirExport(
   await removeExportFiles(config, exportId);
   const cancelled = new AbortController();
   const stop = AbortSignal.any([cancelled.signal, ...(opts.signal ? [opts.signal] : [])]);
-  let beat = Date.now();
+  const beat = jobHeartbeat(deps, jobId);
   try {
     const result = await writeBulkExport({
       pool: database.pool,
@@ -73,10 +90,7 @@ export async function runFhirExport(
       signal: stop,
       onProgress: async (p) => {
         if (!(await recordExportProgress(system, exportId, p))) cancelled.abort();
-        if (Date.now() - beat > HEARTBEAT_MS) {
-          beat = Date.now();
-          await touchJob(system, jobId, clock.now());
-        }
+        await beat();
       },
     });
     const at = clock.now();
@@ -84,7 +98,7 @@ export async function runFhirExport(
       transactionTime: result.transactionTime,
       output: result.files,
       at,
-      expiresAt: new Date(at.getTime() + config.bulkExportHours * 3_600_000),
+      expiresAt: exportExpiry(config, at),
     });
     if (!done) {
       await removeExportFiles(config, exportId);

@@ -19,7 +19,6 @@ import {
   loadResearchExport,
   recordResearchProgress,
   startResearchExport,
-  touchJob,
   writeResearchExport,
 } from "@evident/db";
 import { toIsoDate } from "@evident/domain";
@@ -27,9 +26,7 @@ import type { CohortFilter } from "@evident/domain/research";
 import type { AppConfig } from "../config";
 import type { AppDeps } from "../http/env";
 import { safeMessage } from "../http/logger";
-import { ExportInterrupted } from "./fhir-export";
-
-const HEARTBEAT_MS = 30_000;
+import { ExportInterrupted, exportExpiry, jobHeartbeat } from "./fhir-export";
 
 export const researchExportDirOf = (config: Pick<AppConfig, "dataDir">, id: string) =>
   path.join(config.dataDir, "research-exports", id);
@@ -49,7 +46,7 @@ export async function runResearchExport(
   if (!row || !(await startResearchExport(system, exportId)))
     return { skipped: row?.status ?? "unknown export" };
   await removeFiles(config, exportId);
-  let beat = Date.now();
+  const beat = jobHeartbeat(deps, jobId);
   try {
     const result = await writeResearchExport({
       pool: database.pool,
@@ -62,17 +59,14 @@ export async function runResearchExport(
       signal: opts.signal,
       onProgress: async (p) => {
         await recordResearchProgress(system, exportId, p);
-        if (Date.now() - beat > HEARTBEAT_MS) {
-          beat = Date.now();
-          await touchJob(system, jobId, clock.now());
-        }
+        await beat();
       },
     });
     const at = clock.now();
     await completeResearchExport(system, row, {
       ...result,
       at,
-      expiresAt: new Date(at.getTime() + config.bulkExportHours * 3_600_000),
+      expiresAt: exportExpiry(config, at),
     });
     return { patients: result.patients, suppressed: result.suppressed, files: result.files.length };
   } catch (e) {
