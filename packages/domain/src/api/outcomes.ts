@@ -35,7 +35,7 @@ export type MissingRange = z.infer<typeof MissingRange>;
 
 export const MeasureSummary = z.object({
   instrument: z.string(),
-  /** Patients with both a baseline and this timepoint. */
+  /** Patients with both a baseline and this timepoint (a category measure such as PGIC: those who answered). */
   n: z.number().int(),
   /** Follow-ups answered with this instrument, with or without a baseline. */
   answered: z.number().int(),

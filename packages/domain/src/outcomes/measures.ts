@@ -38,6 +38,8 @@ export type ChangeThreshold = {
   /** Improvement as a share of baseline (0–1); absent: points only. */
   relative?: number;
   source: CitationKey;
+  /** The source as the report names it ("Ostelo 2008"). */
+  cited: string;
   certainty: ThresholdCertainty;
   /** Why this threshold, and its limits, in a sentence. */
   note: string;
@@ -61,6 +63,7 @@ export type OutcomeMeasure = {
       /** A follow-up answer at or below this value is a response (PGIC 1–2). */
       respondAtMost: number;
       source: CitationKey;
+      cited: string;
       certainty: ThresholdCertainty;
       note: string;
     }
@@ -70,6 +73,7 @@ const ostelo = (absolute: number, what: string): ChangeThreshold => ({
   absolute,
   relative: 0.3,
   source: "ostelo2008",
+  cited: "Ostelo 2008",
   certainty: "verified",
   note: `International consensus for ${what} in low back pain: ≥ ${absolute} points or ≥ 30 % improvement.`,
 });
@@ -78,6 +82,7 @@ const ostelo = (absolute: number, what: string): ChangeThreshold => ({
 const promisThai = (absolute: number): ChangeThreshold => ({
   absolute,
   source: "promisCLbpThai",
+  cited: "chronic LBP cohort, single small study",
   certainty: "partly",
   note: "One small chronic low back pain cohort (n = 183), the only source with a threshold for every domain; Chen 2018 and Amtmann 2016 give 2–5.5 T-points for pain interference.",
 });
@@ -95,6 +100,7 @@ const promisThresholds: Readonly<Record<Promis29DomainId, number>> = {
 const eq5dIndexThreshold: ChangeThreshold = {
   absolute: 0.08,
   source: "eq5dLbpJapan2020",
+  cited: "Japanese LBP study 2020",
   certainty: "partly",
   note: "An index change of about 0.08 went with a 2-point pain improvement in Japanese low back pain clinics (n = 161, Japanese value set); transferred to the US and England value sets unchanged.",
 };
@@ -224,6 +230,7 @@ export const outcomeMeasures: readonly OutcomeMeasure[] = [
     analysis: "category",
     respondAtMost: 2,
     source: "farrar2001",
+    cited: "Farrar 2001; IMMPACT",
     certainty: "verified",
     note: "\u201cMuch\u201d or \u201cvery much improved\u201d is the clinically important change pain thresholds are anchored to (Farrar 2001; IMMPACT, Dworkin 2008). Asked at follow-up only, so there is no change from baseline.",
   },
