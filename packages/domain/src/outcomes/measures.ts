@@ -17,7 +17,7 @@
 import type { CitationKey } from "../citations";
 import { findInstrument } from "../instruments";
 import type { Promis29DomainId } from "../instruments/promis29";
-import { promis29, promis29Domains } from "../instruments/promis29";
+import { promis29Domains } from "../instruments/promis29";
 
 export type Direction = "higher-worse" | "higher-better";
 
@@ -105,121 +105,100 @@ const eq5dIndexThreshold: ChangeThreshold = {
   note: "An index change of about 0.08 went with a 2-point pain improvement in Japanese low back pain clinics (n = 161, Japanese value set); transferred to the US and England value sets unchanged.",
 };
 
-/** A PROMIS-29 domain's T-score range, as its scoring table gives it. */
-function subscoreRange(id: string): { min: number; max: number } {
-  const s = promis29.subscores?.find((x) => x.id === id);
-  if (!s) throw new Error(`PROMIS-29 has no sub-score ${id}`);
-  return s.range;
-}
-
 const promisIds = Object.keys(promisThresholds) as Promis29DomainId[];
 
+function definition(instrument: string) {
+  const def = findInstrument(instrument);
+  if (!def) throw new Error(`no instrument ${instrument}`);
+  return def;
+}
+
+/** A change measure read from the instrument's own score: direction and range are the instrument's. */
+function ofScore(
+  instrument: string,
+  title: string,
+  responder: ChangeThreshold | { none: string },
+): OutcomeMeasure {
+  const def = definition(instrument);
+  return {
+    id: instrument,
+    instrument,
+    title,
+    value: { from: "score" },
+    direction: def.direction,
+    range: def.scoreRange,
+    analysis: "change",
+    ...("none" in responder ? { responder: null, noResponderReason: responder.none } : { responder }),
+  };
+}
+
+/** A change measure read from a sub-score at `path` of the score detail: direction and range are the sub-score's. */
+function ofSubscore(
+  instrument: string,
+  output: string,
+  title: string,
+  path: readonly string[],
+  responder: ChangeThreshold,
+): OutcomeMeasure {
+  const sub = definition(instrument).subscores?.find((x) => x.id === output);
+  if (!sub?.direction) throw new Error(`${instrument} has no directed sub-score ${output}`);
+  return {
+    id: `${instrument}.${output}`,
+    instrument,
+    title,
+    value: { from: "detail", path },
+    direction: sub.direction,
+    range: sub.range,
+    analysis: "change",
+    responder,
+  };
+}
+
 export const outcomeMeasures: readonly OutcomeMeasure[] = [
-  {
-    id: "nrs_back",
-    instrument: "nrs_back",
-    title: "Back pain (0–10)",
-    value: { from: "score" },
-    direction: "higher-worse",
-    range: { min: 0, max: 10 },
-    analysis: "change",
-    responder: ostelo(2, "pain ratings"),
-  },
-  {
-    id: "nrs_leg",
-    instrument: "nrs_leg",
-    title: "Leg pain (0–10)",
-    value: { from: "score" },
-    direction: "higher-worse",
-    range: { min: 0, max: 10 },
-    analysis: "change",
-    responder: ostelo(2, "pain ratings"),
-  },
-  {
-    id: "odi",
-    instrument: "odi",
-    title: "Oswestry Disability Index (0–100)",
-    value: { from: "score" },
-    direction: "higher-worse",
-    range: { min: 0, max: 100 },
-    analysis: "change",
-    responder: ostelo(10, "the Oswestry Disability Index"),
-  },
-  {
-    id: "rmdq",
-    instrument: "rmdq",
-    title: "Roland-Morris Disability Questionnaire (0–24)",
-    value: { from: "score" },
-    direction: "higher-worse",
-    range: { min: 0, max: 24 },
-    analysis: "change",
-    responder: ostelo(5, "the Roland-Morris Disability Questionnaire"),
-  },
-  {
-    id: "peg",
-    instrument: "peg",
-    title: "PEG pain, enjoyment and activity (0–10)",
-    value: { from: "score" },
-    direction: "higher-worse",
-    range: { min: 0, max: 10 },
-    analysis: "change",
-    responder: null,
-    noResponderReason:
-      "No PEG-specific threshold in our reference; a pain-rating threshold does not transfer to a three-item mean.",
-  },
-  ...promisIds.map(
-    (d): OutcomeMeasure => ({
-      id: `promis29.${d}`,
-      instrument: "promis29",
-      title: `PROMIS-29 ${promis29Domains[d].title} (T-score)`,
-      value: { from: "detail", path: ["domains", d, "tScore"] },
-      direction: promis29Domains[d].direction,
-      range: subscoreRange(d),
-      analysis: "change",
-      responder: promisThai(promisThresholds[d]),
-    }),
+  ofScore("nrs_back", "Back pain (0–10)", ostelo(2, "pain ratings")),
+  ofScore("nrs_leg", "Leg pain (0–10)", ostelo(2, "pain ratings")),
+  ofScore("odi", "Oswestry Disability Index (0–100)", ostelo(10, "the Oswestry Disability Index")),
+  ofScore(
+    "rmdq",
+    "Roland-Morris Disability Questionnaire (0–24)",
+    ostelo(5, "the Roland-Morris Disability Questionnaire"),
   ),
-  {
-    id: "promis29.pain_intensity",
-    instrument: "promis29",
-    title: "PROMIS-29 pain intensity (0–10)",
-    value: { from: "detail", path: ["painIntensity"] },
-    direction: "higher-worse",
-    range: { min: 0, max: 10 },
-    analysis: "change",
-    responder: promisThai(1.5),
-  },
-  {
-    id: "eq5d5l.index_us",
-    instrument: "eq5d5l",
-    title: "EQ-5D-5L index, US value set (Pickard 2019)",
-    value: { from: "detail", path: ["index", "us"] },
-    direction: "higher-better",
-    range: { min: -0.573, max: 1 },
-    analysis: "change",
-    responder: eq5dIndexThreshold,
-  },
-  {
-    id: "eq5d5l.index_england",
-    instrument: "eq5d5l",
-    title: "EQ-5D-5L index, England value set (Devlin 2018)",
-    value: { from: "detail", path: ["index", "england"] },
-    direction: "higher-better",
-    range: { min: -0.285, max: 1 },
-    analysis: "change",
-    responder: eq5dIndexThreshold,
-  },
-  {
-    id: "eq5d5l",
-    instrument: "eq5d5l",
-    title: "EQ VAS (0–100)",
-    value: { from: "score" },
-    direction: "higher-better",
-    range: { min: 0, max: 100 },
-    analysis: "change",
-    responder: null,
-    noResponderReason: "No EQ VAS threshold for low back pain in our reference: change only.",
-  },
+  ofScore("peg", "PEG pain, enjoyment and activity (0–10)", {
+    none: "No PEG-specific threshold in our reference; a pain-rating threshold does not transfer to a three-item mean.",
+  }),
+  ...promisIds.map((d) =>
+    ofSubscore(
+      "promis29",
+      d,
+      `PROMIS-29 ${promis29Domains[d].title} (T-score)`,
+      ["domains", d, "tScore"],
+      promisThai(promisThresholds[d]),
+    ),
+  ),
+  ofSubscore(
+    "promis29",
+    "pain_intensity",
+    "PROMIS-29 pain intensity (0–10)",
+    ["painIntensity"],
+    promisThai(1.5),
+  ),
+  ofSubscore(
+    "eq5d5l",
+    "index_us",
+    "EQ-5D-5L index, US value set (Pickard 2019)",
+    ["index", "us"],
+    eq5dIndexThreshold,
+  ),
+  ofSubscore(
+    "eq5d5l",
+    "index_england",
+    "EQ-5D-5L index, England value set (Devlin 2018)",
+    ["index", "england"],
+    eq5dIndexThreshold,
+  ),
+  ofScore("eq5d5l", "EQ VAS (0–100)", {
+    none: "No EQ VAS threshold for low back pain in our reference: change only.",
+  }),
   {
     id: "pgic",
     instrument: "pgic",
