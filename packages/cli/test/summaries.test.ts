@@ -14,7 +14,7 @@ import {
   summarySurvival,
   survivalTallies,
 } from "@evident/db";
-import { addDays, defaultInstruments, isSurgery, treatmentKindIds } from "@evident/domain";
+import { addDays, isSurgery, treatmentKindIds } from "@evident/domain";
 import {
   type BaselineProfile,
   comparableFromTallies,
@@ -23,7 +23,9 @@ import {
 } from "@evident/domain/evidence";
 import {
   distributionsByKind,
+  measuredInstruments,
   type OutcomeTallies,
+  outcomeMeasures,
   summarizeOutcomes,
   surgeryFreeSurvival,
 } from "@evident/domain/outcomes";
@@ -69,19 +71,37 @@ async function compareAll(db: TestDb, today: string, random: () => number): Prom
   const clinics = (
     await db.system.db.execute<{ id: string }>(sql`select id from clinics order by id`)
   ).rows.map((r) => r.id);
-  const instruments = (
+  // Every outcome measure: each instrument's score and each sub-score (PROMIS-29 domains, EQ-5D-5L indexes).
+  const instruments = outcomeMeasures.map((m) => m.id);
+  const answered = (
     await db.system.db.execute<{ i: string }>(
-      sql`select distinct instrument as i from questionnaire_responses order by 1`,
+      sql`select distinct instrument as i from questionnaire_responses`,
     )
   ).rows.map((r) => r.i);
+  // The registry must answer every instrument a measure reads, or a measure's comparison is empty.
+  expect(answered).toEqual(expect.arrayContaining(measuredInstruments.filter((i) => i !== "rmdq")));
   expect(await refreshSummaries(db.system.db, { today })).toBeDefined();
   for (const scope of [...clinics, null]) {
     const direct = await outcomeTallies(db.system.db, scope, { instruments });
     const summary = await summaryOutcomeTallies(db.system.db, scope, { instruments, today });
     expect(summary.patients).toBe(direct.patients);
     expect(sorted(summary.answers)).toEqual(sorted(direct.answers));
-    expect(summarizeOutcomes(canonical(summary) as never, today, defaultInstruments)).toEqual(
-      summarizeOutcomes(canonical(direct) as never, today, defaultInstruments),
+    if (scope === null)
+      for (const id of [
+        "nrs_leg",
+        "peg",
+        "promis29.pain_interference",
+        "eq5d5l.index_us",
+        "eq5d5l.index_england",
+        "eq5d5l",
+        "pgic",
+      ])
+        expect(
+          direct.answers.some((a) => a.instrument === id),
+          `${id} answered`,
+        ).toBe(true);
+    expect(summarizeOutcomes(canonical(summary) as never, today, instruments)).toEqual(
+      summarizeOutcomes(canonical(direct) as never, today, instruments),
     );
     for (const instrument of ["odi", "nrs_back"])
       for (const timepoint of ["3m", "12m"]) {

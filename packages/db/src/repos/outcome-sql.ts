@@ -2,6 +2,7 @@
  * SQL fragments shared by the outcomes queries (./outcomes, ./outcome-cohorts): which answers
  * count, the treatments in scope with their place in the episode, and each treatment's baseline.
  */
+import { outcomeMeasures } from "@evident/domain/outcomes";
 import { BASELINE_LOOKBACK_DAYS } from "@evident/domain/pathway/late-baseline";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../audit";
@@ -129,3 +130,65 @@ export const baselineStartBack = (from = "tr"): SQL => sql`
 export async function analyticMemory(db: Executor): Promise<void> {
   await db.execute(sql`select set_config('work_mem', '64MB', true)`);
 }
+
+/**
+ * The outcome measures (domain/outcomes/measures) as a relation `m(id, instrument, path)`: path
+ * null reads the response's score, else that path in its score detail. `ids` null: every measure
+ * (the summaries keep them all); an id that names no measure reads nothing.
+ */
+export const measureRelation = (ids: readonly string[] | null): SQL => {
+  const rows = outcomeMeasures
+    .filter((m) => ids === null || ids.includes(m.id))
+    .map((m) => ({
+      id: m.id,
+      instrument: m.instrument,
+      path: m.value.from === "score" ? null : m.value.path,
+    }));
+  return sql`select m.id, m.instrument, m.path
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as m(id text, instrument text, path text[])`;
+};
+
+/**
+ * The value of measure `m` in response `r` (null: not scored there). A current answer only; a
+ * score measure's value is non-null exactly when `currentScored` holds.
+ */
+export const measureValue: SQL = sql`(case
+  when r.superseded_at is not null then null
+  when m.path is null then (case when r.score is null or r.score = 'null'::jsonb then null else r.score::float8 end)
+  else (r.score_detail #>> m.path)::float8 end)`;
+
+/**
+ * As `baselines`, per outcome measure instead of per instrument: the latest current answer in the
+ * baseline window that has the measure's value, with the measure's id as `instrument`. For a
+ * measure read from the score this is `baselines` exactly. `fenced`: as for `baselines`.
+ */
+export const measureBaselines = (ids: readonly string[] | null, from = "tr", fenced = false): SQL => sql`
+  select distinct on (tr.id, m.id) tr.id as treatment_id, m.id as instrument, v.value as score
+  from ${withBaselineBounds(from, fenced)} tr
+  join questionnaire_responses r on r.episode_id = tr.episode_id and r.clinic_id = tr.clinic_id
+  join (${measureRelation(ids)}) m on m.instrument = r.instrument
+  cross join lateral (select ${measureValue} as value) v
+  where v.value is not null and r.completed_at < tr.day_end and r.completed_at >= tr.day_start
+    and not ${answeredLate("r", sql`tr.first_day_end`)}
+  order by tr.id, m.id, r.completed_at desc`;
+
+/**
+ * The latest current answer with a value per (follow-up of CTE `fu`, measure), answered before
+ * the next treatment: the measure's id as `instrument`, its value as `score`, and `columns` of
+ * `fu`. For a measure read from the score this is the per-instrument answer the report always read.
+ */
+export const followUpMeasureAnswers = (ids: readonly string[] | null, columns: SQL): SQL => {
+  const instruments =
+    ids === null
+      ? null
+      : [...new Set(outcomeMeasures.filter((m) => ids.includes(m.id)).map((m) => m.instrument))];
+  return sql`
+  select distinct on (r.follow_up_id, m.id) ${columns}, m.id as instrument, v.value as score
+  from questionnaire_responses r
+  join fu on fu.id = r.follow_up_id
+  join (${measureRelation(ids)}) m on m.instrument = r.instrument
+  cross join lateral (select ${measureValue} as value) v
+  where v.value is not null and ${instrumentIn(instruments)}
+    and (fu.next_date is null or r.completed_at < fu.next_date::timestamp at time zone 'UTC')
+  order by r.follow_up_id, m.id, r.completed_at desc`;
+};

@@ -36,7 +36,9 @@ import {
   baselines,
   clinicScope,
   currentScored,
+  followUpMeasureAnswers,
   instrumentIn,
+  measureBaselines,
   treatmentsInScope,
 } from "./outcome-sql";
 
@@ -57,7 +59,7 @@ type TallyRow = {
   n: number;
 };
 
-/** The instruments to summarise, and optionally one timepoint. */
+/** The outcome measures to summarise (domain/outcomes/measures ids), and optionally one timepoint. */
 export type TallyFilter = { instruments: readonly string[]; timepoint?: string };
 
 export async function outcomeTallies(
@@ -77,17 +79,8 @@ export async function outcomeTallies(
       join tr on tr.id = f.treatment_id
       where (tr.next_date is null or f.due_date < tr.next_date) ${timepoint}
     ),
-    answer as (
-      select distinct on (r.follow_up_id, r.instrument)
-             fu.treatment_id, fu.kind, fu.timepoint, r.instrument, r.score::float8 as score
-      from questionnaire_responses r
-      join fu on fu.id = r.follow_up_id
-      where ${currentScored}
-        and (fu.next_date is null or r.completed_at < fu.next_date::timestamp at time zone 'UTC')
-        and ${instrumentIn(filter.instruments)}
-      order by r.follow_up_id, r.instrument, r.completed_at desc
-    ),
-    base as (${baselines(filter.instruments)})
+    answer as (${followUpMeasureAnswers(filter.instruments, sql`fu.treatment_id, fu.kind, fu.timepoint`)}),
+    base as (${measureBaselines(filter.instruments)})
     select 'f' as part, fu.kind, fu.timepoint, fu.window_start::text, fu.window_end::text,
            min(fu.completed_at) as completed_at, min(fu.cancelled_at) as cancelled_at,
            null::text as instrument, null::float8 as baseline, null::float8 as follow_up, count(*)::int as n

@@ -9,7 +9,7 @@
 import { tallyCases } from "@evident/domain/evidence";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../audit";
-import { baselines, currentScored, firstTreatments } from "./outcome-sql";
+import { firstTreatments, followUpMeasureAnswers, measureBaselines } from "./outcome-sql";
 import { registryCases } from "./registry-cases";
 
 export type Slice = { clinicId: string; kind: string };
@@ -59,7 +59,7 @@ export async function clearSlices(db: Executor, slices: readonly Slice[] | null)
   if (slices === null) await db.execute(sql`delete from summary_slices`);
 }
 
-/** The report's follow-up and answer tallies per (clinic, kind), every instrument (./outcomes). */
+/** The report's follow-up and answer tallies per (clinic, kind), every outcome measure (./outcomes). */
 export async function buildOutcomeTallies(db: Executor, slices: readonly Slice[] | null): Promise<void> {
   const ctes = sql`
     with tr as materialized (select * from (${episodeTreatments(slices)}) x where ${inSlices("x", slices)}),
@@ -80,16 +80,8 @@ export async function buildOutcomeTallies(db: Executor, slices: readonly Slice[]
     group by fu.clinic_id, fu.kind, fu.timepoint, fu.window_start, fu.window_end,
              fu.completed_at is not null, fu.cancelled_at is not null`);
   await db.execute(sql`${ctes},
-    answer as (
-      select distinct on (r.follow_up_id, r.instrument)
-             fu.treatment_id, fu.clinic_id, fu.kind, fu.timepoint, r.instrument, r.score::float8 as score
-      from questionnaire_responses r
-      join fu on fu.id = r.follow_up_id
-      where ${currentScored}
-        and (fu.next_date is null or r.completed_at < fu.next_date::timestamp at time zone 'UTC')
-      order by r.follow_up_id, r.instrument, r.completed_at desc
-    ),
-    base as (${baselines(null, "tr", true)})
+    answer as (${followUpMeasureAnswers(null, sql`fu.treatment_id, fu.clinic_id, fu.kind, fu.timepoint`)}),
+    base as (${measureBaselines(null, "tr", true)})
     insert into outcome_answer_summary (clinic_id, kind, timepoint, instrument, baseline, follow_up, n)
     select a.clinic_id, a.kind, a.timepoint, a.instrument, b.score, a.score, count(*)::int
     from answer a

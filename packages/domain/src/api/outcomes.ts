@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { treatmentKindIds } from "../catalogue/treatments";
+import { outcomeMeasures } from "../outcomes/measures";
 import { defaultInstruments, timepoints } from "../pathway/schedule";
 
 const Interval = z.tuple([z.number(), z.number()]).nullable();
@@ -35,7 +36,7 @@ export type MissingRange = z.infer<typeof MissingRange>;
 
 export const MeasureSummary = z.object({
   instrument: z.string(),
-  /** Patients with both a baseline and this timepoint. */
+  /** Patients with both a baseline and this timepoint (a category measure such as PGIC: those who answered). */
   n: z.number().int(),
   /** Follow-ups answered with this instrument, with or without a baseline. */
   answered: z.number().int(),
@@ -97,6 +98,32 @@ const oneOf = (ids: readonly string[]) => ({ error: `must be one of: ${ids.join(
 export const outcomeInstrument = z.enum(instrumentIdList, oneOf(instrumentIdList));
 export const outcomeTimepoint = z.enum(timepointIdList, oneOf(timepointIdList));
 export const outcomeTreatment = z.enum(treatmentKindIds, oneOf(treatmentKindIds));
+
+const measureIdList = outcomeMeasures.map((m) => m.id);
+
+/** A comma-separated list of outcome measure ids (domain/outcomes/measures); absent: back pain and ODI. */
+export const OutcomesReportQuery = z.object({
+  measures: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value === undefined) return;
+      const ids = value.split(",");
+      for (const id of ids)
+        if (!measureIdList.includes(id))
+          ctx.addIssue({ code: "custom", message: `"${id}" ${oneOf(measureIdList).error}` });
+      if (new Set(ids).size !== ids.length)
+        ctx.addIssue({ code: "custom", message: "names a measure twice" });
+    })
+    .describe(
+      `Comma-separated outcome measures, in the order wanted (e.g. nrs_back,odi,promis29.pain_interference,eq5d5l.index_us,pgic); default ${defaultInstruments.join(",")}.`,
+    ),
+});
+export type OutcomesReportQuery = z.infer<typeof OutcomesReportQuery>;
+
+/** The measures a report query asks for, in its order. */
+export const reportMeasures = (q: OutcomesReportQuery): readonly string[] =>
+  q.measures === undefined ? defaultInstruments : q.measures.split(",");
 
 export const DistributionQuery = z.object({
   instrument: outcomeInstrument.default("odi"),

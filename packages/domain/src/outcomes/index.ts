@@ -2,6 +2,7 @@ export * from "./benchmarking";
 export * from "./comparison";
 export * from "./comparison-population";
 export * from "./distribution";
+export * from "./measures";
 export * from "./observations";
 export * from "./small-cells";
 export * from "./summary";

@@ -7,6 +7,7 @@ import {
   type FollowUpTally,
   isResponse,
   responderRule,
+  summarizeCategory,
   summarizeMeasure,
   summarizeOutcomes,
   summarizeWeighted,
@@ -233,5 +234,65 @@ describe("summaries from weighted tallies", () => {
         },
       ),
     );
+  });
+});
+
+describe("outcome measures in the outcomes table", () => {
+  it("states each measure's responder rule with its source, and none where no threshold is known", () => {
+    expect(responderRule("nrs_leg")).toBe("improved by ≥ 2 points or ≥ 30% (Ostelo 2008)");
+    expect(responderRule("promis29.fatigue")).toBe(
+      "improved by ≥ 7.75 points (chronic LBP cohort, single small study)",
+    );
+    expect(responderRule("eq5d5l.index_us")).toBe("improved by ≥ 0.08 points (Japanese LBP study 2020)");
+    expect(responderRule("pgic")).toBe('answered "much" or "very much improved" (Farrar 2001; IMMPACT)');
+    expect(responderRule("peg")).toBe("none");
+    expect(responderRule("eq5d5l")).toBe("none");
+    expect(responderRule("no_such_measure")).toBe("none");
+  });
+
+  it("counts a higher-is-better responder upwards (PROMIS-29 physical function, EQ-5D index)", () => {
+    expect(isResponse("promis29.physical_function", 40, 43.6)).toBe(true);
+    expect(isResponse("promis29.physical_function", 43.6, 40)).toBe(false);
+    expect(isResponse("eq5d5l.index_england", 0.5, 0.58)).toBe(true);
+    expect(isResponse("eq5d5l.index_england", 0.5, 0.579)).toBe(false);
+  });
+
+  it("gives PGIC as the share answering much or very much improved among all who answered, baseline or not", () => {
+    // 8 very much, 7 much, 5 minimally improved, 4 no change; half without a baseline answer.
+    const answers = [
+      { followUp: 1, count: 8 },
+      { followUp: 2, count: 7 },
+      { followUp: 3, count: 5 },
+      { followUp: 4, count: 4 },
+    ];
+    const s = summarizeCategory("pgic", answers, 30);
+    const w = wilsonInterval(15, 24);
+    expect(s).toMatchObject({ n: 24, answered: 24, responders: 15, meanChange: null, baselineMean: null });
+    expect(s.responderShare).toBeCloseTo(15 / 24, 12);
+    expect(s.responderShareCI).toEqual([w.lower, w.upper]);
+    expect(s.responderRange).toEqual({ due: 30, missing: 6, lower: 15 / 30, upper: 21 / 30 });
+    const rows = summarizeOutcomes(
+      {
+        followUps: [fu({ count: 30, completedAt: "2026-03-10" })],
+        answers: answers.map((a, i) => ({
+          treatmentKind: "exercise_physiotherapy",
+          timepoint: "3m",
+          instrument: "pgic",
+          baseline: i % 2 === 0 ? null : 3,
+          ...a,
+        })),
+      },
+      "2026-06-01",
+      ["pgic"],
+    );
+    expect(rows[0]?.measures[0]).toEqual({
+      ...s,
+      responderRange: { due: 30, missing: 6, lower: 0.5, upper: 0.7 },
+    });
+  });
+
+  it("withholds a PGIC share from fewer than 11 answers", () => {
+    const s = summarizeCategory("pgic", [{ followUp: 1, count: 10 }]);
+    expect(s).toMatchObject({ n: 10, suppressed: true, responders: null, responderShare: null });
   });
 });

@@ -3,8 +3,8 @@
  * due, answered, missed or still open, how complete the answered ones are among those whose window
  * has closed; and for each measure the paired change from baseline (mean with a t interval) and
  * the share of patients reaching a clinically important improvement (Wilson interval). Responder
- * rules come from the instrument definitions: ODI ≥ 10 points or ≥ 30 %, NRS ≥ 2 points or ≥ 30 %
- * (Ostelo 2008).
+ * rules come from the outcome measures (./measures): ODI ≥ 10 points or ≥ 30 %, NRS ≥ 2 points or
+ * ≥ 30 % (Ostelo 2008), PROMIS-29 and EQ-5D-5L thresholds, PGIC "much" or "very much improved".
  *
  * Only patients with both a baseline and a follow-up score enter a change: a registry that
  * quietly drops non-responders overstates success, so the missed counts are reported beside it,
@@ -16,9 +16,9 @@
  */
 import type { Completeness, MeasureSummary, OutcomeRow } from "../api/outcomes";
 import type { IsoDate } from "../dates";
-import { findInstrument } from "../instruments";
 import { followUpStatus, timepointIds } from "../pathway/schedule";
 import { weightedMeanCI, wilsonInterval } from "../stats";
+import { findMeasure, isCategoryResponse, reachesThreshold } from "./measures";
 import { missingDataRange } from "./missing-data";
 import { type OutcomeObservation, tallyObservations } from "./observations";
 import { isSmallCell } from "./small-cells";
@@ -49,34 +49,31 @@ export type OutcomeTallies = {
   answers: readonly AnswerTally[];
 };
 
-/** Improvement in the instrument's "better" direction, in points. */
-function improvement(direction: "higher-worse" | "higher-better", baseline: number, after: number): number {
-  return direction === "higher-worse" ? baseline - after : after - baseline;
+/**
+ * Whether a change reaches the responder threshold of outcome measure `measureId` (an instrument
+ * id for its score, or `instrument.output`: ./measures). False where none is known.
+ */
+export function isResponse(measureId: string, baseline: number, after: number): boolean {
+  const m = findMeasure(measureId);
+  return m !== undefined && reachesThreshold(m, baseline, after);
 }
 
-export function isResponse(instrumentId: string, baseline: number, after: number): boolean {
-  const def = findInstrument(instrumentId);
-  if (!def?.responder) return false;
-  const gain = improvement(def.direction, baseline, after);
-  const room =
-    def.direction === "higher-worse" ? baseline - def.scoreRange.min : def.scoreRange.max - baseline;
-  // A relative threshold needs something to improve from: a baseline at the best end cannot respond.
-  return (
-    gain >= def.responder.absolute ||
-    (room > 0 && baseline !== 0 && gain / Math.abs(baseline) >= def.responder.relative)
-  );
-}
-
-/** The instrument's responder rule in words; in Spanish for the patient portal (`lang: "es"`). */
-export function responderRule(instrumentId: string, lang: "en" | "es" = "en"): string {
-  const def = findInstrument(instrumentId);
-  if (!def?.responder) return "none";
-  const { absolute, relative, source } = def.responder;
-  // "ostelo2008" → "Ostelo 2008": the citation key read as author and year.
-  const cited = source.replace(
-    /^([a-z]+)(\d{4})$/,
-    (_, name: string, year: string) => `${name[0]?.toUpperCase()}${name.slice(1)} ${year}`,
-  );
+/** The measure's responder rule in words; in Spanish for the patient portal (`lang: "es"`). */
+export function responderRule(measureId: string, lang: "en" | "es" = "en"): string {
+  const m = findMeasure(measureId);
+  if (!m) return "none";
+  if (m.analysis === "category") {
+    const { cited } = m;
+    return lang === "es"
+      ? `respondieron "mucho mejor" o "muchísimo mejor" (${cited})`
+      : `answered "much" or "very much improved" (${cited})`;
+  }
+  if (!m.responder) return "none";
+  const { absolute, relative, cited } = m.responder;
+  if (relative === undefined)
+    return lang === "es"
+      ? `mejoraron al menos ${absolute} puntos (${cited})`
+      : `improved by ≥ ${absolute} points (${cited})`;
   const pct = Math.round(relative * 100);
   if (lang === "es") return `mejoraron al menos ${absolute} puntos o un ${pct}\u00a0% (${cited})`;
   return `improved by ≥ ${absolute} points or ≥ ${pct}% (${cited})`;
@@ -112,20 +109,7 @@ export function summarizeWeighted(
   let n = 0;
   for (const p of pairs) n += p.count;
   const base = { instrument, n, answered, responderRule: responderRule(instrument) };
-  if (isSmallCell(n)) {
-    return {
-      ...base,
-      suppressed: true,
-      baselineMean: null,
-      followUpMean: null,
-      meanChange: null,
-      meanChangeCI: null,
-      responders: null,
-      responderShare: null,
-      responderShareCI: null,
-      responderRange: null,
-    };
-  }
+  if (isSmallCell(n)) return withheld(base);
   const counts = pairs.map((p) => p.count);
   const ci = weightedMeanCI(
     pairs.map((p) => p.followUp - p.baseline),
@@ -147,6 +131,56 @@ export function summarizeWeighted(
     followUpMean: followUpSum / n,
     meanChange: ci.mean,
     meanChangeCI: [ci.lower, ci.upper],
+    responders,
+    responderShare: share.proportion,
+    responderShareCI: [share.lower, share.upper],
+    responderRange: due === null ? null : missingDataRange(responders, n, due),
+  };
+}
+
+type MeasureBase = Pick<MeasureSummary, "instrument" | "n" | "answered" | "responderRule">;
+
+/** Every estimate withheld: fewer patients than the small-cell minimum. */
+const withheld = (base: MeasureBase): MeasureSummary => ({
+  ...base,
+  suppressed: true,
+  baselineMean: null,
+  followUpMean: null,
+  meanChange: null,
+  meanChangeCI: null,
+  responders: null,
+  responderShare: null,
+  responderShareCI: null,
+  responderRange: null,
+});
+
+/**
+ * A category measure (PGIC) at one kind and timepoint: the share of the answered whose answer is
+ * a response, with its Wilson interval and missing-data range over `due`. There is no baseline
+ * and no change (the question asks about change), and no mean of categories.
+ */
+export function summarizeCategory(
+  measureId: string,
+  answers: readonly Pick<AnswerTally, "followUp" | "count">[],
+  due: number | null = null,
+): MeasureSummary {
+  const m = findMeasure(measureId);
+  let n = 0;
+  let responders = 0;
+  for (const a of answers) {
+    n += a.count;
+    if (m && isCategoryResponse(m, a.followUp)) responders += a.count;
+  }
+  const base = { instrument: measureId, n, answered: n, responderRule: responderRule(measureId) };
+  if (isSmallCell(n)) return withheld(base);
+  const share = wilsonInterval(responders, n);
+  return {
+    ...base,
+    suppressed: false,
+    baselineMean: null,
+    followUpMean: null,
+    meanChange: null,
+    meanChangeCI: null,
     responders,
     responderShare: share.proportion,
     responderShareCI: [share.lower, share.upper],
@@ -237,6 +271,7 @@ export function summarizeOutcomes(
         ...counts,
         measures: instruments.map((inst) => {
           const list = answers.get(`${key}\u0000${inst}`) ?? [];
+          if (findMeasure(inst)?.analysis === "category") return summarizeCategory(inst, list, counts.due);
           const paired: WeightedPair[] = [];
           for (const a of list)
             if (a.baseline !== null)
