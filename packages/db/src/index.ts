@@ -45,6 +45,7 @@ export * from "./repos/recovery";
 export * from "./repos/registry-cases";
 export * from "./repos/research-exports";
 export * from "./repos/responses";
+export * from "./repos/saved-cohorts";
 export * from "./repos/scope";
 export * from "./repos/scoped-reads";
 export * from "./repos/sessions";
