@@ -21,6 +21,7 @@ export * from "./repos/auth";
 export * from "./repos/benchmark-cohort";
 export * from "./repos/candidacy";
 export * from "./repos/clinics";
+export * from "./repos/cohort-outcomes";
 export * from "./repos/decisions";
 export * from "./repos/diary";
 export * from "./repos/fhir";

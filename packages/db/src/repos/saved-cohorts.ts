@@ -94,20 +94,26 @@ export function savedCohortRepository(db: Db, scope: Scope) {
 
   /** Every version of one of this clinic's (or the network's) cohorts, newest first. */
   async function versions(id: string): Promise<SavedCohort[]> {
-    const [one] = await db
-      .select()
-      .from(savedCohorts)
-      .where(and(visible, eq(savedCohorts.id, id)));
-    if (!one) return [];
+    const found = await one(id);
+    if (!found) return [];
     const rows = await db
       .select()
       .from(savedCohorts)
-      .where(and(eq(savedCohorts.clinicId, one.clinicId), eq(savedCohorts.name, one.name)))
+      .where(and(eq(savedCohorts.clinicId, found.clinicId), eq(savedCohorts.name, found.name)))
       .orderBy(desc(savedCohorts.version));
     return rows.map(presentSavedCohort);
   }
 
-  return { save, list, versions };
+  /** One version, by its id (null: none this clinic can see). */
+  async function one(id: string): Promise<SavedCohort | null> {
+    const [row] = await db
+      .select()
+      .from(savedCohorts)
+      .where(and(visible, eq(savedCohorts.id, id)));
+    return row ? presentSavedCohort(row) : null;
+  }
+
+  return { save, list, versions, one };
 }
 
 export type CohortLookup =
