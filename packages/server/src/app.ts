@@ -48,6 +48,7 @@ import { portalRoutes } from "./routes/portal";
 import { programmeRoutes } from "./routes/programme";
 import { qualityRoutes } from "./routes/quality";
 import { researchRoutes } from "./routes/research";
+import { cohortRoutes } from "./routes/research/cohorts";
 import { staffRoutes } from "./routes/staff";
 import { taskRoutes } from "./routes/tasks";
 import { testClockRoutes } from "./routes/test-clock";
@@ -80,6 +81,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   auditRoutes(api);
   qualityRoutes(api);
   researchRoutes(api);
+  cohortRoutes(api);
   return api;
 }
 

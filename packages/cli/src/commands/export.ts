@@ -8,21 +8,24 @@
  * "patients": N, "suppressed": N}. Audited in each exported clinic's chain as the command line's
  * export, with the cohort and every file's SHA-256.
  *
- * Saved cohorts do not exist yet: `--cohort NAME` is refused ("no saved cohort named …") until
- * they do; the export already takes a cohort filter (domain/research/cohort.ts).
+ * `--cohort NAME` exports the latest version of the saved cohort of that name (any clinic's; a
+ * name two clinics use is refused as ambiguous): its one-line definition with its version is
+ * written to DIR/cohort.txt (listed with the files, with its checksum) and put in the audit event.
+ * An unknown name exits 2 with "no saved cohort named …".
  */
 import { access, constants, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import {
   auditCommandExport,
+  findSavedCohort,
   type ResearchFormat,
   researchFormats,
   tables,
   writeResearchExport,
 } from "@evident/db";
 import { toIsoDate } from "@evident/domain";
-import type { CohortFilter } from "@evident/domain/research";
+import { type CohortFilter, cohortLine, type SavedCohort } from "@evident/domain/research";
 import { asc } from "drizzle-orm";
 import { withCommandDatabase } from "../database";
 import { progressBar } from "../progress";
@@ -57,12 +60,6 @@ async function outProblem(dir: string): Promise<string | null> {
   }
 }
 
-/** Saved cohorts are not built yet: every name is unknown. */
-async function savedCohort(name: string): Promise<CohortFilter | null> {
-  void name;
-  return null;
-}
-
 export async function runExport(args: string[]): Promise<number> {
   let values: { format?: string; out?: string; cohort?: string };
   try {
@@ -82,15 +79,23 @@ export async function runExport(args: string[]): Promise<number> {
   const out = path.resolve(values.out);
   const dirProblem = await outProblem(out);
   if (dirProblem) return fail(dirProblem);
-  let filter: CohortFilter = {};
-  if (values.cohort !== undefined) {
-    const saved = await savedCohort(values.cohort);
-    if (!saved) return fail(`no saved cohort named "${values.cohort}"`);
-    filter = saved;
-  }
   const format = values.format as ResearchFormat;
 
   return withCommandDatabase("export", async (database) => {
+    let filter: CohortFilter = {};
+    let saved: SavedCohort | null = null;
+    if (values.cohort !== undefined) {
+      const found = await findSavedCohort(database.system.db, values.cohort);
+      if ("problem" in found)
+        return fail(
+          found.problem === "ambiguous"
+            ? `the saved cohort name "${values.cohort}" is used by ${found.clinics?.length} clinics: rename one`
+            : `no saved cohort named "${values.cohort}"`,
+        );
+      saved = found.found;
+      filter = saved.filter;
+    }
+    const line = saved ? cohortLine(saved) : undefined;
     const clinicIds = (
       await database.system.db
         .select({ id: tables.clinics.id })
@@ -108,6 +113,7 @@ export async function runExport(args: string[]): Promise<number> {
         filter,
         format,
         dir: out,
+        cohortLine: line,
         today: toIsoDate(now),
         onProgress: (p) => bar.update(p.done, p.total),
       });
@@ -124,7 +130,9 @@ export async function runExport(args: string[]): Promise<number> {
         {
           via: "command line",
           format,
-          cohort: { name: values.cohort ?? null, filter },
+          cohort: saved
+            ? { name: saved.name, version: saved.version, id: saved.id, line, filter }
+            : { name: null, filter },
           files: result.files.map((f) => ({ name: f.name, sha256: f.sha256 })),
           patients: result.patients,
           suppressed: result.suppressed,

@@ -13,6 +13,10 @@ import { instrumentIn } from "./outcome-sql";
 const scoped = (clinicId: string | null, alias = "x") =>
   clinicId === null ? sql`true` : sql`${sql.raw(alias)}.clinic_id = ${clinicId}`;
 
+/** Of the scope, only these clinics (a cohort that picks clinics: summaries are keyed by clinic). */
+const ofClinics = (clinicIds: readonly string[] | undefined) =>
+  clinicIds === undefined ? sql`` : sql`and x.clinic_id = any(${sql.param([...clinicIds])}::uuid[])`;
+
 /**
  * What the report makes of a follow-up on `today` (domain/pathway/schedule's followUpStatus, and
  * whether an answered one's window has closed). Follow-ups of one class are read as one tally
@@ -32,9 +36,14 @@ const followUpClass = (today: string) => sql`case
 export async function summaryOutcomeTallies(
   db: Executor,
   clinicId: string | null,
-  filter: { instruments: readonly string[]; timepoint?: string; today: string },
+  filter: {
+    instruments: readonly string[];
+    timepoint?: string;
+    today: string;
+    clinicIds?: readonly string[];
+  },
 ): Promise<OutcomeTallies & { patients: number }> {
-  const timepoint = filter.timepoint ? sql`and x.timepoint = ${filter.timepoint}` : sql``;
+  const timepoint = sql`${filter.timepoint ? sql`and x.timepoint = ${filter.timepoint}` : sql``} ${ofClinics(filter.clinicIds)}`;
   const followUps = await db.execute<{
     kind: string;
     timepoint: string;
@@ -62,7 +71,7 @@ export async function summaryOutcomeTallies(
     where ${scoped(clinicId)} ${timepoint} and ${instrumentIn(filter.instruments, "x")}
     group by x.kind, x.timepoint, x.instrument, x.baseline, x.follow_up`);
   const patients = await db.execute<{ n: number }>(
-    sql`select coalesce(sum(x.patients), 0)::int as n from summary_clinics x where ${scoped(clinicId)}`,
+    sql`select coalesce(sum(x.patients), 0)::int as n from summary_clinics x where ${scoped(clinicId)} ${ofClinics(filter.clinicIds)}`,
   );
   return {
     patients: patients.rows[0]?.n ?? 0,

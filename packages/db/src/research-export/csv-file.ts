@@ -6,6 +6,7 @@
 import { createHash, type Hash } from "node:crypto";
 import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type CsvValue, csvField } from "@evident/domain/csv";
 
@@ -75,4 +76,11 @@ export async function writeSmallCsv(
   const f = new CsvFile(dir, name, header);
   for (const r of rows) f.row(r);
   return f.close();
+}
+
+/** A small text file written whole (the cohort's definition), with its checksum. */
+export async function writeTextFile(dir: string, name: string, text: string): Promise<WrittenFile> {
+  const bytes = Buffer.from(text, "utf8");
+  await writeFile(path.join(dir, name), bytes, { mode: 0o600 });
+  return { name, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length, rows: 0 };
 }

@@ -17,7 +17,7 @@ import { type CohortFilter, classKey, smallClasses } from "@evident/domain/resea
 import type pg from "pg";
 import { withSnapshot } from "../tenancy";
 import { cohortQuery } from "./cohort-sql";
-import type { WrittenFile } from "./csv-file";
+import { type WrittenFile, writeTextFile } from "./csv-file";
 import { type CohortRow, loadPatients } from "./patients";
 import { redcapSink, type Sink, tidySink } from "./sinks";
 
@@ -37,6 +37,8 @@ export type ResearchExportOptions = {
   /** The export's day (YYYY-MM-DD): survival is censored there. */
   today: string;
   batchSize?: number;
+  /** A saved cohort's one-line definition: written to cohort.txt and listed with the files. */
+  cohortLine?: string;
   signal?: AbortSignal;
   onProgress?: (p: { done: number; total: number }) => void | Promise<void>;
 };
@@ -129,7 +131,10 @@ export async function writeResearchExport(o: ResearchExportOptions): Promise<Res
         await o.onProgress?.({ done, total: kept });
       }
       await client.query("close research_export");
-      return { files: await sink.close(), patients: kept, suppressed: small.patients };
+      const files = await sink.close();
+      if (o.cohortLine !== undefined)
+        files.push(await writeTextFile(o.dir, "cohort.txt", `${o.cohortLine}\n`));
+      return { files, patients: kept, suppressed: small.patients };
     } catch (e) {
       sink.destroy();
       throw e;

@@ -7,6 +7,9 @@
  * - `research_exports`: one row per export asked for, with its cohort filter and format; the job
  *   runner writes the files under the data directory and records them with their SHA-256 (also in
  *   the audit event), and the row stays as the record of what left, when and for whom.
+ * - `saved_cohorts`: named cohort filters (domain/research/saved-cohort.ts), one row per version —
+ *   saving a name again adds the next version, old versions are never changed. The clinic is the
+ *   owner's; a `network` cohort is readable by every clinic (its own RLS policy, migration 0028).
  */
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { clinics, staffUsers } from "../schema";
@@ -58,5 +61,27 @@ export const researchExports = pgTable(
   (t) => [
     index("research_exports_clinic_idx").on(t.clinicId, t.createdAt),
     index("research_exports_expiry_idx").on(t.status, t.expiresAt),
+  ],
+);
+
+export const savedCohorts = pgTable(
+  "saved_cohorts",
+  {
+    id: uuid("id").primaryKey(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id),
+    name: text("name").notNull(),
+    version: integer("version").notNull(),
+    scope: text("scope", { enum: ["clinic", "network"] }).notNull(),
+    /** The cohort filter (domain/research/cohort.ts), validated before it is stored. */
+    filter: jsonb("filter").$type<Record<string, unknown>>().notNull(),
+    /** Null when saved from the command line. */
+    createdBy: uuid("created_by").references(() => staffUsers.id),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("saved_cohorts_version_key").on(t.clinicId, t.name, t.version),
+    index("saved_cohorts_scope_idx").on(t.scope, t.name),
   ],
 );

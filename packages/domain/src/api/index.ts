@@ -4,6 +4,8 @@ export * from "./auth";
 export * from "./benchmarks";
 export * from "./candidacy";
 export * from "./clinic";
+export * from "./cohort-query";
+export * from "./cohorts";
 export * from "./common";
 export * from "./decisions";
 export * from "./diary";

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { treatmentKindIds } from "../catalogue/treatments";
 import { outcomeMeasures } from "../outcomes/measures";
 import { defaultInstruments, timepoints } from "../pathway/schedule";
+import { CohortQuery } from "./cohort-query";
 
 const Interval = z.tuple([z.number(), z.number()]).nullable();
 
@@ -77,11 +78,26 @@ export type OutcomeRow = z.infer<typeof OutcomeRow>;
  */
 export const dataAsOf = z.string();
 
+/** The cohort a filtered view was made from, as printed under its figures. */
+export const CohortCaption = z.object({
+  /** "Cohort 'X' v2: …" for a saved cohort; "Filtered: …" for filters given directly. */
+  line: z.string(),
+  /** The saved cohort's version id and number (null for filters given directly). */
+  id: z.string().nullable(),
+  version: z.number().int().nullable(),
+  /** Rows (treatment × timepoint) left out whole because 1 to 10 follow-ups were due. */
+  suppressedRows: z.number().int(),
+});
+export type CohortCaption = z.infer<typeof CohortCaption>;
+
 export const OutcomesReport = z.object({
   generatedAt: z.string(),
   asOf: z.string(),
   dataAsOf,
-  patients: z.number().int(),
+  /** Null in a filtered view whose cohort has 1 to 10 patients (not shown). */
+  patients: z.number().int().nullable(),
+  /** Null: unfiltered. */
+  cohort: CohortCaption.nullable(),
   /** No estimate is given from fewer patients than this (outcomes/small-cells.ts). */
   minimumCell: z.number().int(),
   rows: z.array(OutcomeRow),
@@ -102,7 +118,7 @@ export const outcomeTreatment = z.enum(treatmentKindIds, oneOf(treatmentKindIds)
 const measureIdList = outcomeMeasures.map((m) => m.id);
 
 /** A comma-separated list of outcome measure ids (domain/outcomes/measures); absent: back pain and ODI. */
-export const OutcomesReportQuery = z.object({
+export const OutcomesReportQuery = CohortQuery.extend({
   measures: z
     .string()
     .optional()

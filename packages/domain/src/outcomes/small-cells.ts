@@ -61,3 +61,20 @@ export function mergeSteps(
 }
 
 export const smallCellNote = `No estimate is shown from fewer than ${MINIMUM_CELL} patients (counts of who was due and who answered still are), every step of a distribution curve holds at least ${MINIMUM_CELL} patients, and survival curves stop where fewer than ${MINIMUM_CELL} remain at risk and drop by at least ${MINIMUM_CELL} operations at a time, so that no one person's result can be read off a figure.`;
+
+/**
+ * A filtered view (a cohort) adds one rule: a narrow filter can make any count one person's, so a
+ * row (treatment × timepoint) with 1 to 10 follow-ups due is left out whole — its counts too — and
+ * the number left out is said; the cohort's patient count is not given when it is 1 to 10.
+ */
+export function suppressSmallRows<R extends { due: number }>(
+  rows: readonly R[],
+  patients: number,
+): { rows: R[]; suppressedRows: number; patients: number | null } {
+  const kept = rows.filter((r) => r.due === 0 || !isSmallCell(r.due));
+  return {
+    rows: kept,
+    suppressedRows: rows.length - kept.length,
+    patients: patients > 0 && isSmallCell(patients) ? null : patients,
+  };
+}

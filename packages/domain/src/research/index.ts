@@ -3,6 +3,7 @@ export * from "./cohort";
 export * from "./deidentify";
 export * from "./outputs";
 export * from "./redcap";
+export * from "./saved-cohort";
 export * from "./survival";
 export * from "./terms";
 export * from "./tidy";

@@ -28,9 +28,16 @@ export function ReportView() {
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">
-        {r.patients} {r.patients === 1 ? "patient" : "patients"} with a recorded treatment · as of{" "}
-        {formatDate(r.asOf)}
+        {r.patients === null
+          ? "Fewer than 11 patients"
+          : `${r.patients} ${r.patients === 1 ? "patient" : "patients"}`}{" "}
+        with a recorded treatment · as of {formatDate(r.asOf)}
       </Text>
+      {r.cohort && (
+        <Text size="sm" fw={600}>
+          {r.cohort.line}
+        </Text>
+      )}
       <Alert color="gray" variant="light" title="About these figures">
         <List size="sm" spacing={4}>
           {r.notes.map((n) => (
