@@ -14,7 +14,7 @@
  * makes a new token: the first e-mail's link is dead and the second one works. A link that expired
  * or was replaced by a newer one before it could be sent is withdrawn, not sent.
  */
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { uuidv7 } from "../ids";
 import { invitations, outboxMessages } from "../schema";
 import { accountLinks } from "../schema/accounts";
@@ -34,6 +34,21 @@ export function redactLinks(body: string): string {
 
 export const linkWithdrawnReason =
   "Not sent: the link expired or a newer one replaced it before the e-mail could go out.";
+
+export const linkReplacedReason = "Not sent: a newer link replaced it before the e-mail could go out.";
+
+/**
+ * Withdraws the queued e-mails of links that can no longer be used (replaced by a newer one), at
+ * once: without it a replaced invitation stayed "Not sent" on the Messages page until the
+ * dispatcher reached it, and for ever where no e-mail server is set up.
+ */
+export async function withdrawLinkMessages(tx: Tx, linkIds: readonly string[], now: Date): Promise<void> {
+  if (linkIds.length === 0) return;
+  await tx
+    .update(outboxMessages)
+    .set({ status: "withdrawn", withdrawnAt: now, withdrawnReason: linkReplacedReason })
+    .where(and(inArray(outboxMessages.linkId, [...linkIds]), eq(outboxMessages.status, "pending")));
+}
 
 /**
  * Makes the token of the link a message carries and returns the body to send, or null when the
@@ -95,10 +110,16 @@ export async function issueAccountLink(
   const samePerson = staffUserId
     ? eq(accountLinks.staffUserId, staffUserId)
     : eq(accountLinks.patientAccountId, patientAccountId!);
-  await tx
+  const replaced = await tx
     .update(accountLinks)
     .set({ usedAt: l.now })
-    .where(and(samePerson, eq(accountLinks.purpose, l.purpose), isNull(accountLinks.usedAt)));
+    .where(and(samePerson, eq(accountLinks.purpose, l.purpose), isNull(accountLinks.usedAt)))
+    .returning({ id: accountLinks.id });
+  await withdrawLinkMessages(
+    tx,
+    replaced.map((r) => r.id),
+    l.now,
+  );
   const id = uuidv7(l.now.getTime());
   const expiresAt = new Date(l.now.getTime() + l.validForMs);
   await tx.insert(accountLinks).values({

@@ -12,7 +12,7 @@ import { conflict } from "@evident/domain";
 import { and, eq, isNull } from "drizzle-orm";
 import { uuidv7 } from "../ids";
 import { invitations, outboxMessages, patientAccounts } from "../schema";
-import { TOKEN_PLACEHOLDER } from "./account-links";
+import { TOKEN_PLACEHOLDER, withdrawLinkMessages } from "./account-links";
 import { audit, type Scope, type Tx } from "./scope";
 
 export const INVITATION_DAYS = 7;
@@ -75,10 +75,16 @@ export async function issueInvitation(
       createdAt: now,
     });
   }
-  await tx
+  const replaced = await tx
     .update(invitations)
     .set({ usedAt: now })
-    .where(and(eq(invitations.patientId, t.patientId), isNull(invitations.usedAt)));
+    .where(and(eq(invitations.patientId, t.patientId), isNull(invitations.usedAt)))
+    .returning({ id: invitations.id });
+  await withdrawLinkMessages(
+    tx,
+    replaced.map((r) => r.id),
+    now,
+  );
 
   const id = uuidv7();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
