@@ -101,6 +101,11 @@ describe("a clinician enrols a patient who answers from their phone", () => {
   it("the patient opens the link on a phone, sets a password, answers the safety questions first, then sees the baseline due", async () => {
     expect(state.link, "the invitation link from the e-mail").toBeTruthy();
     const page = await browser.open("phone");
+    // A new patient's first pages make no failing request (a used link looked up again was one).
+    const failed: string[] = [];
+    page.on("response", (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+    });
     await page.goto(state.link ?? "/");
     await expectHeading(page, `Welcome, ${patient.given}`);
     await expectText(page, "Demo Spine Clinic has invited you");
@@ -120,6 +125,7 @@ describe("a clinician enrols a patient who answers from their phone", () => {
     expect(await page.getByRole("link", { name: /^Start: / }).count()).toBe(0);
     await expectNoSideways(page);
     await expectNoAxeViolations(page, "portal home before the safety questions");
+    expect(failed).toEqual([]);
     // The questionnaire's own address says the same and leads to them.
     const home = await (await page.request.get("/api/v1/portal/home")).json();
     await page.goto(`/portal/questionnaire/${home.due[0].id}`);

@@ -105,9 +105,13 @@ export function useAcceptInvitation() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { token: string; password: string }) => api.post<Me>("/invitations/accept", body),
-    onSuccess: (me) => {
+    onSuccess: (me, { token }) => {
+      // The welcome page still shows the invitation until it navigates away: keep it, or clearing
+      // the cache makes it look the now-used link up again (a 404 on the patient's first page).
+      const invitation = qc.getQueryData(keys.invitation(token));
       qc.clear();
       qc.setQueryData(keys.me, me);
+      if (invitation !== undefined) qc.setQueryData(keys.invitation(token), invitation);
     },
   });
 }
