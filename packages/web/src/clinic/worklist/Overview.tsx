@@ -10,9 +10,10 @@ import { Link } from "react-router";
 import { useAeClocks } from "../../api/adverse-events";
 import { useTasks } from "../../api/triage";
 import { useDueFollowUps } from "../../api/worklist";
-import { formatDate, formatDateTime, localToday } from "../../components/format";
+import { formatDate, localToday } from "../../components/format";
 import { LoadError, Loading } from "../../components/QueryStates";
 import { FollowUpTable } from "./FollowUpTable";
+import { Due } from "./TaskQueue";
 
 /** The overview shows the follow-ups closing soonest; the Follow-ups view lists them all. */
 const OVERVIEW_FOLLOW_UPS = 15;
@@ -139,8 +140,9 @@ export function Overview() {
                     </Group>
                     <Text size="xs" c="dimmed">
                       {t.patientName ? `${t.patientName} · ` : ""}
-                      {t.assignedRole} · {t.dueAt ? `by ${formatDateTime(t.dueAt)}` : "no deadline"}
+                      {t.assignedRole}
                     </Text>
+                    <Due task={t} size="xs" />
                   </Stack>
                 ))}
               </Stack>

@@ -23,23 +23,24 @@ const priorityLook: Record<TaskPriority, { color: string; label: string }> = {
   routine: { color: "gray", label: "Routine" },
 };
 
-function Due({ task }: { task: TaskView }) {
+/** A task's deadline, or when it was done; an open task past its deadline in red, as "Overdue". */
+export function Due({ task, size = "sm" }: { task: TaskView; size?: "sm" | "xs" }) {
   if (task.status !== "open")
     return (
-      <Text size="sm">
+      <Text size={size}>
         Done {formatDateTime(task.completedAt)}
         {task.completedBy ? ` by ${task.completedBy.name}` : ""}
       </Text>
     );
   if (!task.dueAt)
     return (
-      <Text size="sm" c="dimmed">
+      <Text size={size} c="dimmed">
         No deadline
       </Text>
     );
   const late = isOverdue({ status: task.status, dueAt: new Date(task.dueAt) }, new Date());
   return (
-    <Text size="sm" c={late ? "red.9" : undefined} fw={late ? 700 : undefined}>
+    <Text size={size} c={late ? "red.9" : undefined} fw={late ? 700 : undefined}>
       {late ? "Overdue: due " : "Due "}
       {formatDateTime(task.dueAt)}
     </Text>
