@@ -14,7 +14,7 @@ import { formatDateTime } from "../../components/format";
 import { LoadError, Loading } from "../../components/QueryStates";
 import { EnterIntakeModal } from "./EnterIntakeModal";
 import { answerWords, FlagAnswers, flagKey } from "./FlagAnswers";
-import { tierColor, tierFill, tierLabel } from "./tierLook";
+import { tierBadgeLabel, tierColor, tierFill } from "./tierLook";
 
 const groupLabel = { low: "Low risk", medium: "Medium risk", high: "High risk" } as const;
 
@@ -116,9 +116,9 @@ function Intake({
       <Group gap="xs">
         <Badge
           color={intake.tier === "none" ? tierColor.none : tierFill[intake.tier]}
-          variant={intake.tier === "none" ? "light" : "filled"}
+          variant={intake.tier === "none" || intake.review ? "light" : "filled"}
         >
-          {tierLabel[intake.tier]}
+          {tierBadgeLabel(intake.tier, intake.review !== null)}
         </Badge>
         <Text size="xs" c="dimmed">
           {formatDateTime(intake.submittedAt)} ·{" "}
@@ -260,7 +260,7 @@ export function TriageSection({
                     .slice(1)
                     .map(
                       (i) =>
-                        `${tierLabel[i.tier]} (${formatDateTime(i.submittedAt)}${i.review ? ", reviewed" : ""})`,
+                        `${tierBadgeLabel(i.tier, Boolean(i.review))} (${formatDateTime(i.submittedAt)}${i.review ? ", reviewed" : ""})`,
                     )
                     .join("; ")}
                 </Text>

@@ -8,3 +8,10 @@ export const tierLabel = {
   soon: "Review before decision aid",
   none: "No red flags",
 } as const;
+
+/**
+ * A tier's badge text once a clinician has reviewed it: "Review before decision aid" is an
+ * instruction, and stays no longer than the review it asks for.
+ */
+export const tierBadgeLabel = (tier: keyof typeof tierLabel, reviewed: boolean): string =>
+  reviewed && tier === "soon" ? "Flags reviewed" : tierLabel[tier];
