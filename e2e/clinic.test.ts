@@ -45,6 +45,19 @@ describe("the clinic workspace", () => {
     await expectHeading(page, "Patients");
   });
 
+  it("says a mistyped or unknown patient address was not found, and leads back to the list instead of offering to try again", async () => {
+    const page = await browser.open("desktop");
+    await signInStaff(page);
+    for (const address of ["/patients/not-a-patient", "/patients/00000000-0000-7000-8000-000000000000"]) {
+      await page.goto(address);
+      const alert = await visible(page.getByRole("alert").filter({ hasText: "No such patient" }));
+      await expectText(alert, "was not found");
+      expect(await alert.getByRole("button", { name: "Try again" }).count()).toBe(0);
+    }
+    await page.getByRole("link", { name: "Go to the patient list" }).click();
+    await expectHeading(page, "Patients");
+  });
+
   it("a coordinator enters answers given by phone, and the scores appear on the record", async () => {
     const page = await browser.open("desktop");
     await signInStaff(page, "coordinator@demo.evident.test");

@@ -58,7 +58,19 @@ export function PatientPage() {
     </Anchor>
   );
   if (patient.isPending) return <Loading label="Loading patient…" />;
-  if (!p) return <LoadError error={patient.error} retry={() => patient.refetch()} what="patient" />;
+  if (!p)
+    return (
+      <LoadError
+        error={patient.error}
+        retry={() => patient.refetch()}
+        what="patient"
+        back={
+          <Anchor component={Link} to="/patients" size="sm">
+            Go to the patient list
+          </Anchor>
+        }
+      />
+    );
 
   const age = ageFrom(p.birthDate, localToday());
   const open = p.followUps.find((f) => f.status === "open");
