@@ -85,6 +85,10 @@ describe("access", () => {
     await signInStaff(page, RESEARCHER);
     await page.waitForURL(/\/outcomes$/);
     await expectHeading(page, "Outcomes");
+    // The header says whose data these are: every clinic's, pooled, not the account's clinic.
+    const header = page.getByRole("banner");
+    await expectText(header, "All clinics, pooled and de-identified");
+    expect(await header.getByText("Demo Spine Clinic").count()).toBe(0);
     const nav = page.getByRole("navigation", { name: "Main" });
     expect(await nav.getByRole("link").allTextContents()).toEqual([
       "Outcomes",
@@ -99,6 +103,8 @@ describe("access", () => {
   it("a clinician can work the clinic from a phone: burger navigation, no sideways scrolling", async () => {
     const page = await browser.open("phone");
     await signInStaff(page);
+    // A clinician starts on the triage queue while a red flag waits (other tests leave some).
+    await page.goto("/patients");
     await expectHeading(page, "Patients");
     await expectNoSideways(page);
     const burger = page.getByRole("button", { name: "Open navigation" });

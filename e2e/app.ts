@@ -48,7 +48,8 @@ export async function signInStaff(page: Page, email = CLINICIAN): Promise<void> 
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+  // "/" only picks the start page (the triage queue while a red flag waits, else the patients).
+  await page.waitForURL((u) => u.pathname !== "/" && !u.pathname.startsWith("/sign-in"));
 }
 
 export async function visible(locator: Locator): Promise<Locator> {

@@ -188,6 +188,26 @@ describe("the safety questions", () => {
     await expectHeading(page, /^Hello/);
   });
 
+  it("a clinician signing in while a red flag waits lands on the triage queue; a coordinator, who does not review flags, on the patients", async () => {
+    const staff = await browser.open("desktop");
+    await signInStaff(staff);
+    const page = await browser.open("phone");
+    await portalPatient(staff, page);
+    const flagged = await page.request.post("/api/v1/portal/intake", {
+      data: { answers: calmIntake({ painDurationWeeks: 5, cancerHistory: true }) },
+    });
+    expect(flagged.status()).toBe(201);
+
+    const clinician = await browser.open("desktop");
+    await signInStaff(clinician);
+    await clinician.waitForURL(/\/worklist\?view=triage$/);
+    await expectHeading(clinician, "Triage queue", 2);
+    const coordinator = await browser.open("desktop");
+    await signInStaff(coordinator, "coordinator@demo.evident.test");
+    await coordinator.waitForURL(/\/patients$/);
+    await expectHeading(coordinator, "Patients");
+  });
+
   it("keeps one worklist: the old tasks address opens its task view, and the menu has no second entry", async () => {
     const staff = await browser.open("desktop");
     await signInStaff(staff);

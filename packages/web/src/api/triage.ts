@@ -72,7 +72,12 @@ export function useReviewIntake(patientId: string) {
   });
 }
 
-export function useTasks(status: "open" | "done" | "all" = "open", patientId?: string, queue?: "triage") {
+export function useTasks(
+  status: "open" | "done" | "all" = "open",
+  patientId?: string,
+  queue?: "triage",
+  enabled = true,
+) {
   const params = new URLSearchParams({ status });
   if (patientId) params.set("patientId", patientId);
   if (queue) params.set("queue", queue);
@@ -80,6 +85,7 @@ export function useTasks(status: "open" | "done" | "all" = "open", patientId?: s
     queryKey: triageKeys.tasks(status, patientId, queue),
     queryFn: () => api.get<TaskList>(`/tasks?${params}`),
     refetchInterval: 60_000,
+    enabled,
   });
 }
 

@@ -39,6 +39,7 @@ import { Brand } from "../components/Brand";
 import { can, RequireStaff, type StaffMe } from "../components/Guards";
 import { SkipLink } from "../components/SkipLink";
 import { MfaRequired } from "./account/MfaRequired";
+import { scopeLabel } from "./scope";
 
 type NavItem = { to: string; label: string; icon: TablerIcon; permission: string };
 
@@ -148,7 +149,7 @@ function Shell({ me }: { me: StaffMe }) {
               <Brand size="md" />
             </Link>
             <Text size="sm" c="dimmed" visibleFrom="md" truncate>
-              {me.clinic.name}
+              {scopeLabel(me)}
             </Text>
           </Group>
           <UserMenu me={me} />
@@ -176,7 +177,7 @@ function Shell({ me }: { me: StaffMe }) {
           })}
         </Stack>
         <Text size="xs" c="dimmed" mt="auto" hiddenFrom="md" pt="md">
-          {me.clinic.name}
+          {scopeLabel(me)}
         </Text>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} bg="var(--mantine-color-gray-0)">

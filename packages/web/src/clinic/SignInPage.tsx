@@ -2,7 +2,6 @@ import { Anchor, Divider, Stack, Text, Title } from "@mantine/core";
 import { Link, Navigate, useLocation, useNavigate } from "react-router";
 import { useMe } from "../api/queries";
 import { AuthLayout } from "../components/AuthLayout";
-import { homeOf } from "../components/Guards";
 import { Loading } from "../components/QueryStates";
 import { SignInForm } from "../components/SignInForm";
 import { usePageTitle } from "../components/usePageTitle";
@@ -14,7 +13,8 @@ export function SignInPage() {
   const from = (useLocation().state as { from?: string } | null)?.from;
 
   if (me.isPending) return <Loading />;
-  if (me.data) return <Navigate to={homeOf(me.data)} replace />;
+  // "/" picks the start page (the triage queue first while a red flag waits for a reviewer).
+  if (me.data) return <Navigate to="/" replace />;
 
   return (
     <AuthLayout>
@@ -31,7 +31,7 @@ export function SignInPage() {
           who="staff"
           forgotPath="/forgot-password"
           onSignedIn={(signedIn) => {
-            const target = from && signedIn.kind === "staff" && from !== "/sign-in" ? from : homeOf(signedIn);
+            const target = from && signedIn.kind === "staff" && from !== "/sign-in" ? from : "/";
             navigate(target, { replace: true });
           }}
         />

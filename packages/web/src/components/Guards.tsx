@@ -7,6 +7,7 @@ import type { Me } from "@evident/domain/api";
 import type { ReactNode } from "react";
 import { Navigate, useLocation, useOutletContext } from "react-router";
 import { useMe } from "../api/queries";
+import { useTasks } from "../api/triage";
 import { LoadError, Loading } from "./QueryStates";
 
 export type StaffMe = Extract<Me, { kind: "staff" }>;
@@ -52,11 +53,18 @@ export function RequirePatient({ children }: { children: (me: PatientMe) => Reac
   return children(me.data);
 }
 
-/** "/" sends each person to their own start page. */
+/**
+ * "/" sends each person to their own start page — and someone who reviews red flags to the
+ * triage queue while one waits, so a flag raised overnight is the first thing they see.
+ */
 export function HomeRedirect() {
   const me = useMe();
-  if (me.isPending) return <Loading />;
+  const reviewer = me.data?.kind === "staff" && can(me.data, "triage:review");
+  const triage = useTasks("open", undefined, "triage", reviewer);
+  if (me.isPending || (reviewer && triage.isPending)) return <Loading />;
   if (me.isError) return <LoadError error={me.error} retry={() => me.refetch()} what="session" />;
+  if (reviewer && (triage.data?.items.length ?? 0) > 0)
+    return <Navigate to="/worklist?view=triage" replace />;
   return <Navigate to={me.data ? homeOf(me.data) : "/sign-in"} replace />;
 }
 
