@@ -72,12 +72,21 @@ export function useReviewIntake(patientId: string) {
   });
 }
 
-export function useTasks(
-  status: "open" | "done" | "all" = "open",
-  patientId?: string,
-  queue?: "triage",
-  enabled = true,
-) {
+/**
+ * Whether a red flag waits for review, asked once to pick the start page. Not kept: a cached
+ * answer under the task list's key would show the queue as it was at sign-in.
+ */
+export function useTriageWaiting(enabled: boolean) {
+  return useQuery({
+    queryKey: ["start-page", "triage"],
+    queryFn: async () => (await api.get<TaskList>("/tasks?status=open&queue=triage")).items.length > 0,
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
+export function useTasks(status: "open" | "done" | "all" = "open", patientId?: string, queue?: "triage") {
   const params = new URLSearchParams({ status });
   if (patientId) params.set("patientId", patientId);
   if (queue) params.set("queue", queue);
@@ -85,7 +94,6 @@ export function useTasks(
     queryKey: triageKeys.tasks(status, patientId, queue),
     queryFn: () => api.get<TaskList>(`/tasks?${params}`),
     refetchInterval: 60_000,
-    enabled,
   });
 }
 

@@ -7,7 +7,7 @@ import type { Me } from "@evident/domain/api";
 import type { ReactNode } from "react";
 import { Navigate, useLocation, useOutletContext } from "react-router";
 import { useMe } from "../api/queries";
-import { useTasks } from "../api/triage";
+import { useTriageWaiting } from "../api/triage";
 import { LoadError, Loading } from "./QueryStates";
 
 export type StaffMe = Extract<Me, { kind: "staff" }>;
@@ -60,11 +60,10 @@ export function RequirePatient({ children }: { children: (me: PatientMe) => Reac
 export function HomeRedirect() {
   const me = useMe();
   const reviewer = me.data?.kind === "staff" && can(me.data, "triage:review");
-  const triage = useTasks("open", undefined, "triage", reviewer);
+  const triage = useTriageWaiting(reviewer);
   if (me.isPending || (reviewer && triage.isPending)) return <Loading />;
   if (me.isError) return <LoadError error={me.error} retry={() => me.refetch()} what="session" />;
-  if (reviewer && (triage.data?.items.length ?? 0) > 0)
-    return <Navigate to="/worklist?view=triage" replace />;
+  if (reviewer && triage.data === true) return <Navigate to="/worklist?view=triage" replace />;
   return <Navigate to={me.data ? homeOf(me.data) : "/sign-in"} replace />;
 }
 
