@@ -73,6 +73,26 @@ describe("adding a patient", () => {
     expect(outbox.json.smtpConfigured).toBe(false);
   });
 
+  it("pages through the outbox newest first, with the total, and refuses a bad page size naming it", async () => {
+    const s = await h.staff("clinician");
+    for (let i = 0; i < 5; i++) {
+      await h.patient(s.cookie, { email: `paged${i}@mail.test` });
+      h.clock.set(new Date(h.clock.now().getTime() + 1000));
+    }
+    const all = await h.call("GET", "/api/v1/outbox", { cookie: s.cookie });
+    expect(all.json).toMatchObject({ total: 5, offset: 0 });
+    const seen: string[] = [];
+    for (const offset of [0, 2, 4]) {
+      const page = await h.call("GET", `/api/v1/outbox?limit=2&offset=${offset}`, { cookie: s.cookie });
+      expect(page.json).toMatchObject({ total: 5, offset });
+      seen.push(...page.json.items.map((m: { to: string }) => m.to));
+    }
+    expect(seen).toEqual(["paged4", "paged3", "paged2", "paged1", "paged0"].map((n) => `${n}@mail.test`));
+    const bad = await h.call("GET", "/api/v1/outbox?limit=0&offset=x", { cookie: s.cookie });
+    expect(bad.status).toBe(400);
+    expect(bad.json.issues.map((i: { path: string }) => i.path).sort()).toEqual(["limit", "offset"]);
+  });
+
   it("refuses a missing name and an impossible birth date, naming each field, and writes nothing", async () => {
     const before = await counts();
     const res = await h.call("POST", "/api/v1/patients", {

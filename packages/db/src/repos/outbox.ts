@@ -25,7 +25,7 @@
  * (`account-links.ts`).
  */
 import { followUpStatus, toIsoDate } from "@evident/domain";
-import { and, desc, eq, inArray, lt, or } from "drizzle-orm";
+import { and, count, desc, eq, inArray, lt, or } from "drizzle-orm";
 import type { Db } from "../connect";
 import { followUps, outboxMessages } from "../schema";
 import { followUpContacts } from "../schema/jobs";
@@ -36,19 +36,30 @@ import { auditedRead, type Scope, type Tx } from "./scope";
 export type OutboxMessage = typeof outboxMessages.$inferSelect;
 
 export function outboxRepository(db: Db, scope: Scope) {
-  async function list(limit = 50) {
+  /** A page of the clinic's messages, newest first, and how many there are in all. */
+  async function list(limit = 50, offset = 0) {
     return auditedRead(
       db,
       scope,
-      (tx) =>
-        tx
+      async (tx) => {
+        const rows = await tx
           .select()
           .from(outboxMessages)
           .where(whereClinic(outboxMessages, scope))
-          .orderBy(desc(outboxMessages.createdAt))
+          .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
           .limit(limit)
-          .then((rows) => rows.map((r) => ({ ...r, body: redactLinks(r.body) }))),
-      (rows) => ({ action: "read", entityType: "outbox", detail: { messages: rows.map((r) => r.id) } }),
+          .offset(offset);
+        const [all] = await tx
+          .select({ n: count() })
+          .from(outboxMessages)
+          .where(whereClinic(outboxMessages, scope));
+        return { rows: rows.map((r) => ({ ...r, body: redactLinks(r.body) })), total: all?.n ?? 0 };
+      },
+      (page) => ({
+        action: "read",
+        entityType: "outbox",
+        detail: { messages: page.rows.map((r) => r.id) },
+      }),
     );
   }
   return { list };

@@ -18,5 +18,17 @@ export const OutboxItem = z.object({
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
 
-export const Outbox = z.object({ items: z.array(OutboxItem), smtpConfigured: z.boolean() });
+export const OutboxQuery = z.object({
+  limit: z.coerce.number({ error: "must be a number" }).int().min(1).max(200).default(100),
+  offset: z.coerce.number({ error: "must be a number" }).int().min(0).default(0),
+});
+export type OutboxQuery = z.infer<typeof OutboxQuery>;
+
+export const Outbox = z.object({
+  items: z.array(OutboxItem),
+  smtpConfigured: z.boolean(),
+  /** Every message of the clinic; `items` are `limit` of them from `offset`, newest first. */
+  total: z.number().int(),
+  offset: z.number().int(),
+});
 export type Outbox = z.infer<typeof Outbox>;

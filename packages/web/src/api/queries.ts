@@ -266,10 +266,11 @@ export function useOutcomes() {
   return useQuery({ queryKey: keys.outcomes, queryFn: () => api.get<OutcomesReport>("/outcomes") });
 }
 
-export function useOutbox() {
+export function useOutbox(limit = 100, offset = 0) {
   return useQuery({
-    queryKey: keys.outbox,
-    queryFn: () => api.get<Outbox>("/outbox"),
+    queryKey: [...keys.outbox, limit, offset],
+    queryFn: () => api.get<Outbox>(`/outbox?limit=${limit}&offset=${offset}`),
+    placeholderData: keepPreviousData,
     // Messages go out in the background: keep the status fresh while the page is open.
     refetchInterval: 10_000,
   });

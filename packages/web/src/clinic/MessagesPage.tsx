@@ -17,10 +17,11 @@ import {
 } from "@mantine/core";
 import { IconInfoCircle, IconMail } from "@tabler/icons-react";
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { type OutboxItem, useOutbox } from "../api/queries";
 import { AppModal } from "../components/AppModal";
 import { formatDateTime } from "../components/format";
+import { ListPager, toTop } from "../components/ListPager";
 import { PageHeader } from "../components/PageHeader";
 import { LoadError, Loading } from "../components/QueryStates";
 import { usePageTitle } from "../components/usePageTitle";
@@ -108,9 +109,14 @@ function MessageModal({
   );
 }
 
+/** Messages per page. */
+const PAGE_SIZE = 50;
+
 export function MessagesPage() {
   usePageTitle("Messages");
-  const outbox = useOutbox();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get("page")) || 1);
+  const outbox = useOutbox(PAGE_SIZE, (page - 1) * PAGE_SIZE);
   const [openId, setOpenId] = useState<string | null>(null);
   const items = outbox.data?.items ?? [];
   const smtp = outbox.data?.smtpConfigured ?? false;
@@ -137,8 +143,8 @@ export function MessagesPage() {
         <Stack gap="md">
           {!smtp && (
             <Alert color="yellow" icon={<IconInfoCircle aria-hidden />} title="E-mail is not set up">
-              Messages wait here and are not sent. To give a patient their portal invitation, open the message
-              and copy the link.
+              Messages wait here and are not sent. Sign-in links (portal invitations, password resets) exist
+              only in the e-mail, so patients cannot be invited until an e-mail server is set up.
             </Alert>
           )}
           <Paper withBorder radius="md" p={{ base: "sm", sm: "md" }}>
@@ -200,6 +206,18 @@ export function MessagesPage() {
                     </Card>
                   ))}
                 </Stack>
+                <ListPager
+                  label="Message list pages"
+                  page={page}
+                  pageSize={PAGE_SIZE}
+                  total={outbox.data?.total ?? 0}
+                  offset={outbox.data?.offset ?? 0}
+                  shown={items.length}
+                  onPage={(p) => {
+                    setParams(p > 1 ? { page: String(p) } : {});
+                    toTop();
+                  }}
+                />
               </>
             )}
           </Paper>

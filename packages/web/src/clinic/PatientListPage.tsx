@@ -11,7 +11,6 @@ import {
   CloseButton,
   EmptyState,
   Group,
-  Pagination,
   Paper,
   Stack,
   Table,
@@ -25,6 +24,7 @@ import { Link, useSearchParams } from "react-router";
 import { usePatients } from "../api/queries";
 import { ageFrom, formatDate, localToday } from "../components/format";
 import { can, useStaff } from "../components/Guards";
+import { ListPager, toTop } from "../components/ListPager";
 import { PageHeader } from "../components/PageHeader";
 import { PortalBadge } from "../components/PortalBadge";
 import { LoadError, Loading } from "../components/QueryStates";
@@ -125,7 +125,6 @@ export function PatientListPage() {
   const list = usePatients(q, PAGE_SIZE, (page - 1) * PAGE_SIZE);
   const today = localToday();
   const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const mayAdd = can(me, "patients:write");
   const addButton = mayAdd && (
     <Button component={Link} to="/patients/new" leftSection={<IconUserPlus size={18} aria-hidden />}>
@@ -137,8 +136,7 @@ export function PatientListPage() {
     const next: Record<string, string> = { page: String(p) };
     if (q) next.q = q;
     setParams(next);
-    document.getElementById("main")?.scrollTo?.({ top: 0 });
-    window.scrollTo({ top: 0 });
+    toTop();
   };
 
   return (
@@ -203,27 +201,15 @@ export function PatientListPage() {
                 <PatientTable items={list.data.items} today={today} />
                 <PatientCards items={list.data.items} today={today} />
               </div>
-              <Group justify="space-between" wrap="wrap" gap="sm">
-                <Text size="sm" c="dimmed" aria-live="polite">
-                  Showing {list.data.offset + 1}–{list.data.offset + list.data.items.length} of {total}
-                </Text>
-                {pages > 1 && (
-                  <nav aria-label="Patient list pages">
-                    <Pagination
-                      total={pages}
-                      value={Math.min(page, pages)}
-                      onChange={goTo}
-                      size="sm"
-                      siblings={1}
-                      boundaries={1}
-                      getControlProps={(control) => ({
-                        "aria-label": control === "previous" ? "Previous page" : "Next page",
-                      })}
-                      getItemProps={(p) => ({ "aria-label": `Page ${p}` })}
-                    />
-                  </nav>
-                )}
-              </Group>
+              <ListPager
+                label="Patient list pages"
+                page={page}
+                pageSize={PAGE_SIZE}
+                total={total}
+                offset={list.data.offset}
+                shown={list.data.items.length}
+                onPage={goTo}
+              />
             </>
           )}
         </Stack>
