@@ -114,6 +114,13 @@ describe("access", () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Messages" }).click();
     await expectHeading(page, "Messages");
     await expectNoSideways(page);
+    // Pages with wide tables and filters fit too (the table scrolls inside itself).
+    await page.goto("/questionnaires");
+    await visible(page.getByRole("region", { name: "Measurement plan, scrollable" }));
+    await expectNoSideways(page);
+    await page.goto("/worklist?view=follow-ups");
+    await visible(page.getByRole("table", { name: "Follow-ups" }));
+    await expectNoSideways(page);
     await visible(page.getByRole("button", { name: "Open navigation" }));
     await page.getByRole("button", { name: /Account/ }).click();
     await page.getByRole("menuitem", { name: "Sign out" }).click();

@@ -104,7 +104,8 @@ describe("a clinician enrols a patient who answers from their phone", () => {
     // A new patient's first pages make no failing request (a used link looked up again was one).
     const failed: string[] = [];
     page.on("response", (r) => {
-      if (r.status() >= 400) failed.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+      if (r.status() >= 400)
+        failed.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
     });
     await page.goto(state.link ?? "/");
     await expectHeading(page, `Welcome, ${patient.given}`);
