@@ -287,25 +287,29 @@ describe("the care pathway from procedure to answered follow-up", () => {
     const table = await visible(staff.getByRole("table", { name: "Follow-ups" }));
     // The list pages by 50 (the demo has well over a hundred): look for her row page by page.
     const pager = staff.getByRole("navigation", { name: "Follow-up list pages" });
-    const control = `Control Patient-${id}`;
-    for (let turn = 0; (await table.getByRole("row").filter({ hasText: control }).count()) === 0; turn++) {
+    const controlName = `Control Patient-${id}`;
+    for (
+      let turn = 0;
+      (await table.getByRole("row").filter({ hasText: controlName }).count()) === 0;
+      turn++
+    ) {
       const next = pager.getByRole("button", { name: "Next page" });
       expect(
         turn < 10 && (await next.count()) > 0 && !(await next.isDisabled()),
-        `${control} on a page`,
+        `${controlName} on a page`,
       ).toBe(true);
       await next.click();
     }
-    const row = table.getByRole("row").filter({ hasText: control });
+    const row = table.getByRole("row").filter({ hasText: controlName });
     await expectText(await visible(row), "reminded twice");
     await expectText(row, "2 weeks");
     const due = (await (await staff.request.get("/api/v1/follow-ups/due")).json()) as {
       items: { patientName: string }[];
     };
-    expect(due.items.some((f) => f.patientName.includes(control))).toBe(true);
+    expect(due.items.some((f) => f.patientName.includes(controlName))).toBe(true);
     expect(due.items.some((f) => f.patientName.includes(patient.family))).toBe(false);
     await staff.getByText(/^Open, not contacted/).click();
-    await expect.poll(() => table.getByRole("row").filter({ hasText: control }).count()).toBe(0);
+    await expect.poll(() => table.getByRole("row").filter({ hasText: controlName }).count()).toBe(0);
     await expectNoAxeViolations(staff, "the worklist's follow-ups");
   });
 
