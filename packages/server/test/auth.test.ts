@@ -147,7 +147,9 @@ describe("portal invitations", () => {
     await h.call("POST", `/api/v1/patients/${p.id}/invitations`, { cookie: s.cookie, body: {} });
     const outbox = await h.call("GET", "/api/v1/outbox", { cookie: s.cookie });
     const mine = outbox.json.items
-      .filter((m: { patientId: string; kind: string }) => m.patientId === p.id && m.kind === "portal-invitation")
+      .filter(
+        (m: { patientId: string; kind: string }) => m.patientId === p.id && m.kind === "portal-invitation",
+      )
       .sort((a: { createdAt: string }, b: { createdAt: string }) => a.createdAt.localeCompare(b.createdAt));
     expect(mine.map((m: { status: string }) => m.status)).toEqual(["withdrawn", "pending"]);
     expect(mine[0].withdrawnReason).toMatch(/newer link replaced it/);
