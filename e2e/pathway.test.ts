@@ -311,7 +311,7 @@ describe("the care pathway from procedure to answered follow-up", () => {
     await staff.getByText(/^Open, not contacted/).click();
     await expect.poll(() => table.getByRole("row").filter({ hasText: controlName }).count()).toBe(0);
     await expectNoAxeViolations(staff, "the worklist's follow-ups");
-  });
+  }, 120_000);
 
   it("a fever after the procedure shows urgent advice at once and puts an urgent task on the worklist", async () => {
     const page = await browser.open("phone", app.baseUrl);
