@@ -290,5 +290,6 @@ describe("the outcomes API", () => {
     expect(res.status, res.text).toBe(200);
     for (const row of res.json.rows as Row[])
       expect(row.measures.map((m) => m.instrument)).toEqual(["diary.mme", "imaging.pfirrmann.L4-L5"]);
+    expect(res.json.notes.join(" ")).toMatch(/Opioid use is from the pain diary.*Imaging change per level/);
   });
 });

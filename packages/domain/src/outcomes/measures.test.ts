@@ -12,7 +12,12 @@ import {
   outcomeMeasures,
   reachesThreshold,
 } from "./measures";
-import { DIARY_BASELINE_DAYS, DIARY_MIN_ENTRIES, IMAGING_BASELINE_DAYS } from "./source-measures";
+import {
+  DIARY_BASELINE_DAYS,
+  DIARY_MIN_ENTRIES,
+  IMAGING_BASELINE_DAYS,
+  sourceNotes,
+} from "./source-measures";
 
 /** The measures read from questionnaire answer sets (the diary's and imaging's are tested below). */
 const answerMeasures = outcomeMeasures.filter(fromAnswers);
@@ -234,5 +239,15 @@ describe("outcome measures", () => {
   it("list only questionnaires among the instruments measured", () => {
     expect(measuredInstruments).not.toContain("diary");
     expect(measuredInstruments).not.toContain("imaging");
+  });
+
+  it("add a note on the diary's and imaging's rules to a report only when it asks for them", () => {
+    expect(sourceNotes(["nrs_back", "odi", "pgic"])).toEqual([]);
+    expect(sourceNotes(["diary.on_opioids"])).toEqual([
+      expect.stringMatching(/^Opioid use is from the pain diary/),
+    ]);
+    expect(sourceNotes(["imaging.disc_height.L5-S1", "odi"])).toEqual([
+      expect.stringMatching(/^Imaging change per level/),
+    ]);
   });
 });

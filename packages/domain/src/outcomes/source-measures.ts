@@ -96,3 +96,17 @@ export const imagingMeasures: readonly OutcomeMeasure[] = spinalLevels.flatMap((
   pfirrmann(level),
   discHeight(level),
 ]);
+
+/** The report's notes on the diary and imaging measures among `ids` (none if it asks for neither). */
+export function sourceNotes(ids: readonly string[]): string[] {
+  const notes: string[] = [];
+  if (ids.some((id) => id.startsWith("diary.")))
+    notes.push(
+      "Opioid use is from the pain diary: the 14 days before the treatment day against the days inside the follow-up's window, with at least 3 diary days in each, morphine milligram equivalents (MME) by the CDC 2022 factors. A fall in MME is an improvement; no cited clinically important change in MME is known, so only stopping opioids counts as a response.",
+    );
+  if (ids.some((id) => id.startsWith("imaging.")))
+    notes.push(
+      "Imaging change per level compares the latest study in the year before the treatment day with the first one inside the follow-up's window. Pfirrmann grades are given as the shares a grade worse, the same and better, not as means; a rise in disc height is an improvement. Neither has a cited clinically important change, so neither counts responders.",
+    );
+  return notes;
+}
