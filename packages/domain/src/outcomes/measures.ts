@@ -1,12 +1,14 @@
 /**
- * Every outcome the registry reports, as data: which value of which answer set it reads, which
- * way is better, and the responder rule with its source and how sure we are of it. The summaries
+ * Every outcome the registry reports, as data: which value of which answer set it reads (or of
+ * the pain diary or imaging studies: ./source-measures), which way is better, and the responder rule with its source and how sure we are of it. The summaries
  * and the outcomes report read this table, so a new outcome is an entry here, not new SQL
  * (ARCHITECTURE.md, "Every outcome is a table entry").
  *
  * Two kinds of outcome:
  * - `change`: a score asked at baseline and at follow-up; the report gives the paired change
- *   (mean, t interval) and, where a threshold exists, the share improving by at least it.
+ *   (mean, t interval) and, where a threshold exists, the share improving by at least it. An
+ *   ordinal one (a Pfirrmann grade) gives the shares worse, the same and better instead of means;
+ *   opioid use counts those who stopped as responders.
  * - `category`: asked at follow-up only (PGIC: change is already in the question); the report
  *   gives the share of answers in the "improved" categories among those answered.
  *

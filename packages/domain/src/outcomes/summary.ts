@@ -4,7 +4,9 @@
  * has closed; and for each measure the paired change from baseline (mean with a t interval) and
  * the share of patients reaching a clinically important improvement (Wilson interval). Responder
  * rules come from the outcome measures (./measures): ODI ≥ 10 points or ≥ 30 %, NRS ≥ 2 points or
- * ≥ 30 % (Ostelo 2008), PROMIS-29 and EQ-5D-5L thresholds, PGIC "much" or "very much improved".
+ * ≥ 30 % (Ostelo 2008), PROMIS-29 and EQ-5D-5L thresholds, PGIC "much" or "very much improved",
+ * stopping opioids. An ordinal measure (Pfirrmann grade) gets the shares worse, the same and
+ * better instead of means (`shift`).
  *
  * Only patients with both a baseline and a follow-up score enter a change: a registry that
  * quietly drops non-responders overstates success, so the missed counts are reported beside it,
