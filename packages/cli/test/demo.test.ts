@@ -515,6 +515,16 @@ describe("the demo's care after treatment", () => {
       "select max(entry_date)::text as max from pain_diary_entries",
     );
     expect(last!.max < TODAY).toBe(true);
+    // Days before a treatment too, with opioids, so the diary's opioid measures have baselines.
+    const [before] = await rowsOf<{ n: number; opioid: number }>(
+      a,
+      `select count(*)::int as n, count(*) filter (where d.mme > 0)::int as opioid
+         from pain_diary_entries d
+        where exists (select 1 from treatments t where t.patient_id = d.patient_id
+                       and d.entry_date between t.treatment_date - 14 and t.treatment_date - 1)`,
+    );
+    expect(before!.n).toBeGreaterThan(20);
+    expect(before!.opioid).toBeGreaterThan(0);
   });
 
   it("grades an MRI per level for most cell-therapy patients whose levels are known, each of those levels", async () => {
@@ -533,6 +543,14 @@ describe("the demo's care after treatment", () => {
         where t.kind in ('bone_marrow_concentrate', 'adipose_derived_cells') and cardinality(e.spinal_levels) > 0`,
     );
     expect(cells!.imaged / cells!.n).toBeGreaterThan(0.5);
+    // Some have a follow-up MRI after the injection, so imaging change per level has data.
+    const [again] = await rowsOf<{ n: number }>(
+      a,
+      `select count(*)::int as n from imaging_studies i
+        where exists (select 1 from treatments t where t.patient_id = i.patient_id and i.study_date > t.treatment_date + 150
+                        and t.kind in ('bone_marrow_concentrate', 'adipose_derived_cells'))`,
+    );
+    expect(again!.n).toBeGreaterThan(0);
   });
 
   it("has a few problem reports, each with its clinician task, and one serious unexpected event with its clock running", async () => {

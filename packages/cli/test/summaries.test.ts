@@ -1,8 +1,10 @@
 /**
  * The outcome summaries equal the direct computation, on random registries (the demo generator
  * with random seeds, sizes and days), after the demo's rebuild and again after random writes —
- * new answers, corrections, moved treatment dates, changed kinds, birth dates and a clinic's time
- * zone — are applied through the queue, and after the day moves on. `checkSummaries` agrees.
+ * new answers, corrections, moved treatment dates, changed kinds, birth dates, diary days and
+ * imaging studies written, changed and deleted, and a clinic's time zone — are applied through
+ * the queue, and after the day moves on. `checkSummaries` agrees. Every outcome measure is
+ * compared, the diary's and imaging's too.
  */
 import {
   checkSummaries,
@@ -95,11 +97,29 @@ async function compareAll(db: TestDb, today: string, random: () => number): Prom
         "eq5d5l.index_england",
         "eq5d5l",
         "pgic",
+        "diary.mme",
+        "diary.on_opioids",
       ])
         expect(
           direct.answers.some((a) => a.instrument === id),
           `${id} answered`,
         ).toBe(true);
+    if (scope === null) {
+      // Opioid use has baselines and follow-ups, someone took an opioid, and some level was imaged twice.
+      const mme = direct.answers.filter((a) => a.instrument === "diary.mme" && a.baseline !== null);
+      expect(
+        mme.some((a) => a.baseline! > 0 || a.followUp > 0),
+        "an opioid in the diary",
+      ).toBe(true);
+      expect(
+        direct.answers.some((a) => a.instrument.startsWith("imaging.pfirrmann.") && a.baseline !== null),
+        "a Pfirrmann grade before and after",
+      ).toBe(true);
+      expect(
+        direct.answers.some((a) => a.instrument.startsWith("imaging.disc_height.") && a.baseline !== null),
+        "a disc height before and after",
+      ).toBe(true);
+    }
     expect(summarizeOutcomes(canonical(summary) as never, today, instruments)).toEqual(
       summarizeOutcomes(canonical(direct) as never, today, instruments),
     );
@@ -144,6 +164,37 @@ async function compareAll(db: TestDb, today: string, random: () => number): Prom
         );
       }
   }
+}
+
+/**
+ * Random diary and imaging writes alone (the other writes queue whole clinics, which would hide a
+ * missing trigger): diary days deleted, opioid doses changed, a new day for a few (a day before
+ * another entry, so it can fall into a baseline or a window); a study's grades changed, a study
+ * deleted.
+ */
+async function diaryAndImagingWrites(db: TestDb, seed: number): Promise<void> {
+  const pick = (table: string, n: number) =>
+    sql.raw(`select * from ${table} order by md5(id::text || '${seed}') limit ${n}`);
+  await db.system.db.execute(sql`
+    with pick as (${pick("pain_diary_entries", 20)})
+    delete from pain_diary_entries e using pick where e.id = pick.id`);
+  await db.system.db.execute(sql`
+    with pick as (${pick("pain_diary_entries", 20)})
+    update pain_diary_entries e set mme = case when e.mme > 0 then 0 else 22.5 end from pick where e.id = pick.id`);
+  await db.system.db.execute(sql`
+    with pick as (${pick("pain_diary_entries", 10)})
+    insert into pain_diary_entries (id, clinic_id, patient_id, entry_date, back_pain, leg_pain, mme, mme_table, created_at, updated_at)
+    select gen_random_uuid(), clinic_id, patient_id, entry_date - 1, back_pain, leg_pain, 15, mme_table, now(), now()
+    from pick on conflict (patient_id, entry_date) do nothing`);
+  await db.system.db.execute(sql`
+    with pick as (${pick("imaging_studies", 4)})
+    update imaging_studies s set findings = (
+      select jsonb_agg(case when f ? 'pfirrmann' then jsonb_set(f, '{pfirrmann}', to_jsonb(least(5, (f->>'pfirrmann')::int + 1))) else f end)
+      from jsonb_array_elements(s.findings) f)
+    from pick where s.id = pick.id`);
+  await db.system.db.execute(sql`
+    with pick as (${pick("imaging_studies", 2)})
+    delete from imaging_studies s using pick where s.id = pick.id`);
 }
 
 /** Random writes through the app's role, so the queue's triggers see them. */
@@ -203,6 +254,8 @@ describe("outcome summaries", () => {
         sql`select count(*)::int as n from summary_dirty`,
       );
       expect(queuedBefore.rows[0]?.n).toBe(0);
+      await diaryAndImagingWrites(db, r.seed);
+      await compareAll(db, r.today, random);
       await randomWrites(db, r.seed);
       const queued = await db.system.db.execute<{ n: number }>(
         sql`select count(*)::int as n from summary_dirty`,

@@ -1,7 +1,8 @@
 /**
  * The demo's care after treatment, so the screens are not empty after `npm start`: a few weeks of
- * pain diary for some recently treated patients (some taking opioids, their MME worked out by the
- * diary's own table), an MRI graded per level for most cell-therapy candidates whose levels are known, now and then a
+ * pain diary around the treatment for some recently treated patients (some taking opioids, their
+ * MME worked out by the diary's own table), an MRI graded per level for most cell-therapy
+ * candidates whose levels are known (for some a follow-up MRI too), now and then a
  * patient's problem report with the clinician task it opens, and one showcase patient whose
  * serious, unexpected adverse event was assessed by staff and has its expedited-reporting clock
  * running. Each value goes through the domain's own rules (MME, the imaging schema, the problem
@@ -22,7 +23,7 @@ import { mmeTableVersion, totalMme } from "@evident/domain/diary/mme";
 import { DAY_MS, dayOf, isoDay, timeOfDay } from "./days";
 import type { ClinicContext } from "./patient";
 import type { Random } from "./random";
-import type { DiaryRow, RegistryRows, TreatmentRow } from "./rows";
+import type { DiaryRow, ImagingRow, RegistryRows, TreatmentRow } from "./rows";
 
 export type CareExtrasInput = {
   patientId: string;
@@ -41,6 +42,11 @@ export type CareExtrasInput = {
 /** Share of patients treated in the last 4 months who keep a diary, and of those who take opioids. */
 const DIARY_SHARE = 0.35;
 const OPIOID_SHARE = 0.3;
+/** Of opioid users, the share who stop after the treatment; of the others, who take a short course after it. */
+const STOP_SHARE = 0.45;
+const SHORT_COURSE_SHARE = 0.08;
+/** Of patients with an MRI before a cell injection, the share with a follow-up MRI. */
+const FOLLOW_UP_IMAGING_SHARE = 0.6;
 /** Share of cell-therapy patients with an MRI graded per level before the injection. */
 const IMAGING_SHARE = 0.7;
 /** Share of patients who had a procedure in the last 2 months and report a problem. */
@@ -77,7 +83,13 @@ export function addCareExtras(
   if (p.seriousUnexpectedEvent) seriousUnexpected(rng, ctx, out, p, last);
 }
 
-/** Two to five weeks of entries up to yesterday, most days; pain easing slowly, with day-to-day noise. */
+/**
+ * Most days from up to two weeks before the treatment (not before enrolment) until the patient
+ * stops writing, three weeks to four months after it (or yesterday): pain easing slowly, with
+ * day-to-day noise. Some take an opioid before the treatment, and of those some stop after it and
+ * the others taper; now and then a patient not on one takes a few days of it after a procedure.
+ * So the diary's opioid measures have baselines and follow-ups (ARCHITECTURE.md).
+ */
 function diary(
   rng: Random,
   ctx: { todayDay: number; clinic: ClinicContext },
@@ -85,7 +97,8 @@ function diary(
   p: CareExtrasInput,
   treatedDay: number,
 ): void {
-  const first = Math.max(treatedDay + 1, ctx.todayDay - rng.int(14, 35));
+  const first = Math.max(p.enrolDay, treatedDay - 14);
+  const end = Math.min(ctx.todayDay, treatedDay + rng.int(21, 120));
   const back0 = rng.uniform(5, 7.5);
   const leg0 = rng.uniform(1, 5);
   const easing = rng.uniform(-0.02, 0.08); // points a day; some get a little worse
@@ -96,15 +109,19 @@ function diary(
       { drug: "oxycodone", dose: 5, dosesPerDay: rng.int(2, 4) },
       { drug: "codeine", dose: 30, dosesPerDay: rng.int(2, 4) },
     ]);
-  for (let day = first; day < ctx.todayDay; day++) {
+  // Days after the treatment on which an opioid user stops (if they do), or a non-user's short course ends.
+  const stopsAfter = opioid ? (rng.chance(STOP_SHARE) ? rng.int(3, 60) : null) : 0;
+  const shortCourse = !opioid && rng.chance(SHORT_COURSE_SHARE) ? rng.int(2, 6) : 0;
+  for (let day = first; day < end; day++) {
     if (!rng.chance(0.85)) continue;
-    const n = day - first;
+    const after = day - treatedDay;
     const medications: DiaryRow["medications"] = [];
-    // Tapering: fewer doses on later days for some.
-    if (opioid) {
-      const doses = Math.max(1, opioid.dosesPerDay - (n > 14 && rng.chance(0.5) ? 1 : 0));
+    if (opioid && (stopsAfter === null || after < stopsAfter)) {
+      // Tapering: fewer doses on later days for some.
+      const doses = Math.max(1, opioid.dosesPerDay - (after > 14 && rng.chance(0.5) ? 1 : 0));
       medications.push({ ...opioid, dosesPerDay: doses });
     }
+    if (after > 0 && after <= shortCourse) medications.push({ drug: "tramadol", dose: 50, dosesPerDay: 2 });
     if (rng.chance(0.3))
       medications.push({ drug: "other", name: "ibuprofen", dose: 400, dosesPerDay: rng.int(1, 3) });
     const at = day * DAY_MS + timeOfDay(rng, 18, 22);
@@ -113,8 +130,8 @@ function diary(
       clinicId: ctx.clinic.id,
       patientId: p.patientId,
       entryDate: isoDay(day),
-      backPain: clamp(back0 - easing * n + rng.normal(0, 0.8)),
-      legPain: clamp(leg0 - (easing / 2) * n + rng.normal(0, 0.7)),
+      backPain: clamp(back0 - easing * Math.max(0, after) + rng.normal(0, 0.8)),
+      legPain: clamp(leg0 - (easing / 2) * Math.max(0, after) + rng.normal(0, 0.7)),
       medications,
       mme: totalMme(medications),
       mmeTable: mmeTableVersion,
@@ -123,7 +140,11 @@ function diary(
   }
 }
 
-/** An MRI 2 to 8 weeks before the cell injection, each of the episode's levels graded. */
+/**
+ * An MRI 2 to 8 weeks before the cell injection, each of the episode's levels graded; for some,
+ * a follow-up MRI inside the 12-month window (or the 6-month one, if 12 months have not passed),
+ * each grade the same, one better or one worse, so imaging change per level has data.
+ */
 function imaging(
   rng: Random,
   ctx: { todayDay: number; clinic: ClinicContext },
@@ -141,6 +162,27 @@ function imaging(
       modic: rng.chance(0.6) ? 0 : rng.int(1, 2),
     };
   });
+  mri(rng, ctx, out, p, day, findings, "Outside MRI, graded at the evaluation visit.");
+  const dueIn = [365, 182].find((d) => cellDay + d + 21 < ctx.todayDay);
+  if (dueIn === undefined || !rng.chance(FOLLOW_UP_IMAGING_SHARE)) return;
+  const later = findings.map((f) => {
+    const pfirrmann = Math.min(5, Math.max(1, f.pfirrmann + rng.pick([-1, 0, 0, 0, 0, 1])));
+    const height = f.discHeightPercent + rng.normal(-1, 3) - 4 * (pfirrmann - f.pfirrmann);
+    return { ...f, pfirrmann, discHeightPercent: Math.round(Math.min(150, Math.max(0, height))) };
+  });
+  const followUpDay = cellDay + dueIn + rng.int(-20, 20);
+  mri(rng, ctx, out, p, followUpDay, later, "Follow-up MRI after the cell injection.");
+}
+
+function mri(
+  rng: Random,
+  ctx: { clinic: ClinicContext },
+  out: RegistryRows,
+  p: CareExtrasInput,
+  day: number,
+  findings: ImagingRow["findings"],
+  notes: string,
+): void {
   // The app's own schema: a level once, a finding each, grades in range.
   const study = ImagingCreate.parse({ date: isoDay(day), modality: "mri", findings });
   const at = Math.max(day, p.enrolDay) * DAY_MS + timeOfDay(rng, 8, 18);
@@ -151,7 +193,7 @@ function imaging(
     studyDate: study.date,
     modality: study.modality,
     findings: study.findings,
-    notes: "Outside MRI, graded at the evaluation visit.",
+    notes,
     recordedBy: ctx.clinic.clinicianId,
     createdAt: at,
   });

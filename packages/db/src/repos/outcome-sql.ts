@@ -2,10 +2,11 @@
  * SQL fragments shared by the outcomes queries (./outcomes, ./outcome-cohorts): which answers
  * count, the treatments in scope with their place in the episode, and each treatment's baseline.
  */
-import { outcomeMeasures } from "@evident/domain/outcomes";
+import { fromAnswers, outcomeMeasures } from "@evident/domain/outcomes";
 import { BASELINE_LOOKBACK_DAYS } from "@evident/domain/pathway/late-baseline";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../audit";
+import { followUpSourceValues, sourceBaselines } from "./outcome-sources";
 
 /** A response that counts: current (not superseded) and scored. Alias `r`. */
 export const currentScored: SQL = sql`r.superseded_at is null and r.score is not null and r.score <> 'null'::jsonb`;
@@ -132,17 +133,18 @@ export async function analyticMemory(db: Executor): Promise<void> {
 }
 
 /**
- * The outcome measures (domain/outcomes/measures) as a relation `m(id, instrument, path)`: path
- * null reads the response's score, else that path in its score detail. `ids` null: every measure
- * (the summaries keep them all); an id that names no measure reads nothing.
+ * The outcome measures read from answer sets (domain/outcomes/measures) as a relation
+ * `m(id, instrument, path)`: path null reads the response's score, else that path in its score
+ * detail. `ids` null: every such measure (the summaries keep them all); an id that names no such
+ * measure reads nothing.
  */
 export const measureRelation = (ids: readonly string[] | null): SQL => {
   const rows = outcomeMeasures
-    .filter((m) => ids === null || ids.includes(m.id))
+    .filter((m) => fromAnswers(m) && (ids === null || ids.includes(m.id)))
     .map((m) => ({
       id: m.id,
       instrument: m.instrument,
-      path: m.value.from === "score" ? null : m.value.path,
+      path: m.value.from === "detail" ? m.value.path : null,
     }));
   return sql`select m.id, m.instrument, m.path
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as m(id text, instrument text, path text[])`;
@@ -158,11 +160,31 @@ export const measureValue: SQL = sql`(case
   else (r.score_detail #>> m.path)::float8 end)`;
 
 /**
- * As `baselines`, per outcome measure instead of per instrument: the latest current answer in the
- * baseline window that has the measure's value, with the measure's id as `instrument`. For a
- * measure read from the score this is `baselines` exactly. `fenced`: as for `baselines`.
+ * Each outcome measure's baseline per treatment of CTE `from`, the measure's id as `instrument`
+ * and its value as `score`: for a questionnaire measure as `baselines`, per measure instead of per
+ * instrument (the latest current answer in the baseline window that has the measure's value; for
+ * a measure read from the score this is `baselines` exactly); for the diary and imaging measures
+ * by their own rules (./outcome-sources). `fenced`: as for `baselines`.
  */
-export const measureBaselines = (ids: readonly string[] | null, from = "tr", fenced = false): SQL => sql`
+export const measureBaselines = (ids: readonly string[] | null, from = "tr", fenced = false): SQL =>
+  unionOf(answersAsked(ids) ? answerBaselines(ids, from, fenced) : null, sourceBaselines(ids, from));
+
+/** The arms given, each in parentheses (an arm may end in ORDER BY), joined by UNION ALL. */
+const unionOf = (...arms: (SQL | null)[]): SQL => {
+  const present = arms.filter((a): a is SQL => a !== null);
+  if (present.length === 0)
+    return sql`select null::uuid as treatment_id, null::text as instrument, null::float8 as score where false`;
+  return sql.join(
+    present.map((a) => sql`(${a})`),
+    sql` union all `,
+  );
+};
+
+/** Whether `ids` (null: all) names a measure read from answer sets. */
+const answersAsked = (ids: readonly string[] | null): boolean =>
+  outcomeMeasures.some((m) => fromAnswers(m) && (ids === null || ids.includes(m.id)));
+
+const answerBaselines = (ids: readonly string[] | null, from: string, fenced: boolean): SQL => sql`
   select distinct on (tr.id, m.id) tr.id as treatment_id, m.id as instrument, v.value as score
   from ${withBaselineBounds(from, fenced)} tr
   join questionnaire_responses r on r.episode_id = tr.episode_id and r.clinic_id = tr.clinic_id
@@ -173,11 +195,19 @@ export const measureBaselines = (ids: readonly string[] | null, from = "tr", fen
   order by tr.id, m.id, r.completed_at desc`;
 
 /**
- * The latest current answer with a value per (follow-up of CTE `fu`, measure), answered before
- * the next treatment: the measure's id as `instrument`, its value as `score`, and `columns` of
- * `fu`. For a measure read from the score this is the per-instrument answer the report always read.
+ * Each outcome measure's value per follow-up of CTE `fu`: the measure's id as `instrument`, its
+ * value as `score`, and `columns` of `fu`. For a questionnaire measure the latest current answer
+ * with a value, answered before the next treatment (for a measure read from the score, the
+ * per-instrument answer the report always read); for the diary and imaging measures by their own
+ * rules (./outcome-sources, which also reads the treatments' CTE `tr`).
  */
 export const followUpMeasureAnswers = (ids: readonly string[] | null, columns: SQL): SQL => {
+  const sources = followUpSourceValues(ids, columns);
+  if (sources === null) return followUpAnswers(ids, columns);
+  return unionOf(answersAsked(ids) ? followUpAnswers(ids, columns) : null, sources);
+};
+
+const followUpAnswers = (ids: readonly string[] | null, columns: SQL): SQL => {
   const instruments =
     ids === null
       ? null

@@ -35,6 +35,14 @@ export const MissingRange = z.object({
 });
 export type MissingRange = z.infer<typeof MissingRange>;
 
+/** Patients whose ordinal measure moved one way, with their share of n and its Wilson interval. */
+export const ShiftShare = z.object({
+  count: z.number().int(),
+  share: z.number(),
+  shareCI: z.tuple([z.number(), z.number()]),
+});
+export type ShiftShare = z.infer<typeof ShiftShare>;
+
 export const MeasureSummary = z.object({
   instrument: z.string(),
   /** Patients with both a baseline and this timepoint (a category measure such as PGIC: those who answered). */
@@ -54,6 +62,12 @@ export const MeasureSummary = z.object({
   /** The responder share if every missing patient had not responded, and if every one had; null when suppressed. */
   responderRange: MissingRange.nullable(),
   responderRule: z.string(),
+  /**
+   * An ordinal measure only (a Pfirrmann grade, whose means would treat it as an interval scale):
+   * patients worse, the same and better by at least one grade, each with its share of n and Wilson
+   * interval; null when suppressed. Absent for every other measure.
+   */
+  shift: z.object({ worse: ShiftShare, same: ShiftShare, better: ShiftShare }).nullable().optional(),
 });
 export type MeasureSummary = z.infer<typeof MeasureSummary>;
 

@@ -5,5 +5,6 @@ export * from "./distribution";
 export * from "./measures";
 export * from "./observations";
 export * from "./small-cells";
+export * from "./source-measures";
 export * from "./summary";
 export * from "./survival";

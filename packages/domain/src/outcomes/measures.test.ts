@@ -5,12 +5,22 @@ import { findInstrument } from "../instruments";
 import type { Answers, InstrumentDefinition } from "../instruments/types";
 import {
   findMeasure,
+  fromAnswers,
   isCategoryResponse,
   measuredInstruments,
   measureValue,
   outcomeMeasures,
   reachesThreshold,
 } from "./measures";
+import {
+  DIARY_BASELINE_DAYS,
+  DIARY_MIN_ENTRIES,
+  IMAGING_BASELINE_DAYS,
+  sourceNotes,
+} from "./source-measures";
+
+/** The measures read from questionnaire answer sets (the diary's and imaging's are tested below). */
+const answerMeasures = outcomeMeasures.filter(fromAnswers);
 
 const instrumentOf = (id: string): InstrumentDefinition => {
   const def = findInstrument(id);
@@ -37,7 +47,7 @@ describe("outcome measures", () => {
   it("have unique ids, each naming an instrument that exists, and a score's measure is keyed by its instrument", () => {
     const ids = outcomeMeasures.map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const m of outcomeMeasures) {
+    for (const m of answerMeasures) {
       expect(findInstrument(m.instrument), m.id).toBeDefined();
       if (m.value.from === "score") expect(m.id).toBe(m.instrument);
       else expect(m.id.startsWith(`${m.instrument}.`), m.id).toBe(true);
@@ -102,7 +112,7 @@ describe("outcome measures", () => {
   });
 
   it("go the direction of the instrument or sub-score they read, over its range", () => {
-    for (const m of outcomeMeasures) {
+    for (const m of answerMeasures) {
       const def = instrumentOf(m.instrument);
       const output = m.id.includes(".") ? m.id.slice(m.id.indexOf(".") + 1) : "score";
       const sub = def.subscores?.find((s) => s.id === output);
@@ -121,7 +131,8 @@ describe("outcome measures", () => {
       const source = m.analysis === "category" ? m.source : m.responder?.source;
       const certainty = m.analysis === "category" ? m.certainty : m.responder?.certainty;
       if (source === undefined) {
-        expect(m.analysis === "change" && m.noResponderReason, m.id).toBeTruthy();
+        // No threshold: the measure says why, or defines its responders (stopped opioids).
+        expect(m.analysis === "change" && (m.noResponderReason ?? m.stopped?.note), m.id).toBeTruthy();
         continue;
       }
       expect(citations[source], m.id).toBeDefined();
@@ -181,5 +192,62 @@ describe("outcome measures", () => {
     const m = findMeasure("pgic")!;
     expect([1, 2, 3, 4, 5, 6, 7].filter((v) => isCategoryResponse(m, v))).toEqual([1, 2]);
     expect(isCategoryResponse(findMeasure("odi")!, 1)).toBe(false);
+  });
+
+  it("measure opioid use from the diary: mean daily MME (change only) and on opioids, whose responders stopped", () => {
+    const mme = findMeasure("diary.mme")!;
+    const on = findMeasure("diary.on_opioids")!;
+    expect(mme).toMatchObject({ analysis: "change", responder: null, direction: "higher-worse" });
+    expect(mme.analysis === "change" && mme.noResponderReason).toMatch(
+      /No cited clinically important change/,
+    );
+    expect(reachesThreshold(mme, 90, 0)).toBe(false);
+    expect(on.range).toEqual({ min: 0, max: 1 });
+    expect(reachesThreshold(on, 1, 0)).toBe(true);
+    for (const [b, a] of [
+      [1, 1],
+      [0, 0],
+      [0, 1],
+    ] as const)
+      expect(reachesThreshold(on, b, a), `${b} → ${a}`).toBe(false);
+    expect([DIARY_BASELINE_DAYS, DIARY_MIN_ENTRIES]).toEqual([14, 3]);
+    for (const m of [mme, on]) expect(measureValue(m, 5, { mme: 5 })).toBeNull();
+  });
+
+  it("measure imaging change per level: Pfirrmann grade as an ordinal shift, disc height as a mean change, no responders", () => {
+    for (const level of ["L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1"]) {
+      const grade = findMeasure(`imaging.pfirrmann.${level}`)!;
+      const height = findMeasure(`imaging.disc_height.${level}`)!;
+      expect(grade).toMatchObject({
+        value: { from: "imaging", finding: "pfirrmann", level },
+        scale: "ordinal",
+        responder: null,
+        direction: "higher-worse",
+        range: { min: 1, max: 5 },
+      });
+      expect(height).toMatchObject({
+        value: { from: "imaging", finding: "discHeightPercent", level },
+        responder: null,
+        direction: "higher-better",
+      });
+      expect(reachesThreshold(grade, 5, 1)).toBe(false);
+      expect(reachesThreshold(height, 40, 100)).toBe(false);
+    }
+    expect(IMAGING_BASELINE_DAYS).toBe(365);
+  });
+
+  it("list only questionnaires among the instruments measured", () => {
+    expect(measuredInstruments).not.toContain("diary");
+    expect(measuredInstruments).not.toContain("imaging");
+  });
+
+  it("add a note on the diary's and imaging's rules to a report only when it asks for them", () => {
+    expect(sourceNotes(["nrs_back", "odi", "pgic"])).toEqual([]);
+    expect(sourceNotes(["diary.on_opioids"])).toEqual([
+      expect.stringMatching(/^Opioid use is from the pain diary/),
+    ]);
+    expect(sourceNotes(["imaging.disc_height.L5-S1", "odi"])).toEqual([
+      expect.stringMatching(/^Imaging change per level/),
+    ]);
   });
 });

@@ -1,12 +1,14 @@
 /**
- * Every outcome the registry reports, as data: which value of which answer set it reads, which
- * way is better, and the responder rule with its source and how sure we are of it. The summaries
+ * Every outcome the registry reports, as data: which value of which answer set it reads (or of
+ * the pain diary or imaging studies: ./source-measures), which way is better, and the responder rule with its source and how sure we are of it. The summaries
  * and the outcomes report read this table, so a new outcome is an entry here, not new SQL
  * (ARCHITECTURE.md, "Every outcome is a table entry").
  *
  * Two kinds of outcome:
  * - `change`: a score asked at baseline and at follow-up; the report gives the paired change
- *   (mean, t interval) and, where a threshold exists, the share improving by at least it.
+ *   (mean, t interval) and, where a threshold exists, the share improving by at least it. An
+ *   ordinal one (a Pfirrmann grade) gives the shares worse, the same and better instead of means;
+ *   opioid use counts those who stopped as responders.
  * - `category`: asked at follow-up only (PGIC: change is already in the question); the report
  *   gives the share of answers in the "improved" categories among those answered.
  *
@@ -18,11 +20,20 @@ import type { CitationKey } from "../citations";
 import { findInstrument } from "../instruments";
 import type { Promis29DomainId } from "../instruments/promis29";
 import { promis29Domains } from "../instruments/promis29";
+import { type DiaryValue, diaryMeasures, type ImagingFinding, imagingMeasures } from "./source-measures";
 
 export type Direction = "higher-worse" | "higher-better";
 
-/** Where the value is in a stored answer set: its `score`, or a path in its score detail. */
-export type MeasureValue = { from: "score" } | { from: "detail"; path: readonly string[] };
+/**
+ * Where the value is: in a stored answer set, its `score` or a path in its score detail; or from
+ * another source (./source-measures): the pain diary, or one finding of one level in the imaging
+ * studies.
+ */
+export type MeasureValue =
+  | { from: "score" }
+  | { from: "detail"; path: readonly string[] }
+  | { from: "diary"; value: DiaryValue }
+  | { from: "imaging"; finding: ImagingFinding; level: string };
 
 /**
  * - verified: the source was read and the threshold was derived for low back pain on this scale;
@@ -45,19 +56,35 @@ export type ChangeThreshold = {
   note: string;
 };
 
+/** Responders are those who stopped: a value above 0 at baseline, 0 at follow-up (opioid use). */
+export type StoppedRule = { note: string };
+
 export type OutcomeMeasure = {
   /**
    * Public id: the instrument's id for a measure read from its `score` (so the summaries' rows of
-   * existing instruments keep their key), `instrument.output` for a sub-score.
+   * existing instruments keep their key), `instrument.output` for a sub-score; `diary.value` and
+   * `imaging.finding.level` for the other sources.
    */
   id: string;
+  /** The instrument read; `diary` or `imaging` for those sources. */
   instrument: string;
   title: string;
   value: MeasureValue;
   direction: Direction;
   range: { min: number; max: number };
 } & (
-  | { analysis: "change"; responder: ChangeThreshold | null; noResponderReason?: string }
+  | {
+      analysis: "change";
+      responder: ChangeThreshold | null;
+      noResponderReason?: string;
+      /** Responders by definition rather than threshold (with `responder` null). */
+      stopped?: StoppedRule;
+      /**
+       * `ordinal`: a grade, not an interval scale (Pfirrmann): the report gives the shares worse,
+       * the same and better, and no means.
+       */
+      scale?: "ordinal";
+    }
   | {
       analysis: "category";
       /** A follow-up answer at or below this value is a response (PGIC 1–2). */
@@ -213,7 +240,13 @@ export const outcomeMeasures: readonly OutcomeMeasure[] = [
     certainty: "verified",
     note: "\u201cMuch\u201d or \u201cvery much improved\u201d is the clinically important change pain thresholds are anchored to (Farrar 2001; IMMPACT, Dworkin 2008). Asked at follow-up only, so there is no change from baseline.",
   },
+  ...diaryMeasures,
+  ...imagingMeasures,
 ];
+
+/** Whether the measure is read from questionnaire answer sets (not the diary or imaging). */
+export const fromAnswers = (m: OutcomeMeasure): boolean =>
+  m.value.from === "score" || m.value.from === "detail";
 
 export function findMeasure(id: string): OutcomeMeasure | undefined {
   return outcomeMeasures.find((m) => m.id === id);
@@ -226,6 +259,7 @@ export function measureValue(
   detail: Readonly<Record<string, unknown>>,
 ): number | null {
   if (measure.value.from === "score") return score;
+  if (measure.value.from !== "detail") return null;
   let at: unknown = detail;
   for (const key of measure.value.path) {
     if (typeof at !== "object" || at === null) return null;
@@ -243,10 +277,13 @@ const EPSILON = 1e-9;
 /**
  * Whether a change from `baseline` to `after` reaches the measure's threshold (false for a
  * measure without one). As the outcomes table's rule: points, or a share of baseline when there
- * is room to improve and the baseline is not zero.
+ * is room to improve and the baseline is not zero; for a measure whose responders stopped (opioid
+ * use), a value above 0 at baseline and 0 at follow-up.
  */
 export function reachesThreshold(measure: OutcomeMeasure, baseline: number, after: number): boolean {
-  if (measure.analysis !== "change" || measure.responder === null) return false;
+  if (measure.analysis !== "change") return false;
+  if (measure.stopped) return baseline > 0 && after === 0;
+  if (measure.responder === null) return false;
   const { absolute, relative } = measure.responder;
   const gain = measure.direction === "higher-worse" ? baseline - after : after - baseline;
   if (gain >= absolute - EPSILON) return true;
@@ -261,8 +298,10 @@ export function isCategoryResponse(measure: OutcomeMeasure, value: number): bool
   return measure.analysis === "category" && value <= measure.respondAtMost;
 }
 
-/** The instrument ids the measures read (each once, in table order). */
-export const measuredInstruments: readonly string[] = [...new Set(outcomeMeasures.map((m) => m.instrument))];
+/** The instrument ids the measures read from answer sets (each once, in table order). */
+export const measuredInstruments: readonly string[] = [
+  ...new Set(outcomeMeasures.filter(fromAnswers).map((m) => m.instrument)),
+];
 
-/** The measure's own instrument definition (every measure has one: the tests check it). */
+/** The measure's own instrument definition (every measure read from answer sets has one: the tests check it; the diary and imaging none). */
 export const measureInstrument = (m: OutcomeMeasure) => findInstrument(m.instrument);

@@ -295,4 +295,67 @@ describe("outcome measures in the outcomes table", () => {
     const s = summarizeCategory("pgic", [{ followUp: 1, count: 10 }]);
     expect(s).toMatchObject({ n: 10, suppressed: true, responders: null, responderShare: null });
   });
+
+  it("gives opioid use as the shares on opioids before and after, with those who stopped as responders", () => {
+    // 12 on opioids at baseline (5 stopped), 8 not (1 started).
+    const pairs = [
+      { baseline: 1, followUp: 0, count: 5 },
+      { baseline: 1, followUp: 1, count: 7 },
+      { baseline: 0, followUp: 0, count: 7 },
+      { baseline: 0, followUp: 1, count: 1 },
+    ];
+    const s = summarizeWeighted("diary.on_opioids", pairs, 20);
+    expect(s).toMatchObject({
+      n: 20,
+      suppressed: false,
+      baselineMean: 12 / 20,
+      followUpMean: 8 / 20,
+      responders: 5,
+    });
+    expect(s.meanChange).toBeCloseTo(-4 / 20, 12);
+    expect(s.responderShare).toBe(wilsonInterval(5, 20).proportion);
+    expect(s.responderRule).toMatch(/^stopped: on it at baseline, not at follow-up/);
+    expect(responderRule("diary.on_opioids", "es")).toMatch(/^lo dejaron/);
+    expect(s.shift).toBeUndefined();
+  });
+
+  it("gives an MME change with no responders: no cited threshold", () => {
+    const pairs = Array.from({ length: 12 }, (_, i) => ({ baseline: 30 + i, followUp: 10, count: 1 }));
+    const s = summarizeWeighted("diary.mme", pairs, 12);
+    expect(s).toMatchObject({ n: 12, responders: 0, responderRule: "none", followUpMean: 10 });
+    expect(s.meanChange).toBeCloseTo(-25.5, 12);
+  });
+
+  it("gives a Pfirrmann grade as the shares worse, the same and better, never a mean of grades", () => {
+    const pairs = [
+      { baseline: 4, followUp: 3, count: 3 }, // better
+      { baseline: 3, followUp: 3, count: 6 },
+      { baseline: 3, followUp: 4, count: 2 }, // worse
+      { baseline: 4, followUp: 5, count: 1 }, // worse
+    ];
+    const s = summarizeWeighted("imaging.pfirrmann.L4-L5", pairs, 13);
+    expect(s).toMatchObject({
+      n: 12,
+      answered: 13,
+      baselineMean: null,
+      followUpMean: null,
+      meanChange: null,
+    });
+    const share = (k: number) => ({
+      count: k,
+      share: wilsonInterval(k, 12).proportion,
+      shareCI: [wilsonInterval(k, 12).lower, wilsonInterval(k, 12).upper],
+    });
+    expect(s.shift).toEqual({ worse: share(3), same: share(6), better: share(3) });
+    expect(s.responders).toBe(0);
+    const few = summarizeWeighted("imaging.pfirrmann.L4-L5", pairs.slice(0, 2), 9);
+    expect(few).toMatchObject({ suppressed: true, shift: null });
+  });
+
+  it("gives disc height per level as a mean change, with no shift", () => {
+    const pairs = Array.from({ length: 11 }, (_, i) => ({ baseline: 70, followUp: 66 + i, count: 1 }));
+    const s = summarizeWeighted("imaging.disc_height.L5-S1", pairs, 11);
+    expect(s).toMatchObject({ baselineMean: 70, followUpMean: 71, meanChange: 1, responders: 0 });
+    expect(s.shift).toBeUndefined();
+  });
 });

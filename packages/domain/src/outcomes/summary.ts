@@ -4,7 +4,9 @@
  * has closed; and for each measure the paired change from baseline (mean with a t interval) and
  * the share of patients reaching a clinically important improvement (Wilson interval). Responder
  * rules come from the outcome measures (./measures): ODI ≥ 10 points or ≥ 30 %, NRS ≥ 2 points or
- * ≥ 30 % (Ostelo 2008), PROMIS-29 and EQ-5D-5L thresholds, PGIC "much" or "very much improved".
+ * ≥ 30 % (Ostelo 2008), PROMIS-29 and EQ-5D-5L thresholds, PGIC "much" or "very much improved",
+ * stopping opioids. An ordinal measure (Pfirrmann grade) gets the shares worse, the same and
+ * better instead of means (`shift`).
  *
  * Only patients with both a baseline and a follow-up score enter a change: a registry that
  * quietly drops non-responders overstates success, so the missed counts are reported beside it,
@@ -14,11 +16,11 @@
  * Input comes tallied (identical rows counted once, with `count`), as the database groups them:
  * at 100k patients that is tens of thousands of rows instead of half a million.
  */
-import type { Completeness, MeasureSummary, OutcomeRow } from "../api/outcomes";
+import type { Completeness, MeasureSummary, OutcomeRow, ShiftShare } from "../api/outcomes";
 import type { IsoDate } from "../dates";
 import { followUpStatus, timepointIds } from "../pathway/schedule";
 import { weightedMeanCI, wilsonInterval } from "../stats";
-import { findMeasure, isCategoryResponse, reachesThreshold } from "./measures";
+import { findMeasure, isCategoryResponse, type OutcomeMeasure, reachesThreshold } from "./measures";
 import { missingDataRange } from "./missing-data";
 import { type OutcomeObservation, tallyObservations } from "./observations";
 import { isSmallCell } from "./small-cells";
@@ -68,6 +70,10 @@ export function responderRule(measureId: string, lang: "en" | "es" = "en"): stri
       ? `respondieron "mucho mejor" o "muchísimo mejor" (${cited})`
       : `answered "much" or "very much improved" (${cited})`;
   }
+  if (m.stopped)
+    return lang === "es"
+      ? "lo dejaron: lo tomaban al inicio y ya no en el seguimiento (definición, sin umbral citado)"
+      : "stopped: on it at baseline, not at follow-up (a definition, no cited threshold)";
   if (!m.responder) return "none";
   const { absolute, relative, cited } = m.responder;
   if (relative === undefined)
@@ -78,6 +84,11 @@ export function responderRule(measureId: string, lang: "en" | "es" = "en"): stri
   if (lang === "es") return `mejoraron al menos ${absolute} puntos o un ${pct}\u00a0% (${cited})`;
   return `improved by ≥ ${absolute} points or ≥ ${pct}% (${cited})`;
 }
+
+const isOrdinal = (measureId: string): boolean => {
+  const m = findMeasure(measureId);
+  return m?.analysis === "change" && m.scale === "ordinal";
+};
 
 /** A (baseline, follow-up) pair and how many patients had it. */
 export type WeightedPair = { baseline: number; followUp: number; count: number };
@@ -124,6 +135,15 @@ export function summarizeWeighted(
     followUpSum += p.count * p.followUp;
   }
   const share = wilsonInterval(responders, n);
+  const rest = {
+    responders,
+    responderShare: share.proportion,
+    responderShareCI: [share.lower, share.upper] as [number, number],
+    responderRange: due === null ? null : missingDataRange(responders, n, due),
+  };
+  const m = findMeasure(instrument);
+  if (m?.analysis === "change" && m.scale === "ordinal")
+    return { ...base, ...noMeans, ...rest, suppressed: false, shift: ordinalShift(m, pairs, n) };
   return {
     ...base,
     suppressed: false,
@@ -131,18 +151,36 @@ export function summarizeWeighted(
     followUpMean: followUpSum / n,
     meanChange: ci.mean,
     meanChangeCI: [ci.lower, ci.upper],
-    responders,
-    responderShare: share.proportion,
-    responderShareCI: [share.lower, share.upper],
-    responderRange: due === null ? null : missingDataRange(responders, n, due),
+    ...rest,
   };
+}
+
+const noMeans = { baselineMean: null, followUpMean: null, meanChange: null, meanChangeCI: null };
+
+/** Of `n` pairs of an ordinal measure, how many moved worse, stayed and moved better (by ≥ 1 grade). */
+function ordinalShift(
+  m: OutcomeMeasure,
+  pairs: readonly WeightedPair[],
+  n: number,
+): NonNullable<MeasureSummary["shift"]> {
+  const counts = { worse: 0, same: 0, better: 0 };
+  for (const p of pairs) {
+    const gain = m.direction === "higher-worse" ? p.baseline - p.followUp : p.followUp - p.baseline;
+    counts[gain >= 1 ? "better" : gain <= -1 ? "worse" : "same"] += p.count;
+  }
+  const share = (count: number): ShiftShare => {
+    const w = wilsonInterval(count, n);
+    return { count, share: w.proportion, shareCI: [w.lower, w.upper] };
+  };
+  return { worse: share(counts.worse), same: share(counts.same), better: share(counts.better) };
 }
 
 type MeasureBase = Pick<MeasureSummary, "instrument" | "n" | "answered" | "responderRule">;
 
-/** Every estimate withheld: fewer patients than the small-cell minimum. */
+/** Every estimate withheld: fewer patients than the small-cell minimum (an ordinal measure's shift too). */
 const withheld = (base: MeasureBase): MeasureSummary => ({
   ...base,
+  ...(isOrdinal(base.instrument) ? { shift: null } : {}),
   suppressed: true,
   baselineMean: null,
   followUpMean: null,

@@ -16,7 +16,7 @@ import {
   summaryVersion,
 } from "@evident/db";
 import { type OutcomeRow, OutcomesReport, OutcomesReportQuery, reportMeasures } from "@evident/domain/api";
-import { MINIMUM_CELL, summarizeOutcomes, suppressSmallRows } from "@evident/domain/outcomes";
+import { MINIMUM_CELL, sourceNotes, summarizeOutcomes, suppressSmallRows } from "@evident/domain/outcomes";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../http/env";
 import { requirePermission } from "../../http/scoped";
@@ -122,6 +122,7 @@ export function reportRoute(app: OpenAPIHono<AppEnv>): void {
           "Change is follow-up minus baseline: for pain, disability and PROMIS-29 symptoms negative values mean improvement; for PROMIS-29 physical function and social roles and for EQ-5D-5L, positive values do.",
           "Only patients with both a baseline and a follow-up answer enter the change and responder figures; missed follow-ups are counted, not imputed. Completeness is the share answered among follow-ups whose window has closed.",
           "These are uncontrolled before-and-after figures: they include natural recovery, regression to the mean and placebo effects, and do not show that a treatment caused the change.",
+          ...sourceNotes(measures),
           ...read.scopeNotes.slice(1),
           ...(shown.suppressedRows > 0
             ? [
