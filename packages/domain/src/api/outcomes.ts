@@ -89,7 +89,7 @@ export const CohortCaption = z.object({
   /**
    * What the filtered view left out whole because 1 to 10 patients were in it: report rows
    * (treatment × timepoint, by follow-ups due), distribution and survival groups (treatment
-   * kinds), benchmark clinics; 0 for the comparison, which needs 20 per arm anyway.
+   * kinds); always 0 for the comparison and the benchmarks, which need 20 per arm or clinic anyway.
    */
   suppressedRows: z.number().int(),
 });
