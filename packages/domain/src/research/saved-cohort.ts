@@ -91,7 +91,13 @@ export function cohortLine(
 }
 
 /** A saved cohort as an export records it (its row and audit event): which version, its line and filter. */
-export type ExportedCohort = { name: string; version: number; id: string; line: string; filter: CohortFilter };
+export type ExportedCohort = {
+  name: string;
+  version: number;
+  id: string;
+  line: string;
+  filter: CohortFilter;
+};
 
 export const exportedCohort = (saved: SavedCohort): ExportedCohort => ({
   name: saved.name,
