@@ -35,6 +35,8 @@ type Resources = {
   baselineFollowUp: string;
   /** An export of A's admin, run to completion (its files exist). */
   researchExport: string;
+  /** A cohort A's admin saved for the clinic only (not network-wide). */
+  savedCohort: string;
 };
 
 type Fixture =
@@ -127,6 +129,7 @@ const fixtures: Record<string, Fixture> = {
     as: "staff",
     path: (r) => ({ id: r.researchExport, name: "records.csv" }),
   },
+  "GET /cohorts/{id}/versions": { as: "staff", path: (r) => ({ id: r.savedCohort }) },
   "DELETE /auth/sessions/{id}": { as: "staff", path: (r) => ({ id: r.staffSession }) },
   "DELETE /staff/sessions/{id}": { as: "staff", path: (r) => ({ id: r.staffSession }) },
   "POST /staff/{id}/disable": { as: "staff", path: (r) => ({ id: r.clinician.id }) },
@@ -209,6 +212,13 @@ async function makeClinicA(): Promise<{ admin: Staff; r: Resources }> {
   await post("/research/terms/acceptances", { version: terms.json.version }, admin.cookie);
   const researchExport = (await post("/research/exports", { format: "redcap" }, admin.cookie)).json.id;
   await runExportJobsOnce(h.deps);
+  const savedCohort = (
+    await post(
+      "/cohorts",
+      { name: "Clinic A only", scope: "clinic", filter: { sexes: ["female"] } },
+      admin.cookie,
+    )
+  ).json.id;
   return {
     admin,
     r: {
@@ -224,6 +234,7 @@ async function makeClinicA(): Promise<{ admin: Staff; r: Resources }> {
       patientSession: (await sessions(patient.cookie))[0].id,
       baselineFollowUp,
       researchExport,
+      savedCohort,
       fhirClient: (
         await addFhirClient(
           h.database.db,
