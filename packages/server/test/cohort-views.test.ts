@@ -10,11 +10,12 @@ import { compareTreatments, isResponse, isWorsening } from "@evident/domain/outc
 import { kaplanMeier, mean, quantile } from "@evident/domain/stats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "./harness";
-import { candidateOf, type Person, people, T0, TODAY, writeRegistry } from "./outcome-registry";
+import { candidateOf, type Person, people, T0, TODAY, writeTwoClinics } from "./outcome-registry";
 
 let h: Harness;
 let clinician: { cookie: string };
 let researcher: { cookie: string };
+let admin: { cookie: string };
 let mainClinic: string;
 
 // Conditions alternate facet arthropathy (i % 3 = 0) and degenerative disc disease: 30 of each
@@ -27,14 +28,9 @@ const DISC = "conditions=degenerative_disc_disease";
 
 beforeAll(async () => {
   h = await createHarness({ now: `${T0}T09:00:00Z` });
-  const main = await h.staff("clinician");
-  const ids = await writeRegistry(h, main, [...injected, ...exercised]);
-  const other = await h.staff("clinician", (await h.clinic("Other clinic")).id);
-  await writeRegistry(h, other, elsewhere);
-  mainClinic = (await h.database.pool.query("select clinic_id from patients where id = $1", [ids[0]])).rows[0]
-    .clinic_id;
-  clinician = await h.staff("clinician", mainClinic);
-  researcher = await h.staff("researcher", mainClinic);
+  const written = await writeTwoClinics(h, [...injected, ...exercised], elsewhere);
+  mainClinic = written.clinicId;
+  ({ clinician, researcher, admin } = written);
 }, 240_000);
 afterAll(() => h.close());
 
@@ -247,7 +243,6 @@ describe("the adjusted comparison for a cohort", () => {
 
 describe("a saved cohort on every view", () => {
   it("gives the same numbers as its filters and prints its name and version", async () => {
-    const admin = await h.staff("admin", mainClinic);
     const saved = await h.call("POST", "/api/v1/cohorts", {
       cookie: admin.cookie,
       body: { name: "Disc", filter: { conditions: ["degenerative_disc_disease"] } },

@@ -210,7 +210,10 @@ describe("the distribution of change for every change measure", () => {
       expect(group.improved.count).toBe(pairs.filter(([b, a]) => reachesThreshold(m, b, a)).length);
       expect(group.worsened.count).toBe(pairs.filter(([b, a]) => isWorsening(id, b, a)).length);
       for (const point of group.ecdf)
-        expect(point.share).toBeCloseTo(changes.filter((c) => c <= point.change + 1e-9).length / pairs.length, 9);
+        expect(point.share).toBeCloseTo(
+          changes.filter((c) => c <= point.change + 1e-9).length / pairs.length,
+          9,
+        );
       expect(body.improvedRule).toMatch(/improved by ≥/);
     });
 

@@ -209,7 +209,10 @@ describe("a research export of a saved cohort", () => {
       cohortId: elsewhere.id,
     });
     for (const res of [both, unknown, foreign]) {
-      expect([res.status, res.headers.get("content-type")]).toEqual([400, expect.stringMatching(/problem\+json/)]);
+      expect([res.status, res.headers.get("content-type")]).toEqual([
+        400,
+        expect.stringMatching(/problem\+json/),
+      ]);
       expect(res.json.issues.map((i: { path: string }) => i.path)).toEqual(["cohortId"]);
     }
   });
