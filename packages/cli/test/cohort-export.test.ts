@@ -31,10 +31,7 @@ const save = (clinicId: string, input: SaveCohort) =>
 
 async function exportCohort(dirName: string, name: string, more: string[] = []) {
   const dir = path.join(work, dirName);
-  const run = await runCli(
-    ["export", "--format", "csv", "--out", dir, "--cohort", name, ...more],
-    db.cliEnv,
-  );
+  const run = await runCli(["export", "--format", "csv", "--out", dir, "--cohort", name, ...more], db.cliEnv);
   return { dir, run, out: run.code === 0 ? (JSON.parse(run.stdout) as ExportOutput) : null };
 }
 

@@ -10,7 +10,12 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { presentResearchExport, researchExportRepository, savedCohortRepository, scopedDb } from "@evident/db";
+import {
+  presentResearchExport,
+  researchExportRepository,
+  savedCohortRepository,
+  scopedDb,
+} from "@evident/db";
 import { badRequest, notFound } from "@evident/domain";
 import {
   AcceptTermsRequest,
