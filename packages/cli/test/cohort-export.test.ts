@@ -9,10 +9,9 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { savedCohortRepository } from "@evident/db";
+import { cohortPatientIds, savedCohortRepository } from "@evident/db";
 import type { SaveCohort } from "@evident/domain/research";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cohortQuery } from "../../db/src/research-export/cohort-sql";
 import { freshDatabase, type TestDatabase } from "../../db/test/database";
 import { runCli } from "./run-cli";
 
@@ -35,13 +34,9 @@ async function exportCohort(dirName: string, name: string, more: string[] = []) 
   return { dir, run, out: run.code === 0 ? (JSON.parse(run.stdout) as ExportOutput) : null };
 }
 
+/** The cohort SQL's own count of the filter's patients over every clinic (db/research-export/cohort-sql). */
 async function directCount(filter: SaveCohort["filter"]): Promise<number> {
-  const q = cohortQuery(clinics, filter);
-  const { rows } = await db.system.pool.query<{ n: number }>({
-    text: `${q.text} select count(*)::int as n from cohort`,
-    values: q.values,
-  });
-  return rows[0]!.n;
+  return (await cohortPatientIds(db.system.db, null, filter)).length;
 }
 
 beforeAll(async () => {
