@@ -19,16 +19,21 @@ import { missingDataRange } from "./missing-data";
 import { isSmallCell, MINIMUM_CELL, mergeSteps } from "./small-cells";
 import { countFollowUps, expandPairs, isResponse, type OutcomeTallies } from "./summary";
 
-/** The change measure (./measures) a distribution is drawn for; its scale, direction and threshold. */
-function changeMeasure(measureId: string): OutcomeMeasure | undefined {
+type ChangeMeasure = Extract<OutcomeMeasure, { analysis: "change" }>;
+
+/** The change measure (./measures) a distribution is drawn for: its scale, direction and threshold. */
+function changeMeasure(measureId: string): ChangeMeasure | undefined {
   const m = findMeasure(measureId);
   return m?.analysis === "change" ? m : undefined;
 }
 
 /** The measure's responder threshold, null when it has none (or is not a change measure). */
-const thresholdOf = (measureId: string) => {
+const thresholdOf = (measureId: string) => changeMeasure(measureId)?.responder ?? null;
+
+/** The width of the measure's scale (100 for an unknown one). */
+const scaleWidth = (measureId: string) => {
   const m = changeMeasure(measureId);
-  return m?.analysis === "change" ? m.responder : null;
+  return m ? m.range.max - m.range.min : 100;
 };
 
 /**
@@ -40,19 +45,13 @@ export function ecdfStep(measureId: string): number {
   return range <= 20 && range >= 5 ? 1 : range / 50;
 }
 
-const scaleWidth = (measureId: string) => {
-  const m = changeMeasure(measureId);
-  return m ? m.range.max - m.range.min : 100;
-};
-
-/** True when the change is worse than baseline by at least the responder rule's absolute points. */
+/** True when the change is worse than baseline by at least the measure's threshold, in its direction. */
 export function isWorsening(measureId: string, baseline: number, after: number): boolean {
   const m = changeMeasure(measureId);
-  const threshold = thresholdOf(measureId);
-  if (!m || !threshold) return false;
+  if (!m?.responder) return false;
   const loss = m.direction === "higher-worse" ? after - baseline : baseline - after;
   // The same float slack as the improvement rule (./measures): 0.5 − 0.58 is a loss of 0.08.
-  return loss >= threshold.absolute - 1e-9;
+  return loss >= m.responder.absolute - 1e-9;
 }
 
 export function worseningRule(measureId: string): string {
