@@ -1,7 +1,8 @@
 /**
  * The research export page, as a researcher uses it: reached from the navigation, it shows the
  * data-use terms first and keeps the export closed until they are accepted; then a CSV export runs
- * as a job with a progress bar and offers its files with their checksums. A clinician has no such
+ * as a job with a progress bar and offers its files with their checksums; a saved cohort chosen
+ * from the list is exported with its line in cohort.txt. A clinician has no such
  * page. Keyboard and screen-reader checks by axe, at desktop and phone widths.
  */
 import { describe, expect, it } from "vitest";
@@ -53,6 +54,25 @@ describe("the research export page", () => {
       "study_id,index_treatment,time,event",
     ]);
     await expectNoAxeViolations(page, "research export, completed");
+
+    // A saved cohort, chosen from the list: its line is shown, and written into the export.
+    const saved = await page.request.post("/api/v1/cohorts", {
+      data: { name: "Women in the export", filter: { sexes: ["female"] } },
+    });
+    expect(saved.status()).toBe(201);
+    await page.reload();
+    await page
+      .getByRole("combobox", { name: "Saved cohort" })
+      .selectOption({ label: "Women in the export (v1)" });
+    await expectText(page, "Cohort 'Women in the export' v1: female");
+    expect(await page.getByRole("textbox", { name: "Treated from" }).isDisabled()).toBe(true);
+    await page.getByRole("radio", { name: /Tidy CSV files with a codebook/ }).check();
+    await start.click();
+    const cohortFile = page.getByRole("link", { name: "cohort.txt" });
+    await cohortFile.waitFor({ timeout: 4 * TIMEOUT });
+    const text = await page.request.get((await cohortFile.getAttribute("href"))!);
+    expect(await text.text()).toBe("Cohort 'Women in the export' v1: female\n");
+    await expectNoAxeViolations(page, "research export of a saved cohort");
 
     const phone = await browser.open("phone");
     await signInStaff(phone, RESEARCHER);

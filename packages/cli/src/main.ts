@@ -36,7 +36,7 @@ Commands:
   quality [--clinic C]        Check every clinic's records (or one clinic's) against the
                              data-quality rules now; prints {"rules": [{"id", "title",
                              "count", …}]} with each rule's count per clinic
-  export --format redcap|csv --out DIR [--cohort NAME]
+  export --format redcap|csv --out DIR [--cohort NAME [--cohort-version N]]
                              De-identified research export (HIPAA Safe Harbor, k-anonymity 11):
                              REDCap project files or tidy CSV with a codebook in DIR, progress
                              on stderr; prints {"files", "patients", "suppressed"}

@@ -2,16 +2,16 @@
  * `evident export --cohort NAME` with saved cohorts: the latest version's filter chooses the
  * patients (exactly the patients the cohort's SQL counts, less the suppressed small classes), its
  * one-line definition and version go to cohort.txt (listed with its checksum) and to the audit
- * event; a later version is what the next export uses; a name two clinics use is refused.
+ * event; a later version is what the next export uses, an older one with --cohort-version; a
+ * name two clinics use, or a version the cohort lacks, is refused.
  */
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { savedCohortRepository } from "@evident/db";
+import { cohortPatientIds, savedCohortRepository } from "@evident/db";
 import type { SaveCohort } from "@evident/domain/research";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cohortQuery } from "../../db/src/research-export/cohort-sql";
 import { freshDatabase, type TestDatabase } from "../../db/test/database";
 import { runCli } from "./run-cli";
 
@@ -28,19 +28,15 @@ const save = (clinicId: string, input: SaveCohort) =>
     now: () => new Date(),
   }).save(input);
 
-async function exportCohort(dirName: string, name: string) {
+async function exportCohort(dirName: string, name: string, more: string[] = []) {
   const dir = path.join(work, dirName);
-  const run = await runCli(["export", "--format", "csv", "--out", dir, "--cohort", name], db.cliEnv);
+  const run = await runCli(["export", "--format", "csv", "--out", dir, "--cohort", name, ...more], db.cliEnv);
   return { dir, run, out: run.code === 0 ? (JSON.parse(run.stdout) as ExportOutput) : null };
 }
 
+/** The cohort SQL's own count of the filter's patients over every clinic (db/research-export/cohort-sql). */
 async function directCount(filter: SaveCohort["filter"]): Promise<number> {
-  const q = cohortQuery(clinics, filter);
-  const { rows } = await db.system.pool.query<{ n: number }>({
-    text: `${q.text} select count(*)::int as n from cohort`,
-    values: q.values,
-  });
-  return rows[0]!.n;
+  return (await cohortPatientIds(db.system.db, null, filter)).length;
 }
 
 beforeAll(async () => {
@@ -89,6 +85,23 @@ describe("evident export --cohort", () => {
     );
     expect(out!.patients + out!.suppressed).toBe(await directCount(filter));
     expect(out!.patients + out!.suppressed).toBeLessThan(await directCount({ sexes: ["female"] }));
+  }, 120_000);
+
+  it("exports an older version with --cohort-version, and exits 2 naming the option for a version the cohort lacks", async () => {
+    const { dir, out } = await exportCohort("women-v1-again", "Women", ["--cohort-version", "1"]);
+    expect(readFileSync(path.join(dir, "cohort.txt"), "utf8")).toBe("Cohort 'Women' v1 (network): female\n");
+    expect(out!.patients + out!.suppressed).toBe(await directCount({ sexes: ["female"] }));
+    const missing = await exportCohort("women-v9", "Women", ["--cohort-version", "9"]);
+    expect([missing.run.code, JSON.parse(missing.run.stdout).error]).toEqual([
+      2,
+      '--cohort-version 9: the saved cohort "Women" has no version 9',
+    ]);
+    expect(() => readFileSync(path.join(missing.dir, "cohort.txt"))).toThrow();
+    const bad = await exportCohort("women-vx", "Women", ["--cohort-version", "two"]);
+    expect([bad.run.code, JSON.parse(bad.run.stdout).error]).toEqual([
+      2,
+      expect.stringMatching(/^--cohort-version "two" must be a version number/),
+    ]);
   }, 120_000);
 
   it("refuses an unknown name and a name two clinics use, exit 2, writing nothing", async () => {

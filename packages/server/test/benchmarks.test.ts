@@ -3,7 +3,8 @@
  * the endpoint's observed and expected counts and limits equal the domain's funnel on the same
  * people; a clinic under the minimum is counted, not plotted; staff see their own clinic named
  * and the others by label; researchers see a clinic's name only once its administrators agree
- * (audited); a bad query is a 400 problem.
+ * (audited); a bad query is a 400 problem. A cohort narrows every clinic's patients before the model
+ * is fitted, and `clinicIds` only picks the clinics shown.
  */
 import { addDays, scheduleFollowUps } from "@evident/domain";
 import { type BenchmarkCandidate, clinicBenchmark, MINIMUM_PER_CLINIC } from "@evident/domain/outcomes";
@@ -183,5 +184,59 @@ describe("clinic benchmarking", () => {
 
   it("is not open to patients or to anyone signed out", async () => {
     expect((await h.call("GET", "/api/v1/outcomes/benchmarks")).status).toBe(401);
+  });
+});
+
+describe("clinic benchmarking for a cohort", () => {
+  const byN = (a: { n: number }, b: { n: number }) => a.n - b.n;
+
+  it("fits the model on the cohort's patients of every clinic, and prints the cohort", async () => {
+    const researcher = await h.staff("researcher", ids.north);
+    const res = await get(
+      researcher.cookie,
+      "?measure=odi&treatmentKinds=bone_marrow_concentrate,exercise_physiotherapy",
+    );
+    expect(res.status, res.text).toBe(200);
+    const direct = clinicBenchmark(
+      candidates.filter((c) => c.kind !== "medication"),
+      "odi",
+      TODAY,
+    );
+    const expected = direct.points.map(({ clinicId: _, ...p }) => p).sort(byN);
+    expect(mismatches([...res.json.clinics].sort(byN), expected, { relative: 1e-9 })).toEqual([]);
+    expect(res.json).toMatchObject({ analysed: direct.analysed, clinicsInModel: 2, clinicsBelowMinimum: 0 });
+    const everyone = await get(researcher.cookie, "?measure=odi");
+    expect(everyone.json.model).not.toEqual(res.json.model);
+    expect(res.json.cohort).toEqual({
+      line: "Filtered: Bone-marrow concentrate injection or Exercise / physiotherapy",
+      id: null,
+      version: null,
+      suppressedRows: 0,
+    });
+  });
+
+  it("shows only the clinics picked, each judged against the whole network", async () => {
+    const researcher = await h.staff("researcher", ids.north);
+    const all = await get(researcher.cookie, "?measure=odi");
+    const picked = await get(researcher.cookie, `?measure=odi&clinicIds=${ids.north}`);
+    expect(picked.status, picked.text).toBe(200);
+    expect(picked.json.clinics).toHaveLength(1);
+    const [shown] = picked.json.clinics as Point[];
+    expect(all.json.clinics.find((c: Point) => c.label === shown!.label)).toEqual(shown);
+    // The same clinic as its own administrator sees it named.
+    const own = (await get((await h.staff("admin", ids.north)).cookie, "?measure=odi")).json.clinics.find(
+      (c: Point) => c.own,
+    );
+    expect(own.label).toBe(shown!.label);
+    expect(picked.json.model).toEqual(all.json.model);
+    expect(picked.json.notes.join(" ")).toMatch(/Only the chosen clinics are shown/);
+  });
+
+  it("refuses staff another clinic, and a saved cohort with filters", async () => {
+    const admin = await h.staff("admin", ids.south);
+    const other = await get(admin.cookie, `?clinicIds=${ids.north}`);
+    expect([other.status, other.json.issues[0].path]).toEqual([400, "clinicIds"]);
+    const both = await get(admin.cookie, `?cohort=${ids.north}&sexes=female`);
+    expect([both.status, both.json.issues[0].path]).toEqual([400, "cohort"]);
   });
 });

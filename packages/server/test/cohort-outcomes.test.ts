@@ -10,7 +10,7 @@
 import { mean } from "@evident/domain/stats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "./harness";
-import { type Person, people, T0, writeRegistry } from "./outcome-registry";
+import { type Person, people, T0, writeTwoClinics } from "./outcome-registry";
 
 let h: Harness;
 let clinician: { cookie: string };
@@ -26,15 +26,9 @@ const elsewhere = people("medication", 3, 3);
 
 beforeAll(async () => {
   h = await createHarness({ now: `${T0}T09:00:00Z` });
-  const main = await h.staff("clinician");
-  const ids = await writeRegistry(h, main, [...injected, ...exercised]);
-  const other = await h.staff("clinician", (await h.clinic("Other clinic")).id);
-  await writeRegistry(h, other, elsewhere);
-  mainClinic = (await h.database.pool.query("select clinic_id from patients where id = $1", [ids[0]])).rows[0]
-    .clinic_id;
-  clinician = await h.staff("clinician", mainClinic);
-  researcher = await h.staff("researcher", mainClinic);
-  admin = await h.staff("admin", mainClinic);
+  const written = await writeTwoClinics(h, [...injected, ...exercised], elsewhere);
+  mainClinic = written.clinicId;
+  ({ clinician, researcher, admin } = written);
 }, 180_000);
 afterAll(() => h.close());
 

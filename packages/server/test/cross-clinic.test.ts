@@ -35,8 +35,8 @@ type Resources = {
   baselineFollowUp: string;
   /** An export of A's admin, run to completion (its files exist). */
   researchExport: string;
-  /** A cohort A's admin saved for A only (network-wide ones are every clinic's to read). */
-  cohort: string;
+  /** A cohort A's admin saved for the clinic only (not network-wide). */
+  savedCohort: string;
   fhirClient: string;
 };
 
@@ -126,11 +126,11 @@ const fixtures: Record<string, Fixture> = {
   "POST /tasks/{id}/complete": { as: "staff", path: (r) => ({ id: r.task }), body: () => ({}) },
   "POST /fhir-clients/{id}/revoke": { as: "staff", path: (r) => ({ id: r.fhirClient }) },
   "GET /research/exports/{id}": { as: "staff", path: (r) => ({ id: r.researchExport }) },
-  "GET /cohorts/{id}/versions": { as: "staff", path: (r) => ({ id: r.cohort }) },
   "GET /research/exports/{id}/files/{name}": {
     as: "staff",
     path: (r) => ({ id: r.researchExport, name: "records.csv" }),
   },
+  "GET /cohorts/{id}/versions": { as: "staff", path: (r) => ({ id: r.savedCohort }) },
   "DELETE /auth/sessions/{id}": { as: "staff", path: (r) => ({ id: r.staffSession }) },
   "DELETE /staff/sessions/{id}": { as: "staff", path: (r) => ({ id: r.staffSession }) },
   "POST /staff/{id}/disable": { as: "staff", path: (r) => ({ id: r.clinician.id }) },
@@ -213,8 +213,12 @@ async function makeClinicA(): Promise<{ admin: Staff; r: Resources }> {
   await post("/research/terms/acceptances", { version: terms.json.version }, admin.cookie);
   const researchExport = (await post("/research/exports", { format: "redcap" }, admin.cookie)).json.id;
   await runExportJobsOnce(h.deps);
-  const cohort = (
-    await post("/cohorts", { name: "A's own cohort", filter: { sexes: ["female"] } }, admin.cookie)
+  const savedCohort = (
+    await post(
+      "/cohorts",
+      { name: "Clinic A only", scope: "clinic", filter: { sexes: ["female"] } },
+      admin.cookie,
+    )
   ).json.id;
   return {
     admin,
@@ -231,7 +235,7 @@ async function makeClinicA(): Promise<{ admin: Staff; r: Resources }> {
       patientSession: (await sessions(patient.cookie))[0].id,
       baselineFollowUp,
       researchExport,
-      cohort,
+      savedCohort,
       fhirClient: (
         await addFhirClient(
           h.database.db,

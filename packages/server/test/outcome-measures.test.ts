@@ -2,7 +2,7 @@
  * Every outcome measure of the report on a constructed registry: patients answer back and leg
  * pain, PEG, PROMIS-29 and EQ-5D-5L before a treatment and at 3 months (with PGIC), through the
  * API; the report's row for each measure must equal what the answers sent give when scored and
- * paired here, directly.
+ * paired here, directly; and so must the distribution of change of each measure with a change.
  */
 import { addDays } from "@evident/domain";
 import { getInstrument } from "@evident/domain/instruments";
@@ -10,11 +10,12 @@ import {
   findMeasure,
   fromAnswers,
   isCategoryResponse,
+  isWorsening,
   measureValue,
   outcomeMeasures,
   reachesThreshold,
 } from "@evident/domain/outcomes";
-import { seededRandom } from "@evident/domain/stats";
+import { mean, quantile, seededRandom } from "@evident/domain/stats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerAll } from "./answers";
 import { createHarness, type Harness } from "./harness";
@@ -58,6 +59,7 @@ function scoredValue(measureId: string, sets: readonly AnswerSet[]): number | nu
 }
 
 let h: Harness;
+let reader: string;
 const people: { before: AnswerSet[]; after: AnswerSet[] }[] = [];
 let report: {
   rows: { treatmentKind: string; timepoint: string; due: number; measures: Record<string, unknown>[] }[];
@@ -101,7 +103,7 @@ beforeAll(async () => {
     expect(res.status, res.text).toBeLessThan(300);
   }
   h.clock.set(at(addDays(T0, 200)));
-  const reader = (await h.staff("clinician", clinic.id)).cookie;
+  reader = (await h.staff("clinician", clinic.id)).cookie;
   const all = outcomeMeasures.map((m) => m.id).join(",");
   const res = await h.call("GET", `/api/v1/outcomes?measures=${encodeURIComponent(all)}`, { cookie: reader });
   expect(res.status, res.text).toBe(200);
@@ -172,5 +174,64 @@ describe("every outcome measure in the outcomes report", () => {
       expect(res.headers.get("content-type")).toContain("application/problem+json");
       expect(res.text).toContain("measures");
     }
+  });
+});
+
+/** The (baseline, 3-month) pairs of a measure, scored here from the answers sent. */
+function pairsOf(measureId: string): [number, number][] {
+  return people.flatMap((p) => {
+    const before = scoredValue(measureId, p.before);
+    const after = scoredValue(measureId, p.after);
+    return before === null || after === null ? [] : [[before, after] as [number, number]];
+  });
+}
+
+describe("the distribution of change for every change measure", () => {
+  const distribution = async (id: string) => {
+    const res = await h.call(
+      "GET",
+      `/api/v1/outcomes/distribution?instrument=${encodeURIComponent(id)}&timepoint=3m`,
+      { cookie: reader },
+    );
+    expect(res.status, res.text).toBe(200);
+    return res.json;
+  };
+
+  for (const id of ["promis29.fatigue", "promis29.physical_function", "eq5d5l.index_us", "nrs_leg"])
+    it(`gives ${id} the n, mean, quantiles and shares improved and worse of a direct computation`, async () => {
+      const body = await distribution(id);
+      const group = body.groups.find((g: { treatmentKind: string }) => g.treatmentKind === KIND);
+      const pairs = pairsOf(id);
+      const changes = pairs.map(([b, a]) => a - b).sort((x, y) => x - y);
+      const m = findMeasure(id)!;
+      expect(group).toMatchObject({ n: pairs.length, suppressed: false });
+      expect(group.mean).toBeCloseTo(mean(changes), 9);
+      expect(group.quantiles.p25).toBeCloseTo(quantile(changes, 0.25), 9);
+      expect(group.quantiles.p75).toBeCloseTo(quantile(changes, 0.75), 9);
+      expect(group.improved.count).toBe(pairs.filter(([b, a]) => reachesThreshold(m, b, a)).length);
+      expect(group.worsened.count).toBe(pairs.filter(([b, a]) => isWorsening(id, b, a)).length);
+      for (const point of group.ecdf)
+        expect(point.share).toBeCloseTo(
+          changes.filter((c) => c <= point.change + 1e-9).length / pairs.length,
+          9,
+        );
+      expect(body.improvedRule).toMatch(/improved by ≥/);
+    });
+
+  it("gives PEG and the EQ VAS, which have no cited threshold, the change without shares improved or worse, and says so", async () => {
+    for (const id of ["peg", "eq5d5l"]) {
+      const body = await distribution(id);
+      const group = body.groups.find((g: { treatmentKind: string }) => g.treatmentKind === KIND);
+      const pairs = pairsOf(id);
+      expect(group.mean).toBeCloseTo(mean(pairs.map(([b, a]) => a - b)), 9);
+      expect([group.improved.share, group.worsened.share, group.improvedRange]).toEqual([null, null, null]);
+      expect([body.improvedRule, body.worsenedRule]).toEqual(["none", "none"]);
+      expect(body.notes.join(" ")).toMatch(/no shares improved or worse are given/);
+    }
+  });
+
+  it("refuses PGIC, which has no change from baseline, naming instrument", async () => {
+    const res = await h.call("GET", "/api/v1/outcomes/distribution?instrument=pgic", { cookie: reader });
+    expect([res.status, res.json.issues.map((i: { path: string }) => i.path)]).toEqual([400, ["instrument"]]);
   });
 });

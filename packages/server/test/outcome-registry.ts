@@ -190,3 +190,20 @@ export function candidateOf(p: Person, treatment: string, instrument: "odi" | "n
     score: p.twelveMonths ? p.twelveMonths[instrument] : null,
   };
 }
+
+/**
+ * Two clinics for the cohort tests: `here` in a fresh clinic, `elsewhere` in "Other clinic"; the
+ * first clinic's id, and a clinician, a researcher and an admin of it, signed in.
+ */
+export async function writeTwoClinics(h: Harness, here: readonly Person[], elsewhere: readonly Person[]) {
+  const ids = await writeRegistry(h, await h.staff("clinician"), here);
+  await writeRegistry(h, await h.staff("clinician", (await h.clinic("Other clinic")).id), elsewhere);
+  const { rows } = await h.database.pool.query("select clinic_id from patients where id = $1", [ids[0]]);
+  const clinicId: string = rows[0].clinic_id;
+  return {
+    clinicId,
+    clinician: await h.staff("clinician", clinicId),
+    researcher: await h.staff("researcher", clinicId),
+    admin: await h.staff("admin", clinicId),
+  };
+}

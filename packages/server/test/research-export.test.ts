@@ -156,3 +156,64 @@ describe("research export from the web app", () => {
     expect((await call("GET", "/research/exports", admin.cookie)).json.items).toEqual([]);
   });
 });
+
+describe("a research export of a saved cohort", () => {
+  const saveCohort = async (name: string, filter: Record<string, unknown>) => {
+    const res = await call("POST", "/cohorts", researcher.cookie, { name, filter });
+    expect(res.status, res.text).toBe(201);
+    return res.json as { id: string; line: string; version: number };
+  };
+
+  it("writes the cohort's line to cohort.txt among the files and records the cohort in the export and its audit events", async () => {
+    const saved = await saveCohort("Everyone sexed", { sexes: ["female", "male"] });
+    const queued = await call("POST", "/research/exports", researcher.cookie, {
+      format: "csv",
+      cohortId: saved.id,
+    });
+    expect(queued.status, queued.text).toBe(202);
+    const recorded = { name: "Everyone sexed", version: 1, id: saved.id, line: saved.line };
+    expect(queued.json.cohort).toEqual({ ...recorded, filter: { sexes: ["female", "male"] } });
+    await runExportJobsOnce(h.deps);
+    const done = await call("GET", `/research/exports/${queued.json.id}`, researcher.cookie);
+    expect(done.json.status).toBe("completed");
+    const listed = done.json.files.find((f: { name: string }) => f.name === "cohort.txt");
+    const file = await call("GET", `/research/exports/${queued.json.id}/files/cohort.txt`, researcher.cookie);
+    expect([file.status, file.text]).toEqual([200, "Cohort 'Everyone sexed' v1: female or male\n"]);
+    expect(file.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(listed.sha256).toBe(createHash("sha256").update(file.text).digest("hex"));
+    const { rows } = await h.database.pool.query<{ action: string; detail: { cohort: unknown } }>(
+      "select action, detail from audit_events where entity_type = 'research-export' and entity_id = $1 and action in ('request', 'export') order by seq",
+      [queued.json.id],
+    );
+    expect(rows.map((r) => [r.action, r.detail.cohort])).toEqual([
+      ["request", queued.json.cohort],
+      ["export", queued.json.cohort],
+    ]);
+  });
+
+  it("refuses a saved cohort with filters, an unknown one, and one that picks only other clinics, naming cohortId", async () => {
+    const saved = await saveCohort("Women only", { sexes: ["female"] });
+    const both = await call("POST", "/research/exports", researcher.cookie, {
+      format: "csv",
+      cohortId: saved.id,
+      cohort: { sexes: ["male"] },
+    });
+    const unknown = await call("POST", "/research/exports", researcher.cookie, {
+      format: "csv",
+      cohortId: "0190c0de-0000-7000-8000-000000000001",
+    });
+    const other = await h.clinic("Another clinic");
+    const elsewhere = await saveCohort("Elsewhere", { clinicIds: [other.id] });
+    const foreign = await call("POST", "/research/exports", researcher.cookie, {
+      format: "csv",
+      cohortId: elsewhere.id,
+    });
+    for (const res of [both, unknown, foreign]) {
+      expect([res.status, res.headers.get("content-type")]).toEqual([
+        400,
+        expect.stringMatching(/problem\+json/),
+      ]);
+      expect(res.json.issues.map((i: { path: string }) => i.path)).toEqual(["cohortId"]);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * The de-identified research export, for the operator:
- *   evident export --format redcap|csv --out DIR [--cohort NAME]
+ *   evident export --format redcap|csv --out DIR [--cohort NAME [--cohort-version N]]
  * writes a REDCap project's files (data dictionary, events, instrument–event mapping, repeating
  * instruments, records) or tidy CSV files with a codebook into DIR (new or empty), of every
  * clinic through the system role, from one snapshot (so it runs beside a serving server), with a
@@ -11,7 +11,9 @@
  * `--cohort NAME` exports the latest version of the saved cohort of that name (any clinic's; a
  * name two clinics use is refused as ambiguous): its one-line definition with its version is
  * written to DIR/cohort.txt (listed with the files, with its checksum) and put in the audit event.
- * An unknown name exits 2 with "no saved cohort named …".
+ * `--cohort-version N` picks that version instead of the latest. An unknown name exits 2 with
+ * "no saved cohort named …"; a version the cohort does not have (or not a whole number ≥ 1, or
+ * given without --cohort) exits 2 naming --cohort-version.
  */
 import { access, constants, readdir, rm } from "node:fs/promises";
 import path from "node:path";
@@ -31,7 +33,8 @@ import { withCommandDatabase } from "../database";
 import { progressBar } from "../progress";
 import { cliActor } from "./accounts";
 
-const usage = 'usage: evident export --format redcap|csv --out DIR [--cohort "<saved cohort name>"]';
+const usage =
+  'usage: evident export --format redcap|csv --out DIR [--cohort "<saved cohort name>" [--cohort-version N]]';
 
 function fail(message: string): number {
   console.log(JSON.stringify({ error: message }));
@@ -61,11 +64,16 @@ async function outProblem(dir: string): Promise<string | null> {
 }
 
 export async function runExport(args: string[]): Promise<number> {
-  let values: { format?: string; out?: string; cohort?: string };
+  let values: { format?: string; out?: string; cohort?: string; "cohort-version"?: string };
   try {
     ({ values } = parseArgs({
       args,
-      options: { format: { type: "string" }, out: { type: "string" }, cohort: { type: "string" } },
+      options: {
+        format: { type: "string" },
+        out: { type: "string" },
+        cohort: { type: "string" },
+        "cohort-version": { type: "string" },
+      },
     }));
   } catch (e) {
     return fail(`${(e as Error).message}; ${usage}`);
@@ -75,6 +83,11 @@ export async function runExport(args: string[]): Promise<number> {
   else if (!researchFormats.includes(values.format as ResearchFormat))
     problems.push(`--format "${values.format}" is unknown: use redcap or csv`);
   if (!values.out) problems.push("--out is required");
+  const version = values["cohort-version"];
+  if (version !== undefined && values.cohort === undefined)
+    problems.push("--cohort-version needs --cohort NAME");
+  else if (version !== undefined && !/^[1-9][0-9]{0,8}$/.test(version))
+    problems.push(`--cohort-version "${version}" must be a version number (1, 2, …)`);
   if (problems.length > 0 || !values.out) return fail(`${problems.join("; ")}; ${usage}`);
   const out = path.resolve(values.out);
   const dirProblem = await outProblem(out);
@@ -85,12 +98,18 @@ export async function runExport(args: string[]): Promise<number> {
     let filter: CohortFilter = {};
     let saved: SavedCohort | null = null;
     if (values.cohort !== undefined) {
-      const found = await findSavedCohort(database.system.db, values.cohort);
+      const found = await findSavedCohort(
+        database.system.db,
+        values.cohort,
+        version === undefined ? undefined : Number(version),
+      );
       if ("problem" in found)
         return fail(
           found.problem === "ambiguous"
             ? `the saved cohort name "${values.cohort}" is used by ${found.clinics?.length} clinics: rename one`
-            : `no saved cohort named "${values.cohort}"`,
+            : found.problem === "no-such-version"
+              ? `--cohort-version ${version}: the saved cohort "${values.cohort}" has no version ${version}`
+              : `no saved cohort named "${values.cohort}"`,
         );
       saved = found.found;
       filter = saved.filter;

@@ -11,14 +11,9 @@ import type { StartBackGroup } from "@evident/domain/evidence";
 import type { BenchmarkCandidate } from "@evident/domain/outcomes";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../audit";
+import { analysedTreatment, type CohortRestriction, restrictedTreatments } from "./cohort-restriction";
 import { type FollowUpColumns, followUpOf } from "./outcome-cohorts";
-import {
-  analyticMemory,
-  baselineStartBack,
-  baselines,
-  currentScored,
-  treatmentsInScope,
-} from "./outcome-sql";
+import { analyticMemory, baselineStartBack, baselines, currentScored } from "./outcome-sql";
 
 type Row = FollowUpColumns & {
   clinic_id: string;
@@ -35,10 +30,12 @@ type Row = FollowUpColumns & {
   surgery_days: number | null;
 };
 
+/** `restrict`: a cohort's (./cohort-restriction): its patients' episodes whose first treatment it analyses. */
 export async function benchmarkCandidates(
   db: Executor,
   surgeryKinds: readonly string[],
   today: string,
+  restrict?: CohortRestriction,
 ): Promise<BenchmarkCandidate[]> {
   await analyticMemory(db);
   const surgical = sql`array[${sql.join(
@@ -46,9 +43,9 @@ export async function benchmarkCandidates(
     sql`, `,
   )}]::text[]`;
   const result = await db.execute<Row>(sql`
-    with tr as materialized (${treatmentsInScope(null)}),
+    with tr as materialized (${restrictedTreatments(null, restrict)}),
     first as materialized (
-      select * from tr where tr.position = 1 and tr.treatment_date <= ${today}::date
+      select * from tr where tr.position = 1 and tr.treatment_date <= ${today}::date and ${analysedTreatment(restrict)}
     ),
     base as (${baselines(["odi", "nrs_back"], "first")}),
     sb as (${baselineStartBack("first")}),

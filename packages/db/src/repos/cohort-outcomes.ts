@@ -2,8 +2,9 @@
  * The outcomes report for a cohort, by the direct SQL (ARCHITECTURE.md, "Cohort filters on the
  * outcomes views"): the cohort's patients are chosen by the export's own cohort SQL
  * (research-export/cohort-sql.ts, so a cohort means the same patients in a figure and in an
- * export), then the report's tallies are computed over those patients' episodes, counting only
- * the treatments of the cohort's kinds and dates. Patient ids stay inside this function's
+ * export), then each view's SQL runs over those patients' episodes, counting only the treatments
+ * of the cohort's kinds and dates (./cohort-restriction: the report's tallies, survival, the
+ * comparison's and the benchmark's candidates). Patient ids stay inside this function's
  * transaction; only tallies come out.
  */
 
@@ -12,6 +13,7 @@ import type { CohortFilter } from "@evident/domain/research";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../audit";
 import { type CohortQuery, cohortQuery } from "../research-export/cohort-sql";
+import type { CohortRestriction } from "./cohort-restriction";
 import { outcomeTallies, type TallyFilter } from "./outcomes";
 
 /** A numbered-parameter query ($1, $2 …) as a drizzle SQL fragment, each value one parameter. */
@@ -40,6 +42,20 @@ export async function cohortPatientIds(
   return rows.map((r) => r.id);
 }
 
+/** The restriction (./cohort-restriction) of the cohort in the clinic (or every clinic, `clinicId` null). */
+export async function cohortRestriction(
+  db: Executor,
+  clinicId: string | null,
+  cohort: CohortFilter,
+): Promise<CohortRestriction> {
+  return {
+    patientIds: await cohortPatientIds(db, clinicId, cohort),
+    kinds: cohort.treatmentKinds,
+    treatedFrom: cohort.treatedFrom,
+    treatedTo: cohort.treatedTo,
+  };
+}
+
 /** As `outcomeTallies`, for the cohort's patients and treatments. */
 export async function cohortOutcomeTallies(
   db: Executor,
@@ -47,11 +63,5 @@ export async function cohortOutcomeTallies(
   cohort: CohortFilter,
   filter: TallyFilter,
 ): Promise<OutcomeTallies & { patients: number }> {
-  const patientIds = await cohortPatientIds(db, clinicId, cohort);
-  return outcomeTallies(db, clinicId, filter, {
-    patientIds,
-    kinds: cohort.treatmentKinds,
-    treatedFrom: cohort.treatedFrom,
-    treatedTo: cohort.treatedTo,
-  });
+  return outcomeTallies(db, clinicId, filter, await cohortRestriction(db, clinicId, cohort));
 }

@@ -12,12 +12,17 @@ import type { ComparisonCandidate, SurvivalCounts, SurvivalTally } from "@eviden
 import { sql } from "drizzle-orm";
 import type { Executor } from "../audit";
 import {
+  analysedTreatment,
+  type CohortRestriction,
+  ofCohortPatients,
+  restrictedTreatments,
+} from "./cohort-restriction";
+import {
   analyticMemory,
-  baselines,
   clinicScope,
-  currentScored,
   firstTreatments,
-  treatmentsInScope,
+  followUpMeasureAnswers,
+  measureBaselines,
 } from "./outcome-sql";
 
 type SurvivalRow = {
@@ -29,11 +34,13 @@ type SurvivalRow = {
   surgical: number;
 };
 
+/** `restrict`: a cohort's (./cohort-restriction): its patients' episodes whose first treatment it analyses. */
 export async function survivalTallies(
   db: Executor,
   clinicId: string | null,
   surgeryKinds: readonly string[],
   today: string,
+  restrict?: CohortRestriction,
 ): Promise<{ tallies: SurvivalTally[]; counts: SurvivalCounts }> {
   await analyticMemory(db);
   const surgical = sql`array[${sql.join(
@@ -41,8 +48,8 @@ export async function survivalTallies(
     sql`, `,
   )}]::text[]`;
   const result = await db.execute<SurvivalRow>(sql`
-    with tr as materialized (${treatmentsInScope(clinicId)}),
-    first as materialized (${firstTreatments(clinicScope(clinicId), today)}),
+    with tr as materialized (${restrictedTreatments(clinicId, restrict)}),
+    first as materialized (${cohortFirstTreatments(clinicId, today, restrict)}),
     later as (
       select tr.episode_id,
              min(tr.treatment_date) filter (where tr.kind = any(${surgical})) as surgery_day,
@@ -82,6 +89,13 @@ export async function survivalTallies(
     counts: { episodes: counts?.n ?? 0, firstSurgical: counts?.surgical ?? 0 },
   };
 }
+
+/** The first treatments of the episodes in scope (./outcome-sql), of the cohort's patients, kinds and dates. */
+const cohortFirstTreatments = (clinicId: string | null, today: string, r: CohortRestriction | undefined) =>
+  r
+    ? sql`select * from (${firstTreatments(sql`${clinicScope(clinicId)} and ${ofCohortPatients(r)}`, today)}) f0
+          where ${analysedTreatment(r, "f0")}`
+    : firstTreatments(clinicScope(clinicId), today);
 
 /** A follow-up's columns as the cohort queries select them (null window: none scheduled). */
 export type FollowUpColumns = {
@@ -124,20 +138,26 @@ export type CandidateFilter = {
   today: string;
 };
 
+/**
+ * `instrument` is an outcome measure (domain/outcomes/measures: a score or a sub-score), read as
+ * the report reads it; `restrict`: a cohort's (./cohort-restriction).
+ */
 export async function comparisonCandidates(
   db: Executor,
   clinicId: string | null,
   filter: CandidateFilter,
+  restrict?: CohortRestriction,
 ): Promise<ComparisonCandidate[]> {
   await analyticMemory(db);
   const { treatment, comparator, instrument, timepoint, today } = filter;
   const result = await db.execute<CandidateRow>(sql`
-    with tr as materialized (${treatmentsInScope(clinicId)}),
+    with tr as materialized (${restrictedTreatments(clinicId, restrict)}),
     first as materialized (
       select * from tr
       where tr.position = 1 and tr.kind in (${treatment}, ${comparator}) and tr.treatment_date <= ${today}::date
+        and ${analysedTreatment(restrict)}
     ),
-    base as (${baselines([instrument], "first")}),
+    base as (${measureBaselines([instrument], "first")}),
     fu as (
       select f.id, f.treatment_id, f.window_start, f.window_end, f.completed_at, f.cancelled_at,
              (first.next_date is not null and f.due_date >= first.next_date) as ended, first.next_date
@@ -145,14 +165,7 @@ export async function comparisonCandidates(
       join first on first.id = f.treatment_id
       where f.timepoint = ${timepoint}
     ),
-    answer as (
-      select distinct on (r.follow_up_id) r.follow_up_id, r.score::float8 as score
-      from questionnaire_responses r
-      join fu on fu.id = r.follow_up_id
-      where ${currentScored} and r.instrument = ${instrument}
-        and (fu.next_date is null or r.completed_at < fu.next_date::timestamp at time zone 'UTC')
-      order by r.follow_up_id, r.completed_at desc
-    )
+    answer as (${followUpMeasureAnswers([instrument], sql`r.follow_up_id`)})
     select first.kind, first.treatment_date::text, p.birth_date::text, p.sex, e.condition,
            e.onset_date::text, b.score as baseline, fu.window_start::text, fu.window_end::text,
            fu.completed_at, fu.cancelled_at, fu.ended, a.score

@@ -31,6 +31,7 @@ import type {
 } from "@evident/domain/outcomes";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../audit";
+import { analysedTreatment, type CohortRestriction, restrictedTreatments } from "./cohort-restriction";
 import {
   analyticMemory,
   baselines,
@@ -62,30 +63,8 @@ type TallyRow = {
 /** The outcome measures to summarise (domain/outcomes/measures ids), and optionally one timepoint. */
 export type TallyFilter = { instruments: readonly string[]; timepoint?: string };
 
-/**
- * A cohort's restriction of the tallies (./cohort-outcomes): only these patients' episodes (whole,
- * so a later treatment still ends an earlier one's follow-up), and of their treatments only those
- * of these kinds and dates.
- */
-export type TallyRestriction = {
-  patientIds: readonly string[];
-  kinds?: readonly string[];
-  treatedFrom?: string;
-  treatedTo?: string;
-};
-
-const treatmentOf = (r: TallyRestriction | undefined) =>
-  r === undefined
-    ? sql`true`
-    : sql.join(
-        [
-          sql`true`,
-          ...(r.kinds ? [sql`tr.kind = any(${sql.param([...r.kinds])}::text[])`] : []),
-          ...(r.treatedFrom ? [sql`tr.treatment_date >= ${r.treatedFrom}::date`] : []),
-          ...(r.treatedTo ? [sql`tr.treatment_date <= ${r.treatedTo}::date`] : []),
-        ],
-        sql` and `,
-      );
+/** A cohort's restriction of the tallies (./cohort-restriction). */
+export type TallyRestriction = CohortRestriction;
 
 export async function outcomeTallies(
   db: Executor,
@@ -94,19 +73,16 @@ export async function outcomeTallies(
   restrict?: TallyRestriction,
 ): Promise<OutcomeTallies & { patients: number }> {
   const timepoint = filter.timepoint ? sql`and f.timepoint = ${filter.timepoint}` : sql``;
-  const inScope = restrict
-    ? sql`select * from (${treatmentsInScope(clinicId)}) x where x.patient_id = any(${sql.param([...restrict.patientIds])}::uuid[])`
-    : treatmentsInScope(clinicId);
   await analyticMemory(db);
   // One statement, so the treatments and follow-ups are read once for all three parts.
   const result = await db.execute<TallyRow>(sql`
-    with tr as materialized (${inScope}),
+    with tr as materialized (${restrictedTreatments(clinicId, restrict)}),
     fu as materialized (
       select f.id, f.treatment_id, tr.kind, f.timepoint, f.window_start, f.window_end,
              f.completed_at, f.cancelled_at, tr.next_date
       from follow_ups f
       join tr on tr.id = f.treatment_id
-      where (tr.next_date is null or f.due_date < tr.next_date) and ${treatmentOf(restrict)} ${timepoint}
+      where (tr.next_date is null or f.due_date < tr.next_date) and ${analysedTreatment(restrict)} ${timepoint}
     ),
     answer as (${followUpMeasureAnswers(filter.instruments, sql`fu.treatment_id, fu.kind, fu.timepoint`)}),
     base as (${measureBaselines(filter.instruments)})
@@ -123,7 +99,7 @@ export async function outcomeTallies(
     group by a.kind, a.timepoint, a.instrument, b.score, a.score
     union all
     select 'p', null, null, null, null, null, null, null, null, null, count(distinct tr.patient_id)::int
-    from tr where ${treatmentOf(restrict)}`);
+    from tr where ${analysedTreatment(restrict)}`);
   const rows = result.rows;
   return {
     patients: rows.find((r) => r.part === "p")?.n ?? 0,

@@ -95,22 +95,26 @@ export async function summaryOutcomeTallies(
   };
 }
 
-/** As `survivalTallies`, from the summaries (computed for the slices' `as_of` day). */
+/**
+ * As `survivalTallies`, from the summaries (computed for the slices' `as_of` day); `clinicIds`:
+ * of the scope, only these clinics.
+ */
 export async function summarySurvival(
   db: Executor,
   clinicId: string | null,
   surgeryKinds: readonly string[],
+  clinicIds?: readonly string[],
 ): Promise<{ tallies: SurvivalTally[]; counts: SurvivalCounts }> {
   const tallies = await db.execute<{ kind: string; days: number; surgery: boolean; n: number }>(sql`
     select x.kind, x.days, x.surgery, sum(x.n)::int as n from survival_summary x
-    where ${scoped(clinicId)} group by x.kind, x.days, x.surgery`);
+    where ${scoped(clinicId)} ${ofClinics(clinicIds)} group by x.kind, x.days, x.surgery`);
   const counts = await db.execute<{ episodes: number; surgical: number }>(sql`
     select coalesce(sum(x.first_treatments), 0)::int as episodes,
            coalesce(sum(x.first_treatments) filter (where x.kind in (${sql.join(
              surgeryKinds.map((k) => sql`${k}`),
              sql`, `,
            )})), 0)::int as surgical
-    from summary_slices x where ${scoped(clinicId)}`);
+    from summary_slices x where ${scoped(clinicId)} ${ofClinics(clinicIds)}`);
   return {
     tallies: tallies.rows.map((r) => ({
       treatmentKind: r.kind,

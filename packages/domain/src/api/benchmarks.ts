@@ -5,10 +5,16 @@
  * whose administrators agreed to be named to researchers).
  */
 import { z } from "zod";
+import { CohortQuery } from "./cohort-query";
+import { CohortCaption } from "./outcomes";
 
 export const benchmarkMeasures = ["odi", "nrs_back", "surgery"] as const;
 
-export const BenchmarkQuery = z.object({
+/**
+ * A cohort narrows every clinic's patients; `clinicIds` picks which clinics are shown, while the
+ * model and the limits still come from every clinic's patients of the cohort.
+ */
+export const BenchmarkQuery = CohortQuery.extend({
   measure: z
     .enum(benchmarkMeasures, { error: `must be one of: ${benchmarkMeasures.join(", ")}` })
     .default("odi"),
@@ -43,6 +49,8 @@ export const BenchmarkReport = z.object({
   generatedAt: z.string(),
   asOf: z.string(),
   measure: z.enum(benchmarkMeasures),
+  /** Null: unfiltered. */
+  cohort: CohortCaption.nullable(),
   label: z.string(),
   definition: z.string(),
   adjustment: z.string(),

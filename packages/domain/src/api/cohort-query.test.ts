@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { isEvidentError } from "../errors";
 import { suppressSmallRows } from "../outcomes/small-cells";
+import { BenchmarkQuery } from "./benchmarks";
 import { cohortFromQuery } from "./cohort-query";
+import { ComparisonQuery, changeMeasureIds, DistributionQuery, SurvivalQuery } from "./outcomes";
 
 const issuesOf = (f: () => unknown) => {
   try {
@@ -44,5 +46,40 @@ describe("suppression in a filtered view", () => {
     });
     expect(suppressSmallRows(rows, 11).patients).toBe(11);
     expect(suppressSmallRows([], 0).patients).toBe(0);
+  });
+});
+
+describe("the other outcomes views' queries", () => {
+  it("take the cohort beside their own parameters on the distribution, survival, comparison and benchmarks", () => {
+    const cohort = { sexes: "female", ageBands: "40-49" };
+    expect(DistributionQuery.parse({ ...cohort, instrument: "promis29.fatigue" })).toMatchObject(cohort);
+    expect(SurvivalQuery.parse(cohort)).toEqual(cohort);
+    expect(BenchmarkQuery.parse(cohort)).toEqual({ ...cohort, measure: "odi" });
+    expect(
+      ComparisonQuery.parse({
+        ...cohort,
+        treatment: "medication",
+        comparator: "fusion",
+        instrument: "eq5d5l.index_us",
+      }),
+    ).toMatchObject(cohort);
+  });
+
+  it("accept every change measure as instrument and refuse a category measure, naming instrument", () => {
+    for (const id of changeMeasureIds)
+      expect(DistributionQuery.safeParse({ instrument: id }).success, id).toBe(true);
+    const pgic = DistributionQuery.safeParse({ instrument: "pgic" });
+    expect(pgic.success ? [] : pgic.error.issues.map((i) => i.path.join("."))).toEqual(["instrument"]);
+  });
+
+  it("refuse a comparison of a measure without a cited responder threshold, naming instrument", () => {
+    const peg = ComparisonQuery.safeParse({
+      treatment: "medication",
+      comparator: "fusion",
+      instrument: "peg",
+    });
+    expect(peg.success ? [] : peg.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["instrument", expect.stringMatching(/no cited responder threshold/)],
+    ]);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { treatmentKindIds } from "../catalogue/treatments";
+import { uncomparableMeasure } from "../outcomes/comparison";
 import { outcomeMeasures } from "../outcomes/measures";
 import { defaultInstruments, timepoints } from "../pathway/schedule";
 import { CohortQuery } from "./cohort-query";
@@ -99,7 +100,11 @@ export const CohortCaption = z.object({
   /** The saved cohort's version id and number (null for filters given directly). */
   id: z.string().nullable(),
   version: z.number().int().nullable(),
-  /** Rows (treatment × timepoint) left out whole because 1 to 10 follow-ups were due. */
+  /**
+   * What the filtered view left out whole because 1 to 10 patients were in it: report rows
+   * (treatment × timepoint, by follow-ups due), distribution and survival groups (treatment
+   * kinds); always 0 for the comparison and the benchmarks, which need 20 per arm or clinic anyway.
+   */
   suppressedRows: z.number().int(),
 });
 export type CohortCaption = z.infer<typeof CohortCaption>;
@@ -126,6 +131,17 @@ const instrumentIdList = [...defaultInstruments] as [string, ...string[]];
 const oneOf = (ids: readonly string[]) => ({ error: `must be one of: ${ids.join(", ")}` });
 
 export const outcomeInstrument = z.enum(instrumentIdList, oneOf(instrumentIdList));
+/** The measures with a change from baseline (domain/outcomes/measures): what a distribution or comparison is drawn for. */
+export const changeMeasureIds = outcomeMeasures.filter((m) => m.analysis === "change").map((m) => m.id) as [
+  string,
+  ...string[],
+];
+/** Query parameter `instrument` (its public name) of the distribution and the comparison: any change measure. */
+export const changeMeasure = z
+  .enum(changeMeasureIds, oneOf(changeMeasureIds))
+  .describe(
+    "An outcome measure with a change from baseline: an instrument's score (odi, nrs_back, nrs_leg, rmdq, peg, eq5d5l) or a sub-score (promis29.pain_interference, eq5d5l.index_us, …).",
+  );
 export const outcomeTimepoint = z.enum(timepointIdList, oneOf(timepointIdList));
 export const outcomeTreatment = z.enum(treatmentKindIds, oneOf(treatmentKindIds));
 
@@ -155,8 +171,8 @@ export type OutcomesReportQuery = z.infer<typeof OutcomesReportQuery>;
 export const reportMeasures = (q: OutcomesReportQuery): readonly string[] =>
   q.measures === undefined ? defaultInstruments : q.measures.split(",");
 
-export const DistributionQuery = z.object({
-  instrument: outcomeInstrument.default("odi"),
+export const DistributionQuery = CohortQuery.extend({
+  instrument: changeMeasure.default("odi"),
   timepoint: outcomeTimepoint.default("12m"),
 });
 export type DistributionQuery = z.infer<typeof DistributionQuery>;
@@ -164,19 +180,23 @@ export type DistributionQuery = z.infer<typeof DistributionQuery>;
 export const TruncationChoice = z.enum(["none", "p1-p99", "p5-p95"], oneOf(["none", "p1-p99", "p5-p95"]));
 export type TruncationChoice = z.infer<typeof TruncationChoice>;
 
-export const ComparisonQuery = z
-  .object({
-    treatment: outcomeTreatment,
-    comparator: outcomeTreatment,
-    instrument: outcomeInstrument.default("odi"),
-    timepoint: outcomeTimepoint.default("12m"),
-    truncate: TruncationChoice.default("p1-p99"),
-  })
-  .refine((q) => q.treatment !== q.comparator, {
-    path: ["comparator"],
-    message: "must differ from the treatment",
-  });
+export const ComparisonQuery = CohortQuery.extend({
+  treatment: outcomeTreatment,
+  comparator: outcomeTreatment,
+  instrument: changeMeasure.default("odi"),
+  timepoint: outcomeTimepoint.default("12m"),
+  truncate: TruncationChoice.default("p1-p99"),
+}).superRefine((q, ctx) => {
+  if (q.treatment === q.comparator)
+    ctx.addIssue({ code: "custom", path: ["comparator"], message: "must differ from the treatment" });
+  const uncomparable = uncomparableMeasure(q.instrument);
+  if (uncomparable) ctx.addIssue({ code: "custom", path: ["instrument"], message: uncomparable });
+});
 export type ComparisonQuery = z.infer<typeof ComparisonQuery>;
+
+/** Surgery-free survival takes only a cohort. */
+export const SurvivalQuery = CohortQuery;
+export type SurvivalQuery = CohortQuery;
 
 // ---- Shared pieces ---------------------------------------------------------------------------
 
@@ -225,6 +245,8 @@ export const DistributionReport = z.object({
   dataAsOf,
   instrument: z.string(),
   timepoint: z.string(),
+  /** Null: unfiltered. */
+  cohort: CohortCaption.nullable(),
   improvedRule: z.string(),
   worsenedRule: z.string(),
   minimumCell: z.number().int(),
@@ -277,6 +299,8 @@ export const SurvivalReport = z.object({
   asOf: z.string(),
   dataAsOf,
   definition: z.string(),
+  /** Null: unfiltered. */
+  cohort: CohortCaption.nullable(),
   minimumCell: z.number().int(),
   funnel: z.array(FunnelStep),
   groups: z.array(SurvivalGroup),
@@ -349,6 +373,8 @@ export const ComparisonReport = z.object({
   comparator: z.string(),
   instrument: z.string(),
   timepoint: z.string(),
+  /** Null: unfiltered. */
+  cohort: CohortCaption.nullable(),
   responderRule: z.string(),
   population: z.string(),
   minimumPerArm: z.number().int(),

@@ -1,7 +1,7 @@
 /**
  * The de-identified research export from the web app: the data-use terms and their acceptance,
- * asking for an export (format and cohort filter; the clinic is always the caller's own), and an
- * export's status, progress and files (name, rows, size, SHA-256).
+ * asking for an export (format, and a cohort filter or a saved cohort; the clinic is always the
+ * caller's own), and an export's status, progress and files (name, rows, size, SHA-256).
  */
 import { z } from "zod";
 import { cohortFilterFields, datesInOrder } from "../research/cohort";
@@ -27,10 +27,17 @@ export const WebCohortFilter = cohortFilterFields
   .omit({ clinicIds: true })
   .refine(datesInOrder, { message: "must not be after treatedTo", path: ["treatedFrom"] });
 
-export const CreateResearchExportRequest = z.object({
-  format: z.enum(researchExportFormats, { error: "must be redcap or csv" }),
-  cohort: WebCohortFilter.default({}),
-});
+/** A filter (`cohort`), or a saved cohort's version id (`cohortId`), not both; neither: every patient. */
+export const CreateResearchExportRequest = z
+  .object({
+    format: z.enum(researchExportFormats, { error: "must be redcap or csv" }),
+    cohort: WebCohortFilter.default({}),
+    cohortId: z.string().uuid("must be a saved cohort's id").optional(),
+  })
+  .refine((r) => r.cohortId === undefined || Object.keys(r.cohort).length === 0, {
+    message: "give a saved cohort or filters, not both",
+    path: ["cohortId"],
+  });
 export type CreateResearchExportRequest = z.input<typeof CreateResearchExportRequest>;
 
 export const ResearchExportFile = z.object({
@@ -43,6 +50,7 @@ export const ResearchExportFile = z.object({
 export const ResearchExportView = z.object({
   id: z.string(),
   format: z.enum(researchExportFormats),
+  /** The filter as asked, or a saved cohort's record: {name, version, id, line, filter}. */
   cohort: z.record(z.string(), z.unknown()),
   status: z.enum(["queued", "running", "completed", "failed", "expired"]),
   progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),

@@ -152,7 +152,7 @@ describe.each(instruments.map((d) => [d.id, d] as const))("%s", (_id, def) => {
     }
     for (const text of [def.scoreMeaning, def.scoringRule, def.missingDataRule, def.licence.terms])
       expect(text.length).toBeGreaterThan(10);
-    const cited = [...def.sources, ...def.responderRules.map((r) => r.source), def.responder?.source];
+    const cited = [...def.sources, ...def.responderRules.map((r) => r.source)];
     for (const key of cited) if (key) expect(citations, key).toHaveProperty(key);
     for (const rule of def.responderRules) expect(def.sources, rule.source).toContain(rule.source);
     const outputs = new Set(["score", "index", ...(def.subscores ?? []).map((s) => s.id)]);

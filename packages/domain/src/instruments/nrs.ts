@@ -40,7 +40,6 @@ function nrs(id: "nrs_back" | "nrs_leg", where: "back" | "leg"): InstrumentDefin
     missingDataRule: "One item: unanswered means no score.",
     scoreRange: { min: 0, max: 10 },
     direction: "higher-worse",
-    responder: { absolute: 2, relative: 0.3, source: "ostelo2008" },
     responderRules: [
       {
         outcome: "score",

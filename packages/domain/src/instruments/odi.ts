@@ -163,7 +163,6 @@ export const odi: InstrumentDefinition = {
   direction: "higher-worse",
   unit: "%",
   bands: odiBands,
-  responder: { absolute: 10, relative: 0.3, source: "ostelo2008" },
   responderRules: [
     {
       outcome: "score",

@@ -55,7 +55,6 @@ export const rmdq: InstrumentDefinition = {
   missingDataRule: "All 24 statements must be answered yes or no; with any unanswered there is no score.",
   scoreRange: { min: 0, max: 24 },
   direction: "higher-worse",
-  responder: { absolute: 5, relative: 0.3, source: "ostelo2008" },
   responderRules: [
     {
       outcome: "score",

@@ -47,15 +47,6 @@ export type ItemGroup = {
 
 export type Band = { max: number; label: string };
 
-/** The primary responder rule, used by the outcomes table on `score`. */
-export type ResponderThreshold = {
-  /** Improvement in points (in the direction of "better"). */
-  absolute: number;
-  /** Improvement as a share of baseline, 0–1. */
-  relative: number;
-  source: CitationKey;
-};
-
 /**
  * Every published threshold worth storing beside the primary one (studies differ, so the registry
  * can compute several responder flags). `outcome` names what it applies to: "score" or a sub-score.
@@ -137,7 +128,6 @@ export type InstrumentDefinition = {
   unit?: string;
   bands?: readonly Band[];
   subscores?: readonly Subscore[];
-  responder?: ResponderThreshold;
   responderRules: readonly ResponderRule[];
   codes?: InstrumentCodes;
   licence: Licence;

@@ -18,8 +18,8 @@
 import type { Completeness, FunnelStep } from "../api/outcomes";
 import { conditionLabel } from "../catalogue/conditions";
 import { ageOn, daysBetween, type IsoDate } from "../dates";
-import { findInstrument } from "../instruments";
 import { followUpStatus } from "../pathway/schedule";
+import { measureShortTitle } from "./measures";
 import { completeness } from "./summary";
 
 export type Arm = "treatment" | "comparator";
@@ -139,7 +139,7 @@ export function analysedSet(
 }
 
 function covariatesOf(rows: readonly ComparisonCandidate[], instrument: string): Covariate[] {
-  const name = findInstrument(instrument)?.shortTitle ?? instrument;
+  const name = measureShortTitle(instrument);
   const logYears = rows.map((c) =>
     c.onsetDate === null ? null : Math.log(Math.max(daysBetween(c.onsetDate, c.treatmentDate), 30) / 365.25),
   );

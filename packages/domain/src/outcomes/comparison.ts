@@ -23,7 +23,6 @@ import type {
 } from "../api/outcomes";
 import { treatmentKind } from "../catalogue/treatments";
 import { badRequest, isEvidentError } from "../errors";
-import { findInstrument } from "../instruments";
 import { timepointLabel } from "../pathway/schedule";
 import {
   eValueForRiskRatio,
@@ -36,6 +35,7 @@ import {
   weightedResponderEffect,
 } from "../stats";
 import { type AnalysedSet, analysedSet, type ComparisonCandidate } from "./comparison-population";
+import { findMeasure, measureShortTitle } from "./measures";
 import { missingDataRange } from "./missing-data";
 import { isResponse, responderRule } from "./summary";
 
@@ -48,7 +48,21 @@ export type ComparisonRequest = {
   instrument: string;
   timepoint: string;
   truncate: TruncationChoice;
+  /** A filtered view (a cohort): a refusal does not say counts of 1 to 10 (./small-cells). */
+  cohort?: boolean;
 };
+
+/**
+ * Why a measure cannot be compared, or null: the comparison reports responder shares beside the
+ * mean change, so it needs a change measure with a cited responder threshold.
+ */
+export function uncomparableMeasure(measureId: string): string | null {
+  const m = findMeasure(measureId);
+  if (m?.analysis !== "change") return "is not a change measure";
+  if (m.responder === null)
+    return `${m.title} has no cited responder threshold, so responder shares cannot be compared; choose a measure with one`;
+  return null;
+}
 
 const truncation: Record<TruncationChoice, { lower: number; upper: number } | undefined> = {
   none: undefined,
@@ -80,11 +94,14 @@ function refuseSmallArms(set: AnalysedSet, request: ComparisonRequest): void {
     if (n >= MINIMUM_PER_ARM) return [];
     const kind = request[arm];
     const treated = set.funnels[arm][0]?.n ?? 0;
-    const answer = `${timepointLabel(request.timepoint)} ${findInstrument(request.instrument)?.shortTitle ?? request.instrument}`;
+    const answer = `${timepointLabel(request.timepoint)} ${measureShortTitle(request.instrument)}`;
+    const how = request.cohort
+      ? `fewer than ${MINIMUM_PER_ARM} patients of this cohort whose first treatment was ${label(kind)} can be analysed`
+      : `only ${n} of the ${treated} patients whose first treatment was ${label(kind)} can be analysed`;
     return [
       {
         path: arm,
-        message: `only ${n} of the ${treated} patients whose first treatment was ${label(kind)} can be analysed (a condition in which both treatments were given, a baseline and a ${answer} answer); at least ${MINIMUM_PER_ARM} are needed`,
+        message: `${how} (a condition in which both treatments were given, a baseline and a ${answer} answer); at least ${MINIMUM_PER_ARM} are needed`,
       },
     ];
   });
@@ -112,8 +129,10 @@ export function compareTreatments(
   candidates: readonly ComparisonCandidate[],
   request: ComparisonRequest,
   today: string,
-): Omit<ComparisonReport, "generatedAt" | "asOf" | "dataAsOf"> {
+): Omit<ComparisonReport, "generatedAt" | "asOf" | "dataAsOf" | "cohort"> {
   const { instrument } = request;
+  const uncomparable = uncomparableMeasure(instrument);
+  if (uncomparable) throw badRequest(uncomparable, "instrument");
   const set = analysedSet(candidates, instrument, today);
   refuseSmallArms(set, request);
   const { treated } = set;

@@ -8,6 +8,7 @@ import {
   ecdfStep,
   isWorsening,
   summarizeDistribution,
+  worseningRule,
 } from "./distribution";
 import { MINIMUM_CELL } from "./small-cells";
 
@@ -112,6 +113,39 @@ describe("empirical distribution of change", () => {
     expect(isWorsening("odi", 30, 40)).toBe(true);
     expect(isWorsening("odi", 30, 39)).toBe(false);
     expect(isWorsening("nrs_back", 4, 6)).toBe(true);
+  });
+
+  it("reads the scale, direction and threshold of any change measure from the measure table", () => {
+    // EQ-5D-5L index (US): range −0.573 to 1, higher is better, threshold 0.08.
+    expect(ecdfStep("eq5d5l.index_us")).toBeCloseTo(1.573 / 50, 12);
+    expect(changeRange("promis29.fatigue")[1]).toBeGreaterThan(0);
+    expect(isWorsening("eq5d5l.index_us", 0.6, 0.52)).toBe(true);
+    expect(isWorsening("eq5d5l.index_us", 0.6, 0.53)).toBe(false);
+    expect(isWorsening("eq5d5l.index_us", 0.5, 0.7)).toBe(false);
+    // PROMIS-29 physical function: higher is better, 3.6 T-points.
+    expect(isWorsening("promis29.physical_function", 40, 36.4)).toBe(true);
+    expect(isWorsening("promis29.physical_function", 40, 43.6)).toBe(false);
+    expect(worseningRule("promis29.fatigue")).toBe(
+      "worse by ≥ 7.75 points (the improvement threshold, mirrored)",
+    );
+  });
+
+  it("gives a measure without a cited threshold the change but no shares improved or worse", () => {
+    const pairs = Array.from({ length: 12 }, (_, i) => [5, 5 - (i % 4)] as const);
+    const d = summarizeDistribution("peg", {
+      treatmentKind: "medication",
+      pairs,
+      funnel: [],
+      completeness,
+      due: 12,
+    });
+    expect(d.mean).toBeCloseTo(-1.5, 12);
+    expect([d.improved, d.worsened, d.improvedRange]).toEqual([
+      { count: null, n: 12, share: null, ci: null },
+      { count: null, n: 12, share: null, ci: null },
+      null,
+    ]);
+    expect([worseningRule("peg"), isWorsening("peg", 2, 9)]).toEqual(["none", false]);
   });
 
   it("shows only counts for fewer than eleven patients", () => {

@@ -4,7 +4,7 @@
  * Methods notes (domain reference §7): show the CDF of change, and report several thresholds side
  * by side, including how many got clinically worse.
  *
- * For one instrument and timepoint, per treatment kind: n, mean and SD, type-7 quantiles (R's
+ * For one change measure (./measures: a score or sub-score) and timepoint, per treatment kind: n, mean and SD, type-7 quantiles (R's
  * default), the empirical CDF evaluated on a fixed grid of change values (share with change ≤ x),
  * the share improved by the responder rule (with the range the missing patients could move it
  * over) and the share worse by at least the rule's absolute threshold (Wilson intervals), an
@@ -13,43 +13,67 @@
  */
 import type { ChangeDistribution, Completeness, FunnelStep, Proportion } from "../api/outcomes";
 import type { IsoDate } from "../dates";
-import { findInstrument } from "../instruments";
 import { mean, quantile, standardDeviation, wilsonInterval } from "../stats";
+import { findMeasure, type OutcomeMeasure } from "./measures";
 import { missingDataRange } from "./missing-data";
 import { isSmallCell, MINIMUM_CELL, mergeSteps } from "./small-cells";
 import { countFollowUps, expandPairs, isResponse, type OutcomeTallies } from "./summary";
 
-/** Grid step for the ECDF: whole points on short scales (NRS 0–10), 1/50 of the range otherwise (ODI: 2). */
-export function ecdfStep(instrument: string): number {
-  const def = findInstrument(instrument);
-  const range = def ? def.scoreRange.max - def.scoreRange.min : 100;
-  return range <= 20 ? 1 : range / 50;
+type ChangeMeasure = Extract<OutcomeMeasure, { analysis: "change" }>;
+
+/** The change measure (./measures) a distribution is drawn for: its scale, direction and threshold. */
+function changeMeasure(measureId: string): ChangeMeasure | undefined {
+  const m = findMeasure(measureId);
+  return m?.analysis === "change" ? m : undefined;
 }
 
-/** True when the change is worse than baseline by at least the responder rule's absolute points. */
-export function isWorsening(instrument: string, baseline: number, after: number): boolean {
-  const def = findInstrument(instrument);
-  if (!def?.responder) return false;
-  const loss = def.direction === "higher-worse" ? after - baseline : baseline - after;
-  return loss >= def.responder.absolute;
+/** The measure's responder threshold, null when it has none (or is not a change measure). */
+const thresholdOf = (measureId: string) => changeMeasure(measureId)?.responder ?? null;
+
+/** The width of the measure's scale (100 for an unknown one). */
+const scaleWidth = (measureId: string) => {
+  const m = changeMeasure(measureId);
+  return m ? m.range.max - m.range.min : 100;
+};
+
+/**
+ * Grid step for the ECDF: whole points on short scales (NRS 0–10), 1/50 of the range otherwise
+ * (ODI: 2; an EQ-5D-5L index, whose whole range is under 2, about 0.03).
+ */
+export function ecdfStep(measureId: string): number {
+  const range = scaleWidth(measureId);
+  return range <= 20 && range >= 5 ? 1 : range / 50;
 }
 
-export function worseningRule(instrument: string): string {
-  const def = findInstrument(instrument);
-  if (!def?.responder) return "none";
-  return `worse by ≥ ${def.responder.absolute} points (the improvement threshold, mirrored)`;
+/** True when the change is worse than baseline by at least the measure's threshold, in its direction. */
+export function isWorsening(measureId: string, baseline: number, after: number): boolean {
+  const m = changeMeasure(measureId);
+  if (!m?.responder) return false;
+  const loss = m.direction === "higher-worse" ? after - baseline : baseline - after;
+  // The same float slack as the improvement rule (./measures): 0.5 − 0.58 is a loss of 0.08.
+  return loss >= m.responder.absolute - 1e-9;
 }
+
+export function worseningRule(measureId: string): string {
+  const threshold = thresholdOf(measureId);
+  if (!threshold) return "none";
+  return `worse by ≥ ${threshold.absolute} points (the improvement threshold, mirrored)`;
+}
+
+/** Whether the measure has a cited threshold, so improved and worse shares can be given. */
+export const hasThreshold = (measureId: string): boolean => thresholdOf(measureId) !== null;
+
+const withheld = (n: number): Proportion => ({ count: null, n, share: null, ci: null });
 
 function proportion(count: number, n: number): Proportion {
-  if (isSmallCell(n)) return { count: null, n, share: null, ci: null };
+  if (isSmallCell(n)) return withheld(n);
   const w = wilsonInterval(count, n);
   return { count, n, share: w.proportion, ci: [w.lower, w.upper] };
 }
 
-/** The change the instrument's scale allows, from most improved to most worsened: ±(max − min). */
-export function changeRange(instrument: string): readonly [number, number] {
-  const def = findInstrument(instrument);
-  const range = def ? def.scoreRange.max - def.scoreRange.min : 100;
+/** The change the measure's scale allows, from most improved to most worsened: ±(max − min). */
+export function changeRange(measureId: string): readonly [number, number] {
+  const range = scaleWidth(measureId);
   return [-range, range];
 }
 
@@ -117,14 +141,22 @@ export function summarizeDistribution(instrument: string, input: DistributionInp
       sd: null,
       quantiles: null,
       ecdf: [],
-      improved: proportion(0, n),
+      improved: withheld(n),
       improvedRange: null,
-      worsened: proportion(0, n),
+      worsened: withheld(n),
     };
   }
   const changes = pairs.map(([b, a]) => a - b).sort((x, y) => x - y);
   const q = (p: number) => quantile(changes, p);
   const improved = pairs.filter(([b, a]) => isResponse(instrument, b, a)).length;
+  const shares = hasThreshold(instrument)
+    ? {
+        improved: proportion(improved, n),
+        improvedRange: input.due === undefined ? null : missingDataRange(improved, n, input.due),
+        worsened: proportion(pairs.filter(([b, a]) => isWorsening(instrument, b, a)).length, n),
+      }
+    : // No cited threshold (PEG, EQ VAS): the change only, no shares improved or worse.
+      { improved: withheld(n), improvedRange: null, worsened: withheld(n) };
   return {
     ...common,
     suppressed: false,
@@ -132,9 +164,7 @@ export function summarizeDistribution(instrument: string, input: DistributionInp
     sd: standardDeviation(changes),
     quantiles: { p10: q(0.1), p25: q(0.25), p50: q(0.5), p75: q(0.75), p90: q(0.9) },
     ecdf: ecdfOnGrid(changes, ecdfStep(instrument), changeRange(instrument)),
-    improved: proportion(improved, n),
-    improvedRange: input.due === undefined ? null : missingDataRange(improved, n, input.due),
-    worsened: proportion(pairs.filter(([b, a]) => isWorsening(instrument, b, a)).length, n),
+    ...shares,
   };
 }
 

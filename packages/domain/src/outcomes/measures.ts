@@ -305,3 +305,10 @@ export const measuredInstruments: readonly string[] = [
 
 /** The measure's own instrument definition (every measure read from answer sets has one: the tests check it; the diary and imaging none). */
 export const measureInstrument = (m: OutcomeMeasure) => findInstrument(m.instrument);
+
+/** A short name for labels: the instrument's short title for its score, the measure's title for a sub-score. */
+export function measureShortTitle(id: string): string {
+  const m = findMeasure(id);
+  if (!m) return id;
+  return m.value.from === "score" ? (measureInstrument(m)?.shortTitle ?? m.title) : m.title;
+}

@@ -64,17 +64,29 @@ export const smallCellNote = `No estimate is shown from fewer than ${MINIMUM_CEL
 
 /**
  * A filtered view (a cohort) adds one rule: a narrow filter can make any count one person's, so a
- * row (treatment × timepoint) with 1 to 10 follow-ups due is left out whole — its counts too — and
- * the number left out is said; the cohort's patient count is not given when it is 1 to 10.
+ * row or group of 1 to 10 people is left out whole — its counts too — and the number left out is
+ * said. `sizeOf` is how many people it stands for (follow-ups due, episodes, analysed patients).
+ */
+export function leaveOutSmallGroups<G>(
+  groups: readonly G[],
+  sizeOf: (g: G) => number,
+): { kept: G[]; left: number } {
+  const kept = groups.filter((g) => sizeOf(g) === 0 || !isSmallCell(sizeOf(g)));
+  return { kept, left: groups.length - kept.length };
+}
+
+/**
+ * The report's form of that rule: a row (treatment × timepoint) with 1 to 10 follow-ups due is
+ * left out whole, and the cohort's patient count is not given when it is 1 to 10.
  */
 export function suppressSmallRows<R extends { due: number }>(
   rows: readonly R[],
   patients: number,
 ): { rows: R[]; suppressedRows: number; patients: number | null } {
-  const kept = rows.filter((r) => r.due === 0 || !isSmallCell(r.due));
+  const { kept, left } = leaveOutSmallGroups(rows, (r) => r.due);
   return {
     rows: kept,
-    suppressedRows: rows.length - kept.length,
+    suppressedRows: left,
     patients: patients > 0 && isSmallCell(patients) ? null : patients,
   };
 }

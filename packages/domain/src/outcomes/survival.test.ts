@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { kaplanMeier, logRankTest } from "../stats";
-import { monthsToDays, type SurvivalTally, surgeryFreeSurvival } from "./survival";
+import {
+  cohortSurvival,
+  monthsToDays,
+  type SurvivalTally,
+  surgeryFreeSurvival,
+  withoutSmallSteps,
+} from "./survival";
 
 const tally = (kind: string, days: number, surgery: boolean, count = 1): SurvivalTally => ({
   treatmentKind: kind,
@@ -112,5 +118,30 @@ describe("surgery-free survival", () => {
 
   it("has no log-rank test when nobody had an operation", () => {
     expect(surgeryFreeSurvival(exercise, counts).logRank).toBeNull();
+  });
+});
+
+describe("surgery-free survival in a filtered view", () => {
+  it("leaves out a first treatment with 1 to 10 episodes whole and counts only the groups shown as analysed", () => {
+    const few = [tally("medication", 50, false, 4), tally("medication", 80, true, 2)];
+    const all = surgeryFreeSurvival([...injection, ...exercise, ...few], counts);
+    expect(all.groups.map((g) => g.treatmentKind)).toContain("medication");
+    const filtered = cohortSurvival([...injection, ...exercise, ...few], counts);
+    expect(filtered.groups.map((g) => g.treatmentKind)).toEqual([
+      "epidural_steroid_injection",
+      "exercise_physiotherapy",
+    ]);
+    expect(filtered.left).toBe(1);
+    expect(filtered.groups).toEqual(surgeryFreeSurvival([...injection, ...exercise], counts).groups);
+    // 45 episodes, 34 not surgical, 31 analysed: 3 below 34 would say the six left out less three.
+    expect(filtered.funnel.map((s) => s.step)).toEqual(["episodes", "non-surgical"]);
+  });
+
+  it("drops any funnel step of 1 to 10, or 1 to 10 below the step kept before it", () => {
+    const step = (n: number) => ({ step: `s${n}`, label: "", n });
+    expect(withoutSmallSteps([step(100), step(95), step(80), step(5), step(0)]).map((s) => s.n)).toEqual([
+      100, 80, 0,
+    ]);
+    expect(withoutSmallSteps([step(0), step(0)]).map((s) => s.n)).toEqual([0, 0]);
   });
 });

@@ -18,7 +18,7 @@
  */
 import type { FunnelStep, SurvivalGroup, SurvivalPoint, SurvivalReport } from "../api/outcomes";
 import { kaplanMeier, logRankTest } from "../stats";
-import { isSmallCell, MINIMUM_CELL, mergeSteps } from "./small-cells";
+import { isSmallCell, leaveOutSmallGroups, MINIMUM_CELL, mergeSteps } from "./small-cells";
 
 export const SURVIVAL_DEFINITION =
   "Episodes whose first treatment was not surgery, grouped by that treatment. Time zero is its date; the event is the first discectomy or fusion recorded later in the same episode. Without an operation, a patient is censored at their last contact in the episode (their last questionnaire answer or last recorded treatment, whichever is later).";
@@ -166,4 +166,35 @@ export function surgeryFreeSurvival(
     { step: "analysed", label: "Analysed", n: analysed },
   ];
   return { groups, logRank, funnel };
+}
+
+/**
+ * Surgery-free survival for a filtered view (a cohort): a first-treatment group of 1 to 10
+ * episodes is left out whole (./small-cells), so "analysed" counts the groups shown; and a funnel
+ * step is shown only when neither it nor its gap from the step before is 1 to 10 episodes (the
+ * funnel only falls, so no two steps shown differ by 1 to 10 either).
+ */
+export function cohortSurvival(
+  tallies: readonly SurvivalTally[],
+  counts: SurvivalCounts,
+): Pick<SurvivalReport, "groups" | "logRank" | "funnel"> & { left: number } {
+  const all = surgeryFreeSurvival(tallies, counts);
+  const { kept, left } = leaveOutSmallGroups(all.groups, (g) => g.n);
+  const shown = new Set(kept.map((g) => g.treatmentKind));
+  const result = surgeryFreeSurvival(
+    tallies.filter((t) => shown.has(t.treatmentKind)),
+    counts,
+  );
+  return { ...result, funnel: withoutSmallSteps(result.funnel), left };
+}
+
+/** The funnel's steps, less any step of 1 to 10 or 1 to 10 below the last step kept. */
+export function withoutSmallSteps(funnel: readonly FunnelStep[]): FunnelStep[] {
+  const kept: FunnelStep[] = [];
+  for (const step of funnel) {
+    const before = kept.at(-1);
+    const gap = before ? before.n - step.n : 0;
+    if ((step.n === 0 || !isSmallCell(step.n)) && (gap === 0 || !isSmallCell(gap))) kept.push(step);
+  }
+  return kept;
 }

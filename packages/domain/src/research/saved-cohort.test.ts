@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cohortLine, saveCohortSchema } from "./saved-cohort";
+import { cohortLine, exportedCohort, recordedCohort, saveCohortSchema } from "./saved-cohort";
 
 describe("saved cohorts", () => {
   it("prints the definition as one line in a fixed order with clinic names and en dashes", () => {
@@ -57,5 +57,34 @@ describe("saved cohorts", () => {
       scope: "clinic",
       filter: {},
     });
+  });
+});
+
+describe("a saved cohort recorded on an export", () => {
+  const saved = {
+    id: "0190c0de-0000-7000-8000-000000000002",
+    clinicId: "0190c0de-0000-7000-8000-000000000001",
+    name: "Women",
+    version: 3,
+    scope: "clinic" as const,
+    filter: { sexes: ["female" as const] },
+    createdAt: new Date("2026-01-01T00:00:00Z"),
+  };
+
+  it("records the name, version, id, line and filter, and reads them back", () => {
+    const record = exportedCohort(saved);
+    expect(record).toEqual({
+      name: "Women",
+      version: 3,
+      id: saved.id,
+      line: "Cohort 'Women' v3: female",
+      filter: { sexes: ["female"] },
+    });
+    expect(recordedCohort(record)).toEqual({ filter: { sexes: ["female"] }, saved: record });
+  });
+
+  it("reads an ad hoc filter, as exports recorded it before, as the filter with no saved cohort", () => {
+    expect(recordedCohort({ sexes: ["male"] })).toEqual({ filter: { sexes: ["male"] }, saved: null });
+    expect(recordedCohort({})).toEqual({ filter: {}, saved: null });
   });
 });

@@ -89,3 +89,35 @@ export function cohortLine(
   const where = c.scope === "network" ? " (network)" : "";
   return `Cohort '${c.name}' v${c.version}${where}: ${clauses.length ? clauses.join("; ") : "every patient"}`;
 }
+
+/** A saved cohort as an export records it (its row and audit event): which version, its line and filter. */
+export type ExportedCohort = {
+  name: string;
+  version: number;
+  id: string;
+  line: string;
+  filter: CohortFilter;
+};
+
+export const exportedCohort = (saved: SavedCohort): ExportedCohort => ({
+  name: saved.name,
+  version: saved.version,
+  id: saved.id,
+  line: cohortLine(saved),
+  filter: saved.filter,
+});
+
+/**
+ * An export's recorded cohort read back: a saved cohort's record (`exportedCohort`), or the
+ * filter itself (an ad hoc cohort, as exports always recorded it).
+ */
+export function recordedCohort(stored: Record<string, unknown>): {
+  filter: CohortFilter;
+  saved: ExportedCohort | null;
+} {
+  const saved =
+    typeof stored.line === "string" && typeof stored.filter === "object" && stored.filter !== null
+      ? (stored as ExportedCohort)
+      : null;
+  return saved ? { filter: saved.filter, saved } : { filter: stored as CohortFilter, saved: null };
+}

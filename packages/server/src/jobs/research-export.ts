@@ -22,7 +22,7 @@ import {
   writeResearchExport,
 } from "@evident/db";
 import { toIsoDate } from "@evident/domain";
-import type { CohortFilter } from "@evident/domain/research";
+import { recordedCohort } from "@evident/domain/research";
 import type { AppConfig } from "../config";
 import type { AppDeps } from "../http/env";
 import { safeMessage } from "../http/logger";
@@ -47,12 +47,14 @@ export async function runResearchExport(
     return { skipped: row?.status ?? "unknown export" };
   await removeFiles(config, exportId);
   const beat = jobHeartbeat(deps, jobId);
+  const cohort = recordedCohort(row.cohort);
   try {
     const result = await writeResearchExport({
       pool: database.pool,
       scopedClinicId: row.clinicId,
       clinicIds: [row.clinicId],
-      filter: row.cohort as CohortFilter,
+      filter: cohort.filter,
+      cohortLine: cohort.saved?.line,
       format: row.format,
       dir: researchExportDirOf(config, exportId),
       today: toIsoDate(clock.now()),

@@ -4,6 +4,7 @@ import type {
   ResearchExportList,
   ResearchExportView,
   ResearchTermsView,
+  SavedCohortList,
 } from "@evident/domain/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "./client";
@@ -43,3 +44,11 @@ export function useStartExport() {
 
 export const exportFileHref = (id: string, name: string) =>
   `/api/v1/research/exports/${encodeURIComponent(id)}/files/${encodeURIComponent(name)}`;
+
+/** The saved cohorts the caller can use (latest version of each), for an export's cohort. */
+export function useSavedCohorts() {
+  return useQuery({
+    queryKey: ["cohorts"] as const,
+    queryFn: () => api.get<SavedCohortList>("/cohorts"),
+  });
+}

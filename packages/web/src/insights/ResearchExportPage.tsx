@@ -6,7 +6,6 @@
  * files hold no identifiers (the server's export engine), so nothing here reaches identified data.
  */
 
-import { conditions, treatmentKinds } from "@evident/domain";
 import type { ResearchExportView } from "@evident/domain/api";
 import { ageBandIds } from "@evident/domain/research";
 import {
@@ -42,6 +41,14 @@ import { formatDateTime } from "../components/format";
 import { PageHeader } from "../components/PageHeader";
 import { LoadError, Loading } from "../components/QueryStates";
 import { usePageTitle } from "../components/usePageTitle";
+import {
+  cohortFields,
+  conditionData,
+  kindData,
+  SavedCohortChoice,
+  sexData,
+  startBackData,
+} from "./ExportCohortChoice";
 
 function Terms() {
   const terms = useResearchTerms();
@@ -96,29 +103,10 @@ function Terms() {
   );
 }
 
-const conditionData = conditions.map((c) => ({ value: c.id, label: c.label }));
-const kindData = treatmentKinds.map((k) => ({ value: k.id, label: k.label }));
-const sexData = ["female", "male", "other", "unknown"].map((s) => ({
-  value: s,
-  label: s[0]!.toUpperCase() + s.slice(1),
-}));
-const startBackData = ["low", "medium", "high"].map((s) => ({
-  value: s,
-  label: `${s[0]!.toUpperCase()}${s.slice(1)} risk`,
-}));
-const cohortFields = [
-  "cohort.sexes",
-  "cohort.ageBands",
-  "cohort.conditions",
-  "cohort.treatmentKinds",
-  "cohort.startBackGroups",
-  "cohort.treatedFrom",
-  "cohort.treatedTo",
-];
-
 function StartExport({ enabled }: { enabled: boolean }) {
   const start = useStartExport();
   const [format, setFormat] = useState<"redcap" | "csv">("redcap");
+  const [savedId, setSavedId] = useState("");
   const [sexes, setSexes] = useState<string[]>([]);
   const [ageBands, setAgeBands] = useState<string[]>([]);
   const [conds, setConds] = useState<string[]>([]);
@@ -133,18 +121,24 @@ function StartExport({ enabled }: { enabled: boolean }) {
   const err = (f: string) => issues?.fields[f];
   const list = (v: string[]) => (v.length ? v : undefined);
   const submit = () =>
-    start.mutate({
-      format,
-      cohort: {
-        sexes: list(sexes) as never,
-        ageBands: list(ageBands) as never,
-        conditions: list(conds) as never,
-        treatmentKinds: list(kinds),
-        startBackGroups: list(groups) as never,
-        treatedFrom: from || undefined,
-        treatedTo: to || undefined,
-      },
-    });
+    start.mutate(
+      savedId
+        ? { format, cohortId: savedId }
+        : {
+            format,
+            cohort: {
+              sexes: list(sexes) as never,
+              ageBands: list(ageBands) as never,
+              conditions: list(conds) as never,
+              treatmentKinds: list(kinds),
+              startBackGroups: list(groups) as never,
+              treatedFrom: from || undefined,
+              treatedTo: to || undefined,
+            },
+          },
+    );
+  // A saved cohort is the whole cohort: the filters wait until it is unchosen.
+  const filtering = enabled && !savedId;
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="start-title">
       <Stack gap="md">
@@ -171,6 +165,12 @@ function StartExport({ enabled }: { enabled: boolean }) {
             />
           </Stack>
         </Radio.Group>
+        <SavedCohortChoice
+          value={savedId}
+          onChange={setSavedId}
+          disabled={!enabled}
+          error={err("cohortId")}
+        />
         <Text size="sm" c="dimmed">
           Every filter is optional; with none, every patient of your clinic is exported.
         </Text>
@@ -180,7 +180,7 @@ function StartExport({ enabled }: { enabled: boolean }) {
             data={sexData}
             value={sexes}
             onChange={setSexes}
-            disabled={!enabled}
+            disabled={!filtering}
             error={err("cohort.sexes")}
             clearable
           />
@@ -189,7 +189,7 @@ function StartExport({ enabled }: { enabled: boolean }) {
             data={[...ageBandIds]}
             value={ageBands}
             onChange={setAgeBands}
-            disabled={!enabled}
+            disabled={!filtering}
             error={err("cohort.ageBands")}
             clearable
           />
@@ -198,7 +198,7 @@ function StartExport({ enabled }: { enabled: boolean }) {
             data={conditionData}
             value={conds}
             onChange={setConds}
-            disabled={!enabled}
+            disabled={!filtering}
             error={err("cohort.conditions")}
             clearable
           />
@@ -207,7 +207,7 @@ function StartExport({ enabled }: { enabled: boolean }) {
             data={kindData}
             value={kinds}
             onChange={setKinds}
-            disabled={!enabled}
+            disabled={!filtering}
             error={err("cohort.treatmentKinds")}
             clearable
             searchable
@@ -217,7 +217,7 @@ function StartExport({ enabled }: { enabled: boolean }) {
             data={startBackData}
             value={groups}
             onChange={setGroups}
-            disabled={!enabled}
+            disabled={!filtering}
             error={err("cohort.startBackGroups")}
             clearable
           />
@@ -227,7 +227,7 @@ function StartExport({ enabled }: { enabled: boolean }) {
               label="Treated from"
               value={from}
               onChange={(e) => setFrom(e.currentTarget.value)}
-              disabled={!enabled}
+              disabled={!filtering}
               error={err("cohort.treatedFrom")}
             />
             <TextInput
@@ -235,7 +235,7 @@ function StartExport({ enabled }: { enabled: boolean }) {
               label="Treated until"
               value={to}
               onChange={(e) => setTo(e.currentTarget.value)}
-              disabled={!enabled}
+              disabled={!filtering}
               error={err("cohort.treatedTo")}
             />
           </Group>

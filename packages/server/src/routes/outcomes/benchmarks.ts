@@ -8,12 +8,18 @@
  * Who is named: staff see their own clinic's name and every other clinic by its label; researchers
  * see a clinic's name only when its administrators have agreed (PUT /clinic/benchmark-naming,
  * audited), read at request time, so withdrawing takes effect at once. The cache holds no names.
+ *
+ * A cohort (./cohort.ts): its filters other than clinic narrow every clinic's patients (their
+ * episodes whose first treatment is of its kinds and dates), and the model is fitted on those;
+ * `clinicIds` only picks which clinics are shown, so a clinic is always judged against the whole
+ * network's patients of the cohort.
  */
 import {
   benchmarkCandidates,
   benchmarkClinics,
   cacheComparison,
   cachedComparison,
+  cohortRestriction,
   type Executor,
   inTx,
   refreshSummaries,
@@ -32,6 +38,8 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../http/env";
 import { clinicRepositories, requirePermission } from "../../http/scoped";
 import { json, problems } from "../common";
+import { viewCohort } from "./cohort";
+import { cohortCaption, cohortDetail } from "./cohort-read";
 import { StaleCache, untilFresh } from "./read";
 
 const benchmarks = createRoute({
@@ -39,10 +47,10 @@ const benchmarks = createRoute({
   path: "/outcomes/benchmarks",
   tags: ["Outcomes"],
   summary: "Clinic benchmarking: a funnel plot of risk-adjusted outcomes per clinic (Spiegelhalter 2005)",
-  description: `One measure (\`odi\` or \`nrs_back\`: responders at 12 months; \`surgery\`: surgery within 12 months) per clinic over the whole network: observed ÷ expected, the expected count from one logistic model fitted on every clinic's patients (age, sex, baseline severity, condition, STarT Back group), with 95% and 99.8% control limits 1 ± z·√V ÷ E, V = Σ p̂(1 − p̂). Clinics with fewer than ${MINIMUM_PER_CLINIC} analysed patients are in the model and counted, not plotted. Clinics appear under stable labels; staff see their own clinic named, researchers a clinic's name only when it has agreed. 400 naming \`measure\` when it is not one of the three.`,
+  description: `One measure (\`odi\` or \`nrs_back\`: responders at 12 months; \`surgery\`: surgery within 12 months) per clinic over the whole network: observed ÷ expected, the expected count from one logistic model fitted on every clinic's patients (age, sex, baseline severity, condition, STarT Back group), with 95% and 99.8% control limits 1 ± z·√V ÷ E, V = Σ p̂(1 − p̂). Clinics with fewer than ${MINIMUM_PER_CLINIC} analysed patients are in the model and counted, not plotted. Clinics appear under stable labels; staff see their own clinic named, researchers a clinic's name only when it has agreed. 400 naming \`measure\` when it is not one of the three. A cohort (\`cohort\`, or the filters as for GET /outcomes; not both) narrows every clinic's patients to its own, and the model is fitted on those; \`clinicIds\` only picks the clinics shown (staff: their own), each still judged against the whole network's patients of the cohort. The cohort's line is in \`cohort\`.`,
   middleware: [requirePermission("outcomes:read")] as const,
   request: { query: BenchmarkQuery },
-  responses: { 200: json(BenchmarkReport, "The funnel plot's numbers"), ...problems(400, 401, 403) },
+  responses: { 200: json(BenchmarkReport, "The funnel plot's numbers"), ...problems(400, 401, 403, 404) },
 });
 
 const surgeryKinds = treatmentKindIds.filter(isSurgery);
@@ -60,13 +68,18 @@ export function clinicLabel(i: number): string {
 
 export function benchmarksRoute(app: OpenAPIHono<AppEnv>): void {
   app.openapi(benchmarks, async (c) => {
-    const { measure } = c.req.valid("query");
+    const query = c.req.valid("query");
+    const { measure } = query;
+    const cohort = await viewCohort(c, query);
+    // The patients' filter (every clinic's), apart from the clinics shown.
+    const { clinicIds: shownClinics, ...narrowing } = cohort?.filter ?? {};
+    const narrowed = Object.keys(narrowing).length > 0;
     const { actor, outcomes } = clinicRepositories(c);
     const { database, clock } = c.get("deps");
     const now = clock.now();
     const asOf = toIsoDate(now);
     const researcher = actor.role === "researcher";
-    const question = JSON.stringify(["benchmark", measure]);
+    const question = JSON.stringify(["benchmark", measure, ...(narrowed ? [narrowing] : [])]);
     const keyOf = async (tx: Executor) => ({
       clinicId: null,
       question,
@@ -79,7 +92,12 @@ export function benchmarksRoute(app: OpenAPIHono<AppEnv>): void {
       const clinics = await inTx(database.system.db, async (tx) => {
         const key = await keyOf(tx);
         if (!(await cachedComparison(tx, key))) {
-          const result = clinicBenchmark(await benchmarkCandidates(tx, surgeryKinds, asOf), measure, asOf);
+          const restrict = narrowed ? await cohortRestriction(tx, null, narrowing) : undefined;
+          const result = clinicBenchmark(
+            await benchmarkCandidates(tx, surgeryKinds, asOf, restrict),
+            measure,
+            asOf,
+          );
           await cacheComparison(tx, key, result);
         }
         return benchmarkClinics(tx);
@@ -93,13 +111,19 @@ export function benchmarksRoute(app: OpenAPIHono<AppEnv>): void {
           if (!cached) throw new StaleCache();
           return cached;
         },
-        (d) => ({ measure, viewer: researcher ? "researcher" : "clinic", clinics: d.points.length }),
+        (d) => ({
+          measure,
+          viewer: researcher ? "researcher" : "clinic",
+          clinics: d.points.length,
+          ...cohortDetail(cohort),
+        }),
       );
       return { data, clinics };
     };
     const { data, clinics } = await untilFresh(attempt);
     const order = new Map(clinics.map((k, i) => [k.id, { ...k, label: clinicLabel(i) }]));
     const shown: BenchmarkClinic[] = data.points
+      .filter((p) => shownClinics === undefined || shownClinics.includes(p.clinicId))
       .map(({ clinicId, ...point }) => {
         const clinic = order.get(clinicId);
         const own = !researcher && clinicId === actor.clinicId;
@@ -116,6 +140,7 @@ export function benchmarksRoute(app: OpenAPIHono<AppEnv>): void {
         generatedAt: now.toISOString(),
         asOf,
         measure: data.measure,
+        cohort: cohortCaption(cohort, 0),
         label: data.label,
         definition: data.definition,
         adjustment: BENCHMARK_ADJUSTMENT,
@@ -136,6 +161,11 @@ export function benchmarksRoute(app: OpenAPIHono<AppEnv>): void {
           `Control limits are the normal approximation (Spiegelhalter 2005, Statistics in Medicine 24:1185–1202): 95% (about 1 in 20 clinics falls outside by chance) and 99.8%. The curves use the network's overall rate; each clinic's own limits use its own patients' expected probabilities. Clinics with fewer than ${data.minimumPerClinic} analysed patients are in the model but not plotted (${data.clinicsBelowMinimum} this time).`,
           "A clinic outside the limits is a reason to look closer, not a verdict: case mix the model does not capture, and patients not followed up, can place it there.",
           namingRule,
+          ...(shownClinics
+            ? [
+                "Only the chosen clinics are shown; the model and the limits use every clinic's patients of the cohort.",
+              ]
+            : []),
           smallCellNote,
         ],
       },

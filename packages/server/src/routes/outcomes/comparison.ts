@@ -1,7 +1,12 @@
-/** GET /outcomes/comparison: an adjusted (IPTW) comparison of two first treatments. */
+/**
+ * GET /outcomes/comparison: an adjusted (IPTW) comparison of two first treatments, for the scope or
+ * a cohort (./cohort.ts): always from the direct SQL, restricted to the cohort's patients and to
+ * first treatments of its kinds and dates (db/repos/cohort-restriction.ts).
+ */
 import {
   cacheComparison,
   cachedComparison,
+  cohortRestriction,
   comparisonCandidates,
   type Executor,
   inTx,
@@ -13,6 +18,8 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../http/env";
 import { requirePermission } from "../../http/scoped";
 import { json, problems } from "../common";
+import { viewCohort } from "./cohort";
+import { cohortCaption, cohortDetail } from "./cohort-read";
 import { readOutcomes, StaleCache, untilFresh } from "./read";
 
 const comparison = createRoute({
@@ -20,10 +27,10 @@ const comparison = createRoute({
   path: "/outcomes/comparison",
   tags: ["Outcomes"],
   summary: "Adjusted comparison of two treatments (propensity-score weighting)",
-  description: `Target-trial-style: episodes whose first treatment was \`treatment\` or \`comparator\`, in conditions where both were given; baseline covariates age, sex, baseline score, symptom duration and condition; a logistic propensity model, stabilised inverse-probability weights (optionally truncated), a balance table (SMD before and after), the weighted differences in mean change and responder share with robust 95% intervals, and E-values. 400 naming the field when a kind is unknown, both are the same, or fewer than ${MINIMUM_PER_ARM} patients per arm can be analysed.`,
+  description: `Target-trial-style: episodes whose first treatment was \`treatment\` or \`comparator\`, in conditions where both were given; baseline covariates age, sex, baseline score, symptom duration and condition; a logistic propensity model, stabilised inverse-probability weights (optionally truncated), a balance table (SMD before and after), the weighted differences in mean change and responder share with robust 95% intervals, and E-values. \`instrument\` is any outcome measure with a change from baseline and a cited responder threshold (an instrument's score or a sub-score such as \`promis29.pain_interference\`). 400 naming the field when a kind is unknown, both are the same, the measure has no threshold (PEG, EQ VAS), or fewer than ${MINIMUM_PER_ARM} patients per arm can be analysed. A cohort narrows it exactly as for GET /outcomes (\`cohort\`, or the filters; not both): its patients' episodes whose first treatment is of its kinds and dates; the cohort's line is in \`cohort\`.`,
   middleware: [requirePermission("outcomes:read")] as const,
   request: { query: ComparisonQuery },
-  responses: { 200: json(ComparisonReport, "The comparison"), ...problems(400, 401, 403) },
+  responses: { 200: json(ComparisonReport, "The comparison"), ...problems(400, 401, 403, 404) },
 });
 
 type Result = ReturnType<typeof compareTreatments>;
@@ -36,12 +43,22 @@ type Found = {
 export function comparisonRoute(app: OpenAPIHono<AppEnv>): void {
   app.openapi(comparison, async (c) => {
     const query = c.req.valid("query");
+    const cohort = await viewCohort(c, query);
+    const request = {
+      treatment: query.treatment,
+      comparator: query.comparator,
+      instrument: query.instrument,
+      timepoint: query.timepoint,
+      truncate: query.truncate,
+      cohort: cohort !== null,
+    };
     const question = JSON.stringify([
       query.treatment,
       query.comparator,
       query.instrument,
       query.timepoint,
       query.truncate,
+      ...(cohort ? [cohort.filter] : []),
     ]);
     // Cached per scope, question, day and data version (the summaries' version moves with every
     // write that can change an outcome): only aggregates are stored. The version is the one of the
@@ -57,9 +74,10 @@ export function comparisonRoute(app: OpenAPIHono<AppEnv>): void {
       const key = await keyOf(tx, clinicId, asOf);
       const cached = await cachedComparison<Result>(tx, key);
       if (cached) return { result: cached, key, computed: false };
-      const candidates = await comparisonCandidates(tx, clinicId, { ...query, today: asOf });
+      const restrict = cohort ? await cohortRestriction(tx, clinicId, cohort.filter) : undefined;
+      const candidates = await comparisonCandidates(tx, clinicId, { ...request, today: asOf }, restrict);
       // Computed before the read is audited, so a refusal (400) is not audited as a read of results.
-      return { result: compareTreatments(candidates, query, asOf), key, computed: true };
+      return { result: compareTreatments(candidates, request, asOf), key, computed: true };
     };
     const store = async (tx: Executor, d: Found) => {
       if (d.computed) await cacheComparison(tx, d.key, d.result);
@@ -77,7 +95,15 @@ export function comparisonRoute(app: OpenAPIHono<AppEnv>): void {
           if (!cached) throw new StaleCache();
           return { result: cached, key, computed: false };
         },
-        (d) => ({ ...query, analysed: d.result.arms[0].n + d.result.arms[1].n }),
+        (d) => ({
+          treatment: query.treatment,
+          comparator: query.comparator,
+          instrument: query.instrument,
+          timepoint: query.timepoint,
+          truncate: query.truncate,
+          analysed: d.result.arms[0].n + d.result.arms[1].n,
+          ...cohortDetail(cohort),
+        }),
         {
           // A clinic's result, computed wherever it was read, is stored on the primary.
           keep: (tx, _clinicId, d) => store(tx, d),
@@ -96,6 +122,7 @@ export function comparisonRoute(app: OpenAPIHono<AppEnv>): void {
         asOf: read.asOf,
         dataAsOf: read.dataAsOf,
         ...read.data.result,
+        cohort: cohortCaption(cohort, 0),
         notes: [...read.scopeNotes.slice(0, 1), ...read.data.result.notes, ...read.scopeNotes.slice(1)],
       },
       200,

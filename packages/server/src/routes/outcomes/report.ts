@@ -6,23 +6,15 @@
  * only the summarized rows for the research role to read. A filtered view suppresses whole rows
  * with 1 to 10 follow-ups due (domain/outcomes/small-cells.ts).
  */
-import {
-  cacheComparison,
-  cachedComparison,
-  cohortOutcomeTallies,
-  type Executor,
-  inTx,
-  summaryOutcomeTallies,
-  summaryVersion,
-} from "@evident/db";
+import { cohortOutcomeTallies, summaryOutcomeTallies } from "@evident/db";
 import { type OutcomeRow, OutcomesReport, OutcomesReportQuery, reportMeasures } from "@evident/domain/api";
 import { MINIMUM_CELL, sourceNotes, summarizeOutcomes, suppressSmallRows } from "@evident/domain/outcomes";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../http/env";
 import { requirePermission } from "../../http/scoped";
 import { json, problems } from "../common";
-import { bySummaries, type ViewCohort, viewCohort } from "./cohort";
-import { readOutcomes, StaleCache, untilFresh } from "./read";
+import { viewCohort } from "./cohort";
+import { cohortCaption, leftOutNote, readView } from "./cohort-read";
 
 const report = createRoute({
   method: "get",
@@ -38,66 +30,29 @@ const report = createRoute({
 
 type Summarized = { patients: number; rows: OutcomeRow[] };
 
-/** The cohort's report by the direct SQL; for a pooled read, through the system role's cache. */
-function directRead(cohort: ViewCohort, measures: readonly string[]) {
-  const question = JSON.stringify(["outcomes-report", cohort.filter, measures]);
-  const keyOf = async (tx: Executor, clinicId: string | null, asOf: string) => ({
-    clinicId,
-    question,
-    asOf,
-    version: await summaryVersion(tx, clinicId),
-  });
-  const compute = async (tx: Executor, clinicId: string | null, asOf: string): Promise<Summarized> => {
-    const tallies = await cohortOutcomeTallies(tx, clinicId, cohort.filter, {
-      instruments: measures,
-    });
-    return { patients: tallies.patients, rows: summarizeOutcomes(tallies, asOf, measures) };
-  };
-  return {
-    query: async (tx: Executor, clinicId: string | null, asOf: string): Promise<Summarized> => {
-      if (clinicId !== null) return compute(tx, clinicId, asOf);
-      const cached = await cachedComparison<Summarized>(tx, await keyOf(tx, null, asOf));
-      if (!cached) throw new StaleCache();
-      return cached;
-    },
-    prepare: (system: Parameters<typeof inTx>[0], asOf: string) =>
-      inTx(system, async (tx) => {
-        const key = await keyOf(tx, null, asOf);
-        if (!(await cachedComparison(tx, key))) await cacheComparison(tx, key, await compute(tx, null, asOf));
-      }),
-  };
-}
-
 export function reportRoute(app: OpenAPIHono<AppEnv>): void {
   app.openapi(report, async (c) => {
     const query = c.req.valid("query");
     const measures = reportMeasures(query);
     const cohort = await viewCohort(c, query);
-    const detail = (d: Summarized) => ({
-      rows: d.rows.reduce((s, r) => s + r.due, 0),
-      ...(cohort ? { cohort: { id: cohort.id, version: cohort.version, filter: cohort.filter } } : {}),
+    const read = await readView(c, "outcomes-report", cohort, {
+      question: [measures],
+      summaries: async (tx, clinicId, today): Promise<Summarized> => {
+        const tallies = await summaryOutcomeTallies(tx, clinicId, {
+          instruments: measures,
+          today,
+          clinicIds: cohort?.filter.clinicIds,
+        });
+        return { patients: tallies.patients, rows: summarizeOutcomes(tallies, today, measures) };
+      },
+      direct:
+        ({ filter }) =>
+        async (tx, clinicId, asOf): Promise<Summarized> => {
+          const tallies = await cohortOutcomeTallies(tx, clinicId, filter, { instruments: measures });
+          return { patients: tallies.patients, rows: summarizeOutcomes(tallies, asOf, measures) };
+        },
+      detail: (d) => ({ rows: d.rows.reduce((s, r) => s + r.due, 0) }),
     });
-    const direct = cohort && !bySummaries(cohort.filter) ? directRead(cohort, measures) : null;
-    const read = await untilFresh(() =>
-      direct
-        ? readOutcomes(c, "outcomes-report", direct.query, detail, { preparePooled: direct.prepare })
-        : readOutcomes(
-            c,
-            "outcomes-report",
-            async (tx, clinicId, today): Promise<Summarized> => {
-              const tallies = await summaryOutcomeTallies(tx, clinicId, {
-                instruments: measures,
-                today,
-                clinicIds: cohort?.filter.clinicIds,
-              });
-              return {
-                patients: tallies.patients,
-                rows: summarizeOutcomes(tallies, today, measures),
-              };
-            },
-            detail,
-          ),
-    );
     const shown = cohort
       ? suppressSmallRows(read.data.rows, read.data.patients)
       : { rows: read.data.rows, patients: read.data.patients, suppressedRows: 0 };
@@ -107,14 +62,7 @@ export function reportRoute(app: OpenAPIHono<AppEnv>): void {
         asOf: read.asOf,
         dataAsOf: read.dataAsOf,
         patients: shown.patients,
-        cohort: cohort
-          ? {
-              line: cohort.line,
-              id: cohort.id,
-              version: cohort.version,
-              suppressedRows: shown.suppressedRows,
-            }
-          : null,
+        cohort: cohortCaption(cohort, shown.suppressedRows),
         minimumCell: MINIMUM_CELL,
         rows: shown.rows,
         notes: [
@@ -124,11 +72,11 @@ export function reportRoute(app: OpenAPIHono<AppEnv>): void {
           "These are uncontrolled before-and-after figures: they include natural recovery, regression to the mean and placebo effects, and do not show that a treatment caused the change.",
           ...sourceNotes(measures),
           ...read.scopeNotes.slice(1),
-          ...(shown.suppressedRows > 0
-            ? [
-                `${shown.suppressedRows} treatment and timepoint ${shown.suppressedRows === 1 ? "row is" : "rows are"} left out of this filtered view because 1 to 10 follow-ups were due.`,
-              ]
-            : []),
+          ...leftOutNote(
+            shown.suppressedRows,
+            ["treatment and timepoint row is", "treatment and timepoint rows are"],
+            "1 to 10 follow-ups were due",
+          ),
         ],
       },
       200,

@@ -10,8 +10,13 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { presentResearchExport, researchExportRepository, scopedDb } from "@evident/db";
-import { notFound } from "@evident/domain";
+import {
+  presentResearchExport,
+  researchExportRepository,
+  savedCohortRepository,
+  scopedDb,
+} from "@evident/db";
+import { badRequest, notFound } from "@evident/domain";
 import {
   AcceptTermsRequest,
   CreateResearchExportRequest,
@@ -20,7 +25,7 @@ import {
   ResearchExportView,
   ResearchTermsView,
 } from "@evident/domain/api";
-import { dataUseTerms } from "@evident/domain/research";
+import { dataUseTerms, exportedCohort } from "@evident/domain/research";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { z } from "zod";
@@ -35,6 +40,24 @@ const guard = requirePermission("research:export");
 function repository(c: Context<AppEnv>) {
   const scope = scopeOf(c, staffActor(c));
   return researchExportRepository(scopedDb(c.get("deps").database.pool, scope.clinicId), scope);
+}
+
+/**
+ * The saved cohort an export names, as the export records it; 400 on `cohortId` when the caller
+ * cannot use it, or when it picks only other clinics (an export from the web holds the caller's).
+ */
+async function savedForExport(c: Context<AppEnv>, id: string) {
+  const scope = scopeOf(c, staffActor(c));
+  const saved = await savedCohortRepository(scopedDb(c.get("deps").database.pool, scope.clinicId), scope).one(
+    id,
+  );
+  if (!saved) throw badRequest("no saved cohort with this id that you can use", "cohortId");
+  if (saved.filter.clinicIds && !saved.filter.clinicIds.includes(scope.clinicId))
+    throw badRequest(
+      "this saved cohort picks other clinics only; an export from here holds your own clinic's patients",
+      "cohortId",
+    );
+  return exportedCohort(saved);
 }
 
 const termsView = (acceptedAt: Date | null) => ({
@@ -69,6 +92,8 @@ const create = createRoute({
   tags,
   summary:
     "Start a de-identified export of the caller's clinic (REDCap project files or tidy CSV with a codebook) as a job; 403 until the data-use terms are accepted",
+  description:
+    "The cohort is a filter (`cohort`) or a saved cohort's version id (`cohortId`; GET /cohorts), not both (400 on `cohortId`). A saved cohort's line is written to cohort.txt among the files and recorded, with its name, version and filter, on the export and in its audit events; 400 on `cohortId` when it is not one the caller can use or picks only other clinics.",
   middleware: guard,
   request: {
     body: { content: { "application/json": { schema: CreateResearchExportRequest } }, required: true },
@@ -97,17 +122,20 @@ const one = createRoute({
 
 const fileName = z.object({
   id: idParam.shape.id,
-  name: z.string().regex(/^[a-z_]+\.csv$/, "must be a file name"),
+  name: z.string().regex(/^([a-z_]+\.csv|cohort\.txt)$/, "must be a file name"),
 });
 const file = createRoute({
   method: "get",
   path: "/research/exports/{id}/files/{name}",
   tags,
-  summary: "Download one file of a completed export (CSV); audited",
+  summary: "Download one file of a completed export (CSV, or a saved cohort's cohort.txt); audited",
   middleware: guard,
   request: { params: fileName },
   responses: {
-    200: { description: "The file", content: { "text/csv": { schema: z.string() } } },
+    200: {
+      description: "The file",
+      content: { "text/csv": { schema: z.string() }, "text/plain": { schema: z.string() } },
+    },
     ...problems(400, 401, 403, 404),
   },
 });
@@ -119,8 +147,8 @@ export function researchRoutes(app: OpenAPIHono<AppEnv>): void {
     return c.json(termsView(at), 201);
   });
   app.openapi(create, async (c) => {
-    const { format, cohort } = c.req.valid("json");
-    const row = await repository(c).create(format, cohort);
+    const { format, cohort, cohortId } = c.req.valid("json");
+    const row = await repository(c).create(format, cohortId ? await savedForExport(c, cohortId) : cohort);
     c.get("deps").exportQueue?.wake();
     return c.json(presentResearchExport(row), 202);
   });
@@ -147,7 +175,7 @@ export function researchRoutes(app: OpenAPIHono<AppEnv>): void {
     await repo.fileDownloaded(row.id, written);
     const body = Readable.toWeb(createReadStream(where)) as unknown as ReadableStream;
     return c.body(body, 200, {
-      "content-type": "text/csv; charset=utf-8",
+      "content-type": `${written.name.endsWith(".txt") ? "text/plain" : "text/csv"}; charset=utf-8`,
       "content-length": String(size),
       "content-disposition": `attachment; filename="${written.name}"`,
     }) as never;
