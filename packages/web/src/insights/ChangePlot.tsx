@@ -23,6 +23,11 @@ const shortLabel = (tp: string) =>
   timepointLabel(tp)
     .replace(/ weeks?$/, " wk")
     .replace(/ months?$/, " mo");
+/** "12m" where six labels share a quarter of a desktop row (the axis's description says "months"). */
+const tinyLabel = (tp: string) =>
+  timepointLabel(tp)
+    .replace(/ weeks?$/, "w")
+    .replace(/ months?$/, "m");
 
 function Panel({
   series,
@@ -78,7 +83,7 @@ function Panel({
           ))}
           {timepoints.map((tp) => (
             <text key={tp} x={x(tp)} y={height - 8} textAnchor="middle" fontSize={11} fill="#343a40">
-              {band < 64 ? shortLabel(tp) : timepointLabel(tp)}
+              {band < 44 ? tinyLabel(tp) : band < 64 ? shortLabel(tp) : timepointLabel(tp)}
             </text>
           ))}
           {series.points.length > 1 && (

@@ -138,7 +138,7 @@ export function CohortPanel() {
   const [draft, setDraft] = useState<CohortDraft>(() => draftFromParams(params));
   const phone = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
   const [open, setOpen] = useState(!phone);
-  const status = useRef<HTMLParagraphElement>(null);
+  const status = useRef<HTMLDivElement>(null);
   const [justApplied, setJustApplied] = useState(false);
   const panelId = useId();
   const lines = useCohortLines();
@@ -200,9 +200,17 @@ export function CohortPanel() {
           {open ? "Hide the filters" : "Show the filters"}
         </Button>
       </Group>
-      <Text ref={status} tabIndex={-1} size="sm" role="status" mt={4} fw={lines.length ? 600 : undefined}>
-        {lines.length ? `Showing: ${lines.join(" ")}` : "Showing every patient in scope (no cohort filter)."}
-      </Text>
+      <div ref={status} tabIndex={-1} role="status" style={{ marginTop: 4 }}>
+        {lines.length ? (
+          lines.map((l, i) => (
+            <Text key={l} size="sm" fw={i === 0 ? 650 : undefined}>
+              {i === 0 ? `Showing: ${l}` : l}
+            </Text>
+          ))
+        ) : (
+          <Text size="sm">Showing every patient in scope (no cohort filter).</Text>
+        )}
+      </div>
       <Collapse expanded={open}>
         <div id={panelId}>
           <form onSubmit={apply} aria-labelledby="cohort-h">

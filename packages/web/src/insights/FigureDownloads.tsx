@@ -30,7 +30,7 @@ export function FigureDownloads({ file, answer }: { file: FigureFile; answer?: u
           leftSection={icon}
           onClick={() => downloadSvg(`${file.name}.svg`, file.render, file.title, caption)}
         >
-          SVG
+          Download the figure (SVG)
         </Button>
         <Button
           variant="light"
@@ -38,7 +38,7 @@ export function FigureDownloads({ file, answer }: { file: FigureFile; answer?: u
           leftSection={icon}
           onClick={() => void downloadPng(`${file.name}.png`, file.render, file.title, caption)}
         >
-          PNG
+          Download the figure (PNG)
         </Button>
         <Button
           variant="light"
@@ -49,7 +49,7 @@ export function FigureDownloads({ file, answer }: { file: FigureFile; answer?: u
             downloadCsv(`${file.name}.csv`, header, rows, caption);
           }}
         >
-          Numbers (CSV)
+          Download the numbers (CSV)
         </Button>
       </Group>
     </>

@@ -77,8 +77,8 @@ export function MeasureRules({ chosen }: { chosen: readonly string[] }) {
       <Title order={2} size="h4" id="rules-h" mb="xs">
         Measures and their responder rules
       </Title>
-      <ScrollTable minWidth={720} label="Measures and their responder rules">
-        <Table fz="sm" verticalSpacing={6}>
+      <ScrollTable minWidth={720} label="Table of the measures, scrollable">
+        <Table fz="sm" verticalSpacing={6} aria-labelledby="rules-h">
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Measure</Table.Th>

@@ -147,7 +147,7 @@ export function downloadCsv(
   const text = caption.length
     ? csvTable(
         [...header, "cohort"],
-        rows.map((r) => [...r, caption.join(" ")]),
+        rows.map((r) => [...r, caption.join(". ")]),
       )
     : csvTable(header, rows);
   saveBlob(filename, new Blob([text], { type: "text/csv;charset=utf-8" }));
