@@ -25,10 +25,11 @@ import { ScrollTable } from "./ScrollTable";
 
 export function MeasurePicker({
   chosen,
-  onChange,
+  onToggle,
 }: {
   chosen: readonly string[];
-  onChange: (ids: string[]) => void;
+  /** One measure turned on or off (applied to the latest choice, so quick clicks are not lost). */
+  onToggle: (id: string, on: boolean) => void;
 }) {
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -53,7 +54,10 @@ export function MeasurePicker({
               key={g.title}
               label={g.title}
               value={chosen.filter((m) => g.ids.includes(m))}
-              onChange={(on) => onChange([...chosen.filter((m) => !g.ids.includes(m)), ...on])}
+              onChange={(on) => {
+                const before = chosen.filter((m) => g.ids.includes(m));
+                for (const m of g.ids) if (on.includes(m) !== before.includes(m)) onToggle(m, on.includes(m));
+              }}
             >
               <Stack gap={6} mt={6}>
                 {g.ids.map((m) => (

@@ -7,7 +7,7 @@
  */
 import { Alert, EmptyState, List, NativeSelect, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconChartDots, IconUsersGroup } from "@tabler/icons-react";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { formatDate } from "../components/format";
 import { LoadError, Loading } from "../components/QueryStates";
@@ -52,12 +52,28 @@ export function ReportView() {
   );
   const label = measure ? measureTitle(measure) : "";
   const render = useMemo(() => changeChart(series, label, def ? plotLimit(def) : 10), [series, label, def]);
-  const choose = (ids: string[]) => {
-    const next = new URLSearchParams(params);
-    const value = measuresParam(ids);
-    if (value) next.set("measures", value);
-    else next.delete("measures");
-    setParams(next, { replace: true });
+  // The address updates after a navigation, not at once: two quick clicks must build on each
+  // other, so the choice asked for last is kept until the address has caught up with it.
+  // (Cleared in an effect, not while rendering: a render the router starts may not be committed.)
+  const asked = useRef<string | null>(null);
+  const inAddress = params.get("measures") ?? "";
+  useEffect(() => {
+    if (asked.current === inAddress) asked.current = null;
+  }, [inAddress]);
+  const toggle = (id: string, on: boolean) => {
+    const base = asked.current !== null ? measuresFromParam(asked.current || null) : chosen;
+    const ids = base.filter((m) => m !== id);
+    const value = measuresParam(on ? [...ids, id] : ids);
+    asked.current = value ?? "";
+    setParams(
+      (latest) => {
+        const next = new URLSearchParams(latest);
+        if (value) next.set("measures", value);
+        else next.delete("measures");
+        return next;
+      },
+      { replace: true },
+    );
   };
 
   if (report.isPending) return <Loading label="Loading the outcomes report…" />;
@@ -85,7 +101,7 @@ export function ReportView() {
           ))}
         </List>
       </Alert>
-      <MeasurePicker chosen={chosen} onChange={choose} />
+      <MeasurePicker chosen={chosen} onToggle={toggle} />
       {filtered && r.patients === null ? (
         <Empty
           title="Too few patients to show"
