@@ -8,7 +8,8 @@
  * are only ever in the e-mail, and the admin's two-step sign-in secret is kept there.
  *
  * Signs in as the demo clinician. The outcomes page's shots are in screenshots-outcomes.ts (clinic
- * benchmarking's, `--only benchmarks`, in screenshots-benchmarks.ts), the care
+ * benchmarking's, `--only benchmarks`, in screenshots-benchmarks.ts; the cohort panel and a
+ * filtered report, `--only cohorts`, in screenshots-cohorts.ts), the care
  * pathway's (`--only pathway`; the recovery timeline of two pathways alone: `--only recovery`; the
  * worklist and a demo patient as `npm start` shows them: `--only demo`; an exercise programme on
  * the recovery page: `--only programme`) in
@@ -40,6 +41,7 @@ import { linkTokenFor, mailFolder } from "./mail";
 import { aidScreenshots } from "./screenshots-aid";
 import { auditScreenshots } from "./screenshots-audit";
 import { benchmarkScreenshots } from "./screenshots-benchmarks";
+import { cohortScreenshots } from "./screenshots-cohorts";
 import { fhirClientScreenshots } from "./screenshots-fhir";
 import { gateScreenshots } from "./screenshots-gate";
 import { intakeScreenshots, spanishAidScreenshots, unsureScreenshots } from "./screenshots-intake";
@@ -325,6 +327,10 @@ async function main() {
       });
       return;
     }
+    if (only === "cohorts") {
+      await cohortScreenshots(browser, base, shoot, { researcher: RESEARCHER, password: PASSWORD });
+      return;
+    }
     if (only === "outcomes") {
       await outcomeScreenshots(browser, base, shoot, {
         clinician: CLINICIAN,
@@ -434,6 +440,7 @@ async function main() {
       researcher: RESEARCHER,
       password: PASSWORD,
     });
+    await cohortScreenshots(browser, base, shoot, { researcher: RESEARCHER, password: PASSWORD });
     // An empty outbox makes a dull picture: invite the showcase patient so there is a message.
     const outbox = await ok<{ items: unknown[] }>(await desk.request.get(`${base}/api/v1/outbox`), "outbox");
     if (outbox.items.length === 0) {

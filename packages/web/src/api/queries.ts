@@ -9,7 +9,6 @@ import type {
   Me,
   Outbox,
   OutboxItem,
-  OutcomesReport,
   PatientCreate,
   PatientDetail,
   PatientList,
@@ -260,10 +259,6 @@ export function useInstruments() {
     queryFn: () => api.get<{ items: InstrumentView[] }>("/instruments"),
     staleTime: Number.POSITIVE_INFINITY,
   });
-}
-
-export function useOutcomes() {
-  return useQuery({ queryKey: keys.outcomes, queryFn: () => api.get<OutcomesReport>("/outcomes") });
 }
 
 export function useOutbox(limit = 100, offset = 0) {

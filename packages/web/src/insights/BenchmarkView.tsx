@@ -2,29 +2,18 @@
  * Clinic benchmarking: a funnel plot (Spiegelhalter 2005) of each clinic's observed ÷ expected
  * against its expected count, with the 95% and 99.8% control limits as curves, and the same
  * numbers as a table under it (the plot's text alternative, always shown). The figure downloads
- * as SVG and the numbers as CSV. Which clinics are named, and why, is the server's rule, shown
+ * as SVG or PNG and the numbers as CSV, each with the page's cohort line. Which clinics are named, and why, is the server's rule, shown
  * verbatim: staff see their own clinic, researchers only clinics that agreed.
  */
 import type { BenchmarkClinic, BenchmarkQuery, BenchmarkReport } from "@evident/domain/api";
-import {
-  Alert,
-  Badge,
-  Box,
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Alert, Badge, Box, Group, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import * as Plot from "@observablehq/plot";
-import { IconDownload, IconInfoCircle } from "@tabler/icons-react";
+import { IconInfoCircle } from "@tabler/icons-react";
 import { useCallback, useState } from "react";
 import { formatNumber, formatPercent } from "../components/format";
 import { LoadError, Loading } from "../components/QueryStates";
-import { downloadCsv, downloadSvg } from "./download";
+import { CohortLine, usePageCohort } from "./CohortLine";
+import { FigureDownloads } from "./FigureDownloads";
 import { Notes } from "./Notes";
 import { ObservablePlot } from "./ObservablePlot";
 import { useBenchmarks } from "./queries";
@@ -238,32 +227,19 @@ function Result({ report }: { report: BenchmarkReport }) {
         <ObservablePlot render={render} label={description} />
         <Legend />
       </Box>
-      <Group gap="xs">
-        <Button
-          variant="light"
-          size="compact-sm"
-          leftSection={<IconDownload size={16} aria-hidden />}
-          onClick={() => downloadSvg(`${file}.svg`, render, report.label)}
-        >
-          Download the figure (SVG)
-        </Button>
-        <Button
-          variant="light"
-          size="compact-sm"
-          leftSection={<IconDownload size={16} aria-hidden />}
-          onClick={() => downloadCsv(`${file}.csv`, header, csvRows(report))}
-        >
-          Download the numbers (CSV)
-        </Button>
-      </Group>
+      <FigureDownloads
+        answer={report}
+        file={{ name: file, title: report.label, render, csv: () => ({ header, rows: csvRows(report) }) }}
+      />
       <BenchmarkTable report={report} />
+      <CohortLine answer={report} />
     </Stack>
   );
 }
 
 export function BenchmarkView() {
   const [measure, setMeasure] = useState<Measure>("odi");
-  const query = useBenchmarks(measure);
+  const query = useBenchmarks(measure, usePageCohort().query);
   const report = query.data;
   return (
     <Stack gap="md">

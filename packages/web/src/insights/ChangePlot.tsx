@@ -1,7 +1,8 @@
 /**
  * Mean change from baseline with its 95% confidence interval at each timepoint: one small panel
  * per treatment kind, all on the same y-axis so panels can be compared at a glance. Negative is
- * improvement for pain and disability, so "better" is below the zero line. Drawn as plain SVG at
+ * improvement for pain and disability ("better" is below the zero line), positive for measures
+ * where higher is better (PROMIS physical function, EQ-5D): the caption says which. Drawn as plain SVG at
  * the panel's real width so labels stay legible on a phone; an interval that runs past the
  * axis ends in an arrow.
  */
@@ -22,6 +23,11 @@ const shortLabel = (tp: string) =>
   timepointLabel(tp)
     .replace(/ weeks?$/, " wk")
     .replace(/ months?$/, " mo");
+/** "12m" where six labels share a quarter of a desktop row (the axis's description says "months"). */
+const tinyLabel = (tp: string) =>
+  timepointLabel(tp)
+    .replace(/ weeks?$/, "w")
+    .replace(/ months?$/, "m");
 
 function Panel({
   series,
@@ -77,7 +83,7 @@ function Panel({
           ))}
           {timepoints.map((tp) => (
             <text key={tp} x={x(tp)} y={height - 8} textAnchor="middle" fontSize={11} fill="#343a40">
-              {band < 64 ? shortLabel(tp) : timepointLabel(tp)}
+              {band < 44 ? tinyLabel(tp) : band < 64 ? shortLabel(tp) : timepointLabel(tp)}
             </text>
           ))}
           {series.points.length > 1 && (
@@ -146,10 +152,13 @@ export function ChangePlot({
   unit,
   label,
   limit,
+  improvement,
 }: {
   series: PlotSeries[];
   unit: string;
   label: string;
+  /** Which side of zero is better, in words ("Below zero: … better."). */
+  improvement: string;
   /** How far from zero the shared axis may reach (e.g. half the scale). */
   limit: number;
 }) {
@@ -163,8 +172,8 @@ export function ChangePlot({
         ))}
       </SimpleGrid>
       <Text size="xs" c="dimmed" mt="xs">
-        ↓ below the line: less {label.startsWith("ODI") ? "disability" : "pain"} than at baseline. Open
-        circles: fewer than {FEW} patients, so a wide interval. Every panel has the same scale.
+        {improvement} Open circles: fewer than {FEW} patients, so a wide interval. Every panel has the same
+        scale.
       </Text>
     </Box>
   );

@@ -10,10 +10,11 @@ import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@man
 import * as Plot from "@observablehq/plot";
 import { useMemo } from "react";
 import { formatChange, formatInterval, formatNumber, formatPercent } from "../components/format";
+import { CohortLine } from "./CohortLine";
 import { completenessText, Funnel } from "./Funnel";
 import { missingRangeText } from "./figure-words";
-import { MEASURES } from "./KindOutcomes";
 import { isInvestigational, kindColour, kindLabel } from "./kinds";
+import { coreMeasures as MEASURES } from "./measure-choice";
 import { Notes } from "./Notes";
 import { PlotFigure } from "./ObservablePlot";
 import { ScrollTable } from "./ScrollTable";
@@ -175,6 +176,7 @@ export function ComparisonResult({ report }: { report: ComparisonReport }) {
             {rd.eValue && <Text size="sm">{eValueWords(rd.eValue)}</Text>}
           </Stack>
         </SimpleGrid>
+        <CohortLine answer={report} />
       </Paper>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         {report.arms.map((arm) => (
@@ -215,6 +217,22 @@ export function ComparisonResult({ report }: { report: ComparisonReport }) {
             </Text>
           }
           table={<BalanceTable report={report} />}
+          answer={report}
+          file={{
+            name: `comparison-balance-${report.treatment}-${report.comparator}-${report.asOf}`,
+            title: `Balance of baseline characteristics: ${a} compared with ${b}`,
+            render,
+            csv: () => ({
+              header: ["covariate", "treatment_mean", "comparator_mean", "smd_before", "smd_after"],
+              rows: report.balance.map((x) => [
+                x.label,
+                x.treatmentMean,
+                x.comparatorMean,
+                x.before,
+                x.after,
+              ]),
+            }),
+          }}
         />
       </Paper>
       <Notes notes={report.notes} />

@@ -11,8 +11,9 @@ import { IconAlertTriangle } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { isApiError } from "../api/client";
 import { LoadError, Loading } from "../components/QueryStates";
+import { usePageCohort } from "./CohortLine";
 import { ComparisonResult } from "./ComparisonResult";
-import { MEASURES } from "./KindOutcomes";
+import { coreMeasures as MEASURES } from "./measure-choice";
 import { useComparison } from "./queries";
 
 const truncations: { value: TruncationChoice; label: string }[] = [
@@ -32,7 +33,7 @@ const initial: ComparisonQuery = {
 export function ComparisonView() {
   const [draft, setDraft] = useState<ComparisonQuery>(initial);
   const [submitted, setSubmitted] = useState<ComparisonQuery>(initial);
-  const query = useComparison(submitted);
+  const query = useComparison(submitted, usePageCohort().query);
   const set = (field: keyof ComparisonQuery) => (e: { currentTarget: { value: string } }) => {
     // Read the value now: the event's currentTarget is gone by the time the updater runs.
     const value = e.currentTarget.value;

@@ -24,11 +24,12 @@ import * as Plot from "@observablehq/plot";
 import { useMemo, useState } from "react";
 import { formatChange, formatInterval, formatPercent } from "../components/format";
 import { LoadError, Loading } from "../components/QueryStates";
+import { CohortLine, usePageCohort } from "./CohortLine";
 import { DistributionTable, QuantileTable } from "./DistributionTables";
 import { completenessText, Funnel } from "./Funnel";
 import { missingRangeNote, missingRangeText } from "./figure-words";
-import { MEASURES } from "./KindOutcomes";
-import { kindColour, kindColourScale, kindShort } from "./kinds";
+import { kindColour, kindColourScale, kindLabel, kindShort } from "./kinds";
+import { coreMeasures as MEASURES } from "./measure-choice";
 import { Notes } from "./Notes";
 import { PlotFigure } from "./ObservablePlot";
 import { useDistribution } from "./queries";
@@ -133,7 +134,7 @@ export function DistributionView() {
   const [instrument, setInstrument] = useState("odi");
   const [timepoint, setTimepoint] = useState("12m");
   const [hidden, setHidden] = useState<string[]>([]);
-  const query = useDistribution(instrument, timepoint);
+  const query = useDistribution(instrument, timepoint, usePageCohort().query);
   const report: DistributionReport | undefined = query.data;
   const shown = useMemo(() => (report?.groups ?? []).filter((g) => !g.suppressed), [report]);
   const visible = useMemo(() => shown.filter((g) => !hidden.includes(g.treatmentKind)), [shown, hidden]);
@@ -212,12 +213,42 @@ export function DistributionView() {
                   label={`Cumulative distribution of the change in ${name} at ${when}, by treatment.`}
                   render={renderEcdf}
                   table={<DistributionTable groups={visible} />}
+                  answer={report}
+                  file={{
+                    name: `distribution-ecdf-${instrument}-${timepoint}-${report.asOf}`,
+                    title: `${name}: cumulative distribution of change to ${when}, by treatment`,
+                    render: renderEcdf,
+                    csv: () => ({
+                      header: ["treatment", "change", "share_at_most"],
+                      rows: visible.flatMap((g) =>
+                        g.ecdf.map((p) => [kindLabel(g.treatmentKind), p.change, p.share]),
+                      ),
+                    }),
+                  }}
                 />
                 <PlotFigure
                   caption="Spread of the change: the line runs from the 10th to the 90th percentile, the box from the 25th to the 75th, the thick mark is the median."
                   label={`Percentiles of the change in ${name} at ${when}, by treatment.`}
                   render={renderQuantiles}
                   table={<QuantileTable groups={shown} />}
+                  answer={report}
+                  file={{
+                    name: `distribution-percentiles-${instrument}-${timepoint}-${report.asOf}`,
+                    title: `${name}: percentiles of change to ${when}, by treatment`,
+                    render: renderQuantiles,
+                    csv: () => ({
+                      header: ["treatment", "n", "p10", "p25", "p50", "p75", "p90"],
+                      rows: shown.map((g) => [
+                        kindLabel(g.treatmentKind),
+                        g.n,
+                        g.quantiles?.p10 ?? null,
+                        g.quantiles?.p25 ?? null,
+                        g.quantiles?.p50 ?? null,
+                        g.quantiles?.p75 ?? null,
+                        g.quantiles?.p90 ?? null,
+                      ]),
+                    }),
+                  }}
                 />
               </Stack>
             )}
@@ -244,6 +275,7 @@ export function DistributionView() {
               </Paper>
             ))}
           </SimpleGrid>
+          <CohortLine answer={report} />
           <Notes
             notes={report.notes}
             extra={[`Improved: ${report.improvedRule}. Worse: ${report.worsenedRule}.`, missingRangeNote]}

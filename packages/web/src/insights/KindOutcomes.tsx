@@ -1,22 +1,22 @@
 /**
- * One treatment kind's outcome rows: follow-up counts with completeness and, for back pain and
- * ODI, n, mean change (95% CI) and responders (95% CI) with the range the missing patients could
- * move them over, at each timepoint. A table on wide screens, cards on phones. Estimates withheld
- * under the small-cell rule say so.
+ * One treatment kind's outcome rows: follow-up counts with completeness and, for each chosen
+ * measure, n, mean change (95% CI) and responders (95% CI) with the range the missing patients
+ * could move them over, at each timepoint — for PGIC, a category asked at follow-up only, n and the
+ * share much or very much improved, never a change. A table on wide screens, cards on phones.
+ * Estimates withheld under the small-cell rule say so. The cohort line is printed under it.
  */
 import { timepointLabel, treatmentKind } from "@evident/domain";
 import type { MeasureSummary, OutcomeRow } from "@evident/domain/api";
 import { Alert, Badge, Card, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { formatChange, formatInterval, formatPercent } from "../components/format";
+import { CohortLine } from "./CohortLine";
 import { missingRangeNote, missingRangeText } from "./figure-words";
+import { isChangeMeasure, measureTitle } from "./measure-choice";
 import { timepointRank } from "./plotData";
 import { ScrollTable } from "./ScrollTable";
 
-export const MEASURES = [
-  { id: "nrs_back", label: "Back pain (0–10)" },
-  { id: "odi", label: "ODI (0–100)" },
-] as const;
+type Shown = { id: string; label: string; category: boolean };
 
 const withheld = (m: MeasureSummary | undefined) => Boolean(m?.suppressed && m.n > 0);
 const notShown = (minimumCell: number) => `not shown (n < ${minimumCell})`;
@@ -103,11 +103,19 @@ export function KindOutcomes({
   kind,
   rows,
   minimumCell,
+  measures: ids,
 }: {
   kind: string;
   rows: OutcomeRow[];
   minimumCell: number;
+  /** The measures shown, in order. */
+  measures: readonly string[];
 }) {
+  const MEASURES: Shown[] = ids.map((id) => ({
+    id,
+    label: measureTitle(id),
+    category: !isChangeMeasure(id),
+  }));
   const info = treatmentKind(kind);
   const sorted = [...rows].sort((a, b) => timepointRank(a.timepoint) - timepointRank(b.timepoint));
   const headingId = `kind-${kind}`;
@@ -135,7 +143,11 @@ export function KindOutcomes({
           <Text size="sm">{info.regulatoryNote}</Text>
         </Alert>
       )}
-      <ScrollTable minWidth={900} visibleFrom="md" label={`${info?.label ?? kind}: outcomes by timepoint`}>
+      <ScrollTable
+        minWidth={420 + 250 * MEASURES.length}
+        visibleFrom="md"
+        label={`${info?.label ?? kind}: outcomes by timepoint`}
+      >
         <Table
           aria-labelledby={headingId}
           withColumnBorders={false}
@@ -150,7 +162,7 @@ export function KindOutcomes({
                 Follow-ups
               </Table.Th>
               {MEASURES.map((d) => (
-                <Table.Th key={d.id} colSpan={3} scope="colgroup">
+                <Table.Th key={d.id} colSpan={d.category ? 2 : 3} scope="colgroup">
                   {d.label}
                 </Table.Th>
               ))}
@@ -165,11 +177,15 @@ export function KindOutcomes({
                 <Table.Th key={`${d.id}-n`} scope="col">
                   n
                 </Table.Th>,
-                <Table.Th key={`${d.id}-c`} scope="col">
-                  Mean change (95% CI)
-                </Table.Th>,
+                d.category ? null : (
+                  <Table.Th key={`${d.id}-c`} scope="col">
+                    Mean change (95% CI)
+                  </Table.Th>
+                ),
                 <Table.Th key={`${d.id}-r`} scope="col">
-                  Responders (95% CI; missing range)
+                  {d.category
+                    ? "Much or very much improved (95% CI; missing range)"
+                    : "Responders (95% CI; missing range)"}
                 </Table.Th>,
               ])}
             </Table.Tr>
@@ -195,9 +211,11 @@ export function KindOutcomes({
                   const m = measureOf(r, d.id);
                   return [
                     <Table.Td key={`${d.id}-n`}>{m?.n ?? 0}</Table.Td>,
-                    <Table.Td key={`${d.id}-c`}>
-                      <Estimate {...changeParts(m)} minimumCell={minimumCell} />
-                    </Table.Td>,
+                    d.category ? null : (
+                      <Table.Td key={`${d.id}-c`}>
+                        <Estimate {...changeParts(m)} minimumCell={minimumCell} />
+                      </Table.Td>
+                    ),
                     <Table.Td key={`${d.id}-r`}>
                       <Estimate {...responderParts(m)} minimumCell={minimumCell} />
                     </Table.Td>,
@@ -224,8 +242,14 @@ export function KindOutcomes({
                     <Text size="sm" fw={600}>
                       {d.label}, n = {m?.n ?? 0}
                     </Text>
-                    <Text size="sm">Mean change {change(m, minimumCell)}</Text>
-                    <Text size="sm">Responders {responders(m, minimumCell)}</Text>
+                    {d.category ? (
+                      <Text size="sm">Much or very much improved {responders(m, minimumCell)}</Text>
+                    ) : (
+                      <>
+                        <Text size="sm">Mean change {change(m, minimumCell)}</Text>
+                        <Text size="sm">Responders {responders(m, minimumCell)}</Text>
+                      </>
+                    )}
                   </Stack>
                 );
               })}
@@ -241,6 +265,7 @@ export function KindOutcomes({
           .map((r) => `${r.label}: responder = ${r.rule}.`)
           .join(" ")}
       </Text>
+      <CohortLine />
     </Paper>
   );
 }

@@ -1,12 +1,14 @@
 /**
  * An Observable Plot chart drawn at its container's real width, redrawn when the width changes,
- * inside a figure with a caption and a "show the data" table: the table is the plot's text
- * alternative for screen readers and for anyone who wants the numbers.
+ * inside a figure with a caption, the cohort it was drawn from, downloads (SVG, PNG, CSV) and a
+ * "show the data" table: the table is the plot's text alternative for screen readers and for
+ * anyone who wants the numbers.
  */
 import { Box, Button, Collapse, Text } from "@mantine/core";
 import { useElementSize } from "@mantine/hooks";
 import { IconTable } from "@tabler/icons-react";
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { FigureDownloads, type FigureFile } from "./FigureDownloads";
 
 export function ObservablePlot({
   render,
@@ -49,6 +51,8 @@ export function PlotFigure({
   children,
   table,
   footer,
+  file,
+  answer,
 }: {
   caption: ReactNode;
   label: string;
@@ -59,6 +63,10 @@ export function PlotFigure({
   table: ReactNode;
   /** Shown under the plot, always (e.g. numbers at risk). */
   footer?: ReactNode;
+  /** The figure as files (SVG, PNG, CSV), offered under it with the cohort line. */
+  file: FigureFile;
+  /** The answer the figure was drawn from, for its cohort caption (./CohortLine). */
+  answer: unknown;
 }) {
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -69,6 +77,7 @@ export function PlotFigure({
       </Text>
       {render ? <ObservablePlot render={render} label={label} /> : children}
       {footer}
+      <FigureDownloads file={file} answer={answer} />
       <Button
         variant="subtle"
         size="compact-sm"

@@ -6,6 +6,7 @@
  * The honest-reporting notes lead the page whatever the tab: before/after figures are not
  * evidence that a treatment caused the change, adjustment cannot remove unmeasured confounding,
  * and cell therapies are investigational. Researchers see the same page on all clinics pooled.
+ * A cohort panel above the tabs narrows every view to the same cohort, kept in the address.
  */
 import { Alert, Badge, List, Stack, Tabs } from "@mantine/core";
 import { IconInfoCircle } from "@tabler/icons-react";
@@ -14,6 +15,7 @@ import { useMe } from "../api/queries";
 import { PageHeader } from "../components/PageHeader";
 import { usePageTitle } from "../components/usePageTitle";
 import { BenchmarkView } from "./BenchmarkView";
+import { CohortPanel } from "./CohortPanel";
 import { ComparisonView } from "./ComparisonView";
 import { DistributionView } from "./DistributionView";
 import { ReportView } from "./ReportView";
@@ -70,9 +72,16 @@ export function OutcomesPage() {
           </List.Item>
         </List>
       </Alert>
+      <CohortPanel />
       <Tabs
         value={view}
-        onChange={(v) => setParams(v && v !== "change" ? { view: v } : {}, { replace: true })}
+        onChange={(v) => {
+          // The cohort and the measures stay in the address from tab to tab.
+          const next = new URLSearchParams(params);
+          if (v && v !== "change") next.set("view", v);
+          else next.delete("view");
+          setParams(next, { replace: true });
+        }}
         keepMounted={false}
       >
         <Tabs.List mb="md">

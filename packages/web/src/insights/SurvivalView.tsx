@@ -11,6 +11,7 @@ import * as Plot from "@observablehq/plot";
 import { useMemo } from "react";
 import { formatNumber, formatPercent } from "../components/format";
 import { LoadError, Loading } from "../components/QueryStates";
+import { CohortLine, usePageCohort } from "./CohortLine";
 import { Funnel } from "./Funnel";
 import { operationsText, patientsText, survivalText } from "./figure-words";
 import { isInvestigational, kindColour, kindLabel, kindShort } from "./kinds";
@@ -18,6 +19,7 @@ import { Notes } from "./Notes";
 import { ObservablePlot, PlotFigure } from "./ObservablePlot";
 import { useSurvival } from "./queries";
 import { ScrollTable } from "./ScrollTable";
+import { survivalChart, survivalHeader, survivalRows } from "./survival-chart";
 
 const MONTH = 365.25 / 12;
 
@@ -287,7 +289,7 @@ function logRankText(report: SurvivalReport): string {
 }
 
 export function SurvivalView() {
-  const query = useSurvival();
+  const query = useSurvival(usePageCohort().query);
   const shown = useMemo(() => (query.data?.groups ?? []).filter((g) => !g.suppressed), [query.data]);
   if (query.isPending) return <Loading label="Loading surgery-free survival…" />;
   if (query.isError)
@@ -295,6 +297,7 @@ export function SurvivalView() {
   const report = query.data;
   const floor = survivalFloor(shown);
   const horizon = horizonMonths(shown);
+  const render = survivalChart(shown, floor, horizon);
 
   return (
     <Stack gap="md">
@@ -318,6 +321,13 @@ export function SurvivalView() {
             label="Kaplan–Meier curves of surgery-free survival by first treatment."
             footer={<AtRisk groups={shown} />}
             table={<CurveTable groups={shown} />}
+            answer={report}
+            file={{
+              name: `survival-${report.asOf}`,
+              title: "Surgery-free survival after a non-surgical first treatment (Kaplan–Meier, 95% bands)",
+              render,
+              csv: () => ({ header: survivalHeader, rows: survivalRows(shown) }),
+            }}
           >
             <Panels groups={shown} minimumCell={report.minimumCell} />
           </PlotFigure>
@@ -328,9 +338,11 @@ export function SurvivalView() {
       </Paper>
       <Paper withBorder radius="md" p={{ base: "sm", sm: "md" }}>
         <SurvivalTable groups={report.groups} minimumCell={report.minimumCell} />
+        <CohortLine answer={report} />
       </Paper>
       <Paper withBorder radius="md" p="sm" maw={520}>
         <Funnel steps={report.funnel} title="Who is in this analysis" />
+        <CohortLine answer={report} />
       </Paper>
       <Notes notes={report.notes} />
     </Stack>
