@@ -12,11 +12,24 @@ import { IconAlertTriangle } from "@tabler/icons-react";
 import { formatChange, formatInterval, formatPercent } from "../components/format";
 import { CohortLine } from "./CohortLine";
 import { missingRangeNote, missingRangeText } from "./figure-words";
-import { isChangeMeasure, measureTitle } from "./measure-choice";
+import { isChangeMeasure, isOrdinalMeasure, measureTitle } from "./measure-choice";
 import { timepointRank } from "./plotData";
 import { ScrollTable } from "./ScrollTable";
 
-type Shown = { id: string; label: string; category: boolean };
+/**
+ * `category` (PGIC) and `ordinal` (a Pfirrmann grade) have no mean change: one column beside n,
+ * the share much improved or the shares worse / the same / better.
+ */
+type Shown = { id: string; label: string; category: boolean; ordinal: boolean };
+
+/** An ordinal measure's shift: the shares worse, the same and better by at least one grade. */
+const shiftParts = (m: MeasureSummary | undefined) =>
+  !m?.shift
+    ? { value: null, ci: null, small: withheld(m) }
+    : {
+        value: `${formatPercent(m.shift.worse.share)} / ${formatPercent(m.shift.same.share)} / ${formatPercent(m.shift.better.share)}`,
+        ci: `${m.shift.worse.count} / ${m.shift.same.count} / ${m.shift.better.count} of ${m.n}`,
+      };
 
 const withheld = (m: MeasureSummary | undefined) => Boolean(m?.suppressed && m.n > 0);
 const notShown = (minimumCell: number) => `not shown (n < ${minimumCell})`;
@@ -114,7 +127,8 @@ export function KindOutcomes({
   const MEASURES: Shown[] = ids.map((id) => ({
     id,
     label: measureTitle(id),
-    category: !isChangeMeasure(id),
+    category: !isChangeMeasure(id) && !isOrdinalMeasure(id),
+    ordinal: isOrdinalMeasure(id),
   }));
   const info = treatmentKind(kind);
   const sorted = [...rows].sort((a, b) => timepointRank(a.timepoint) - timepointRank(b.timepoint));
@@ -162,7 +176,7 @@ export function KindOutcomes({
                 Follow-ups
               </Table.Th>
               {MEASURES.map((d) => (
-                <Table.Th key={d.id} colSpan={d.category ? 2 : 3} scope="colgroup">
+                <Table.Th key={d.id} colSpan={d.category || d.ordinal ? 2 : 3} scope="colgroup">
                   {d.label}
                 </Table.Th>
               ))}
@@ -177,15 +191,17 @@ export function KindOutcomes({
                 <Table.Th key={`${d.id}-n`} scope="col">
                   n
                 </Table.Th>,
-                d.category ? null : (
+                d.category || d.ordinal ? null : (
                   <Table.Th key={`${d.id}-c`} scope="col">
                     Mean change (95% CI)
                   </Table.Th>
                 ),
                 <Table.Th key={`${d.id}-r`} scope="col">
-                  {d.category
-                    ? "Much or very much improved (95% CI; missing range)"
-                    : "Responders (95% CI; missing range)"}
+                  {d.ordinal
+                    ? "Worse / same / better by ≥ 1 grade"
+                    : d.category
+                      ? "Much or very much improved (95% CI; missing range)"
+                      : "Responders (95% CI; missing range)"}
                 </Table.Th>,
               ])}
             </Table.Tr>
@@ -211,13 +227,16 @@ export function KindOutcomes({
                   const m = measureOf(r, d.id);
                   return [
                     <Table.Td key={`${d.id}-n`}>{m?.n ?? 0}</Table.Td>,
-                    d.category ? null : (
+                    d.category || d.ordinal ? null : (
                       <Table.Td key={`${d.id}-c`}>
                         <Estimate {...changeParts(m)} minimumCell={minimumCell} />
                       </Table.Td>
                     ),
                     <Table.Td key={`${d.id}-r`}>
-                      <Estimate {...responderParts(m)} minimumCell={minimumCell} />
+                      <Estimate
+                        {...(d.ordinal ? shiftParts(m) : responderParts(m))}
+                        minimumCell={minimumCell}
+                      />
                     </Table.Td>,
                   ];
                 })}
@@ -242,7 +261,12 @@ export function KindOutcomes({
                     <Text size="sm" fw={600}>
                       {d.label}, n = {m?.n ?? 0}
                     </Text>
-                    {d.category ? (
+                    {d.ordinal ? (
+                      <Text size="sm">
+                        Worse / same / better by ≥ 1 grade{" "}
+                        {shiftParts(m).value ?? (withheld(m) ? notShown(minimumCell) : "—")}
+                      </Text>
+                    ) : d.category ? (
                       <Text size="sm">Much or very much improved {responders(m, minimumCell)}</Text>
                     ) : (
                       <>

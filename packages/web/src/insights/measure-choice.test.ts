@@ -4,6 +4,7 @@ import {
   betterText,
   improvementText,
   isChangeMeasure,
+  isOrdinalMeasure,
   measureById,
   measureGroups,
   measuresFromParam,
@@ -34,6 +35,14 @@ describe("measure choice", () => {
     expect(isChangeMeasure("pgic")).toBe(false);
     expect(betterText(pgic)).toBe("A higher share is better");
     expect(ruleSource(pgic)).toMatchObject({ cited: "Farrar 2001; IMMPACT", certainty: "verified" });
+  });
+
+  it("reports a Pfirrmann grade as shifts, not a mean change, and the diary's MME as a change", () => {
+    expect(isChangeMeasure("imaging.pfirrmann.L4-L5")).toBe(false);
+    expect(isOrdinalMeasure("imaging.pfirrmann.L4-L5")).toBe(true);
+    expect(isChangeMeasure("imaging.disc_height.L4-L5")).toBe(true);
+    expect(isChangeMeasure("diary.mme")).toBe(true);
+    expect(isOrdinalMeasure("diary.mme")).toBe(false);
   });
 
   it("says which way is better from the measure's direction", () => {

@@ -27,6 +27,11 @@ export const measureGroups: readonly { title: string; ids: readonly string[] }[]
   },
   { title: "Quality of life", ids: ["eq5d5l.index_us", "eq5d5l.index_england", "eq5d5l"] },
   { title: "Global impression", ids: ["pgic"] },
+  { title: "Opioid use (pain diary)", ids: ["diary.on_opioids", "diary.mme"] },
+  {
+    title: "Imaging, per disc level",
+    ids: outcomeMeasures.filter((m) => m.value.from === "imaging").map((m) => m.id),
+  },
 ];
 
 const byId = new Map(outcomeMeasures.map((m) => [m.id, m]));
@@ -48,8 +53,17 @@ export function measuresParam(ids: readonly string[]): string | null {
   return ordered.length === 0 || isDefault ? null : ordered.join(",");
 }
 
-/** A measure whose report is a change from baseline (every one but PGIC). */
-export const isChangeMeasure = (id: string): boolean => byId.get(id)?.analysis === "change";
+/** A measure whose report is a mean change from baseline (not PGIC, not a Pfirrmann grade). */
+export const isChangeMeasure = (id: string): boolean => {
+  const m = byId.get(id);
+  return m?.analysis === "change" && m.scale !== "ordinal";
+};
+
+/** A grade reported as the shares worse, the same and better (a Pfirrmann grade per level). */
+export const isOrdinalMeasure = (id: string): boolean => {
+  const m = byId.get(id);
+  return m?.analysis === "change" && m.scale === "ordinal";
+};
 
 /** Which way is better, in words. */
 export function betterText(m: OutcomeMeasure): string {
