@@ -17,7 +17,8 @@ export const libraryCopy = {
   treatmentsLink: "The kinds of treatment",
   stemCellLink: "“Stem cell” shots",
   sources: "Sources",
-  version: (version: string, date: string) => `Version ${version}, checked on ${date}.`,
+  version: (version: string, date: string) =>
+    `This is version ${version} of the page. We last checked it on ${date}.`,
   certaintyHelp:
     "Each part shows where it comes from and how sure the experts are. An official source is a law, a regulator or a guideline.",
   allTopics: "All pages",
@@ -43,13 +44,14 @@ export const libraryCopyEs: LibraryCopy = {
   aboutChoices:
     "¿Quiere saber más antes? Lea sobre los tipos de cuidado y las inyecciones de «células madre».",
   treatmentsLink: "Los tipos de tratamiento",
-  stemCellLink: "Inyecciones de «células madre»",
+  stemCellLink: "Las «células madre»",
   sources: "Fuentes",
-  version: (version: string, date: string) => `Versión ${version}, revisada el ${date}.`,
+  version: (version: string, date: string) =>
+    `Versión de la página: ${version}. La revisamos por última vez el ${date}.`,
   certaintyHelp:
     "Cada parte dice de dónde sale y lo seguros que están los expertos. Una fuente oficial es una ley, un organismo público o una guía.",
   allTopics: "Todas las páginas",
-  notFound: "No hemos encontrado esta página.",
+  notFound: "No hay una página con ese nombre.",
   yourPortal: "Su portal",
   signIn: "Entrar",
   emergencyNumber: "número de emergencias",
