@@ -148,18 +148,9 @@ export const router = createBrowserRouter([
             lazy: page(() => import("./portal/PortalPasswordPages").then((m) => m.PortalResetPage)),
           },
           {
-            // The education library: readable without signing in (nothing in it is a patient's).
+            // The education library, index and pages in one chunk: readable without signing in.
+            path: "/portal/library/:topic?",
             lazy: page(() => import("./portal/library/LibraryFrame").then((m) => m.LibraryFrame)),
-            children: [
-              {
-                path: "/portal/library",
-                lazy: page(() => import("./portal/library/LibraryIndexPage").then((m) => m.LibraryIndexPage)),
-              },
-              {
-                path: "/portal/library/:topic",
-                lazy: page(() => import("./portal/library/LibraryTopicPage").then((m) => m.LibraryTopicPage)),
-              },
-            ],
           },
           {
             lazy: page(() => import("./portal/PortalLayout").then((m) => m.PortalLayout)),

@@ -8,14 +8,14 @@
  */
 import type { Me } from "@evident/domain/api";
 import { SegmentedControl } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState } from "react";
 import { Outlet } from "react-router";
-import { api } from "../api/client";
 import { keys } from "../api/queries";
 import { type Copy, copy } from "./copy";
 import { copyEs } from "./copy-es";
 import { resolveLanguage } from "./resolve-language";
+import { saveLanguage } from "./save-language";
 
 export const languages = ["en", "es"] as const;
 export type Lang = (typeof languages)[number];
@@ -30,9 +30,6 @@ function storedChoice(): string | null {
   }
 }
 
-const browserLanguages = (): readonly string[] =>
-  typeof navigator === "undefined" ? [] : (navigator.languages ?? [navigator.language]);
-
 const Context = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({
   lang: "en",
   setLang: () => {},
@@ -46,26 +43,18 @@ function useLoadedMe(): Me | null | undefined {
   return useQuery<Me | null>({ queryKey: keys.me, enabled: false }).data;
 }
 
-function useSaveLanguage() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (language: Lang) => api.put<{ language: Lang }>("/portal/language", { language }),
-    onSuccess: ({ language }) =>
-      qc.setQueryData<Me | null>(keys.me, (me) => (me?.kind === "patient" ? { ...me, language } : me)),
-  });
-}
-
 export function PortalLanguage() {
   const me = useLoadedMe();
   const patient = me?.kind === "patient" ? me.language : null;
   const [chosen, setChosen] = useState<string | null>(storedChoice);
-  const lang = resolveLanguage({ chosen, patient, browser: browserLanguages() });
-  const save = useSaveLanguage();
-  const { mutate } = save;
+  const lang = resolveLanguage({ chosen, patient, browser: navigator.languages });
+  const qc = useQueryClient();
   useEffect(() => {
-    // A choice made here (on the sign-in page, or with the switch) becomes the patient's own.
-    if (patient && (chosen === "en" || chosen === "es") && chosen !== patient) mutate(chosen);
-  }, [patient, chosen, mutate]);
+    // A choice made here (on the sign-in page, or with the switch) becomes the patient's own;
+    // if saving fails, the next page that loads the patient tries again.
+    if (!patient || (chosen !== "en" && chosen !== "es") || chosen === patient) return;
+    saveLanguage(qc, chosen).catch(() => {});
+  }, [patient, chosen, qc]);
   useEffect(() => {
     const before = document.documentElement.lang;
     document.documentElement.lang = lang;

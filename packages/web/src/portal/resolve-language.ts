@@ -10,18 +10,21 @@
  * A choice made with the switch wins because it is the latest thing the reader said; when it
  * differs from the patient's own, the portal saves it to the patient, so the two agree again.
  */
-import { isPatientLanguage, type PatientLanguage } from "@evident/domain";
+import type { PatientLanguage } from "@evident/domain/language";
+
+// The domain's `patientLanguages`, repeated here so the portal's first download stays small.
+const spoken = (v: unknown): v is PatientLanguage => v === "en" || v === "es";
 
 export function resolveLanguage(s: {
   chosen?: string | null;
   patient?: PatientLanguage | null;
   browser?: readonly string[];
 }): PatientLanguage {
-  if (isPatientLanguage(s.chosen)) return s.chosen;
+  if (spoken(s.chosen)) return s.chosen;
   if (s.patient) return s.patient;
   for (const tag of s.browser ?? []) {
     const base = tag.toLowerCase().split("-")[0];
-    if (isPatientLanguage(base)) return base;
+    if (spoken(base)) return base;
   }
   return "en";
 }

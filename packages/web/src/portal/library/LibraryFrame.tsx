@@ -2,21 +2,18 @@
  * The library's frame: readable by anyone, signed in or not (nothing in it is about a patient),
  * so a patient can send a page to family and an intake result can link to it. Signed in, the
  * brand leads back to the portal; otherwise to the portal's sign-in. It never asks the server who
- * is signed in; it uses what the portal has already loaded.
+ * is signed in; it uses what the portal has already loaded. One route and one chunk hold the
+ * index and every page (`/portal/library/:topic?`), which keeps the portal's router small.
  */
-import type { Me } from "@evident/domain/api";
 import { Anchor, Box, Container, Group } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
-import { Link, Outlet } from "react-router";
-import { keys } from "../../api/queries";
+import { Link, useParams } from "react-router";
 import { Brand } from "../../components/Brand";
 import { SkipLink } from "../../components/SkipLink";
 import { LanguageSwitch } from "../language";
 import { useLibraryCopy } from "./copy";
-
-export function useLibraryReader(): Me | null | undefined {
-  return useQuery<Me | null>({ queryKey: keys.me, enabled: false }).data;
-}
+import { LibraryIndexPage } from "./LibraryIndexPage";
+import { LibraryTopicPage } from "./LibraryTopicPage";
+import { useLibraryReader } from "./reader";
 
 export function LibraryFrame() {
   const t = useLibraryCopy();
@@ -49,7 +46,7 @@ export function LibraryFrame() {
         </Container>
       </Box>
       <Container size={720} px="sm" py="md" component="main" id="main" tabIndex={-1}>
-        <Outlet />
+        {useParams().topic ? <LibraryTopicPage /> : <LibraryIndexPage />}
       </Container>
     </Box>
   );

@@ -17,7 +17,7 @@ import { formatLongDate } from "../../components/format";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useLanguage } from "../language";
 import { useLibraryCopy } from "./copy";
-import { useLibraryReader } from "./LibraryFrame";
+import { useLibraryReader } from "./reader";
 
 const tones: Record<LibraryCertainty, string> = {
   official: "blue",
