@@ -41,7 +41,7 @@ describe("the library, without signing in", () => {
     await page.goto("/portal/library/warning-signs");
     await expectHeading(page, "Warning signs: when to get help fast");
     await expectText(page, "Go to an emergency department now, or call your emergency number");
-    await page.getByRole("radio", { name: "Español" }).check({ force: true });
+    await page.getByText("Español", { exact: true }).click();
     await expectHeading(page, "Señales de alarma: cuándo pedir ayuda ya");
     await expectText(page, "Vaya a urgencias ahora o llame al número de emergencias");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("es");

@@ -20,7 +20,7 @@ export async function libraryScreenshots(browser: Browser, base: string, shoot: 
   }
   const page = await (await newContext(browser, base, "phone")).newPage();
   await page.goto("/portal/library/warning-signs");
-  await page.getByRole("radio", { name: "Español" }).check({ force: true });
+  await page.getByText("Español", { exact: true }).click();
   await page.getByRole("heading", { name: "Señales de alarma: cuándo pedir ayuda ya", level: 1 }).waitFor();
   await shoot(page, "library-warning-signs-es-phone");
   await page.context().close();
