@@ -72,6 +72,12 @@ export function LibraryTopicPage() {
           padding="md"
           component="section"
           aria-labelledby={`s${i}`}
+          // Where to go now stands out, as on the intake's emergency screen.
+          style={
+            s.triage?.tier === "emergency"
+              ? { borderColor: "var(--mantine-color-red-8)", borderWidth: 2 }
+              : undefined
+          }
         >
           <Title order={2} size="h4" id={`s${i}`} mb="xs">
             {words(s.heading)}
