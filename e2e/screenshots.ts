@@ -25,7 +25,8 @@
  * Audit trail page (`--only audit`) in screenshots-audit.ts, the Data quality page (`--only
  * quality`) in screenshots-quality.ts, the research export page (`--only research`) in
  * screenshots-research.ts, the portal sign-in and a first
- * question (`--only portal`) in screenshots-portal.ts, the clinic's FHIR API clients (`--only
+ * question (`--only portal`) in screenshots-portal.ts, the education library (`--only library`) in
+ * screenshots-library.ts, the clinic's FHIR API clients (`--only
  * fhir-clients`, which also needs DATA_DIR) in screenshots-fhir.ts. Uses the demo data when
  * there is some (a patient with answers,
  * the demo portal patient); otherwise it creates a showcase patient through the API first.
@@ -45,6 +46,7 @@ import { cohortScreenshots } from "./screenshots-cohorts";
 import { fhirClientScreenshots } from "./screenshots-fhir";
 import { gateScreenshots } from "./screenshots-gate";
 import { intakeScreenshots, spanishAidScreenshots, unsureScreenshots } from "./screenshots-intake";
+import { libraryScreenshots } from "./screenshots-library";
 import { messageScreenshots } from "./screenshots-messages";
 import { clinicFigureScreenshots } from "./screenshots-numbers";
 import { outcomeScreenshots } from "./screenshots-outcomes";
@@ -357,6 +359,10 @@ async function main() {
     }
     if (only === "portal") {
       await portalScreenshots(browser, base, shoot, PASSWORD);
+      return;
+    }
+    if (only === "library") {
+      await libraryScreenshots(browser, base, shoot);
       return;
     }
     if (only === "research") {

@@ -90,6 +90,14 @@ export const patients = pgTable(
     email: text("email"),
     phone: text("phone"),
     mrn: text("mrn"),
+    /**
+     * The language the patient reads: the portal opens in it, and every e-mail they get (portal
+     * invitation, follow-up invitations and reminders, diary reminders, password resets) is
+     * written in it. Set by staff at registration, changed by the patient with the portal's switch.
+     */
+    language: text("language", { enum: ["en", "es"] })
+      .notNull()
+      .default("en"),
     createdBy: uuid("created_by"),
     createdAt: createdAt(),
     /**

@@ -345,6 +345,26 @@ export const citations = {
     key: "navani2019",
     text: "Navani A et al. American Society of Interventional Pain Physicians (ASIPP) guideline on biologics in low back pain. Pain Physician 2019;22:S1–S74.",
   },
+  // The education library (library/): what "stem cell" shots are, and judging a clinic's claims.
+  fdaApprovedCellular: {
+    key: "fdaApprovedCellular",
+    text: "US FDA. Approved Cellular and Gene Therapy Products (list). The stem-cell products on it are cord-blood haematopoietic progenitor cell products, omidubicel (Omisirge) and remestemcel-L (Ryoncil, December 2024, for steroid-refractory acute graft-versus-host disease in children); none is for a musculoskeletal or spine condition.",
+    url: "https://www.fda.gov/vaccines-blood-biologics/cellular-gene-therapy-products/approved-cellular-and-gene-therapy-products",
+  },
+  fdaStemCellClaims: {
+    key: "fdaStemCellClaims",
+    text: "US FDA. Consumer Update: FDA Warns About Stem Cell Claims (consumer information on stem cells): ask the treating physician whether the necessary FDA approval has been obtained, or whether the treatment is part of a clinical study run under FDA regulations, and about the risks and benefits, before being treated.",
+    url: "http://www.fda.gov/NewsEvents/PublicHealthFocus/ucm286218.htm",
+  },
+  ftcRegenerativeMedical2018: {
+    key: "ftcRegenerativeMedical2018",
+    text: "US Federal Trade Commission v. Regenerative Medical Group, Inc., Telehealth Medical Group, Inc. and Bryn Jarald Henderson (C.D. Cal., complaint and stipulated order, October 2018): the FTC's first action against stem cell clinics; claims that a treatment cures, mitigates or treats a disease, or is as good as conventional care, must be true and supported by competent and reliable scientific evidence. FTC business blog, L. Fair, 'Stemming unproven stem cell therapy claims', 19 October 2018.",
+  },
+  pittenger2004: {
+    key: "pittenger2004",
+    text: "Pittenger MF, Martin BJ. Mesenchymal stem cells and their potential as cardiac therapeutics. Circ Res 2004;95(1):9–20: mesenchymal stem cells are between 0.01% and 0.001% of the nucleated cells of adult human bone marrow (also BioNumbers 113200). Alvarez-Viejo M et al., Transplant Proc 2013, measured 0.0017–0.0201% in marrow taken for cell therapy.",
+    doi: "10.1161/01.RES.0000135902.99383.6f",
+  },
   // Decision-aid standards.
   elwyn2009: {
     key: "elwyn2009",

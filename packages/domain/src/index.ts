@@ -12,5 +12,7 @@ export * from "./clock";
 export * from "./dates";
 export * from "./emergency-number";
 export * from "./errors";
+export * from "./language";
+export * from "./messages/patient-mail";
 export * from "./pathway/schedule";
 export * from "./time-zone";

@@ -148,6 +148,11 @@ export const router = createBrowserRouter([
             lazy: page(() => import("./portal/PortalPasswordPages").then((m) => m.PortalResetPage)),
           },
           {
+            // The education library, index and pages in one chunk: readable without signing in.
+            path: "/portal/library/:topic?",
+            lazy: page(() => import("./portal/library/LibraryFrame").then((m) => m.LibraryFrame)),
+          },
+          {
             lazy: page(() => import("./portal/PortalLayout").then((m) => m.PortalLayout)),
             children: [
               {

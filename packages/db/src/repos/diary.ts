@@ -3,13 +3,13 @@
  * (any patient of the clinic). The MME of each day is computed here from the domain's table and
  * stored with the table's version, so a later change of factors never rewrites history silently.
  */
-import { addDays, badRequest, diaryReminderDue } from "@evident/domain";
+import { addDays, badRequest, diaryReminderDue, diaryReminderMail } from "@evident/domain";
 import type { DiaryEntryView, DiaryView } from "@evident/domain/api";
 import { mmeTableVersion, totalMme } from "@evident/domain/diary/mme";
 import { and, desc, eq, gte, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../connect";
 import { uuidv7 } from "../ids";
-import { clinics, outboxMessages, patientAccounts } from "../schema";
+import { clinics, outboxMessages, patientAccounts, patients } from "../schema";
 import { type DiaryMedicationRow, diarySettings, painDiaryEntries } from "../schema/diary";
 import { whereClinic } from "../tenancy";
 import { patientDayBounds } from "./patient-day";
@@ -159,9 +159,11 @@ async function remindIn(
       clinicId: diarySettings.clinicId,
       email: patientAccounts.email,
       clinic: clinics.name,
+      language: patients.language,
     })
     .from(diarySettings)
     .innerJoin(patientAccounts, eq(patientAccounts.patientId, diarySettings.patientId))
+    .innerJoin(patients, eq(patients.id, diarySettings.patientId))
     .innerJoin(clinics, eq(clinics.id, diarySettings.clinicId))
     .where(
       and(
@@ -181,8 +183,7 @@ async function remindIn(
         patientId: d.patientId,
         kind: "diary-reminder",
         toAddress: d.email,
-        subject: "Your pain diary for today",
-        body: `Hello,\n\nHow was your back today? It takes a minute to write it in your pain diary: ${link}\n\nYou asked for this daily reminder; you can turn it off on the diary page.\n\n${d.clinic}`,
+        ...diaryReminderMail(d.language, { clinicName: d.clinic, link }),
         dedupeKey: `diary:${d.patientId}:${localDate}`,
         createdAt: opts.now,
       })

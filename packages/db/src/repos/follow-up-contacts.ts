@@ -95,9 +95,11 @@ async function contactOne(
             clinicName: clinics.name,
             country: clinics.country,
             emergencyNumber: clinics.emergencyNumber,
+            language: patients.language,
           })
           .from(patientAccounts)
           .innerJoin(clinics, eq(clinics.id, patientAccounts.clinicId))
+          .innerJoin(patients, eq(patients.id, patientAccounts.patientId))
           .where(and(eq(patientAccounts.patientId, f.patientId), isNotNull(patientAccounts.activatedAt)));
         if (to) {
           const link = `${opts.baseUrl.replace(/\/$/, "")}/portal/questionnaire/${f.id}`;
@@ -109,6 +111,7 @@ async function contactOne(
               emergencyNumber: effectiveEmergencyNumber(to.country, to.emergencyNumber),
             },
             link,
+            to.language,
           );
           const dedupeKey = contactKey(f.id, step.number, f.windowStart);
           const [queued] = await tx

@@ -8,7 +8,7 @@
  * whoever holds it could take the account over. Such a patient uses "Forgot password?", which
  * e-mails the address on record and leaves the old password working until the link is used.
  */
-import { conflict } from "@evident/domain";
+import { conflict, type PatientLanguage, portalInvitationMail } from "@evident/domain";
 import { and, eq, isNull } from "drizzle-orm";
 import { uuidv7 } from "../ids";
 import { invitations, outboxMessages, patientAccounts } from "../schema";
@@ -22,6 +22,8 @@ export type InvitationTarget = {
   givenName: string;
   email: string;
   clinicName: string;
+  /** The patient's language: the invitation is written in it. */
+  language: PatientLanguage;
 };
 
 export function invitationMessage(
@@ -29,19 +31,12 @@ export function invitationMessage(
   link: string,
   expiresAt: Date,
 ): { subject: string; body: string } {
-  return {
-    subject: `${t.clinicName}: your Evident patient portal`,
-    body: [
-      `Dear ${t.givenName},`,
-      "",
-      `${t.clinicName} has invited you to the Evident patient portal, where you can answer short questionnaires about your back pain before and after treatment. Your answers help your care team, and help find out honestly which treatments work.`,
-      "",
-      `Open this link to set your password (it works once, until ${expiresAt.toUTCString()}):`,
-      link,
-      "",
-      "If you did not expect this message, you can ignore it.",
-    ].join("\n"),
-  };
+  return portalInvitationMail(t.language, {
+    givenName: t.givenName,
+    clinicName: t.clinicName,
+    link,
+    expiresAt,
+  });
 }
 
 export async function issueInvitation(

@@ -11,6 +11,7 @@
  *   other sessions.
  * Every request, use and change is audited.
  */
+import { type PatientLanguage, passwordResetMail } from "@evident/domain";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { appendAudit } from "../audit";
 import type { Db } from "../connect";
@@ -26,19 +27,15 @@ export const RESET_COOLDOWN_MINUTES = 5;
 
 const base = (url: string) => url.replace(/\/$/, "");
 
-function resetMessage(kind: AccountKind, name: string, clinicName: string, baseUrl: string) {
+function resetMessage(
+  kind: AccountKind,
+  name: string,
+  clinicName: string,
+  baseUrl: string,
+  lang: PatientLanguage,
+) {
   const path = kind === "staff" ? "/reset-password" : "/portal/reset-password";
-  return {
-    subject: `${clinicName}: reset your Evident password`,
-    body: [
-      `Dear ${name},`,
-      "",
-      "Someone asked to reset the password of your Evident account. If it was you, open this link and choose a new password. The link works once, for one hour:",
-      `${base(baseUrl)}${path}#${TOKEN_PLACEHOLDER}`,
-      "",
-      "If it was not you, you can ignore this e-mail. Your password stays as it is.",
-    ].join("\n"),
-  };
+  return passwordResetMail(lang, { name, clinicName, link: `${base(baseUrl)}${path}#${TOKEN_PLACEHOLDER}` });
 }
 
 type Person = { kind: AccountKind; id: string; clinicId: string; patientId: string | null };
@@ -62,6 +59,8 @@ export function passwordRepository(db: Db) {
                 name: staffUsers.name,
                 clinicName: clinics.name,
                 patientId: sql<string | null>`null`,
+                // Staff read Evident in English; a patient's reset is in the patient's language.
+                language: sql<PatientLanguage>`'en'`,
               })
               .from(staffUsers)
               .innerJoin(clinics, eq(clinics.id, staffUsers.clinicId))
@@ -80,6 +79,7 @@ export function passwordRepository(db: Db) {
                 name: patients.givenName,
                 clinicName: clinics.name,
                 patientId: patientAccounts.patientId,
+                language: patients.language,
               })
               .from(patientAccounts)
               .innerJoin(patients, eq(patients.id, patientAccounts.patientId))
@@ -107,7 +107,7 @@ export function passwordRepository(db: Db) {
             ),
           );
         if (!recent) {
-          const msg = resetMessage(kind, t.name, t.clinicName, opts.baseUrl);
+          const msg = resetMessage(kind, t.name, t.clinicName, opts.baseUrl, t.language);
           await issueAccountLink(tx, {
             purpose: "password-reset",
             clinicId: t.clinicId,

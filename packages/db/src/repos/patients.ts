@@ -135,6 +135,7 @@ export function patientRepository(db: Db, scope: Scope, opts: { baseUrl: string 
       email: p.patient.email,
       phone: p.patient.phone,
       mrn: p.patient.mrn,
+      language: p.patient.language,
       portal: p.portal,
       condition: eps[0]?.condition ?? null,
       createdAt: p.patient.createdAt.toISOString(),
@@ -175,6 +176,7 @@ export function patientRepository(db: Db, scope: Scope, opts: { baseUrl: string 
         email: input.email ?? null,
         phone: input.phone ?? null,
         mrn: input.mrn ?? null,
+        language: input.language,
         createdBy: scope.actor.id,
         createdAt: now,
       });
@@ -220,6 +222,7 @@ export function patientRepository(db: Db, scope: Scope, opts: { baseUrl: string 
         givenName: patients.givenName,
         email: patients.email,
         clinicName: clinics.name,
+        language: patients.language,
       })
       .from(patients)
       .innerJoin(clinics, eq(clinics.id, patients.clinicId))

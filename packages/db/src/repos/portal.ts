@@ -2,7 +2,7 @@
  * What a signed-in patient sees: their own due and upcoming follow-ups, completed answers
  * (current versions), and their questionnaire drafts.
  */
-import { notFound, toIsoDate } from "@evident/domain";
+import { notFound, type PatientLanguage, toIsoDate } from "@evident/domain";
 import type { PortalHome } from "@evident/domain/api";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "../connect";
@@ -12,7 +12,7 @@ import { draftRepository } from "./drafts";
 import { baselineTiming, presentFollowUp } from "./patients";
 import { isCurrent, presentWithHistory } from "./response-views";
 import { type ResponseBatchInput, responseRepository } from "./responses";
-import { auditedRead, type Scope } from "./scope";
+import { audit, auditedRead, inTx, type Scope } from "./scope";
 
 export function portalRepository(db: Db, scope: Scope) {
   if (!scope.patientId) throw new Error("portal repository needs a patient scope");
@@ -65,6 +65,26 @@ export function portalRepository(db: Db, scope: Scope) {
     return responseRepository(db, scope).submit(patientId, batch, "portal");
   }
 
+  /** The patient chose the language they read (the portal's switch): kept for their e-mails too. */
+  async function setLanguage(language: PatientLanguage): Promise<{ language: PatientLanguage }> {
+    return inTx(db, async (tx) => {
+      const [row] = await tx
+        .update(patients)
+        .set({ language, updatedAt: scope.now() })
+        .where(and(whereClinic(patients, scope), eq(patients.id, patientId)))
+        .returning({ language: patients.language });
+      if (!row) throw notFound("patient");
+      await audit(tx, scope, {
+        action: "set-language",
+        entityType: "patient",
+        entityId: patientId,
+        patientId,
+        detail: { language },
+      });
+      return { language: row.language };
+    });
+  }
+
   const drafts = draftRepository(db, { ...scope, patientId });
-  return { home, submit, getDraft: drafts.get, saveDraft: drafts.save };
+  return { home, submit, getDraft: drafts.get, saveDraft: drafts.save, setLanguage };
 }

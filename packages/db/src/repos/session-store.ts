@@ -42,6 +42,8 @@ export type SessionPrincipal =
       clinicName: string;
       clinicEmergencyNumber: string;
       name: string;
+      /** The language the patient reads (patients.language): the portal opens in it. */
+      language: "en" | "es";
       createdAt: Date;
       lastSeenAt: Date;
       expiresAt: Date;
@@ -148,6 +150,7 @@ export function sessionStore(db: Db) {
         accountId: s.account.id,
         patientId: s.patient.id,
         name: `${s.patient.givenName} ${s.patient.familyName}`,
+        language: s.patient.language,
       };
     }
     return null;

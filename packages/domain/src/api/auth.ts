@@ -51,6 +51,8 @@ export const Me = z.discriminatedUnion("kind", [
     id: z.string(),
     patientId: z.string(),
     name: z.string(),
+    /** The language the patient reads, kept with the patient; the portal opens in it. */
+    language: z.enum(["en", "es"]),
     clinic: MeClinic,
   }),
 ]);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { conditionIds, spinalLevels } from "../catalogue/conditions";
+import { patientLanguages } from "../language";
 import { email, isoDate, optionalText, text } from "./common";
 
 /** A staff member as shown on a record: who entered, signed or overrode something. */
@@ -28,6 +29,10 @@ export const PatientCreate = z
     email: email.optional(),
     phone: optionalText(40),
     mrn: optionalText(64),
+    /** The language the patient reads: the portal and every e-mail to them use it. */
+    language: z
+      .enum(patientLanguages, { error: `must be one of ${patientLanguages.join(", ")}` })
+      .default("en"),
     episode: EpisodeInput,
     /** Send a portal invitation now (needs an e-mail address). Defaults to yes when one is given. */
     invite: z.boolean({ error: "must be true or false" }).optional(),
@@ -167,6 +172,7 @@ export type FollowUpView = z.infer<typeof FollowUpView>;
 
 export const PatientDetail = PatientSummary.extend({
   sex: z.string(),
+  language: z.enum(patientLanguages),
   email: z.string().nullable(),
   phone: z.string().nullable(),
   episodes: z.array(Episode),

@@ -14,6 +14,8 @@
  * - after days without a run (an outage) only the latest contact due is sent, never a burst.
  */
 import { daysBetween, type IsoDate } from "../dates";
+import type { PatientLanguage } from "../language";
+import { contactMessageEs } from "./contacts-es";
 import { followUpStatus, timepointLabel } from "./schedule";
 
 export const contactSteps = [
@@ -79,15 +81,18 @@ export function dayInWords(date: IsoDate): string {
 }
 
 /**
- * The e-mail for a contact: plain words, the link, the last day, no clinical content. The baseline
- * is the questionnaire before treatment (its window opens when the patient is registered and
- * closes on the treatment date), so its e-mail asks for an answer before the treatment.
+ * The e-mail for a contact, in the patient's language: plain words, the link, the last day, no
+ * clinical content. The baseline is the questionnaire before treatment (its window opens when the
+ * patient is registered and closes on the treatment date), so its e-mail asks for an answer
+ * before the treatment.
  */
 export function contactMessage(
   step: ContactStep,
   f: { timepoint: string; windowEnd: IsoDate; clinicName: string; emergencyNumber: string },
   link: string,
+  lang: PatientLanguage = "en",
 ): { subject: string; body: string } {
+  if (lang === "es") return contactMessageEs(step, f, link);
   const baseline = f.timepoint === "baseline";
   const what = baseline
     ? "first questionnaire"

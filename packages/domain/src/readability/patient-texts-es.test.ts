@@ -16,6 +16,7 @@ import {
   type OutOf100,
   summaryWords,
 } from "../evidence";
+import { libraryTopics, localizedTopic } from "../library";
 import { allRecoveryPhases } from "../pathway/recovery";
 import { recoveryPhaseWordsEs } from "../pathway/recovery-es";
 import {
@@ -91,6 +92,12 @@ function spanishBlocks(): Text[] {
     add(`recovery.${id}`, lines(p.title, p.text, ...p.tasks));
     if (p.warning) add(`recovery.${id}.warning`, p.warning);
   }
+  // The education library, in the same blocks as the English (patient-texts.test.ts).
+  for (const t of libraryTopics.map((x) => localizedTopic(x, "es"))) {
+    add(`library.${t.id}`, lines(t.title, t.summary));
+    for (const [i, s] of t.sections.entries())
+      add(`library.${t.id}.${i}`, lines(s.heading, ...s.paragraphs.map((p) => p.text)));
+  }
   return blocks;
 }
 
@@ -138,6 +145,7 @@ describe("the Spanish decision aid", () => {
       "advice",
       "content",
       "intake",
+      "library",
       "option",
       "recovery",
       "summary",

@@ -1,6 +1,7 @@
 /**
  * Every patient-facing text of the intake, the triage advice, care routing, the consent
- * paragraphs, the decision aid, values clarification and the recovery phases: each block at reading grade 8 or below,
+ * paragraphs, the decision aid, values clarification, the recovery phases and the education library: each block at
+ * reading grade 8 or below,
  * and none stating or implying that a cell therapy is approved or proven for back pain.
  */
 import { describe, expect, it } from "vitest";
@@ -12,6 +13,7 @@ import {
   type OutOf100,
   valuesClarification,
 } from "../evidence";
+import { libraryTopics } from "../library";
 import { contactMessage, contactSteps } from "../pathway/contacts";
 import { allRecoveryPhases } from "../pathway/recovery";
 import {
@@ -96,6 +98,12 @@ function patientBlocks(): Text[] {
     add(`recovery.${p.id}`, lines(p.title, p.text, ...p.tasks));
     if (p.warning) add(`recovery.${p.id}.warning`, p.warning);
   }
+  // The education library: a page's title with its summary, then each section as read.
+  for (const t of libraryTopics) {
+    add(`library.${t.id}`, lines(t.title, t.summary));
+    for (const [i, s] of t.sections.entries())
+      add(`library.${t.id}.${i}`, lines(s.heading, ...s.paragraphs.map((p) => p.text)));
+  }
   return blocks;
 }
 
@@ -123,6 +131,7 @@ describe("patient-facing text", () => {
       "contact",
       "content",
       "intake",
+      "library",
       "option",
       "recovery",
       "route",

@@ -27,6 +27,7 @@ import { usePageTitle } from "../components/usePageTitle";
 import {
   conditionOptions,
   emptyPatientForm,
+  languageOptions,
   type PatientFormValues,
   patientFormFields,
   sexOptions,
@@ -131,6 +132,12 @@ export function AddPatientPage() {
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label="E-mail address" type="email" inputMode="email" {...field("email")} />
               <TextInput label="Phone" type="tel" inputMode="tel" {...field("phone")} />
+              <NativeSelect
+                label="Language"
+                description="The portal and the patient's e-mails are in this language"
+                data={languageOptions}
+                {...field("language")}
+              />
             </SimpleGrid>
             <Checkbox
               label="Send a portal invitation by e-mail now"

@@ -15,6 +15,7 @@ export type PatientFormValues = {
   email: string;
   phone: string;
   mrn: string;
+  language: "en" | "es";
   invite: boolean;
   episode: { condition: string; spinalLevels: string[]; onsetDate: string };
 };
@@ -27,6 +28,7 @@ export const emptyPatientForm: PatientFormValues = {
   email: "",
   phone: "",
   mrn: "",
+  language: "en",
   invite: true,
   episode: { condition: "", spinalLevels: [], onsetDate: "" },
 };
@@ -40,6 +42,7 @@ export const patientFormFields = [
   "email",
   "phone",
   "mrn",
+  "language",
   "invite",
   "episode.condition",
   "episode.spinalLevels",
@@ -58,6 +61,7 @@ export function toPatientPayload(v: PatientFormValues): PatientCreateBody {
     email,
     phone: blankToUndefined(v.phone),
     mrn: blankToUndefined(v.mrn),
+    language: v.language,
     invite: email ? v.invite : undefined,
     episode: {
       condition: v.episode.condition as (typeof conditions)[number]["id"],
@@ -86,5 +90,11 @@ export const sexOptions = [
   { value: "other", label: "Other" },
   { value: "unknown", label: "Not recorded" },
 ] satisfies { value: (typeof sexes)[number]; label: string }[];
+
+/** The languages the portal and the patient's e-mails are written in, each named in its own. */
+export const languageOptions = [
+  { value: "en", label: "English" },
+  { value: "es", label: "Español (Spanish)" },
+] satisfies { value: PatientFormValues["language"]; label: string }[];
 
 export const conditionOptions = conditions.map((c) => ({ value: c.id, label: c.label }));

@@ -18,7 +18,7 @@ import {
   type OptionGroup,
   type Speed,
 } from "@evident/domain/evidence";
-import { useLanguage } from "../portal/language";
+import { useLocalized } from "../portal/language";
 import {
   type AidPhrases,
   type AidWords,
@@ -76,5 +76,5 @@ const bundle = (lang: ContentLanguage): AidLanguage => {
 const bundles: Record<ContentLanguage, AidLanguage> = { en: bundle("en"), es: bundle("es") };
 
 export function useAidLanguage(): AidLanguage {
-  return bundles[useLanguage().lang];
+  return useLocalized(bundles);
 }

@@ -19,6 +19,7 @@ import { EmergencyScreen } from "./intake/Advice";
 import { IntakeSection } from "./intake/IntakeSection";
 import { useIntakeWords } from "./intake/language";
 import { useCopy, useLanguage } from "./language";
+import { LibraryCard } from "./library/LibraryLinks";
 import { whenLabel } from "./words";
 
 /** A due follow-up; `locked` while the safety questions come first (they open it). */
@@ -201,6 +202,8 @@ export function PortalHomePage() {
           </Button>
         </Group>
       </Card>
+
+      <LibraryCard />
 
       <Card withBorder radius="lg" padding="md">
         <Group justify="space-between" wrap="nowrap">

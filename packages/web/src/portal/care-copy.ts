@@ -5,7 +5,7 @@
  * problem report and the symptoms' names are domain content (adverse-events/patient-report.ts).
  */
 import type { OpioidId } from "@evident/domain/diary/mme";
-import { useLanguage } from "./language";
+import { useLocalized } from "./language";
 
 export const careCopy = {
   backHome: "← Back to your page",
@@ -153,5 +153,5 @@ export const opioidNamesEs: Record<OpioidId, string> = {
 };
 
 export function useCareCopy(): CareCopy {
-  return useLanguage().lang === "es" ? careCopyEs : careCopy;
+  return useLocalized({ en: careCopy, es: careCopyEs });
 }

@@ -4,7 +4,7 @@
  * card only counts what the patient ticks against the plan the clinic wrote down: it makes no
  * claim about what the sessions do.
  */
-import { useLanguage } from "./language";
+import { useLocalized } from "./language";
 
 export const programmeCopy = {
   title: "Your exercise programme",
@@ -56,5 +56,5 @@ export const programmeCopyEs: ProgrammeCopy = {
 };
 
 export function useProgrammeCopy(): ProgrammeCopy {
-  return useLanguage().lang === "es" ? programmeCopyEs : programmeCopy;
+  return useLocalized({ en: programmeCopy, es: programmeCopyEs });
 }

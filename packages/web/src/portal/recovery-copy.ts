@@ -5,7 +5,7 @@
  * recovery-es.ts); the sources they cite stay in the language they were published in.
  */
 import type { TreatmentKind } from "@evident/domain";
-import { useLanguage } from "./language";
+import { useLocalized } from "./language";
 
 export const recoveryCopy = {
   title: "Your recovery",
@@ -133,5 +133,5 @@ export const treatmentNamesEs: Record<TreatmentKind, string> = {
 };
 
 export function useRecoveryCopy(): RecoveryCopy {
-  return useLanguage().lang === "es" ? recoveryCopyEs : recoveryCopy;
+  return useLocalized({ en: recoveryCopy, es: recoveryCopyEs });
 }

@@ -90,6 +90,7 @@ export function presentMe(p: SessionPrincipal): Me {
         id: p.accountId,
         patientId: p.patientId,
         name: p.name,
+        language: p.language,
         clinic: { id: p.clinicId, name: p.clinicName, emergencyNumber: p.clinicEmergencyNumber },
       };
 }

@@ -4,6 +4,7 @@
  * own record.
  */
 
+import { patientLanguages } from "@evident/domain";
 import { DraftSave, DraftView, PortalHome, ResponseBatch, ResponseView, uuid } from "@evident/domain/api";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
@@ -67,7 +68,23 @@ const saveDraft = createRoute({
   responses: { 200: json(DraftView, "Saved"), ...problems(400, 401, 403, 404, 413) },
 });
 
+const LanguageChoice = z.object({ language: z.enum(patientLanguages) }).strict();
+
+const setLanguage = createRoute({
+  method: "put",
+  path: "/portal/language",
+  tags: tag,
+  summary:
+    "The language the patient reads (the portal's switch); kept with the patient, so their e-mails are written in it too",
+  middleware: [requirePatient] as const,
+  request: { body: { content: { "application/json": { schema: LanguageChoice } }, required: true } },
+  responses: { 200: json(LanguageChoice, "Saved"), ...problems(400, 401, 403) },
+});
+
 export function portalRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(setLanguage, async (c) =>
+    c.json(await portalRepositories(c).portal.setLanguage(c.req.valid("json").language), 200),
+  );
   app.openapi(home, async (c) => c.json(await portalRepositories(c).portal.home(), 200));
   app.openapi(submit, async (c) => {
     return c.json(await portalRepositories(c).portal.submit(c.req.valid("json")), 201);

@@ -34,6 +34,10 @@ export function DetailsCard({ patient, mayInvite }: { patient: PatientDetail; ma
           items={[
             ["E-mail", patient.email ?? "—"],
             ["Phone", patient.phone ?? "—"],
+            [
+              "Language",
+              patient.language === "es" ? "Spanish (portal and e-mails)" : "English (portal and e-mails)",
+            ],
           ]}
         />
         <Divider />

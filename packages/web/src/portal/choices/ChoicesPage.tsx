@@ -6,6 +6,7 @@ import { LoadError, Loading } from "../../components/QueryStates";
 import { usePageTitle } from "../../components/usePageTitle";
 import { DecisionAidView } from "../../decision-aid/DecisionAidView";
 import { useAidLanguage } from "../../decision-aid/language";
+import { ChoicesLibraryLinks } from "../library/LibraryLinks";
 import { Held } from "./Held";
 
 export function ChoicesPage() {
@@ -20,6 +21,7 @@ export function ChoicesPage() {
       <Title order={1} size="h2">
         {w.title}
       </Title>
+      <ChoicesLibraryLinks />
       <DecisionAidView />
       <Button component={Link} to="/portal/choices/values" size="lg" fullWidth>
         {w.next}

@@ -5,7 +5,7 @@
  * (evidence/summary.ts `summaryWords`), so the page and the PDF say the same.
  */
 import { summaryWords } from "@evident/domain/evidence";
-import { useLanguage } from "../language";
+import { useLocalized } from "../language";
 
 export const choiceCopy = {
   valuesTitle: "What matters to you",
@@ -75,5 +75,5 @@ export const choiceCopyEs: ChoiceCopy = {
 };
 
 export function useChoiceCopy(): ChoiceCopy {
-  return useLanguage().lang === "es" ? choiceCopyEs : choiceCopy;
+  return useLocalized({ en: choiceCopy, es: choiceCopyEs });
 }

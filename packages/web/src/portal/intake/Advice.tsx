@@ -9,6 +9,7 @@ import type { PortalIntakeView } from "@evident/domain/api";
 import { intakeQuestions } from "@evident/domain/triage";
 import { Alert, Button, Card, List, Stack, Text, Title } from "@mantine/core";
 import { IconAlertTriangle, IconPhone, IconStethoscope } from "@tabler/icons-react";
+import { WarningSignsLink } from "../library/LibraryLinks";
 import { useIntakeWords } from "./language";
 
 function CallButton({ variant = "filled" }: { variant?: "filled" | "outline" }) {
@@ -82,6 +83,7 @@ export function EmergencyScreen({ intake }: { intake: PortalIntakeView }) {
         </Title>
         <Text>{a.safetyNet}</Text>
       </Card>
+      <WarningSignsLink />
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { Link, Navigate } from "react-router";
 import { usePortalIntake } from "../../api/triage";
 import { LoadError, Loading } from "../../components/QueryStates";
 import { usePageTitle } from "../../components/usePageTitle";
+import { WarningSignsLink } from "../library/LibraryLinks";
 import { AdviceCard, EmergencyScreen } from "./Advice";
 import { useIntakeWords } from "./language";
 
@@ -19,6 +20,7 @@ export function IntakeResultPage() {
   return (
     <Stack gap="lg">
       <AdviceCard intake={latest} headingLevel={1} />
+      <WarningSignsLink />
       {state.data.decisionAidOpen && (
         <Button component={Link} to="/portal/choices" size="lg" fullWidth>
           {t.openChoices}

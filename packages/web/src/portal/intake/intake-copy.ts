@@ -3,10 +3,10 @@
  * them (a questionnaire opened before the safety questions). Kept apart from language.ts, which
  * brings every question's and advice's words, so those pages do not download them.
  */
-import { useLanguage } from "../language";
+import { useLocalized } from "../language";
 import { type IntakeCopy, intakeCopy } from "./copy";
 import { intakeCopyEs } from "./copy-es";
 
 export function useIntakeCopy(): IntakeCopy {
-  return useLanguage().lang === "es" ? intakeCopyEs : intakeCopy;
+  return useLocalized({ en: intakeCopy, es: intakeCopyEs });
 }

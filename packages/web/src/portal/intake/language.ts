@@ -15,7 +15,7 @@ import {
   patientAdviceEs,
 } from "@evident/domain/triage";
 import { useEmergencyNumber } from "../../api/queries";
-import { useLanguage } from "../language";
+import { useLocalized } from "../language";
 import { type IntakeCopy, intakeCopy, topicTitles } from "./copy";
 import { intakeCopyEs, topicTitlesEs } from "./copy-es";
 
@@ -48,7 +48,7 @@ const spanish = {
 
 export function useIntakeWords(): IntakeWords {
   const emergencyNumber = useEmergencyNumber();
-  const words = useLanguage().lang === "es" ? spanish : english;
+  const words = useLocalized({ en: english, es: spanish });
   return {
     ...words,
     advice: (intake) => withEmergencyNumber(words.advice(intake), emergencyNumber),

@@ -1,0 +1,150 @@
+/**
+ * One library page: its sections, each paragraph with its certainty label and numbered sources,
+ * the sources listed in full at the end, and the page's version and review date. The emergency
+ * number is the clinic's when a patient is signed in, else the words "your emergency number".
+ */
+import { citations, withEmergencyNumber } from "@evident/domain";
+import {
+  findLibraryTopic,
+  type LibraryCertainty,
+  libraryCertaintyLabels,
+  libraryTopics,
+  localizedTopic,
+} from "@evident/domain/library";
+import { Anchor, Badge, Card, Group, List, Stack, Text, Title } from "@mantine/core";
+import { Link, useParams } from "react-router";
+import { formatLongDate } from "../../components/format";
+import { usePageTitle } from "../../components/usePageTitle";
+import { useLanguage } from "../language";
+import { useLibraryCopy } from "./copy";
+import { useLibraryReader } from "./reader";
+
+const tones: Record<LibraryCertainty, string> = {
+  official: "blue",
+  high: "green",
+  moderate: "teal",
+  low: "yellow",
+  "very low": "orange",
+  "not-rated": "gray",
+};
+
+export function LibraryTopicPage() {
+  const t = useLibraryCopy();
+  const { lang } = useLanguage();
+  const me = useLibraryReader();
+  const page = findLibraryTopic(useParams().topic ?? "", lang);
+  usePageTitle(page?.title ?? t.notFound);
+  if (!page)
+    return (
+      <Stack>
+        <Title order={1} size="h2">
+          {t.notFound}
+        </Title>
+        <Anchor component={Link} to="/portal/library">
+          {t.allTopics}
+        </Anchor>
+      </Stack>
+    );
+  const number = me?.clinic.emergencyNumber ?? t.emergencyNumber;
+  const words = (text: string) => withEmergencyNumber(text, number);
+  // Sources are numbered in the order the page first cites them.
+  const keys = [...new Set(page.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sources)))];
+  const others = libraryTopics.filter((x) => x.id !== page.id).map((x) => localizedTopic(x, lang));
+  return (
+    <Stack gap="lg" component="article">
+      <div>
+        <Anchor component={Link} to="/portal/library" size="sm">
+          {t.allTopics}
+        </Anchor>
+        <Title order={1} size="h2" mt={4}>
+          {page.title}
+        </Title>
+        <Text mt={4}>{page.summary}</Text>
+        <Text size="sm" c="dimmed" mt={4}>
+          {t.certaintyHelp}
+        </Text>
+      </div>
+      {page.sections.map((s, i) => (
+        <Card
+          key={s.heading}
+          withBorder
+          radius="md"
+          padding="md"
+          component="section"
+          aria-labelledby={`s${i}`}
+          // Where to go now stands out, as on the intake's emergency screen.
+          style={
+            s.triage?.tier === "emergency"
+              ? { borderColor: "var(--mantine-color-red-8)", borderWidth: 2 }
+              : undefined
+          }
+        >
+          <Title order={2} size="h4" id={`s${i}`} mb="xs">
+            {words(s.heading)}
+          </Title>
+          <Stack gap="sm">
+            {s.paragraphs.map((p) => (
+              <div key={p.text}>
+                <Text>{words(p.text)}</Text>
+                <Group gap={6} mt={4}>
+                  <Badge variant="light" color={tones[p.certainty]} radius="sm" tt="none">
+                    {libraryCertaintyLabels[lang][p.certainty]}
+                  </Badge>
+                  <Text size="xs" c="dimmed">
+                    {t.sources}:{" "}
+                    {p.sources.map((k, j) => (
+                      <span key={k}>
+                        {j > 0 && ", "}
+                        <Anchor href={`#source-${k}`} size="xs">
+                          [{keys.indexOf(k) + 1}]
+                        </Anchor>
+                      </span>
+                    ))}
+                  </Text>
+                </Group>
+              </div>
+            ))}
+          </Stack>
+        </Card>
+      ))}
+      <section aria-labelledby="sources-h">
+        <Title order={2} size="h4" id="sources-h" mb="xs">
+          {t.sources}
+        </Title>
+        <List type="ordered" size="sm" spacing={4}>
+          {keys.map((k) => {
+            const c = citations[k];
+            const href = "url" in c ? c.url : "doi" in c ? `https://doi.org/${c.doi}` : undefined;
+            return (
+              <List.Item key={k} id={`source-${k}`} lang="en">
+                {c.text}{" "}
+                {href && (
+                  <Anchor href={href} size="sm" style={{ overflowWrap: "anywhere" }}>
+                    {href}
+                  </Anchor>
+                )}
+              </List.Item>
+            );
+          })}
+        </List>
+        <Text size="xs" c="dimmed" mt="sm">
+          {t.version(page.version, formatLongDate(page.reviewedOn, lang))}
+        </Text>
+      </section>
+      <nav aria-labelledby="more-h">
+        <Title order={2} size="h5" id="more-h" mb={4}>
+          {t.allTopics}
+        </Title>
+        <List size="sm" spacing={4}>
+          {others.map((o) => (
+            <List.Item key={o.id}>
+              <Anchor component={Link} to={`/portal/library/${o.id}`}>
+                {o.title}
+              </Anchor>
+            </List.Item>
+          ))}
+        </List>
+      </nav>
+    </Stack>
+  );
+}
