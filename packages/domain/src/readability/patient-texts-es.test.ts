@@ -4,6 +4,7 @@
  * none states or implies that a cell therapy is approved, proven or a cure.
  */
 import { describe, expect, it } from "vitest";
+import { consentReadingBlocks } from "../consent";
 import { withEmergencyNumber } from "../emergency-number";
 import {
   type AverageComparison,
@@ -91,6 +92,7 @@ function spanishBlocks(): Text[] {
     add(`recovery.${id}`, lines(p.title, p.text, ...p.tasks));
     if (p.warning) add(`recovery.${id}.warning`, p.warning);
   }
+  blocks.push(...consentReadingBlocks("es"));
   return blocks;
 }
 
@@ -136,6 +138,8 @@ describe("the Spanish decision aid", () => {
     const parts = new Set(texts.map((t) => t.where.split(".")[0]));
     expect([...parts].sort()).toEqual([
       "advice",
+      "consent-check",
+      "consent-doc",
       "content",
       "intake",
       "option",

@@ -4,6 +4,7 @@
  * and none stating or implying that a cell therapy is approved or proven for back pain.
  */
 import { describe, expect, it } from "vitest";
+import { consentReadingBlocks } from "../consent";
 import { withEmergencyNumber } from "../emergency-number";
 import {
   type AverageComparison,
@@ -96,6 +97,7 @@ function patientBlocks(): Text[] {
     add(`recovery.${p.id}`, lines(p.title, p.text, ...p.tasks));
     if (p.warning) add(`recovery.${p.id}.warning`, p.warning);
   }
+  blocks.push(...consentReadingBlocks("en"));
   return blocks;
 }
 
@@ -120,6 +122,8 @@ describe("patient-facing text", () => {
     expect([...parts].sort()).toEqual([
       "advice",
       "consent",
+      "consent-check",
+      "consent-doc",
       "contact",
       "content",
       "intake",
