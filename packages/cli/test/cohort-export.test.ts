@@ -35,7 +35,7 @@ async function exportCohort(dirName: string, name: string) {
 }
 
 async function directCount(filter: SaveCohort["filter"]): Promise<number> {
-  const q = cohortQuery(clinics, filter);
+  const q = cohortQuery(clinics, filter, true);
   const { rows } = await db.system.pool.query<{ n: number }>({
     text: `${q.text} select count(*)::int as n from cohort`,
     values: q.values,

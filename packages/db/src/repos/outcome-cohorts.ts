@@ -14,9 +14,9 @@ import type { Executor } from "../audit";
 import {
   analyticMemory,
   baselines,
-  clinicScope,
   currentScored,
   firstTreatments,
+  pooledScope,
   treatmentsInScope,
 } from "./outcome-sql";
 
@@ -42,7 +42,7 @@ export async function survivalTallies(
   )}]::text[]`;
   const result = await db.execute<SurvivalRow>(sql`
     with tr as materialized (${treatmentsInScope(clinicId)}),
-    first as materialized (${firstTreatments(clinicScope(clinicId), today)}),
+    first as materialized (${firstTreatments(pooledScope(clinicId), today)}),
     later as (
       select tr.episode_id,
              min(tr.treatment_date) filter (where tr.kind = any(${surgical})) as surgery_day,

@@ -169,6 +169,7 @@ describe("the consent gate", () => {
     treatmentKind: "bone_marrow_concentrate",
     purpose: "procedure",
     version: 2,
+    method: "portal",
     signedOn: "2026-11-01",
     withdrawn: false,
     ...over,

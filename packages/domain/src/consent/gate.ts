@@ -13,6 +13,7 @@ export type SignedConsentFacts = {
   treatmentKind: string | null;
   purpose: string;
   version: number;
+  method: "portal" | "paper";
   /** The signature's date in the clinic's time zone. */
   signedOn: string;
   withdrawn: boolean;
@@ -65,3 +66,14 @@ export function consentGate(
     "the patient has not signed its procedure consent. Ask them to sign it in the portal, record a paper consent, or override with a reason.",
   );
 }
+
+/**
+ * Whether a correction runs the consent gate again, else the treatment keeps the consent it was
+ * recorded on: when the kind changes (a consent is for one kind), or the correction brings an
+ * override. A moved date keeps it: the consent was for this treatment, whatever day it is on.
+ */
+export const correctionRunsConsentGate = (
+  beforeKind: string,
+  afterKind: string,
+  withOverride: boolean,
+): boolean => !isInvestigational(afterKind) || withOverride || beforeKind !== afterKind;
