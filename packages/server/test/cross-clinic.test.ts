@@ -35,6 +35,9 @@ type Resources = {
   baselineFollowUp: string;
   /** An export of A's admin, run to completion (its files exist). */
   researchExport: string;
+  /** A's research consent document, and the patient's signature of it. */
+  consentDocument: string;
+  consent: string;
 };
 
 type Fixture =
@@ -70,6 +73,14 @@ const fixtures: Record<string, Fixture> = {
   "GET /patients/{id}/candidacy": { as: "staff", path: patientId },
   "POST /patients/{id}/candidacy": { as: "staff", path: patientId, body: () => ({ input: eligibleFacts }) },
   "GET /patients/{id}/decisions": { as: "staff", path: patientId },
+  "GET /patients/{id}/consents": { as: "staff", path: patientId },
+  "POST /patients/{id}/consents": {
+    as: "staff",
+    path: patientId,
+    body: (r) => ({ documentId: r.consentDocument, witnessName: "A witness", signedOn: "2026-03-01" }),
+  },
+  "GET /consent-documents/{id}": { as: "staff", path: (r) => ({ id: r.consentDocument }) },
+  "POST /portal/consents/{consentId}/withdrawal": { as: "patient", path: (r) => ({ consentId: r.consent }) },
   "GET /patients/{id}/diary": { as: "staff", path: patientId },
   "GET /patients/{id}/imaging": { as: "staff", path: patientId },
   "POST /patients/{id}/imaging": {
@@ -209,6 +220,12 @@ async function makeClinicA(): Promise<{ admin: Staff; r: Resources }> {
   await post("/research/terms/acceptances", { version: terms.json.version }, admin.cookie);
   const researchExport = (await post("/research/exports", { format: "redcap" }, admin.cookie)).json.id;
   await runExportJobsOnce(h.deps);
+  const [consentDocument] = await h.publishConsent(clinic.id, { purpose: "research" });
+  const consent = await post(
+    "/portal/consents",
+    { documentId: consentDocument!.id, typedName: "Ada Lovelace", confirmed: true },
+    patient.cookie,
+  );
   return {
     admin,
     r: {
@@ -224,6 +241,8 @@ async function makeClinicA(): Promise<{ admin: Staff; r: Resources }> {
       patientSession: (await sessions(patient.cookie))[0].id,
       baselineFollowUp,
       researchExport,
+      consentDocument: consentDocument!.id,
+      consent: consent.json.consents[0].id,
       fhirClient: (
         await addFhirClient(
           h.database.db,
@@ -250,6 +269,8 @@ async function clinicARows(): Promise<Record<string, string>> {
     "intakes",
     "adverse_events",
     "decisions",
+    "consents",
+    "consent_documents",
   ];
   const out: Record<string, string> = {};
   for (const t of [...tables, "tasks", "staff_users", "sessions", "response_drafts", "imaging_studies"]) {
