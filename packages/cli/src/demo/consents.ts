@@ -92,7 +92,7 @@ export async function writeDemoConsents(
      )
      insert into consents (id, clinic_id, patient_id, document_id, purpose, treatment_kind, version, language, sha256,
                            method, typed_name, teach_back_rounds, signed_at)
-     select md5('consent:' || f.patient_id || f.kind)::uuid, f.clinic_id, f.patient_id, d.id, 'procedure', f.kind, 1, 'en', d.sha256,
+     select ${nameUuidSql("'consent:' || f.patient_id || f.kind")}, f.clinic_id, f.patient_id, d.id, 'procedure', f.kind, 1, 'en', d.sha256,
             'portal', p.given_name || ' ' || p.family_name, 1, f.at
      from first f
      join patients p on p.id = f.patient_id
@@ -112,7 +112,7 @@ export async function writeDemoConsents(
   const research = await client.query(
     `insert into consents (id, clinic_id, patient_id, document_id, purpose, treatment_kind, version, language, sha256,
                            method, typed_name, signed_at)
-     select md5('consent:' || p.id || 'research')::uuid, p.clinic_id, p.id, d.id, 'research', null, 1, 'en', d.sha256,
+     select ${nameUuidSql("'consent:' || p.id || 'research'")}, p.clinic_id, p.id, d.id, 'research', null, 1, 'en', d.sha256,
             'portal', p.given_name || ' ' || p.family_name, greatest(p.created_at, d.published_at)
      from patients p
      join consent_documents d on d.clinic_id = p.clinic_id and d.purpose = 'research' and d.language = 'en'
