@@ -21,12 +21,17 @@ import {
 } from "@evident/domain/consent";
 import type pg from "pg";
 
-/** A UUID derived from a name (as the SQL below derives the consents' ids: md5 read as a UUID). */
-const nameUuid = (name: string) =>
-  createHash("md5")
-    .update(name)
-    .digest("hex")
-    .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5");
+/**
+ * A UUID derived from a name: its MD5 with the version (5, name-based) and RFC 9562 variant bits
+ * set, so it is a valid UUID; the SQL below derives the consents' ids the same way (`nameUuidSql`).
+ */
+const nameUuid = (name: string) => {
+  const h = createHash("md5").update(name).digest("hex");
+  const v = `${h.slice(0, 12)}5${h.slice(13, 16)}8${h.slice(17)}`;
+  return v.replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5");
+};
+const nameUuidSql = (expr: string) =>
+  `overlay(overlay(md5(${expr}) placing '5' from 13) placing '8' from 17)::uuid`;
 
 /** Demo prices (US dollars), in the range the decision aid's sources report for such clinics. */
 const DEMO_PRICES: Record<string, number> = {
