@@ -134,7 +134,12 @@ export function ConsentPage() {
           </Card>
         );
       })}
-      <AppModal opened={asking !== null} onClose={() => setAsking(null)} title={t.withdrawTitle}>
+      <AppModal
+        opened={asking !== null}
+        onClose={() => setAsking(null)}
+        title={t.withdrawTitle}
+        fullScreenBelow="0em"
+      >
         <Stack>
           <Text>
             {asking?.purpose === "research"
