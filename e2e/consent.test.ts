@@ -110,7 +110,7 @@ describe("e-consent", () => {
     await staff.goto(`/patients/${patientId}`);
     const consents = await visible(staff.getByRole("region", { name: "Consents" }));
     await expectText(consents, "Research consent withdrawn");
-  });
+  }, 240_000);
 });
 
 async function emailOf(staff: import("playwright-core").Page, patientId: string): Promise<string> {

@@ -8,10 +8,9 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { savedCohortRepository } from "@evident/db";
+import { cohortQuery, savedCohortRepository } from "@evident/db";
 import type { SaveCohort } from "@evident/domain/research";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cohortQuery } from "../../db/src/research-export/cohort-sql";
 import { freshDatabase, type TestDatabase } from "../../db/test/database";
 import { runCli } from "./run-cli";
 

@@ -21,6 +21,7 @@ import { type WrittenFile, writeTextFile } from "./csv-file";
 import { type CohortRow, loadPatients } from "./patients";
 import { redcapSink, type Sink, tidySink } from "./sinks";
 
+export { type CohortQuery, cohortQuery } from "./cohort-sql";
 export type { WrittenFile } from "./csv-file";
 export type ResearchFormat = "redcap" | "csv";
 export const researchFormats: readonly ResearchFormat[] = ["redcap", "csv"];
