@@ -79,8 +79,14 @@ export function TeachBack({
                 </Alert>
               )}
               {right && (
-                <Text size="sm" c="green.8" fw={600}>
-                  <IconCheck size={16} aria-hidden style={{ verticalAlign: "text-bottom" }} /> {t.rightAnswer}
+                <Text size="sm" fw={600}>
+                  <IconCheck
+                    size={16}
+                    aria-hidden
+                    color="var(--mantine-color-green-8)"
+                    style={{ verticalAlign: "text-bottom" }}
+                  />{" "}
+                  {t.rightAnswer}
                 </Text>
               )}
             </Stack>
