@@ -23,3 +23,29 @@ export async function signOffEligible(
   if (!signed.ok() || body.outcome !== "eligible")
     throw new Error(`candidacy: HTTP ${signed.status()} ${JSON.stringify(body)}`);
 }
+
+/**
+ * The clinic's current procedure consent for `kind`, signed on paper (recorded over the API): the
+ * consent gate's other condition for recording a cell therapy or PRP. The portal's signing is
+ * tested in consent.test.ts.
+ */
+export async function signPaperConsent(
+  request: APIRequestContext,
+  base: string,
+  patientId: string,
+  kind: string,
+): Promise<void> {
+  const list = (await (await request.get(`${base}/api/v1/consent-documents`)).json()) as {
+    documents: { id: string; purpose: string; treatmentKind: string | null; language: string }[];
+  };
+  const doc = list.documents.find((d) => d.treatmentKind === kind && d.language === "en");
+  if (!doc) throw new Error(`no procedure consent for ${kind}`);
+  const res = await request.post(`${base}/api/v1/patients/${patientId}/consents`, {
+    data: {
+      documentId: doc.id,
+      witnessName: "Nurse on duty",
+      signedOn: new Date().toISOString().slice(0, 10),
+    },
+  });
+  if (!res.ok()) throw new Error(`paper consent: HTTP ${res.status()} ${await res.text()}`);
+}

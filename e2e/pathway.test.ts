@@ -29,7 +29,7 @@ import {
   visible,
 } from "./app";
 import { expectNoAxeViolations } from "./browser";
-import { signOffEligible } from "./candidacy";
+import { signOffEligible, signPaperConsent } from "./candidacy";
 import { readMails, type StoredMail, waitForMail } from "./mail";
 import { answerAndNext } from "./questionnaire";
 import { type RunningApp, startApp } from "./server";
@@ -123,6 +123,7 @@ describe("the care pathway from procedure to answered follow-up", () => {
     );
     state.patientId = created.id;
     await signOffEligible(page.request, base, { id: created.id, age: 64 });
+    await signPaperConsent(page.request, base, created.id, "bone_marrow_concentrate");
     await page.goto(`/patients/${created.id}`);
     await expectHeading(page, `${patient.given} ${patient.family}`);
 

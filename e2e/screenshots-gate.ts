@@ -27,6 +27,8 @@ async function fillOverride(page: Page) {
   await dialog.getByLabel("Date").fill(day(-3));
   await dialog.getByRole("checkbox", { name: "Record it anyway: override the candidacy gate" }).check();
   await dialog.getByLabel("Reason for the override").fill(REASON);
+  await dialog.getByRole("checkbox", { name: "Record it anyway: override the consent gate" }).check();
+  await dialog.getByLabel("Reason for the consent override").fill("Consent signed on the study's own form");
   await dialog.getByText("Candidacy gate: not met").scrollIntoViewIfNeeded();
   return dialog;
 }

@@ -26,7 +26,8 @@
  * quality`) in screenshots-quality.ts, the research export page (`--only research`) in
  * screenshots-research.ts, the portal sign-in and a first
  * question (`--only portal`) in screenshots-portal.ts, the education library (`--only library`) in
- * screenshots-library.ts, the clinic's FHIR API clients (`--only
+ * screenshots-library.ts, the consent flow on a phone (`--only consent`) in screenshots-consent.ts,
+ * the clinic's FHIR API clients (`--only
  * fhir-clients`, which also needs DATA_DIR) in screenshots-fhir.ts. Uses the demo data when
  * there is some (a patient with answers,
  * the demo portal patient); otherwise it creates a showcase patient through the API first.
@@ -43,6 +44,7 @@ import { aidScreenshots } from "./screenshots-aid";
 import { auditScreenshots } from "./screenshots-audit";
 import { benchmarkScreenshots } from "./screenshots-benchmarks";
 import { cohortScreenshots } from "./screenshots-cohorts";
+import { consentScreenshots } from "./screenshots-consent";
 import { fhirClientScreenshots } from "./screenshots-fhir";
 import { gateScreenshots } from "./screenshots-gate";
 import { intakeScreenshots, spanishAidScreenshots, unsureScreenshots } from "./screenshots-intake";
@@ -355,6 +357,10 @@ async function main() {
     }
     if (only === "aid-es") {
       await spanishAidScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
+      return;
+    }
+    if (only === "consent") {
+      await consentScreenshots(browser, base, shoot, PASSWORD);
       return;
     }
     if (only === "portal") {

@@ -262,6 +262,11 @@ describe("a clinician enrols a patient who answers from their phone", () => {
     await expectText(dialog, "Is required");
     const reason = "Assessed by the referring spine surgeon before the injection";
     await dialog.getByLabel("Reason for the override").fill(reason);
+    // No procedure consent signed either: the consent gate is set aside the same way.
+    await dialog.getByRole("checkbox", { name: "Record it anyway: override the consent gate" }).check();
+    await dialog
+      .getByLabel("Reason for the consent override")
+      .fill("Consent signed on the surgeon's paper form");
     await expectNoAxeViolations(page, "the record-treatment form with the candidacy override");
     await dialog.getByRole("button", { name: "Record treatment" }).click();
     await dialog.waitFor({ state: "hidden" });

@@ -23,6 +23,8 @@ export * from "./repos/benchmark-cohort";
 export * from "./repos/candidacy";
 export * from "./repos/clinics";
 export * from "./repos/cohort-outcomes";
+export * from "./repos/consent-documents";
+export * from "./repos/consents";
 export * from "./repos/decisions";
 export * from "./repos/diary";
 export * from "./repos/fhir";

@@ -247,6 +247,11 @@ export const treatments = pgTable(
      * clinician's override with its reason (api TreatmentCandidacy); null for other kinds.
      */
     candidacy: jsonb("candidacy").$type<Record<string, unknown>>(),
+    /**
+     * Investigational kinds only: the signed procedure consent the treatment was recorded on, or
+     * the clinician's override with its reason (api TreatmentConsent); null for other kinds.
+     */
+    consent: jsonb("consent").$type<Record<string, unknown>>(),
     recordedBy: uuid("recorded_by"),
     createdAt: createdAt(),
     /** Raised by each correction; the earlier versions are in `record_versions`. */

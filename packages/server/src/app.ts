@@ -33,6 +33,7 @@ import { authRoutes } from "./routes/auth";
 import { candidacyRoutes } from "./routes/candidacy";
 import { clinicRoutes } from "./routes/clinic";
 import { fhirClientRoutes } from "./routes/clinic/fhir-clients";
+import { consentRoutes } from "./routes/consent";
 import { decisionAidRoutes } from "./routes/decision-aid";
 import { diaryRoutes } from "./routes/diary";
 import { fhirRoutes } from "./routes/fhir";
@@ -74,6 +75,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   taskRoutes(api);
   intakeRoutes(api);
   candidacyRoutes(api);
+  consentRoutes(api);
   decisionAidRoutes(api);
   clinicRoutes(api);
   fhirClientRoutes(api);

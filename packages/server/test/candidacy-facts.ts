@@ -18,9 +18,17 @@ export const eligibleFacts = {
 
 /**
  * For tests about something else that record a cell therapy or PRP (often dated before the test
- * clock's today, so no sign-off could precede it): the clinician's override the gate asks for.
+ * clock's today, so no sign-off could precede it): the clinician's overrides the candidacy gate
+ * and the consent gate ask for.
  */
 export const overrideFor = (kind: string) =>
   isInvestigational(kind)
-    ? { candidacyOverride: { reason: "Assessed outside Evident before the treatment" } }
+    ? {
+        candidacyOverride: { reason: "Assessed outside Evident before the treatment" },
+        ...consentOverrideFor(kind),
+      }
     : {};
+
+/** For tests of the candidacy gate: the consent gate's override (consent is tested in consent.test.ts). */
+export const consentOverrideFor = (kind: string) =>
+  isInvestigational(kind) ? { consentOverride: { reason: "Consent taken on paper before Evident" } } : {};

@@ -6,7 +6,7 @@
  * investigational treatment's date, passes the gate again.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eligibleFacts } from "./candidacy-facts";
+import { consentOverrideFor, eligibleFacts } from "./candidacy-facts";
 import { createHarness, type Harness } from "./harness";
 
 let h: Harness;
@@ -22,7 +22,10 @@ async function setup() {
   return { clinic, clinician, patient };
 }
 const record = (cookie: string, patientId: string, body: Record<string, unknown>) =>
-  h.call("POST", `/api/v1/patients/${patientId}/treatments`, { cookie, body });
+  h.call("POST", `/api/v1/patients/${patientId}/treatments`, {
+    cookie,
+    body: { ...consentOverrideFor(String(body.kind)), ...body },
+  });
 const written = () => Promise.all(["treatments", "follow_ups", "audit_events"].map(h.count));
 
 describe("recording an investigational treatment", () => {
@@ -161,10 +164,20 @@ describe("recording an investigational treatment", () => {
 });
 
 describe("correcting a treatment", () => {
-  const put = (cookie: string, patientId: string, t: { id: string; version: number }, body: object) =>
+  const put = (
+    cookie: string,
+    patientId: string,
+    t: { id: string; version: number; kind: string },
+    body: Record<string, unknown>,
+  ) =>
     h.call("PUT", `/api/v1/patients/${patientId}/treatments/${t.id}`, {
       cookie,
-      body: { version: t.version, reason: "Typed the wrong thing", ...body },
+      body: {
+        version: t.version,
+        reason: "Typed the wrong thing",
+        ...("kind" in body && body.kind !== t.kind ? consentOverrideFor(String(body.kind)) : {}),
+        ...body,
+      },
     });
 
   it("to an investigational kind passes the gate, and an override shows in the history", async () => {

@@ -38,6 +38,9 @@ type Resources = {
   /** A cohort A's admin saved for the clinic only (not network-wide). */
   savedCohort: string;
   fhirClient: string;
+  /** A's research consent document, and the patient's signature of it. */
+  consentDocument: string;
+  consent: string;
 };
 
 type Fixture =
@@ -73,6 +76,14 @@ const fixtures: Record<string, Fixture> = {
   "GET /patients/{id}/candidacy": { as: "staff", path: patientId },
   "POST /patients/{id}/candidacy": { as: "staff", path: patientId, body: () => ({ input: eligibleFacts }) },
   "GET /patients/{id}/decisions": { as: "staff", path: patientId },
+  "GET /patients/{id}/consents": { as: "staff", path: patientId },
+  "POST /patients/{id}/consents": {
+    as: "staff",
+    path: patientId,
+    body: (r) => ({ documentId: r.consentDocument, witnessName: "A witness", signedOn: "2026-03-01" }),
+  },
+  "GET /consent-documents/{id}": { as: "staff", path: (r) => ({ id: r.consentDocument }) },
+  "POST /portal/consents/{consentId}/withdrawal": { as: "patient", path: (r) => ({ consentId: r.consent }) },
   "GET /patients/{id}/diary": { as: "staff", path: patientId },
   "GET /patients/{id}/imaging": { as: "staff", path: patientId },
   "POST /patients/{id}/imaging": {
@@ -220,6 +231,12 @@ async function makeClinicA(): Promise<{ admin: Staff; r: Resources }> {
       admin.cookie,
     )
   ).json.id;
+  const [consentDocument] = await h.publishConsent(clinic.id, { purpose: "research" });
+  const consent = await post(
+    "/portal/consents",
+    { documentId: consentDocument!.id, typedName: "Ada Lovelace", confirmed: true },
+    patient.cookie,
+  );
   return {
     admin,
     r: {
@@ -236,6 +253,8 @@ async function makeClinicA(): Promise<{ admin: Staff; r: Resources }> {
       baselineFollowUp,
       researchExport,
       savedCohort,
+      consentDocument: consentDocument!.id,
+      consent: consent.json.consents[0].id,
       fhirClient: (
         await addFhirClient(
           h.database.db,
@@ -262,6 +281,8 @@ async function clinicARows(): Promise<Record<string, string>> {
     "intakes",
     "adverse_events",
     "decisions",
+    "consents",
+    "consent_documents",
   ];
   const out: Record<string, string> = {};
   for (const t of [...tables, "tasks", "staff_users", "sessions", "response_drafts", "imaging_studies"]) {

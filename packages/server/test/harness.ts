@@ -4,7 +4,14 @@
  * does not care about (after Outline's server/test/factories.ts).
  */
 
-import { createClinic, createStaffUser, recordLicence, sendOutboxMessage, writePlan } from "@evident/db";
+import {
+  consentDocumentRepository,
+  createClinic,
+  createStaffUser,
+  recordLicence,
+  sendOutboxMessage,
+  writePlan,
+} from "@evident/db";
 import { fixedClock, shiftedClock } from "@evident/domain";
 import { instruments } from "@evident/domain/instruments";
 import type { MeasurementPlan } from "@evident/domain/pathway/plan";
@@ -233,6 +240,58 @@ export async function createHarness(
     return res.json as { id: string };
   }
 
+  /**
+   * Publishes the next version of one of a clinic's consent documents (as an administrator would
+   * on the Consent documents page); returns the English and Spanish documents.
+   */
+  async function publishConsent(
+    clinicId: string,
+    input: {
+      purpose: "procedure" | "research" | "story";
+      treatmentKind?: string;
+      price?: { amount: number; currency: string };
+    },
+  ) {
+    const scope = {
+      clinicId,
+      actor: { kind: "system" as const, id: "test" },
+      requestId: null,
+      now: () => clock.now(),
+    };
+    return consentDocumentRepository(database.db, scope).publish({
+      ...input,
+      ...(input.purpose === "procedure" && !input.price ? { price: { amount: 8900, currency: "USD" } } : {}),
+    });
+  }
+
+  /**
+   * What recording a cell therapy or PRP also needs (consent/gate.ts): the clinic's procedure
+   * consent for `kind` (published if there is none) signed on paper, recorded by `staffCookie`,
+   * on `signedOn` (early enough for any treatment date of a test by default).
+   */
+  async function signProcedureConsent(
+    staffCookie: string,
+    patientId: string,
+    kind: string,
+    signedOn = "2026-01-02",
+  ) {
+    const { rows } = await database.pool.query<{ clinic_id: string; id: string | null }>(
+      `select p.clinic_id, (select d.id from consent_documents d where d.clinic_id = p.clinic_id and d.purpose = 'procedure'
+          and d.treatment_kind = $2 and d.language = 'en' order by d.version desc limit 1) as id
+       from patients p where p.id = $1`,
+      [patientId, kind],
+    );
+    const documentId =
+      rows[0]?.id ??
+      (await publishConsent(rows[0]!.clinic_id, { purpose: "procedure", treatmentKind: kind }))[0]!.id;
+    const res = await call("POST", `/api/v1/patients/${patientId}/consents`, {
+      cookie: staffCookie,
+      body: { documentId, witnessName: "Nurse Witness", signedOn },
+    });
+    if (res.status !== 201) throw new Error(`paper consent failed: ${res.text}`);
+    return res.json;
+  }
+
   /** A fresh staff session, e.g. after moving the clock past the idle timeout. */
   async function signIn(email: string): Promise<string> {
     return cookieFrom(
@@ -294,6 +353,8 @@ export async function createHarness(
     portalPatient,
     answerSafetyQuestions,
     signEligibleCandidacy,
+    publishConsent,
+    signProcedureConsent,
     signIn,
     latestInvitationToken,
     linkToken,

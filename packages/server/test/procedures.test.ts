@@ -34,6 +34,7 @@ describe("recording a procedure", () => {
     const s = await h.staff();
     const p = await h.patient(s.cookie);
     await h.signEligibleCandidacy(s.cookie, p.id);
+    await h.signProcedureConsent(s.cookie, p.id, "bone_marrow_concentrate");
     const res = await h.call("POST", `/api/v1/patients/${p.id}/treatments`, {
       cookie: s.cookie,
       body: { kind: "bone_marrow_concentrate", date: "2026-03-02", procedure: bmc },
@@ -103,6 +104,8 @@ describe("recording a procedure", () => {
     const s = await h.staff();
     const p = await h.patient(s.cookie);
     await h.signEligibleCandidacy(s.cookie, p.id);
+    await h.signProcedureConsent(s.cookie, p.id, "platelet_rich_plasma");
+    await h.signProcedureConsent(s.cookie, p.id, "cultured_or_donor_cells");
     const { tncMillions: _t, cfuFPerMillion: _c, harvestSite: _h, volumeHarvestedMl: _v, ...rest } = bmc;
     const prp = await h.call("POST", `/api/v1/patients/${p.id}/treatments`, {
       cookie: s.cookie,

@@ -188,6 +188,14 @@ export const router = createBrowserRouter([
                 lazy: page(() => import("./portal/DiaryPage").then((m) => m.DiaryPage)),
               },
               {
+                path: "/portal/consent",
+                lazy: page(() => import("./portal/ConsentPage").then((m) => m.ConsentPage)),
+              },
+              {
+                path: "/portal/consent/:which",
+                lazy: page(() => import("./portal/ConsentSignPage").then((m) => m.ConsentSignPage)),
+              },
+              {
                 path: "/portal/problem",
                 lazy: page(() => import("./portal/ProblemPage").then((m) => m.ProblemPage)),
               },

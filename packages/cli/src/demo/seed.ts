@@ -22,6 +22,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import { beginBulkLoad, finishBulkLoad } from "./bulk";
 import { clearOrRefuse } from "./clear";
+import { writeDemoConsents } from "./consents";
 import { DEMO_BASE_URL } from "./contacts";
 import { copyBatch, type EncodedBatch, emptyEncoded, encodeRows, tableSpecs } from "./copy";
 import { DAY_MS, dayOf } from "./days";
@@ -56,7 +57,7 @@ export type DemoOptions = {
 
 export type DemoResult = {
   clinics: { id: string; name: string }[];
-  rows: RowCounts & { clinics: number; staff: number };
+  rows: RowCounts & { clinics: number; staff: number; consents: number };
   replaced: boolean;
   /** How foreign keys were checked (see integrity.ts). */
   foreignKeyChecks: "bulk" | "per-row";
@@ -126,6 +127,7 @@ async function seed(pool: pg.Pool, opts: DemoOptions): Promise<DemoResult> {
       });
       const clinicIds = clinics.map((c) => c.id);
       await finishBulkLoad(client, load, { clinicIds, tables: loadedTables, today }, timings);
+      const consents = await writeDemoConsents(client, clinicIds);
       await appendAudit(tx, {
         at: (opts.now ?? (() => new Date()))(),
         actorKind: "system",
@@ -140,7 +142,7 @@ async function seed(pool: pg.Pool, opts: DemoOptions): Promise<DemoResult> {
       });
       return {
         clinics,
-        rows: { ...rows, clinics: clinics.length, staff: demoStaff.length },
+        rows: { ...rows, clinics: clinics.length, staff: demoStaff.length, consents },
         replaced,
         foreignKeyChecks: load.bulkChecks ? "bulk" : "per-row",
         timings,

@@ -3,7 +3,8 @@
  * treatment in every clinic, with the baseline ODI, back-pain rating and STarT Back group (the
  * rules of ./outcome-sql `baselines`), the first treatment's 12-month follow-up and its answers
  * before any later treatment (as the comparison reads them, ./outcome-cohorts), and the days to the
- * first later operation in the episode. Read only by the system role, as maintenance: the route
+ * first later operation in the episode. Patients who withdrew research consent are left out, as
+ * from every pooled read (./outcome-sql `pooledScope`). Read only by the system role, as maintenance: the route
  * caches the funnel's aggregates, and the rows never leave the server.
  */
 

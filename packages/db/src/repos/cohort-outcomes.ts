@@ -37,7 +37,7 @@ export async function cohortPatientIds(
       ? [clinicId]
       : (await db.execute<{ id: string }>(sql`select id from clinics`)).rows.map((r) => r.id);
   const { rows } = await db.execute<{ id: string }>(
-    sql`${numberedSql(cohortQuery(clinics, filter))} select id from cohort`,
+    sql`${numberedSql(cohortQuery(clinics, filter, clinicId === null))} select id from cohort`,
   );
   return rows.map((r) => r.id);
 }

@@ -19,10 +19,10 @@ import {
 } from "./cohort-restriction";
 import {
   analyticMemory,
-  clinicScope,
   firstTreatments,
   followUpMeasureAnswers,
   measureBaselines,
+  pooledScope,
 } from "./outcome-sql";
 
 type SurvivalRow = {
@@ -93,9 +93,9 @@ export async function survivalTallies(
 /** The first treatments of the episodes in scope (./outcome-sql), of the cohort's patients, kinds and dates. */
 const cohortFirstTreatments = (clinicId: string | null, today: string, r: CohortRestriction | undefined) =>
   r
-    ? sql`select * from (${firstTreatments(sql`${clinicScope(clinicId)} and ${ofCohortPatients(r)}`, today)}) f0
+    ? sql`select * from (${firstTreatments(sql`${pooledScope(clinicId)} and ${ofCohortPatients(r)}`, today)}) f0
           where ${analysedTreatment(r, "f0")}`
-    : firstTreatments(clinicScope(clinicId), today);
+    : firstTreatments(pooledScope(clinicId), today);
 
 /** A follow-up's columns as the cohort queries select them (null window: none scheduled). */
 export type FollowUpColumns = {

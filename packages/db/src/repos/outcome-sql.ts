@@ -7,12 +7,20 @@ import { BASELINE_LOOKBACK_DAYS } from "@evident/domain/pathway/late-baseline";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../audit";
 import { followUpSourceValues, sourceBaselines } from "./outcome-sources";
+import { pooledPatient } from "./research-consent-sql";
 
 /** A response that counts: current (not superseded) and scored. Alias `r`. */
 export const currentScored: SQL = sql`r.superseded_at is null and r.score is not null and r.score <> 'null'::jsonb`;
 
 export const clinicScope = (clinicId: string | null, alias = "t"): SQL =>
   clinicId ? sql`${sql.raw(alias)}.clinic_id = ${clinicId}` : sql`true`;
+
+/**
+ * Rows (with a `patient_id`) of a clinic's own figures, or of pooled figures (`clinicId` null):
+ * every clinic's, without patients who withdrew research consent (./research-consent-sql).
+ */
+export const pooledScope = (clinicId: string | null, alias = "t"): SQL =>
+  clinicId ? clinicScope(clinicId, alias) : pooledPatient(`${alias}.patient_id`);
 
 /**
  * Treatments in scope with the date of the next treatment in the same episode (null if none) and
@@ -23,7 +31,7 @@ export const treatmentsInScope = (clinicId: string | null): SQL => sql`
          lead(t.treatment_date) over episode as next_date,
          row_number() over episode as position
   from treatments t
-  where ${clinicScope(clinicId)}
+  where ${pooledScope(clinicId)}
   window episode as (partition by t.episode_id order by t.treatment_date, t.id)`;
 
 /**

@@ -35,11 +35,11 @@ import { analysedTreatment, type CohortRestriction, restrictedTreatments } from 
 import {
   analyticMemory,
   baselines,
-  clinicScope,
   currentScored,
   followUpMeasureAnswers,
   instrumentIn,
   measureBaselines,
+  pooledScope,
   treatmentsInScope,
 } from "./outcome-sql";
 
@@ -177,7 +177,7 @@ export async function outcomeObservations(
     from fu`);
   const [count] = (
     await db.execute<{ n: number }>(
-      sql`select count(distinct t.patient_id)::int as n from treatments t where ${clinicScope(clinicId)}`,
+      sql`select count(distinct t.patient_id)::int as n from treatments t where ${pooledScope(clinicId)}`,
     )
   ).rows;
   return {

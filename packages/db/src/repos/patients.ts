@@ -9,6 +9,7 @@ import type {
   PatientDetail,
   PatientSummary,
   TreatmentCandidacy,
+  TreatmentConsent,
   TreatmentView,
 } from "@evident/domain/api";
 import { baselineLateOn } from "@evident/domain/pathway/late-baseline";
@@ -297,6 +298,7 @@ export function presentTreatment(t: typeof treatments.$inferSelect): TreatmentVi
     date: t.treatmentDate,
     details: t.details,
     candidacy: (t.candidacy as TreatmentCandidacy | null) ?? null,
+    consent: (t.consent as TreatmentConsent | null) ?? null,
     createdAt: t.createdAt.toISOString(),
     version: t.version,
     updatedAt: t.updatedAt?.toISOString() ?? null,

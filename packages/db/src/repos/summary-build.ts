@@ -11,6 +11,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../audit";
 import { firstTreatments, followUpMeasureAnswers, measureBaselines } from "./outcome-sql";
 import { registryCases } from "./registry-cases";
+import { pooledPatient } from "./research-consent-sql";
 
 export type Slice = { clinicId: string; kind: string };
 
@@ -41,6 +42,7 @@ const inEpisodesOf = (slices: readonly Slice[] | null): SQL =>
  */
 const episodeTreatments = (slices: readonly Slice[] | null): SQL => sql`
   select t.id, t.clinic_id, t.patient_id, t.episode_id, t.kind, t.treatment_date,
+         ${pooledPatient("t.patient_id")} as pooled,
          lead(t.treatment_date) over episode as next_date,
          row_number() over episode as position
   from treatments t
@@ -65,28 +67,28 @@ export async function buildOutcomeTallies(db: Executor, slices: readonly Slice[]
     with tr as materialized (select * from (${episodeTreatments(slices)}) x where ${inSlices("x", slices)}),
     fu as materialized (
       select f.id, f.treatment_id, tr.clinic_id, tr.kind, f.timepoint, f.window_start, f.window_end,
-             f.completed_at, f.cancelled_at, tr.next_date
+             f.completed_at, f.cancelled_at, tr.next_date, tr.pooled
       from follow_ups f
       join tr on tr.id = f.treatment_id
       where tr.next_date is null or f.due_date < tr.next_date
     )`;
   await db.execute(sql`${ctes}
     insert into outcome_follow_up_summary
-      (clinic_id, kind, timepoint, window_start, window_end, completed, cancelled, completed_at, cancelled_at, n)
+      (clinic_id, kind, timepoint, window_start, window_end, completed, cancelled, completed_at, cancelled_at, n, pooled)
     select fu.clinic_id, fu.kind, fu.timepoint, fu.window_start, fu.window_end,
            fu.completed_at is not null, fu.cancelled_at is not null,
-           min(fu.completed_at), min(fu.cancelled_at), count(*)::int
+           min(fu.completed_at), min(fu.cancelled_at), count(*)::int, fu.pooled
     from fu
     group by fu.clinic_id, fu.kind, fu.timepoint, fu.window_start, fu.window_end,
-             fu.completed_at is not null, fu.cancelled_at is not null`);
+             fu.completed_at is not null, fu.cancelled_at is not null, fu.pooled`);
   await db.execute(sql`${ctes},
-    answer as (${followUpMeasureAnswers(null, sql`fu.treatment_id, fu.clinic_id, fu.kind, fu.timepoint`)}),
+    answer as (${followUpMeasureAnswers(null, sql`fu.treatment_id, fu.clinic_id, fu.kind, fu.timepoint, fu.pooled`)}),
     base as (${measureBaselines(null, "tr", true)})
-    insert into outcome_answer_summary (clinic_id, kind, timepoint, instrument, baseline, follow_up, n)
-    select a.clinic_id, a.kind, a.timepoint, a.instrument, b.score, a.score, count(*)::int
+    insert into outcome_answer_summary (clinic_id, kind, timepoint, instrument, baseline, follow_up, n, pooled)
+    select a.clinic_id, a.kind, a.timepoint, a.instrument, b.score, a.score, count(*)::int, a.pooled
     from answer a
     left join base b on b.treatment_id = a.treatment_id and b.instrument = a.instrument
-    group by a.clinic_id, a.kind, a.timepoint, a.instrument, b.score, a.score`);
+    group by a.clinic_id, a.kind, a.timepoint, a.instrument, b.score, a.score, a.pooled`);
 }
 
 /** Surgery-free survival tallies per (clinic, first treatment's kind) on `today` (./outcome-cohorts). */
@@ -119,7 +121,8 @@ export async function buildSurvival(
       group by r.episode_id
     ),
     cohort as (
-      select first.clinic_id, first.kind, l.surgery_day - first.treatment_date as surgery_days,
+      select first.clinic_id, first.kind, ${pooledPatient("first.patient_id")} as pooled,
+             l.surgery_day - first.treatment_date as surgery_days,
              greatest(0, least(${today}::date,
                                greatest(first.treatment_date, l.last_treatment,
                                         (a.last_answer at time zone 'UTC')::date))
@@ -129,9 +132,9 @@ export async function buildSurvival(
       left join answered a on a.episode_id = first.episode_id
       where not (first.kind = any(${surgical}))
     )
-    insert into survival_summary (clinic_id, kind, days, surgery, n)
-    select clinic_id, kind, coalesce(surgery_days, contact_days), surgery_days is not null, count(*)::int
-    from cohort group by 1, 2, 3, 4`);
+    insert into survival_summary (clinic_id, kind, days, surgery, n, pooled)
+    select clinic_id, kind, coalesce(surgery_days, contact_days), surgery_days is not null, count(*)::int, pooled
+    from cohort group by 1, 2, 3, 4, 6`);
 }
 
 /** The slice rows: first treatments per (clinic, kind) on `today`, and a new version for each. */
@@ -145,12 +148,13 @@ export async function writeSliceRows(
   await db.execute(sql`
     with tr as materialized (${episodeTreatments(slices)}),
     present as (select distinct tr.clinic_id, tr.kind from tr where ${inSlices("tr", slices)})
-    insert into summary_slices (clinic_id, kind, as_of, refreshed_at, version, first_treatments)
-    select p.clinic_id, p.kind, ${today}::date, ${now}, nextval('summary_version_seq'),
-           (select count(*)::int from tr
-             where tr.clinic_id = p.clinic_id and tr.kind = p.kind and tr.position = 1
-               and tr.treatment_date <= ${today}::date)
-    from present p`);
+    insert into summary_slices (clinic_id, kind, as_of, refreshed_at, version, first_treatments, pooled_first_treatments)
+    select p.clinic_id, p.kind, ${today}::date, ${now}, nextval('summary_version_seq'), f.n, f.pooled
+    from present p
+    cross join lateral (
+      select count(*)::int as n, (count(*) filter (where tr.pooled))::int as pooled from tr
+      where tr.clinic_id = p.clinic_id and tr.kind = p.kind and tr.position = 1
+        and tr.treatment_date <= ${today}::date) f`);
 }
 
 /**
@@ -168,10 +172,13 @@ export async function writeClinicCounts(
       : sql`select jsonb_array_elements_text(${JSON.stringify(clinicIds)}::jsonb)::uuid`;
   await db.execute(sql`delete from summary_clinics c where c.clinic_id in (${ids})`);
   await db.execute(sql`
-    insert into summary_clinics (clinic_id, patients, refreshed_at, version)
-    select c.id, (select count(distinct t.patient_id)::int from treatments t where t.clinic_id = c.id),
-           ${now}, nextval('summary_version_seq')
-    from (${ids}) c(id)`);
+    insert into summary_clinics (clinic_id, patients, pooled_patients, refreshed_at, version)
+    select c.id, p.n, p.pooled, ${now}, nextval('summary_version_seq')
+    from (${ids}) c(id)
+    cross join lateral (
+      select count(distinct t.patient_id)::int as n,
+             (count(distinct t.patient_id) filter (where ${pooledPatient("t.patient_id")}))::int as pooled
+      from treatments t where t.clinic_id = c.id) p`);
 }
 
 /** "People like you" counts per (clinic, kind) on `today`, from the decision aid's own case rows. */

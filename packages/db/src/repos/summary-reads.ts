@@ -10,8 +10,16 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../audit";
 import { instrumentIn } from "./outcome-sql";
 
+/**
+ * A clinic's own rows; pooled (`clinicId` null), every clinic's rows of patients who have not
+ * withdrawn research consent (the `pooled` dimension, ./research-consent-sql).
+ */
 const scoped = (clinicId: string | null, alias = "x") =>
-  clinicId === null ? sql`true` : sql`${sql.raw(alias)}.clinic_id = ${clinicId}`;
+  clinicId === null ? sql`${sql.raw(alias)}.pooled` : sql`${sql.raw(alias)}.clinic_id = ${clinicId}`;
+
+/** For the per-clinic count tables, which keep the pooled count as a column of its own. */
+const anyClinic = (clinicId: string | null) =>
+  clinicId === null ? sql`true` : sql`x.clinic_id = ${clinicId}`;
 
 /** Of the scope, only these clinics (a cohort that picks clinics: summaries are keyed by clinic). */
 const ofClinics = (clinicIds: readonly string[] | undefined) =>
@@ -71,7 +79,8 @@ export async function summaryOutcomeTallies(
     where ${scoped(clinicId)} ${timepoint} and ${instrumentIn(filter.instruments, "x")}
     group by x.kind, x.timepoint, x.instrument, x.baseline, x.follow_up`);
   const patients = await db.execute<{ n: number }>(
-    sql`select coalesce(sum(x.patients), 0)::int as n from summary_clinics x where ${scoped(clinicId)} ${ofClinics(filter.clinicIds)}`,
+    sql`select coalesce(sum(${clinicId === null ? sql`x.pooled_patients` : sql`x.patients`}), 0)::int as n
+        from summary_clinics x where ${anyClinic(clinicId)} ${ofClinics(filter.clinicIds)}`,
   );
   return {
     patients: patients.rows[0]?.n ?? 0,
@@ -108,13 +117,14 @@ export async function summarySurvival(
   const tallies = await db.execute<{ kind: string; days: number; surgery: boolean; n: number }>(sql`
     select x.kind, x.days, x.surgery, sum(x.n)::int as n from survival_summary x
     where ${scoped(clinicId)} ${ofClinics(clinicIds)} group by x.kind, x.days, x.surgery`);
+  const first = clinicId === null ? sql`x.pooled_first_treatments` : sql`x.first_treatments`;
   const counts = await db.execute<{ episodes: number; surgical: number }>(sql`
-    select coalesce(sum(x.first_treatments), 0)::int as episodes,
-           coalesce(sum(x.first_treatments) filter (where x.kind in (${sql.join(
+    select coalesce(sum(${first}), 0)::int as episodes,
+           coalesce(sum(${first}) filter (where x.kind in (${sql.join(
              surgeryKinds.map((k) => sql`${k}`),
              sql`, `,
            )})), 0)::int as surgical
-    from summary_slices x where ${scoped(clinicId)} ${ofClinics(clinicIds)}`);
+    from summary_slices x where ${anyClinic(clinicId)} ${ofClinics(clinicIds)}`);
   return {
     tallies: tallies.rows.map((r) => ({
       treatmentKind: r.kind,
@@ -183,7 +193,7 @@ export async function summaryRegistryTallies(
 /** The newest summary version in scope: a cached result made from an older one is out of date. */
 export async function summaryVersion(db: Executor, clinicId: string | null): Promise<number> {
   const { rows } = await db.execute<{ v: string | null }>(
-    sql`select max(x.version)::text as v from summary_clinics x where ${scoped(clinicId)}`,
+    sql`select max(x.version)::text as v from summary_clinics x where ${anyClinic(clinicId)}`,
   );
   return Number(rows[0]?.v ?? 0);
 }

@@ -5,12 +5,14 @@
  * after treatment is no longer a baseline), and cancels the follow-ups of earlier treatments in
  * the episode that fall due from that date on: after an injection and then a fusion, a later
  * questionnaire measures both, and belongs to the fusion's own schedule. An investigational
- * treatment passes the candidacy gate first (./candidacy-gate.ts).
+ * treatment passes the candidacy gate and the consent gate first (./candidacy-gate.ts,
+ * ./consent-gate.ts).
  */
 import { badRequest, conflict, notFound, scheduleFollowUps } from "@evident/domain";
 import type {
   RecordHistory,
   TreatmentCandidacy,
+  TreatmentConsent,
   TreatmentCorrected,
   TreatmentView,
 } from "@evident/domain/api";
@@ -30,6 +32,7 @@ import {
   candidacyFields,
   gateTreatment,
 } from "./candidacy-gate";
+import { type ConsentOverride, consentAfterCorrection, consentFields, gateConsent } from "./consent-gate";
 import { assertProcedureAllowed } from "./intakes";
 import { withdrawQueuedContacts } from "./outbox";
 import { BASELINE_WINDOW_DAYS, presentTreatment } from "./patients";
@@ -44,6 +47,7 @@ export type TreatmentInput = {
   notes?: string | undefined;
   details?: Record<string, unknown>;
   candidacyOverride?: CandidacyOverride | undefined;
+  consentOverride?: ConsentOverride | undefined;
 };
 
 export type TreatmentCorrectionInput = Omit<TreatmentInput, "episodeId"> & {
@@ -59,6 +63,7 @@ const comparable = (t: TreatmentRow): Record<string, unknown> => ({
   date: t.treatmentDate,
   ...t.details,
   candidacy: candidacyFields(t.candidacy as TreatmentCandidacy | null),
+  consent: consentFields(t.consent as TreatmentConsent | null),
 });
 
 export function treatmentRepository(db: Db, scope: Scope) {
@@ -73,6 +78,7 @@ export function treatmentRepository(db: Db, scope: Scope) {
       // Red flags first: no injection or operation while a flagged triage waits for review.
       await assertProcedureAllowed(tx, scope.clinicId, patientId, input.kind);
       const candidacy = await gateTreatment(tx, scope, patientId, input, input.candidacyOverride);
+      const consent = await gateConsent(tx, scope, patientId, input, input.consentOverride);
       const [episode] = await tx
         .select()
         .from(episodes)
@@ -104,6 +110,7 @@ export function treatmentRepository(db: Db, scope: Scope) {
           treatmentDate: input.date,
           details,
           candidacy,
+          consent,
           recordedBy: scope.actor.id,
           createdAt: now,
         })
@@ -172,6 +179,7 @@ export function treatmentRepository(db: Db, scope: Scope) {
           followUps: schedule.length,
           cancelledFollowUps: superseded.length,
           ...(candidacy ? { candidacy: auditedCandidacy(candidacy) } : {}),
+          ...(consent ? { consent: consentFields(consent) } : {}),
         },
       });
       return presentTreatment(row!);
@@ -210,10 +218,11 @@ export function treatmentRepository(db: Db, scope: Scope) {
       // A different kind of procedure is held back by red flags as a new one would be.
       if (input.kind !== old.kind) await assertProcedureAllowed(tx, scope.clinicId, patientId, input.kind);
       const candidacy = await candidacyAfterCorrection(tx, scope, old, input);
+      const consent = await consentAfterCorrection(tx, scope, old, input);
       const details = { ...(input.details ?? {}), ...(input.notes ? { notes: input.notes } : {}) };
       const changes = fieldChanges(
         comparable(old),
-        comparable({ ...old, kind: input.kind, treatmentDate: input.date, details, candidacy }),
+        comparable({ ...old, kind: input.kind, treatmentDate: input.date, details, candidacy, consent }),
       );
       if (changes.length === 0) throw badRequest("changes nothing: change at least one field, or cancel", "");
       const now = scope.now();
@@ -224,6 +233,7 @@ export function treatmentRepository(db: Db, scope: Scope) {
           treatmentDate: input.date,
           details,
           candidacy,
+          consent,
           version: old.version + 1,
           updatedAt: now,
         })
@@ -253,6 +263,7 @@ export function treatmentRepository(db: Db, scope: Scope) {
           changes,
           schedule,
           ...(candidacy ? { candidacy: auditedCandidacy(candidacy) } : {}),
+          ...(consent ? { consent: consentFields(consent) } : {}),
         },
       });
       return { ...presentTreatment(row!), schedule };

@@ -6,6 +6,7 @@
  * `CohortFilter` as a WHERE clause. Parameters are numbered; no value is ever spliced into text.
  */
 import { ageBands, type CohortFilter, severityBands } from "@evident/domain/research";
+import { researchWithdrawnText } from "../repos/research-consent-sql";
 
 export type CohortQuery = { text: string; values: unknown[] };
 
@@ -21,8 +22,12 @@ const baselineOf = (instrument: string, value: string) => `(
     and r.timepoint = 'baseline' and r.superseded_at is null
   order by r.completed_at desc limit 1)`;
 
-/** `select … from cohort` where cohort holds the filtered patients; $1 is the clinic ids. */
-export function cohortQuery(clinicIds: readonly string[], f: CohortFilter): CohortQuery {
+/**
+ * `select … from cohort` where cohort holds the filtered patients; $1 is the clinic ids.
+ * `pooled`: only patients who have not withdrawn research consent — every export, and a figure
+ * that pools clinics; a clinic's own figures count all its patients.
+ */
+export function cohortQuery(clinicIds: readonly string[], f: CohortFilter, pooled: boolean): CohortQuery {
   const values: unknown[] = [clinicIds];
   const param = (v: unknown) => {
     values.push(v);
@@ -62,7 +67,7 @@ export function cohortQuery(clinicIds: readonly string[], f: CohortFilter): Coho
       join clinics c on c.id = p.clinic_id
       left join idx on idx.patient_id = p.id
       left join episodes e on e.id = idx.episode_id
-      where p.clinic_id = any($1::uuid[])
+      where p.clinic_id = any($1::uuid[])${pooled ? ` and not ${researchWithdrawnText("p.id")}` : ""}
     ),
     b as (
       select base.*, ${bandCase("base.age", ageBands)} as age_band,

@@ -21,6 +21,7 @@ import { type WrittenFile, writeTextFile } from "./csv-file";
 import { type CohortRow, loadPatients } from "./patients";
 import { redcapSink, type Sink, tidySink } from "./sinks";
 
+export { type CohortQuery, cohortQuery } from "./cohort-sql";
 export type { WrittenFile } from "./csv-file";
 export type ResearchFormat = "redcap" | "csv";
 export const researchFormats: readonly ResearchFormat[] = ["redcap", "csv"];
@@ -82,7 +83,8 @@ export async function writeResearchExport(o: ResearchExportOptions): Promise<Res
   await mkdir(o.dir, { recursive: true, mode: 0o700 });
   return withSnapshot(o.pool, o.scopedClinicId, async (client) => {
     await client.query("set local cursor_tuple_fraction = 1");
-    const q = cohortQuery(o.clinicIds, o.filter);
+    // An export never holds a patient who withdrew research consent.
+    const q = cohortQuery(o.clinicIds, o.filter, true);
     const classes = (
       await client.query<ClassRow>({
         text: `${q.text} select age_band, sex, condition, clinic_id, count(*)::int as n from cohort group by 1, 2, 3, 4`,

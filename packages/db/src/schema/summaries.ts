@@ -55,6 +55,8 @@ export const summarySlices = pgTable(
     version: bigint("version", { mode: "number" }).notNull(),
     /** Episodes whose first treatment (on or before `as_of`) is of this kind. */
     firstTreatments: integer("first_treatments").notNull(),
+    /** Of those, the episodes of patients who have not withdrawn research consent (pooled figures). */
+    pooledFirstTreatments: integer("pooled_first_treatments").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.clinicId, t.kind] })],
 );
@@ -63,6 +65,8 @@ export const summarySlices = pgTable(
 export const summaryClinics = pgTable("summary_clinics", {
   clinicId: uuid("clinic_id").primaryKey(),
   patients: integer("patients").notNull(),
+  /** Of those, patients who have not withdrawn research consent (pooled figures). */
+  pooledPatients: integer("pooled_patients").notNull().default(0),
   refreshedAt: ts("refreshed_at").notNull(),
   /** From the same sequence, new at every refresh of the clinic: what a cached comparison is keyed by. */
   version: bigint("version", { mode: "number" }).notNull(),
@@ -83,6 +87,8 @@ export const outcomeFollowUpSummary = pgTable(
     completedAt: ts("completed_at"),
     cancelledAt: ts("cancelled_at"),
     n: integer("n").notNull(),
+    /** Counted in pooled figures: no patient in the row has withdrawn research consent. */
+    pooled: boolean("pooled").notNull().default(true),
   },
   (t) => [index("outcome_follow_up_summary_slice_idx").on(t.clinicId, t.kind)],
 );
@@ -98,6 +104,8 @@ export const outcomeAnswerSummary = pgTable(
     baseline: doublePrecision("baseline"),
     followUp: doublePrecision("follow_up").notNull(),
     n: integer("n").notNull(),
+    /** Counted in pooled figures (research consent not withdrawn). */
+    pooled: boolean("pooled").notNull().default(true),
   },
   (t) => [
     index("outcome_answer_summary_slice_idx").on(t.clinicId, t.kind),
@@ -114,6 +122,8 @@ export const survivalSummary = pgTable(
     days: integer("days").notNull(),
     surgery: boolean("surgery").notNull(),
     n: integer("n").notNull(),
+    /** Counted in pooled figures (research consent not withdrawn). */
+    pooled: boolean("pooled").notNull().default(true),
   },
   (t) => [index("survival_summary_slice_idx").on(t.clinicId, t.kind)],
 );

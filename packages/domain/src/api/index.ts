@@ -7,6 +7,7 @@ export * from "./clinic";
 export * from "./cohort-query";
 export * from "./cohorts";
 export * from "./common";
+export * from "./consent";
 export * from "./decisions";
 export * from "./diary";
 export * from "./imaging";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { conditionIds, spinalLevels } from "../catalogue/conditions";
 import { patientLanguages } from "../language";
 import { email, isoDate, optionalText, text } from "./common";
+import { TreatmentConsent } from "./consent";
 
 /** A staff member as shown on a record: who entered, signed or overrode something. */
 const Person = z.object({ id: z.string(), name: z.string() });
@@ -144,6 +145,7 @@ export const TreatmentView = z.object({
   date: z.string(),
   details: z.record(z.string(), z.unknown()),
   candidacy: TreatmentCandidacy.nullable(),
+  consent: TreatmentConsent.nullable(),
   createdAt: z.string(),
   version: z.number(),
   updatedAt: z.string().nullable(),

@@ -26,6 +26,15 @@ export const TreatmentCreate = z
       .object({ reason: text(1000) })
       .strict()
       .optional(),
+    /**
+     * Records an investigational treatment without a signed procedure consent of the current
+     * version (consent/gate.ts), with the clinician's reason: audited and shown on the record.
+     * Only for a treatment the consent gate refuses, and only by a user who may sign off candidacy.
+     */
+    consentOverride: z
+      .object({ reason: text(1000) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type TreatmentCreate = z.input<typeof TreatmentCreate>;

@@ -4,6 +4,7 @@
  * none states or implies that a cell therapy is approved, proven or a cure.
  */
 import { describe, expect, it } from "vitest";
+import { consentReadingBlocks } from "../consent";
 import { withEmergencyNumber } from "../emergency-number";
 import {
   type AverageComparison,
@@ -98,6 +99,7 @@ function spanishBlocks(): Text[] {
     for (const [i, s] of t.sections.entries())
       add(`library.${t.id}.${i}`, lines(s.heading, ...s.paragraphs.map((p) => p.text)));
   }
+  blocks.push(...consentReadingBlocks("es"));
   return blocks;
 }
 
@@ -143,6 +145,8 @@ describe("the Spanish decision aid", () => {
     const parts = new Set(texts.map((t) => t.where.split(".")[0]));
     expect([...parts].sort()).toEqual([
       "advice",
+      "consent-check",
+      "consent-doc",
       "content",
       "intake",
       "library",

@@ -5,6 +5,7 @@
  * and none stating or implying that a cell therapy is approved or proven for back pain.
  */
 import { describe, expect, it } from "vitest";
+import { consentReadingBlocks } from "../consent";
 import { withEmergencyNumber } from "../emergency-number";
 import {
   type AverageComparison,
@@ -104,6 +105,7 @@ function patientBlocks(): Text[] {
     for (const [i, s] of t.sections.entries())
       add(`library.${t.id}.${i}`, lines(s.heading, ...s.paragraphs.map((p) => p.text)));
   }
+  blocks.push(...consentReadingBlocks("en"));
   return blocks;
 }
 
@@ -128,6 +130,8 @@ describe("patient-facing text", () => {
     expect([...parts].sort()).toEqual([
       "advice",
       "consent",
+      "consent-check",
+      "consent-doc",
       "contact",
       "content",
       "intake",

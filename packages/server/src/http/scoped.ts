@@ -12,6 +12,8 @@ import {
   auditTrailRepository,
   candidacyRepository,
   clinicSettingsRepository,
+  consentDocumentRepository,
+  consentRepository,
   type Db,
   decisionRepository,
   diaryRepository,
@@ -119,6 +121,8 @@ export function clinicRepositories(c: Context<AppEnv>) {
     tasks: taskRepository(db, scope),
     intakes: intakeRepository(db, scope, { baseUrl: config.publicUrl }),
     candidacy: candidacyRepository(db, scope),
+    consents: consentRepository(db, scope),
+    consentDocuments: consentDocumentRepository(db, scope),
     decisions: decisionRepository(db, scope),
     clinic: clinicSettingsRepository(db, scope),
     staff: staffRepository(db, scope, {
@@ -173,6 +177,7 @@ export function portalRepositories(c: Context<AppEnv>) {
     diary: diaryRepository(db, scope),
     programme: programmeRepository(db, scope),
     problemReports: problemReportRepository(db, scope),
+    consents: consentRepository(db, scope),
     decisions: decisionRepository(db, scope),
     recovery: (lang: "en" | "es") => recoveryTimeline(db, scope, lang),
   };

@@ -15,6 +15,7 @@ import { formatLongDate, localToday, relativeDays } from "../components/format";
 import { LoadError, Loading } from "../components/QueryStates";
 import { groupSittings } from "../components/sittings";
 import { usePageTitle } from "../components/usePageTitle";
+import { useConsentCopy } from "./consent-copy";
 import { EmergencyScreen } from "./intake/Advice";
 import { IntakeSection } from "./intake/IntakeSection";
 import { useIntakeWords } from "./intake/language";
@@ -23,6 +24,24 @@ import { LibraryCard } from "./library/LibraryLinks";
 import { whenLabel } from "./words";
 
 /** A due follow-up; `locked` while the safety questions come first (they open it). */
+/** The consent forms: read, sign, or take back a consent (ConsentPage). */
+function ConsentCard() {
+  const t = useConsentCopy();
+  return (
+    <Card withBorder radius="lg" padding="md">
+      <Group justify="space-between" wrap="nowrap">
+        <div>
+          <Text fw={600}>{t.homeTitle}</Text>
+          <Text size="sm">{t.homeText}</Text>
+        </div>
+        <Button component={Link} to="/portal/consent" variant="light" style={{ flex: "none" }}>
+          {t.homeButton}
+        </Button>
+      </Group>
+    </Card>
+  );
+}
+
 function DueCard({ f, locked }: { f: FollowUpView; locked: boolean }) {
   const t = useCopy();
   const safety = useIntakeWords().t;
@@ -204,6 +223,7 @@ export function PortalHomePage() {
       </Card>
 
       <LibraryCard />
+      <ConsentCard />
 
       <Card withBorder radius="lg" padding="md">
         <Group justify="space-between" wrap="nowrap">

@@ -95,7 +95,7 @@ const recordTreatment = createRoute({
   path: "/patients/{id}/treatments",
   tags: tag,
   summary:
-    "Record a treatment and what was done (the procedure record); schedules the follow-ups of the clinic's measurement plan (2 and 6 weeks, 3, 6, 12 and 24 months). An injection, cell therapy or operation is refused (409) while a red-flag triage waits for a clinician's review. An investigational treatment (cell therapy, PRP) needs a current, eligible candidacy sign-off, else it is refused (409 naming `candidacy`) unless a clinician overrides it with a reason (`candidacyOverride`)",
+    "Record a treatment and what was done (the procedure record); schedules the follow-ups of the clinic's measurement plan (2 and 6 weeks, 3, 6, 12 and 24 months). An injection, cell therapy or operation is refused (409) while a red-flag triage waits for a clinician's review. An investigational treatment (cell therapy, PRP) needs a current, eligible candidacy sign-off, else it is refused (409 naming `candidacy`) unless a clinician overrides it with a reason (`candidacyOverride`); and the patient's signed procedure consent of the current version for its kind, else it is refused (409 naming `consent`) unless a clinician overrides it with a reason (`consentOverride`)",
   middleware: [requirePermission("treatments:write")] as const,
   request: {
     params: idParam,
@@ -196,6 +196,7 @@ export function patientRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(recordTreatment, async (c) => {
     const { procedure, ...rest } = c.req.valid("json");
     checkOverrideAllowed(c, rest.candidacyOverride);
+    checkOverrideAllowed(c, rest.consentOverride, "consentOverride");
     const details = treatmentDetails({ ...rest, procedure }, toIsoDate(c.get("deps").clock.now()));
     return c.json(
       await clinicRepositories(c).treatments.record(c.req.valid("param").id, { ...rest, details }),
@@ -207,6 +208,7 @@ export function patientRoutes(app: OpenAPIHono<AppEnv>): void {
     const { id, treatmentId } = c.req.valid("param");
     const { procedure, ...rest } = c.req.valid("json");
     checkOverrideAllowed(c, rest.candidacyOverride);
+    checkOverrideAllowed(c, rest.consentOverride, "consentOverride");
     const details = treatmentDetails({ ...rest, procedure }, toIsoDate(c.get("deps").clock.now()));
     return c.json(await clinicRepositories(c).treatments.correct(id, treatmentId, { ...rest, details }), 200);
   });
@@ -233,18 +235,24 @@ export function patientRoutes(app: OpenAPIHono<AppEnv>): void {
 }
 
 /**
- * Only a user who may sign off candidacy may set the candidacy gate aside (access/policy.ts
- * `mayOverrideCandidacy`); checked here, beside the route's own permission, so that granting
- * coordinators the recording of treatments would not let them override.
+ * Only a user who may sign off candidacy may set the candidacy gate or the consent gate aside
+ * (access/policy.ts `mayOverrideCandidacy`: a clinician's judgement); checked here, beside the
+ * route's own permission, so that granting coordinators the recording of treatments would not let
+ * them override.
  */
-function checkOverrideAllowed(c: Context<AppEnv>, override: { reason: string } | undefined) {
+function checkOverrideAllowed(
+  c: Context<AppEnv>,
+  override: { reason: string } | undefined,
+  field: "candidacyOverride" | "consentOverride" = "candidacyOverride",
+) {
   if (!override) return;
   const actor = staffActor(c);
+  const gate = field === "candidacyOverride" ? "candidacy" : "consent";
   if (!mayOverrideCandidacy(actor))
     throw new EvidentError(
       ErrorCode.forbidden,
-      `Your role (${actor.role}) may not override the candidacy gate`,
-      [{ path: "candidacyOverride", message: "only a user who may sign off candidacy may override it" }],
+      `Your role (${actor.role}) may not override the ${gate} gate`,
+      [{ path: field, message: `only a user who may sign off candidacy may override the ${gate} gate` }],
     );
 }
 

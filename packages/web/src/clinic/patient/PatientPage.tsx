@@ -15,6 +15,7 @@ import { usePageTitle } from "../../components/usePageTitle";
 import { AdverseEventsSection } from "./AdverseEventsSection";
 import { AnswersSection } from "./AnswersSection";
 import { CandidacySection } from "./CandidacySection";
+import { ConsentsSection } from "./ConsentsSection";
 import { DecisionSection } from "./DecisionSection";
 import { DetailsCard } from "./DetailsCard";
 import { DiarySection } from "./DiarySection";
@@ -128,6 +129,7 @@ export function PatientPage() {
               onCorrect={mayTreat ? setCorrecting : undefined}
             />
             <CandidacySection patient={p} maySign={can(me, "candidacy:sign")} />
+            <ConsentsSection patientId={p.id} mayWrite={can(me, "patients:write")} />
             <DecisionSection patientId={p.id} />
             <AdverseEventsSection patient={p} mayWrite={mayTreat} />
             <ImagingSection patientId={p.id} mayWrite={mayTreat} />

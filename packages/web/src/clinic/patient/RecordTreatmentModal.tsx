@@ -22,6 +22,7 @@ import { IconAlertTriangle } from "@tabler/icons-react";
 import { useRef, useState } from "react";
 import { useCandidacy } from "../../api/candidacy";
 import { isApiError } from "../../api/client";
+import { useConsentDocuments, usePatientConsents } from "../../api/consent";
 import { useRecordTreatment } from "../../api/queries";
 import { useCorrectTreatment } from "../../api/records";
 import { AppModal } from "../../components/AppModal";
@@ -30,6 +31,12 @@ import { formatDate, localToday } from "../../components/format";
 import { formErrors } from "../../components/serverErrors";
 import { schemaErrors } from "../../components/zodErrors";
 import { CandidacyGateFields, type GateState, gateRefuses, gateState } from "./CandidacyGateFields";
+import {
+  ConsentGateFields,
+  type ConsentGateState,
+  consentGateRefuses,
+  consentGateState,
+} from "./ConsentGateFields";
 import { ProcedureFields } from "./ProcedureFields";
 import { emptyProcedure, type ProcedureValues, procedureBody, procedureValues } from "./procedureForm";
 
@@ -54,6 +61,8 @@ type Values = {
   reason: string;
   override: boolean;
   candidacyOverride: { reason: string };
+  consentOverrideOn: boolean;
+  consentOverride: { reason: string };
 };
 
 const procedureFields = Object.keys(emptyProcedure).map((k) => `procedure.${k}`);
@@ -93,6 +102,9 @@ export function RecordTreatmentModal({
 }) {
   const signOffs = useCandidacy(patientId).data?.items ?? [];
   const gate = useRef<GateState>({ kept: null });
+  const consentGate = useRef<ConsentGateState>({ kept: null });
+  const consentDocuments = useConsentDocuments().data?.documents ?? [];
+  const consents = usePatientConsents(patientId).data?.consents ?? [];
   const record = useRecordTreatment(patientId);
   const correct = useCorrectTreatment(patientId);
   const [general, setGeneral] = useState<string[]>([]);
@@ -108,6 +120,8 @@ export function RecordTreatmentModal({
           reason: "",
           override: false,
           candidacyOverride: { reason: "" },
+          consentOverrideOn: false,
+          consentOverride: { reason: "" },
         }
       : {
           kind: "",
@@ -117,9 +131,11 @@ export function RecordTreatmentModal({
           reason: "",
           override: false,
           candidacyOverride: { reason: "" },
+          consentOverrideOn: false,
+          consentOverride: { reason: "" },
         },
     validate: (v) => {
-      const body = toBody(v, gate.current);
+      const body = toBody(v, gate.current, consentGate.current);
       const errors = treatment
         ? schemaErrors(TreatmentCorrection, { ...body, version: treatment.version, reason: v.reason })
         : schemaErrors(TreatmentCreate, body);
@@ -130,6 +146,9 @@ export function RecordTreatmentModal({
       if (!v.date) errors.date = "Enter the date of the treatment.";
       if (gateRefuses(gate.current) && !v.override)
         errors.candidacy = "Sign off an eligible candidacy assessment first, or override with a reason.";
+      if (consentGateRefuses(consentGate.current) && !v.consentOverrideOn)
+        errors.consent =
+          "The patient signs the procedure consent first (portal or paper), or override with a reason.";
       return errors;
     },
   });
@@ -138,6 +157,12 @@ export function RecordTreatmentModal({
     form.values,
     signOffs,
     treatment ? { kind: treatment.kind, date: treatment.date, candidacy: treatment.candidacy } : null,
+  );
+  consentGate.current = consentGateState(
+    form.values,
+    consentDocuments,
+    consents,
+    treatment ? { kind: treatment.kind, consent: treatment.consent } : null,
   );
 
   const close = () => {
@@ -160,6 +185,8 @@ export function RecordTreatmentModal({
       "reason",
       "candidacy",
       "candidacyOverride.reason",
+      "consent",
+      "consentOverride.reason",
       "procedure.category",
       ...procedureFields,
     ]);
@@ -170,7 +197,11 @@ export function RecordTreatmentModal({
   const submit = form.onSubmit((v) => {
     setGeneral([]);
     if (treatment) {
-      const body = { ...toBody(v, gate.current), version: treatment.version, reason: v.reason.trim() };
+      const body = {
+        ...toBody(v, gate.current, consentGate.current),
+        version: treatment.version,
+        reason: v.reason.trim(),
+      };
       correct.mutate(
         { id: treatment.id, body: body as TreatmentCorrection },
         {
@@ -184,7 +215,7 @@ export function RecordTreatmentModal({
       return;
     }
     // validate() ran the same schema on this body, so it has the API's shape.
-    record.mutate(toBody(v, gate.current) as TreatmentCreate, {
+    record.mutate(toBody(v, gate.current, consentGate.current) as TreatmentCreate, {
       onSuccess: (t) => {
         notifications.show({
           color: "green",
@@ -230,6 +261,7 @@ export function RecordTreatmentModal({
             {...form.getInputProps("date")}
           />
           <CandidacyGateFields form={form} state={gate.current} mayOverride={mayOverride} />
+          <ConsentGateFields form={form} state={consentGate.current} mayOverride={mayOverride} />
           <ProcedureFields form={form} />
           <Textarea
             label="Notes"
@@ -268,7 +300,7 @@ export function RecordTreatmentModal({
   );
 }
 
-function toBody(v: Values, gate: GateState) {
+function toBody(v: Values, gate: GateState, consent: ConsentGateState) {
   const notes = v.notes.trim();
   const procedure = procedureBody(v.kind, v.procedure);
   // The override is sent only while the gate refuses (the server refuses one that is not needed).
@@ -279,5 +311,8 @@ function toBody(v: Values, gate: GateState) {
     ...(notes ? { notes } : {}),
     ...(procedure ? { procedure } : {}),
     ...(override ? { candidacyOverride: { reason: v.candidacyOverride.reason.trim() } } : {}),
+    ...(consentGateRefuses(consent) && v.consentOverrideOn
+      ? { consentOverride: { reason: v.consentOverride.reason.trim() } }
+      : {}),
   };
 }

@@ -5,7 +5,13 @@
  * its history, an override given or changed by a correction included.
  */
 import { treatmentKind } from "@evident/domain";
-import type { PatientDetail, ProgrammeView, TreatmentCandidacy, TreatmentView } from "@evident/domain/api";
+import type {
+  PatientDetail,
+  ProgrammeView,
+  TreatmentCandidacy,
+  TreatmentConsent,
+  TreatmentView,
+} from "@evident/domain/api";
 import { pathwayLabels, type RegulatoryPathway } from "@evident/domain/regulatory";
 import { Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconPencil } from "@tabler/icons-react";
@@ -15,6 +21,7 @@ import { api } from "../../api/client";
 import { historyOf } from "../../api/records";
 import { formatDate } from "../../components/format";
 import { candidacyWords } from "./CandidacyGateFields";
+import { consentWords } from "./ConsentGateFields";
 import { type FieldWords, HistoryToggle } from "./RecordHistory";
 
 const fieldLabels: Record<string, string> = {
@@ -119,6 +126,22 @@ function CandidacyLine({ candidacy }: { candidacy: TreatmentCandidacy | null }) 
   );
 }
 
+/** What an investigational treatment's consent rests on: the signature, or the override and its reason. */
+function ConsentLine({ consent }: { consent: TreatmentConsent }) {
+  if (consent.basis === "signed") return <Text size="xs">{consentWords(consent)}.</Text>;
+  return (
+    <Stack gap={2}>
+      <Badge color="red" variant="light" style={{ alignSelf: "flex-start" }}>
+        Consent gate overridden
+      </Badge>
+      <Text size="sm">{consentWords(consent)}</Text>
+      <Text size="xs" c="dimmed">
+        The gate had said: {consent.refusal}
+      </Text>
+    </Stack>
+  );
+}
+
 export function TreatmentsSection({
   patient,
   action,
@@ -177,6 +200,7 @@ export function TreatmentsSection({
                   </>
                 )}
                 {info?.investigational && <CandidacyLine candidacy={t.candidacy} />}
+                {info?.investigational && t.consent && <ConsentLine consent={t.consent} />}
                 <ProcedureSummary details={t.details} />
                 {programme?.treatmentId === t.id && <SessionsLogged p={programme} />}
                 {notes && (

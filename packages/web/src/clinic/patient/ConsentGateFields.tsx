@@ -1,0 +1,119 @@
+/**
+ * The consent gate on the record-treatment form (domain/consent/gate.ts, run here on the
+ * patient's consents as the server will run it): for a cell therapy or PRP it shows the signed
+ * procedure consent the treatment will rest on, or why the gate refuses and — for a user who may
+ * override — the override with its reason, kept with the treatment, shown and audited.
+ */
+import type { ConsentDocumentView, ConsentView, TreatmentConsent } from "@evident/domain/api";
+import { type ConsentVerdict, consentGate, correctionRunsConsentGate } from "@evident/domain/consent";
+import { Alert, Checkbox, Stack, Text, Textarea } from "@mantine/core";
+import type { UseFormReturnType } from "@mantine/form";
+import { IconCircleCheck, IconShieldX } from "@tabler/icons-react";
+import { formatDate } from "../../components/format";
+
+export type ConsentGateValues = {
+  kind: string;
+  date: string;
+  consentOverrideOn: boolean;
+  consentOverride: { reason: string };
+};
+
+export type ConsentGateState = { verdict: ConsentVerdict } | { kept: TreatmentConsent | null };
+
+export function consentGateState(
+  values: { kind: string; date: string },
+  documents: readonly ConsentDocumentView[],
+  consents: readonly ConsentView[],
+  saved: { kind: string; consent: TreatmentConsent | null } | null,
+): ConsentGateState {
+  if (saved && !correctionRunsConsentGate(saved.kind, values.kind, false)) return { kept: saved.consent };
+  const versions = documents
+    .filter((d) => d.purpose === "procedure" && d.treatmentKind === values.kind)
+    .map((d) => d.version);
+  const facts = consents.map((c) => ({
+    id: c.id,
+    purpose: c.purpose,
+    treatmentKind: c.treatmentKind,
+    version: c.version,
+    method: c.method,
+    signedOn: c.signedAt.slice(0, 10),
+    withdrawn: c.withdrawnAt !== null,
+  }));
+  return {
+    verdict: consentGate(values.kind, values.date, versions.length ? Math.max(...versions) : null, facts),
+  };
+}
+
+export const consentGateRefuses = (s: ConsentGateState) => "verdict" in s && s.verdict.status === "refused";
+
+/** A saved treatment's consent in a sentence. */
+export function consentWords(c: TreatmentConsent): string {
+  return c.basis === "signed"
+    ? `Consent: signed ${c.method === "paper" ? "on paper" : "in the portal"} ${formatDate(c.signedOn)} (version ${c.version})`
+    : `Consent gate overridden by ${c.by.name}, ${formatDate(c.at.slice(0, 10))}: “${c.reason}”`;
+}
+
+export function ConsentGateFields<V extends ConsentGateValues>({
+  form,
+  state,
+  mayOverride,
+}: {
+  form: UseFormReturnType<V>;
+  state: ConsentGateState;
+  mayOverride: boolean;
+}) {
+  const f = form as unknown as UseFormReturnType<ConsentGateValues>;
+  if ("kept" in state)
+    return state.kept ? <Text size="sm">{consentWords(state.kept)}. The correction keeps it.</Text> : null;
+  const { verdict } = state;
+  if (verdict.status === "not-needed") return null;
+  if (verdict.status === "passed")
+    return (
+      <Alert color="green" icon={<IconCircleCheck aria-hidden />} title="Consent: signed">
+        Procedure consent version {verdict.consent.version} signed{" "}
+        {verdict.consent.method === "paper" ? "on paper" : "in the portal"}{" "}
+        {formatDate(verdict.consent.signedOn)}. The treatment will be recorded on it.
+      </Alert>
+    );
+  const error = f.errors.consent;
+  return (
+    <Alert
+      color="red"
+      icon={<IconShieldX aria-hidden />}
+      title="Consent gate: not met"
+      id="field-consent"
+      role={error ? "alert" : undefined}
+    >
+      <Stack gap="sm">
+        <Text size="sm">{verdict.message}</Text>
+        {error && (
+          <Text size="sm" fw={600}>
+            {error}
+          </Text>
+        )}
+        {mayOverride ? (
+          <>
+            <Checkbox
+              label="Record it anyway: override the consent gate"
+              description="Only when the patient consented in another way. The override and its reason are kept with the treatment, shown on the record and audited."
+              {...f.getInputProps("consentOverrideOn", { type: "checkbox" })}
+            />
+            {f.values.consentOverrideOn && (
+              <Textarea
+                label="Reason for the consent override"
+                description="e.g. “consent taken on the hospital's own form, filed in the notes”"
+                required
+                autosize
+                minRows={2}
+                maxLength={1000}
+                {...f.getInputProps("consentOverride.reason")}
+              />
+            )}
+          </>
+        ) : (
+          <Text size="sm">Only a clinician who may sign off candidacy can override it.</Text>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
