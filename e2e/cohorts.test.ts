@@ -64,7 +64,17 @@ describe("cohorts on the outcomes page", () => {
     const everyone = await patientCount(page);
     expect(await cohortLines(page).count()).toBe(0);
 
-    await visible(page.getByRole("radio", { name: "All clinics pooled" }));
+    // Every clinic of the network is offered by its coded label; none chosen is all pooled.
+    const clinics = (await (await page.request.get("/api/v1/cohorts/clinics")).json()) as {
+      items: { label: string }[];
+    };
+    expect(clinics.items.length).toBeGreaterThan(0);
+    const clinicField = page.getByRole("combobox", { name: "Clinics", exact: true });
+    await clinicField.focus();
+    await page.keyboard.press("ArrowDown");
+    for (const k of clinics.items)
+      await visible(page.getByRole("option", { name: new RegExp(`^${k.label}\\b`) }));
+    await page.keyboard.press("Escape");
     await choose(page, "Sex", "Female");
     await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL(/sexes=female/);
@@ -132,7 +142,7 @@ describe("cohorts on the outcomes page", () => {
     const toggle = page.getByRole("button", { name: "Show the filters" });
     expect(await toggle.getAttribute("aria-expanded")).toBe("false");
     await toggle.click();
-    expect(await page.getByRole("radio", { name: "All clinics pooled" }).count()).toBe(0);
+    expect(await page.getByRole("combobox", { name: "Clinics", exact: true }).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Save as cohort" }).count()).toBe(0);
     await choose(page, "Age band", "50–59", "60–69");
     await page.getByRole("button", { name: "Apply" }).click();

@@ -116,3 +116,26 @@ describe("saved cohorts", () => {
     expect(after).toBe(before);
   });
 });
+
+describe("the clinics a cohort may pick", () => {
+  it("gives a researcher every clinic by its coded label, named only where it agreed, and staff their own clinic", async () => {
+    const mine = await call("GET", "/cohorts/clinics", clinicianA.cookie);
+    expect(mine.status).toBe(200);
+    expect(mine.json.items).toEqual([
+      { id: clinicianA.clinicId, label: "Cohort clinic A", name: "Cohort clinic A", own: true },
+    ]);
+
+    const agreed = await call("PUT", "/clinic/benchmark-naming", adminA.cookie, { named: true });
+    expect(agreed.status).toBe(200);
+    const all = await call("GET", "/cohorts/clinics", researcherB.cookie);
+    expect(all.status).toBe(200);
+    const items = all.json.items as { id: string; label: string; name: string | null; own: boolean }[];
+    const { rows } = await h.database.pool.query<{ id: string }>("select id from clinics");
+    expect(items.map((k) => k.id).sort()).toEqual(rows.map((r) => r.id).sort());
+    expect(items.map((k) => k.label)).toEqual(items.map((_, i) => `Clinic ${String.fromCharCode(65 + i)}`));
+    expect(items.find((k) => k.id === clinicianA.clinicId)?.name).toBe("Cohort clinic A");
+    expect(items.filter((k) => k.id !== clinicianA.clinicId).every((k) => k.name === null)).toBe(true);
+    expect(items.filter((k) => k.own).map((k) => k.id)).toEqual([researcherB.clinicId]);
+    await call("PUT", "/clinic/benchmark-naming", adminA.cookie, { named: false });
+  });
+});

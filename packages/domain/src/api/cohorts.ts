@@ -25,3 +25,18 @@ export type SavedCohortView = z.infer<typeof SavedCohortView>;
 
 export const SavedCohortList = z.object({ items: z.array(SavedCohortView) });
 export type SavedCohortList = z.infer<typeof SavedCohortList>;
+
+/**
+ * A clinic a cohort may pick. To a researcher every clinic of the network, by the coded label the
+ * benchmarking funnel gives it ("Clinic C"), named only where the clinic agreed to be named; to
+ * clinic staff their own clinic.
+ */
+export const CohortClinic = z.object({
+  id: z.string(),
+  label: z.string(),
+  name: z.string().nullable(),
+  own: z.boolean(),
+});
+export type CohortClinic = z.infer<typeof CohortClinic>;
+export const CohortClinicList = z.object({ items: z.array(CohortClinic) });
+export type CohortClinicList = z.infer<typeof CohortClinicList>;

@@ -1,12 +1,14 @@
 /**
- * The cohort filter's fields (domain/research/cohort.ts): clinic (researchers: all pooled, their
- * own clinic, or the clinics a saved cohort chose; staff see their own clinic only, so no field),
+ * The cohort filter's fields (domain/research/cohort.ts): clinic (researchers: any of the
+ * network's clinics by the funnel's coded label, none chosen = all pooled; staff see their own
+ * clinic only, so no field),
  * condition, treatment kind, age band, sex, STarT Back group, baseline ODI band and the treatment
  * dates, in one fieldset. An error the server gave for a field shows under it.
  */
 import { conditions, treatmentKinds } from "@evident/domain";
+import type { CohortClinic } from "@evident/domain/api";
 import { ageBandIds, severityBands } from "@evident/domain/research";
-import { Group, MultiSelect, Radio, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Group, MultiSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import type { CohortDraft, DateKey, ListKey } from "./cohort-params";
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -40,45 +42,39 @@ const choices: Record<
 
 const dates: Record<DateKey, string> = { treatedFrom: "Treated from", treatedTo: "Treated until" };
 
-type ClinicChoice = "all" | "own" | "chosen";
-
-function clinicChoice(ids: readonly string[], ownId: string): ClinicChoice {
-  if (ids.length === 0) return "all";
-  return ids.length === 1 && ids[0] === ownId ? "own" : "chosen";
-}
+/** "Clinic C", "Clinic C (North Spine)" where the clinic agreed to be named, and the account's own. */
+export const clinicOptionLabel = (k: CohortClinic): string =>
+  `${k.label}${k.name && k.name !== k.label ? ` (${k.name})` : ""}${k.own ? ", your account's clinic" : ""}`;
 
 export function CohortFields({
   draft,
   onChange,
   errors,
-  clinic,
+  clinics,
 }: {
   draft: CohortDraft;
   onChange: (next: CohortDraft) => void;
   errors: Partial<Record<string, string>>;
-  /** Researchers choose clinics (their own clinic given); null: staff, their own clinic only. */
-  clinic: { id: string; name: string } | null;
+  /** Researchers choose among the network's clinics; null: staff, their own clinic only. */
+  clinics: readonly CohortClinic[] | null;
 }) {
   const set = <K extends keyof CohortDraft>(key: K, value: CohortDraft[K]) =>
     onChange({ ...draft, [key]: value });
-  const chosen = clinicChoice(draft.clinicIds, clinic?.id ?? "");
   return (
     <Stack gap="sm">
-      {clinic && (
-        <Radio.Group
+      {clinics && (
+        <MultiSelect
           label="Clinics"
-          value={chosen}
+          description="None chosen: every clinic, pooled"
+          placeholder={draft.clinicIds.length ? undefined : "All clinics pooled"}
+          data={clinics.map((k) => ({ value: k.id, label: clinicOptionLabel(k) }))}
+          value={draft.clinicIds}
+          onChange={(v) => set("clinicIds", v)}
           error={errors.clinicIds}
-          onChange={(v) => set("clinicIds", v === "own" ? [clinic.id] : v === "all" ? [] : draft.clinicIds)}
-        >
-          <Group gap="md" mt={4}>
-            <Radio value="all" label="All clinics pooled" />
-            <Radio value="own" label={`${clinic.name} only`} />
-            {chosen === "chosen" && (
-              <Radio value="chosen" label={`The saved cohort's ${draft.clinicIds.length} clinics`} />
-            )}
-          </Group>
-        </Radio.Group>
+          clearable
+          searchable
+          comboboxProps={{ withinPortal: true }}
+        />
       )}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
         {(Object.keys(choices) as (keyof typeof choices)[]).map((key) => (

@@ -42,7 +42,7 @@ import {
   replaceCohort,
   savedCohortId,
 } from "./cohort-params";
-import { useOutcomes, useSaveCohort, useSavedCohorts } from "./queries";
+import { useCohortClinics, useOutcomes, useSaveCohort, useSavedCohorts } from "./queries";
 
 const filterKeys: string[] = [...listKeys, ...dateKeys];
 const savedLabel = (c: SavedCohortView) =>
@@ -134,6 +134,7 @@ export function CohortPanel() {
   const [params, setParams] = useSearchParams();
   const applied = savedCohortId(params);
   const saved = useSavedCohorts();
+  const clinicChoices = useCohortClinics(researcher);
   const [picked, setPicked] = useState<string>(applied ?? "");
   const [draft, setDraft] = useState<CohortDraft>(() => draftFromParams(params));
   const phone = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
@@ -244,7 +245,7 @@ export function CohortPanel() {
                   draft={draft}
                   onChange={editDraft}
                   errors={refused}
-                  clinic={researcher && staff ? { id: staff.clinic.id, name: staff.clinic.name } : null}
+                  clinics={researcher ? (clinicChoices.data?.items ?? []) : null}
                 />
               </fieldset>
               <Group gap="sm">

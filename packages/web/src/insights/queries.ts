@@ -6,6 +6,7 @@
 import type {
   BenchmarkQuery,
   BenchmarkReport,
+  CohortClinicList,
   ComparisonQuery,
   ComparisonReport,
   DistributionReport,
@@ -87,6 +88,16 @@ export function useSavedCohorts() {
     queryKey: cohortKeys.list,
     queryFn: () => api.get<SavedCohortList>("/cohorts"),
     staleTime: 60_000,
+  });
+}
+
+/** The clinics a cohort may pick (a researcher: the network's, coded; staff: their own). */
+export function useCohortClinics(enabled: boolean) {
+  return useQuery({
+    queryKey: ["cohorts", "clinics"],
+    queryFn: () => api.get<CohortClinicList>("/cohorts/clinics"),
+    staleTime: 5 * 60_000,
+    enabled,
   });
 }
 

@@ -5,15 +5,22 @@
  * again makes its next version; nothing is overwritten. A cohort's line counts its clinics rather
  * than naming them (clinics stay unnamed to researchers, as on the benchmarking funnel).
  */
-import { savedCohortRepository, scopedDb } from "@evident/db";
+import { benchmarkClinics, inTx, savedCohortRepository, scopedDb } from "@evident/db";
 import { badRequest, notFound } from "@evident/domain";
-import { idParam, SaveCohortRequest, SavedCohortList, SavedCohortView } from "@evident/domain/api";
+import {
+  CohortClinicList,
+  idParam,
+  SaveCohortRequest,
+  SavedCohortList,
+  SavedCohortView,
+} from "@evident/domain/api";
 import { cohortLine, type SavedCohort } from "@evident/domain/research";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../http/env";
 import { requirePermission, scopeOf, staffActor } from "../../http/scoped";
 import { json, problems } from "../common";
+import { clinicLabel } from "../outcomes/benchmarks";
 
 const tags = ["Cohorts"];
 
@@ -66,7 +73,39 @@ const versions = createRoute({
   responses: { 200: json(SavedCohortList, "Versions"), ...problems(400, 401, 403, 404) },
 });
 
+const clinicChoices = createRoute({
+  method: "get",
+  path: "/cohorts/clinics",
+  tags,
+  summary: "The clinics a cohort may pick",
+  description:
+    "To a researcher every clinic of the network, by the coded label the benchmarking funnel uses (named only where the clinic agreed); to clinic staff their own clinic. The ids go into a cohort's `clinicIds`.",
+  middleware: requirePermission("outcomes:read"),
+  responses: { 200: json(CohortClinicList, "Clinics"), ...problems(401, 403) },
+});
+
 export function cohortRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(clinicChoices, async (c) => {
+    const me = staffActor(c);
+    if (me.role !== "researcher") {
+      const session = c.get("session");
+      const name = session?.kind === "staff" ? session.clinicName : "Your clinic";
+      return c.json({ items: [{ id: me.clinicId, label: name, name, own: true }] }, 200);
+    }
+    // Every clinic's row is the system role's to read; only ids, coded labels and agreed names leave.
+    const clinics = await inTx(c.get("deps").database.system.db, (tx) => benchmarkClinics(tx));
+    return c.json(
+      {
+        items: clinics.map((k, i) => ({
+          id: k.id,
+          label: clinicLabel(i),
+          name: k.named ? k.name : null,
+          own: k.id === me.clinicId,
+        })),
+      },
+      200,
+    );
+  });
   app.openapi(list, async (c) => {
     const items = await repository(c).list();
     return c.json({ items: items.map((s) => view(c, s)) }, 200);
