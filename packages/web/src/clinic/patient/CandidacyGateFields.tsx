@@ -7,10 +7,11 @@
  */
 import type { CandidacyView, TreatmentCandidacy } from "@evident/domain/api";
 import { candidacyGate, correctionRunsGate, type GateVerdict } from "@evident/domain/candidacy";
-import { Alert, Checkbox, Stack, Text, Textarea } from "@mantine/core";
+import { Alert, Text } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
-import { IconCircleCheck, IconShieldX } from "@tabler/icons-react";
+import { IconCircleCheck } from "@tabler/icons-react";
 import { formatDate } from "../../components/format";
+import { GateRefusal } from "./GateRefusal";
 
 export type GateValues = {
   kind: string;
@@ -65,43 +66,22 @@ export function CandidacyGateFields<V extends GateValues>({
     );
   const error = f.errors.candidacy;
   return (
-    <Alert
-      color="red"
-      icon={<IconShieldX aria-hidden />}
-      title="Candidacy gate: not met"
-      id="field-candidacy"
-      role={error ? "alert" : undefined}
-    >
-      <Stack gap="sm">
-        <Text size="sm">{verdict.message}</Text>
-        {error && (
-          <Text size="sm" fw={600}>
-            {error}
-          </Text>
-        )}
-        {mayOverride ? (
-          <>
-            <Checkbox
-              label="Record it anyway: override the candidacy gate"
-              description="Only when you judge the treatment right for this patient. The override and its reason are kept with the treatment, shown on the record and audited."
-              {...f.getInputProps("override", { type: "checkbox" })}
-            />
-            {f.values.override && (
-              <Textarea
-                label="Reason for the override"
-                description="e.g. “assessed by the trial team under protocol X”"
-                required
-                autosize
-                minRows={2}
-                maxLength={1000}
-                {...f.getInputProps("candidacyOverride.reason")}
-              />
-            )}
-          </>
-        ) : (
-          <Text size="sm">Only a clinician who may sign off candidacy can override it.</Text>
-        )}
-      </Stack>
-    </Alert>
+    <GateRefusal
+      gate="Candidacy"
+      field="candidacy"
+      message={verdict.message}
+      error={error}
+      mayOverride={mayOverride}
+      override={{
+        label: "Record it anyway: override the candidacy gate",
+        description:
+          "Only when you judge the treatment right for this patient. The override and its reason are kept with the treatment, shown on the record and audited.",
+        checkbox: f.getInputProps("override", { type: "checkbox" }),
+        on: Boolean(f.values.override),
+        reasonLabel: "REASONRecord it anyway: override the candidacy gate",
+        reasonExample: "e.g. “assessed by the trial team under protocol X”",
+        reason: f.getInputProps("candidacyOverride.reason"),
+      }}
+    />
   );
 }

@@ -6,10 +6,11 @@
  */
 import type { ConsentDocumentView, ConsentView, TreatmentConsent } from "@evident/domain/api";
 import { type ConsentVerdict, consentGate, correctionRunsConsentGate } from "@evident/domain/consent";
-import { Alert, Checkbox, Stack, Text, Textarea } from "@mantine/core";
+import { Alert, Text } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
-import { IconCircleCheck, IconShieldX } from "@tabler/icons-react";
+import { IconCircleCheck } from "@tabler/icons-react";
 import { formatDate } from "../../components/format";
+import { GateRefusal } from "./GateRefusal";
 
 export type ConsentGateValues = {
   kind: string;
@@ -77,43 +78,22 @@ export function ConsentGateFields<V extends ConsentGateValues>({
     );
   const error = f.errors.consent;
   return (
-    <Alert
-      color="red"
-      icon={<IconShieldX aria-hidden />}
-      title="Consent gate: not met"
-      id="field-consent"
-      role={error ? "alert" : undefined}
-    >
-      <Stack gap="sm">
-        <Text size="sm">{verdict.message}</Text>
-        {error && (
-          <Text size="sm" fw={600}>
-            {error}
-          </Text>
-        )}
-        {mayOverride ? (
-          <>
-            <Checkbox
-              label="Record it anyway: override the consent gate"
-              description="Only when the patient consented in another way. The override and its reason are kept with the treatment, shown on the record and audited."
-              {...f.getInputProps("consentOverrideOn", { type: "checkbox" })}
-            />
-            {f.values.consentOverrideOn && (
-              <Textarea
-                label="Reason for the consent override"
-                description="e.g. “consent taken on the hospital's own form, filed in the notes”"
-                required
-                autosize
-                minRows={2}
-                maxLength={1000}
-                {...f.getInputProps("consentOverride.reason")}
-              />
-            )}
-          </>
-        ) : (
-          <Text size="sm">Only a clinician who may sign off candidacy can override it.</Text>
-        )}
-      </Stack>
-    </Alert>
+    <GateRefusal
+      gate="Consent"
+      field="consent"
+      message={verdict.message}
+      error={error}
+      mayOverride={mayOverride}
+      override={{
+        label: "Record it anyway: override the consent gate",
+        description:
+          "Only when the patient consented in another way. The override and its reason are kept with the treatment, shown on the record and audited.",
+        checkbox: f.getInputProps("consentOverrideOn", { type: "checkbox" }),
+        on: Boolean(f.values.consentOverrideOn),
+        reasonLabel: "REASONRecord it anyway: override the consent gate",
+        reasonExample: "e.g. “consent taken on the hospital's own form, filed in the notes”",
+        reason: f.getInputProps("consentOverride.reason"),
+      }}
+    />
   );
 }
