@@ -78,7 +78,7 @@ export function CandidacyGateFields<V extends GateValues>({
           "Only when you judge the treatment right for this patient. The override and its reason are kept with the treatment, shown on the record and audited.",
         checkbox: f.getInputProps("override", { type: "checkbox" }),
         on: Boolean(f.values.override),
-        reasonLabel: "REASONRecord it anyway: override the candidacy gate",
+        reasonLabel: "Reason for the override",
         reasonExample: "e.g. “assessed by the trial team under protocol X”",
         reason: f.getInputProps("candidacyOverride.reason"),
       }}

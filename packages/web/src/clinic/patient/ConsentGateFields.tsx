@@ -90,7 +90,7 @@ export function ConsentGateFields<V extends ConsentGateValues>({
           "Only when the patient consented in another way. The override and its reason are kept with the treatment, shown on the record and audited.",
         checkbox: f.getInputProps("consentOverrideOn", { type: "checkbox" }),
         on: Boolean(f.values.consentOverrideOn),
-        reasonLabel: "REASONRecord it anyway: override the consent gate",
+        reasonLabel: "Reason for the consent override",
         reasonExample: "e.g. “consent taken on the hospital's own form, filed in the notes”",
         reason: f.getInputProps("consentOverride.reason"),
       }}
