@@ -260,13 +260,3 @@ export function useInstruments() {
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
-
-export function useOutbox(limit = 100, offset = 0) {
-  return useQuery({
-    queryKey: [...keys.outbox, limit, offset],
-    queryFn: () => api.get<Outbox>(`/outbox?limit=${limit}&offset=${offset}`),
-    placeholderData: keepPreviousData,
-    // Messages go out in the background: keep the status fresh while the page is open.
-    refetchInterval: 10_000,
-  });
-}

@@ -18,7 +18,8 @@ import {
 import { IconInfoCircle, IconMail } from "@tabler/icons-react";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { type OutboxItem, useOutbox } from "../api/queries";
+import { useOutbox } from "../api/outbox";
+import type { OutboxItem } from "../api/queries";
 import { AppModal } from "../components/AppModal";
 import { formatDateTime } from "../components/format";
 import { ListPager, toTop } from "../components/ListPager";

@@ -1,10 +1,11 @@
 /** One patient's record: their answers and trend, who they are, treatments and follow-ups. */
 import type { FollowUpView, TreatmentView } from "@evident/domain/api";
-import { Anchor, Button, Grid, Group, Stack } from "@mantine/core";
+import { Alert, Anchor, Button, Grid, Group, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconArrowLeft, IconClipboardPlus, IconVaccine } from "@tabler/icons-react";
+import { IconAlertTriangle, IconArrowLeft, IconClipboardPlus, IconVaccine } from "@tabler/icons-react";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
+import { isApiError } from "../../api/client";
 import { usePatient } from "../../api/queries";
 import { usePatientTriage } from "../../api/triage";
 import { ageFrom, localToday } from "../../components/format";
@@ -60,17 +61,18 @@ export function PatientPage() {
   );
   if (patient.isPending) return <Loading label="Loading patient…" />;
   if (!p)
-    return (
-      <LoadError
-        error={patient.error}
-        retry={() => patient.refetch()}
-        what="patient"
-        back={
+    return isApiError(patient.error) && (patient.error.status === 404 || patient.error.status === 400) ? (
+      // Nothing at this address (a GET's 400 is a mistyped id): trying again cannot help.
+      <Alert color="red" icon={<IconAlertTriangle aria-hidden />} title="No such patient" role="alert">
+        <Stack gap="sm" align="flex-start">
+          <Text size="sm">This patient was not found, or you do not have access to it.</Text>
           <Anchor component={Link} to="/patients" size="sm">
             Go to the patient list
           </Anchor>
-        }
-      />
+        </Stack>
+      </Alert>
+    ) : (
+      <LoadError error={patient.error} retry={() => patient.refetch()} what="patient" />
     );
 
   const age = ageFrom(p.birthDate, localToday());
