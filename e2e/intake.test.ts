@@ -156,7 +156,9 @@ describe("the safety questions", () => {
 
     // The worklist's Triage view. Other tests leave their own red flags in this shared queue, so
     // every check is about these two patients' items, wherever they are in it.
-    await staff.getByRole("link", { name: "Worklist" }).click();
+    // Opened afresh: a clinician signed in while other flags waited started on this queue, and a
+    // queue already open refreshes each minute.
+    await staff.goto("/worklist");
     await expectHeading(staff, "Worklist");
     await staff.getByRole("tab", { name: /^Triage/ }).click();
     await expectHeading(staff, "Triage queue", 2);

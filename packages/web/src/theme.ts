@@ -61,9 +61,6 @@ export const theme = createTheme({
       styles: { root: { minWidth: "max-content", textTransform: "none" } },
     },
     Table: { defaultProps: { verticalSpacing: "xs" } },
-    // A table's scroll container must hold its absolutely placed parts too (a checkbox's input):
-    // without a position of its own they escaped it and widened the page (745 px on a phone).
-    TableScrollContainer: { styles: { scrollContainer: { position: "relative" } } },
     Anchor: { defaultProps: { underline: "always" } },
     Title: { styles: { root: { letterSpacing: rem(-0.2) } } },
     // Mantine's close buttons have no text; give them a name screen readers can announce.

@@ -95,6 +95,9 @@ export function PlanEditor({
           role="region"
           aria-label="Measurement plan, scrollable"
           tabIndex={mayEdit ? undefined : 0}
+          // Holds the checkboxes' absolutely placed inputs: without a position of its own they
+          // escaped it and widened a phone's page to 745 px.
+          style={{ position: "relative" }}
         >
           <Table aria-labelledby="plan-h" striped={false} withRowBorders>
             <Table.Thead>
