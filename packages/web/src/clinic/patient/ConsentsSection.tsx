@@ -191,7 +191,12 @@ export function ConsentsSection({ patientId, mayWrite }: { patientId: string; ma
             No consent signed yet.
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={520}>
+          <Table.ScrollContainer
+            minWidth={520}
+            scrollAreaProps={{
+              viewportProps: { tabIndex: 0, role: "region", "aria-label": "Consents, scrollable" },
+            }}
+          >
             <Table>
               <Table.Thead>
                 <Table.Tr>
