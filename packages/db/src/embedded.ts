@@ -38,7 +38,7 @@ import {
   sharedBinaries,
   waitForExit,
 } from "./embedded-binaries";
-import { freePort, isPortFree } from "./ports";
+import { freePort, isPortFree, startOnFreePort } from "./ports";
 
 /** What only the owner of a cluster can do with it (the server's supervisor uses these). */
 export type ClusterControl = {
@@ -98,7 +98,7 @@ export class ClusterInUseError extends Error {
   }
 }
 
-export { freePort, isPortFree } from "./ports";
+export { freePort, isPortFree, startOnFreePort } from "./ports";
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
 const DEFAULT_WAIT_MS = 10 * 60_000;
@@ -182,32 +182,6 @@ async function initialise(
   await writeFile(credFile, `${JSON.stringify(creds)}\n`, { mode: 0o600 });
   await chmod(credFile, 0o600);
   return creds;
-}
-
-/** PostgreSQL could not listen: another process bound the port after it was found free. */
-const portTaken = (e: unknown) => /could not create any TCP\/IP sockets/.test(String((e as Error)?.message));
-
-/**
- * Starts the postmaster with `start` on `port`, which was free when checked; if another process
- * binds it before PostgreSQL does (several clusters starting at once on one machine), on another
- * free port, up to three times. Resolves with the port it listens on.
- */
-export async function startOnFreePort(
-  port: number,
-  start: (port: number) => Promise<void>,
-  log: (line: string) => void,
-): Promise<number> {
-  for (let tries = 1; ; tries++) {
-    try {
-      await start(port);
-      return port;
-    } catch (e) {
-      if (!portTaken(e) || tries === 3) throw e;
-      const next = await freePort();
-      log(`port ${port} was taken as PostgreSQL started; it uses ${next}`);
-      port = next;
-    }
-  }
 }
 
 async function startPostmaster(
