@@ -5,10 +5,11 @@
  * field; a person sees only their own exports; nothing identified reaches the files.
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cleanUpResearchExports } from "../src/jobs/research-export";
 import { runExportJobsOnce } from "../src/jobs/runner";
 import { batchFor } from "./answers";
 import { createHarness, type Harness } from "./harness";
@@ -215,5 +216,28 @@ describe("a research export of a saved cohort", () => {
       ]);
       expect(res.json.issues.map((i: { path: string }) => i.path)).toEqual(["cohortId"]);
     }
+  });
+  it("clears, hourly, a directory left by a crash and an expired export's files, keeping a live export's", async () => {
+    const queued = await call("POST", "/research/exports", researcher.cookie, { format: "csv", cohort: {} });
+    await runExportJobsOnce(h.deps);
+    const root = path.join(dataDir, "research-exports");
+    const crashed = path.join(root, "0190c0de-0000-7000-8000-00000000dead");
+    mkdirSync(crashed, { recursive: true });
+    writeFileSync(path.join(crashed, "outcomes.csv"), "half a file");
+    const before = await cleanUpResearchExports(h.deps);
+    expect(before).toMatchObject({ researchExpired: 0, researchRemoved: 1 });
+    expect(existsSync(crashed)).toBe(false);
+    expect(readdirSync(path.join(root, queued.json.id)).length).toBeGreaterThan(0);
+
+    // Past every export's expiry (this test is last: sign-ins lapse too).
+    h.clock.set(new Date(h.clock.now().getTime() + 400 * 24 * 3600_000));
+    const after = await cleanUpResearchExports(h.deps);
+    expect(after).toMatchObject({ researchRemoved: expect.any(Number) });
+    expect((after as { researchExpired: number }).researchExpired).toBeGreaterThan(0);
+    expect(existsSync(path.join(root, queued.json.id))).toBe(false);
+    const { rows } = await h.database.pool.query("select status from research_exports where id = $1", [
+      queued.json.id,
+    ]);
+    expect(rows).toEqual([{ status: "expired" }]);
   });
 });

@@ -233,3 +233,12 @@ export async function expireResearchExports(db: Db, now: Date): Promise<string[]
     .returning({ id: researchExports.id });
   return rows.map((r) => r.id);
 }
+
+/** Exports whose files may exist and be wanted: queued, running or completed (not yet expired). */
+export async function liveResearchExportIds(db: Db): Promise<Set<string>> {
+  const rows = await db
+    .select({ id: researchExports.id })
+    .from(researchExports)
+    .where(inArray(researchExports.status, ["queued", "running", "completed"]));
+  return new Set(rows.map((r) => r.id));
+}

@@ -12,7 +12,7 @@
  * Files are on the server's own disk: with several servers on one database, an export is
  * downloadable from the server that ran it (ARCHITECTURE.md says so).
  */
-import { readdir, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import {
   completeExport,
@@ -30,6 +30,7 @@ import { type BulkType, groupKind } from "@evident/domain/fhir";
 import type { AppConfig } from "../config";
 import type { AppDeps } from "../http/env";
 import { safeMessage } from "../http/logger";
+import { sweepExportDirs } from "./export-dirs";
 
 const HEARTBEAT_MS = 30_000;
 
@@ -122,20 +123,6 @@ export async function runFhirExport(
 export async function cleanUpFhirExports(deps: AppDeps): Promise<Record<string, unknown>> {
   const { database, clock, config } = deps;
   const expired = await expireExports(database.system.db, clock.now());
-  // The directories first, then which exports are live: an export queued in between is live and
-  // its directory is not in the list, so it is never taken for a leftover.
-  let names: string[] = [];
-  try {
-    names = await readdir(exportsDirOf(config));
-  } catch {
-    names = []; // no export was ever written here
-  }
-  const live = await liveExportIds(database.system.db);
-  let removed = 0;
-  for (const name of names)
-    if (!live.has(name)) {
-      await removeExportFiles(config, name);
-      removed++;
-    }
+  const removed = await sweepExportDirs(exportsDirOf(config), () => liveExportIds(database.system.db));
   return { expired: expired.length, removed };
 }

@@ -8,7 +8,8 @@
  *   The files and their SHA-256 are recorded and audited as the requester's export. A server
  *   stopping puts the run back in the queue, to start again from the beginning.
  * - `cleanUpResearchExports` (with the hourly Bulk Data clean-up) expires completed exports after
- *   EVIDENT_BULK_EXPORT_HOURS and deletes their files.
+ *   EVIDENT_BULK_EXPORT_HOURS and deletes every directory that belongs to no live export (expired,
+ *   failed, or left by a crash), with the same sweep as the Bulk Data exports.
  */
 import { rm } from "node:fs/promises";
 import path from "node:path";
@@ -16,6 +17,7 @@ import {
   completeResearchExport,
   expireResearchExports,
   failResearchExport,
+  liveResearchExportIds,
   loadResearchExport,
   recordResearchProgress,
   startResearchExport,
@@ -26,6 +28,7 @@ import { recordedCohort } from "@evident/domain/research";
 import type { AppConfig } from "../config";
 import type { AppDeps } from "../http/env";
 import { safeMessage } from "../http/logger";
+import { sweepExportDirs } from "./export-dirs";
 import { ExportInterrupted, exportExpiry, jobHeartbeat } from "./fhir-export";
 
 export const researchExportDirOf = (config: Pick<AppConfig, "dataDir">, id: string) =>
@@ -81,7 +84,9 @@ export async function runResearchExport(
 }
 
 export async function cleanUpResearchExports(deps: AppDeps): Promise<Record<string, unknown>> {
-  const expired = await expireResearchExports(deps.database.system.db, deps.clock.now());
-  for (const id of expired) await removeFiles(deps.config, id);
-  return { researchExpired: expired.length };
+  const system = deps.database.system.db;
+  const expired = await expireResearchExports(system, deps.clock.now());
+  const root = path.dirname(researchExportDirOf(deps.config, "-"));
+  const removed = await sweepExportDirs(root, () => liveResearchExportIds(system));
+  return { researchExpired: expired.length, researchRemoved: removed };
 }
