@@ -15,6 +15,7 @@ import { formErrors } from "../components/serverErrors";
 import { usePageTitle } from "../components/usePageTitle";
 import { MfaSetup } from "./account/MfaSetup";
 import { NewRecoveryCodes } from "./account/NewRecoveryCodes";
+import { PasswordConfirmForm } from "./account/PasswordConfirmForm";
 import { SessionTable } from "./account/SessionTable";
 
 function ChangePassword() {
@@ -85,41 +86,19 @@ function ChangePassword() {
 
 function TurnOffMfa({ required }: { required: boolean }) {
   const disable = useDisableMfa();
-  const [general, setGeneral] = useState<string[]>([]);
-  const form = useForm({ initialValues: { password: "" } });
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((v) =>
-        disable.mutate(v.password, {
-          onError: (e) => {
-            const r = formErrors(e, ["password"]);
-            form.setErrors(r.fields);
-            setGeneral(r.general);
-          },
-        }),
-      )}
+    <PasswordConfirmForm
+      submitLabel="Turn off two-step sign-in"
+      color="red"
+      pending={disable.isPending}
+      confirm={(password, h) => disable.mutate(password, h)}
     >
-      <Stack gap="sm" maw={420}>
-        <Text size="sm">
-          {required
-            ? "To move to a new phone, turn it off and set it up again at once: your account needs it before anything else."
-            : "Turning it off leaves only your password between others and your patients' records."}
-        </Text>
-        <FormAlert messages={general} />
-        <PasswordInput
-          label="Your password"
-          autoComplete="current-password"
-          required
-          {...form.getInputProps("password")}
-        />
-        <Group>
-          <Button type="submit" variant="default" color="red" loading={disable.isPending}>
-            Turn off two-step sign-in
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      <Text size="sm">
+        {required
+          ? "To move to a new phone, turn it off and set it up again at once: your account needs it before anything else."
+          : "Turning it off leaves only your password between others and your patients' records."}
+      </Text>
+    </PasswordConfirmForm>
   );
 }
 

@@ -3,12 +3,10 @@
  * (the old ones stop working; the new ones are shown once). For someone down to their last few,
  * or who fears the printout was seen.
  */
-import { Button, Group, PasswordInput, Stack, Text } from "@mantine/core";
-import { useForm } from "@mantine/form";
+import { Button, Group, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useNewRecoveryCodes, useRecoveryCodesLeft } from "../../api/accounts";
-import { FormAlert } from "../../components/FormAlert";
-import { formErrors } from "../../components/serverErrors";
+import { PasswordConfirmForm } from "./PasswordConfirmForm";
 import { RecoveryCodeList } from "./RecoveryCodeList";
 
 function leftText(unused: number | undefined): string {
@@ -21,11 +19,6 @@ export function NewRecoveryCodes() {
   const left = useRecoveryCodesLeft();
   const renew = useNewRecoveryCodes();
   const [codes, setCodes] = useState<string[] | null>(null);
-  const [general, setGeneral] = useState<string[]>([]);
-  const form = useForm({
-    initialValues: { password: "" },
-    validate: { password: (v) => (v ? null : "Enter your password.") },
-  });
   if (codes)
     return (
       <Stack gap="sm">
@@ -38,44 +31,26 @@ export function NewRecoveryCodes() {
       </Stack>
     );
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((v) => {
-        setGeneral([]);
-        renew.mutate(v.password, {
+    <PasswordConfirmForm
+      submitLabel="Make new recovery codes"
+      pending={renew.isPending}
+      confirm={(password, h) =>
+        renew.mutate(password, {
           onSuccess: (r) => {
-            form.reset();
+            h.onSuccess();
             setCodes(r.recoveryCodes);
           },
-          onError: (e) => {
-            const r = formErrors(e, ["password"]);
-            form.setErrors(r.fields);
-            setGeneral(r.general);
-          },
-        });
-      })}
+          onError: h.onError,
+        })
+      }
     >
-      <Stack gap="sm" maw={420}>
-        <Text size="sm" role="status">
-          {leftText(left.data?.unused)}
-        </Text>
-        <Text size="sm">
-          New codes replace all the old ones, used or not. Do this if you are running low or think someone saw
-          your codes.
-        </Text>
-        <FormAlert messages={general} />
-        <PasswordInput
-          label="Your password"
-          autoComplete="current-password"
-          required
-          {...form.getInputProps("password")}
-        />
-        <Group>
-          <Button type="submit" variant="default" loading={renew.isPending}>
-            Make new recovery codes
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      <Text size="sm" role="status">
+        {leftText(left.data?.unused)}
+      </Text>
+      <Text size="sm">
+        New codes replace all the old ones, used or not. Do this if you are running low or think someone saw
+        your codes.
+      </Text>
+    </PasswordConfirmForm>
   );
 }
