@@ -8,7 +8,8 @@ import { z } from "zod";
 import { badRequest, issuesFromZod } from "../errors";
 import { type CohortFilter, cohortFilterSchema } from "../research/cohort";
 
-const listed = [
+/** The list filters' query keys (comma-separated), in the order a filter panel shows them. */
+export const cohortListKeys = [
   "clinicIds",
   "conditions",
   "treatmentKinds",
@@ -17,19 +18,16 @@ const listed = [
   "startBackGroups",
   "baselineSeverity",
 ] as const;
+/** The date filters' query keys (YYYY-MM-DD, inclusive). */
+export const cohortDateKeys = ["treatedFrom", "treatedTo"] as const;
 const text = z.string().max(2000).optional();
 
 export const CohortQuery = z.object({
   cohort: z.string().uuid("must be a saved cohort's id").optional(),
-  clinicIds: text,
-  conditions: text,
-  treatmentKinds: text,
-  ageBands: text,
-  sexes: text,
-  startBackGroups: text,
-  baselineSeverity: text,
-  treatedFrom: text,
-  treatedTo: text,
+  ...(Object.fromEntries([...cohortListKeys, ...cohortDateKeys].map((k) => [k, text])) as Record<
+    (typeof cohortListKeys)[number] | (typeof cohortDateKeys)[number],
+    typeof text
+  >),
 });
 export type CohortQuery = z.infer<typeof CohortQuery>;
 
@@ -38,7 +36,7 @@ export function cohortFromQuery(q: CohortQuery): CohortFilter | null {
   const raw: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(q)) {
     if (key === "cohort" || !(key in CohortQuery.shape) || value === undefined || value === "") continue;
-    raw[key] = (listed as readonly string[]).includes(key)
+    raw[key] = (cohortListKeys as readonly string[]).includes(key)
       ? value
           .split(",")
           .map((s) => s.trim())

@@ -5,36 +5,19 @@
  * endpoint with the same words; and the caption lines a figure made from it carries. Pure, so
  * tested without a DOM.
  */
-import type { CohortCaption } from "@evident/domain/api";
+import { type CohortCaption, cohortDateKeys, cohortListKeys } from "@evident/domain/api";
 
-/** The filters' query keys, in the order the panel shows them. */
-export const listKeys = [
-  "clinicIds",
-  "conditions",
-  "treatmentKinds",
-  "ageBands",
-  "sexes",
-  "startBackGroups",
-  "baselineSeverity",
-] as const;
-export const dateKeys = ["treatedFrom", "treatedTo"] as const;
+/** The filters' query keys, as the API reads them, in the order the panel shows them. */
+export const listKeys = cohortListKeys;
+export const dateKeys = cohortDateKeys;
 export type ListKey = (typeof listKeys)[number];
 export type DateKey = (typeof dateKeys)[number];
 
 /** The filters as the panel edits them: lists (empty: any) and dates ("" : open). */
 export type CohortDraft = Record<ListKey, string[]> & Record<DateKey, string>;
 
-export const emptyDraft = (): CohortDraft => ({
-  clinicIds: [],
-  conditions: [],
-  treatmentKinds: [],
-  ageBands: [],
-  sexes: [],
-  startBackGroups: [],
-  baselineSeverity: [],
-  treatedFrom: "",
-  treatedTo: "",
-});
+export const emptyDraft = (): CohortDraft =>
+  Object.fromEntries([...listKeys.map((k) => [k, []]), ...dateKeys.map((k) => [k, ""])]) as CohortDraft;
 
 const split = (v: string | null) =>
   (v ?? "")
