@@ -1,6 +1,6 @@
 import { defineConfig } from "drizzle-kit";
 
-// The core tables are in src/schema.ts; a feature may add its own in src/schema/<feature>.ts.
+// The tables are in src/schema/<area>.ts; src/schema.ts gathers the core ones (clinics, patients, care, outbox).
 // `npm run db:generate -w @evident/db -- --name <what-changed>` writes the next SQL migration.
 // Never edit or delete a migration that has been committed: write a new one.
 export default defineConfig({
