@@ -52,6 +52,7 @@ export const recoveryCopy = {
   likelyRange: (low: string, high: string) => (low === high ? low : `${low} to ${high}`),
   reportProblem: "Report a problem",
   yourRecovery: "your recovery",
+  progressReport: "Your progress report (PDF), to print or take to your visit",
 };
 
 type Widen<T> = T extends (...args: infer A) => string
@@ -107,6 +108,7 @@ export const recoveryCopyEs: RecoveryCopy = {
   likelyRange: (low: string, high: string) => (low === high ? low : `de ${low} a ${high}`),
   reportProblem: "Avisar de un problema",
   yourRecovery: "su recuperación",
+  progressReport: "Su informe de evolución (PDF), para imprimir o llevar a la cita",
 };
 
 /** Treatment names in Spanish: domain content (catalogue/treatments-es.ts), shared with the printed progress report. */

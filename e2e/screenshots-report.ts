@@ -1,0 +1,52 @@
+/**
+ * The progress report (run by screenshots.ts with `--only report`, and with the rest): page 1 of
+ * the demo patient's report (MRN DSC-000002: scores, a diary, an adverse event) as the clinician
+ * downloads it from the patient page, in English and in Spanish, rendered to PNG with pdftoppm
+ * (poppler) at 80 dpi; and the patient page's header with its "Progress report (PDF)" button.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import type { Browser, Page } from "playwright-core";
+import { newContext } from "./browser";
+
+type Shoot = (page: Page, name: string, full?: boolean) => Promise<void>;
+
+export async function reportScreenshots(
+  browser: Browser,
+  base: string,
+  shoot: Shoot,
+  out: string,
+  accounts: { clinician: string; password: string },
+): Promise<void> {
+  const page = await (await newContext(browser, base, "desktop")).newPage();
+  const signIn = await page.request.post(`${base}/api/v1/auth/staff/sign-in`, {
+    data: { email: accounts.clinician, password: accounts.password },
+  });
+  if (!signIn.ok()) throw new Error(`sign-in: HTTP ${signIn.status()}`);
+  const found = await page.request.get(`${base}/api/v1/patients?q=DSC-000002`);
+  const id = ((await found.json()) as { items: { id: string }[] }).items[0]?.id;
+  if (!id) throw new Error("no demo patient DSC-000002");
+  await page.goto(`/patients/${id}`);
+  await page.getByRole("link", { name: "Progress report (PDF)" }).waitFor();
+  await shoot(page, "progress-report-button-desktop", false);
+
+  const dir = await mkdtemp(path.join(tmpdir(), "report-"));
+  try {
+    for (const lang of ["en", "es"] as const) {
+      const res = await page.request.get(`${base}/api/v1/patients/${id}/progress-report.pdf?lang=${lang}`);
+      if (!res.ok()) throw new Error(`report (${lang}): HTTP ${res.status()}`);
+      const file = path.join(dir, `report-${lang}.pdf`);
+      await writeFile(file, await res.body());
+      const stem = path.join(dir, lang);
+      await promisify(execFile)("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", file, stem]);
+      const name = lang === "en" ? "progress-report" : "progress-report-es";
+      await rename(`${stem}.png`, path.join(out, `${name}.png`));
+      console.log(`  ${name}.png`);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
