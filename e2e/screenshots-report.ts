@@ -1,6 +1,6 @@
 /**
  * The progress report (run by screenshots.ts with `--only report`, and with the rest): page 1 of
- * the demo patient's report (MRN DSC-000002: scores, a diary, an adverse event) as the clinician
+ * the report of the demo patient with the most answers after a treatment, as the clinician
  * downloads it from the patient page, in English and in Spanish, rendered to PNG with pdftoppm
  * (poppler) at 80 dpi; and the patient page's header with its "Progress report (PDF)" button.
  */
@@ -26,9 +26,18 @@ export async function reportScreenshots(
     data: { email: accounts.clinician, password: accounts.password },
   });
   if (!signIn.ok()) throw new Error(`sign-in: HTTP ${signIn.status()}`);
-  const found = await page.request.get(`${base}/api/v1/patients?q=DSC-000002`);
-  const id = ((await found.json()) as { items: { id: string }[] }).items[0]?.id;
-  if (!id) throw new Error("no demo patient DSC-000002");
+  const list = await page.request.get(`${base}/api/v1/patients?limit=60`);
+  let id: string | null = null;
+  let most = 0;
+  for (const p of ((await list.json()) as { items: { id: string }[] }).items) {
+    const d = (await (await page.request.get(`${base}/api/v1/patients/${p.id}`)).json()) as {
+      responses: { timepoint: string }[];
+      treatments: unknown[];
+    };
+    const after = d.responses.filter((r) => r.timepoint !== "baseline").length;
+    if (d.treatments.length > 0 && after > most) [id, most] = [p.id, after];
+  }
+  if (!id) throw new Error("no demo patient with answers after a treatment");
   await page.goto(`/patients/${id}`);
   await page.getByRole("link", { name: "Progress report (PDF)" }).waitFor();
   await shoot(page, "progress-report-button-desktop", false);
@@ -41,7 +50,18 @@ export async function reportScreenshots(
       const file = path.join(dir, `report-${lang}.pdf`);
       await writeFile(file, await res.body());
       const stem = path.join(dir, lang);
-      await promisify(execFile)("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", file, stem]);
+      await promisify(execFile)("pdftoppm", [
+        "-png",
+        "-r",
+        "80",
+        "-f",
+        "1",
+        "-l",
+        "1",
+        "-singlefile",
+        file,
+        stem,
+      ]);
       const name = lang === "en" ? "progress-report" : "progress-report-es";
       await rename(`${stem}.png`, path.join(out, `${name}.png`));
       console.log(`  ${name}.png`);

@@ -186,15 +186,18 @@ export function progressReport(data: ProgressReportData): ProgressReport {
     ),
   );
 
-  // Own back pain at each time point of the latest treatment, beside the typical course.
+  // Own back pain at each time point of the latest treatment, beside the typical course: before
+  // it, the latest answer up to its date (a late baseline is no "before").
   const ownAt = (tp: string) =>
     byDate(
       data.responses.filter(
         (r) =>
           r.instrument === "nrs_back" &&
-          r.timepoint === tp &&
           typeof r.score === "number" &&
-          (tp === "baseline" ? !r.lateBaseline : latest !== null && r.date >= latest.date),
+          latest !== null &&
+          (tp === "baseline"
+            ? !r.lateBaseline && r.date <= latest.date
+            : r.timepoint === tp && r.date >= latest.date),
       ),
     ).at(-1)?.score ?? null;
   const t = data.typical;

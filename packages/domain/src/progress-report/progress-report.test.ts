@@ -99,5 +99,6 @@ describe("the progress report", () => {
     expect(r.scores[0]?.change).toBe(
       "De 7 antes del tratamiento a 6 a las 6 semanas: todavía no es un cambio importante.",
     );
+    expect(r.scores[1]?.change).toBe("De 40 antes del tratamiento a 28 a los 3 meses: un cambio importante.");
   });
 });

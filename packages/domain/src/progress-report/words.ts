@@ -95,7 +95,7 @@ export const progressWordsEs: ProgressWords = {
     `Cambio importante (MCID): ${points} puntos${relative ? " o un 30\u00a0%" : ""} (${cited}; certeza: ${certainty}).`,
   noMcid: "Nuestras fuentes no dan un umbral de cambio importante para esta puntuación: solo el cambio.",
   change: (before, after, when, reached) =>
-    `De ${before} antes del tratamiento a ${after} a las ${when}: ${reached ? "un cambio importante" : "todavía no es un cambio importante"}.`,
+    `De ${before} antes del tratamiento a ${after} a ${when.includes("semana") ? "las" : "los"} ${when}: ${reached ? "un cambio importante" : "todavía no es un cambio importante"}.`,
   onlyOne: "Por ahora, una sola respuesta: todavía no hay cambio que mostrar.",
   noBaseline: "No hay respuesta de antes del tratamiento: no hay cambio que mostrar.",
   certainty: { verified: "comprobada", partly: "parcial", recalled: "sin comprobar" },

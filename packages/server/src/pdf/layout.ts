@@ -189,6 +189,33 @@ export async function createLayout(meta: {
     return at;
   };
 
+  /** Lines of `t` in a column `width` wide (for a box's height before drawing into it). */
+  const linesIn = (t: string, width: number, opts: TextOptions = {}) =>
+    wrap(encodable(t), opts.bold ? bold : font, opts.size ?? 10, width);
+
+  /** Wrapped text in a column of a box (see `box`) from `top` down; returns the height used. */
+  const textIn = (
+    target: PDFPage,
+    x: number,
+    top: number,
+    width: number,
+    t: string,
+    opts: TextOptions = {},
+  ) => {
+    const size = opts.size ?? 10;
+    const lines = linesIn(t, width, opts);
+    lines.forEach((l, i) => {
+      target.drawText(l, {
+        x,
+        y: top - size - i * lineHeight(size),
+        size,
+        font: opts.bold ? bold : font,
+        color: opts.grey ? grey : black,
+      });
+    });
+    return lines.length * lineHeight(size) + (opts.gap ?? 2);
+  };
+
   const space = (points: number) => {
     y -= points;
   };
@@ -205,7 +232,24 @@ export async function createLayout(meta: {
     return doc.save();
   };
 
-  return { doc, font, bold, encodable, text, heading, paragraph, field, table, box, space, ensure, save };
+  return {
+    doc,
+    font,
+    bold,
+    encodable,
+    text,
+    heading,
+    paragraph,
+    field,
+    table,
+    box,
+    linesIn,
+    textIn,
+    lineHeight,
+    space,
+    ensure,
+    save,
+  };
 }
 
 /** The footer's words, in the document's language. */

@@ -6,7 +6,7 @@
  */
 import type { ProgressReport } from "@evident/domain/progress-report";
 import { type PDFFont, type PDFPage, rgb } from "pdf-lib";
-import { createLayout, grey } from "./layout";
+import { createLayout, grey, PAGE } from "./layout";
 
 const ink = rgb(0.1, 0.3, 0.6);
 const band = rgb(0.85, 0.88, 0.93);
@@ -133,8 +133,11 @@ function dateScale(dates: readonly string[]) {
 export async function progressReportPdf(r: ProgressReport): Promise<Uint8Array> {
   const w = r.words;
   const l = await createLayout({ title: `${r.title} - ${r.patient}`, lang: r.lang, footer: w.footer });
-  const draw = (height: number, opts: Parameters<typeof chart>[4]) =>
+  // A chart the page's width, with room below for its axis labels.
+  const draw = (height: number, opts: Parameters<typeof chart>[4]) => {
     chart(l.box(height), height, l.font, l.encodable, opts);
+    l.space(8);
+  };
 
   l.text(r.dated, { size: 9, grey: true, gap: 2 });
   l.text(r.title, { bold: true, size: 16, gap: 2 });
@@ -143,21 +146,43 @@ export async function progressReportPdf(r: ProgressReport): Promise<Uint8Array> 
 
   l.heading(r.words.scoresHeading, { keep: 80 });
   l.text(w.scoresNote, { size: 8, grey: true, gap: 4 });
-  for (const s of r.scores) {
-    l.ensure(110);
-    l.text(s.title, { bold: true, size: 10, gap: 1 });
-    const scale = dateScale(s.points.map((p) => p.date));
-    draw(62, {
-      range: s.range,
-      series: [
-        { points: s.points.map((p) => ({ x: scale.at(p.date), y: p.value })), line: true, color: ink },
-      ],
-      target: s.target,
-      xLabels: scale.labels,
-      fmt: w.fmt,
+  // Two scores a row: a title, the chart, the answers by date, the change against the MCID.
+  const gutter = 16;
+  const cellWidth = (PAGE.width - 2 * PAGE.margin - gutter) / 2;
+  const chartHeight = 58;
+  const cellTexts = (s: (typeof r.scores)[number]) => [
+    { t: s.title, o: { bold: true, size: 9, gap: 1 } },
+    { t: s.points.map((p) => `${p.date}: ${w.fmt(p.value)}`).join("  ·  "), o: { size: 7.5, gap: 1 } },
+    { t: `${s.change} ${s.mcid}`, o: { size: 7.5, grey: true, gap: 6 } },
+  ];
+  const heightOf = (s: (typeof r.scores)[number]) =>
+    chartHeight +
+    cellTexts(s).reduce(
+      (h, x) => h + l.linesIn(x.t, cellWidth, x.o).length * l.lineHeight(x.o.size) + x.o.gap,
+      0,
+    );
+  for (let i = 0; i < r.scores.length; i += 2) {
+    const row = r.scores.slice(i, i + 2);
+    const b = l.box(Math.max(...row.map(heightOf)));
+    row.forEach((s, j) => {
+      const x = b.left + j * (cellWidth + gutter);
+      const [title, values, change] = cellTexts(s);
+      let top = b.top;
+      if (title) top -= l.textIn(b.page, x, top, cellWidth, title.t, title.o);
+      const scale = dateScale(s.points.map((p) => p.date));
+      chart({ page: b.page, top, left: x, width: cellWidth }, chartHeight, l.font, l.encodable, {
+        range: s.range,
+        series: [
+          { points: s.points.map((p) => ({ x: scale.at(p.date), y: p.value })), line: true, color: ink },
+        ],
+        target: s.target,
+        xLabels: scale.labels,
+        fmt: w.fmt,
+      });
+      top -= chartHeight;
+      if (values) top -= l.textIn(b.page, x, top, cellWidth, values.t, values.o);
+      if (change) l.textIn(b.page, x, top, cellWidth, change.t, change.o);
     });
-    l.text(`${s.points.map((p) => `${p.date}: ${w.fmt(p.value)}`).join("  ·  ")}`, { size: 8 });
-    l.text(`${s.change} ${s.mcid}`, { size: 8, grey: true, gap: 6 });
   }
 
   l.heading(w.typicalHeading, { keep: 80 });
