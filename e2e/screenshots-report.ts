@@ -2,7 +2,8 @@
  * The progress report (run by screenshots.ts with `--only report`, and with the rest): page 1 of
  * the report of the demo patient with the most answers after a treatment, as the clinician
  * downloads it from the patient page, in English and in Spanish, rendered to PNG with pdftoppm
- * (poppler) at 80 dpi; and the patient page's header with its "Progress report (PDF)" button.
+ * (poppler) at 80 dpi; the patient page's header with its "Progress report (PDF)" button; and the
+ * demo patient's recovery page on a phone with the link to their own report.
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, rename, rm, writeFile } from "node:fs/promises";
@@ -10,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
-import { newContext } from "./browser";
+import { expectNoAxeViolations, newContext } from "./browser";
 
 type Shoot = (page: Page, name: string, full?: boolean) => Promise<void>;
 
@@ -19,7 +20,7 @@ export async function reportScreenshots(
   base: string,
   shoot: Shoot,
   out: string,
-  accounts: { clinician: string; password: string },
+  accounts: { clinician: string; patient: string; password: string },
 ): Promise<void> {
   const page = await (await newContext(browser, base, "desktop")).newPage();
   const signIn = await page.request.post(`${base}/api/v1/auth/staff/sign-in`, {
@@ -69,4 +70,19 @@ export async function reportScreenshots(
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+
+  const phone = await (await newContext(browser, base, "phone")).newPage();
+  const patient = await phone.request.post(`${base}/api/v1/auth/patient/sign-in`, {
+    data: { email: accounts.patient, password: accounts.password },
+  });
+  if (!patient.ok()) throw new Error(`patient sign-in: HTTP ${patient.status()}`);
+  await phone.goto("/portal/recovery");
+  const link = phone.getByRole("link", { name: /progress report \(PDF\)/ });
+  await link.waitFor();
+  const href = await link.getAttribute("href");
+  const own = await phone.request.get(`${base}${href}`);
+  if (!own.ok() || own.headers()["content-type"] !== "application/pdf")
+    throw new Error(`the portal's report: HTTP ${own.status()}`);
+  await expectNoAxeViolations(phone, "recovery page with the report link (phone)");
+  await shoot(phone, "progress-report-link-portal-phone", false);
 }

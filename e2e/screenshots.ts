@@ -322,7 +322,11 @@ async function main() {
       return;
     }
     if (only === "report") {
-      await reportScreenshots(browser, base, shoot, out, { clinician: CLINICIAN, password: PASSWORD });
+      await reportScreenshots(browser, base, shoot, out, {
+        clinician: CLINICIAN,
+        patient: "patient@demo.evident.test",
+        password: PASSWORD,
+      });
       return;
     }
     if (only === "recovery") {
@@ -486,7 +490,11 @@ async function main() {
       mailDir: mailFolder(),
     });
     await researchScreenshots(browser, base, shoot, { researcher: RESEARCHER, password: PASSWORD });
-    await reportScreenshots(browser, base, shoot, out, { clinician: CLINICIAN, password: PASSWORD });
+    await reportScreenshots(browser, base, shoot, out, {
+      clinician: CLINICIAN,
+      patient: "patient@demo.evident.test",
+      password: PASSWORD,
+    });
 
     const phone = await open("phone");
     await ok(
