@@ -269,7 +269,7 @@ export function progressReport(data: ProgressReportData): ProgressReport {
             .sort((a, b) => a.onsetDate.localeCompare(b.onsetDate))
             .map((e) => w.adverse(e.onsetDate, e.kind, e.severity, e.serious, e.outcome)),
     followUps: [
-      w.followUps(answered, due.length),
+      due.length === 0 ? w.followUpsNone : w.followUps(answered, due.length),
       ...(next ? [w.nextDue(when(next.timepoint), next.dueDate)] : []),
     ],
     sources: [...cited].map((k) => citations[k].text),

@@ -31,6 +31,7 @@ export const progressWordsEn = {
   typicalHeading: "Your back pain and the typical course of similar patients",
   typicalWho: (treated: number) =>
     `${treated} patients of this clinic like you had the same treatment. Middle value (line) and middle half (band) of their back pain, 0 to 10; your answers are the dots.`,
+  typicalColumns: ["Time", "You", "Typical (middle value)", "Middle half"],
   typicalNotEnough:
     "Fewer than 30 similar patients of this clinic have answered after this treatment, so no typical course is shown. It appears once at least 30 have.",
   typicalNoScore: "No Oswestry score from before the treatment: similar patients cannot be found.",
@@ -51,6 +52,7 @@ export const progressWordsEn = {
     `${day}: ${aeKindLabels[kind]}, grade ${grade} of 5, ${serious ? "serious" : "not serious"}, ${(aeOutcomeLabels[outcome as AeOutcome] ?? outcome).toLowerCase()}.`,
   followUpsHeading: "Follow-up questionnaires",
   followUps: (answered: number, due: number) => `Answered ${answered} of the ${due} due so far.`,
+  followUpsNone: "None due yet.",
   nextDue: (when: string, day: string) => `Next: ${when}, due ${day}.`,
   baseline: "Before treatment",
   sourcesHeading: "Sources",
@@ -102,6 +104,7 @@ export const progressWordsEs: ProgressWords = {
   typicalHeading: "Su dolor de espalda y el curso típico de pacientes parecidos",
   typicalWho: (treated) =>
     `${treated} pacientes de esta clínica parecidos a usted recibieron el mismo tratamiento. Valor del medio (línea) y mitad central (franja) de su dolor de espalda, de 0 a 10; sus respuestas son los puntos.`,
+  typicalColumns: ["Momento", "Usted", "Típico (valor del medio)", "Mitad central"],
   typicalNotEnough:
     "Menos de 30 pacientes parecidos de esta clínica han contestado después de este tratamiento, así que no se muestra un curso típico. Aparecerá cuando hayan contestado al menos 30.",
   typicalNoScore:
@@ -123,6 +126,7 @@ export const progressWordsEs: ProgressWords = {
     `${day}: ${aeKindsEs[kind]}, grado ${grade} de 5, ${serious ? "grave" : "no grave"}, ${aeOutcomesEs[outcome as AeOutcome] ?? outcome}.`,
   followUpsHeading: "Cuestionarios de seguimiento",
   followUps: (answered, due) => `Contestados ${answered} de los ${due} que tocaban hasta ahora.`,
+  followUpsNone: "Todavía no toca ninguno.",
   nextDue: (when, day) => `Siguiente: ${when}, para el ${day}.`,
   baseline: "Antes del tratamiento",
   sourcesHeading: "Fuentes",

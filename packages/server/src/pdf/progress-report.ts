@@ -183,6 +183,8 @@ export async function progressReportPdf(r: ProgressReport): Promise<Uint8Array> 
       if (values) top -= l.textIn(b.page, x, top, cellWidth, values.t, values.o);
       if (change) l.textIn(b.page, x, top, cellWidth, change.t, change.o);
     });
+    // The box's height ends at its last line's baseline; what follows starts a line lower.
+    l.space(10);
   }
 
   l.heading(w.typicalHeading, { keep: 80 });
@@ -215,6 +217,20 @@ export async function progressReportPdf(r: ProgressReport): Promise<Uint8Array> 
       xLabels: tp.map((p, i) => ({ x: x(i), text: p.label })),
       fmt: w.fmt,
     });
+    // The chart's numbers, as the portal's table beside its chart gives them.
+    if (typicalShown) {
+      const n = (v: number | null) => (v === null ? "-" : w.fmt(v));
+      l.table(
+        w.typicalColumns.map((header, i) => ({ header, share: i === 0 ? 3 : 2 })),
+        tp.map((p) => [
+          p.label,
+          n(p.own),
+          n(p.median),
+          p.q1 === null || p.q3 === null ? "-" : `${n(p.q1)}-${n(p.q3)}`,
+        ]),
+        8,
+      );
+    }
   }
 
   l.heading(w.diaryHeading, { keep: 60 });
