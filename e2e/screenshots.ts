@@ -27,6 +27,7 @@
  * screenshots-research.ts, the portal sign-in and a first
  * question (`--only portal`) in screenshots-portal.ts, the education library (`--only library`) in
  * screenshots-library.ts, the consent flow on a phone (`--only consent`) in screenshots-consent.ts,
+ * the progress report's first page as PNG (`--only report`) in screenshots-report.ts,
  * the clinic's FHIR API clients (`--only
  * fhir-clients`, which also needs DATA_DIR) in screenshots-fhir.ts. Uses the demo data when
  * there is some (a patient with answers,
@@ -56,6 +57,7 @@ import { pathwayScreenshots, recoveryScreenshots } from "./screenshots-pathway";
 import { portalScreenshots } from "./screenshots-portal";
 import { qualityScreenshots } from "./screenshots-quality";
 import { recordScreenshots } from "./screenshots-records";
+import { reportScreenshots } from "./screenshots-report";
 import { researchScreenshots } from "./screenshots-research";
 
 const base = (process.env.BASE_URL ?? "http://localhost:3000").replace(/\/$/, "");
@@ -319,6 +321,14 @@ async function main() {
       await shoot(phone, "portal-programme-phone");
       return;
     }
+    if (only === "report") {
+      await reportScreenshots(browser, base, shoot, out, {
+        clinician: CLINICIAN,
+        patient: "patient@demo.evident.test",
+        password: PASSWORD,
+      });
+      return;
+    }
     if (only === "recovery") {
       await recoveryScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
       return;
@@ -480,6 +490,11 @@ async function main() {
       mailDir: mailFolder(),
     });
     await researchScreenshots(browser, base, shoot, { researcher: RESEARCHER, password: PASSWORD });
+    await reportScreenshots(browser, base, shoot, out, {
+      clinician: CLINICIAN,
+      patient: "patient@demo.evident.test",
+      password: PASSWORD,
+    });
 
     const phone = await open("phone");
     await ok(

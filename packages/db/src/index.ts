@@ -44,6 +44,7 @@ export * from "./repos/plans";
 export * from "./repos/portal";
 export * from "./repos/problem-reports";
 export * from "./repos/programme";
+export * from "./repos/progress-report";
 export * from "./repos/quality";
 export * from "./repos/recovery";
 export * from "./repos/registry-cases";

@@ -7,6 +7,7 @@ export * from "./access/staff";
 export * from "./access/throttle";
 export * from "./catalogue/conditions";
 export * from "./catalogue/treatments";
+export * from "./catalogue/treatments-es";
 export * from "./citations";
 export * from "./clock";
 export * from "./dates";

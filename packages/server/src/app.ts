@@ -47,6 +47,7 @@ import { patientRoutes } from "./routes/patients";
 import { planRoutes } from "./routes/plans";
 import { portalRoutes } from "./routes/portal";
 import { programmeRoutes } from "./routes/programme";
+import { progressReportRoutes } from "./routes/progress-report";
 import { qualityRoutes } from "./routes/quality";
 import { researchRoutes } from "./routes/research";
 import { cohortRoutes } from "./routes/research/cohorts";
@@ -68,6 +69,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   planRoutes(api);
   jobRoutes(api);
   diaryRoutes(api);
+  progressReportRoutes(api);
   programmeRoutes(api);
   adverseEventRoutes(api);
   worklistRoutes(api);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { overrideFor } from "./candidacy-facts";
 import { createHarness, type Harness } from "./harness";
+import { drawnText, pageText } from "./pdf-text";
 
 let h: Harness;
 beforeAll(async () => {
@@ -201,6 +202,73 @@ describe("recording an adverse event", () => {
       [ae.json.id],
     );
     expect(rows.map((r) => r.format)).toEqual(["medwatch-json", "medwatch-pdf", "fhir-json"]);
+  });
+
+  it("prints the MedWatch-style PDF in words, with what was done at the suspect treatment", async () => {
+    const s = await h.staff();
+    const p = await h.portalPatient(s.cookie);
+    const procedure = {
+      category: "cell-therapy",
+      operator: "Dr R. Osler",
+      target: "disc",
+      levels: ["L4-L5"],
+      imageGuidance: "fluoroscopy",
+      tissue: "bone-marrow",
+      origin: "autologous",
+      harvestSite: "posterior-iliac-crest",
+      volumeHarvestedMl: 60,
+      processing: ["centrifugation"],
+      sameDay: true,
+      additives: [],
+      intendedFunction: "repair-or-regenerate",
+      tncMillions: 420,
+      volumeInjectedMl: 2,
+      consentVersion: "cell-consent-2026-1",
+    };
+    const t = await h.call("POST", `/api/v1/patients/${p.id}/treatments`, {
+      cookie: s.cookie,
+      body: {
+        kind: "bone_marrow_concentrate",
+        date: "2026-03-02",
+        procedure,
+        ...overrideFor("bone_marrow_concentrate"),
+      },
+    });
+    expect(t.status, t.text).toBe(201);
+    const ae = await h.call("POST", `/api/v1/patients/${p.id}/adverse-events`, {
+      cookie: s.cookie,
+      body: { ...event, treatmentId: t.json.id },
+    });
+    const res = await h.app.request(`http://evident.test/api/v1/adverse-events/${ae.json.id}/medwatch.pdf`, {
+      headers: { cookie: s.cookie },
+    });
+    const text = drawnText(pageText(new Uint8Array(await res.arrayBuffer())));
+    for (const words of [
+      "Seriousness (ICH E2A): Requires or prolongs hospitalisation",
+      "Outcome: Recovering",
+      "Relatedness: Probable",
+      "CTCAE grade: 3 (Severe or medically significant",
+      "Type: Infection",
+      "Treatment: Bone-marrow concentrate injection",
+      "Date: 2026-03-02",
+      "Product: Bone marrow, the patient's own (autologous), same day",
+      "Harvest site: Posterior iliac crest",
+      "Dose: 420 million nucleated cells; 2 mL injected",
+      "Target: Disc (intradiscal)",
+      "Levels: L4-L5",
+      "Image guidance: Fluoroscopy",
+      "Page 1 of 1",
+    ])
+      expect(text, words).toContain(words);
+    for (const code of ["hospitalisation,", "recovering", "probable", "posterior-iliac-crest"])
+      expect(text).not.toContain(code);
+    const json = await h.call("GET", `/api/v1/adverse-events/${ae.json.id}/medwatch.json`, {
+      cookie: s.cookie,
+    });
+    expect(json.json.d_product.procedure).toContainEqual({
+      label: "Harvest site",
+      value: "Posterior iliac crest",
+    });
   });
 
   it("keeps another clinic's events out of reach", async () => {

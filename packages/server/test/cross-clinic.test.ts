@@ -85,6 +85,7 @@ const fixtures: Record<string, Fixture> = {
   "GET /consent-documents/{id}": { as: "staff", path: (r) => ({ id: r.consentDocument }) },
   "POST /portal/consents/{consentId}/withdrawal": { as: "patient", path: (r) => ({ consentId: r.consent }) },
   "GET /patients/{id}/diary": { as: "staff", path: patientId },
+  "GET /patients/{id}/progress-report.pdf": { as: "staff", path: patientId },
   "GET /patients/{id}/imaging": { as: "staff", path: patientId },
   "POST /patients/{id}/imaging": {
     as: "staff",

@@ -5,43 +5,19 @@
  * red flag reviewed, each bad field named with nothing written.
  */
 
-import { inflateSync } from "node:zlib";
 import { decisionAidContent, valuesVersion } from "@evident/domain/evidence";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { calmIntake } from "./answers";
 import { createHarness, type Harness } from "./harness";
 import { people, writeRegistry } from "./outcome-registry";
+import { drawnText, hex, pageText } from "./pdf-text";
 
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness();
 });
 afterAll(() => h.close());
-
-/**
- * The page's drawn text, as upper-case hex: the content stream is deflated, and standard-font text
- * in it is hex WinAnsi codes (the same bytes as Latin-1 for every letter used here).
- */
-function pageText(bytes: Uint8Array): string {
-  const file = Buffer.from(bytes).toString("latin1");
-  return [...file.matchAll(/stream\r?\n([\s\S]*?)endstream/g)]
-    .map((m) => {
-      try {
-        return inflateSync(Buffer.from(m[1] ?? "", "latin1")).toString("latin1");
-      } catch {
-        return "";
-      }
-    })
-    .join("")
-    .toUpperCase();
-}
-const hex = (t: string) => Buffer.from(t, "latin1").toString("hex").toUpperCase();
-/** The page's lines of text in drawing order, joined by spaces (a sentence may wrap over lines). */
-const drawnText = (raw: string) =>
-  [...raw.matchAll(/<([0-9A-F]+)>\s*TJ/g)]
-    .map((m) => Buffer.from(m[1] ?? "", "hex").toString("latin1"))
-    .join(" ");
 
 const values = { "avoid-surgery": 4, "fast-relief": 2, "avoid-procedures": 3, "low-cost": 1, certainty: 4 };
 

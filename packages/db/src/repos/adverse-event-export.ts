@@ -62,6 +62,7 @@ export async function gatherAdverseEvents(
             label: treatmentKind(t.kind)?.label ?? t.kind,
             date: t.treatmentDate,
             regulatoryPathway: regulatory?.pathway ?? null,
+            procedure: (t.details as { procedure?: unknown }).procedure ?? null,
           }
         : null,
       clinic: { name: clinic },

@@ -287,7 +287,7 @@ export function patientRepository(db: Db, scope: Scope, opts: { baseUrl: string 
     });
   }
 
-  return { list, get, create, invite, currentResponses };
+  return { list, get, detailIn, create, invite, currentResponses };
 }
 
 export function presentTreatment(t: typeof treatments.$inferSelect): TreatmentView {

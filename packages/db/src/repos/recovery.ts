@@ -31,7 +31,7 @@ import { registryCases } from "./registry-cases";
 import { auditedRead, type Scope } from "./scope";
 
 /** The typical course for the patient's treatment `t` (see the top), with the "like you" criteria in words. */
-async function typicalFor(
+export async function typicalFor(
   tx: Executor,
   scope: Scope,
   t: { id: string; kind: string },

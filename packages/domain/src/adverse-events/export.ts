@@ -6,6 +6,7 @@
  */
 import { ageOn } from "../dates";
 import type { AdverseEvent, Coding } from "../fhir/types";
+import { procedureFacts } from "../pathway/procedure-words";
 import { type AeKind, aeKindLabels, type ReportingClock, type Seriousness } from "./rules";
 
 export type AdverseEventRecord = {
@@ -32,6 +33,8 @@ export type AdverseEventRecord = {
     label: string;
     date: string;
     regulatoryPathway: string | null;
+    /** The procedure record (pathway/procedure.ts), when one was kept. */
+    procedure?: unknown;
   } | null;
   clinic: { name: string };
 };
@@ -57,7 +60,10 @@ export function medwatchReport(e: AdverseEventRecord) {
     d_product: e.treatment
       ? {
           treatment: e.treatment.label,
+          kind: e.treatment.kind,
           date: e.treatment.date,
+          /** What was done, in words (product, harvest site, dose, target, levels, guidance). */
+          procedure: procedureFacts(e.treatment.procedure),
           likelyRegulatoryPathway: e.treatment.regulatoryPathway,
           relatedness: e.relatedness,
           expected: e.expected,

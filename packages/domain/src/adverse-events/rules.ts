@@ -55,6 +55,14 @@ export const seriousnessLabels: Record<Seriousness, string> = {
 export const relatedness = ["unrelated", "unlikely", "possible", "probable", "definite"] as const;
 export type Relatedness = (typeof relatedness)[number];
 
+export const relatednessLabels: Record<Relatedness, string> = {
+  unrelated: "Unrelated",
+  unlikely: "Unlikely",
+  possible: "Possible",
+  probable: "Probable",
+  definite: "Definite",
+};
+
 export const aeOutcomes = [
   "recovered",
   "recovering",
@@ -64,6 +72,15 @@ export const aeOutcomes = [
   "unknown",
 ] as const;
 export type AeOutcome = (typeof aeOutcomes)[number];
+
+export const aeOutcomeLabels: Record<AeOutcome, string> = {
+  recovered: "Recovered",
+  recovering: "Recovering",
+  "not-recovered": "Not recovered",
+  "recovered-with-sequelae": "Recovered with lasting effects (sequelae)",
+  fatal: "Fatal",
+  unknown: "Unknown",
+};
 
 /** CTCAE v5.0 general grade meanings (the event-specific terms refine them). */
 export const ctcaeGrades = {

@@ -27,6 +27,7 @@ import {
   portalRepository,
   problemReportRepository,
   programmeRepository,
+  progressReportRepository,
   qualityRepository,
   type ReadTarget,
   recoveryTimeline,
@@ -116,6 +117,7 @@ export function clinicRepositories(c: Context<AppEnv>) {
     programme: programmeRepository(db, scope),
     adverseEvents: adverseEventRepository(db, scope),
     adverseEventExports: adverseEventExportRepository(db, scope),
+    progressReport: progressReportRepository(db, scope, { baseUrl: config.publicUrl }),
     dueFollowUps: () => dueFollowUps(db, scope),
     imaging: imagingRepository(db, scope),
     tasks: taskRepository(db, scope),
@@ -180,5 +182,6 @@ export function portalRepositories(c: Context<AppEnv>) {
     consents: consentRepository(db, scope),
     decisions: decisionRepository(db, scope),
     recovery: (lang: "en" | "es") => recoveryTimeline(db, scope, lang),
+    progressReport: progressReportRepository(db, scope, { baseUrl: config.publicUrl }),
   };
 }

@@ -58,6 +58,16 @@ export function RecoveryPage() {
         ) : (
           <Text mt={4}>{t.noTreatment}</Text>
         )}
+        {/* A plain link: the server prints the patient's own report in the language shown. */}
+        <Anchor
+          href={`/api/v1/portal/progress-report.pdf?lang=${lang}`}
+          download
+          size="sm"
+          mt={4}
+          display="block"
+        >
+          {t.progressReport}
+        </Anchor>
       </div>
       {r.due.length > 0 && (
         <Card

@@ -4,7 +4,6 @@
  * (recovery-copy.test.ts). The phases themselves are domain content (pathway/recovery.ts and
  * recovery-es.ts); the sources they cite stay in the language they were published in.
  */
-import type { TreatmentKind } from "@evident/domain";
 import { useLocalized } from "./language";
 
 export const recoveryCopy = {
@@ -53,6 +52,7 @@ export const recoveryCopy = {
   likelyRange: (low: string, high: string) => (low === high ? low : `${low} to ${high}`),
   reportProblem: "Report a problem",
   yourRecovery: "your recovery",
+  progressReport: "Your progress report (PDF), to print or take to your visit",
 };
 
 type Widen<T> = T extends (...args: infer A) => string
@@ -108,29 +108,11 @@ export const recoveryCopyEs: RecoveryCopy = {
   likelyRange: (low: string, high: string) => (low === high ? low : `de ${low} a ${high}`),
   reportProblem: "Avisar de un problema",
   yourRecovery: "su recuperación",
+  progressReport: "Su informe de evolución (PDF), para imprimir o llevar a la cita",
 };
 
-/** Treatment names in Spanish (the English ones are the catalogue's labels). */
-export const treatmentNamesEs: Record<TreatmentKind, string> = {
-  exercise_physiotherapy: "Ejercicio / fisioterapia",
-  medication: "Medicinas",
-  epidural_steroid_injection: "Inyección epidural de corticoides",
-  bone_marrow_concentrate: "Inyección de concentrado de médula ósea",
-  adipose_derived_cells: "Inyección de células de grasa",
-  discectomy: "Discectomía",
-  fusion: "Fusión de columna",
-  other: "Otro tratamiento",
-  advice_self_management: "Consejos y autocuidado",
-  pilates_yoga: "Pilates o yoga",
-  psychological_programme: "Programa psicológico (p. ej., terapia cognitivo-conductual)",
-  spinal_manipulation: "Manipulación de la columna",
-  massage: "Masaje",
-  acupuncture: "Acupuntura",
-  heat_therapy: "Tratamiento con calor",
-  radiofrequency_denervation: "Tratamiento con calor de los nervios (radiofrecuencia)",
-  platelet_rich_plasma: "Inyección de plasma rico en plaquetas (PRP)",
-  cultured_or_donor_cells: "Inyección de células de cultivo o de donante",
-};
+/** Treatment names in Spanish: domain content (catalogue/treatments-es.ts), shared with the printed progress report. */
+export { treatmentNamesEs } from "@evident/domain";
 
 export function useRecoveryCopy(): RecoveryCopy {
   return useLocalized({ en: recoveryCopy, es: recoveryCopyEs });

@@ -2,7 +2,13 @@
 import type { FollowUpView, TreatmentView } from "@evident/domain/api";
 import { Alert, Anchor, Button, Grid, Group, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconAlertTriangle, IconArrowLeft, IconClipboardPlus, IconVaccine } from "@tabler/icons-react";
+import {
+  IconAlertTriangle,
+  IconArrowLeft,
+  IconClipboardPlus,
+  IconFileTypePdf,
+  IconVaccine,
+} from "@tabler/icons-react";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { isApiError } from "../../api/client";
@@ -113,7 +119,23 @@ export function PatientPage() {
   return (
     <Stack gap={0} maw={1280}>
       {back}
-      <PageHeader title={`${p.givenName} ${p.familyName}`} description={description} />
+      <PageHeader
+        title={`${p.givenName} ${p.familyName}`}
+        description={description}
+        actions={
+          // A plain download: the server prints it in the patient's language.
+          <Button
+            component="a"
+            href={`/api/v1/patients/${p.id}/progress-report.pdf`}
+            download
+            size="xs"
+            variant="light"
+            leftSection={<IconFileTypePdf size={16} aria-hidden />}
+          >
+            Progress report (PDF)
+          </Button>
+        }
+      />
       <ProcedureBlockAlert reason={triage.data?.procedureBlock ?? null} />
       {/* The answers take the full width (a column per questionnaire); on a phone the patient's
           details come first. */}
