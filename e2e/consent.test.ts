@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  expectFieldError,
   expectHeading,
   expectNoSideways,
   expectText,
@@ -110,6 +111,64 @@ describe("e-consent", () => {
     await staff.goto(`/patients/${patientId}`);
     const consents = await visible(staff.getByRole("region", { name: "Consents" }));
     await expectText(consents, "Research consent withdrawn");
+  }, 240_000);
+
+  it("staff record a paper consent with its witness on the patient's page, at phone and desktop widths", async () => {
+    for (const width of ["desktop", "phone"] as const) {
+      const staff = await browser.open(width);
+      await signInStaff(staff);
+      const family = `Paper-${unique()}`;
+      const created = await staff.request.post("/api/v1/patients", {
+        data: {
+          givenName: "Rosa",
+          familyName: family,
+          birthDate: "1975-04-02",
+          sex: "female",
+          episode: { condition: "nonspecific_low_back_pain" },
+        },
+      });
+      expect(created.status()).toBe(201);
+      const patientId = ((await created.json()) as { id: string }).id;
+      await staff.goto(`/patients/${patientId}`);
+      const consents = await visible(staff.getByRole("region", { name: "Consents" }));
+      await expectText(consents, "No consent signed yet.");
+      await consents.getByRole("button", { name: "Record paper consent" }).click();
+      const dialog = await visible(staff.getByRole("dialog", { name: "Record a paper consent" }));
+      await expectNoAxeViolations(staff, `the paper consent form (${width})`);
+
+      // Nothing chosen, no witness: each field says what is missing, and nothing is recorded.
+      await dialog.getByRole("button", { name: "Record consent" }).click();
+      await expectFieldError(dialog.getByLabel("Form signed"), "Choose the form the patient signed.");
+      await expectFieldError(dialog.getByLabel("Witness"), /./);
+      await expectNoAxeViolations(staff, `the paper consent form with its errors (${width})`);
+
+      const form = dialog.getByLabel("Form signed");
+      const option = await form
+        .locator("option")
+        .filter({ hasText: /^Registry and research · v\d+ · ES$/ })
+        .getAttribute("value");
+      await form.selectOption(option ?? "");
+      await dialog.getByLabel("Witness").fill("Nurse Grace Okafor");
+      await dialog.getByLabel("Signed on").fill(isoDaysFromToday(-1));
+      await dialog.getByRole("button", { name: "Record consent" }).click();
+      await expect(dialog.waitFor({ state: "hidden" })).resolves.toBeUndefined();
+
+      const row = await visible(consents.getByRole("row", { name: /Registry and research/ }));
+      await expectText(row, /ES/);
+      await expectText(row, /Paper, witness Nurse Grace Okafor/);
+      await expectText(row, "In force");
+      if (width === "phone") await expectNoSideways(staff);
+      await expectNoAxeViolations(staff, `the patient's consents after a paper consent (${width})`);
+
+      // The record keeps who recorded it and the witness, with the document's hash as signed.
+      const record = (await (await staff.request.get(`/api/v1/patients/${patientId}/consents`)).json()) as {
+        consents: { method: string; witnessName: string; sha256: string; recordedBy: { name: string } }[];
+      };
+      expect(record.consents).toHaveLength(1);
+      expect(record.consents[0]).toMatchObject({ method: "paper", witnessName: "Nurse Grace Okafor" });
+      expect(record.consents[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+      await staff.close();
+    }
   }, 240_000);
 });
 

@@ -2,7 +2,8 @@
  * Screenshots of the consent flow at phone width (`--only consent`), as the demo patient: the
  * consent forms, a procedure consent's document, the teach-back with a wrong answer explained and
  * asked again, all three right with the signature form, and taking back research consent (the
- * dialog; nothing is withdrawn).
+ * dialog; nothing is withdrawn); then, as a clinician on a phone, the first demo patient's consents
+ * and the paper-consent form filled in with its witness (not saved).
  */
 import type { Browser } from "playwright-core";
 import { newContext } from "./browser";
@@ -45,4 +46,28 @@ export async function consentScreenshots(browser: Browser, base: string, shoot: 
   await page.getByRole("dialog", { name: "Take back your consent?" }).waitFor();
   await shoot(page, "consent-withdraw-phone", false);
   await page.context().close();
+
+  const staff = await (await newContext(browser, base, "phone")).newPage();
+  const staffIn = await staff.request.post(`${base}/api/v1/auth/staff/sign-in`, {
+    data: { email: "clinician@demo.evident.test", password },
+  });
+  if (!staffIn.ok()) throw new Error(`clinician sign-in: HTTP ${staffIn.status()}`);
+  const list = (await (await staff.request.get(`${base}/api/v1/patients?limit=1`)).json()) as {
+    items: { id: string }[];
+  };
+  await staff.goto(`/patients/${list.items[0]?.id}`);
+  const consents = staff.getByRole("region", { name: "Consents" });
+  await consents.getByRole("button", { name: "Record paper consent" }).scrollIntoViewIfNeeded();
+  await shoot(staff, "consent-patient-record-phone", false);
+  await consents.getByRole("button", { name: "Record paper consent" }).click();
+  const dialog = staff.getByRole("dialog", { name: "Record a paper consent" });
+  const form = dialog.getByLabel("Form signed");
+  const option = await form
+    .locator("option")
+    .filter({ hasText: /^Registry and research · v\d+ · ES$/ })
+    .getAttribute("value");
+  await form.selectOption(option ?? "");
+  await dialog.getByLabel("Witness").fill("Nurse Grace Okafor");
+  await shoot(staff, "consent-paper-phone", false);
+  await staff.context().close();
 }

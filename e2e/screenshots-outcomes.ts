@@ -37,13 +37,7 @@ export async function signedIn(
 async function open(page: Page, view: string, heading: string | RegExp) {
   await page.goto(view === "change" ? "/outcomes" : `/outcomes?view=${view}`);
   await page.getByRole("heading", { name: "Outcomes", level: 1 }).waitFor();
-  if (view === "comparison") {
-    // The default question (bone-marrow concentrate against exercise at 12 months) needs 20
-    // analysable patients a side, more than the 600-patient demo has: ask one it can answer.
-    await page.getByLabel("Treatment", { exact: true }).selectOption("epidural_steroid_injection");
-    await page.getByLabel("Timepoint", { exact: true }).selectOption("6m");
-    await page.getByRole("button", { name: "Compare" }).click();
-  }
+  // The comparison opens on a pair the demo has enough patients for (comparison-start.ts).
   await page.getByRole("heading", { name: heading }).first().waitFor({ timeout: 60_000 });
   // Plots draw after their container has been measured.
   await page.waitForTimeout(500);

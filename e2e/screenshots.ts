@@ -540,6 +540,8 @@ async function main() {
     await portal.getByRole("main").getByRole("radio").nth(1).check();
     await shoot(portal, "questionnaire-promis-phone");
     await answerUntil(portal, () => portal.getByRole("main").getByRole("slider").count());
+    // Before it is touched the VAS shows no answer (not a thumb at 50), and says so.
+    await shoot(portal, "questionnaire-eq-vas-unanswered-phone");
     await portal.getByRole("main").getByRole("textbox").fill("65");
     await shoot(portal, "questionnaire-eq-vas-phone");
     await answerUntil(portal, () => portal.getByRole("heading", { name: "Check your answers" }).count());

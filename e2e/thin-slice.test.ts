@@ -209,9 +209,19 @@ describe("a clinician enrols a patient who answers from their phone", () => {
     await expectNoAxeViolations(page, "the EQ VAS");
     const slider = page.getByRole("slider", { name: "Your health today, from 0 to 100" });
     expect(await slider.getAttribute("aria-valuetext")).toBe("Not chosen yet");
+    // Unanswered, it does not look like 50: no thumb, no filled bar or marks, and it says so.
+    const vas = page.locator("fieldset").filter({ has: slider });
+    await expectText(vas, "Not chosen yet");
+    const markColours = async () =>
+      vas.locator(".mantine-Slider-mark").evaluateAll((ms) => ms.map((m) => getComputedStyle(m).borderColor));
+    const unanswered = await markColours();
+    expect(unanswered).toHaveLength(3);
+    expect(new Set(unanswered).size).toBe(1); // 0 and 50 not filled in, unlike 100
     await slider.focus();
     await page.keyboard.press("ArrowRight");
     expect(await page.getByRole("textbox", { name: "Your number (0 to 100)" }).inputValue()).toBe("51");
+    expect(await vas.getByText("Not chosen yet").count()).toBe(0);
+    expect(new Set(await markColours()).size).toBe(2); // now the marks up to 51 are filled
     await answerAndNext(page, { rating: 65 });
 
     // STarT Back, then the review.

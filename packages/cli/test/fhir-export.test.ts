@@ -66,6 +66,7 @@ describe("evident fhir export", { timeout: 300_000 }, () => {
         "QuestionnaireResponse",
         "Observation",
         "AdverseEvent",
+        "Consent",
         "Questionnaire",
       ]),
     );

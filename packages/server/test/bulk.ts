@@ -17,9 +17,9 @@ export type Client = { clientId: string; key: Key };
 export type Resource = { resourceType: string; id: string; [k: string]: any };
 
 /**
- * Clinic A: three patients answering the back-pain rating and the ODI, the second treated with
- * bone-marrow concentrate (with an adverse event), the third with medication; clinic B: one
- * patient. A client of each, and a second client of A.
+ * Clinic A: three patients answering the back-pain rating and the ODI, the first with a research
+ * consent signed on paper, the second treated with bone-marrow concentrate (with an adverse
+ * event), the third with medication; clinic B: one patient. A client of each, and a second client of A.
  */
 export async function bulkRegistry() {
   const dataDir = mkdtempSync(path.join(tmpdir(), "evident-bulk-"));
@@ -40,6 +40,12 @@ export async function bulkRegistry() {
     cookie: staff.cookie,
     body: { kind: "medication", date: "2026-03-03" },
   });
+  const [research] = await h.publishConsent(staff.clinicId, { purpose: "research" });
+  const paper = await h.call("POST", `/api/v1/patients/${patients[0]}/consents`, {
+    cookie: staff.cookie,
+    body: { documentId: research!.id, witnessName: "Nurse Witness", signedOn: "2026-03-09" },
+  });
+  expect(paper.status, paper.text).toBe(201);
   const adminB = await h.staff("admin");
   const clinicianB = await h.staff("clinician", adminB.clinicId);
   const patientB = (await h.patient(clinicianB.cookie, { familyName: "Bravo" })).id;

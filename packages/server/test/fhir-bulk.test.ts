@@ -53,6 +53,7 @@ describe("Bulk Data export: kick-off, poll, download", () => {
       "QuestionnaireResponse",
       "Observation",
       "AdverseEvent",
+      "Consent",
       "Questionnaire",
     ]);
   });
@@ -79,6 +80,7 @@ describe("Bulk Data export: kick-off, poll, download", () => {
     for (const p of byType.Procedure!) expect(conditions).toContain(p.reasonReference[0].reference.slice(10));
     const [event] = byType.AdverseEvent!;
     expect(procedures).toContain(event!.suspectEntity[0].instance.reference.slice(10));
+    expect(byType.Consent!.map(patientOf)).toEqual([r.patients[0]]);
     expect(idsOf(byType.Questionnaire)).toContain("odi");
   });
 

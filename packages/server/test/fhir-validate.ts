@@ -75,7 +75,7 @@ function medplum(resource: object): string[] {
 }
 
 /** The resource types whose answers, scores and events our binding checks know. */
-const bound = new Set(["Questionnaire", "QuestionnaireResponse", "Observation", "AdverseEvent"]);
+const bound = new Set(["Questionnaire", "QuestionnaireResponse", "Observation", "AdverseEvent", "Consent"]);
 
 function bindings(resource: Record<string, unknown>): string[] {
   const own = bound.has(String(resource.resourceType))

@@ -16,7 +16,10 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import { gatherAdverseEvents } from "../repos/adverse-event-export";
 import {
+  type ConsentSource,
   conditionResource,
+  consentResource,
+  consentSourceColumns,
   observationsOf,
   patientResource,
   procedureResource,
@@ -45,10 +48,10 @@ export type Source = {
 function where(
   table: string,
   f: SourceFilter,
-  o: { patientColumn: string; lastUpdated: string; extra?: string },
+  o: { patientColumn: string; lastUpdated: string; extra?: string; join?: string },
 ): Query {
   const values: unknown[] = [f.clinicId];
-  let text = `from ${table} x where x.clinic_id = $1`;
+  let text = `from ${table} x${o.join ? ` ${o.join}` : ""} where x.clinic_id = $1`;
   if (o.extra) text += ` and ${o.extra}`;
   if (f.since) {
     values.push(f.since);
@@ -156,6 +159,20 @@ const adverseEventsSource: Source = {
   },
 };
 
+/** Consents, with the document each signed (its text and hashes go into the resource). */
+const consentsSource: Source = {
+  label: "Consent",
+  outputs: ["Consent"],
+  columns: consentSourceColumns,
+  from: (f) =>
+    where("consents", f, {
+      patientColumn: "patient_id",
+      lastUpdated: "coalesce(x.withdrawn_at, x.signed_at)",
+      join: "join consent_documents d on d.id = x.document_id",
+    }),
+  map: (rows) => ({ Consent: rows.map((r) => JSON.stringify(consentResource(r as ConsentSource))) }),
+};
+
 /** The sources that write `types`, in the order the manifest lists them. */
 export function sourcesFor(types: readonly BulkType[]): Source[] {
   const want = (t: BulkType) => types.includes(t);
@@ -166,5 +183,6 @@ export function sourcesFor(types: readonly BulkType[]): Source[] {
     ...(want("Procedure") ? [proceduresSource] : []),
     ...(responses.length > 0 ? [responsesSource([...responses])] : []),
     ...(want("AdverseEvent") ? [adverseEventsSource] : []),
+    ...(want("Consent") ? [consentsSource] : []),
   ];
 }

@@ -3,9 +3,11 @@
  * and the Bulk Data export (../bulk-export/), so a resource is the same whichever way it leaves.
  * Each takes only the columns it needs, so the export can read no more than that.
  */
+import { createHash } from "node:crypto";
 import {
   type FhirResource,
   toFhirCondition,
+  toFhirConsent,
   toFhirPatient,
   toFhirProcedure,
   toObservations,
@@ -111,3 +113,67 @@ export function observationsOf(r: ResponseSource): FhirResource[] {
     meta: responseMeta(r),
   });
 }
+
+/** A consent with what its FHIR Consent names: the signed document, the clinic, who recorded it. */
+export type ConsentSource = {
+  id: string;
+  patientId: string;
+  purpose: "procedure" | "research" | "story";
+  treatmentKind: string | null;
+  version: number;
+  language: "en" | "es";
+  sha256: string;
+  method: "portal" | "paper";
+  typedName: string | null;
+  witnessName: string | null;
+  teachBackRounds: number | null;
+  signedAt: Date;
+  withdrawnAt: Date | null;
+  recordedByName: string | null;
+  clinicName: string;
+  documentTitle: string;
+  canonicalText: string;
+  documentPublishedAt: Date;
+};
+
+/**
+ * A consent changes once, when it is withdrawn: version 1 as signed, 2 once withdrawn, and
+ * meta.lastUpdated the later of the two instants. The document's text goes with it (base64), with
+ * its SHA-1 as R4's Attachment.hash asks and the SHA-256 kept with the signature.
+ */
+export function consentResource(c: ConsentSource) {
+  const bytes = Buffer.from(c.canonicalText, "utf8");
+  return toFhirConsent({
+    id: c.id,
+    patientId: c.patientId,
+    purpose: c.purpose,
+    treatmentKind: c.treatmentKind,
+    documentVersion: c.version,
+    documentTitle: c.documentTitle,
+    language: c.language,
+    method: c.method,
+    typedName: c.typedName,
+    witnessName: c.witnessName,
+    recordedByName: c.recordedByName,
+    teachBackRounds: c.teachBackRounds,
+    signedAt: c.signedAt.toISOString(),
+    withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
+    clinicName: c.clinicName,
+    documentData: bytes.toString("base64"),
+    documentSize: bytes.length,
+    documentSha1: createHash("sha1").update(bytes).digest("base64"),
+    documentSha256: c.sha256,
+    documentPublishedAt: c.documentPublishedAt.toISOString(),
+    version: c.withdrawnAt ? 2 : 1,
+    lastUpdated: (c.withdrawnAt ?? c.signedAt).toISOString(),
+  });
+}
+
+/** The columns of a ConsentSource, in SQL over `consents x` (for the Bulk Data export's cursor). */
+export const consentSourceColumns = `x.id, x.patient_id as "patientId", x.purpose, x.treatment_kind as "treatmentKind",
+       x.version, x.language, x.sha256, x.method, x.typed_name as "typedName", x.witness_name as "witnessName",
+       x.teach_back_rounds as "teachBackRounds", x.signed_at as "signedAt", x.withdrawn_at as "withdrawnAt",
+       (select s.name from staff_users s where s.id = x.recorded_by) as "recordedByName",
+       (select cl.name from clinics cl where cl.id = x.clinic_id) as "clinicName",
+       d.content->>'title' as "documentTitle", d.canonical_text as "canonicalText",
+       d.published_at as "documentPublishedAt"`;

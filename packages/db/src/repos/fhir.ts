@@ -1,7 +1,8 @@
 /**
  * The clinic's record as FHIR R4 resources, for the FHIR API: read by id and search (with keyset
  * pages, ./fhir-pages.ts) of Patient, Condition (episodes), Procedure (treatments),
- * QuestionnaireResponse and Observation (current answers and their scores) and AdverseEvent.
+ * QuestionnaireResponse and Observation (current answers and their scores), AdverseEvent and
+ * Consent.
  *
  * Every query names the scope's clinic, whoever asks (a staff member, or a SMART client acting
  * for its clinic), and every read or search that returns patient data appends one audit event
@@ -21,11 +22,21 @@ import { instruments } from "@evident/domain/instruments";
 import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../audit";
 import type { Db } from "../connect";
-import { adverseEvents, episodes, patients, questionnaireResponses, treatments } from "../schema";
+import {
+  adverseEvents,
+  clinics,
+  episodes,
+  patients,
+  questionnaireResponses,
+  staffUsers,
+  treatments,
+} from "../schema";
+import { consentDocuments, consents } from "../schema/consent";
 import { gatherAdverseEvents } from "./adverse-event-export";
 import { dateWhere, keysetPage, type Page } from "./fhir-pages";
 import {
   conditionResource,
+  consentResource,
   lastUpdatedSql,
   observationsOf,
   patientResource,
@@ -59,7 +70,9 @@ export function fhirRepository(db: Db, scope: Scope, from: Db = db) {
             page.resources.map((r) =>
               r.resourceType === "Patient"
                 ? r.id!
-                : (("subject" in r && r.subject?.reference) || "").slice(8),
+                : r.resourceType === "Consent"
+                  ? (r.patient?.reference ?? "").slice(8)
+                  : (("subject" in r && r.subject?.reference) || "").slice(8),
             ),
           ),
         ].filter(Boolean);
@@ -266,6 +279,61 @@ export function fhirRepository(db: Db, scope: Scope, from: Db = db) {
     });
   }
 
+  async function searchConsents(tx: Executor, q: SearchQuery): Promise<FhirPage> {
+    const statuses = q.statuses;
+    const byStatus =
+      statuses === undefined
+        ? undefined
+        : statuses.includes("active") && statuses.includes("inactive")
+          ? undefined
+          : statuses.includes("active")
+            ? sql`${consents.withdrawnAt} is null`
+            : statuses.includes("inactive")
+              ? sql`${consents.withdrawnAt} is not null`
+              : sql`false`;
+    const page = await keysetPage(q, consents.id, (where, order, limit) =>
+      tx
+        .select({
+          id: consents.id,
+          patientId: consents.patientId,
+          purpose: consents.purpose,
+          treatmentKind: consents.treatmentKind,
+          version: consents.version,
+          language: consents.language,
+          sha256: consents.sha256,
+          method: consents.method,
+          typedName: consents.typedName,
+          witnessName: consents.witnessName,
+          teachBackRounds: consents.teachBackRounds,
+          signedAt: consents.signedAt,
+          withdrawnAt: consents.withdrawnAt,
+          recordedByName: staffUsers.name,
+          clinicName: clinics.name,
+          documentTitle: sql<string>`${consentDocuments.content}->>'title'`,
+          canonicalText: consentDocuments.canonicalText,
+          documentPublishedAt: consentDocuments.publishedAt,
+        })
+        .from(consents)
+        .innerJoin(consentDocuments, eq(consentDocuments.id, consents.documentId))
+        .innerJoin(clinics, eq(clinics.id, consents.clinicId))
+        .leftJoin(staffUsers, eq(staffUsers.id, consents.recordedBy))
+        .where(
+          and(
+            inClinic(consents),
+            q.patientId ? eq(consents.patientId, q.patientId) : undefined,
+            idsWhere(consents.id, q),
+            byStatus,
+            dateWhere(sql`coalesce(${consents.withdrawnAt}, ${consents.signedAt})`, q.lastUpdated),
+            dateWhere(consents.signedAt, q.date),
+            where,
+          ),
+        )
+        .orderBy(order)
+        .limit(limit),
+    );
+    return pageOf(page, (c) => [consentResource(c)]);
+  }
+
   const searches = {
     Patient: searchPatients,
     Condition: searchConditions,
@@ -273,6 +341,7 @@ export function fhirRepository(db: Db, scope: Scope, from: Db = db) {
     QuestionnaireResponse: searchResponses,
     Observation: searchObservations,
     AdverseEvent: searchAdverseEvents,
+    Consent: searchConsents,
   } as const;
 
   type RecordType = keyof typeof searches;

@@ -13,7 +13,7 @@ import type { Issue } from "../errors";
 
 export type ExportLevel = "system" | "patient" | "group";
 
-/** The Patient compartment: every type here names its patient (`subject`, or is the Patient). */
+/** The Patient compartment: every type here names its patient (`subject` or `patient`, or is the Patient). */
 export const compartmentTypes = [
   "Patient",
   "Condition",
@@ -21,6 +21,7 @@ export const compartmentTypes = [
   "QuestionnaireResponse",
   "Observation",
   "AdverseEvent",
+  "Consent",
 ] as const;
 export const bulkTypes = [...compartmentTypes, "Questionnaire"] as const;
 export type BulkType = (typeof bulkTypes)[number];

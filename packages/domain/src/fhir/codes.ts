@@ -12,7 +12,8 @@
  *   ("promis29.anxiety", "startback.subscale"), and "raw-score", "t-score-se" for components;
  * - score-categories: categorical results ("startback.group:high");
  * - conditions, spinal-levels, treatment-kinds, treatment-categories: the catalogue's ids for an
- *   episode's condition and levels and a treatment's kind (catalogue/*.ts).
+ *   episode's condition and levels and a treatment's kind (catalogue/*.ts);
+ * - consent-purposes: what a consent is for (procedure, research, story; consent/types.ts).
  */
 import type { Coding } from "./types";
 
@@ -29,6 +30,7 @@ export const localSystems = {
   treatments: `${fhirBase}/CodeSystem/treatment-kinds`,
   treatmentCategories: `${fhirBase}/CodeSystem/treatment-categories`,
   cohorts: `${fhirBase}/CodeSystem/cohorts`,
+  consentPurposes: `${fhirBase}/CodeSystem/consent-purposes`,
 } as const;
 
 export const hl7 = {

@@ -5,7 +5,8 @@
  * Questionnaire. This adds, for the resources Evident emits:
  *
  * - required bindings: Questionnaire.status, item.type; QuestionnaireResponse.status;
- *   Observation.status; AdverseEvent.actuality, severity and outcome (and a subject);
+ *   Observation.status; AdverseEvent.actuality, severity and outcome (and a subject); Consent.status
+ *   and provision.type (and a patient);
  * - every item has a linkId, unique within a Questionnaire; group items have children, display
  *   items have none and are not required; answer options only on choice items;
  * - a response against its Questionnaire: each linkId exists at the same place, answers have the
@@ -46,6 +47,9 @@ const bindings = {
   aeActuality: ["actual", "potential"],
   aeSeverity: ["mild", "moderate", "severe"],
   aeOutcome: ["resolved", "recovering", "ongoing", "resolvedWithSequelae", "fatal", "unknown"],
+  /** Consent.status and .provision.type have required bindings in R4. */
+  consentStatus: ["draft", "proposed", "active", "rejected", "inactive", "entered-in-error"],
+  provisionType: ["deny", "permit"],
   observationStatus: [
     "registered",
     "preliminary",
@@ -242,6 +246,14 @@ export function checkResource(resource: unknown, questionnaire?: unknown): Issue
           key === "severity" ? bindings.aeSeverity : bindings.aeOutcome,
         );
     }
+  } else if (type === "Consent") {
+    inBinding(issues, "Consent.status", resource.status, bindings.consentStatus);
+    const patient = resource.patient as Json | undefined;
+    if (typeof patient?.reference !== "string")
+      issues.push({ path: "Consent.patient", message: "needs a reference to the patient" });
+    const provision = resource.provision as Json | undefined;
+    if (provision?.type !== undefined)
+      inBinding(issues, "Consent.provision.type", provision.type, bindings.provisionType);
   } else {
     issues.push({ path: "resourceType", message: `${String(type)} is not a resource Evident emits` });
   }

@@ -9,6 +9,7 @@ export { operationOutcome, type PageLinks, searchBundle } from "./bundle";
 export { capabilityStatement } from "./capability";
 export { fhirBase, fhirId, localSystems, questionnaireUrl } from "./codes";
 export { checkResource } from "./conformance";
+export { type ConsentRecord, consentExtensions, toFhirConsent } from "./consents";
 export { groupIdOf, groupIds, groupKind, toFhirGroup } from "./groups";
 export { instrumentsForCodes, matchesCode, type ObservationContext, toObservations } from "./observations";
 export { toQuestionnaire } from "./questionnaire";

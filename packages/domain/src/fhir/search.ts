@@ -19,6 +19,7 @@ export const searchTypes = [
   "QuestionnaireResponse",
   "Observation",
   "AdverseEvent",
+  "Consent",
   "Group",
 ] as const;
 export type SearchType = (typeof searchTypes)[number];
@@ -57,6 +58,12 @@ export const searchParams: Record<SearchType, Record<string, ParamDef>> = {
     date: date("when the answers were given"),
   },
   AdverseEvent: { ...common, subject: patient, date: date("onset") },
+  Consent: {
+    ...common,
+    patient,
+    status: { kind: "token", doc: "active, or inactive once withdrawn; comma for any of several" },
+    date: date("when it was signed"),
+  },
   Group: { _id: common._id! },
 };
 
@@ -76,6 +83,8 @@ export type SearchQuery = {
   lastUpdated: DateTest[];
   date: DateTest[];
   codes?: TokenTest[];
+  /** A `status` token's codes (any of them). */
+  statuses?: string[];
   url?: string;
   name?: string;
   /** Keyset cursor: the page after this id, or before it. */
@@ -220,6 +229,11 @@ export function parseSearch(
     } else if (name === "code") {
       q.codes = parseToken(raw);
       if (q.codes.some((c) => !c.code)) issues.push({ path: name, message: "must be system|code or code" });
+    } else if (name === "status") {
+      const codes = parseToken(raw).map((t) => t.code);
+      if (codes.some((c) => !/^[a-z-]+$/.test(c)))
+        issues.push({ path: name, message: "must be a status code, or several separated by commas" });
+      else q.statuses = [...new Set([...(q.statuses ?? []), ...codes])];
     } else if (name === "url") q.url = raw;
     else if (name === "name") q.name = raw;
   }

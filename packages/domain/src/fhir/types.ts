@@ -8,6 +8,7 @@
 import type {
   AdverseEvent,
   Condition,
+  Consent,
   Group,
   Observation,
   Patient,
@@ -25,6 +26,7 @@ export type {
   CodeableConcept,
   Coding,
   Condition,
+  Consent,
   Extension,
   Group,
   Identifier,
@@ -49,6 +51,7 @@ export type {
 export type FhirResource =
   | Patient
   | Condition
+  | Consent
   | Procedure
   | Questionnaire
   | QuestionnaireResponse

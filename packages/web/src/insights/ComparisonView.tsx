@@ -2,19 +2,22 @@
  * The adjusted comparison: pick a treatment, a comparator, a questionnaire, a timepoint and how
  * extreme weights are truncated, then compare. A plain form (native selects and a submit button)
  * so it works from the keyboard and with a screen reader; a refusal from the server (too few
- * patients, the same treatment twice) is shown under the field it names.
+ * patients, the same treatment twice) is shown under the field it names. It opens on a pair the
+ * outcomes report (same cohort) shows has enough patients (comparison-start.ts), so the first
+ * thing a researcher sees is a result rather than a refusal.
  */
 import { timepoints, treatmentKinds } from "@evident/domain";
 import type { ComparisonQuery, TruncationChoice } from "@evident/domain/api";
 import { Alert, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { isApiError } from "../api/client";
 import { LoadError, Loading } from "../components/QueryStates";
 import { usePageCohort } from "./CohortLine";
 import { ComparisonResult } from "./ComparisonResult";
+import { comparisonStart } from "./comparison-start";
 import { coreMeasures as MEASURES } from "./measure-choice";
-import { useComparison } from "./queries";
+import { useComparison, useOutcomes } from "./queries";
 
 const truncations: { value: TruncationChoice; label: string }[] = [
   { value: "p1-p99", label: "At the 1st and 99th percentiles" },
@@ -22,7 +25,8 @@ const truncations: { value: TruncationChoice; label: string }[] = [
   { value: "none", label: "Not truncated" },
 ];
 
-const initial: ComparisonQuery = {
+/** The pair when the report names none with enough patients (the server's refusal then says why). */
+const fallback: ComparisonQuery = {
   treatment: "bone_marrow_concentrate",
   comparator: "exercise_physiotherapy",
   instrument: "odi",
@@ -31,9 +35,20 @@ const initial: ComparisonQuery = {
 };
 
 export function ComparisonView() {
-  const [draft, setDraft] = useState<ComparisonQuery>(initial);
-  const [submitted, setSubmitted] = useState<ComparisonQuery>(initial);
-  const query = useComparison(submitted, usePageCohort().query);
+  const cohort = usePageCohort().query;
+  const report = useOutcomes(cohort);
+  const [draft, setDraft] = useState<ComparisonQuery>(fallback);
+  const [submitted, setSubmitted] = useState<ComparisonQuery | null>(null);
+  // The first comparison waits for the report, then opens on a pair with enough patients.
+  const reportData = report.data;
+  const reportFailed = report.isError;
+  useEffect(() => {
+    if (submitted !== null || (!reportData && !reportFailed)) return;
+    const start = (reportData && comparisonStart(reportData)) || fallback;
+    setDraft(start);
+    setSubmitted(start);
+  }, [submitted, reportData, reportFailed]);
+  const query = useComparison(submitted, cohort);
   const set = (field: keyof ComparisonQuery) => (e: { currentTarget: { value: string } }) => {
     // Read the value now: the event's currentTarget is gone by the time the updater runs.
     const value = e.currentTarget.value;
@@ -108,7 +123,7 @@ export function ComparisonView() {
           </Group>
         </form>
       </Paper>
-      {query.isPending && query.isFetching ? (
+      {submitted === null || (query.isPending && query.isFetching) ? (
         <Loading label="Fitting the propensity model…" />
       ) : refused ? (
         <Alert

@@ -38,7 +38,13 @@ import {
   consentGateState,
 } from "./ConsentGateFields";
 import { ProcedureFields } from "./ProcedureFields";
-import { emptyProcedure, type ProcedureValues, procedureBody, procedureValues } from "./procedureForm";
+import {
+  emptyProcedure,
+  type ProcedureValues,
+  procedureBody,
+  procedureValues,
+  withKindTissue,
+} from "./procedureForm";
 
 const groupLabel: Record<string, string> = {
   [TreatmentCategory.conservative]: "Conservative care",
@@ -151,6 +157,11 @@ export function RecordTreatmentModal({
           "The patient signs the procedure consent first (portal or paper), or override with a reason.";
       return errors;
     },
+  });
+  // The tissue a kind fixes (blood for PRP) is preselected when the kind is chosen.
+  form.watch("kind", ({ previousValue, value }) => {
+    const procedure = withKindTissue(previousValue, value, form.getValues().procedure);
+    if (procedure !== form.getValues().procedure) form.setFieldValue("procedure", procedure);
   });
   const info = treatmentKind(form.values.kind);
   gate.current = gateState(

@@ -1,11 +1,34 @@
 import { TreatmentCreate } from "@evident/domain/api";
 import { describe, expect, it } from "vitest";
-import { emptyProcedure, likelyPathway, procedureBody, procedureValues } from "./procedureForm";
+import {
+  emptyProcedure,
+  likelyPathway,
+  procedureBody,
+  procedureUntouched,
+  procedureValues,
+  withKindTissue,
+} from "./procedureForm";
 
 describe("the procedure part of the treatment form", () => {
   it("sends no record while nothing is entered, so it stays optional", () => {
     expect(procedureBody("bone_marrow_concentrate", emptyProcedure)).toBeUndefined();
     expect(procedureBody("other", { ...emptyProcedure, operator: "Dr A" })).toBeUndefined();
+  });
+
+  it("preselects the tissue a kind fixes (blood for PRP), which leaves the form untouched", () => {
+    const prp = withKindTissue("", "platelet_rich_plasma", emptyProcedure);
+    expect(prp.tissue).toBe("blood");
+    expect(procedureUntouched(prp, "platelet_rich_plasma")).toBe(true);
+    expect(procedureBody("platelet_rich_plasma", prp)).toBeUndefined();
+    // Another kind: the preselection follows it; none when the kind fixes no tissue.
+    const bmc = withKindTissue("platelet_rich_plasma", "bone_marrow_concentrate", prp);
+    expect(bmc.tissue).toBe("bone-marrow");
+    expect(withKindTissue("bone_marrow_concentrate", "cultured_or_donor_cells", bmc).tissue).toBe("");
+    // A tissue someone chose is theirs to change, and counts as entered under a kind it does not fit.
+    const chosen = { ...emptyProcedure, tissue: "adipose" };
+    expect(withKindTissue("", "platelet_rich_plasma", chosen)).toBe(chosen);
+    expect(procedureUntouched(chosen, "platelet_rich_plasma")).toBe(false);
+    expect(procedureUntouched({ ...prp, operator: "Dr A" }, "platelet_rich_plasma")).toBe(false);
   });
 
   it("turns the inputs into the API's record, numbers as numbers, and shows the pathway once complete", () => {

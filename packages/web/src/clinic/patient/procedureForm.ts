@@ -8,6 +8,7 @@ import {
   CellTherapyProcedure,
   type ProcedureRecord,
   procedureRegulatory,
+  tissueForKind,
 } from "@evident/domain/pathway/procedure";
 import type { ProposedProduct } from "@evident/domain/regulatory";
 
@@ -82,17 +83,35 @@ function compact(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
 
-/** True until something is entered: the record is optional (it can follow after the procedure). */
-export function procedureUntouched(v: ProcedureValues): boolean {
+/**
+ * True until something is entered: the record is optional (it can follow after the procedure).
+ * The tissue the kind fixes (blood for PRP) is preselected, so it counts as untouched too.
+ */
+export function procedureUntouched(v: ProcedureValues, kind = ""): boolean {
+  const kindTissue = tissueForKind(kind);
   return (Object.keys(emptyProcedure) as (keyof ProcedureValues)[]).every((k) => {
     const a = v[k];
+    if (k === "tissue" && kindTissue !== undefined && a === kindTissue) return true;
     return Array.isArray(a) ? a.length === 0 : a === emptyProcedure[k];
   });
 }
 
+/**
+ * The procedure values after the treatment kind changes from `previous` to `kind`: the tissue the
+ * new kind fixes is preselected (blood for PRP, bone marrow for its concentrate) unless someone
+ * chose another; a tissue that was only the previous kind's preselection goes with it. The same
+ * object when nothing changes.
+ */
+export function withKindTissue(previous: string, kind: string, v: ProcedureValues): ProcedureValues {
+  const before = tissueForKind(previous);
+  const next = tissueForKind(kind) ?? "";
+  if (v.tissue !== "" && v.tissue !== before) return v;
+  return v.tissue === next ? v : { ...v, tissue: next };
+}
+
 export function procedureBody(kind: string, v: ProcedureValues): Record<string, unknown> | undefined {
   const category = procedureCategory(kind);
-  if (!category || procedureUntouched(v)) return undefined;
+  if (!category || procedureUntouched(v, kind)) return undefined;
   const injected = {
     target: str(v.target),
     levels: v.levels,

@@ -1,8 +1,10 @@
 /**
  * A 0–100 rating (the EQ VAS) as a slider with a number box beside it: both keyboard operable,
- * both changing the same answer. Until the person chooses, the slider shows no thumb position
- * (a thumb resting at 50 would suggest an answer) and says "not chosen yet" to screen readers;
- * a click, a tap, an arrow key or a typed number sets it. The number box is a plain text field
+ * both changing the same answer. Until the person chooses, nothing on the slider suggests an
+ * answer: no thumb, no coloured bar, no mark filled up to the middle (the slider's value rests at
+ * 50 underneath, and a filled 0 and 50 looked like an answer of 50), a hollow grey thumb only
+ * while it has the keyboard's focus, and "Not chosen yet" written under it and said to screen
+ * readers; a click, a tap, an arrow key or a typed number sets it. The number box is a plain text field
  * that takes digits only and never more than the maximum (Mantine's NumberInput would bring a
  * number-formatting library into the portal's questionnaire for this one field).
  */
@@ -68,8 +70,13 @@ export function VasScale({
             { value: Math.round((min + max) / 2), label: String(Math.round((min + max) / 2)) },
             { value: max, label: String(max) },
           ]}
-          classNames={{ thumb: classes.vasThumb, bar: classes.vasBar }}
+          classNames={{ thumb: classes.vasThumb, bar: classes.vasBar, mark: classes.vasMark }}
         />
+        {!chosen && (
+          <div className={classes.vasNotChosen} lang={textLang}>
+            {labels.notChosen}
+          </div>
+        )}
       </div>
       {item.anchors && (
         <div className={classes.anchors} id={anchorsId} lang={textLang}>
