@@ -23,7 +23,7 @@ export type IdentifierKind = "name" | "date" | "phone" | "email" | "address";
 export type FoundIdentifier = { kind: IdentifierKind; match: string };
 
 const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const monthsEn = [
   "january",
@@ -123,11 +123,11 @@ export function findIdentifiers(text: string, patient: StoryPatient): FoundIdent
   const add = (kind: IdentifierKind, at: number, length: number) =>
     found.push({ kind, match: text.slice(at, at + length).trim(), at });
   for (const part of nameParts(patient)) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(part)}(?![\\p{L}\\p{N}])`, "gu");
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${literal(part)}(?![\\p{L}\\p{N}])`, "gu");
     for (const m of folded.matchAll(re)) add("name", m.index, m[0].length);
   }
   for (const form of birthDateForms(patient.birthDate)) {
-    const re = new RegExp(`(?<!\\d)${escape(form)}(?!\\d)`, "g");
+    const re = new RegExp(`(?<!\\d)${literal(form)}(?!\\d)`, "g");
     for (const m of folded.matchAll(re)) add("date", m.index, m[0].length);
   }
   if (patient.email) {

@@ -51,3 +51,40 @@ export function storyOrder<T extends { publishedAt: string; id: string }>(storie
     a.publishedAt === b.publishedAt ? a.id.localeCompare(b.id) : a.publishedAt.localeCompare(b.publishedAt),
   );
 }
+
+const timepointNames: Record<StoryLanguage, Readonly<Record<string, string>>> = {
+  en: {
+    baseline: "before treatment",
+    "2w": "2 weeks",
+    "6w": "6 weeks",
+    "3m": "3 months",
+    "6m": "6 months",
+    "12m": "12 months",
+    "24m": "24 months",
+  },
+  es: {
+    baseline: "antes del tratamiento",
+    "2w": "2 semanas",
+    "6w": "6 semanas",
+    "3m": "3 meses",
+    "6m": "6 meses",
+    "12m": "12 meses",
+    "24m": "24 meses",
+  },
+};
+
+/** One instrument's numbers beside a story, in words: "7 before treatment → 3 at 3 months". */
+export function storyOutcomeWords(
+  o: {
+    baseline: { score: number; timepoint: string } | null;
+    latest: { score: number; timepoint: string } | null;
+  },
+  lang: StoryLanguage,
+): string {
+  const at = (t: string) => timepointNames[lang][t] ?? t;
+  const before = o.baseline ? `${o.baseline.score} ${at(o.baseline.timepoint)}` : null;
+  const after = o.latest
+    ? `${o.latest.score} ${lang === "es" ? "a los" : "at"} ${at(o.latest.timepoint)}`
+    : storyWords[lang].noLatest;
+  return before ? `${before} → ${after}` : after;
+}
