@@ -80,12 +80,14 @@ export async function storyScreenshots(browser: Browser, base: string, shoot: Sh
   await phone.goto("/portal/choices");
   const card = phone.locator(`[data-option="${optionId}"]`);
   await card.waitFor();
+  await phone.getByRole("heading", { name: "Each choice in detail" }).scrollIntoViewIfNeeded();
+  await phone.evaluate(() => window.scrollBy(0, 300));
   await shoot(phone, "aid-folded-phone", false);
   await card.getByRole("button", { expanded: false }).click();
   const story = card.locator("[data-story]").first();
   await story.waitFor();
-  await card.getByText("Stories from patients here").scrollIntoViewIfNeeded();
-  await phone.evaluate(() => window.scrollBy(0, -60));
+  await story.evaluate((el) => el.scrollIntoView({ block: "end" }));
+  await phone.evaluate(() => window.scrollBy(0, 40));
   await shoot(phone, "story-in-decision-aid-phone", false);
 
   await clinician.goto(`/patients/${me.patientId}`);
