@@ -89,5 +89,15 @@ describe("patients' stories", () => {
       /We show every story a patient of this clinic agreed to share about this treatment/,
     );
     await expectNoAxeViolations(phone, "a story in the decision aid on a phone");
+
+    // The demo's own stories include poor results: a story whose pain got worse is served too.
+    const served = (await (await phone.request.get("/api/v1/decision-aid/stories")).json()) as {
+      items: { outcomes: { baseline: { score: number } | null; latest: { score: number } | null }[] }[];
+    };
+    expect(
+      served.items.some((s) =>
+        s.outcomes.some((o) => o.baseline && o.latest && o.latest.score > o.baseline.score),
+      ),
+    ).toBe(true);
   }, 240_000);
 });

@@ -72,10 +72,10 @@ export async function writeDemoStories(client: pg.PoolClient, clinicIds: readonl
       `insert into consents (id, clinic_id, patient_id, document_id, purpose, treatment_kind, version, language, sha256,
                              method, typed_name, signed_at)
        select overlay(overlay(md5('story-consent:' || $2::text) placing '5' from 13) placing '8' from 17)::uuid,
-              $1, $2, d.id, 'story', null, d.version, 'en', d.sha256, 'portal', $3,
+              $1::uuid, $2::uuid, d.id, 'story', null, d.version, 'en', d.sha256, 'portal', $3::text,
               least($4::timestamptz + interval '3 days', now() - interval '14 days')
        from consent_documents d
-       where d.clinic_id = $1 and d.purpose = 'story' and d.language = 'en'
+       where d.clinic_id = $1::uuid and d.purpose = 'story' and d.language = 'en'
        order by d.version desc limit 1
        on conflict (id) do nothing
        returning id, signed_at`,
@@ -87,8 +87,9 @@ export async function writeDemoStories(client: pg.PoolClient, clinicIds: readonl
       `insert into stories (id, clinic_id, patient_id, treatment_id, treatment_kind, language, text, status,
                             drafted_by, drafted_at, updated_at, approved_by, consent_id, published_at)
        values (overlay(overlay(md5('story:' || $3::text) placing '5' from 13) placing '8' from 17)::uuid,
-               $1, $2, $3, $4, 'en', $5, 'published', $6, $7::timestamptz + interval '2 days',
-               $7::timestamptz + interval '5 days', $8, $9, $7::timestamptz + interval '5 days')`,
+               $1::uuid, $2::uuid, $3::uuid, $4::text, 'en', $5::text, 'published', $6::uuid,
+               $7::timestamptz + interval '2 days', $7::timestamptz + interval '5 days', $8::uuid, $9::uuid,
+               $7::timestamptz + interval '5 days')`,
       [
         s.clinic_id,
         s.patient_id,
