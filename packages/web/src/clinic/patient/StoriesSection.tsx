@@ -14,6 +14,7 @@ import {
   Group,
   NativeSelect,
   Paper,
+  SimpleGrid,
   Stack,
   Text,
   Textarea,
@@ -61,7 +62,7 @@ function DraftForm({ patientId, treatments }: { patientId: string; treatments: T
     <form onSubmit={submit} noValidate aria-label="Draft a story">
       <Stack gap="xs">
         <FormAlert messages={general} title="The story was not saved" />
-        <Group grow align="flex-start">
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
           <NativeSelect
             label="Treatment"
             value={treatmentId}
@@ -82,7 +83,7 @@ function DraftForm({ patientId, treatments }: { patientId: string; treatments: T
               { value: "es", label: "Español" },
             ]}
           />
-        </Group>
+        </SimpleGrid>
         <Textarea
           label="The story"
           description="In your words, from what the patient told you. No names, dates, phone numbers, e-mail or street addresses: the patient must not be recognisable. A clinician approves it before anyone sees it."
