@@ -2,7 +2,8 @@
  * Patients' stories in the browser: a coordinator drafts a story on the patient's page (the patient
  * has signed the story consent in the portal), a clinician approves it, and the patient's decision
  * aid on a phone shows it beside the option's data, under the stated rule, labelled "One person's
- * experience, not evidence", with the patient's own numbers; axe finds nothing serious.
+ * experience, not evidence", with the patient's own numbers; axe finds nothing serious. When the
+ * patient takes back the story consent in the portal, the story is gone from the decision aid.
  */
 import { describe, expect, it } from "vitest";
 import { expectText, signInStaff, unique, useBrowser, visible } from "./app";
@@ -23,7 +24,7 @@ describe("patients' stories", () => {
 
     // The patient signs the consent to share a story, in the portal.
     const docs = (await (await phone.request.get("/api/v1/portal/consents?lang=en")).json()) as {
-      documents: { id: string; purpose: string }[];
+      documents: { id: string; purpose: string; title: string }[];
     };
     const storyDoc = docs.documents.find((d) => d.purpose === "story");
     expect(storyDoc, "the demo clinic's story consent").toBeDefined();
@@ -99,5 +100,21 @@ describe("patients' stories", () => {
         s.outcomes.some((o) => o.baseline && o.latest && o.latest.score > o.baseline.score),
       ),
     ).toBe(true);
+
+    // The patient takes back the story consent in the portal: the story is gone at once.
+    await phone.goto("/portal/consent");
+    const form = phone.getByRole("region", { name: storyDoc!.title });
+    await form.getByRole("button", { name: "Take back my consent" }).click();
+    await phone.getByRole("dialog").getByRole("button", { name: "Yes, take it back" }).click();
+    await expectText(phone, "Your consent is taken back.");
+    await phone.goto("/portal/choices");
+    const again = phone.getByRole("article", { name: "Heat", exact: true });
+    await again.getByRole("button", { expanded: false }).click();
+    await expectText(again, "Stories from patients here");
+    expect(await again.locator("[data-story]").filter({ hasText: story }).count()).toBe(0);
+    const after = (await (await phone.request.get("/api/v1/decision-aid/stories")).json()) as {
+      items: { text: string }[];
+    };
+    expect(after.items.some((s) => s.text === story)).toBe(false);
   }, 240_000);
 });
