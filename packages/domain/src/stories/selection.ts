@@ -31,7 +31,7 @@ export const storyWords = {
     title: "Historias de pacientes de esta clínica",
     label: "La experiencia de una persona, no una prueba",
     rule: "Mostramos todas las historias que los pacientes de esta clínica aceptaron compartir sobre este tratamiento, les fuera bien o mal, de la más antigua a la más nueva según la fecha en que se publicaron. Nadie elige las buenas. Un médico revisó cada historia y se quitó todo lo que podría decir quién es la persona. Si una persona retira su permiso, su historia se quita.",
-    none: "Ningún paciente de esta clínica ha compartido aún una historia sobre este tratamiento.",
+    none: "Aún nadie de esta clínica ha contado su historia con este tratamiento.",
     numbers: "Sus propias puntuaciones",
     backPain: "Dolor de espalda (de 0 a 10, menos es mejor)",
     odi: "Dolor de espalda en la vida diaria, ODI (de 0 a 100, menos es mejor)",

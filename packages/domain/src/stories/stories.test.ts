@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { readingGrade, SPANISH_MIN_PERSPICUITY, spanishPerspicuity } from "../readability";
 import { findIdentifiers, storyIdentifierIssues } from "./deidentify";
-import { storyOrder } from "./selection";
+import { storyOrder, storyOutcomeWords, storyWords } from "./selection";
 
 const patient = {
   givenName: "María José",
@@ -73,5 +74,25 @@ describe("the stories' stated order", () => {
       { id: "a", publishedAt: "2026-02-01T10:00:00.000Z", good: false },
     ];
     expect(storyOrder(s).map((x) => x.id)).toEqual(["c", "a", "b"]);
+  });
+});
+
+describe("the words patients read above and beside the stories", () => {
+  it("read at grade 8 or below in English, and at INFLESZ 55 or above in Spanish", () => {
+    // The label ("One person's experience, not evidence") is a fixed phrase of five words, too short
+    // for a reading formula to mean anything; the rule and the empty message are sentences.
+    for (const key of ["rule", "none"] as const) {
+      expect(readingGrade(storyWords.en[key]), key).toBeLessThanOrEqual(8);
+      expect(spanishPerspicuity(storyWords.es[key]), key).toBeGreaterThanOrEqual(SPANISH_MIN_PERSPICUITY);
+    }
+  });
+
+  it("say the numbers as the patient's own, before and after, with when", () => {
+    const o = { baseline: { score: 6, timepoint: "baseline" }, latest: { score: 8, timepoint: "3m" } };
+    expect(storyOutcomeWords(o, "en")).toBe("6 before treatment → 8 at 3 months");
+    expect(storyOutcomeWords(o, "es")).toBe("6 antes del tratamiento → 8 a los 3 meses");
+    expect(storyOutcomeWords({ ...o, latest: null }, "en")).toBe(
+      "6 before treatment → no answer after treatment yet",
+    );
   });
 });
