@@ -52,6 +52,7 @@ describe("the decision aid in Spanish", () => {
     const cards = page.getByRole("article");
     await visible(cards);
     expect(await cards.count()).toBe(decisionOptions.length);
+    await page.getByRole("button", { name: "Abrir todas las opciones" }).click();
     const es = localizedOptions("es");
     for (const o of es.filter((x) => x.investigational)) {
       const card = page.getByRole("article", { name: o.name });

@@ -51,6 +51,13 @@ describe("the decision aid", () => {
     const cards = page.getByRole("article");
     await visible(cards);
     expect(await cards.count()).toBe(decisionOptions.length);
+    // On a phone each card is folded to its heading (still marked experimental where it is).
+    const firstFold = page.getByRole("button", { name: decisionOptions[0]!.name, exact: true });
+    expect(await firstFold.getAttribute("aria-expanded")).toBe("false");
+    await expectText(page.getByRole("article", { name: /Bone marrow shot/ }), "Experimental");
+    await firstFold.press("Enter");
+    expect(await firstFold.getAttribute("aria-expanded")).toBe("true");
+    await page.getByRole("button", { name: "Open every choice" }).click();
     for (const o of decisionOptions.filter((x) => x.investigational)) {
       const card = page.getByRole("article", { name: o.name });
       await expectText(card, "Experimental");

@@ -28,6 +28,7 @@
  * question (`--only portal`) in screenshots-portal.ts, the education library (`--only library`) in
  * screenshots-library.ts, the consent flow on a phone (`--only consent`) in screenshots-consent.ts,
  * the progress report's first page as PNG (`--only report`) in screenshots-report.ts,
+ * a patient's story in the decision aid on a phone (`--only stories`) in screenshots-stories.ts,
  * the clinic's FHIR API clients (`--only
  * fhir-clients`, which also needs DATA_DIR) in screenshots-fhir.ts. Uses the demo data when
  * there is some (a patient with answers,
@@ -59,6 +60,7 @@ import { qualityScreenshots } from "./screenshots-quality";
 import { recordScreenshots } from "./screenshots-records";
 import { reportScreenshots } from "./screenshots-report";
 import { researchScreenshots } from "./screenshots-research";
+import { storyScreenshots } from "./screenshots-stories";
 
 const base = (process.env.BASE_URL ?? "http://localhost:3000").replace(/\/$/, "");
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "docs", "screenshots");
@@ -367,6 +369,10 @@ async function main() {
     }
     if (only === "aid-es") {
       await spanishAidScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
+      return;
+    }
+    if (only === "stories") {
+      await storyScreenshots(browser, base, shoot, { clinician: CLINICIAN, password: PASSWORD });
       return;
     }
     if (only === "consent") {

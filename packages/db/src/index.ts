@@ -55,6 +55,7 @@ export * from "./repos/scope";
 export * from "./repos/scoped-reads";
 export * from "./repos/sessions";
 export * from "./repos/staff";
+export * from "./repos/stories";
 export * from "./repos/summaries";
 export * from "./repos/summary-build";
 export * from "./repos/summary-reads";

@@ -52,6 +52,7 @@ import { qualityRoutes } from "./routes/quality";
 import { researchRoutes } from "./routes/research";
 import { cohortRoutes } from "./routes/research/cohorts";
 import { staffRoutes } from "./routes/staff";
+import { storyRoutes } from "./routes/stories";
 import { taskRoutes } from "./routes/tasks";
 import { testClockRoutes } from "./routes/test-clock";
 import { worklistRoutes } from "./routes/worklist";
@@ -79,6 +80,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   candidacyRoutes(api);
   consentRoutes(api);
   decisionAidRoutes(api);
+  storyRoutes(api);
   clinicRoutes(api);
   fhirClientRoutes(api);
   staffRoutes(api);

@@ -41,6 +41,8 @@ type Resources = {
   /** A's research consent document, and the patient's signature of it. */
   consentDocument: string;
   consent: string;
+  /** A story of the patient's treatment, drafted on their story consent. */
+  story: string;
 };
 
 type Fixture =
@@ -67,6 +69,8 @@ const adverseEvent = {
 const values = { "avoid-surgery": 4, "fast-relief": 2, "avoid-procedures": 3, "low-cost": 1, certainty: 4 };
 
 const patientId = (r: Resources) => ({ id: r.patient.id });
+const storyText =
+  "A person had back pain for years; exercise helped a little, and some days were still hard.";
 
 /** Route ("METHOD /path" as in the OpenAPI document) → how to ask for clinic A's resource. */
 const fixtures: Record<string, Fixture> = {
@@ -84,6 +88,14 @@ const fixtures: Record<string, Fixture> = {
   },
   "GET /consent-documents/{id}": { as: "staff", path: (r) => ({ id: r.consentDocument }) },
   "POST /portal/consents/{consentId}/withdrawal": { as: "patient", path: (r) => ({ consentId: r.consent }) },
+  "GET /patients/{id}/stories": { as: "staff", path: patientId },
+  "POST /patients/{id}/stories": {
+    as: "staff",
+    path: patientId,
+    body: (r) => ({ treatmentId: r.treatment.id, language: "en", text: storyText }),
+  },
+  "PUT /stories/{id}": { as: "staff", path: (r) => ({ id: r.story }), body: () => ({ text: storyText }) },
+  "POST /stories/{id}/approval": { as: "staff", path: (r) => ({ id: r.story }) },
   "GET /patients/{id}/diary": { as: "staff", path: patientId },
   "GET /patients/{id}/progress-report.pdf": { as: "staff", path: patientId },
   "GET /patients/{id}/imaging": { as: "staff", path: patientId },
@@ -238,9 +250,21 @@ async function makeClinicA(): Promise<{ admin: Staff; r: Resources }> {
     { documentId: consentDocument!.id, typedName: "Ada Lovelace", confirmed: true },
     patient.cookie,
   );
+  const [storyDocument] = await h.publishConsent(clinic.id, { purpose: "story" });
+  await post(
+    "/portal/consents",
+    { documentId: storyDocument!.id, typedName: "Ada Lovelace", confirmed: true },
+    patient.cookie,
+  );
+  const story = await post(`/patients/${patient.id}/stories`, {
+    treatmentId: treatment.json.id,
+    language: "en",
+    text: storyText,
+  });
   return {
     admin,
     r: {
+      story: story.json.id,
       patient,
       clinician,
       treatment: { id: treatment.json.id, version: treatment.json.version ?? 1 },
@@ -284,6 +308,7 @@ async function clinicARows(): Promise<Record<string, string>> {
     "decisions",
     "consents",
     "consent_documents",
+    "stories",
   ];
   const out: Record<string, string> = {};
   for (const t of [...tables, "tasks", "staff_users", "sessions", "response_drafts", "imaging_studies"]) {

@@ -30,6 +30,7 @@ import { buildPatient, type ClinicContext, ENROLMENT_DAYS } from "./patient";
 import { createRandom } from "./random";
 import { emptyRows, type RegistryRows, type RowCounts } from "./rows";
 import { DEMO_CLINIC, DEMO_PASSWORD, demoPortalPatient, demoStaff, SECOND_CLINIC } from "./sign-ins";
+import { writeDemoStories } from "./stories";
 
 export { DEMO_CLINIC, DEMO_PASSWORD, demoSignIns, SECOND_CLINIC } from "./sign-ins";
 
@@ -57,7 +58,7 @@ export type DemoOptions = {
 
 export type DemoResult = {
   clinics: { id: string; name: string }[];
-  rows: RowCounts & { clinics: number; staff: number; consents: number };
+  rows: RowCounts & { clinics: number; staff: number; consents: number; stories: number };
   replaced: boolean;
   /** How foreign keys were checked (see integrity.ts). */
   foreignKeyChecks: "bulk" | "per-row";
@@ -128,6 +129,7 @@ async function seed(pool: pg.Pool, opts: DemoOptions): Promise<DemoResult> {
       const clinicIds = clinics.map((c) => c.id);
       await finishBulkLoad(client, load, { clinicIds, tables: loadedTables, today }, timings);
       const consents = await writeDemoConsents(client, clinicIds);
+      const stories = await writeDemoStories(client, clinicIds);
       await appendAudit(tx, {
         at: (opts.now ?? (() => new Date()))(),
         actorKind: "system",
@@ -142,7 +144,7 @@ async function seed(pool: pg.Pool, opts: DemoOptions): Promise<DemoResult> {
       });
       return {
         clinics,
-        rows: { ...rows, clinics: clinics.length, staff: demoStaff.length, consents },
+        rows: { ...rows, clinics: clinics.length, staff: demoStaff.length, consents, stories },
         replaced,
         foreignKeyChecks: load.bulkChecks ? "bulk" : "per-row",
         timings,

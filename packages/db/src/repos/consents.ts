@@ -2,7 +2,8 @@
  * What patients consented to (schema/consent.ts): signing in the portal (after the teach-back for
  * a procedure consent, with the typed name and confirmation; the document's id, version, hash and
  * language kept with the signature), a paper consent recorded by staff with its witness, and
- * withdrawal. Withdrawing research consent queues the patient's summary slices, so pooled figures
+ * withdrawal. Withdrawing story consent withdraws the patient's stories at once (./stories).
+ * Withdrawing research consent queues the patient's summary slices, so pooled figures
  * are recomputed without them (./research-consent-sql) while the clinic's own keep them.
  * Every write and read is audited.
  */
@@ -20,6 +21,7 @@ import { whereClinic } from "../tenancy";
 import { clinicTimeZone } from "./clinics";
 import { currentDocuments, currentVersion, presentDocument } from "./consent-documents";
 import { audit, auditedRead, inTx, patientInScope, type Scope, type Tx } from "./scope";
+import { withdrawStories } from "./stories";
 
 type ConsentRow = typeof consents.$inferSelect;
 
@@ -249,6 +251,9 @@ export function consentRepository(db: Db, scope: Scope) {
             .insert(summaryDirty)
             .values(kinds.rows.map((r) => ({ clinicId: scope.clinicId, kind: r.kind })));
       }
+      // Story consent: the patient's stories are withdrawn in this transaction, so none is shown
+      // or served from the moment the withdrawal is committed.
+      const storiesWithdrawn = c.purpose === "story" ? await withdrawStories(tx, scope, patientId, c.id) : 0;
       await audit(tx, scope, {
         action: "withdraw",
         entityType: "consent",
@@ -259,6 +264,7 @@ export function consentRepository(db: Db, scope: Scope) {
           treatmentKind: c.treatmentKind,
           version: c.version,
           summarySlicesQueued: queued,
+          ...(c.purpose === "story" ? { storiesWithdrawn } : {}),
         },
       });
       return consentsOf(tx, scope.clinicId, patientId);

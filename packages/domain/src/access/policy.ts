@@ -96,3 +96,12 @@ export const mayOverrideCandidacy = (actor: Actor): boolean => can(actor, "candi
 export function grantsOf(role: Role): readonly Permission[] {
   return grants[role];
 }
+
+/**
+ * Who may approve a patient's story for the decision aid (domain/stories): a clinician, who answers
+ * for it being fair to the patient and free of what identifies them. Coordinators and admins may
+ * draft one (`patients:write`) but not approve it: a story put before other patients is a
+ * clinical judgement, so administrators, who are not necessarily clinicians, do not hold it.
+ */
+export const mayApproveStory = (actor: Actor): boolean =>
+  actor.kind === "staff" && actor.role === "clinician";

@@ -23,5 +23,6 @@ export * from "./recovery";
 export * from "./research";
 export * from "./responses";
 export * from "./staff";
+export * from "./stories";
 export * from "./tasks";
 export * from "./treatments";

@@ -36,6 +36,7 @@ import {
   type Scope,
   scopedDb,
   staffRepository,
+  storyRepository,
   taskRepository,
   treatmentRepository,
 } from "@evident/db";
@@ -126,6 +127,7 @@ export function clinicRepositories(c: Context<AppEnv>) {
     consents: consentRepository(db, scope),
     consentDocuments: consentDocumentRepository(db, scope),
     decisions: decisionRepository(db, scope),
+    stories: storyRepository(db, scope),
     clinic: clinicSettingsRepository(db, scope),
     staff: staffRepository(db, scope, {
       baseUrl: config.publicUrl,
@@ -165,6 +167,19 @@ export function personRepositories(c: Context<AppEnv>) {
     registry: (on: ReadTarget = database.reads.primary) =>
       registryReadRepository(db, scope, readDb(db, on, scope.clinicId)),
   };
+}
+
+/**
+ * The decision aid's published stories, for the two who see the decision aid: a patient, or staff
+ * who may read patients (researchers may not: the stories carry one patient's own scores).
+ */
+export function storyRepositories(c: Context<AppEnv>) {
+  const actor = c.get("actor");
+  if (!actor) throw unauthenticated();
+  if (actor.kind === "staff" && !can(actor, "patients:read"))
+    throw forbidden(`Your role (${actor.role}) may not do this`);
+  const scope = scopeOf(c, actor);
+  return storyRepository(scopedDb(c.get("deps").database.pool, scope.clinicId), scope);
 }
 
 export function portalRepositories(c: Context<AppEnv>) {

@@ -5,11 +5,13 @@
  * there are enough. The order
  * is the catalogue's (self-care first) for everyone: nothing is ranked.
  */
-import type { RegistryResult, RegistryResults } from "@evident/domain/api";
+import type { PublishedStory, RegistryResult, RegistryResults } from "@evident/domain/api";
 import { type OptionGroup, optionGroups } from "@evident/domain/evidence";
-import { List, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { useState } from "react";
 import { useRegistryResults } from "../api/decisions";
+import { useDecisionAidStories } from "../api/stories";
 import { Glance } from "./Glance";
 import { useAidLanguage } from "./language";
 import { OptionCard } from "./OptionCard";
@@ -94,6 +96,21 @@ export function DecisionAidView({
   const registry = useRegistryResults(patientId, lang);
   const byOption = new Map<string, RegistryResult>((registry.data?.items ?? []).map((r) => [r.optionId, r]));
   const options = all.filter((o) => group === "all" || o.group === group);
+  const stories = useDecisionAidStories(lang);
+  const storiesOf = (optionId: string): PublishedStory[] | undefined =>
+    stories.data?.items.filter((s) => s.optionIds.includes(optionId));
+  // On a phone every card is folded to its heading, so the page is a list of choices to open
+  // (every card open, it was about 34,000 px long); wider screens keep the cards side by side.
+  const phone = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false }) ?? false;
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setOpen((now) => {
+      const next = new Set(now);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const allOpen = options.every((o) => open.has(o.id));
   return (
     <Stack gap="lg">
       <Stack gap={6}>
@@ -121,9 +138,28 @@ export function DecisionAidView({
         <Title order={2} size="h3" id="details-h">
           {w.detailsTitle}
         </Title>
-        <SimpleGrid cols={wide ? { base: 1, md: 2, xl: 3 } : 1} spacing="md">
+        {phone && (
+          <Group justify="space-between" align="center" gap="xs">
+            <Text size="sm">{w.foldHint}</Text>
+            <Button
+              variant="light"
+              size="xs"
+              onClick={() => setOpen(allOpen ? new Set() : new Set(options.map((o) => o.id)))}
+            >
+              {allOpen ? w.closeAll : w.openAll}
+            </Button>
+          </Group>
+        )}
+        <SimpleGrid cols={wide ? { base: 1, md: 2, xl: 3 } : 1} spacing={phone ? "xs" : "md"}>
           {options.map((o) => (
-            <OptionCard key={o.id} option={o} registry={byOption.get(o.id)} context={registry.data} />
+            <OptionCard
+              key={o.id}
+              option={o}
+              registry={byOption.get(o.id)}
+              context={registry.data}
+              stories={storiesOf(o.id)}
+              folded={phone ? { open: open.has(o.id), toggle: () => toggle(o.id) } : undefined}
+            />
           ))}
         </SimpleGrid>
       </Stack>

@@ -6,7 +6,7 @@
  * sources.
  */
 import { type CitationKey, citations } from "@evident/domain";
-import type { RegistryResult, RegistryResults } from "@evident/domain/api";
+import type { PublishedStory, RegistryResult, RegistryResults } from "@evident/domain/api";
 import {
   type AverageComparison,
   type CriterionId,
@@ -17,12 +17,14 @@ import {
   rowDetail,
   treatmentKindForOption,
 } from "@evident/domain/evidence";
-import { Badge, Card, Group, List, Stack, Text, Title } from "@mantine/core";
-import { IconAlertTriangle } from "@tabler/icons-react";
+import { storyWords } from "@evident/domain/stories";
+import { Badge, Card, Group, List, Stack, Text, Title, UnstyledButton } from "@mantine/core";
+import { IconAlertTriangle, IconChevronDown } from "@tabler/icons-react";
 import classes from "./DecisionAid.module.css";
 import { useCertaintyLabel } from "./Glance";
 import { IconArray } from "./IconArray";
 import { useAidLanguage } from "./language";
+import { StoryCard } from "./StoryCard";
 
 const cite = (keys: readonly CitationKey[]) => keys.map((k) => citations[k].text).join(" · ");
 
@@ -173,17 +175,50 @@ function Clinic({
 /** What the whole set of clinic figures is about (from RegistryResults). */
 export type RegistryContext = Pick<RegistryResults, "basis" | "usable" | "responderRule">;
 
+/**
+ * Patients' stories of this option's treatment at the clinic: the stated rule first, then every
+ * one the server sent (all published, in publication order), each labelled as one person's
+ * experience, with their own numbers.
+ */
+function Stories({ stories }: { stories: readonly PublishedStory[] }) {
+  const { lang } = useAidLanguage();
+  const sw = storyWords[lang];
+  return (
+    <Field title={sw.title}>
+      <Stack gap={6}>
+        <Text size="xs">{sw.rule}</Text>
+        {stories.length === 0 ? (
+          <Text size="sm">{sw.none}</Text>
+        ) : (
+          stories.map((s) => <StoryCard key={s.id} story={s} lang={lang} />)
+        )}
+      </Stack>
+    </Field>
+  );
+}
+
 export function OptionCard({
   option,
   registry,
   context,
+  stories,
+  folded,
 }: {
   option: DecisionOption;
   registry?: RegistryResult | undefined;
   context?: RegistryContext | undefined;
+  /** The clinic's published stories of this option's treatment; undefined while not loaded. */
+  stories?: readonly PublishedStory[] | undefined;
+  /**
+   * On a phone: the card is a disclosure (the WAI-ARIA pattern: a button in the heading with
+   * `aria-expanded`, controlling the body), closed unless `folded.open`.
+   */
+  folded?: { open: boolean; toggle: () => void } | undefined;
 }) {
   const { w, p, costLabels, groupLabels } = useAidLanguage();
   const certainty = useCertaintyLabel()(option);
+  const bodyId = `option-body-${option.id}`;
+  const closed = folded !== undefined && !folded.open;
   return (
     <Card
       withBorder
@@ -207,94 +242,111 @@ export function OptionCard({
             )}
           </Group>
           <Title order={3} size="h4" id={`option-${option.id}`}>
-            {option.name}
+            {folded ? (
+              <UnstyledButton
+                onClick={folded.toggle}
+                aria-expanded={folded.open}
+                aria-controls={bodyId}
+                className={classes.fold}
+              >
+                <span>{option.name}</span>
+                <IconChevronDown size={20} aria-hidden className={classes.chevron} data-open={folded.open} />
+              </UnstyledButton>
+            ) : (
+              option.name
+            )}
           </Title>
           {option.suitableFor && <Text size="sm">{option.suitableFor}</Text>}
         </div>
-        <Field title={w.whatItIs}>
-          <Text size="sm">{option.whatItIs}</Text>
-        </Field>
-        <Field title={w.whatItIsLike}>
-          <Text size="sm">{option.whatItIsLike}</Text>
-        </Field>
-        <Field title={w.benefits}>
-          <List size="sm" spacing={2}>
-            {option.benefits.map((b) => (
-              <List.Item key={b}>{b}</List.Item>
-            ))}
-          </List>
-        </Field>
-        <Field title={w.harms}>
-          <List size="sm" spacing={2}>
-            {option.harms.map((b) => (
-              <List.Item key={b}>{b}</List.Item>
-            ))}
-          </List>
-        </Field>
-        <Field title={w.outOf100}>
-          {option.outOf100.length > 0 ? (
-            option.outOf100.map((t) => (
-              <Frequencies key={t.outcome + t.timeFrame} t={t} certainty={certainty} />
-            ))
-          ) : (
-            <Text size="sm">{option.noNumbers}</Text>
-          )}
-        </Field>
-        {option.averages.length > 0 && (
-          <Field title={w.averages}>
-            {option.averages.map((a) => (
-              <Averages key={a.summary} a={a} />
-            ))}
-          </Field>
-        )}
-        {option.shamResponse && (
-          <Field title={w.sham}>
-            <Frequencies t={option.shamResponse} certainty={certainty} />
-          </Field>
-        )}
-        {option.otherNumbers.length > 0 && (
-          <Field title={w.otherNumbers}>
-            {option.otherNumbers.map((x) => (
-              <Text size="sm" key={x.text}>
-                {x.text}{" "}
-                <Text span size="xs" c="dimmed">
-                  ({cite(x.sources)})
-                </Text>
+        <div id={bodyId} hidden={closed}>
+          <Stack gap="sm">
+            <Field title={w.whatItIs}>
+              <Text size="sm">{option.whatItIs}</Text>
+            </Field>
+            <Field title={w.whatItIsLike}>
+              <Text size="sm">{option.whatItIsLike}</Text>
+            </Field>
+            <Field title={w.benefits}>
+              <List size="sm" spacing={2}>
+                {option.benefits.map((b) => (
+                  <List.Item key={b}>{b}</List.Item>
+                ))}
+              </List>
+            </Field>
+            <Field title={w.harms}>
+              <List size="sm" spacing={2}>
+                {option.harms.map((b) => (
+                  <List.Item key={b}>{b}</List.Item>
+                ))}
+              </List>
+            </Field>
+            <Field title={w.outOf100}>
+              {option.outOf100.length > 0 ? (
+                option.outOf100.map((t) => (
+                  <Frequencies key={t.outcome + t.timeFrame} t={t} certainty={certainty} />
+                ))
+              ) : (
+                <Text size="sm">{option.noNumbers}</Text>
+              )}
+            </Field>
+            {option.averages.length > 0 && (
+              <Field title={w.averages}>
+                {option.averages.map((a) => (
+                  <Averages key={a.summary} a={a} />
+                ))}
+              </Field>
+            )}
+            {option.shamResponse && (
+              <Field title={w.sham}>
+                <Frequencies t={option.shamResponse} certainty={certainty} />
+              </Field>
+            )}
+            {option.otherNumbers.length > 0 && (
+              <Field title={w.otherNumbers}>
+                {option.otherNumbers.map((x) => (
+                  <Text size="sm" key={x.text}>
+                    {x.text}{" "}
+                    <Text span size="xs" c="dimmed">
+                      ({cite(x.sources)})
+                    </Text>
+                  </Text>
+                ))}
+              </Field>
+            )}
+            <Clinic option={option} registry={registry} context={context} />
+            {stories && <Stories stories={stories} />}
+            <Field title={w.certainty}>
+              <Badge
+                variant="light"
+                color={option.certainty === "high" || option.certainty === "moderate" ? "blue" : "gray"}
+              >
+                {certainty}
+              </Badge>
+              <Text size="sm">{option.certaintyNote}</Text>
+            </Field>
+            <Field title={w.timeToEffect}>
+              <Text size="sm">{option.timeToEffect}</Text>
+            </Field>
+            <Field title={w.visits}>
+              <Text size="sm">
+                {option.visits.text}
+                {option.visits.estimate && <Text span size="xs" c="dimmed">{` ${w.estimate}`}</Text>}
               </Text>
-            ))}
-          </Field>
-        )}
-        <Clinic option={option} registry={registry} context={context} />
-        <Field title={w.certainty}>
-          <Badge
-            variant="light"
-            color={option.certainty === "high" || option.certainty === "moderate" ? "blue" : "gray"}
-          >
-            {certainty}
-          </Badge>
-          <Text size="sm">{option.certaintyNote}</Text>
-        </Field>
-        <Field title={w.timeToEffect}>
-          <Text size="sm">{option.timeToEffect}</Text>
-        </Field>
-        <Field title={w.visits}>
-          <Text size="sm">
-            {option.visits.text}
-            {option.visits.estimate && <Text span size="xs" c="dimmed">{` ${w.estimate}`}</Text>}
-          </Text>
-        </Field>
-        <Field title={w.cost}>
-          <Text size="sm">
-            {costLabels[option.cost.band]}. {option.cost.text}
-            {option.cost.estimate && <Text span size="xs" c="dimmed">{` ${w.estimate}`}</Text>}
-          </Text>
-        </Field>
-        <Field title={w.status}>
-          <Text size="sm" fw={option.investigational ? 600 : undefined}>
-            {option.regulatoryStatus}
-          </Text>
-        </Field>
-        <Sources keys={option.sources} />
+            </Field>
+            <Field title={w.cost}>
+              <Text size="sm">
+                {costLabels[option.cost.band]}. {option.cost.text}
+                {option.cost.estimate && <Text span size="xs" c="dimmed">{` ${w.estimate}`}</Text>}
+              </Text>
+            </Field>
+            <Field title={w.status}>
+              <Text size="sm" fw={option.investigational ? 600 : undefined}>
+                {option.regulatoryStatus}
+              </Text>
+            </Field>
+            <Sources keys={option.sources} />
+          </Stack>
+        </div>
       </Stack>
     </Card>
   );

@@ -30,6 +30,7 @@ import { EnterAnswersModal } from "./EnterAnswersModal";
 import { FollowUpsSection } from "./FollowUpsSection";
 import { ImagingSection } from "./ImagingSection";
 import { RecordTreatmentModal } from "./RecordTreatmentModal";
+import { StoriesSection } from "./StoriesSection";
 import { TreatmentsSection } from "./TreatmentsSection";
 import { ProcedureBlockAlert, TriageSection } from "./TriageSection";
 
@@ -155,6 +156,12 @@ export function PatientPage() {
             <CandidacySection patient={p} maySign={can(me, "candidacy:sign")} />
             <ConsentsSection patientId={p.id} mayWrite={can(me, "patients:write")} />
             <DecisionSection patientId={p.id} />
+            <StoriesSection
+              patientId={p.id}
+              treatments={p.treatments}
+              mayWrite={can(me, "patients:write")}
+              mayApprove={me.role === "clinician"}
+            />
             <AdverseEventsSection patient={p} mayWrite={mayTreat} />
             <ImagingSection patientId={p.id} mayWrite={mayTreat} />
           </Stack>
