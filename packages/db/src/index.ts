@@ -58,6 +58,7 @@ export * from "./repos/summaries";
 export * from "./repos/summary-build";
 export * from "./repos/summary-reads";
 export * from "./repos/tasks";
+export * from "./repos/track-record";
 export * from "./repos/tokens";
 export * from "./repos/treatments";
 export * from "./research-export";

@@ -53,6 +53,7 @@ import { cohortRoutes } from "./routes/research/cohorts";
 import { staffRoutes } from "./routes/staff";
 import { taskRoutes } from "./routes/tasks";
 import { testClockRoutes } from "./routes/test-clock";
+import { trackRecordRoutes } from "./routes/track-record";
 import { worklistRoutes } from "./routes/worklist";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -84,6 +85,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   qualityRoutes(api);
   researchRoutes(api);
   cohortRoutes(api);
+  trackRecordRoutes(api);
   return api;
 }
 

@@ -148,6 +148,15 @@ export const router = createBrowserRouter([
             lazy: page(() => import("./portal/PortalPasswordPages").then((m) => m.PortalResetPage)),
           },
           {
+            // A clinic's public track record, and the list of published ones: readable without signing in.
+            path: "/clinics/:slug/track-record",
+            lazy: page(() => import("./track-record/TrackRecordFrame").then((m) => m.TrackRecordFrame)),
+          },
+          {
+            path: "/clinics",
+            lazy: page(() => import("./track-record/TrackRecordFrame").then((m) => m.TrackRecordFrame)),
+          },
+          {
             // The education library, index and pages in one chunk: readable without signing in.
             path: "/portal/library/:topic?",
             lazy: page(() => import("./portal/library/LibraryFrame").then((m) => m.LibraryFrame)),

@@ -25,3 +25,4 @@ export * from "./responses";
 export * from "./staff";
 export * from "./tasks";
 export * from "./treatments";
+export * from "./track-record";

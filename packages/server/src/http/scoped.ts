@@ -12,6 +12,7 @@ import {
   auditTrailRepository,
   candidacyRepository,
   clinicSettingsRepository,
+  trackRecordRepository,
   consentDocumentRepository,
   consentRepository,
   type Db,
@@ -125,6 +126,7 @@ export function clinicRepositories(c: Context<AppEnv>) {
     consentDocuments: consentDocumentRepository(db, scope),
     decisions: decisionRepository(db, scope),
     clinic: clinicSettingsRepository(db, scope),
+    trackRecord: trackRecordRepository(db, scope),
     staff: staffRepository(db, scope, {
       baseUrl: config.publicUrl,
       idleMinutes: config.session.idleMinutes,
