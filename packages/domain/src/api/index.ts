@@ -24,5 +24,5 @@ export * from "./research";
 export * from "./responses";
 export * from "./staff";
 export * from "./tasks";
-export * from "./treatments";
 export * from "./track-record";
+export * from "./treatments";

@@ -12,7 +12,6 @@ import {
   auditTrailRepository,
   candidacyRepository,
   clinicSettingsRepository,
-  trackRecordRepository,
   consentDocumentRepository,
   consentRepository,
   type Db,
@@ -37,6 +36,7 @@ import {
   scopedDb,
   staffRepository,
   taskRepository,
+  trackRecordRepository,
   treatmentRepository,
 } from "@evident/db";
 import { type Actor, can, forbidden, type Permission, unauthenticated } from "@evident/domain";
