@@ -27,7 +27,8 @@
  * screenshots-research.ts, the portal sign-in and a first
  * question (`--only portal`) in screenshots-portal.ts, the education library (`--only library`) in
  * screenshots-library.ts, the consent flow on a phone (`--only consent`) in screenshots-consent.ts,
- * the clinic's FHIR API clients (`--only
+ * a clinic's public track record and its Settings card (`--only track-record`) in
+ * screenshots-track-record.ts, the clinic's FHIR API clients (`--only
  * fhir-clients`, which also needs DATA_DIR) in screenshots-fhir.ts. Uses the demo data when
  * there is some (a patient with answers,
  * the demo portal patient); otherwise it creates a showcase patient through the API first.
@@ -57,6 +58,7 @@ import { portalScreenshots } from "./screenshots-portal";
 import { qualityScreenshots } from "./screenshots-quality";
 import { recordScreenshots } from "./screenshots-records";
 import { researchScreenshots } from "./screenshots-research";
+import { trackRecordScreenshots } from "./screenshots-track-record";
 
 const base = (process.env.BASE_URL ?? "http://localhost:3000").replace(/\/$/, "");
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "docs", "screenshots");
@@ -369,6 +371,10 @@ async function main() {
     }
     if (only === "library") {
       await libraryScreenshots(browser, base, shoot);
+      return;
+    }
+    if (only === "track-record") {
+      await trackRecordScreenshots(browser, base, shoot, { mailDir: mailFolder() });
       return;
     }
     if (only === "research") {

@@ -162,7 +162,7 @@ export const judgingClinicTopic: LibraryTopic = {
         },
         {
           text: "Ask the clinic for its track record page. An honest page counts everyone the clinic treated. It says how many people answered. It puts the clinic's numbers next to other clinics'. And it says what the numbers cannot show.",
-          sources: ["clement2015", "spiegelhalter2005"],
+          sources: ["clement2015"],
           certainty: "official",
         },
       ],

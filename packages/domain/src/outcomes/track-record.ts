@@ -240,7 +240,7 @@ export const trackRecordCaveats: readonly TrackRecordCaveat[] = [
     en: "These people chose this clinic, and could pay for it. They may differ from people at other clinics in ways the network's comparison does not allow for.",
     es: "Estas personas eligieron esta clínica y pudieron pagarla. Pueden ser distintas de las de otras clínicas en cosas que la comparación de la red no tiene en cuenta.",
     sources: ["spiegelhalter2005"],
-    certainty: "official",
+    certainty: "not-rated",
   },
   {
     id: "who-did-not-answer",

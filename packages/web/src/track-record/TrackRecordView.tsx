@@ -60,16 +60,14 @@ function rowsOf(t: TrackRecordCopy, kind: TrackRecordKind): Row[] {
         label: t.changeAt(name, tpName),
         ...both((s) => {
           const x = measureOf(s);
-          return x?.meanChange && x.analysed.n !== null
-            ? t.change(x.meanChange, String(x.analysed.n))
-            : t.notShown;
+          return x?.meanChange ? t.change(x.meanChange, x.analysed.n) : t.notShown;
         }),
       });
       rows.push({
         label: t.improvedAt(name, tpName),
         ...both((s) => {
           const x = measureOf(s);
-          return x?.responderShare ? t.share(x.responderShare, count(t, x.analysed)) : t.notShown;
+          return x?.responderShare ? t.share(x.responderShare, x.analysed.n) : t.notShown;
         }),
       });
     }
@@ -79,7 +77,7 @@ function rowsOf(t: TrackRecordCopy, kind: TrackRecordKind): Row[] {
       label: t.surgery,
       ...both((s) => {
         const y = s.surgeryWithinYear;
-        return y?.share ? t.share(y.share, count(t, y.followed)) : t.notShown;
+        return y?.share ? t.share(y.share, y.followed.n) : t.notShown;
       }),
     });
   rows.push({ label: t.adverseSerious, ...both((s) => count(t, s.adverseEvents.serious)) });

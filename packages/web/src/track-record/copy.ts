@@ -6,8 +6,8 @@ import type { HiddenReason } from "@evident/domain/api";
 
 const hiddenEn: Record<HiddenReason, string> = {
   "fewer-than-11": "fewer than 11",
-  "all-but-fewer-than-11": "all but 1 to 10",
-  "would-reveal-a-small-count": "not shown (it would reveal a count under 11)",
+  "all-but-fewer-than-11": "all but 1–10",
+  "would-reveal-a-small-count": "not shown",
 };
 
 export const trackRecordCopy = {
@@ -16,7 +16,8 @@ export const trackRecordCopy = {
     "How this clinic's patients did, counted for everyone it treated, not only the ones it chose to show. The numbers from all clinics in the network are beside them.",
   asOf: (date: string) => `Figures as of ${date}.`,
   published: (date: string) => `Published by the clinic on ${date}.`,
-  smallCells: "To protect privacy, a count of 1 to 10 people is shown as “fewer than 11”.",
+  smallCells:
+    "To protect privacy, a count of 1 to 10 people is shown as “fewer than 11”, and a number that would let someone work one out is not shown.",
   noKinds: "The clinic has no treatments to report yet.",
   investigational: "Investigational: not approved by the FDA for back pain",
   measure: "Measure",
@@ -28,11 +29,11 @@ export const trackRecordCopy = {
   answeredOf: (n: string, due: string) => `${n} of ${due} due`,
   changeAt: (measure: string, tp: string) => `${measure} at ${tp}: average change`,
   improvedAt: (measure: string, tp: string) => `${measure} at ${tp}: clearly better`,
-  change: (e: { value: string; low: string; high: string }, n: string) =>
-    `${e.value} (95% interval ${e.low} to ${e.high}); ${n} people`,
-  share: (e: { value: string; low: string; high: string }, n: string) =>
-    `${e.value}% (95% interval ${e.low}% to ${e.high}%); ${n} people`,
-  notShown: "Not shown: fewer than 11 people",
+  change: (e: { value: string; low: string; high: string }, n: number | null) =>
+    `${e.value} (95% interval ${e.low} to ${e.high})${n === null ? "" : `; ${n} people`}`,
+  share: (e: { value: string; low: string; high: string }, n: number | null) =>
+    `${e.value}% (95% interval ${e.low}% to ${e.high}%)${n === null ? "" : `; ${n} people`}`,
+  notShown: "Not shown (small numbers)",
   surgery: "Spine surgery within a year",
   adverseSerious: "Serious side effects recorded",
   adverseOther: "Other side effects recorded",
@@ -80,7 +81,8 @@ export const trackRecordCopyEs: TrackRecordCopy = {
     "Cómo les fue a los pacientes de esta clínica, contando a todas las personas que trató, no solo a las que quiso mostrar. Al lado están los números de todas las clínicas de la red.",
   asOf: (date: string) => `Datos a fecha de ${date}.`,
   published: (date: string) => `La clínica los publicó el ${date}.`,
-  smallCells: "Para proteger la intimidad, un número de 1 a 10 personas se muestra como “menos de 11”.",
+  smallCells:
+    "Para proteger la intimidad, un número de 1 a 10 personas se muestra como “menos de 11”, y no se muestra ningún número del que se pudiera sacar.",
   noKinds: "La clínica aún no tiene tratamientos que mostrar.",
   investigational: "En investigación: la FDA no lo ha aprobado para el dolor de espalda",
   measure: "Medida",
@@ -92,9 +94,11 @@ export const trackRecordCopyEs: TrackRecordCopy = {
   answeredOf: (n: string, due: string) => `${n} de ${due}`,
   changeAt: (measure: string, tp: string) => `${measure} a los ${tp}: cambio medio`,
   improvedAt: (measure: string, tp: string) => `${measure} a los ${tp}: claramente mejor`,
-  change: (e, n) => `${e.value} (intervalo del 95 %: ${e.low} a ${e.high}); ${n} personas`,
-  share: (e, n) => `${e.value} % (intervalo del 95 %: ${e.low} % a ${e.high} %); ${n} personas`,
-  notShown: "No se muestra: menos de 11 personas",
+  change: (e, n) =>
+    `${e.value} (intervalo del 95 %: ${e.low} a ${e.high})${n === null ? "" : `; ${n} personas`}`,
+  share: (e, n) =>
+    `${e.value} % (intervalo del 95 %: ${e.low} % a ${e.high} %)${n === null ? "" : `; ${n} personas`}`,
+  notShown: "No se muestra (números pequeños)",
   surgery: "Operación de columna en un año",
   adverseSerious: "Efectos secundarios graves anotados",
   adverseOther: "Otros efectos secundarios anotados",
@@ -127,8 +131,8 @@ export const trackRecordCopyEs: TrackRecordCopy = {
   },
   hidden: {
     "fewer-than-11": "menos de 11",
-    "all-but-fewer-than-11": "todos menos 1 a 10",
-    "would-reveal-a-small-count": "no se muestra (revelaría un número menor de 11)",
+    "all-but-fewer-than-11": "todos menos 1–10",
+    "would-reveal-a-small-count": "no se muestra",
   },
   notFound: "Esta clínica no ha publicado sus resultados.",
   listTitle: "Resultados de las clínicas",
