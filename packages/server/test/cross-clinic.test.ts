@@ -70,10 +70,6 @@ const patientId = (r: Resources) => ({ id: r.patient.id });
 
 /** Route ("METHOD /path" as in the OpenAPI document) → how to ask for clinic A's resource. */
 const fixtures: Record<string, Fixture> = {
-  "GET /public/clinics/{slug}/track-record": {
-    notClinicData:
-      "a page its clinic published for anyone to read (aggregates only); unpublished it is 404 for everyone",
-  },
   "GET /patients/{id}": { as: "staff", path: patientId },
   "GET /patients/{id}/adverse-events": { as: "staff", path: patientId },
   "POST /patients/{id}/adverse-events": { as: "staff", path: patientId, body: () => adverseEvent },
