@@ -148,12 +148,9 @@ export const router = createBrowserRouter([
             lazy: page(() => import("./portal/PortalPasswordPages").then((m) => m.PortalResetPage)),
           },
           {
-            // A clinic's public track record, and the list of published ones: readable without signing in.
-            path: "/clinics/:slug/track-record",
-            lazy: page(() => import("./track-record/TrackRecordFrame").then((m) => m.TrackRecordFrame)),
-          },
-          {
-            path: "/clinics",
+            // A clinic's public track record (/clinics/:slug/track-record) and the list of published
+            // ones (/clinics), in one route and chunk: readable without signing in.
+            path: "/clinics/*",
             lazy: page(() => import("./track-record/TrackRecordFrame").then((m) => m.TrackRecordFrame)),
           },
           {

@@ -24,5 +24,4 @@ export * from "./research";
 export * from "./responses";
 export * from "./staff";
 export * from "./tasks";
-export * from "./track-record";
 export * from "./treatments";

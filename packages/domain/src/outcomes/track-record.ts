@@ -8,15 +8,15 @@
  * clinic's (their difference is the other clinics' count). Estimates are given as decimal strings,
  * so the only numbers in the document are counts of 0 or at least 11.
  */
+import type { OutcomeRow } from "../api/outcomes";
 import type {
   Estimate,
   HiddenReason,
-  OutcomeRow,
   SafeCount,
   TrackRecordBenchmark,
   TrackRecordCaveat,
   TrackRecordSide,
-} from "../api";
+} from "../api/track-record";
 import { isSurgery } from "../catalogue/treatments";
 import { wilsonInterval } from "../stats/proportions";
 import type { BenchmarkMeasure, BenchmarkPoint } from "./benchmarking";

@@ -2,7 +2,7 @@
  * A clinic's public track record: the administrators' publishing state and preview, and the public
  * pages anyone may read. In its own module so the portal's first download never carries it.
  */
-import type { PublishedClinics, TrackRecord, TrackRecordPublishing } from "@evident/domain/api";
+import type { PublishedClinics, TrackRecord, TrackRecordPublishing } from "@evident/domain/api/track-record";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "./client";
 

@@ -87,8 +87,15 @@ function PublishedList() {
   );
 }
 
+/** `/clinics/{slug}/track-record`: the slug; `/clinics`: none (the list); anything else: not found. */
+export function slugOf(rest: string): string | null | undefined {
+  if (rest === "" || rest === "/") return null;
+  const m = /^([^/]+)\/track-record\/?$/.exec(rest);
+  return m ? m[1] : undefined;
+}
+
 export function TrackRecordFrame() {
-  const { slug } = useParams();
+  const slug = slugOf(useParams()["*"] ?? "");
   return (
     <Box mih="100dvh" bg="var(--mantine-color-gray-0)">
       <SkipLink />
@@ -107,7 +114,7 @@ export function TrackRecordFrame() {
         </Container>
       </Box>
       <Container size={880} px="sm" py="md" component="main" id="main" tabIndex={-1}>
-        {slug ? <ClinicTrackRecord slug={slug} /> : <PublishedList />}
+        {slug === null ? <PublishedList /> : <ClinicTrackRecord slug={slug ?? ""} />}
       </Container>
     </Box>
   );

@@ -5,7 +5,12 @@
  * numbered sources. Tables have three columns so they fit a phone; hidden counts say why.
  */
 import { citations } from "@evident/domain";
-import type { SafeCount, TrackRecord, TrackRecordKind, TrackRecordSide } from "@evident/domain/api";
+import type {
+  SafeCount,
+  TrackRecord,
+  TrackRecordKind,
+  TrackRecordSide,
+} from "@evident/domain/api/track-record";
 import { type LibraryCertainty, libraryCertaintyLabels } from "@evident/domain/library";
 import { Anchor, Badge, Card, Group, List, Stack, Table, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";

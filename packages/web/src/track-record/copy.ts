@@ -2,7 +2,7 @@
  * The track-record page's words, in English and Spanish key for key. The figures and the cited
  * statements of what they cannot show come from the server (domain/outcomes/track-record.ts).
  */
-import type { HiddenReason } from "@evident/domain/api";
+import type { HiddenReason } from "@evident/domain/api/track-record";
 
 const hiddenEn: Record<HiddenReason, string> = {
   "fewer-than-11": "fewer than 11",

@@ -6,7 +6,8 @@
  */
 import { refreshSummaries, summaryOutcomeTallies, summarySurvival, trackRecordCounts } from "@evident/db";
 import { isInvestigational, isSurgery, toIsoDate, treatmentKind, treatmentKindIds } from "@evident/domain";
-import { benchmarkMeasures, type TrackRecord } from "@evident/domain/api";
+import { benchmarkMeasures } from "@evident/domain/api";
+import type { TrackRecord } from "@evident/domain/api/track-record";
 import {
   MINIMUM_CELL,
   summarizeOutcomes,

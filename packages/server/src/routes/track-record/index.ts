@@ -15,7 +15,7 @@ import {
   TrackRecord,
   TrackRecordPublishInput,
   TrackRecordPublishing,
-} from "@evident/domain/api";
+} from "@evident/domain/api/track-record";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../http/env";
