@@ -35,8 +35,8 @@ export async function trackRecordScreenshots(
       await shoot(page, `track-record-${size}`);
       // The page is longer than a full-page shot keeps: the benchmark and what the numbers cannot
       // show, on their own.
-      await page.getByRole("heading", { name: "Compared with the network" }).scrollIntoViewIfNeeded();
-      await page.getByRole("heading", { name: "Compared with the network" }).evaluate((h) => h.scrollIntoView());
+      const benchmark = page.getByRole("heading", { name: "Compared with the network" });
+      await benchmark.evaluate((h) => h.scrollIntoView());
       await shoot(page, `track-record-limits-${size}`, false);
       if (size === "phone") {
         await page.getByText("Español", { exact: true }).click();
