@@ -29,7 +29,8 @@
  * screenshots-library.ts, the consent flow on a phone (`--only consent`) in screenshots-consent.ts,
  * the progress report's first page as PNG (`--only report`) in screenshots-report.ts,
  * a patient's story in the decision aid on a phone (`--only stories`) in screenshots-stories.ts,
- * the clinic's FHIR API clients (`--only
+ * a clinic's public track record and its Settings card (`--only track-record`) in
+ * screenshots-track-record.ts, the clinic's FHIR API clients (`--only
  * fhir-clients`, which also needs DATA_DIR) in screenshots-fhir.ts. Uses the demo data when
  * there is some (a patient with answers,
  * the demo portal patient); otherwise it creates a showcase patient through the API first.
@@ -61,6 +62,7 @@ import { recordScreenshots } from "./screenshots-records";
 import { reportScreenshots } from "./screenshots-report";
 import { researchScreenshots } from "./screenshots-research";
 import { storyScreenshots } from "./screenshots-stories";
+import { trackRecordScreenshots } from "./screenshots-track-record";
 
 const base = (process.env.BASE_URL ?? "http://localhost:3000").replace(/\/$/, "");
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "docs", "screenshots");
@@ -385,6 +387,10 @@ async function main() {
     }
     if (only === "library") {
       await libraryScreenshots(browser, base, shoot);
+      return;
+    }
+    if (only === "track-record") {
+      await trackRecordScreenshots(browser, base, shoot, { mailDir: mailFolder() });
       return;
     }
     if (only === "research") {

@@ -61,6 +61,7 @@ export * from "./repos/summary-build";
 export * from "./repos/summary-reads";
 export * from "./repos/tasks";
 export * from "./repos/tokens";
+export * from "./repos/track-record";
 export * from "./repos/treatments";
 export * from "./research-export";
 export * from "./roles";

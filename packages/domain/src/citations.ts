@@ -365,6 +365,17 @@ export const citations = {
     text: "Pittenger MF, Martin BJ. Mesenchymal stem cells and their potential as cardiac therapeutics. Circ Res 2004;95(1):9–20: mesenchymal stem cells are between 0.01% and 0.001% of the nucleated cells of adult human bone marrow (also BioNumbers 113200). Alvarez-Viejo M et al., Transplant Proc 2013, measured 0.0017–0.0201% in marrow taken for cell therapy.",
     doi: "10.1161/01.RES.0000135902.99383.6f",
   },
+  // Public reporting of a clinic's results (the track-record page).
+  spiegelhalter2005: {
+    key: "spiegelhalter2005",
+    text: "Spiegelhalter DJ. Funnel plots for comparing institutional performance. Stat Med 2005;24(8):1185–1202: a provider outside the control limits is a reason to look closer, and case mix a risk model does not capture can place it there.",
+    doi: "10.1002/sim.1970",
+  },
+  cmsCellSize: {
+    key: "cmsCellSize",
+    text: "Centers for Medicare & Medicaid Services. Cell Size Suppression Policy (ResDAC): no cell of 1 to 10 beneficiaries may be shown, nor any figure from which such a cell can be derived.",
+    url: "https://resdac.org/articles/cms-cell-size-suppression-policy",
+  },
   // Decision-aid standards.
   elwyn2009: {
     key: "elwyn2009",

@@ -55,6 +55,7 @@ import { staffRoutes } from "./routes/staff";
 import { storyRoutes } from "./routes/stories";
 import { taskRoutes } from "./routes/tasks";
 import { testClockRoutes } from "./routes/test-clock";
+import { trackRecordRoutes } from "./routes/track-record";
 import { worklistRoutes } from "./routes/worklist";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -88,6 +89,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   qualityRoutes(api);
   researchRoutes(api);
   cohortRoutes(api);
+  trackRecordRoutes(api);
   return api;
 }
 

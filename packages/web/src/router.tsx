@@ -148,6 +148,12 @@ export const router = createBrowserRouter([
             lazy: page(() => import("./portal/PortalPasswordPages").then((m) => m.PortalResetPage)),
           },
           {
+            // A clinic's public track record (/clinics/:slug/track-record) and the list of published
+            // ones (/clinics), in one route and chunk: readable without signing in.
+            path: "/clinics/*",
+            lazy: page(() => import("./track-record/TrackRecordFrame").then((m) => m.TrackRecordFrame)),
+          },
+          {
             // The education library, index and pages in one chunk: readable without signing in.
             path: "/portal/library/:topic?",
             lazy: page(() => import("./portal/library/LibraryFrame").then((m) => m.LibraryFrame)),

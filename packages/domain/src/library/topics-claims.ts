@@ -102,7 +102,7 @@ export const stemCellTopic: LibraryTopic = {
 
 export const judgingClinicTopic: LibraryTopic = {
   id: "judging-a-clinic",
-  version: "2026.12.1",
+  version: "2026.12.2",
   reviewedOn: "2026-12-07",
   title: "How to judge a clinic's claims",
   summary: "Questions to ask before you pay for a shot, and what to be wary of in ads.",
@@ -157,6 +157,11 @@ export const judgingClinicTopic: LibraryTopic = {
       paragraphs: [
         {
           text: "A clinic that tracks its results can tell you how many people it treated, how many it heard from a year later, and how their pain and daily life changed. Ask for those numbers, not only the good stories.",
+          sources: ["clement2015"],
+          certainty: "official",
+        },
+        {
+          text: "Ask the clinic for its track record page. An honest page counts everyone the clinic treated. It says how many people answered. It puts the clinic's numbers next to other clinics'. And it says what the numbers cannot show.",
           sources: ["clement2015"],
           certainty: "official",
         },

@@ -190,6 +190,7 @@ export const libraryWordsEs: Readonly<Record<LibraryTopicId, LibraryTopicWords>>
         heading: "Números que pedir",
         paragraphs: [
           "Una clínica que sigue sus resultados le puede decir a cuántas personas trató, de cuántas supo algo un año después, y cómo cambió su dolor y su vida diaria. Pida esos números, no solo las historias buenas.",
+          "Pida a la clínica su página de resultados. Una página honesta cuenta a todas las personas que trató. Dice cuántas contestaron. Pone los números de la clínica al lado de los de otras clínicas. Y dice lo que los números no pueden mostrar.",
         ],
       },
     ],

@@ -8,3 +8,4 @@ export * from "./small-cells";
 export * from "./source-measures";
 export * from "./summary";
 export * from "./survival";
+export * from "./track-record";

@@ -38,6 +38,7 @@ import {
   staffRepository,
   storyRepository,
   taskRepository,
+  trackRecordRepository,
   treatmentRepository,
 } from "@evident/db";
 import { type Actor, can, forbidden, type Permission, unauthenticated } from "@evident/domain";
@@ -129,6 +130,7 @@ export function clinicRepositories(c: Context<AppEnv>) {
     decisions: decisionRepository(db, scope),
     stories: storyRepository(db, scope),
     clinic: clinicSettingsRepository(db, scope),
+    trackRecord: trackRecordRepository(db, scope),
     staff: staffRepository(db, scope, {
       baseUrl: config.publicUrl,
       idleMinutes: config.session.idleMinutes,

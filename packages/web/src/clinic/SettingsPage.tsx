@@ -2,7 +2,7 @@
  * The clinic's settings, for its administrators: the time zone, which decides when the patients'
  * daily diary reminder goes out (19:00 there, daylight saving time included), and the country and
  * emergency number patients are told to call; and the FHIR API clients that may read the clinic's
- * records. Staff accounts are on the Staff page.
+ * records; and whether its public track record is published. Staff accounts are on the Staff page.
  */
 import { Button, Card, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
@@ -18,6 +18,7 @@ import { usePageTitle } from "../components/usePageTitle";
 import { BenchmarkNamingForm } from "./BenchmarkNamingForm";
 import { EmergencyNumberForm } from "./EmergencyNumberForm";
 import { FhirClientsSection } from "./FhirClientsSection";
+import { TrackRecordSection } from "./TrackRecordSection";
 
 /** Every IANA zone the browser knows, with UTC first (it is not in `supportedValuesOf`). */
 function timeZones(): string[] {
@@ -146,6 +147,7 @@ export function SettingsPage() {
             </Text>
             <BenchmarkNamingForm clinic={clinic.data} />
           </Card>
+          <TrackRecordSection />
           <FhirClientsSection />
         </Stack>
       )}

@@ -20,6 +20,7 @@ import {
   cacheComparison,
   cachedComparison,
   cohortRestriction,
+  type Db,
   type Executor,
   inTx,
   refreshSummaries,
@@ -30,10 +31,12 @@ import { type BenchmarkClinic, BenchmarkQuery, BenchmarkReport } from "@evident/
 import {
   BENCHMARK_ADJUSTMENT,
   type Benchmark,
+  type BenchmarkMeasure,
   clinicBenchmark,
   MINIMUM_PER_CLINIC,
   smallCellNote,
 } from "@evident/domain/outcomes";
+import type { CohortFilter } from "@evident/domain/research";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../http/env";
 import { clinicRepositories, requirePermission } from "../../http/scoped";
@@ -66,6 +69,37 @@ export function clinicLabel(i: number): string {
   return `Clinic ${letters}`;
 }
 
+/** The cache's question for one measure's funnel (and a cohort's narrowing, if any). */
+const benchmarkQuestion = (measure: BenchmarkMeasure, narrowing?: CohortFilter) =>
+  JSON.stringify(["benchmark", measure, ...(narrowing ? [narrowing] : [])]);
+
+/**
+ * Maintenance, as the system role: the funnel from every clinic's rows, computed and cached for
+ * the day and the summaries' version unless it already is; returns the clinics in label order.
+ */
+export async function cacheBenchmark(
+  system: Db,
+  measure: BenchmarkMeasure,
+  asOf: string,
+  narrowing?: CohortFilter,
+): Promise<{ clinics: Awaited<ReturnType<typeof benchmarkClinics>>; result: Benchmark }> {
+  return inTx(system, async (tx) => {
+    const key = {
+      clinicId: null,
+      question: benchmarkQuestion(measure, narrowing),
+      asOf,
+      version: await summaryVersion(tx, null),
+    };
+    let result = await cachedComparison<Benchmark>(tx, key);
+    if (!result) {
+      const restrict = narrowing ? await cohortRestriction(tx, null, narrowing) : undefined;
+      result = clinicBenchmark(await benchmarkCandidates(tx, surgeryKinds, asOf, restrict), measure, asOf);
+      await cacheComparison(tx, key, result);
+    }
+    return { clinics: await benchmarkClinics(tx), result };
+  });
+}
+
 export function benchmarksRoute(app: OpenAPIHono<AppEnv>): void {
   app.openapi(benchmarks, async (c) => {
     const query = c.req.valid("query");
@@ -79,7 +113,7 @@ export function benchmarksRoute(app: OpenAPIHono<AppEnv>): void {
     const now = clock.now();
     const asOf = toIsoDate(now);
     const researcher = actor.role === "researcher";
-    const question = JSON.stringify(["benchmark", measure, ...(narrowed ? [narrowing] : [])]);
+    const question = benchmarkQuestion(measure, narrowed ? narrowing : undefined);
     const keyOf = async (tx: Executor) => ({
       clinicId: null,
       question,
@@ -88,20 +122,12 @@ export function benchmarksRoute(app: OpenAPIHono<AppEnv>): void {
     });
     await refreshSummaries(database.system.db, { clinicId: null, today: asOf, now });
     const attempt = async () => {
-      // Maintenance, as the system role: the funnel from every clinic's rows, cached.
-      const clinics = await inTx(database.system.db, async (tx) => {
-        const key = await keyOf(tx);
-        if (!(await cachedComparison(tx, key))) {
-          const restrict = narrowed ? await cohortRestriction(tx, null, narrowing) : undefined;
-          const result = clinicBenchmark(
-            await benchmarkCandidates(tx, surgeryKinds, asOf, restrict),
-            measure,
-            asOf,
-          );
-          await cacheComparison(tx, key, result);
-        }
-        return benchmarkClinics(tx);
-      });
+      const { clinics } = await cacheBenchmark(
+        database.system.db,
+        measure,
+        asOf,
+        narrowed ? narrowing : undefined,
+      );
       // On the primary, where the funnel was just cached and the clinics' names are read.
       const data = await outcomes().read(
         "outcomes-benchmark",

@@ -107,6 +107,11 @@ export function LibraryTopicPage() {
           </Stack>
         </Card>
       ))}
+      {page.id === "judging-a-clinic" && (
+        <Anchor component={Link} to="/clinics">
+          {t.trackRecords}
+        </Anchor>
+      )}
       <section aria-labelledby="sources-h">
         <Title order={2} size="h4" id="sources-h" mb="xs">
           {t.sources}

@@ -26,6 +26,7 @@ export const libraryCopy = {
   yourPortal: "Your portal",
   signIn: "Sign in",
   emergencyNumber: "your emergency number",
+  trackRecords: "See the clinics that show their track record",
 } as const;
 
 type Widen<T> = T extends (...args: infer A) => string ? (...args: A) => string : string;
@@ -55,6 +56,7 @@ export const libraryCopyEs: LibraryCopy = {
   yourPortal: "Su portal",
   signIn: "Entrar",
   emergencyNumber: "número de emergencias",
+  trackRecords: "Vea las clínicas que muestran sus resultados",
 };
 
 export function useLibraryCopy(): LibraryCopy {
