@@ -18,7 +18,7 @@ import { notifications } from "@mantine/notifications";
 import { IconArrowLeft } from "@tabler/icons-react";
 import { type ReactNode, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { useCreatePatient } from "../api/queries";
+import { useCreatePatient } from "../api/clinic-queries";
 import { FormAlert } from "../components/FormAlert";
 import { localToday } from "../components/format";
 import { PageHeader } from "../components/PageHeader";

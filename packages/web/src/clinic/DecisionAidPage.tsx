@@ -5,7 +5,7 @@
  */
 import { Anchor, Stack } from "@mantine/core";
 import { Link, useSearchParams } from "react-router";
-import { usePatient } from "../api/queries";
+import { usePatient } from "../api/clinic-queries";
 import { PageHeader } from "../components/PageHeader";
 import { usePageTitle } from "../components/usePageTitle";
 import { DecisionAidView } from "../decision-aid/DecisionAidView";

@@ -21,7 +21,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { IconSearch, IconUserPlus, IconUsers } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { usePatients } from "../api/queries";
+import { usePatients } from "../api/clinic-queries";
 import { ageFrom, formatDate, localToday } from "../components/format";
 import { can, useStaff } from "../components/Guards";
 import { ListPager, toTop } from "../components/ListPager";

@@ -12,8 +12,9 @@ import { Alert, Button, Divider, Group, List, Stack, Text, Title } from "@mantin
 import { notifications } from "@mantine/notifications";
 import { Fragment, useState } from "react";
 import { isApiError } from "../../api/client";
+import { useEnterResponses } from "../../api/clinic-queries";
 import { sentence } from "../../api/issues";
-import { useEnterResponses, useInstruments } from "../../api/queries";
+import { useInstruments } from "../../api/queries";
 import { AppModal } from "../../components/AppModal";
 import { FormAlert } from "../../components/FormAlert";
 import { formatDate, formatDateTime } from "../../components/format";

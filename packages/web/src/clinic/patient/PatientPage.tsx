@@ -12,7 +12,7 @@ import {
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { isApiError } from "../../api/client";
-import { usePatient } from "../../api/queries";
+import { usePatient } from "../../api/clinic-queries";
 import { usePatientTriage } from "../../api/triage";
 import { ageFrom, localToday } from "../../components/format";
 import { can, useStaff } from "../../components/Guards";

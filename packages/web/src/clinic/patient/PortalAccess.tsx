@@ -6,7 +6,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconMailForward } from "@tabler/icons-react";
 import { useState } from "react";
-import { useInvitePatient } from "../../api/queries";
+import { useInvitePatient } from "../../api/clinic-queries";
 import { AppModal } from "../../components/AppModal";
 import { FormAlert } from "../../components/FormAlert";
 import { PortalBadge } from "../../components/PortalBadge";

@@ -11,7 +11,7 @@ import { notifications } from "@mantine/notifications";
 import { IconCheck } from "@tabler/icons-react";
 import { useState } from "react";
 import { isApiError } from "../../api/client";
-import { useUpdatePlan } from "../../api/queries";
+import { useUpdatePlan } from "../../api/clinic-queries";
 import { FormAlert } from "../../components/FormAlert";
 import { formatDateTime } from "../../components/format";
 
