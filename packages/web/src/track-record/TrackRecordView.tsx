@@ -54,7 +54,10 @@ function rowsOf(t: TrackRecordCopy, kind: TrackRecordKind): Row[] {
       label: t.answeredAt(tpName),
       ...both((s) => {
         const p = at(s);
-        return p ? t.answeredOf(count(t, p.answered), count(t, p.due)) : "–";
+        if (!p) return "–";
+        return p.due.n === null && p.due.hidden !== "fewer-than-11"
+          ? t.answeredDueHidden(count(t, p.answered))
+          : t.answeredOf(count(t, p.answered), count(t, p.due));
       }),
     });
     if (!changeTimepoints.includes(tp.timepoint)) continue;

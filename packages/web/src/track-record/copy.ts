@@ -27,6 +27,8 @@ export const trackRecordCopy = {
   answered: "Who answered",
   answeredAt: (tp: string) => `Answered at ${tp}`,
   answeredOf: (n: string, due: string) => `${n} of ${due} due`,
+  /** When how many were due would let a small count be worked out. */
+  answeredDueHidden: (n: string) => `${n} (how many were due is not shown)`,
   changeAt: (measure: string, tp: string) => `${measure} at ${tp}: average change`,
   improvedAt: (measure: string, tp: string) => `${measure} at ${tp}: clearly better`,
   change: (e: { value: string; low: string; high: string }, n: number | null) =>
@@ -92,6 +94,7 @@ export const trackRecordCopyEs: TrackRecordCopy = {
   answered: "Quién contestó",
   answeredAt: (tp: string) => `Contestaron a los ${tp}`,
   answeredOf: (n: string, due: string) => `${n} de ${due}`,
+  answeredDueHidden: (n: string) => `${n} (no se muestra a cuántos les tocaba)`,
   changeAt: (measure: string, tp: string) => `${measure} a los ${tp}: cambio medio`,
   improvedAt: (measure: string, tp: string) => `${measure} a los ${tp}: claramente mejor`,
   change: (e, n) =>
