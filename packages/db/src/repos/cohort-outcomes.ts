@@ -1,5 +1,5 @@
 /**
- * The outcomes report for a cohort, by the direct SQL (ARCHITECTURE.md, "Cohort filters on the
+ * The outcomes report for a cohort, by the direct SQL (docs/architecture/outcomes.md, "Cohort filters on the
  * outcomes views"): the cohort's patients are chosen by the export's own cohort SQL
  * (research-export/cohort-sql.ts, so a cohort means the same patients in a figure and in an
  * export), then each view's SQL runs over those patients' episodes, counting only the treatments

@@ -2,7 +2,7 @@
  * Every outcome the registry reports, as data: which value of which answer set it reads (or of
  * the pain diary or imaging studies: ./source-measures), which way is better, and the responder rule with its source and how sure we are of it. The summaries
  * and the outcomes report read this table, so a new outcome is an entry here, not new SQL
- * (ARCHITECTURE.md, "Every outcome is a table entry").
+ * (docs/architecture/outcomes.md, "Every outcome is a table entry").
  *
  * Two kinds of outcome:
  * - `change`: a score asked at baseline and at follow-up; the report gives the paired change

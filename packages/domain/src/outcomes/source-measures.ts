@@ -2,7 +2,7 @@
  * Outcome measures not read from answer sets: opioid use from the pain diary and imaging change
  * per spinal level. They enter the same tallies as the questionnaires' (db/repos/outcome-sources
  * supplies their (treatment, timepoint, value) rows), so the rules that pick their baseline and
- * follow-up values are stated here once, as numbers the SQL reads (ARCHITECTURE.md, "Every
+ * follow-up values are stated here once, as numbers the SQL reads (docs/architecture/outcomes.md, "Every
  * outcome is a table entry").
  *
  * Diary (one entry per patient per local day, its MME worked out with the CDC 2022 factors of

@@ -1,5 +1,5 @@
 /**
- * The cohort of a filtered outcomes view (ARCHITECTURE.md, "Cohort filters on the outcomes
+ * The cohort of a filtered outcomes view (docs/architecture/outcomes.md, "Cohort filters on the outcomes
  * views"): a saved cohort by its version id, or filters given on the query string. Staff see their
  * own clinic, so a clinic filter naming another clinic is refused; researchers may pick clinics or
  * pool. `bySummaries` says whether the summaries, keyed by clinic, can answer it.
