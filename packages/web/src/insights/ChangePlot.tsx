@@ -10,7 +10,7 @@ import { timepointLabel, treatmentKind } from "@evident/domain";
 import { Badge, Box, Group, Paper, SimpleGrid, Text } from "@mantine/core";
 import { useElementSize } from "@mantine/hooks";
 import { formatChange, formatInterval, formatNumber } from "../components/format";
-import { type PlotSeries, plotTimepoints, yAxis } from "./plotData";
+import { type PlotSeries, plotTimepoints, timepointTicks, yAxis } from "./plotData";
 
 type Axis = ReturnType<typeof yAxis>;
 
@@ -50,6 +50,7 @@ function Panel({
   const clamp = (v: number) => Math.min(axis.max, Math.max(axis.min, v));
   const y = (v: number) => m.top + ((axis.max - clamp(v)) / (axis.max - axis.min)) * plotH;
   const x = (tp: string) => m.left + band * (timepoints.indexOf(tp) + 0.5);
+  const ticks = timepointTicks(timepoints, band, [timepointLabel, shortLabel, tinyLabel]);
   const info = treatmentKind(series.kind);
   const name = info?.label ?? series.kind;
   const described = series.points
@@ -81,9 +82,9 @@ function Panel({
               </text>
             </g>
           ))}
-          {timepoints.map((tp) => (
+          {timepoints.map((tp, i) => (
             <text key={tp} x={x(tp)} y={height - 8} textAnchor="middle" fontSize={11} fill="#343a40">
-              {band < 44 ? tinyLabel(tp) : band < 64 ? shortLabel(tp) : timepointLabel(tp)}
+              {ticks[i]}
             </text>
           ))}
           {series.points.length > 1 && (

@@ -76,3 +76,26 @@ function niceStep(raw: number): number {
   const f = raw / p;
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * p;
 }
+
+/**
+ * The timepoint labels a plot's x-axis can hold without running together ("6 wk3 mo6 mo12 mo"):
+ * the longest form ("12 months", "12 mo", "12m") whose widest label fits its slot with a gap,
+ * measured with a conservative width per character; if even the shortest does not fit, every
+ * other label (null: no label at that slot), the first always shown.
+ */
+export function timepointTicks(
+  ids: readonly string[],
+  band: number,
+  forms: readonly ((id: string) => string)[],
+  charWidth = 6.6,
+  gap = 8,
+): (string | null)[] {
+  const fits = (labels: readonly string[], slot: number) =>
+    labels.every((l) => l.length * charWidth + gap <= slot);
+  for (const form of forms) {
+    const labels = ids.map(form);
+    if (fits(labels, band)) return labels;
+  }
+  const shortest = forms[forms.length - 1] ?? ((id: string) => id);
+  return ids.map((id, i) => (i % 2 === 0 ? shortest(id) : null));
+}
