@@ -2,7 +2,7 @@
  * Data for the outcomes plot: per treatment kind, the mean change from baseline and its 95% CI
  * at each timepoint for one instrument; plus axis ticks. Pure, so tested without a DOM.
  */
-import { timepoints } from "@evident/domain";
+import { timepointLabel, timepoints } from "@evident/domain";
 import type { OutcomeRow } from "@evident/domain/api";
 
 export type PlotPoint = {
@@ -76,6 +76,22 @@ function niceStep(raw: number): number {
   const f = raw / p;
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * p;
 }
+
+/**
+ * A timepoint's label from longest to shortest: "12 months", "12 mo", "12m" (the axis's
+ * description says the unit in full).
+ */
+export const timepointForms: readonly ((id: string) => string)[] = [
+  timepointLabel,
+  (id) =>
+    timepointLabel(id)
+      .replace(/ weeks?$/, " wk")
+      .replace(/ months?$/, " mo"),
+  (id) =>
+    timepointLabel(id)
+      .replace(/ weeks?$/, "w")
+      .replace(/ months?$/, "m"),
+];
 
 /**
  * The timepoint labels a plot's x-axis can hold without running together ("6 wk3 mo6 mo12 mo"):
