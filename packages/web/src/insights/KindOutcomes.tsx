@@ -81,9 +81,10 @@ function Estimate({
           {ci}
         </Text>
       )}
+      {/* May break after "missing:", never inside the range, so the column stays narrow. */}
       {range && (
-        <Text size="xs" c="dimmed" style={{ whiteSpace: "nowrap" }}>
-          {range}
+        <Text size="xs" c="dimmed">
+          {range.replace(/ to /g, "\u00a0to\u00a0")}
         </Text>
       )}
     </>
