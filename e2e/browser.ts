@@ -59,18 +59,18 @@ export async function newContext(
 const require = createRequire(import.meta.url);
 let axeSource: string | null = null;
 
-type AxeViolation = {
+export type AxeViolation = {
   id: string;
   impact: string | null;
   help: string;
   nodes: { target: unknown[]; failureSummary?: string }[];
 };
 
-/** Runs axe-core (WCAG 2.x A/AA and best practices) on the page and throws listing violations. */
-export async function expectNoAxeViolations(page: Page, context = ""): Promise<void> {
+/** Runs axe-core (WCAG 2.x A/AA and best practices) on the page and returns what it finds. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   axeSource ??= readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
-  const violations = (await page.evaluate(async () => {
+  return (await page.evaluate(async () => {
     // axe is injected at run time; only its run() is used here.
     const axe = (
       window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown }> } }
@@ -84,8 +84,11 @@ export async function expectNoAxeViolations(page: Page, context = ""): Promise<v
     });
     return result.violations;
   })) as AxeViolation[];
-  if (violations.length === 0) return;
-  const lines = violations.map(
+}
+
+/** Violations as lines a person can act on: the rule, its impact, and up to five places. */
+export function describeViolations(violations: readonly AxeViolation[]): string[] {
+  return violations.map(
     (v) =>
       `- ${v.id} (${v.impact ?? "?"}): ${v.help}\n${v.nodes
         .slice(0, 5)
@@ -95,7 +98,13 @@ export async function expectNoAxeViolations(page: Page, context = ""): Promise<v
         )
         .join("\n")}`,
   );
+}
+
+/** Runs axe-core on the page and throws listing every violation, whatever its impact. */
+export async function expectNoAxeViolations(page: Page, context = ""): Promise<void> {
+  const violations = await axeViolations(page);
+  if (violations.length === 0) return;
   throw new Error(
-    `axe found ${violations.length} accessibility violation(s)${context ? ` on ${context}` : ""}:\n${lines.join("\n")}`,
+    `axe found ${violations.length} accessibility violation(s)${context ? ` on ${context}` : ""}:\n${describeViolations(violations).join("\n")}`,
   );
 }

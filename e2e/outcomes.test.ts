@@ -26,6 +26,17 @@ async function openTab(page: Page, name: string) {
   await page.getByRole("tab", { name, selected: true }).waitFor();
 }
 
+/** At desktop width the outcome tables fit the page: none of them needs scrolling sideways. */
+async function expectTablesFit(page: Page, size: ViewportName) {
+  if (size !== "desktop") return;
+  const wide = await page.evaluate(() =>
+    Array.from(document.querySelectorAll("main [role=region][aria-label]"))
+      .filter((el) => el.scrollWidth > el.clientWidth + 1)
+      .map((el) => `${el.getAttribute("aria-label")}: ${el.scrollWidth} px in ${el.clientWidth} px`),
+  );
+  expect(wide).toEqual([]);
+}
+
 async function everySection(page: Page, size: ViewportName) {
   await page.goto("/outcomes");
   await expectHeading(page, "Outcomes");
@@ -40,6 +51,7 @@ async function everySection(page: Page, size: ViewportName) {
       .first(),
   );
   await expectNoSideways(page);
+  await expectTablesFit(page, size);
   await expectNoAxeViolations(page, `change and responders (${size})`);
 
   await openTab(page, "Distribution of change");
@@ -64,6 +76,7 @@ async function everySection(page: Page, size: ViewportName) {
   await expectText(page, /\d+ patients, (no operations yet|1 operation\b|\d+ operations)/);
   expect(await page.getByText(/\b1 operations|100% \(100% to 100%\)/).count()).toBe(0);
   await expectNoSideways(page);
+  await expectTablesFit(page, size);
   await expectNoAxeViolations(page, `surgery-free survival (${size})`);
 
   // It opens on a pair the outcomes report shows has enough patients: a result, not a refusal.
@@ -80,6 +93,7 @@ async function everySection(page: Page, size: ViewportName) {
   await expectText(page, /E-value \d/);
   await expectText(page, /cannot adjust for what was not measured/);
   await expectNoSideways(page);
+  await expectTablesFit(page, size);
   await expectNoAxeViolations(page, `adjusted comparison (${size})`);
 }
 

@@ -22,6 +22,7 @@
  * follow-up already holds (`--only gate`) in screenshots-gate.ts, the Messages page with a withdrawn
  * follow-up message (`--only messages`) in screenshots-messages.ts, the decision aid's clinic
  * figure with its counts and missing-data range (`--only numbers`) in screenshots-numbers.ts, the
+ * patient page's imaging change per level (`--only imaging`) in screenshots-imaging.ts, the
  * Audit trail page (`--only audit`) in screenshots-audit.ts, the Data quality page (`--only
  * quality`) in screenshots-quality.ts, the research export page (`--only research`) in
  * screenshots-research.ts, the portal sign-in and a first
@@ -50,6 +51,7 @@ import { cohortScreenshots } from "./screenshots-cohorts";
 import { consentScreenshots } from "./screenshots-consent";
 import { fhirClientScreenshots } from "./screenshots-fhir";
 import { gateScreenshots } from "./screenshots-gate";
+import { imagingScreenshots } from "./screenshots-imaging";
 import { intakeScreenshots, spanishAidScreenshots, unsureScreenshots } from "./screenshots-intake";
 import { libraryScreenshots } from "./screenshots-library";
 import { messageScreenshots } from "./screenshots-messages";
@@ -347,6 +349,10 @@ async function main() {
     }
     if (only === "cohorts") {
       await cohortScreenshots(browser, base, shoot, { researcher: RESEARCHER, password: PASSWORD });
+      return;
+    }
+    if (only === "imaging") {
+      await imagingScreenshots(browser, base, out, { clinician: CLINICIAN, password: PASSWORD });
       return;
     }
     if (only === "outcomes") {

@@ -10,24 +10,13 @@ import { timepointLabel, treatmentKind } from "@evident/domain";
 import { Badge, Box, Group, Paper, SimpleGrid, Text } from "@mantine/core";
 import { useElementSize } from "@mantine/hooks";
 import { formatChange, formatInterval, formatNumber } from "../components/format";
-import { type PlotSeries, plotTimepoints, yAxis } from "./plotData";
+import { type PlotSeries, plotTimepoints, timepointForms, timepointTicks, yAxis } from "./plotData";
 
 type Axis = ReturnType<typeof yAxis>;
 
 const INK = "#1864ab";
 /** Points from fewer patients than this are drawn open: no estimate comes from fewer than 11, but up to 20 the interval is wide. */
 const FEW = 20;
-
-/** "12 mo" rather than "12 months" where five labels share a narrow panel. */
-const shortLabel = (tp: string) =>
-  timepointLabel(tp)
-    .replace(/ weeks?$/, " wk")
-    .replace(/ months?$/, " mo");
-/** "12m" where six labels share a quarter of a desktop row (the axis's description says "months"). */
-const tinyLabel = (tp: string) =>
-  timepointLabel(tp)
-    .replace(/ weeks?$/, "w")
-    .replace(/ months?$/, "m");
 
 function Panel({
   series,
@@ -50,6 +39,7 @@ function Panel({
   const clamp = (v: number) => Math.min(axis.max, Math.max(axis.min, v));
   const y = (v: number) => m.top + ((axis.max - clamp(v)) / (axis.max - axis.min)) * plotH;
   const x = (tp: string) => m.left + band * (timepoints.indexOf(tp) + 0.5);
+  const ticks = timepointTicks(timepoints, band, timepointForms);
   const info = treatmentKind(series.kind);
   const name = info?.label ?? series.kind;
   const described = series.points
@@ -81,9 +71,9 @@ function Panel({
               </text>
             </g>
           ))}
-          {timepoints.map((tp) => (
+          {timepoints.map((tp, i) => (
             <text key={tp} x={x(tp)} y={height - 8} textAnchor="middle" fontSize={11} fill="#343a40">
-              {band < 44 ? tinyLabel(tp) : band < 64 ? shortLabel(tp) : timepointLabel(tp)}
+              {ticks[i]}
             </text>
           ))}
           {series.points.length > 1 && (

@@ -4,25 +4,28 @@
  * a fixed width, and its numbers as CSV rows. The page draws its own panels (ChangePlot) so that
  * they reflow on a phone; the file needs one standalone SVG.
  */
-import { timepointLabel } from "@evident/domain";
 import * as Plot from "@observablehq/plot";
 import { kindLabel, kindShort } from "./kinds";
-import { type PlotSeries, plotTimepoints, yAxis } from "./plotData";
+import { type PlotSeries, plotTimepoints, timepointForms, timepointTicks, yAxis } from "./plotData";
 
 const INK = "#1864ab";
 
 export function changeChart(series: readonly PlotSeries[], label: string, limit: number) {
   const axis = yAxis(series, limit);
   const clamp = (v: number) => Math.max(axis.min, Math.min(axis.max, v));
-  const tps = plotTimepoints(series).map(timepointLabel);
+  const tps = plotTimepoints(series);
   return (width: number) => {
     const cols = Math.max(1, Math.min(series.length, width < 600 ? 2 : 4));
+    // Each panel's slot per timepoint, so the labels are as long as fit without running together.
+    const band = (((width - 48 - 20) / cols) * 0.88) / Math.max(1, tps.length);
+    const ticks = timepointTicks(tps, band, timepointForms);
+    const tick = (id: string) => ticks[tps.indexOf(id)] ?? "";
     const rows = Math.ceil(series.length / cols);
     const at = (i: number) => ({ col: i % cols, row: Math.floor(i / cols) });
     const points = series.flatMap((s, i) =>
       s.points.map((p) => ({
         ...at(i),
-        timepoint: timepointLabel(p.timepoint),
+        timepoint: p.timepoint,
         change: clamp(p.change),
         lower: clamp(p.ci?.[0] ?? p.change),
         upper: clamp(p.ci?.[1] ?? p.change),
@@ -38,7 +41,7 @@ export function changeChart(series: readonly PlotSeries[], label: string, limit:
       style: { fontSize: "11px", background: "#ffffff" },
       fx: { axis: null, domain: [...Array(cols).keys()], padding: 0.12 },
       fy: { axis: null, domain: [...Array(rows).keys()], padding: 0.18 },
-      x: { domain: tps, label: null, tickRotate: tps.length > 3 ? -30 : 0 },
+      x: { domain: tps, label: null, tickFormat: tick },
       y: { domain: [axis.min, axis.max], grid: true, label: `↑ ${label}: mean change` },
       marks: [
         Plot.frame({ stroke: "#dee2e6" }),

@@ -1,6 +1,6 @@
 import type { OutcomeRow } from "@evident/domain/api";
 import { describe, expect, it } from "vitest";
-import { plotSeries, plotTimepoints, yAxis } from "./plotData";
+import { plotSeries, plotTimepoints, timepointTicks, yAxis } from "./plotData";
 
 const measure = (instrument: string, n: number, meanChange: number | null, ci: [number, number] | null) => ({
   instrument,
@@ -71,5 +71,25 @@ describe("outcomes plot data", () => {
     expect(
       yAxis([{ kind: "x", points: [{ timepoint: "2w", n: 2, change: 0, ci: null }] }]).ticks.length,
     ).toBeGreaterThan(1);
+  });
+});
+
+describe("timepoint axis labels", () => {
+  const full = (id: string) => ({ "6w": "6 weeks", "3m": "3 months", "12m": "12 months" })[id] ?? id;
+  const short = (id: string) => ({ "6w": "6 wk", "3m": "3 mo", "12m": "12 mo" })[id] ?? id;
+  const tiny = (id: string) => id;
+  const ids = ["6w", "3m", "12m"];
+
+  it("writes the labels in full when each has room", () => {
+    expect(timepointTicks(ids, 90, [full, short, tiny])).toEqual(["6 weeks", "3 months", "12 months"]);
+  });
+
+  it("shortens them before they run together", () => {
+    expect(timepointTicks(ids, 48, [full, short, tiny])).toEqual(["6 wk", "3 mo", "12 mo"]);
+    expect(timepointTicks(ids, 30, [full, short, tiny])).toEqual(["6w", "3m", "12m"]);
+  });
+
+  it("shows every other label when even the shortest is too wide", () => {
+    expect(timepointTicks(ids, 20, [full, short, tiny])).toEqual(["6w", null, "12m"]);
   });
 });

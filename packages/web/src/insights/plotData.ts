@@ -2,7 +2,7 @@
  * Data for the outcomes plot: per treatment kind, the mean change from baseline and its 95% CI
  * at each timepoint for one instrument; plus axis ticks. Pure, so tested without a DOM.
  */
-import { timepoints } from "@evident/domain";
+import { timepointLabel, timepoints } from "@evident/domain";
 import type { OutcomeRow } from "@evident/domain/api";
 
 export type PlotPoint = {
@@ -75,4 +75,43 @@ function niceStep(raw: number): number {
   const p = 10 ** Math.floor(Math.log10(raw));
   const f = raw / p;
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * p;
+}
+
+/**
+ * A timepoint's label from longest to shortest: "12 months", "12 mo", "12m" (the axis's
+ * description says the unit in full).
+ */
+export const timepointForms: readonly ((id: string) => string)[] = [
+  timepointLabel,
+  (id) =>
+    timepointLabel(id)
+      .replace(/ weeks?$/, " wk")
+      .replace(/ months?$/, " mo"),
+  (id) =>
+    timepointLabel(id)
+      .replace(/ weeks?$/, "w")
+      .replace(/ months?$/, "m"),
+];
+
+/**
+ * The timepoint labels a plot's x-axis can hold without running together ("6 wk3 mo6 mo12 mo"):
+ * the longest form ("12 months", "12 mo", "12m") whose widest label fits its slot with a gap,
+ * measured with a conservative width per character; if even the shortest does not fit, every
+ * other label (null: no label at that slot), the first always shown.
+ */
+export function timepointTicks(
+  ids: readonly string[],
+  band: number,
+  forms: readonly ((id: string) => string)[],
+  charWidth = 6.6,
+  gap = 8,
+): (string | null)[] {
+  const fits = (labels: readonly string[], slot: number) =>
+    labels.every((l) => l.length * charWidth + gap <= slot);
+  for (const form of forms) {
+    const labels = ids.map(form);
+    if (fits(labels, band)) return labels;
+  }
+  const shortest = forms[forms.length - 1] ?? ((id: string) => id);
+  return ids.map((id, i) => (i % 2 === 0 ? shortest(id) : null));
 }

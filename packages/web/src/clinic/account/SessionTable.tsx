@@ -53,8 +53,13 @@ export function SessionTable({
   if (query.isError) return <LoadError error={query.error} retry={() => query.refetch()} what="sessions" />;
   if (query.data.items.length === 0) return <Text c="dimmed">No open sessions.</Text>;
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table verticalSpacing="xs">
+    // Focusable and named: with only this session listed there is no button inside, and a phone
+    // still has to scroll it from the keyboard (axe's scrollable-region-focusable).
+    <Table.ScrollContainer
+      minWidth={560}
+      scrollAreaProps={{ viewportProps: { tabIndex: 0, role: "region", "aria-label": "Open sessions" } }}
+    >
+      <Table verticalSpacing="xs" aria-label="Open sessions">
         <Table.Thead>
           <Table.Tr>
             {showName && <Table.Th>Who</Table.Th>}

@@ -40,9 +40,13 @@ export function DiarySection({ patientId }: { patientId: string }) {
         mt="xs"
         aria-label={`Diary: ${entries.map((e) => `${e.date} back ${e.backPain}, leg ${e.legPain}, ${e.mme} MME`).join("; ")}.`}
       >
+        {/* Hidden from screen readers (the figure's name reads the data), so nothing in it may take
+            focus: recharts' keyboard layer would put the chart surface in the tab order
+            (axe's aria-hidden-focus). */}
         <Box aria-hidden="true">
           <LineChart
             h={180}
+            accessibilityLayer={false}
             data={data}
             dataKey="day"
             withLegend

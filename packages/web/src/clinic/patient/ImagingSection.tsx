@@ -1,6 +1,7 @@
 /**
- * Imaging findings per spinal level (Pfirrmann grade, disc height %, Modic type), newest study
- * first, so change before and after treatment can be read level by level; clinicians add a study.
+ * Imaging findings per spinal level (Pfirrmann grade, disc height %, Modic type): the change at
+ * each level from its first study to its latest (ImagingChangeView), then every study, newest
+ * first; clinicians add a study.
  */
 import { spinalLevels } from "@evident/domain";
 import { ImagingCreate, type ImagingView } from "@evident/domain/api";
@@ -14,6 +15,8 @@ import { FormAlert } from "../../components/FormAlert";
 import { formatDate, localToday } from "../../components/format";
 import { formErrors } from "../../components/serverErrors";
 import { schemaErrors } from "../../components/zodErrors";
+import { ImagingChangeView } from "./ImagingChangeView";
+import { imagingChange } from "./imagingChange";
 
 type Row = { pfirrmann: string; discHeightPercent: string; modic: string };
 const emptyRow: Row = { pfirrmann: "", discHeightPercent: "", modic: "" };
@@ -175,41 +178,59 @@ export function ImagingSection({ patientId, mayWrite }: { patientId: string; may
           No imaging recorded.
         </Text>
       ) : (
-        // Focusable and named, so a narrow screen can scroll it from the keyboard (axe's
-        // scrollable-region-focusable).
-        <Table.ScrollContainer
-          minWidth={280}
-          scrollAreaProps={{
-            viewportProps: { tabIndex: 0, role: "region", "aria-label": "Imaging findings" },
-          }}
-        >
-          <Table aria-label="Imaging findings" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Study</Table.Th>
-                <Table.Th>Level</Table.Th>
-                <Table.Th>Pfirrmann</Table.Th>
-                <Table.Th>Height %</Table.Th>
-                <Table.Th>Modic</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.flatMap((s) =>
-                s.findings.map((f) => (
-                  <Table.Tr key={`${s.id}-${f.level}`}>
-                    <Table.Td>
-                      {modalityLabel[s.modality] ?? s.modality} {formatDate(s.date)}
-                    </Table.Td>
-                    <Table.Td>{f.level}</Table.Td>
-                    <Table.Td>{f.pfirrmann ?? "—"}</Table.Td>
-                    <Table.Td>{f.discHeightPercent ?? "—"}</Table.Td>
-                    <Table.Td>{f.modic ?? "—"}</Table.Td>
+        <Stack gap="md">
+          <ImagingChangeView change={imagingChange(items)} />
+          <Stack gap="xs" component="section" aria-labelledby="imaging-studies-h">
+            <Title order={3} size="h5" id="imaging-studies-h">
+              Every study
+            </Title>
+            {/* A row naming each study, then its levels: four short columns fit a phone. Focusable
+                and named, so a narrower screen can still scroll it from the keyboard (axe's
+                scrollable-region-focusable). */}
+            <Table.ScrollContainer
+              minWidth={260}
+              scrollAreaProps={{
+                viewportProps: { tabIndex: 0, role: "region", "aria-label": "Imaging findings" },
+              }}
+            >
+              <Table
+                aria-labelledby="imaging-studies-h"
+                horizontalSpacing="xs"
+                style={{ fontVariantNumeric: "tabular-nums" }}
+              >
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Level</Table.Th>
+                    <Table.Th scope="col">Pfirrmann</Table.Th>
+                    <Table.Th scope="col">Disc height</Table.Th>
+                    <Table.Th scope="col">Modic</Table.Th>
                   </Table.Tr>
-                )),
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                </Table.Thead>
+                {[...items]
+                  .sort((a, b) => b.date.localeCompare(a.date))
+                  .map((s) => (
+                    <Table.Tbody key={s.id}>
+                      <Table.Tr bg="var(--mantine-color-gray-0)">
+                        <Table.Th scope="colgroup" colSpan={4}>
+                          {modalityLabel[s.modality] ?? s.modality} of {formatDate(s.date)}
+                        </Table.Th>
+                      </Table.Tr>
+                      {s.findings.map((f) => (
+                        <Table.Tr key={f.level}>
+                          <Table.Td style={{ whiteSpace: "nowrap" }}>{f.level.replace("-", "–")}</Table.Td>
+                          <Table.Td>{f.pfirrmann ?? "—"}</Table.Td>
+                          <Table.Td>
+                            {f.discHeightPercent === undefined ? "—" : `${f.discHeightPercent}%`}
+                          </Table.Td>
+                          <Table.Td>{f.modic ?? "—"}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  ))}
+              </Table>
+            </Table.ScrollContainer>
+          </Stack>
+        </Stack>
       )}
       {mayWrite && opened && (
         <RecordImagingModal patientId={patientId} opened={opened} onClose={() => setOpened(false)} />

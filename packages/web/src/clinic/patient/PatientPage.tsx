@@ -163,13 +163,14 @@ export function PatientPage() {
               mayApprove={me.role === "clinician"}
             />
             <AdverseEventsSection patient={p} mayWrite={mayTreat} />
-            <ImagingSection patientId={p.id} mayWrite={mayTreat} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 3, md: 2 }}>
           <Stack gap="md">
             <FollowUpsSection patient={p} onEnter={mayAnswer ? setAnswering : undefined} />
             <DiarySection patientId={p.id} />
+            {/* In the wide column: the before-and-after table and charts need the width. */}
+            <ImagingSection patientId={p.id} mayWrite={mayTreat} />
           </Stack>
         </Grid.Col>
       </Grid>
