@@ -95,4 +95,11 @@ export async function storyScreenshots(browser: Browser, base: string, shoot: Sh
   await section.waitFor();
   await section.scrollIntoViewIfNeeded();
   await shoot(clinician, "story-on-patient-page", false);
+  // Changing a story's words (not saved: the demo story stays as it was).
+  await section.getByRole("button", { name: "Change the text" }).first().click();
+  const edit = section.getByRole("form", { name: "Change the story" });
+  await edit.waitFor();
+  await edit.scrollIntoViewIfNeeded();
+  await shoot(clinician, "story-edit-on-patient-page", false);
+  await edit.getByRole("button", { name: "Cancel" }).click();
 }

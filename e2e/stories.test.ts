@@ -63,10 +63,18 @@ describe("patients' stories", () => {
     await text.fill("Sam had back pain for a year and tried heat at home every evening for six weeks.");
     await section.getByRole("button", { name: "Save draft" }).click();
     await expectText(section, /contains a name/i);
-    const story = `A person in their sixties used heat pads every evening for six weeks. The pain eased for an hour or two each time, and came back by morning. ${unique()}`;
-    await text.fill(story);
+    const first = `A person in their sixties used heat pads every evening for six weeks. ${unique()}`;
+    await text.fill(first);
     await section.getByRole("button", { name: "Save draft" }).click();
     await expectText(section, "Draft: waits for a clinician");
+    // The coordinator changes the draft's words before a clinician sees it.
+    await section.getByRole("button", { name: "Change the text" }).click();
+    const edit = section.getByRole("form", { name: "Change the story" });
+    const story = `A person in their sixties used heat pads every evening for six weeks. The pain eased for an hour or two each time, and came back by morning. ${unique()}`;
+    await edit.getByLabel("The story").fill(story);
+    await edit.getByRole("button", { name: "Save the change" }).click();
+    await edit.waitFor({ state: "detached" });
+    await expectText(section, story);
     expect(await section.getByRole("button", { name: "Approve and publish" }).count()).toBe(0);
     await expectNoAxeViolations(coordinator, "the patient page with a story draft");
 

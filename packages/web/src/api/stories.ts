@@ -1,5 +1,5 @@
 /** Query hooks for patients' stories: a patient's stories (staff), drafting, approval, and the decision aid's. */
-import type { DecisionAidStories, StoryDraft, StoryList, StoryView } from "@evident/domain/api";
+import type { DecisionAidStories, StoryDraft, StoryEdit, StoryList, StoryView } from "@evident/domain/api";
 import type { ContentLanguage } from "@evident/domain/evidence";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "./client";
@@ -39,6 +39,15 @@ export function useApproveStory(patientId: string) {
   const done = useInvalidate(patientId);
   return useMutation({
     mutationFn: (storyId: string) => api.post<StoryView>(`/stories/${storyId}/approval`),
+    onSuccess: done,
+  });
+}
+
+export function useEditStory(patientId: string) {
+  const done = useInvalidate(patientId);
+  return useMutation({
+    mutationFn: ({ storyId, text }: { storyId: string } & StoryEdit) =>
+      api.put<StoryView>(`/stories/${storyId}`, { text }),
     onSuccess: done,
   });
 }

@@ -21,7 +21,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useState } from "react";
-import { useApproveStory, useDraftStory, usePatientStories } from "../../api/stories";
+import { useApproveStory, useDraftStory, useEditStory, usePatientStories } from "../../api/stories";
 import { FormAlert } from "../../components/FormAlert";
 import { formatDate } from "../../components/format";
 import { formErrors } from "../../components/serverErrors";
@@ -103,6 +103,56 @@ function DraftForm({ patientId, treatments }: { patientId: string; treatments: T
   );
 }
 
+/** Changing a story's words: a published story goes back to draft until a clinician approves it again. */
+function EditForm({ patientId, story, onDone }: { patientId: string; story: StoryView; onDone: () => void }) {
+  const edit = useEditStory(patientId);
+  const [text, setText] = useState(story.text);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string[]>([]);
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    edit.mutate(
+      { storyId: story.id, text },
+      {
+        onSuccess: onDone,
+        onError: (err) => {
+          const r = formErrors(err, ["text", "consent"]);
+          setErrors(r.fields);
+          setGeneral([...r.general, ...(r.fields.consent ? [r.fields.consent] : [])]);
+        },
+      },
+    );
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label="Change the story">
+      <Stack gap="xs">
+        <FormAlert messages={general} title="The story was not changed" />
+        <Textarea
+          label="The story"
+          description={
+            story.status === "published"
+              ? "Saving takes the story out of the decision aid until a clinician approves it again."
+              : "No names, dates, phone numbers, e-mail or street addresses."
+          }
+          autosize
+          minRows={3}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          error={errors.text}
+        />
+        <Group justify="flex-end" gap="xs">
+          <Button type="button" size="xs" variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" size="xs" loading={edit.isPending}>
+            Save the change
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
 export function StoriesSection({
   patientId,
   treatments,
@@ -117,6 +167,7 @@ export function StoriesSection({
   const q = usePatientStories(patientId);
   const approve = useApproveStory(patientId);
   const [approveError, setApproveError] = useState<string[]>([]);
+  const [editing, setEditing] = useState<string | null>(null);
   const items = q.data?.items ?? [];
   return (
     <Paper
@@ -154,26 +205,39 @@ export function StoriesSection({
                   ` · approved by ${s.approvedBy.name}, ${formatDate(s.publishedAt.slice(0, 10))}`}
               </Text>
             </Group>
-            <StoryCard story={s} lang="en" />
-            {s.status === "draft" && mayApprove && (
-              <Group justify="flex-end">
-                <Button
-                  size="xs"
-                  loading={approve.isPending}
-                  onClick={() =>
-                    approve.mutate(s.id, {
-                      onSuccess: () => setApproveError([]),
-                      onError: (err) => {
-                        const r = formErrors(err, []);
-                        setApproveError(r.general);
-                      },
-                    })
-                  }
-                >
-                  Approve and publish
-                </Button>
-              </Group>
+            {editing === s.id ? (
+              <EditForm patientId={patientId} story={s} onDone={() => setEditing(null)} />
+            ) : (
+              <StoryCard story={s} lang="en" />
             )}
+            {editing !== s.id &&
+              s.status !== "withdrawn" &&
+              (mayWrite || (s.status === "draft" && mayApprove)) && (
+                <Group justify="flex-end" gap="xs">
+                  {mayWrite && q.data?.consented && (
+                    <Button size="xs" variant="default" onClick={() => setEditing(s.id)}>
+                      Change the text
+                    </Button>
+                  )}
+                  {s.status === "draft" && mayApprove && (
+                    <Button
+                      size="xs"
+                      loading={approve.isPending}
+                      onClick={() =>
+                        approve.mutate(s.id, {
+                          onSuccess: () => setApproveError([]),
+                          onError: (err) => {
+                            const r = formErrors(err, []);
+                            setApproveError(r.general);
+                          },
+                        })
+                      }
+                    >
+                      Approve and publish
+                    </Button>
+                  )}
+                </Group>
+              )}
           </Stack>
         ))}
         {mayWrite && q.data?.consented && treatments.length > 0 && (
