@@ -83,7 +83,7 @@ describe("the clinical model", () => {
   });
 
   it("gives cell therapies no benefit over conservative care, only a few days of soreness", () => {
-    for (const kind of ["bone_marrow_concentrate", "adipose_derived_cells"]) {
+    for (const kind of ["bone_marrow_concentrate", "adipose_derived_cells"] as const) {
       const cell = course({ effects: [{ day: 20, ...procedureEffects[kind]! }] });
       const physio = course({ effects: [{ day: 20, ...procedureEffects.exercise_physiotherapy! }] });
       expect(odiAt(cell, 34)).toBeGreaterThan(odiAt(physio, 34)); // 2 weeks: sorer
@@ -240,6 +240,7 @@ describe("one synthetic patient", () => {
     registrarId: "r",
     clinicianId: "k",
     clinicianName: "Dr K",
+    emergencyNumber: "911",
     timeZone: "America/New_York",
   };
   const build = (index: number) => {

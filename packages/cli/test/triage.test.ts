@@ -87,7 +87,7 @@ describe("evident triage: the output contract", () => {
 
 describe("evident triage: refusals exit 2 and name the bad fields", () => {
   it("names each missing or null answer by its id", async () => {
-    const { bladderDysfunction: _, ...noBladder } = calm;
+    const { bladderDysfunction: _, ...noBladder } = calm as Record<string, unknown>;
     const r = await triage([{ ...noBladder, saddleNumbness: null }]);
     expect(r.code).toBe(2);
     expect(r.json.issues).toEqual([

@@ -16,6 +16,7 @@ import { canonicalJson, GENESIS_HASH, SYSTEM_CHAIN } from "../src/audit";
 import { verifyAudit } from "../src/audit-verify";
 import { createPool, migrate, migrationsFolder } from "../src/connect";
 import { uuidv7 } from "../src/ids";
+import { schema } from "../src/schema";
 import { testAuditKey } from "./database";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -102,7 +103,7 @@ describe("upgrading an audit trail from the old global chain", () => {
     const key = testAuditKey();
     const logs: string[] = [];
     await migrate(pool, { auditKey: key, log: (l) => logs.push(l) });
-    const db = drizzle(pool);
+    const db = drizzle(pool, { schema });
     const anchorDir = await mkdtemp(path.join(tmpdir(), "evident-anchors-"));
     cleanups.push(() => rm(anchorDir, { recursive: true, force: true }));
     const result = await verifyAudit(db, { key, anchorDir });

@@ -192,7 +192,7 @@ async function makeClinicA(): Promise<{ admin: Staff; r: Resources }> {
   const admin = await h.staff("admin", clinic.id);
   const clinician = await h.staff("clinician", clinic.id);
   const patient = await h.portalPatient(clinician.cookie);
-  const ok = (res: { status: number; text: string }, what: string) => {
+  const ok = <R extends { status: number; text: string }>(res: R, what: string): R => {
     if (res.status >= 300) throw new Error(`${what}: ${res.status} ${res.text}`);
     return res;
   };

@@ -61,11 +61,9 @@ describe("another client's export", () => {
 
 describe("row-level security under the export", () => {
   it("holds the export to the snapshot's clinic even when its query names another clinic", async () => {
-    const [{ rows: a }, { rows: b }] = await Promise.all(
-      [r.patients[0], r.patientB].map((id) =>
-        r.h.database.pool.query<{ clinic_id: string }>("select clinic_id from patients where id = $1", [id]),
-      ),
-    );
+    const clinicOf = (id: string | undefined) =>
+      r.h.database.pool.query<{ clinic_id: string }>("select clinic_id from patients where id = $1", [id]);
+    const [{ rows: a }, { rows: b }] = await Promise.all([clinicOf(r.patients[0]), clinicOf(r.patientB)]);
     const run = (pool: typeof r.h.database.pool, scoped: string | null) =>
       writeBulkExport({
         pool,

@@ -134,8 +134,8 @@ describe("fhirclient on SMART Backend Services tokens", () => {
     const pageSizes: number[] = [];
     await client.request("Patient?_count=2", {
       pageLimit: 0,
-      onPage: (bundle: { entry?: unknown[] }) => {
-        pageSizes.push(bundle.entry?.length ?? 0);
+      onPage: (data) => {
+        pageSizes.push((data as { entry?: unknown[] }).entry?.length ?? 0);
       },
     });
     expect(pageSizes).toEqual([2, 1]);

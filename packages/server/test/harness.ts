@@ -197,7 +197,7 @@ export async function createHarness(
   async function patient(cookie: string, over: Record<string, unknown> = {}) {
     const res = await call("POST", "/api/v1/patients", { cookie, body: patientBody(over) });
     if (res.status !== 201) throw new Error(`create patient failed: ${res.text}`);
-    return res.json as { id: string; followUps: { id: string; timepoint: string }[] };
+    return res.json as { id: string; familyName: string; followUps: { id: string; timepoint: string }[] };
   }
 
   /** Invites a patient and signs them in through the invitation link, as the portal would. */

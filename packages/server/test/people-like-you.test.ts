@@ -43,7 +43,7 @@ function cohort(
 const registry = (cookie: string, patientId?: string) =>
   h.call("GET", `/api/v1/decision-aid/registry${patientId ? `?patientId=${patientId}` : ""}`, { cookie });
 const item = (res: { json: { items: { optionId: string }[] } }, optionId: string) =>
-  res.json.items.find((i) => i.optionId === optionId) as Record<string, unknown> & {
+  res.json.items.find((i) => i.optionId === optionId) as unknown as Record<string, unknown> & {
     figure: { n: number; responders: number; timepoint: string } | null;
   };
 
