@@ -3,7 +3,7 @@
  * desktop size, signing in, and small assertions on what a person would see (playwright-core has
  * no expect of its own, so these wait for the page and then assert with Vitest).
  */
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
 import { launchBrowser, newContext, type ViewportName } from "./browser";
 
@@ -101,8 +101,36 @@ export async function expectFieldError(field: Locator, text: string | RegExp): P
   expect(last, "the field's error message").toMatch(text);
 }
 
-export function isoDaysFromToday(days: number): string {
-  const d = new Date();
+/**
+ * Today's date where the clinic is (its time zone from GET /api/v1/clinic): what the server checks
+ * "not in the future" against. The UTC date runs a day ahead of New York's for five hours a night.
+ */
+export async function clinicToday(request: APIRequestContext, base: string): Promise<string> {
+  const res = await request.get(`${base}/api/v1/clinic`);
+  if (!res.ok()) throw new Error(`read the clinic: HTTP ${res.status()} ${await res.text()}`);
+  const { timeZone } = (await res.json()) as { timeZone: string };
+  return localDate(new Date(), timeZone);
+}
+
+/** The demo clinics' time zone (the browser tests' apps run on the demo's data). */
+export const DEMO_TIME_ZONE = "America/New_York";
+
+/**
+ * The date `days` from today where the clinic is: dates the server checks against the clinic's
+ * today (treatments, onsets, signatures) must not take the UTC date, a day ahead in the evening.
+ */
+export function isoDaysFromToday(days: number, timeZone = DEMO_TIME_ZONE): string {
+  const today = localDate(new Date(), timeZone);
+  const d = new Date(`${today}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+function localDate(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(at);
 }

@@ -6,6 +6,7 @@
 import type { APIRequestContext } from "playwright-core";
 import { calmIntake } from "../packages/server/test/answers";
 import { eligibleFacts } from "../packages/server/test/candidacy-facts";
+import { clinicToday } from "./app";
 
 export async function signOffEligible(
   request: APIRequestContext,
@@ -44,7 +45,7 @@ export async function signPaperConsent(
     data: {
       documentId: doc.id,
       witnessName: "Nurse on duty",
-      signedOn: new Date().toISOString().slice(0, 10),
+      signedOn: await clinicToday(request, base),
     },
   });
   if (!res.ok()) throw new Error(`paper consent: HTTP ${res.status()} ${await res.text()}`);

@@ -6,7 +6,7 @@
  * patient takes back the story consent in the portal, the story is gone from the decision aid.
  */
 import { describe, expect, it } from "vitest";
-import { expectText, signInStaff, unique, useBrowser, visible } from "./app";
+import { expectText, isoDaysFromToday, signInStaff, unique, useBrowser, visible } from "./app";
 import { expectNoAxeViolations } from "./browser";
 import { passSafetyQuestions, portalPatient } from "./intake";
 
@@ -51,7 +51,7 @@ describe("patients' stories", () => {
     const clinician = await browser.open("desktop");
     await signInStaff(clinician);
     const treated = await clinician.request.post(`/api/v1/patients/${patientId}/treatments`, {
-      data: { kind: "heat_therapy", date: new Date().toISOString().slice(0, 10) },
+      data: { kind: "heat_therapy", date: isoDaysFromToday(0) },
     });
     expect(treated.status(), await treated.text()).toBe(201);
 

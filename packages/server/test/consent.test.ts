@@ -176,6 +176,31 @@ describe("signing in the portal", () => {
     expect(staffView.json.consents).toHaveLength(1);
   });
 
+  it("gives each signature its date where the clinic is, which is what the consent gate compares", async () => {
+    // 09:00 UTC on 2 March is 22:00 on 1 March in American Samoa (UTC−11).
+    const { admin, clinician, patient, documents } = await setup();
+    const zone = await h.call("PUT", "/api/v1/clinic/time-zone", {
+      cookie: admin.cookie,
+      body: { timeZone: "Pacific/Pago_Pago" },
+    });
+    expect(zone.status).toBe(200);
+    const signed = await sign(patient.cookie, {
+      documentId: documents.find((d) => d.language === "en")!.id,
+      answers: right,
+      typedName: "Ada Lovelace",
+      confirmed: true,
+    });
+    expect(signed.json.consents[0]).toMatchObject({
+      signedAt: "2026-03-02T09:00:00.000Z",
+      signedOn: "2026-03-01",
+    });
+    const treated = await record(clinician.cookie, patient.id, { ...bmc, date: "2026-03-01" });
+    expect([treated.status, treated.json.consent]).toEqual([
+      201,
+      expect.objectContaining({ basis: "signed", signedOn: "2026-03-01" }),
+    ]);
+  });
+
   it("refuses bad input naming each field, and writes nothing", async () => {
     const { patient, documents } = await setup();
     const before = await h.count("consents");

@@ -33,6 +33,7 @@ async function consentsOf(tx: Executor, clinicId: string, patientId: string): Pr
     .leftJoin(staffUsers, eq(staffUsers.id, consents.recordedBy))
     .where(and(eq(consents.clinicId, clinicId), eq(consents.patientId, patientId)))
     .orderBy(asc(consents.signedAt), asc(consents.id));
+  const timeZone = await clinicTimeZone(tx, clinicId);
   const latest = new Map<string, number>();
   for (const d of await currentDocuments(tx, clinicId))
     latest.set(
@@ -52,6 +53,7 @@ async function consentsOf(tx: Executor, clinicId: string, patientId: string): Pr
     witnessName: c.witnessName,
     recordedBy: c.recordedBy ? { id: c.recordedBy, name: recorder ?? "" } : null,
     signedAt: c.signedAt.toISOString(),
+    signedOn: localTime(c.signedAt, timeZone).date,
     withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
     current: latest.get(`${c.purpose} ${c.treatmentKind ?? ""}`) === c.version,
   });

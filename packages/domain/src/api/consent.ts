@@ -91,6 +91,8 @@ export const ConsentView = z.object({
   witnessName: z.string().nullable(),
   recordedBy: Person.nullable(),
   signedAt: z.string(),
+  /** The signature's date in the clinic's time zone: what the consent gate compares with a treatment date. */
+  signedOn: z.string(),
   withdrawnAt: z.string().nullable(),
   /** Signed for the version now current (a procedure consent of an older version does not count). */
   current: z.boolean(),

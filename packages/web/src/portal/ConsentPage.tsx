@@ -106,7 +106,7 @@ export function ConsentPage() {
                 )}
                 {active && (
                   <Badge variant="light" color="green">
-                    {t.signed(formatLongDate(c.signedAt.slice(0, 10), lang))}
+                    {t.signed(formatLongDate(c.signedOn, lang))}
                   </Badge>
                 )}
                 {c?.withdrawnAt && (

@@ -141,7 +141,7 @@ function CandidacyForm(props: { patient: PatientDetail; last: CandidacyView | nu
   if (imaging.isPending) return <Loading label="Loading imaging…" />;
   const prefill = imagingPrefill(props.patient, imaging.data?.items ?? []);
   // A study newer than the last signed assessment updates its imaging facts; an older one does not.
-  const newer = prefill && (!props.last || prefill.study.date > props.last.signedAt.slice(0, 10));
+  const newer = prefill && (!props.last || prefill.study.date > props.last.signedOn);
   return <CandidacyFields {...props} prefill={newer ? prefill : null} />;
 }
 

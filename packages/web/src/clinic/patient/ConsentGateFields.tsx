@@ -37,7 +37,7 @@ export function consentGateState(
     treatmentKind: c.treatmentKind,
     version: c.version,
     method: c.method,
-    signedOn: c.signedAt.slice(0, 10),
+    signedOn: c.signedOn,
     withdrawn: c.withdrawnAt !== null,
   }));
   return {

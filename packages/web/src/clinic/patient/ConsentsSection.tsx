@@ -140,7 +140,7 @@ function Row({ c }: { c: ConsentView }) {
       </Table.Td>
       <Table.Td>
         {c.method === "portal" ? `Portal, typed “${c.typedName}”` : `Paper, witness ${c.witnessName}`} ·{" "}
-        {formatDate(c.signedAt.slice(0, 10))}
+        {formatDate(c.signedOn)}
       </Table.Td>
       <Table.Td>
         {c.withdrawnAt ? (
