@@ -77,6 +77,11 @@ export const consents = pgTable(
   },
   (t) => [
     index("consents_patient_idx").on(t.clinicId, t.patientId, t.purpose),
+    // A patient's latest research consent, looked up once per treatment or answer by every pooled
+    // figure (research-consent-sql.ts): without it each lookup read the whole table.
+    index("consents_research_latest_idx")
+      .on(t.patientId, t.signedAt.desc().nullsFirst())
+      .where(sql`${t.purpose} = 'research'`),
     index("consents_withdrawn_idx")
       .on(t.patientId)
       .where(sql`${t.withdrawnAt} is not null and ${t.purpose} = 'research'`),

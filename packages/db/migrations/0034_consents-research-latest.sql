@@ -1,0 +1,1 @@
+CREATE INDEX "consents_research_latest_idx" ON "consents" USING btree ("patient_id","signed_at" DESC NULLS FIRST) WHERE "consents"."purpose" = 'research';
