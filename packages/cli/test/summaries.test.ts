@@ -9,6 +9,7 @@
 import {
   checkSummaries,
   outcomeTallies,
+  rebuildSummaries,
   refreshSummaries,
   registryCases,
   summaryOutcomeTallies,
@@ -278,5 +279,24 @@ describe("outcome summaries", () => {
     const result = await checkSummaries(db.system.db, { today: "2026-07-30" });
     expect(result.ok).toBe(false);
     expect(result.differing).toContain("survival_summary");
+  });
+
+  it("a rebuild on two connections mends them, and equals the rebuild on one", async () => {
+    const db = opened[0]!;
+    await db.owner.query(
+      "delete from outcome_answer_summary where ctid in (select ctid from outcome_answer_summary limit 3)",
+    );
+    await db.owner.query(
+      "delete from registry_summary where ctid in (select ctid from registry_summary limit 1)",
+    );
+    const broken = await checkSummaries(db.system.db, { today: "2026-07-30" });
+    expect(broken.differing).toEqual(expect.arrayContaining(["outcome_answer_summary", "registry_summary"]));
+    const rebuilt = await rebuildSummaries(db.system.db, { today: "2026-07-30", pool: db.system.pool });
+    expect(rebuilt.slices).toBeGreaterThan(0);
+    expect(await checkSummaries(db.system.db, { today: "2026-07-30" })).toEqual({
+      ok: true,
+      differing: [],
+      queued: 0,
+    });
   });
 });

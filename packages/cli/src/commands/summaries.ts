@@ -20,6 +20,7 @@ export async function runSummaries(args: string[]): Promise<number> {
     if (sub === "rebuild") {
       const result = await rebuildSummaries(database.system.db, {
         progress: (step) => console.error(`building ${step}…`),
+        pool: database.system.pool,
       });
       console.log(JSON.stringify(result));
       return 0;

@@ -114,6 +114,7 @@ async function seed(pool: pg.Pool, opts: DemoOptions): Promise<DemoResult> {
   const passwordHash = await hashPassword(DEMO_PASSWORD); // argon2 is slow by design: hash once
   const client = await pool.connect();
   let failed = false;
+  let released = false;
   try {
     const result: DemoResult = await drizzle(client, { schema: tables.schema }).transaction(async (tx) => {
       // Two seeders at once would both find no demo clinic; take turns.
@@ -150,10 +151,12 @@ async function seed(pool: pg.Pool, opts: DemoOptions): Promise<DemoResult> {
         timings,
       };
     });
+    client.release();
+    released = true;
     // The bulk load ran without the summaries' queue triggers: build the outcome summaries now,
-    // from the committed registry (a failure here leaves the demo in place; `evident summaries
-    // rebuild` builds them again).
-    result.timings.summaries = (await rebuildSummaries(drizzle(client), { today })).ms;
+    // from the committed registry, on both of the pool's connections (a failure here leaves the
+    // demo in place; `evident summaries rebuild` builds them again).
+    result.timings.summaries = (await rebuildSummaries(drizzle(pool), { today, pool })).ms;
     result.timings = Object.fromEntries(Object.entries(result.timings).map(([k, v]) => [k, Math.round(v)]));
     return result;
   } catch (e) {
@@ -161,7 +164,7 @@ async function seed(pool: pg.Pool, opts: DemoOptions): Promise<DemoResult> {
     throw e;
   } finally {
     // After a failure mid-COPY the connection's state is not worth trusting: close it.
-    client.release(failed);
+    if (!released) client.release(failed);
   }
 }
 

@@ -14,13 +14,20 @@
  */
 import { isSurgery, toIsoDate, treatmentKindIds } from "@evident/domain";
 import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import type pg from "pg";
 import type { Executor } from "../audit";
+import type { Db } from "../connect";
+import { schema } from "../schema";
 import { analyticMemory } from "./outcome-sql";
 import {
+  buildAnswerTallies,
+  buildFollowUpTallies,
   buildOutcomeTallies,
   buildRegistry,
   buildSurvival,
   clearSlices,
+  measureParts,
   type Slice,
   writeClinicCounts,
   writeSliceRows,
@@ -98,21 +105,120 @@ export async function refreshSummaries(
 
 /**
  * Recomputes every summary from scratch, and empties the queue. The demo calls it after its bulk
- * load (whose triggers are off); `progress` hears each step.
+ * load (whose triggers are off); `progress` hears each step. Given `pool` (of at least two
+ * connections), it splits the work over two transactions on two of them, which PostgreSQL runs on
+ * two cores: the rebuild is one large aggregate after another, and one statement runs on one core
+ * (an INSERT … SELECT gets no parallel workers).
  */
 export async function rebuildSummaries(
   db: Transactional,
-  opts: { today?: string; now?: Date; progress?: (step: string) => void } = {},
+  opts: { today?: string; now?: Date; progress?: (step: string) => void; pool?: pg.Pool } = {},
 ): Promise<RefreshResult> {
   const started = performance.now();
   const today = opts.today ?? toIsoDate(new Date());
-  await db.transaction(async (tx) => {
-    await tx.execute(lock);
-    await tx.execute(sql`delete from summary_dirty`);
-    await build(tx, null, today, opts.now ?? new Date(), opts.progress ?? (() => {}));
-  });
+  const now = opts.now ?? new Date();
+  const progress = opts.progress ?? (() => {});
+  if (opts.pool) {
+    await rebuildOnTwo(drizzle(opts.pool, { schema }), today, now, progress);
+  } else {
+    await db.transaction(async (tx) => {
+      await tx.execute(lock);
+      await tx.execute(sql`delete from summary_dirty`);
+      await build(tx, null, today, now, progress);
+    });
+  }
   const { rows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from summary_slices`);
   return { slices: rows[0]?.n ?? 0, ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * A full rebuild in two transactions on two connections, each replacing its own rows, so neither
+ * waits on a row the other holds. The first takes the summaries' lock and empties the queue; the
+ * second starts once it holds the lock (no refresh runs until both have committed). Each replaces
+ * half of the answer tallies (by measure: `measureParts`); the first also the follow-up tallies,
+ * survival, the slices and the clinic counts, the second "people like you". Both commit only when
+ * both have done their work, the second first (while the first still holds the lock); if either
+ * fails, both roll back. Only a crash between the two commits could leave the second's half new
+ * and the first's old: `evident summaries check` would name the tables, and a rebuild mends them.
+ */
+async function rebuildOnTwo(
+  db: Db,
+  today: string,
+  now: Date,
+  progress: (step: string) => void,
+): Promise<void> {
+  const locked = signal();
+  const firstDone = signal();
+  const secondCommitted = signal();
+  const first = db
+    .transaction(async (tx) => {
+      await tx.execute(lock);
+      locked.resolve();
+      await tx.execute(sql`delete from summary_dirty`);
+      await analyticMemory(tx);
+      await tx.execute(sql`delete from outcome_follow_up_summary`);
+      await tx.execute(sql`delete from survival_summary`);
+      await tx.execute(sql`delete from summary_slices`);
+      await tx.execute(
+        sql`delete from outcome_answer_summary where instrument = any(${sqlTextArray(measureParts[0])})`,
+      );
+      progress("outcome tallies");
+      await buildAnswerTallies(tx, null, measureParts[0]);
+      await buildFollowUpTallies(tx, null);
+      progress("survival");
+      await buildSurvival(tx, null, surgeryKinds, today);
+      await writeSliceRows(tx, null, today, now);
+      await writeClinicCounts(tx, null, now);
+      firstDone.resolve();
+      await secondCommitted.promise;
+    })
+    .catch((e: unknown) => {
+      locked.reject(e);
+      firstDone.reject(e);
+      throw e;
+    });
+  const second = locked.promise
+    .then(() =>
+      db.transaction(async (tx) => {
+        await analyticMemory(tx);
+        await tx.execute(
+          sql`delete from outcome_answer_summary where not (instrument = any(${sqlTextArray(measureParts[0])}))`,
+        );
+        await tx.execute(sql`delete from registry_summary`);
+        await buildAnswerTallies(tx, null, measureParts[1]);
+        progress("people like you");
+        await buildRegistry(tx, null, today);
+        await firstDone.promise;
+      }),
+    )
+    .then(
+      () => secondCommitted.resolve(),
+      (e: unknown) => {
+        secondCommitted.reject(e);
+        throw e;
+      },
+    );
+  const [a, b] = await Promise.allSettled([first, second]);
+  if (a.status === "rejected") throw a.reason;
+  if (b.status === "rejected") throw b.reason;
+}
+
+const sqlTextArray = (values: readonly string[]) =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+
+/** A promise settled from outside; a rejection nobody awaits is not reported as unhandled. */
+function signal() {
+  let resolve!: () => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => {});
+  return { promise, resolve, reject };
 }
 
 /** Every summary table's content, in a fixed order: what `checkSummaries` compares. */

@@ -7,6 +7,7 @@
  * construction, and `checkSummaries` (./summaries) proves it on the live data.
  */
 import { tallyCases } from "@evident/domain/evidence";
+import { outcomeMeasures } from "@evident/domain/outcomes";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../audit";
 import { firstTreatments, followUpMeasureAnswers, measureBaselines } from "./outcome-sql";
@@ -61,9 +62,25 @@ export async function clearSlices(db: Executor, slices: readonly Slice[] | null)
   if (slices === null) await db.execute(sql`delete from summary_slices`);
 }
 
+/**
+ * The outcome measures in two parts of about equal work, for a full rebuild on two connections
+ * (./summaries): PROMIS-29's eight domains read eight values from each of its answer sets, about as
+ * many as every other measure together (counted on the demo's plan, which asks six instruments at
+ * every follow-up).
+ */
+export const measureParts: readonly [readonly string[], readonly string[]] = [
+  outcomeMeasures.filter((m) => m.instrument === "promis29").map((m) => m.id),
+  outcomeMeasures.filter((m) => m.instrument !== "promis29").map((m) => m.id),
+];
+
 /** The report's follow-up and answer tallies per (clinic, kind), every outcome measure (./outcomes). */
 export async function buildOutcomeTallies(db: Executor, slices: readonly Slice[] | null): Promise<void> {
-  const ctes = sql`
+  await buildFollowUpTallies(db, slices);
+  await buildAnswerTallies(db, slices, null);
+}
+
+/** The tallies' CTEs: the slices' treatments (`tr`) and their follow-ups before the next (`fu`). */
+const talliesFrom = (slices: readonly Slice[] | null): SQL => sql`
     with tr as materialized (select * from (${episodeTreatments(slices)}) x where ${inSlices("x", slices)}),
     fu as materialized (
       select f.id, f.treatment_id, tr.clinic_id, tr.kind, f.timepoint, f.window_start, f.window_end,
@@ -72,7 +89,10 @@ export async function buildOutcomeTallies(db: Executor, slices: readonly Slice[]
       join tr on tr.id = f.treatment_id
       where tr.next_date is null or f.due_date < tr.next_date
     )`;
-  await db.execute(sql`${ctes}
+
+/** Follow-ups due, answered and missed per (clinic, kind, timepoint, window). */
+export async function buildFollowUpTallies(db: Executor, slices: readonly Slice[] | null): Promise<void> {
+  await db.execute(sql`${talliesFrom(slices)}
     insert into outcome_follow_up_summary
       (clinic_id, kind, timepoint, window_start, window_end, completed, cancelled, completed_at, cancelled_at, n, pooled)
     select fu.clinic_id, fu.kind, fu.timepoint, fu.window_start, fu.window_end,
@@ -81,9 +101,17 @@ export async function buildOutcomeTallies(db: Executor, slices: readonly Slice[]
     from fu
     group by fu.clinic_id, fu.kind, fu.timepoint, fu.window_start, fu.window_end,
              fu.completed_at is not null, fu.cancelled_at is not null, fu.pooled`);
-  await db.execute(sql`${ctes},
-    answer as (${followUpMeasureAnswers(null, sql`fu.treatment_id, fu.clinic_id, fu.kind, fu.timepoint, fu.pooled`)}),
-    base as (${measureBaselines(null, "tr", true)})
+}
+
+/** (baseline, follow-up) value pairs per (clinic, kind, timepoint, measure); `measures` null: all. */
+export async function buildAnswerTallies(
+  db: Executor,
+  slices: readonly Slice[] | null,
+  measures: readonly string[] | null,
+): Promise<void> {
+  await db.execute(sql`${talliesFrom(slices)},
+    answer as (${followUpMeasureAnswers(measures, sql`fu.treatment_id, fu.clinic_id, fu.kind, fu.timepoint, fu.pooled`)}),
+    base as (${measureBaselines(measures, "tr", true)})
     insert into outcome_answer_summary (clinic_id, kind, timepoint, instrument, baseline, follow_up, n, pooled)
     select a.clinic_id, a.kind, a.timepoint, a.instrument, b.score, a.score, count(*)::int, a.pooled
     from answer a
