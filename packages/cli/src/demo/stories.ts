@@ -39,7 +39,8 @@ export async function writeDemoStories(client: pg.PoolClient, clinicIds: readonl
        from first_treatment f
        cross join lateral (
          select (r.score #>> '{}')::float8 as score from questionnaire_responses r
-         where r.patient_id = f.patient_id and r.instrument = 'nrs_back' and r.timepoint = 'baseline'
+         where r.clinic_id = f.clinic_id and r.patient_id = f.patient_id and r.instrument = 'nrs_back'
+           and r.timepoint = 'baseline'
            and r.superseded_at is null and r.score is not null
          order by r.completed_at desc limit 1) b
        cross join lateral (
