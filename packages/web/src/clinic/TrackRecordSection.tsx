@@ -55,7 +55,7 @@ export function TrackRecordSection() {
           {state.data.published && state.data.slug ? (
             <Text size="sm">
               Published
-              {state.data.publishedAt ? ` on ${formatLongDate(state.data.publishedAt.slice(0, 10))}` : ""} at{" "}
+              {state.data.publishedAt ? ` on ${formatLongDate(state.data.publishedAt)}` : ""} at{" "}
               <Anchor component={Link} to={`/clinics/${state.data.slug}/track-record`}>
                 /clinics/{state.data.slug}/track-record
               </Anchor>

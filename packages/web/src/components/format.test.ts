@@ -5,6 +5,7 @@ import {
   formatDate,
   formatDateRange,
   formatInterval,
+  formatLongDate,
   formatNumber,
   formatPercent,
   localToday,
@@ -12,6 +13,20 @@ import {
 } from "./format";
 
 describe("formatting for people", () => {
+  it("gives an instant the calendar date where the reader is, a calendar date as it is", () => {
+    const zone = process.env.TZ;
+    process.env.TZ = "America/New_York";
+    try {
+      // 01:30 UTC on 8 December is still the evening of 7 December in New York.
+      expect(formatDate("2026-12-08T01:30:00.000Z")).toBe("7 Dec 2026");
+      expect(formatLongDate("2026-12-08T01:30:00.000Z")).toBe("Monday 7 December");
+      expect(formatDate("2026-12-08")).toBe("8 Dec 2026");
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it("formats calendar dates without shifting the day", () => {
     expect(formatDate("2026-01-01")).toBe("1 Jan 2026");
     expect(formatDate(null)).toBe("—");

@@ -31,8 +31,11 @@ const dateTimeFmt = new Intl.DateTimeFormat("en-GB", {
   minute: "2-digit",
 });
 
+/** A calendar date as midnight UTC; an instant as its calendar date where the reader is. */
 function asDate(s: string): Date {
-  return isIsoDate(s) ? new Date(`${s}T00:00:00Z`) : new Date(s);
+  if (isIsoDate(s)) return new Date(`${s}T00:00:00Z`);
+  const instant = new Date(s);
+  return Number.isNaN(instant.getTime()) ? instant : new Date(`${localToday(instant)}T00:00:00Z`);
 }
 
 /** "22 Nov 2026" ("22 nov 2026") for a calendar date or the date part of an instant. */

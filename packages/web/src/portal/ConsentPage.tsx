@@ -111,7 +111,7 @@ export function ConsentPage() {
                 )}
                 {c?.withdrawnAt && (
                   <Badge variant="light" color="orange">
-                    {t.withdrawnOn(formatLongDate(c.withdrawnAt.slice(0, 10), lang))}
+                    {t.withdrawnOn(formatLongDate(c.withdrawnAt, lang))}
                   </Badge>
                 )}
               </Group>

@@ -153,8 +153,7 @@ export function TrackRecordView({ record, lang }: { record: TrackRecord; lang: "
         <Text>{t.intro}</Text>
         <Text size="sm" c="dimmed" mt={4}>
           {t.asOf(formatLongDate(record.asOf, lang))}{" "}
-          {record.publishedAt && t.published(formatLongDate(record.publishedAt.slice(0, 10), lang))}{" "}
-          {t.smallCells}
+          {record.publishedAt && t.published(formatLongDate(record.publishedAt, lang))} {t.smallCells}
         </Text>
       </div>
       {record.kinds.length === 0 && <Text>{t.noKinds}</Text>}

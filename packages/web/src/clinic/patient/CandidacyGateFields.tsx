@@ -40,7 +40,7 @@ export const gateRefuses = (s: GateState) => "verdict" in s && s.verdict.status 
 export function candidacyWords(c: TreatmentCandidacy): string {
   return c.basis === "assessment"
     ? `Eligible: candidacy assessment signed ${formatDate(c.signedOn)} by ${c.signedBy.name}`
-    : `Candidacy gate overridden by ${c.by.name}, ${formatDate(c.at.slice(0, 10))}: “${c.reason}”`;
+    : `Candidacy gate overridden by ${c.by.name}, ${formatDate(c.at)}: “${c.reason}”`;
 }
 
 export function CandidacyGateFields<V extends GateValues>({

@@ -51,7 +51,7 @@ export const consentGateRefuses = (s: ConsentGateState) => "verdict" in s && s.v
 export function consentWords(c: TreatmentConsent): string {
   return c.basis === "signed"
     ? `Consent: signed ${c.method === "paper" ? "on paper" : "in the portal"} ${formatDate(c.signedOn)} (version ${c.version})`
-    : `Consent gate overridden by ${c.by.name}, ${formatDate(c.at.slice(0, 10))}: “${c.reason}”`;
+    : `Consent gate overridden by ${c.by.name}, ${formatDate(c.at)}: “${c.reason}”`;
 }
 
 export function ConsentGateFields<V extends ConsentGateValues>({

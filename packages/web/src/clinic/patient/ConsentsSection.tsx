@@ -145,7 +145,7 @@ function Row({ c }: { c: ConsentView }) {
       <Table.Td>
         {c.withdrawnAt ? (
           <Badge variant="light" color="orange">
-            Withdrawn {formatDate(c.withdrawnAt.slice(0, 10))}
+            Withdrawn {formatDate(c.withdrawnAt)}
           </Badge>
         ) : (
           <Badge variant="light" color="green">

@@ -202,7 +202,7 @@ export function StoriesSection({
                 {s.draftedBy && ` · drafted by ${s.draftedBy.name}`}
                 {s.approvedBy &&
                   s.publishedAt &&
-                  ` · approved by ${s.approvedBy.name}, ${formatDate(s.publishedAt.slice(0, 10))}`}
+                  ` · approved by ${s.approvedBy.name}, ${formatDate(s.publishedAt)}`}
               </Text>
             </Group>
             {editing === s.id ? (

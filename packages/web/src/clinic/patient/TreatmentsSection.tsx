@@ -117,7 +117,7 @@ function CandidacyLine({ candidacy }: { candidacy: TreatmentCandidacy | null }) 
         Candidacy gate overridden
       </Badge>
       <Text size="sm">
-        By {candidacy.by.name}, {formatDate(candidacy.at.slice(0, 10))}: “{candidacy.reason}”
+        By {candidacy.by.name}, {formatDate(candidacy.at)}: “{candidacy.reason}”
       </Text>
       <Text size="xs" c="dimmed">
         The gate had said: {candidacy.refusal}

@@ -59,7 +59,7 @@ export function SummaryPage() {
         </Text>
         <Text size="xs" c="dimmed">
           {summaryWords[a.lang].versions(
-            formatLongDate(d.decidedAt.slice(0, 10), a.lang),
+            formatLongDate(d.decidedAt, a.lang),
             d.contentVersion,
             d.valuesVersion,
           )}
