@@ -1,31 +1,15 @@
-/**
- * A clinic's track record, as the public page and the administrators' preview show it: per
- * treatment kind a table of this clinic's figures beside the network's, the clinic's place on the
- * network's benchmarks, and what the numbers cannot show, each statement with its certainty and
- * numbered sources. Tables have three columns so they fit a phone; hidden counts say why.
- */
-import { citations } from "@evident/domain";
 import type {
   SafeCount,
   TrackRecord,
   TrackRecordKind,
   TrackRecordSide,
 } from "@evident/domain/api/track-record";
-import { type LibraryCertainty, libraryCertaintyLabels } from "@evident/domain/library";
-import { Anchor, Badge, Card, Group, List, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Card, Stack, Table, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
+import { CitedParagraph, SourceList } from "../components/cited";
 import { formatLongDate } from "../components/format";
 import { treatmentNamesEs } from "../portal/recovery-copy";
 import { type TrackRecordCopy, trackRecordCopy, trackRecordCopyEs } from "./copy";
-
-const tones: Record<LibraryCertainty, string> = {
-  official: "blue",
-  high: "green",
-  moderate: "teal",
-  low: "yellow",
-  "very low": "orange",
-  "not-rated": "gray",
-};
 
 /** The time points whose change is shown: those the decision aid uses. */
 const changeTimepoints = ["3m", "12m"];
@@ -189,25 +173,16 @@ export function TrackRecordView({ record, lang }: { record: TrackRecord; lang: "
         </Title>
         <Stack gap="sm">
           {record.caveats.map((c) => (
-            <div key={c.id}>
-              <Text>{c[lang]}</Text>
-              <Group gap={6} mt={4}>
-                <Badge variant="light" color={tones[c.certainty]} radius="sm" tt="none">
-                  {libraryCertaintyLabels[lang][c.certainty]}
-                </Badge>
-                <Text size="xs" c="dimmed">
-                  {t.sources}:{" "}
-                  {c.sources.map((k, j) => (
-                    <span key={k}>
-                      {j > 0 && ", "}
-                      <Anchor href={`#source-${k}`} size="xs">
-                        [{keys.indexOf(k) + 1}]
-                      </Anchor>
-                    </span>
-                  ))}
-                </Text>
-              </Group>
-            </div>
+            <CitedParagraph
+              key={c.id}
+              certainty={c.certainty}
+              sources={c.sources}
+              keys={keys}
+              lang={lang}
+              sourcesLabel={t.sources}
+            >
+              {c[lang]}
+            </CitedParagraph>
           ))}
         </Stack>
       </Card>
@@ -215,23 +190,7 @@ export function TrackRecordView({ record, lang }: { record: TrackRecord; lang: "
         <Title order={2} size="h4" id="tr-sources" mb="xs">
           {t.sources}
         </Title>
-        <List type="ordered" size="sm" spacing={4}>
-          {keys.map((k) => {
-            const c = (citations as Record<string, { text: string; url?: string; doi?: string }>)[k];
-            if (!c) return null;
-            const href = c.url ?? (c.doi ? `https://doi.org/${c.doi}` : undefined);
-            return (
-              <List.Item key={k} id={`source-${k}`} lang="en">
-                {c.text}{" "}
-                {href && (
-                  <Anchor href={href} size="sm" style={{ overflowWrap: "anywhere" }}>
-                    {href}
-                  </Anchor>
-                )}
-              </List.Item>
-            );
-          })}
-        </List>
+        <SourceList keys={keys} />
       </section>
     </Stack>
   );

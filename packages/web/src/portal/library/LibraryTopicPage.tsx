@@ -3,30 +3,16 @@
  * the sources listed in full at the end, and the page's version and review date. The emergency
  * number is the clinic's when a patient is signed in, else the words "your emergency number".
  */
-import { citations, withEmergencyNumber } from "@evident/domain";
-import {
-  findLibraryTopic,
-  type LibraryCertainty,
-  libraryCertaintyLabels,
-  libraryTopics,
-  localizedTopic,
-} from "@evident/domain/library";
-import { Anchor, Badge, Card, Group, List, Stack, Text, Title } from "@mantine/core";
+import { withEmergencyNumber } from "@evident/domain";
+import { findLibraryTopic, libraryTopics, localizedTopic } from "@evident/domain/library";
+import { Anchor, Card, List, Stack, Text, Title } from "@mantine/core";
 import { Link, useParams } from "react-router";
+import { CitedParagraph, SourceList } from "../../components/cited";
 import { formatLongDate } from "../../components/format";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useLanguage } from "../language";
 import { useLibraryCopy } from "./copy";
 import { useLibraryReader } from "./reader";
-
-const tones: Record<LibraryCertainty, string> = {
-  official: "blue",
-  high: "green",
-  moderate: "teal",
-  low: "yellow",
-  "very low": "orange",
-  "not-rated": "gray",
-};
 
 export function LibraryTopicPage() {
   const t = useLibraryCopy();
@@ -84,25 +70,16 @@ export function LibraryTopicPage() {
           </Title>
           <Stack gap="sm">
             {s.paragraphs.map((p) => (
-              <div key={p.text}>
-                <Text>{words(p.text)}</Text>
-                <Group gap={6} mt={4}>
-                  <Badge variant="light" color={tones[p.certainty]} radius="sm" tt="none">
-                    {libraryCertaintyLabels[lang][p.certainty]}
-                  </Badge>
-                  <Text size="xs" c="dimmed">
-                    {t.sources}:{" "}
-                    {p.sources.map((k, j) => (
-                      <span key={k}>
-                        {j > 0 && ", "}
-                        <Anchor href={`#source-${k}`} size="xs">
-                          [{keys.indexOf(k) + 1}]
-                        </Anchor>
-                      </span>
-                    ))}
-                  </Text>
-                </Group>
-              </div>
+              <CitedParagraph
+                key={p.text}
+                certainty={p.certainty}
+                sources={p.sources}
+                keys={keys}
+                lang={lang}
+                sourcesLabel={t.sources}
+              >
+                {words(p.text)}
+              </CitedParagraph>
             ))}
           </Stack>
         </Card>
@@ -116,22 +93,7 @@ export function LibraryTopicPage() {
         <Title order={2} size="h4" id="sources-h" mb="xs">
           {t.sources}
         </Title>
-        <List type="ordered" size="sm" spacing={4}>
-          {keys.map((k) => {
-            const c = citations[k];
-            const href = "url" in c ? c.url : "doi" in c ? `https://doi.org/${c.doi}` : undefined;
-            return (
-              <List.Item key={k} id={`source-${k}`} lang="en">
-                {c.text}{" "}
-                {href && (
-                  <Anchor href={href} size="sm" style={{ overflowWrap: "anywhere" }}>
-                    {href}
-                  </Anchor>
-                )}
-              </List.Item>
-            );
-          })}
-        </List>
+        <SourceList keys={keys} />
         <Text size="xs" c="dimmed" mt="sm">
           {t.version(page.version, formatLongDate(page.reviewedOn, lang))}
         </Text>
