@@ -9,7 +9,7 @@
  * 1,500-patient demo does (npx tsx e2e/run-app.ts 1500).
  */
 import type { Browser, Page } from "playwright-core";
-import { signedIn } from "./screenshots-outcomes";
+import { staffPage } from "./screenshots-kit";
 
 type Shoot = (page: Page, name: string, full?: boolean) => Promise<void>;
 
@@ -27,13 +27,13 @@ export async function benchmarkScreenshots(
   shoot: Shoot,
   accounts: { clinician: string; researcher: string; password: string },
 ): Promise<void> {
-  const desk = await signedIn(browser, base, "desktop", accounts.clinician, accounts.password);
+  const desk = await staffPage(browser, base, "desktop", accounts.clinician, accounts.password);
   await open(desk);
   await shoot(desk, "outcomes-benchmarks-desktop");
-  const phone = await signedIn(browser, base, "phone", accounts.clinician, accounts.password);
+  const phone = await staffPage(browser, base, "phone", accounts.clinician, accounts.password);
   await open(phone);
   await shoot(phone, "outcomes-benchmarks-phone");
-  const researcher = await signedIn(browser, base, "desktop", accounts.researcher, accounts.password);
+  const researcher = await staffPage(browser, base, "desktop", accounts.researcher, accounts.password);
   await open(researcher);
   await shoot(researcher, "outcomes-benchmarks-researcher-desktop");
 }

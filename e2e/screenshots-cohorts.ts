@@ -7,16 +7,21 @@
  *   BASE_URL=http://127.0.0.1:3000 npx tsx e2e/screenshots.ts --only cohorts
  */
 import type { Browser, Page } from "playwright-core";
-import { signedIn } from "./screenshots-outcomes";
+import { staffPage } from "./screenshots-kit";
 
 type Shoot = (page: Page, name: string, full?: boolean) => Promise<void>;
 
 /** Sets the panel's filters: women aged 40–59 with a high STarT Back group. */
 async function setFilters(page: Page) {
   const pick = async (label: string, option: string) => {
+    // By keyboard, as the dropdown may open where a click cannot reach it on a phone.
     await page.getByRole("combobox", { name: label, exact: true }).focus();
-    await page.keyboard.press("ArrowDown");
-    await page.getByRole("option", { name: option, exact: true }).click();
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press("ArrowDown");
+      const at = page.locator("[data-combobox-option][data-combobox-selected]");
+      if ((await at.count()) && (await at.first().textContent())?.trim() === option) break;
+    }
+    await page.keyboard.press("Enter");
     await page.keyboard.press("Escape");
   };
   await pick("Sex", "Female");
@@ -35,7 +40,7 @@ export async function cohortScreenshots(
   shoot: Shoot,
   accounts: { researcher: string; password: string },
 ): Promise<void> {
-  const desk = await signedIn(browser, base, "desktop", accounts.researcher, accounts.password);
+  const desk = await staffPage(browser, base, "desktop", accounts.researcher, accounts.password);
   await desk.goto("/outcomes");
   await reportShown(desk);
   await setFilters(desk);
@@ -51,7 +56,7 @@ export async function cohortScreenshots(
   await desk.getByRole("button", { name: "Hide the filters" }).click();
   await shoot(desk, "outcomes-cohort-report-desktop");
 
-  const phone = await signedIn(browser, base, "phone", accounts.researcher, accounts.password);
+  const phone = await staffPage(browser, base, "phone", accounts.researcher, accounts.password);
   await phone.goto("/outcomes");
   await reportShown(phone);
   await phone.getByRole("button", { name: "Show the filters" }).click();

@@ -6,37 +6,24 @@
  */
 import type { Browser } from "playwright-core";
 import { signInAdmin } from "./admin";
-import { newContext, type ViewportName } from "./browser";
 import { portalPatient as newPortalPatient } from "./intake";
 import { mailFolder } from "./mail";
-import { ok, type Shoot } from "./screenshots-kit";
+import { ok, opener, type Shoot, staffPage } from "./screenshots-kit";
 
 type Who = { clinician: string; password: string };
-
-const opener = (browser: Browser, base: string) => async (size: ViewportName) =>
-  (await newContext(browser, base, size)).newPage();
 
 export async function demoScreenshots(browser: Browser, base: string, shoot: Shoot, who: Who) {
   const open = opener(browser, base);
   // What `npm start` shows: the worklist, and the demo patient whose serious, unexpected
   // event has its reporting clock running (MRN DSC-000002), with imaging and a diary.
-  const desk = await open("desktop");
-  await ok(
-    await desk.request.post(`${base}/api/v1/auth/staff/sign-in`, {
-      data: { email: who.clinician, password: who.password },
-    }),
-    "staff sign-in",
-  );
+  const desk = await staffPage(browser, base, "desktop", who.clinician, who.password);
   await desk.goto("/worklist");
   await desk.getByRole("heading", { name: "Worklist", level: 1 }).waitFor();
   await shoot(desk, "worklist-demo-desktop");
   await desk.goto("/worklist?view=follow-ups");
   await desk.getByRole("heading", { name: "Follow-ups due", level: 2 }).waitFor();
   await shoot(desk, "worklist-follow-ups-desktop");
-  const phone = await open("phone");
-  await phone.request.post(`${base}/api/v1/auth/staff/sign-in`, {
-    data: { email: who.clinician, password: who.password },
-  });
+  const phone = await staffPage(browser, base, "phone", who.clinician, who.password);
   await phone.goto("/worklist");
   await phone.getByRole("heading", { name: "Worklist", level: 1 }).waitFor();
   await shoot(phone, "worklist-demo-phone");
@@ -59,13 +46,7 @@ export async function demoScreenshots(browser: Browser, base: string, shoot: Sho
 export async function programmeScreenshots(browser: Browser, base: string, shoot: Shoot, who: Who) {
   const open = opener(browser, base);
   // An exercise programme in its second week, two sessions ticked, on the recovery page.
-  const desk = await open("desktop");
-  await ok(
-    await desk.request.post(`${base}/api/v1/auth/staff/sign-in`, {
-      data: { email: who.clinician, password: who.password },
-    }),
-    "staff sign-in",
-  );
+  const desk = await staffPage(browser, base, "desktop", who.clinician, who.password);
   const phone = await open("phone");
   const patientId = await newPortalPatient(desk, phone, `Programme-${Date.now().toString(36)}`);
   const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);

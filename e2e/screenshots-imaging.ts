@@ -8,7 +8,7 @@
  */
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { signedIn } from "./screenshots-outcomes";
+import { staffPage } from "./screenshots-kit";
 
 const studies = [
   {
@@ -45,7 +45,7 @@ export async function imagingScreenshots(
   out: string,
   accounts: { clinician: string; password: string },
 ): Promise<void> {
-  const setup = await signedIn(browser, base, "desktop", accounts.clinician, accounts.password);
+  const setup = await staffPage(browser, base, "desktop", accounts.clinician, accounts.password);
   const res = await setup.request.post(`${base}/api/v1/patients`, {
     data: {
       givenName: "Irene",
@@ -61,7 +61,7 @@ export async function imagingScreenshots(
     if (!r.ok()) throw new Error(`imaging: HTTP ${r.status()} ${await r.text()}`);
   }
   for (const size of ["desktop", "phone"] as const) {
-    const page = await signedIn(browser, base, size, accounts.clinician, accounts.password);
+    const page = await staffPage(browser, base, size, accounts.clinician, accounts.password);
     await page.goto(`/patients/${id}`);
     const section = page.getByRole("region", { name: "Imaging", exact: true });
     await section.getByRole("heading", { name: "Before and after, per level" }).waitFor();

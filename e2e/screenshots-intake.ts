@@ -7,10 +7,12 @@
  * widths. Each shot makes its own patients through the API; "people like you" with numbers needs
  * a demo registry (the e2e tests' 1500 patients has them).
  */
+
 import type { Browser, Page } from "playwright-core";
 import { newContext, type ViewportName } from "./browser";
 import { answerIntake, calmIntake } from "./intake";
 import { linkTokenFor } from "./mail";
+import { staffPage } from "./screenshots-kit";
 
 export type Shoot = (page: Page, name: string, full?: boolean) => Promise<void>;
 export type Who = { clinician: string; password: string };
@@ -26,13 +28,7 @@ async function ok(
 /** Signs the clinician in on a desktop page, and gives a maker of new portal patients. */
 export async function clinic(browser: Browser, base: string, who: Who) {
   const open = async (size: ViewportName) => (await newContext(browser, base, size)).newPage();
-  const staff = await open("desktop");
-  await ok(
-    await staff.request.post(`${base}/api/v1/auth/staff/sign-in`, {
-      data: { email: who.clinician, password: who.password },
-    }),
-    "staff sign-in",
-  );
+  const staff = await staffPage(browser, base, "desktop", who.clinician, who.password);
 
   /** A new portal patient signed in on `page`; returns the patient's id. */
   async function patientOn(page: Page, given: string, family: string): Promise<string> {
@@ -108,14 +104,8 @@ export async function intakeScreenshots(browser: Browser, base: string, shoot: S
 
   // The clinic: the triage queue and the patient's triage panel.
   for (const size of ["desktop", "phone"] as const) {
-    const page = size === "desktop" ? staff : await open("phone");
-    if (size === "phone")
-      await ok(
-        await page.request.post(`${base}/api/v1/auth/staff/sign-in`, {
-          data: { email: who.clinician, password: who.password },
-        }),
-        "staff sign-in",
-      );
+    const page =
+      size === "desktop" ? staff : await staffPage(browser, base, "phone", who.clinician, who.password);
     await page.goto("/worklist?view=triage");
     await page.getByRole("heading", { name: "Triage queue", level: 2 }).waitFor();
     await page.getByRole("list", { name: "Triage queue" }).waitFor();
@@ -180,14 +170,8 @@ export async function intakeScreenshots(browser: Browser, base: string, shoot: S
   // Safety answers entered by staff for a patient on the phone: the form, then an emergency's
   // result with what to tell the patient.
   for (const size of ["desktop", "phone"] as const) {
-    const page = size === "desktop" ? staff : await open("phone");
-    if (size === "phone")
-      await ok(
-        await page.request.post(`${base}/api/v1/auth/staff/sign-in`, {
-          data: { email: who.clinician, password: who.password },
-        }),
-        "staff sign-in",
-      );
+    const page =
+      size === "desktop" ? staff : await staffPage(browser, base, "phone", who.clinician, who.password);
     const created = await ok(
       await page.request.post(`${base}/api/v1/patients`, {
         data: {
@@ -254,14 +238,8 @@ export async function intakeScreenshots(browser: Browser, base: string, shoot: S
   }
   if (!withMatches) throw new Error("no demo patient with 30 people like them: seed a larger demo registry");
   for (const size of ["desktop", "phone"] as const) {
-    const page = size === "desktop" ? staff : await open("phone");
-    if (size === "phone")
-      await ok(
-        await page.request.post(`${base}/api/v1/auth/staff/sign-in`, {
-          data: { email: who.clinician, password: who.password },
-        }),
-        "staff sign-in",
-      );
+    const page =
+      size === "desktop" ? staff : await staffPage(browser, base, "phone", who.clinician, who.password);
     await page.goto(`/decision-aid?patient=${withMatches}`);
     const likeYou = page.getByRole("region", { name: "Who are people like you?" });
     await likeYou.scrollIntoViewIfNeeded();

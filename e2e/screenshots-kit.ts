@@ -1,15 +1,35 @@
 /**
  * What every screenshot area shares: the shot itself (full page with the window as tall as the page,
- * or the window only), a checked API call, and answering the phone questionnaire screen by screen.
+ * or the window only), a checked API call, a page signed in as staff, and answering the phone
+ * questionnaire screen by screen.
  */
 import path from "node:path";
-import type { APIRequestContext, Page } from "playwright-core";
+import type { APIRequestContext, Browser, Page } from "playwright-core";
+import { newContext, type ViewportName } from "./browser";
 
 export type Shoot = (page: Page, name: string, full?: boolean) => Promise<void>;
 
 export async function ok<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>, what: string): Promise<T> {
   if (!res.ok()) throw new Error(`${what}: HTTP ${res.status()} ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+/** Opens pages at a width, each in a fresh context (its own cookies). */
+export const opener = (browser: Browser, base: string) => async (size: ViewportName) =>
+  (await newContext(browser, base, size)).newPage();
+
+/** A page at a width in a fresh context (its own cookies), signed in as that staff member over the API. */
+export async function staffPage(
+  browser: Browser,
+  base: string,
+  size: ViewportName,
+  email: string,
+  password: string,
+): Promise<Page> {
+  const page = await (await newContext(browser, base, size)).newPage();
+  const res = await page.request.post(`${base}/api/v1/auth/staff/sign-in`, { data: { email, password } });
+  if (!res.ok()) throw new Error(`sign-in as ${email}: HTTP ${res.status()} ${await res.text()}`);
+  return page;
 }
 
 /** The shot function writing `<name>.png` into `out`. */

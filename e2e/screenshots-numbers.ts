@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { newContext } from "./browser";
-import { signedIn } from "./screenshots-outcomes";
+import { staffPage } from "./screenshots-kit";
 
 type Shoot = (page: Page, name: string, full?: boolean) => Promise<void>;
 type Registry = { items: { optionId: string; figure: { range: { missing: number } } | null }[] };
@@ -19,7 +19,7 @@ export async function clinicFigureScreenshots(
   shoot: Shoot,
   who: { clinician: string; patient: string; password: string },
 ): Promise<void> {
-  const desk = await signedIn(browser, base, "desktop", who.clinician, who.password);
+  const desk = await staffPage(browser, base, "desktop", who.clinician, who.password);
   const list = (await (await desk.request.get(`${base}/api/v1/patients?limit=100`)).json()) as {
     items: { id: string }[];
   };
@@ -34,9 +34,15 @@ export async function clinicFigureScreenshots(
   }
   if (!best) throw new Error("no demo patient with 30 people like them: seed a larger demo registry");
   for (const size of ["desktop", "phone"] as const) {
-    const page = size === "desktop" ? desk : await signedIn(browser, base, size, who.clinician, who.password);
+    const page =
+      size === "desktop" ? desk : await staffPage(browser, base, size, who.clinician, who.password);
     await page.goto(`/decision-aid?patient=${best.patient}`);
-    const field = page.locator(`[data-option='${best.option}']`).getByText("At this clinic");
+    const card = page.locator(`[data-option='${best.option}']`);
+    // On a phone each option is folded to its heading: open this one.
+    const fold = card.locator("button[aria-expanded='false']");
+    await card.waitFor();
+    if (await fold.count()) await fold.first().click();
+    const field = card.getByText("At this clinic");
     await field.waitFor();
     await field.evaluate((el) => el.scrollIntoView({ block: "start" }));
     await page.evaluate(() => window.scrollBy(0, -80));

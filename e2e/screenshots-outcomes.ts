@@ -8,8 +8,9 @@
  * The comparison needs at least 20 analysed patients per arm: start the app with a larger demo
  * (EVIDENT_DEMO_PATIENTS=3000) for pictures with every section filled.
  */
+
 import type { Browser, Page } from "playwright-core";
-import { newContext, type ViewportName } from "./browser";
+import { staffPage } from "./screenshots-kit";
 
 type Shoot = (page: Page, name: string, full?: boolean) => Promise<void>;
 
@@ -19,20 +20,6 @@ const sections = [
   { view: "survival", heading: "Surgery-free after a non-surgical first treatment" },
   { view: "comparison", heading: /compared with/ },
 ] as const;
-
-/** A page signed in as a staff member. */
-export async function signedIn(
-  browser: Browser,
-  base: string,
-  size: ViewportName,
-  email: string,
-  password: string,
-) {
-  const page = await (await newContext(browser, base, size)).newPage();
-  const res = await page.request.post(`${base}/api/v1/auth/staff/sign-in`, { data: { email, password } });
-  if (!res.ok()) throw new Error(`sign-in as ${email}: HTTP ${res.status()}`);
-  return page;
-}
 
 async function open(page: Page, view: string, heading: string | RegExp) {
   await page.goto(view === "change" ? "/outcomes" : `/outcomes?view=${view}`);
@@ -49,7 +36,7 @@ export async function outcomeScreenshots(
   shoot: Shoot,
   accounts: { clinician: string; researcher: string; password: string },
 ): Promise<void> {
-  const desk = await signedIn(browser, base, "desktop", accounts.clinician, accounts.password);
+  const desk = await staffPage(browser, base, "desktop", accounts.clinician, accounts.password);
   for (const s of sections) {
     await open(desk, s.view, s.heading);
     if (s.view === "survival" || s.view === "comparison") {
@@ -57,12 +44,12 @@ export async function outcomeScreenshots(
     }
     await shoot(desk, s.view === "change" ? "outcomes-desktop" : `outcomes-${s.view}-desktop`);
   }
-  const phone = await signedIn(browser, base, "phone", accounts.clinician, accounts.password);
+  const phone = await staffPage(browser, base, "phone", accounts.clinician, accounts.password);
   for (const s of sections.slice(1)) {
     await open(phone, s.view, s.heading);
     await shoot(phone, `outcomes-${s.view}-phone`);
   }
-  const researcher = await signedIn(browser, base, "desktop", accounts.researcher, accounts.password);
+  const researcher = await staffPage(browser, base, "desktop", accounts.researcher, accounts.password);
   await open(researcher, "survival", sections[2].heading);
   await shoot(researcher, "outcomes-survival-researcher-desktop", false);
 }

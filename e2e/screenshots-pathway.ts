@@ -7,6 +7,7 @@
 import type { APIRequestContext, Browser, Page } from "playwright-core";
 import { newContext } from "./browser";
 import { linkTokenFor } from "./mail";
+import { staffPage } from "./screenshots-kit";
 import { shootDialog } from "./screenshots-records";
 
 type Shoot = (page: Page, name: string, full?: boolean) => Promise<void>;
@@ -24,13 +25,7 @@ export async function pathwayScreenshots(
   shoot: Shoot,
   accounts: { clinician: string; admin: string; password: string },
 ): Promise<void> {
-  const desk = await (await newContext(browser, base, "desktop")).newPage();
-  await ok(
-    await desk.request.post(`${base}/api/v1/auth/staff/sign-in`, {
-      data: { email: accounts.clinician, password: accounts.password },
-    }),
-    "staff sign-in",
-  );
+  const desk = await staffPage(browser, base, "desktop", accounts.clinician, accounts.password);
   // A patient treated 10 days ago, with a portal account.
   const email = `maya.${Date.now().toString(36)}@example.test`;
   const p = await ok<{ id: string }>(
@@ -108,13 +103,7 @@ export async function pathwayScreenshots(
   await shoot(phone, "portal-problem-urgent-phone");
 
   // The clinic: the worklist (run the jobs first, as the server does each hour).
-  const admin = await (await newContext(browser, base, "desktop")).newPage();
-  await ok(
-    await admin.request.post(`${base}/api/v1/auth/staff/sign-in`, {
-      data: { email: accounts.admin, password: accounts.password },
-    }),
-    "admin sign-in",
-  );
+  const admin = await staffPage(browser, base, "desktop", accounts.admin, accounts.password);
   await ok(await admin.request.post(`${base}/api/v1/jobs/run`, { data: {} }), "jobs");
   await desk.goto("/worklist");
   await desk.getByRole("heading", { name: "Worklist", level: 1 }).waitFor();
@@ -191,13 +180,7 @@ export async function recoveryScreenshots(
   shoot: Shoot,
   accounts: { clinician: string; password: string },
 ): Promise<void> {
-  const desk = await (await newContext(browser, base, "desktop")).newPage();
-  await ok(
-    await desk.request.post(`${base}/api/v1/auth/staff/sign-in`, {
-      data: { email: accounts.clinician, password: accounts.password },
-    }),
-    "staff sign-in",
-  );
+  const desk = await staffPage(browser, base, "desktop", accounts.clinician, accounts.password);
   const treated = async (
     who: { givenName: string; familyName: string },
     treatment: Record<string, unknown>,

@@ -7,10 +7,9 @@
  */
 import type { APIRequestContext, Browser, Page } from "playwright-core";
 import { signInAdmin } from "./admin";
-import { newContext, type ViewportName } from "./browser";
 import { passSafetyQuestions } from "./intake";
 import { linkTokenFor, mailFolder } from "./mail";
-import { answerUntil, ok, type Shoot } from "./screenshots-kit";
+import { answerUntil, ok, opener, type Shoot, staffPage } from "./screenshots-kit";
 
 type Patient = {
   id: string;
@@ -138,10 +137,6 @@ async function portalPatient(
 
 type Who = { clinician: string; password: string };
 
-/** Opens a page at a width (a fresh context: its own cookies). */
-const opener = (browser: Browser, base: string) => async (size: ViewportName) =>
-  (await newContext(browser, base, size)).newPage();
-
 /** The staff side: sign-in, patient list and page, record treatment, add patient, messages, the page on a phone. */
 export async function staffShowcaseScreenshots(browser: Browser, base: string, shoot: Shoot, who: Who) {
   const open = opener(browser, base);
@@ -149,13 +144,7 @@ export async function staffShowcaseScreenshots(browser: Browser, base: string, s
   await signIn.goto("/sign-in");
   await shoot(signIn, "staff-sign-in", false);
 
-  const desk = await open("desktop");
-  await ok(
-    await desk.request.post(`${base}/api/v1/auth/staff/sign-in`, {
-      data: { email: who.clinician, password: who.password },
-    }),
-    "staff sign-in",
-  );
+  const desk = await staffPage(browser, base, "desktop", who.clinician, who.password);
   const patientId = await showcasePatient(desk.request, base);
   await desk.goto("/patients");
   await desk.getByRole("heading", { name: "Patients", level: 1 }).waitFor();
@@ -183,13 +172,7 @@ export async function staffShowcaseScreenshots(browser: Browser, base: string, s
   await desk.goto("/messages");
   await desk.getByRole("heading", { name: "Messages", level: 1 }).waitFor();
   await shoot(desk, "messages-desktop", false);
-  const phone = await open("phone");
-  await ok(
-    await phone.request.post(`${base}/api/v1/auth/staff/sign-in`, {
-      data: { email: who.clinician, password: who.password },
-    }),
-    "staff sign-in",
-  );
+  const phone = await staffPage(browser, base, "phone", who.clinician, who.password);
   await phone.goto(`/patients/${patientId}`);
   await phone.getByRole("heading", { name: "Follow-ups" }).waitFor();
   await shoot(phone, "patient-page-phone");
@@ -198,13 +181,7 @@ export async function staffShowcaseScreenshots(browser: Browser, base: string, s
 /** The portal side: home, a questionnaire screen by screen on a phone and as one form on a computer, Spanish, and the clinic's questionnaires. */
 export async function portalShowcaseScreenshots(browser: Browser, base: string, shoot: Shoot, who: Who) {
   const open = opener(browser, base);
-  const desk = await open("desktop");
-  await ok(
-    await desk.request.post(`${base}/api/v1/auth/staff/sign-in`, {
-      data: { email: who.clinician, password: who.password },
-    }),
-    "staff sign-in",
-  );
+  const desk = await staffPage(browser, base, "desktop", who.clinician, who.password);
   const portal = await open("phone");
   await portalPatient(portal, desk.request, base, who.password);
   await portal.goto("/portal");

@@ -5,18 +5,13 @@
  * (through the API, as the patient page would); then the portal's decision aid with that option
  * opened at the stories, and the clinic's patient page with the story.
  */
+
 import type { Browser } from "playwright-core";
 import { newContext } from "./browser";
 import type { Shoot } from "./screenshots-intake";
+import { staffPage } from "./screenshots-kit";
 
 type Who = { clinician: string; password: string };
-
-async function signInStaff(browser: Browser, base: string, email: string, password: string) {
-  const page = await (await newContext(browser, base, "desktop")).newPage();
-  const res = await page.request.post(`${base}/api/v1/auth/staff/sign-in`, { data: { email, password } });
-  if (!res.ok()) throw new Error(`${email} sign-in: HTTP ${res.status()}`);
-  return page;
-}
 
 export async function storyScreenshots(browser: Browser, base: string, shoot: Shoot, who: Who) {
   const phone = await (await newContext(browser, base, "phone")).newPage();
@@ -28,8 +23,14 @@ export async function storyScreenshots(browser: Browser, base: string, shoot: Sh
     patientId: string;
     name: string;
   };
-  const clinician = await signInStaff(browser, base, who.clinician, who.password);
-  const coordinator = await signInStaff(browser, base, "coordinator@demo.evident.test", who.password);
+  const clinician = await staffPage(browser, base, "desktop", who.clinician, who.password);
+  const coordinator = await staffPage(
+    browser,
+    base,
+    "desktop",
+    "coordinator@demo.evident.test",
+    who.password,
+  );
   const patient = (await (await clinician.request.get(`${base}/api/v1/patients/${me.patientId}`)).json()) as {
     familyName: string;
     givenName: string;
