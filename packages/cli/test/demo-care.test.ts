@@ -3,19 +3,12 @@
  * doses, MRI grades per level before and after cell therapy, and problem reports with their tasks
  * and a reporting clock. The registry's content is in demo.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase } from "../../db/test/database";
-import { seedDemo } from "../src/demo/seed";
-import { options, rowsOf, type TestDb, TODAY } from "./demo-fixture";
+import { describe, expect, it } from "vitest";
+import { rowsOf, seededDemo, type TestDb, TODAY } from "./demo-fixture";
 
 let a: TestDb;
-
-beforeAll(async () => {
-  a = await freshDatabase();
-  await seedDemo(a, options);
-});
-afterAll(async () => {
-  await a?.close();
+seededDemo((db) => {
+  a = db;
 });
 
 describe("the demo's care after treatment", () => {

@@ -2,7 +2,9 @@
  * What the demo's tests share: the options they seed with, the tables the demo fills, and a
  * fingerprint of every row (password hashes aside) to compare two registries by.
  */
-import type { freshDatabase } from "../../db/test/database";
+import { afterAll, beforeAll } from "vitest";
+import { freshDatabase } from "../../db/test/database";
+import { seedDemo } from "../src/demo/seed";
 
 export type TestDb = Awaited<ReturnType<typeof freshDatabase>>;
 
@@ -44,6 +46,19 @@ export async function fingerprint(db: TestDb): Promise<Record<string, { n: numbe
 
 export type FollowUp = { windowStart: string; windowEnd: string; completedAt: Date | null };
 export const followUpColumns = `window_start as "windowStart", window_end as "windowEnd", completed_at as "completedAt"`;
+
+/** Before the file's tests, a fresh database seeded with `options`, handed to `use`; closed after them. */
+export function seededDemo(use: (db: TestDb) => void): void {
+  let db: TestDb | undefined;
+  beforeAll(async () => {
+    db = await freshDatabase();
+    await seedDemo(db, options);
+    use(db);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+}
 
 export async function rowsOf<T>(db: TestDb, sql: string, params: unknown[] = []): Promise<T[]> {
   return (await db.system.pool.query(sql, params)).rows as T[];

@@ -19,19 +19,13 @@ import { summarizeOutcomes } from "@evident/domain/outcomes";
 import { defaultPlan } from "@evident/domain/pathway/plan";
 import { evaluateTriage, parseIntakeAnswers } from "@evident/domain/triage";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase } from "../../db/test/database";
-import { DEMO_CLINIC, demoSignIns, SECOND_CLINIC, seedDemo } from "../src/demo/seed";
-import { type FollowUp, followUpColumns, options, rowsOf, type TestDb, TODAY } from "./demo-fixture";
+import { describe, expect, it } from "vitest";
+import { DEMO_CLINIC, demoSignIns, SECOND_CLINIC } from "../src/demo/seed";
+import { type FollowUp, followUpColumns, rowsOf, seededDemo, type TestDb, TODAY } from "./demo-fixture";
 
 let a: TestDb;
-
-beforeAll(async () => {
-  a = await freshDatabase();
-  await seedDemo(a, options);
-});
-afterAll(async () => {
-  await a?.close();
+seededDemo((db) => {
+  a = db;
 });
 
 describe("evident demo", () => {
