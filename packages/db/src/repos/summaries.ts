@@ -231,7 +231,8 @@ const summaryContent = sql`
   union all select 's', jsonb_agg(x order by x::text) from (
     select clinic_id, kind, days, surgery, n from survival_summary) x
   union all select 'r', jsonb_agg(x order by x::text) from (
-    select clinic_id, kind, odi, start_back, weeks, age, treated, at from registry_summary) x
+    select clinic_id, kind, odi, start_back, weeks, age, treated, due_3m, n_3m, responders_3m,
+           due_6m, n_6m, responders_6m, due_12m, n_12m, responders_12m from registry_summary) x
   union all select 'k', jsonb_agg(x order by x::text) from (
     select clinic_id, kind, as_of, first_treatments from summary_slices) x
   union all select 'c', jsonb_agg(x order by x::text) from (

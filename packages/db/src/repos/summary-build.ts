@@ -20,6 +20,13 @@ export type Slice = { clinicId: string; kind: string };
 export const REGISTRY_TIMEPOINTS = ["3m", "6m", "12m"] as const;
 export const REGISTRY_INSTRUMENT = "nrs_back";
 
+/** registry_summary's count columns, per timepoint: due_3m, n_3m, responders_3m, due_6m, … */
+export const registryCountColumns = REGISTRY_TIMEPOINTS.flatMap((tp) => [
+  `due_${tp}`,
+  `n_${tp}`,
+  `responders_${tp}`,
+]);
+
 /** The slices as a relation of (clinic_id, kind); null: every slice. */
 const sliceRelation = (slices: readonly Slice[]): SQL =>
   sql`select s.clinic_id, s.kind from jsonb_to_recordset(${JSON.stringify(
@@ -237,13 +244,24 @@ export async function buildRegistry(
       weeks: t.baseline.symptomWeeks,
       age: t.baseline.age,
       treated: t.treated,
-      at: t.at,
+      ...Object.fromEntries(
+        REGISTRY_TIMEPOINTS.flatMap((tp) => {
+          const cell = t.at[tp] ?? { due: 0, n: 0, responders: 0 };
+          return [
+            [`due_${tp}`, cell.due],
+            [`n_${tp}`, cell.n],
+            [`responders_${tp}`, cell.responders],
+          ];
+        }),
+      ),
     }));
+    const columns = registryCountColumns.join(", ");
+    const typed = registryCountColumns.map((c) => `${c} int`).join(", ");
     for (let i = 0; i < rows.length; i += 5000) {
       await db.execute(sql`
-        insert into registry_summary (clinic_id, kind, odi, start_back, weeks, age, treated, at)
+        insert into registry_summary (clinic_id, kind, odi, start_back, weeks, age, treated, ${sql.raw(columns)})
         select * from jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 5000))}::jsonb)
-          as x(clinic_id uuid, kind text, odi float8, start_back text, weeks int, age int, treated int, at jsonb)`);
+          as x(clinic_id uuid, kind text, odi float8, start_back text, weeks int, age int, treated int, ${sql.raw(typed)})`);
     }
   }
 }

@@ -9,6 +9,7 @@ import type { OutcomeTallies, SurvivalCounts, SurvivalTally } from "@evident/dom
 import { sql } from "drizzle-orm";
 import type { Executor } from "../audit";
 import { instrumentIn } from "./outcome-sql";
+import { REGISTRY_TIMEPOINTS } from "./summary-build";
 
 /**
  * A clinic's own rows; pooled (`clinicId` null), every clinic's rows of patients who have not
@@ -147,12 +148,11 @@ export async function summaryRegistryTallies(
   profile: BaselineProfile | null,
   odiWindow: number,
 ): Promise<CaseTally[]> {
-  const timepoints = ["3m", "6m", "12m"];
   const sums = sql.join(
-    timepoints.map(
+    REGISTRY_TIMEPOINTS.map(
       (tp) => sql`${tp}::text, jsonb_build_object(
-        'due', sum((x.at->${tp}->>'due')::int), 'n', sum((x.at->${tp}->>'n')::int),
-        'responders', sum((x.at->${tp}->>'responders')::int))`,
+        'due', sum(${sql.raw(`x.due_${tp}`)}), 'n', sum(${sql.raw(`x.n_${tp}`)}),
+        'responders', sum(${sql.raw(`x.responders_${tp}`)}))`,
     ),
     sql`, `,
   );

@@ -144,8 +144,19 @@ export const registrySummary = pgTable(
     weeks: integer("weeks"),
     age: integer("age"),
     treated: integer("treated").notNull(),
-    /** Per timepoint (3m, 6m, 12m): {due, n, responders}. */
-    at: jsonb("at").$type<Record<string, { due: number; n: number; responders: number }>>().notNull(),
+    /**
+     * Per decision-aid timepoint: how many had fallen due, had a score before and after, and
+     * improved. Integer columns, not one jsonb object: a figure sums tens of thousands of rows.
+     */
+    due3m: integer("due_3m").notNull(),
+    n3m: integer("n_3m").notNull(),
+    responders3m: integer("responders_3m").notNull(),
+    due6m: integer("due_6m").notNull(),
+    n6m: integer("n_6m").notNull(),
+    responders6m: integer("responders_6m").notNull(),
+    due12m: integer("due_12m").notNull(),
+    n12m: integer("n_12m").notNull(),
+    responders12m: integer("responders_12m").notNull(),
   },
   (t) => [index("registry_summary_slice_idx").on(t.clinicId, t.kind, t.odi)],
 );

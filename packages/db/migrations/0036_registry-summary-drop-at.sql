@@ -1,0 +1,1 @@
+ALTER TABLE "registry_summary" DROP COLUMN "at";
