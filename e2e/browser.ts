@@ -70,6 +70,15 @@ export type AxeViolation = {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   axeSource ??= readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
+  // Colours are judged as they end up: a dialog fading in has its text and buttons half drawn over
+  // the page, which axe would read as low contrast. Wait for running transitions (a bounded wait:
+  // an endless animation would never finish).
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]),
+  );
   return (await page.evaluate(async () => {
     // axe is injected at run time; only its run() is used here.
     const axe = (
